@@ -1,0 +1,5 @@
+"""Run outlint as ``python -m outlint``."""
+
+from outlint.cli import main
+
+main()

@@ -1,0 +1,133 @@
+"""The outline of one document: a side-by-side text view (contents | headings) and its JSON form."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from outlint import language
+from outlint.model import Document, Gap, Heading, Number, Paragraph, Span, TocEntry
+from outlint.outline import align, normalize_title
+
+_WIDTH = 58
+
+
+def _span(s: Span) -> dict[str, int]:
+    return {"line": s.line, "column": s.column, "end_line": s.end_line, "end_column": s.end_column}
+
+
+def _number(n: Number | None) -> dict[str, Any] | None:
+    return None if n is None else {"label": n.label, "scheme": n.scheme, "values": list(n.values)}
+
+
+def _stats(blocks: Sequence[Paragraph | Gap], langs: language.Languages) -> dict[str, Any]:
+    from outlint.rules.truncation import ends_sentence
+
+    paras = [b for b in blocks if isinstance(b, Paragraph)]
+    prose = [p for p in paras if p.kind == "prose"]
+    tags = []
+    for p in paras:
+        prof = langs.paragraphs.get(id(p))
+        tags.append(p.lang or (language.language_of(prof.main) if prof and prof.main else None))
+    return {
+        "paragraphs": len(paras),
+        "words": sum(len(p.text.split()) for p in paras),
+        "blank_runs": [b.length for b in blocks if isinstance(b, Gap)],
+        "kinds": [p.kind for p in paras],
+        "languages": tags,
+        "ends_sentence": ends_sentence(prose[-1].text) if prose else None,
+    }
+
+
+def as_dict(doc: Document) -> dict[str, Any]:
+    """The JSON form of a document's outline (see docs and schemas/outline.schema.json)."""
+    langs = language.analyse(doc, doc.cache.get("config-language"))
+    al = align(doc) if doc.toc else None
+    entry_of = {id(h): i for i, h in al.pairs} if al else {}
+    heading_of = {i: h for i, h in al.pairs} if al else {}
+
+    def node(h: Heading) -> dict[str, Any]:
+        i = entry_of.get(id(h))
+        return {
+            "level": h.level,
+            "number": _number(h.number),
+            "title": h.title,
+            "span": _span(h.span),
+            "anchor": h.anchor,
+            "language": h.lang or language.language_of(language.profile(h.title).main),
+            "contents_line": doc.toc[i].span.line if i is not None else None,
+            "body": _stats(h.body, langs),
+            "children": [node(c) for c in h.children],
+        }
+
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "language": langs.main_language,
+        "contents": None if not doc.toc else {
+            "span": _span(doc.toc_span) if doc.toc_span else None,
+            "entries": [
+                {
+                    "level": e.level,
+                    "number": _number(e.number),
+                    "title": e.title,
+                    "page": e.page,
+                    "target": e.target,
+                    "span": _span(e.span),
+                    "heading_line": heading_of[i].span.line if i in heading_of else None,
+                }
+                for i, e in enumerate(doc.toc)
+            ],
+        },
+        "preamble": _stats(doc.preamble, langs),
+        "headings": [node(h) for h in doc.headings],
+    }
+
+
+def render_json(doc: Document) -> str:
+    return json.dumps(as_dict(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cell(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _entry_text(e: TocEntry) -> str:
+    label = f"{e.number.label} {e.title}" if e.number else e.title
+    return f"{e.span.line:>5}  {'  ' * (e.level - 1)}{label}"
+
+
+def _heading_text(h: Heading) -> str:
+    return f"{h.span.line:>5}  {'  ' * (h.level - 1)}{h.label}"
+
+
+def render_text(doc: Document) -> str:
+    """Contents and headings side by side; ``=`` same title, ``~`` matched but different, ``!`` out of order."""
+    langs = language.analyse(doc, doc.cache.get("config-language"))
+    headings = doc.all_headings()
+    head = (f"{doc.path}: {doc.format}, {language.language_name(langs.main_language)}, "
+            f"{len(doc.toc)} contents entries, {len(headings)} headings\n")
+    if not doc.toc:
+        rows = [_heading_text(h) for h in headings]
+        return head + "headings (no contents block found)\n" + "".join(r + "\n" for r in rows)
+    al = align(doc)
+    bad = set(al.out_of_order)
+    rows: list[tuple[int, int, str]] = []  # (sort line, order, row)
+    matched_line = {i: h.span.line for i, h in al.pairs}
+    last = 0
+    for i, e in enumerate(doc.toc):
+        h = dict(al.pairs).get(i)
+        if h is None:
+            mark, right = " ", "      (no heading)"
+        else:
+            same = normalize_title(h.title) == normalize_title(e.title)
+            mark = "!" if i in bad else ("=" if same else "~")
+            right = _heading_text(h)
+            last = max(last, matched_line[i])
+        rows.append((last, len(rows), f"{_cell(_entry_text(e), _WIDTH):<{_WIDTH}} {mark} {right}"))
+    for h in al.unmatched_headings:
+        rows.append((h.span.line, len(rows), f"{'':<{_WIDTH}} + {_heading_text(h)}"))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    title = f"{'contents (line ' + str(doc.toc_span.line) + ')' if doc.toc_span else 'contents':<{_WIDTH}}   headings"
+    return head + title + "\n" + "".join(r[2].rstrip() + "\n" for r in rows)

@@ -1,0 +1,100 @@
+"""Check one document: read it, run the enabled rules, attach code, name and severity."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from outlint import readers
+from outlint.model import Document, Finding, ReadError, Rule, Severity, Span
+from outlint.rules import RULES, UNREADABLE
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What to check and how: the rules that run, their options and the expected language."""
+
+    rules: tuple[Rule, ...] = tuple(RULES.values())
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    language: str | None = None
+
+
+def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
+    """Read bytes as a document of ``fmt`` (default: from the path's suffix, else plain text)."""
+    fmt = fmt or readers.format_for(path) or "text"
+    return readers.reader(fmt)(data, path)
+
+
+def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
+    return Finding(path, span or Span(1, 1, 1, 1), UNREADABLE.code, UNREADABLE.severity,
+                   f"cannot read file: {message}", UNREADABLE.name)
+
+
+def check_document(doc: Document, settings: Settings = Settings()) -> list[Finding]:
+    """Run every enabled rule on a document; sorted findings."""
+    if settings.language:
+        doc.cache["config-language"] = settings.language
+    out: list[Finding] = []
+    for rule in settings.rules:
+        if rule.code == UNREADABLE.code:
+            continue
+        options = {**rule.options, **settings.options.get(rule.code, {})}
+        severity = settings.severities.get(rule.code, rule.severity)
+        for span, message in rule.check(doc, options):
+            out.append(Finding(doc.path, span, rule.code, severity, message, rule.name))
+    return sorted(set(out))
+
+
+def check_bytes(data: bytes, path: str, fmt: str | None = None, settings: Settings = Settings()) -> list[Finding]:
+    """Check a document given as bytes; unreadable data becomes one OL001 finding."""
+    try:
+        doc = read_bytes(data, path, fmt)
+    except ReadError as exc:
+        if not any(r.code == UNREADABLE.code for r in settings.rules):
+            return []
+        return [unreadable(path, exc.message, exc.span)]
+    return check_document(doc, settings)
+
+
+def check_path(path: str, fmt: str | None = None, settings: Settings = Settings()) -> list[Finding]:
+    """Check one file; a file that cannot be opened becomes one OL001 finding."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return [unreadable(path, exc.strerror or str(exc))]
+    return check_bytes(data, path, fmt, settings)
+
+
+def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """Rules chosen by ``--select``/``--ignore`` codes, prefixes or names; unknown ones raise ValueError."""
+    from outlint.rules import resolve
+
+    chosen: dict[str, Rule] = {}
+    for key in list(select) or ["ALL"]:
+        found = resolve(key)
+        if not found:
+            raise ValueError(f"unknown rule {key!r}")
+        chosen.update((r.code, r) for r in found)
+    for key in ignore:
+        found = resolve(key)
+        if not found:
+            raise ValueError(f"unknown rule {key!r}")
+        for r in found:
+            chosen.pop(r.code, None)
+    return tuple(sorted(chosen.values(), key=lambda r: r.code))
+
+
+def display_path(path: str) -> str:
+    """Paths as the user gave them, with forward slashes, relative when under the working directory."""
+    if os.path.isabs(path):
+        try:
+            rel = os.path.relpath(path)
+            if not rel.startswith(".."):
+                path = rel
+        except ValueError:
+            pass
+    return path.replace(os.sep, "/")

@@ -1,0 +1,247 @@
+"""Parse heading numbers ("2.3", "(5)", "IV.", "A.1", "一、", "（一）", "第三章", "Chapter 3") into Number."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from outlint.model import Number
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_SCHEMES = {
+    "chapter": "chapter",
+    "section": "section",
+    "part": "part",
+    "book": "book",
+    "appendix": "appendix",
+    "annex": "appendix",
+    "article": "article",
+    "lesson": "lesson",
+    "unit": "unit",
+}
+_CN_SUFFIX = {"章": "cjk-chapter", "节": "cjk-section", "節": "cjk-section", "条": "cjk-article",
+              "條": "cjk-article", "部分": "cjk-part", "编": "cjk-part", "篇": "cjk-part", "款": "cjk-clause",
+              "部": "cjk-part", "卷": "cjk-book", "课": "cjk-lesson"}
+
+_CN_NUM = "[零〇一二两三四五六七八九十百千]+"
+_SPACE = r"[ \t\u3000]"
+
+# Each pattern matches the label at the start of a stripped line; group "rest" is the title.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("cjk-dun", re.compile(rf"(?P<n>{_CN_NUM})[、．]{_SPACE}*(?P<rest>.*)")),
+    ("cjk-paren", re.compile(rf"[（(](?P<n>{_CN_NUM})[）)][、．]?{_SPACE}*(?P<rest>.*)")),
+    ("cjk-ordinal", re.compile(rf"第{_SPACE}*(?P<n>{_CN_NUM}|\d+){_SPACE}*(?P<suf>章|节|節|条|條|部分|编|篇|款|部|卷|课)(?:{_SPACE}+|[、:：．.]{_SPACE}*|(?=\S)|$)(?P<rest>.*)")),
+    ("decimal-dun", re.compile(rf"(?P<n>[1-9]\d{{0,2}})、{_SPACE}*(?P<rest>.*)")),
+    ("section-sign", re.compile(rf"§{_SPACE}*(?P<n>[1-9]\d{{0,2}}(?:\.[1-9]\d{{0,2}})*)\.?(?:{_SPACE}+(?P<rest>.*)|$)")),
+    ("word", re.compile(
+        r"(?P<word>chapter|section|part|book|appendix|annex|article|lesson|unit)\s+"
+        r"(?P<n>[1-9]\d{0,2}(?:\.[1-9]\d{0,2})*|[ivxlcdm]+|[a-z]|"
+        r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"
+        r"(?:\s*[.:\u2014\u2013-]\s*|\s+|$)(?P<rest>.*)", re.IGNORECASE)),
+    ("paren", re.compile(r"[（(](?P<n>[1-9]\d{0,2}|[ivxlcdm]{1,6}|[a-zA-Z])[）)]\s+(?P<rest>\S.*)")),
+    ("right-paren", re.compile(r"(?P<n>[1-9]\d{0,2}|[ivxlcdm]{1,6}|[a-zA-Z])\)\s+(?P<rest>\S.*)")),
+    ("alpha-decimal", re.compile(r"(?P<n>[A-Z](?:\.[1-9]\d{0,2})+)\.?(?:\s+(?P<rest>\S.*)|$)")),
+    ("dotted", re.compile(r"(?P<n>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}|0))+)\.?(?:\s+(?P<rest>\S.*)|$)")),
+    ("dot", re.compile(r"(?P<n>[1-9]\d{0,2}|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|[A-Za-z])\.(?:\s+(?P<rest>\S.*)|$)")),
+]
+
+
+def roman_value(text: str) -> int | None:
+    """Value of a Roman numeral in canonical form, else None."""
+    s = text.lower()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total if 0 < total < 4000 and to_roman(total) == s else None
+
+
+def to_roman(n: int) -> str:
+    out = []
+    for v, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                   (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out.append(sym)
+            n -= v
+    return "".join(out)
+
+
+def chinese_value(text: str) -> int | None:
+    """Value of a Chinese numeral such as 三, 十一, 二十三, 一百零五."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = current * 10 + _CN_DIGITS[ch] if current and ch not in "零〇" else _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+        else:
+            return None
+    value = total + current
+    return value or None
+
+
+def to_chinese(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _atom(text: str) -> tuple[str, int] | None:
+    """Classify one label atom: ('decimal'|'roman-upper'|'roman-lower'|'alpha-upper'|'alpha-lower', value)."""
+    if text.isdigit():
+        return "decimal", int(text)
+    low = text.lower()
+    if low in _WORDS:
+        return "decimal", _WORDS[low]
+    if len(text) == 1 and text.isalpha() and text.lower() not in "ivx":
+        return ("alpha-upper" if text.isupper() else "alpha-lower"), ord(low) - 96
+    value = roman_value(text)
+    if value is not None and (text.isupper() or text.islower()):
+        return ("roman-upper" if text.isupper() else "roman-lower"), value
+    if len(text) == 1 and text.isalpha():
+        return ("alpha-upper" if text.isupper() else "alpha-lower"), ord(low) - 96
+    return None
+
+
+@lru_cache(maxsize=4096)
+def parse(line: str) -> tuple[Number, str] | None:
+    """Split a heading line into its Number and title; None when it does not start with a number."""
+    s = line.strip()
+    if not s:
+        return None
+    for kind, pattern in _PATTERNS:
+        m = pattern.match(s)
+        if m is None:
+            continue
+        rest = (m.group("rest") or "").strip()
+        n = m.group("n")
+        label = s[: m.start("rest")].strip() if m.group("rest") is not None else s
+        if kind in ("cjk-dun", "cjk-paren"):
+            value = chinese_value(n)
+            if value is None:
+                continue
+            return Number(label, kind, (value,)), rest
+        if kind == "cjk-ordinal":
+            value = chinese_value(n)
+            if value is None:
+                continue
+            return Number(label, _CN_SUFFIX[m.group("suf")], (value,)), rest
+        if kind == "decimal-dun":
+            return Number(label, "decimal-dun", (int(n),)), rest
+        if kind == "section-sign":
+            return Number(label, "section-sign", tuple(int(p) for p in n.split("."))), rest
+        if kind == "word":
+            scheme = _WORD_SCHEMES[m.group("word").lower()]
+            if "." in n:
+                return Number(label, scheme, tuple(int(p) for p in n.split("."))), rest
+            atom = _atom(n)
+            if atom is None:
+                continue
+            if atom[0].startswith("alpha") and scheme != "appendix":
+                continue
+            return Number(label, scheme, (atom[1],)), rest
+        if kind == "alpha-decimal":
+            head, *tail = n.split(".")
+            return Number(label, "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), rest
+        if kind == "dotted":
+            return Number(label, "decimal", tuple(int(p) for p in n.split("."))), rest
+        atom = _atom(n)
+        if atom is None:
+            continue
+        base, value = atom
+        if kind == "dot" and base.startswith("alpha") and len(s) > 2 and not s[2:3].isspace():
+            continue
+        scheme = {"paren": f"paren-{base}", "right-paren": f"{base}-paren", "dot": base}[kind]
+        return Number(label, scheme, (value,)), rest
+    return None
+
+
+def as_alpha(number: Number) -> Number | None:
+    """Reinterpret a one-letter Roman label (``I.``, ``(v)``, ``C.``) as a letter, if it is one."""
+    if "roman" not in number.scheme:
+        return None
+    letters = [c for c in number.label if c.isalpha()]
+    if len(letters) != 1:
+        return None
+    scheme = number.scheme.replace("roman", "alpha")
+    return Number(number.label, scheme, (ord(letters[0].lower()) - 96,))
+
+
+def family(number: Number) -> str:
+    """The scheme family that decides a level: dotted schemes share one family at every depth."""
+    if number.scheme == "alpha-decimal":
+        return "appendix"
+    return number.scheme
+
+
+_ATOM_RE = re.compile(
+    r"(?P<dotted>\d+(?:\.\d+)+)|(?P<digits>\d+)|(?P<cn>" + _CN_NUM + r")|"
+    r"\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|(?P<atom>\b[A-Za-z]+\b)",
+    re.IGNORECASE,
+)
+
+
+def _render_atom(kind: str, sample: str, value: int) -> str:
+    if kind == "cn":
+        return to_chinese(value)
+    if kind == "word":
+        names = list(_WORDS)
+        word = names[value] if value < len(names) else str(value)
+        return word.capitalize() if sample[0].isupper() and not sample.isupper() else (word.upper() if sample.isupper() else word)
+    if kind == "atom":
+        if len(sample) == 1 and ("alpha" in _atom_kind(sample) or value <= 26 and not roman_value(sample)):
+            letter = chr(96 + value) if value <= 26 else str(value)
+            return letter.upper() if sample.isupper() else letter
+        roman = to_roman(value)
+        return roman.upper() if sample.isupper() else roman
+    return str(value)
+
+
+def _atom_kind(sample: str) -> str:
+    atom = _atom(sample)
+    return atom[0] if atom else ""
+
+
+def format_label(template: Number, values: tuple[int, ...]) -> str:
+    """Render ``values`` in the style of ``template``: the expected label for a message."""
+    label = template.label
+    skip = len(label.split(" ", 1)[0]) if template.scheme in _WORD_SCHEMES.values() and " " in label else 0
+    matches = [m for m in _ATOM_RE.finditer(label, skip)]
+    if not matches:
+        return label
+    m = matches[-1]
+    kind = m.lastgroup or "digits"
+    if kind == "dotted" or template.scheme in ("alpha-decimal",):
+        if template.scheme == "alpha-decimal":
+            m = re.search(r"[A-Z](?:\.\d+)+", label) or m
+            text = ".".join([chr(64 + values[0]), *(str(x) for x in values[1:])])
+        else:
+            text = ".".join(str(x) for x in values)
+        return label[: m.start()] + text + label[m.end():]
+    if kind == "atom" and template.scheme.startswith("alpha") and len(m.group()) == 1:
+        letter = chr(96 + values[-1])
+        text = letter.upper() if m.group().isupper() else letter
+    else:
+        text = _render_atom(kind, m.group(), values[-1])
+    return label[: m.start()] + text + label[m.end():]

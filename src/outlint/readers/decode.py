@@ -1,0 +1,75 @@
+"""Turn bytes into text: BOMs, UTF-8, UTF-16 without BOM, then a detector for legacy encodings."""
+
+from __future__ import annotations
+
+import re
+
+from outlint.model import ReadError
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Control characters that never occur in text (tab, newlines, form feed, escape are allowed).
+_BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding) or raise ReadError saying why the bytes are not text."""
+    if not data:
+        raise ReadError("file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"invalid {encoding} data at byte {exc.start}") from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return _checked(data.decode(utf16), utf16), utf16
+        except UnicodeDecodeError:
+            pass
+    try:
+        return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if b"\x00" in data:
+        raise ReadError("binary file (contains NUL bytes)")
+    import charset_normalizer  # legacy encodings only: keeps the common path fast
+
+    best = charset_normalizer.from_bytes(data[:262144]).best()
+    if best is None:
+        raise ReadError(f"cannot decode: not UTF-8 (invalid byte at {utf8_error.start}) and no known encoding fits")
+    encoding = best.encoding
+    if encoding in ("gb2312", "gbk", "hz"):
+        encoding = "gb18030"  # the superset: a GBK guess on a sample must not fail on the rest
+    try:
+        return _checked(data.decode(encoding), encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        raise ReadError(f"cannot decode as {encoding} (detected) or UTF-8") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.4 and even < half * 0.05:
+        return "utf-16-le"
+    if even > half * 0.4 and odd < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _checked(text: str, encoding: str) -> str:
+    sample = text[:65536]
+    bad = len(_BINARY_RE.findall(sample))
+    if bad and bad > len(sample) // 1000:
+        raise ReadError(f"binary file ({bad} control characters in the first {len(sample)} characters, as {encoding})")
+    return text

@@ -1,0 +1,23 @@
+"""Helpers shared by rule families: quoting text in messages and the rule-doc layout."""
+
+from __future__ import annotations
+
+from outlint.model import Heading, Span
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """Quote document text for a message, shortened in the middle of nowhere but at a word."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+        text = cut.rstrip(",;:") + "..."
+    return '"' + text.replace('"', "'") + '"'
+
+
+def heading_ref(h: Heading) -> str:
+    return quote(h.label)
+
+
+def line_span(span: Span) -> Span:
+    """The first line of a span: findings point at where a block starts."""
+    return Span(span.line, span.column, span.line, span.end_column if span.end_line == span.line else span.column)

@@ -1,0 +1,225 @@
+"""Contents vs headings: the table of contents a document declares against the headings it has."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from outlint.model import Document, Heading, Rule, Severity, Span
+from outlint.outline import Alignment, align, normalize_title
+from outlint.rules.common import heading_ref, quote
+
+Out = Iterable[tuple[Span, str]]
+
+
+def _entry_ref(doc: Document, i: int) -> str:
+    e = doc.toc[i]
+    return quote(f"{e.number.label} {e.title}" if e.number else e.title)
+
+
+def _level_offset(doc: Document, al: Alignment) -> int:
+    """Heading level minus contents level, as most matched pairs agree (a title above all is common)."""
+    offsets = Counter(h.level - doc.toc[i].level for i, h in al.pairs)
+    return offsets.most_common(1)[0][0] if offsets else 0
+
+
+def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
+    if not doc.toc:
+        return
+    al = align(doc)
+    for i in al.unmatched_entries:
+        e = doc.toc[i]
+        yield e.span, f"contents entry {_entry_ref(doc, i)} has no heading in the document"
+
+
+def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
+    if not doc.toc:
+        return
+    al = align(doc)
+    offset = _level_offset(doc, al)
+    depth = options.get("depth") or max(e.level for e in doc.toc)
+    toc_line = doc.toc_span.line if doc.toc_span else 0
+    for h in al.unmatched_headings:
+        level = h.level - offset
+        if 1 <= level <= depth and h.span.line > toc_line:
+            yield h.span, f"heading {heading_ref(h)} is missing from the contents"
+
+
+def check_title(doc: Document, options: Mapping[str, Any]) -> Out:
+    if not doc.toc:
+        return
+    for i, h in align(doc).pairs:
+        e = doc.toc[i]
+        if normalize_title(e.title) != normalize_title(h.title):
+            yield h.span, (f"heading title {quote(h.title)} differs from contents entry "
+                           f"{quote(e.title)} (line {e.span.line})")
+
+
+def check_number(doc: Document, options: Mapping[str, Any]) -> Out:
+    if not doc.toc:
+        return
+    for i, h in align(doc).pairs:
+        e = doc.toc[i]
+        a = (e.number.values, e.number.scheme) if e.number else None
+        b = (h.number.values, h.number.scheme) if h.number else None
+        if a != b:
+            shown_e = quote(e.number.label) if e.number else "no number"
+            shown_h = quote(h.number.label) if h.number else "no number"
+            yield h.span, (f"heading {heading_ref(h)} is numbered {shown_h} but the contents entry "
+                           f"(line {e.span.line}) has {shown_e}")
+
+
+def check_order(doc: Document, options: Mapping[str, Any]) -> Out:
+    if not doc.toc:
+        return
+    al = align(doc)
+    bad = set(al.out_of_order)
+    pairs = list(al.pairs)
+    for k, (i, h) in enumerate(pairs):
+        if i not in bad:
+            continue
+        before = next((pairs[j][1] for j in range(k - 1, -1, -1) if pairs[j][0] not in bad), None)
+        after = next((pairs[j][1] for j in range(k + 1, len(pairs)) if pairs[j][0] not in bad), None)
+        if after is not None and after.span.line < h.span.line:
+            msg = f"the contents lists {heading_ref(h)} before {heading_ref(after)}, but it comes after it"
+        elif before is not None:
+            msg = f"the contents lists {heading_ref(h)} after {heading_ref(before)}, but it comes before it"
+        else:
+            msg = f"heading {heading_ref(h)} is out of the contents order"
+        yield h.span, msg + f" (contents line {doc.toc[i].span.line})"
+
+
+def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
+    if not doc.toc:
+        return
+    al = align(doc)
+    offset = _level_offset(doc, al)
+    matched = dict(al.pairs)
+    for i, h in al.pairs:
+        e = doc.toc[i]
+        p = al.entry_parents[i]
+        want = matched.get(p) if p is not None else None
+        if p is not None and want is not h.parent:
+            where = heading_ref(h.parent) if h.parent else "the top level"
+            yield h.span, f"heading {heading_ref(h)} is under {where} but the contents puts it under {_entry_ref(doc, p)}"
+        elif h.level - offset != e.level:
+            yield h.span, (f"heading {heading_ref(h)} is at level {h.level - offset} but the contents "
+                           f"lists it at level {e.level}")
+
+
+def _matched_ref(h: Heading) -> str:
+    return heading_ref(h)
+
+
+DOC_MISSING_HEADING = """\
+## What it does
+Reports a contents entry for which the document has no heading.
+
+## Why is this bad?
+The contents promises a section the reader cannot find: usually the section was lost in
+conversion, translation or editing, or the contents is stale.
+
+## Example
+```text
+Contents
+  1. Scope
+  2. Terms
+1. Scope
+...
+```
+`2. Terms` is listed but never appears.
+
+## Options
+None.
+"""
+
+DOC_MISSING_ENTRY = """\
+## What it does
+Reports a heading that the contents does not list, for the levels the contents covers (a contents
+that lists two levels does not need third-level headings).
+
+## Why is this bad?
+A section added after the contents was made is invisible to readers who navigate by it.
+
+## Example
+Contents lists `1. Scope` and `2. Terms`; the body also has `3. Conformance`.
+
+## Options
+- `depth` (integer): deepest level the contents must cover; default: the deepest level it lists.
+"""
+
+DOC_TITLE = """\
+## What it does
+Reports a heading whose title differs from its contents entry, after normalising case, whitespace
+and punctuation. Entries are matched to headings by number and fuzzy title, so a renamed heading
+is reported here rather than as one missing entry and one extra heading.
+
+## Why is this bad?
+The reader looks for one title and finds another; one of the two is out of date.
+
+## Example
+Contents `2. Terms and definitions`, heading `2. Terminology`.
+
+## Options
+None.
+"""
+
+DOC_NUMBER = """\
+## What it does
+Reports a heading whose number differs from the number of its contents entry.
+
+## Why is this bad?
+Cross-references by number point to different sections depending on where the reader looks.
+
+## Example
+Contents `2.3 Scope`, heading `2.4 Scope`.
+
+## Options
+None.
+"""
+
+DOC_ORDER = """\
+## What it does
+Reports headings that appear in a different order than the contents lists them (the headings
+outside the longest run that agrees with the contents).
+
+## Why is this bad?
+Sections were moved without updating the contents, or the contents was edited by hand.
+
+## Example
+Contents lists `(2) Terms` before `(3) Scope`; the body has `(3) Scope` first.
+
+## Options
+None.
+"""
+
+DOC_PARENT = """\
+## What it does
+Reports a heading that sits under a different parent, or at a different level, than its contents
+entry says.
+
+## Why is this bad?
+The section was moved into the wrong chapter, or its chapter heading was lost.
+
+## Example
+Contents `4. Proposals` > `(10) Benefits`; in the body `(10) Benefits` follows `(5)` in chapter 2.
+
+## Options
+None.
+"""
+
+RULES = (
+    Rule("OL101", "toc-entry-without-heading", "Contents entry with no heading", check_missing_heading,
+         Severity.ERROR, doc=DOC_MISSING_HEADING),
+    Rule("OL102", "heading-missing-from-toc", "Heading not listed in the contents", check_missing_entry,
+         Severity.ERROR, {"depth": 0}, doc=DOC_MISSING_ENTRY),
+    Rule("OL103", "toc-title-mismatch", "Heading title differs from its contents entry", check_title,
+         Severity.ERROR, doc=DOC_TITLE),
+    Rule("OL104", "toc-number-mismatch", "Heading number differs from its contents entry", check_number,
+         Severity.ERROR, doc=DOC_NUMBER),
+    Rule("OL105", "toc-order-mismatch", "Headings in a different order than the contents", check_order,
+         Severity.ERROR, doc=DOC_ORDER),
+    Rule("OL106", "toc-level-mismatch", "Heading level or parent differs from the contents", check_parent,
+         Severity.ERROR, doc=DOC_PARENT),
+)

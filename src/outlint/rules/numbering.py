@@ -1,0 +1,171 @@
+"""Numbering: gaps, duplicates, backward steps, wrong starts, wrong parents, level skips, mixed schemes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from outlint.model import Document, Heading, Number, Rule, Severity, Span
+from outlint.numbering import family, format_label
+from outlint.rules.common import heading_ref, quote
+
+Out = Iterable[tuple[Span, str]]
+_UNORDERED = {"appendix"}  # appendices may follow any scheme; never "mixed"
+
+
+def _groups(doc: Document) -> Iterator[tuple[Heading | None, list[Heading]]]:
+    yield None, doc.headings
+    for h in doc.all_headings():
+        if h.children:
+            yield h, h.children
+
+
+def _under(parent: Heading | None) -> str:
+    return f"under {heading_ref(parent)}" if parent else "at the top level"
+
+
+def _prefix_ok(h: Heading) -> bool:
+    """Whether a dotted number agrees with its parent's number (``3.1`` belongs under ``3``)."""
+    n, p = h.number, h.parent
+    if n is None or n.depth < 2 or p is None or p.number is None:
+        return True
+    return n.values[:-1] == p.number.values[-(n.depth - 1):]
+
+
+def _sequence(doc: Document) -> Iterator[tuple[Heading, Heading | None, Heading | None, Number]]:
+    """(heading, previous sibling of the same family, parent, expected number) for numbered headings."""
+    cousins: dict[tuple[str, int, int], int] = {}  # last value per family, depth and level
+    for parent, siblings in _groups(doc):
+        last: dict[str, Heading] = {}
+        for h in siblings:
+            n = h.number
+            if n is None or not _prefix_ok(h):
+                continue
+            fam = family(n)
+            prev = last.get(fam)
+            last[fam] = h
+            key = (fam, n.depth, h.level)
+            cousin = cousins.get(key)
+            cousins[key] = n.values[-1]
+            if prev is not None and prev.number is not None and prev.number.depth == n.depth:
+                values = prev.number.values[:-1] + (prev.number.values[-1] + 1,)
+            elif prev is None:
+                # numbering may run on across parents (chapters continue from part to part)
+                first = cousin + 1 if cousin is not None and n.values[-1] == cousin + 1 else 1
+                values = n.values[:-1] + (first,)
+            else:
+                continue
+            yield h, prev, parent, Number(format_label(n, values), n.scheme, values)
+
+
+def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
+    for h, prev, parent, want in _sequence(doc):
+        if prev and h.number and prev.number and h.number.values[-1] > want.values[-1]:
+            yield h.span, (f"numbering gap: {quote(h.number.label)} follows {quote(prev.number.label)} "
+                           f"{_under(parent)} (expected {quote(want.label)})")
+
+
+def check_duplicate(doc: Document, options: Mapping[str, Any]) -> Out:
+    for h, prev, parent, _want in _sequence(doc):
+        if prev and h.number and prev.number and h.number.values == prev.number.values:
+            yield h.span, (f"duplicate number {quote(h.number.label)} {_under(parent)} "
+                           f"(also line {prev.span.line})")
+
+
+def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
+    for h, prev, parent, want in _sequence(doc):
+        if prev and h.number and prev.number and h.number.values[-1] < prev.number.values[-1]:
+            yield h.span, (f"numbering goes backwards: {quote(h.number.label)} follows "
+                           f"{quote(prev.number.label)} {_under(parent)} (expected {quote(want.label)})")
+
+
+def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
+    for h, prev, parent, want in _sequence(doc):
+        if prev is None and h.number and h.number.values[-1] != want.values[-1]:
+            yield h.span, (f"numbering starts at {quote(h.number.label)} {_under(parent)} "
+                           f"(expected {quote(want.label)})")
+
+
+def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
+    for h in doc.all_headings():
+        if not _prefix_ok(h) and h.number and h.parent and h.parent.number:
+            yield h.span, f"{quote(h.number.label)} is under {heading_ref(h.parent)}, whose number is {quote(h.parent.number.label)}"
+
+
+def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
+    for h in doc.all_headings():
+        base = h.parent.level if h.parent else 0
+        if h.level > base + 1 and not (h.parent is None and base == 0 and _min_level(doc) == h.level):
+            where = f"level {base} heading {heading_ref(h.parent)}" if h.parent else "the top level"
+            yield h.span, f"heading level skips from {base} to {h.level}: {heading_ref(h)} directly under {where}"
+
+
+def _min_level(doc: Document) -> int:
+    return min((h.level for h in doc.headings), default=1)
+
+
+def check_mixed(doc: Document, options: Mapping[str, Any]) -> Out:
+    for parent, siblings in _groups(doc):
+        first: Heading | None = None
+        for h in siblings:
+            if h.number is None or family(h.number) in _UNORDERED:
+                continue
+            if first is None or first.number is None:
+                first = h
+                continue
+            if family(h.number) != family(first.number):
+                yield h.span, (f"{quote(h.number.label)} mixes numbering schemes {_under(parent)}: its siblings "
+                               f"use {first.number.scheme} like {quote(first.number.label)}")
+
+
+_DOC = """\
+## What it does
+{what}
+
+## Why is this bad?
+{why}
+
+## Example
+{example}
+
+## Options
+None.
+"""
+
+RULES = (
+    Rule("OL201", "numbering-gap", "Numbers skip a value", check_gap, Severity.ERROR, doc=_DOC.format(
+        what="Reports a numbered heading whose number jumps past the next expected value among its siblings.",
+        why="Sections between the two numbers are missing, or a heading was moved here from elsewhere.",
+        example="`(5) Clean cyberspace` followed by `(10) Shared benefits` under the same chapter.")),
+    Rule("OL202", "numbering-duplicate", "Two siblings share a number", check_duplicate, Severity.ERROR,
+         doc=_DOC.format(
+             what="Reports a heading that repeats the number of its previous sibling.",
+             why="References by number become ambiguous; often a section was copied or renumbered by hand.",
+             example="`2.3 Scope` followed by `2.3 Terms`.")),
+    Rule("OL203", "numbering-backwards", "Numbers go backwards", check_backwards, Severity.ERROR,
+         doc=_DOC.format(
+             what="Reports a heading whose number is lower than its previous sibling's.",
+             why="Sections were reordered without renumbering, or a restart is in the wrong place.",
+             example="`4. Results` followed by `3. Method`.")),
+    Rule("OL204", "numbering-start", "Numbering does not start at the first value", check_start,
+         Severity.ERROR, doc=_DOC.format(
+             what="Reports the first heading of a numbering sequence (per parent and scheme) when it is not "
+                  "the first value (`1`, `(1)`, `A.`, `i.`, `一、`).",
+             why="The first sections of the sequence are missing.",
+             example="Chapter `2.` whose first section is `(3)`.")),
+    Rule("OL205", "numbering-wrong-parent", "Dotted number under the wrong parent", check_parent,
+         Severity.ERROR, doc=_DOC.format(
+             what="Reports a dotted number whose prefix does not match its parent heading's number.",
+             why="The section sits in the wrong chapter, or its chapter heading was lost.",
+             example="`3.1 Scope` directly under `2. Terms`.")),
+    Rule("OL206", "heading-level-skip", "Heading level skips a level", check_level_skip, Severity.WARNING,
+         doc=_DOC.format(
+             what="Reports a heading more than one level deeper than its parent.",
+             why="An intermediate heading is missing; outlines and navigation panes show a hole.",
+             example="`1. Intro` followed directly by `1.1.1 Detail`.")),
+    Rule("OL207", "numbering-mixed-schemes", "Siblings use different numbering schemes", check_mixed,
+         Severity.WARNING, doc=_DOC.format(
+             what="Reports a heading whose numbering scheme differs from its siblings'.",
+             why="Mixed schemes at one level usually mean a heading was pasted from another document.",
+             example="`1. Scope`, `2. Terms`, `C. Conformance` as siblings.")),
+)
