@@ -35,7 +35,9 @@ for _tag in ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "
     SCRIPT_OF_LANG[_tag] = "latin"
 SCRIPT_OF_LANG["ja"] = "han"
 
-_URL_RE = re.compile(r"\w+://\S+|www\.\S+|\S+@\S+\.\w+")
+# URLs, e-mail addresses and `inline code` (Markdown, and HTML <code> as readers render it) are
+# not text in any language.
+_URL_RE = re.compile(r"\w+://\S+|www\.\S+|\S+@\S+\.\w+|`[^`]+`")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _ascii_letters(text: str) -> int:
-    stripped = _URL_RE.sub(" ", text) if "://" in text or "@" in text else text
+    stripped = _URL_RE.sub(" ", text) if "://" in text or "@" in text or "`" in text else text
     return sum(map(len, _ASCII_LETTERS.findall(stripped)))
 
 

@@ -20,12 +20,17 @@ class Settings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     severities: Mapping[str, Severity] = field(default_factory=dict)
     language: str | None = None
+    slug: str | None = None  # how Markdown heading anchors are computed: github, gitlab, python-markdown
 
 
-def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
-    """Read bytes as a document of ``fmt`` (default: from the path's suffix, else plain text)."""
-    fmt = fmt or readers.format_for(path) or "text"
-    return readers.reader(fmt)(data, path)
+def read_bytes(data: bytes, path: str, fmt: str | None = None, **options: Any) -> Document:
+    """Read bytes as a document of ``fmt`` (default: from the path's suffix, sniffed for stdin, else
+    plain text). ``options`` (such as ``slug``) go to the readers that take them."""
+    if fmt is None:
+        fmt = readers.sniff(data) if path == "-" else readers.format_for(path) or "text"
+    accepted = readers.OPTIONS.get(fmt, frozenset())
+    given = {k: v for k, v in options.items() if k in accepted and v is not None}
+    return readers.reader(fmt)(data, path, **given)
 
 
 def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
@@ -51,7 +56,7 @@ def check_document(doc: Document, settings: Settings = Settings()) -> list[Findi
 def check_bytes(data: bytes, path: str, fmt: str | None = None, settings: Settings = Settings()) -> list[Finding]:
     """Check a document given as bytes; unreadable data becomes one OL001 finding."""
     try:
-        doc = read_bytes(data, path, fmt)
+        doc = read_bytes(data, path, fmt, slug=settings.slug)
     except ReadError as exc:
         if not any(r.code == UNREADABLE.code for r in settings.rules):
             return []

@@ -44,15 +44,19 @@ class Number:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A block of body text. ``kind`` is ``prose``, ``list``, ``table``, ``code`` or ``quote``.
+    """A block of body text. ``kind`` is ``prose``, ``list``, ``table``, ``code``, ``quote`` or
+    ``html`` (markup with no text of its own: raw HTML, images, badges).
 
     ``lang`` is set by readers for text whose language the author declared (HTML ``lang``).
+    ``origin`` maps the text back to the source when it is not simply the source lines joined by
+    spaces (markup removed, entities decoded): ``(text offset, line, column)`` points in order.
     """
 
     text: str
     span: Span
     kind: str = "prose"
     lang: str | None = None
+    origin: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,8 @@ class Document:
     language: str | None = None
     toc_span: Span | None = None
     links: list[tuple[str, Span]] = field(default_factory=list)
+    # every id a #fragment may target, with the heading it leads to (None: an anchor elsewhere)
+    anchors: dict[str, Heading | None] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def all_headings(self) -> list[Heading]:

@@ -211,8 +211,19 @@ def align(doc: Document) -> Alignment:
     by_title: dict[str, list[Heading]] = {}
     for h in headings:
         by_title.setdefault(normalize_title(h.title), []).append(h)
+    # 0. a contents link names its heading outright (Markdown, HTML), whatever the titles say.
+    by_anchor: dict[str, Heading | None] = {h.anchor: h for h in reversed(headings) if h.anchor}
+    by_anchor.update((k, v) for k, v in doc.anchors.items() if v is not None)
+    for i, entry in enumerate(toc):
+        target = _fragment(entry.target)
+        h = by_anchor.get(target) if target else None
+        if h is not None and id(h) not in used:
+            match[i] = h
+            used[id(h)] = i
     # 1. identical titles; among several, prefer the same number path, then the same label.
     for i, entry in enumerate(toc):
+        if i in match:
+            continue
         cands = [h for h in by_title.get(normalize_title(entry.title), []) if id(h) not in used]
         if not cands:
             continue
@@ -263,6 +274,15 @@ def align(doc: Document) -> Alignment:
         out_of_order,
         tuple(parents),
     ))
+
+
+def _fragment(target: str | None) -> str | None:
+    """The anchor a ``#fragment`` link names, percent-decoded; None for other links."""
+    if not target or not target.startswith("#"):
+        return None
+    from urllib.parse import unquote
+
+    return unquote(target[1:])
 
 
 def _longest_increasing(seq: Sequence[int]) -> set[int]:

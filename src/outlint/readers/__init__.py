@@ -3,22 +3,39 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 
 from outlint.model import Document
 
-Reader = Callable[[bytes, str], Document]
+Reader = Callable[..., Document]  # read(data: bytes, path: str, **options) -> Document
 
 # format name -> module implementing read(data, path); imported lazily, only when needed
 READERS: dict[str, str] = {
     "text": "outlint.readers.text",
+    "markdown": "outlint.readers.markdown",
+    "html": "outlint.readers.html",
 }
 SUFFIXES: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
     ".rst": "text",
     "": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
+# keyword options each reader accepts (``read(data, path, **options)``), passed on by the linter
+OPTIONS: dict[str, frozenset[str]] = {
+    "markdown": frozenset({"slug"}),
+}
+_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
+_MARKDOWN_HINT = re.compile(rb"^(?:#{1,6}[ \t]+\S|```|~~~|\s{0,3}[-*+][ \t]+\[[^\]]*\]\(|.*\]\(#)", re.MULTILINE)
 
 
 def format_for(path: str) -> str | None:
@@ -26,6 +43,16 @@ def format_for(path: str) -> str | None:
     name = path.rsplit("/", 1)[-1]
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     return SUFFIXES.get(suffix)
+
+
+def sniff(data: bytes) -> str:
+    """The format of unnamed data (stdin, files without a suffix) from its first bytes."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(head):
+        return "html"
+    if _MARKDOWN_HINT.search(head):
+        return "markdown"
+    return "text"
 
 
 def reader(fmt: str) -> Reader:

@@ -1,0 +1,347 @@
+"""Markdown reader: CommonMark and tables via markdown-it-py, the contents list, anchors and in-page links.
+
+Blocks are parsed fully; inline content only where a rule needs it (headings, contents entries and
+paragraphs with in-page links), and paragraph text is rendered with a cheap single-pass scan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from outlint import outline
+from outlint.model import Comment, Document, Gap, Heading, Paragraph, Span, TocEntry
+from outlint.readers import markup, mdinline
+from outlint.readers.decode import decode
+from outlint.readers.text import split_lines
+from outlint.slug import slugger
+
+_BLOCK = MarkdownIt("commonmark", {"maxNesting": 64}).enable("table").disable(["inline", "text_join"])
+_ATTR = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"]*\"|\S+))"
+_ATTRS = re.compile(rf"\s*\{{:?\s*({_ATTR}(?:\s+{_ATTR})*)\s*\}}\s*$")
+_HTML_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_FRAGMENT_LINK = re.compile(r"\]\(\s*<?#")
+_AUTO_TOC = re.compile(r"\[\[?_?toc_?\]?\]|\$\{toc\}|\[\[_toc_\]\]", re.IGNORECASE)
+_YAML_KEY = re.compile(r"[\w\"'-][^:=]*\s*[:=]|#|\s*$")
+_OMIT = re.compile(r"<!--\s*(?:omit\s+(?:in|from)\s+toc|no\s*toc)\s*-->", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Rec:
+    """One block as the token walk meets it: 0-based ``start``, ``end`` lines (end exclusive)."""
+
+    kind: str  # heading, para, code, table, html, gap
+    start: int
+    end: int
+    content: str = ""
+    level: int = 0  # heading level; list depth for paragraphs
+    container: str = "prose"  # prose, list or quote for paragraphs
+    item: bool = False  # first paragraph of a list item
+    top: int = 0  # which top-level block it belongs to
+    setext: bool = False
+
+
+def read(data: bytes, path: str, *, slug: str = "github") -> Document:
+    text, _encoding = decode(data)
+    return parse_markdown(text, path, slug=slug)
+
+
+def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = split_lines(text)
+    front = _front_matter(lines)
+    source = text if not front else "\n" * front + "\n".join(lines[front:])
+    env: dict[str, Any] = {}
+    recs = _records(_BLOCK.parse(source, env), lines, front)
+    first, last, heading_at = _contents_region(recs, lines, env)
+    toc, toc_span = _contents(recs, first, last, lines, env)
+    if toc_span is None and heading_at is not None:
+        toc_span = _span(recs[heading_at], lines)
+    blocks, comments, links, anchors = _blocks(recs, lines, env, slug, first if toc or heading_at is not None else -1,
+                                               last)
+    return outline.build(path, "markdown", text, toc, blocks, toc_span=toc_span, comments=comments,
+                         links=links, anchors=anchors)
+
+
+def _front_matter(lines: list[str]) -> int:
+    """Number of lines of YAML (``---``) or TOML (``+++``) front matter at the top."""
+    if not lines or lines[0].rstrip() not in ("---", "+++"):
+        return 0
+    fence = lines[0].rstrip()
+    for i in range(1, min(len(lines), 1000)):
+        s = lines[i].rstrip()
+        if s == fence or (fence == "---" and s == "..."):
+            return i + 1 if i > 1 else 0
+        if i == 1 and not _YAML_KEY.match(s):
+            return 0
+    return 0
+
+
+# --- token walk -----------------------------------------------------------------------------
+
+
+def _records(tokens: list[Any], lines: list[str], front: int) -> list[_Rec]:
+    recs: list[_Rec] = []
+    stack: list[str] = []
+    top = -1
+    prev_end = front
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        typ = tok.type
+        if tok.level == 0 and tok.nesting >= 0 and tok.map:
+            top += 1
+            blanks = _blank_run(lines, prev_end, tok.map[0])
+            if blanks >= 2 and recs:
+                recs.append(_Rec("gap", tok.map[0] - blanks, tok.map[0], level=blanks, top=top))
+            prev_end = tok.map[1]
+        if typ == "paragraph_open":
+            inline = tokens[i + 1]
+            container = stack[-1] if stack else "prose"
+            depth = stack.count("list")
+            item = i > 0 and tokens[i - 1].type == "list_item_open"
+            recs.append(_Rec("para", tok.map[0], tok.map[1], inline.content, depth, container, item, top))
+            i += 3
+            continue
+        if typ == "heading_open":
+            recs.append(_Rec("heading", tok.map[0], tok.map[1], tokens[i + 1].content, int(tok.tag[1]),
+                             top=top, setext=tok.markup in ("=", "-")))
+            i += 3
+            continue
+        if typ in ("fence", "code_block"):
+            recs.append(_Rec("code", tok.map[0], tok.map[1], tok.content, top=top))
+        elif typ == "html_block":
+            recs.append(_Rec("html", tok.map[0], tok.map[1], tok.content, top=top))
+        elif typ == "table_open":
+            cells: list[str] = []
+            j = i + 1
+            while j < n and tokens[j].type != "table_close":
+                if tokens[j].type == "inline":
+                    cells.append(tokens[j].content)
+                elif tokens[j].type == "tr_close":
+                    cells.append("\n")
+                j += 1
+            recs.append(_Rec("table", tok.map[0], tok.map[1], " | ".join(cells).replace(" | \n | ", "\n"),
+                             top=top))
+            i = j + 1
+            continue
+        elif typ in ("bullet_list_open", "ordered_list_open"):
+            stack.append("list")
+        elif typ == "blockquote_open":
+            stack.append("quote")
+        elif typ in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            stack.pop()
+        i += 1
+    return recs
+
+
+def _blank_run(lines: list[str], start: int, end: int) -> int:
+    """Longest run of blank lines in ``lines[start:end]`` (link definitions may sit between blocks)."""
+    best = run = 0
+    for k in range(start, min(end, len(lines))):
+        run = run + 1 if not lines[k].strip() else 0
+        best = max(best, run)
+    return best
+
+
+# --- contents -------------------------------------------------------------------------------
+
+
+def _contents_region(recs: list[_Rec], lines: list[str], env: dict[str, Any]) -> tuple[int, int, int | None]:
+    """Records ``[first, last)`` that make up the contents block, and the contents heading, if any.
+
+    In order of trust: generated-list markers (``<!-- toc -->`` ... ``<!-- tocstop -->``), a heading
+    named like a contents heading, a ``<details>`` whose summary is, a leading list of ``#`` links.
+    """
+    for k, rec in enumerate(recs):
+        if rec.kind == "html" and any(markup.toc_marker(c) == "start" for c in _comment_texts(rec.content)):
+            end = next((j for j in range(k, len(recs)) if recs[j].kind == "html" and any(
+                markup.toc_marker(c) == "end" for c in _comment_texts(recs[j].content))), None)
+            if end is not None and end > k:
+                return k, end + 1, None
+    for k, rec in enumerate(recs):
+        if rec.kind == "heading" and markup.is_contents_title(mdinline.heading_text(_strip_attrs(rec.content)[0],
+                                                                                     env)[0]):
+            end = next((j for j in range(k + 1, len(recs)) if recs[j].kind == "heading"), len(recs))
+            body = recs[k + 1:end]
+            if any(r.kind == "para" and r.item and _FRAGMENT_LINK.search(r.content) for r in body):
+                return k, end, k
+            if any(r.kind == "para" and _AUTO_TOC.fullmatch(r.content.strip()) for r in body):
+                return k, end, k  # a placeholder the renderer fills: nothing hand-made to check
+    for k, rec in enumerate(recs):
+        if rec.kind == "html" and "<summary" in rec.content.lower():
+            summary = _TAG.sub("", rec.content.split("<summary", 1)[1].split(">", 1)[-1].split("</summary", 1)[0])
+            if markup.is_contents_title(summary.strip()):
+                end = next((j for j in range(k + 1, len(recs)) if recs[j].kind == "heading" or (
+                    recs[j].kind == "html" and "</details" in recs[j].content.lower())), len(recs) - 1)
+                return k, end + 1, None
+    headings = [k for k, r in enumerate(recs) if r.kind == "heading"]
+    limit = headings[1] if len(headings) > 1 else len(recs)
+    k = 0
+    while k < limit:
+        rec = recs[k]
+        if rec.kind == "para" and rec.item:
+            group = [j for j in range(k, limit) if recs[j].top == rec.top]
+            items = [recs[j] for j in group if recs[j].item]
+            linked = sum(1 for r in items if _FRAGMENT_LINK.search(r.content))
+            if len(items) >= 2 and linked * 3 >= len(items) * 2:
+                return k, group[-1] + 1, None
+            k = group[-1] + 1
+            continue
+        k += 1
+    return -1, -1, None
+
+
+def _comment_texts(content: str) -> list[str]:
+    return [m.group(1) for m in markup.COMMENT_RE.finditer(content)] if "<!--" in content else []
+
+
+def _contents(recs: list[_Rec], first: int, last: int, lines: list[str],
+              env: dict[str, Any]) -> tuple[list[TocEntry], Span | None]:
+    if first < 0:
+        return [], None
+    items = [r for r in recs[first:last] if r.kind == "para" and r.item]
+    if not items:
+        return [], None
+    base = min(r.level for r in items)
+    entries: list[TocEntry] = []
+    for rec in items:
+        found = mdinline.links(rec.content, env) if "[" in rec.content else []
+        href, title = found[0] if found else (None, mdinline.heading_text(rec.content, env)[0])
+        if href is not None and not href.startswith("#"):
+            continue  # a link to another document is not an entry of this one's contents
+        number, rest = markup.section_number(title)
+        raw = lines[rec.start]
+        col = raw.find("[") + 1 if href is not None and "[" in raw else len(raw) - len(raw.lstrip()) + 1
+        span = Span(rec.start + 1, col, rec.start + 1, len(raw.rstrip()))
+        entries.append(TocEntry(rec.level - base + 1, number, rest, href, span))
+    if not entries:
+        return [], None
+    head = recs[first]
+    start_line = head.start
+    end = entries[-1].span
+    raw = lines[start_line]
+    return entries, Span(start_line + 1, len(raw) - len(raw.lstrip()) + 1, end.line, end.end_column)
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+
+def _span(rec: _Rec, lines: list[str], column: int | None = None) -> Span:
+    raw = lines[rec.start] if rec.start < len(lines) else ""
+    last = lines[rec.end - 1] if 0 < rec.end <= len(lines) else raw
+    col = column if column is not None else len(raw) - len(raw.lstrip()) + 1
+    return Span(rec.start + 1, col, max(rec.end, rec.start + 1), max(1, len(last.rstrip())))
+
+
+def _strip_attrs(content: str) -> tuple[str, str | None]:
+    """A heading's text without a trailing ``{#id .class}`` attribute list, and the id it names."""
+    m = _ATTRS.search(content) if content.endswith("}") else None
+    if m is None:
+        return content, None
+    ids = [a[1:] for a in m.group(1).split() if a.startswith("#")]
+    return content[: m.start()], ids[0] if ids else None
+
+
+def _blocks(recs: list[_Rec], lines: list[str], env: dict[str, Any], style: str, first: int, last: int
+            ) -> tuple[list[outline.Block], list[Comment], list[tuple[str, Span]], dict[str, Heading | None]]:
+    blocks: list[outline.Block] = []
+    comments: list[Comment] = []
+    links: list[tuple[str, Span]] = []
+    explicit = [x for r in recs if r.kind == "html" or "<" in r.content for x in markup.ids_in(r.content)]
+    anchors: dict[str, Heading | None] = dict.fromkeys(explicit)
+    unique = slugger(style, explicit)
+    refs = any(v.get("href", "").startswith("#") for v in env.get("references", {}).values())
+    waiting: list[str] = []  # ids of an anchor-only HTML block, for the heading right after it
+    for k, rec in enumerate(recs):
+        in_toc = first <= k < last
+        kind = rec.kind
+        if kind == "heading":
+            content, given = _strip_attrs(rec.content)
+            title, inner = mdinline.heading_text(content, env)
+            names = [x for x in (given, *inner, unique(title), *waiting) if x]
+            h = None
+            if not in_toc:
+                number, rest = markup.section_number(title)
+                how = ("setext" if rec.setext else "atx") + (" omit-from-toc" if _OMIT.search(rec.content) else "")
+                h = Heading(rec.level, number, rest, _span(rec, lines), anchor=names[0], style=how)
+                blocks.append(h)
+                _collect_links(rec, lines, env, links, refs)
+            anchors.update(dict.fromkeys(names, h))
+        elif kind == "html":
+            raw = "\n".join(lines[rec.start:rec.end])
+            comments.extend(markup.comments_in(raw, rec.start + 1))
+            for m in _HTML_HEADING.finditer(raw):
+                title = _TAG.sub("", m.group(3)).strip()
+                names = [x for x in (*markup.ids_in(m.group(0)), unique(title)) if x]
+                h = None
+                if title and not in_toc:
+                    line = rec.start + raw.count("\n", 0, m.start())
+                    number, rest = markup.section_number(title)
+                    h = Heading(int(m.group(1)), number, rest, _span(_Rec("html", line, line + 1), lines),
+                                anchor=names[0], style="html")
+                    blocks.append(h)
+                anchors.update(dict.fromkeys(names, h))
+            for target, offset in markup.hrefs_in(raw):
+                line = rec.start + raw.count("\n", 0, offset)
+                col = offset - (raw.rfind("\n", 0, offset) + 1) + 1
+                links.append((target, Span(line + 1, col, line + 1, col + len(target) - 1)))
+            shown = _TAG.sub("", markup.COMMENT_RE.sub("", _HTML_HEADING.sub("", raw))).strip()
+            bare = not shown and "<img" not in raw.lower() and "<table" not in raw.lower()
+            waiting = list(markup.ids_in(raw)) if bare and not _HTML_HEADING.search(raw) else []
+            if not in_toc and not bare and not _HTML_HEADING.fullmatch(raw.strip()):
+                blocks.append(Paragraph(shown, _span(rec, lines), "html"))
+            continue
+        elif in_toc:
+            pass
+        elif kind == "para":
+            if "<!--" in rec.content:
+                comments.extend(markup.comments_in("\n".join(lines[rec.start:rec.end]), rec.start + 1))
+            text, origin, own = mdinline.plain(rec.content, lines, rec.start)
+            para_kind = rec.container if own else ("code" if "`" in rec.content else "html")
+            if _AUTO_TOC.fullmatch(rec.content.strip()):
+                para_kind = "html"
+            start_col = origin[0][2] if origin else None
+            blocks.append(Paragraph(text, _span(rec, lines, start_col), para_kind, origin=origin))
+            _collect_links(rec, lines, env, links, refs)
+        elif kind == "code":
+            blocks.append(Paragraph(rec.content.rstrip("\n"), _span(rec, lines), "code"))
+        elif kind == "table":
+            blocks.append(Paragraph(rec.content, _span(rec, lines), "table"))
+            _collect_links(rec, lines, env, links, refs)
+        elif kind == "gap":
+            blocks.append(Gap(rec.level, Span(rec.start + 1, 1, rec.end, 1)))
+        waiting = []
+    return blocks, comments, links, anchors
+
+
+def _collect_links(rec: _Rec, lines: list[str], env: dict[str, Any], out: list[tuple[str, Span]], refs: bool) -> None:
+    """In-page links of a block, located in its source lines (the first place each target is written)."""
+    content = rec.content
+    if "#" not in content and not (refs and "[" in content):
+        return
+    if "<" in content:
+        for target, offset in markup.hrefs_in(content):
+            out.append((target, _find(lines, rec, target, offset)))
+    if "](" not in content and "][" not in content and not (refs and "[" in content):
+        return
+    for href, _text in mdinline.links(content.replace("\n", " ") if rec.kind == "table" else content, env):
+        if href.startswith("#"):
+            out.append((href, _find(lines, rec, href)))
+
+
+def _find(lines: list[str], rec: _Rec, target: str, hint: int = 0) -> Span:
+    from urllib.parse import unquote
+
+    for needle in dict.fromkeys((target, unquote(target))):
+        for n in range(rec.start, min(rec.end, len(lines))):
+            col = lines[n].find(needle)
+            if col >= 0:
+                return Span(n + 1, col + 1, n + 1, col + len(needle))
+    raw = lines[rec.start] if rec.start < len(lines) else ""
+    return Span(rec.start + 1, len(raw) - len(raw.lstrip()) + 1, rec.start + 1, len(raw.rstrip()))
