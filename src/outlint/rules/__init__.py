@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from outlint.model import Rule, Severity
-from outlint.rules import contents, language, numbering, truncation
+from outlint.rules import contents, language, links, numbering, truncation
 
 _READING_DOC = """\
 ## What it does
@@ -30,7 +30,7 @@ UNREADABLE = Rule("OL001", "unreadable", "File cannot be read or decoded", _neve
 
 RULES: dict[str, Rule] = {
     rule.code: rule
-    for rule in (UNREADABLE, *contents.RULES, *numbering.RULES, *truncation.RULES, *language.RULES)
+    for rule in (UNREADABLE, *contents.RULES, *links.RULES, *numbering.RULES, *truncation.RULES, *language.RULES)
 }
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES.values()}
 
