@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from outlint.model import Document, Heading, Rule, Severity, Span
 from outlint.outline import Alignment, align, normalize_title
@@ -24,6 +27,37 @@ def _level_offset(doc: Document, al: Alignment) -> int:
     return offsets.most_common(1)[0][0] if offsets else 0
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _letters(text: str) -> str:
+    return _NON_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _link_name(doc: Document, i: int, h: Heading) -> str | None:
+    """The anchor by which contents entry ``i`` links to heading ``h``, if it does."""
+    target = doc.toc[i].target
+    if not target or not target.startswith("#"):
+        return None
+    name = unquote(target[1:])
+    return name if doc.anchors.get(name) is h or h.anchor == name else None
+
+
+def _short_label(doc: Document, i: int, h: Heading) -> bool:
+    """A linked entry may show a shorter label made of the heading's words (``Automatic installer``
+    for ``1. Automatic installer (Recommended)``): the link says which heading it means."""
+    if _link_name(doc, i, h) is None:
+        return False
+    return set(normalize_title(doc.toc[i].title).split()) <= set(normalize_title(h.label).split())
+
+
+def _spelled_number(doc: Document, i: int, h: Heading) -> bool:
+    """A linked entry whose anchor spells the heading's number and title (``#a-getting-pyenv``) was
+    written against the numbered heading, even if its label leaves the number out."""
+    name = _link_name(doc, i, h)
+    return name is not None and _letters(name) == _letters(h.label)
+
+
 def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
@@ -40,10 +74,17 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
     offset = _level_offset(doc, al)
     depth = options.get("depth") or max(e.level for e in doc.toc)
     toc_line = doc.toc_span.line if doc.toc_span else 0
+    listed = {id(h) for _, h in al.pairs}
     for h in al.unmatched_headings:
         level = h.level - offset
-        if 1 <= level <= depth and h.span.line > toc_line:
-            yield h.span, f"heading {heading_ref(h)} is missing from the contents"
+        if not (1 <= level <= depth and h.span.line > toc_line) or (h.style or "").endswith("omit-from-toc"):
+            continue
+        # Below the first level, a contents that lists none of a section's sub-sections chose not to
+        # go into it; only a sub-section left out among listed siblings is missing.
+        if level > 1 and not (h.parent is not None and id(h.parent) in listed
+                              and any(id(s) in listed for s in h.parent.children)):
+            continue
+        yield h.span, f"heading {heading_ref(h)} is missing from the contents"
 
 
 def check_title(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -51,7 +92,7 @@ def check_title(doc: Document, options: Mapping[str, Any]) -> Out:
         return
     for i, h in align(doc).pairs:
         e = doc.toc[i]
-        if normalize_title(e.title) != normalize_title(h.title):
+        if normalize_title(e.title) != normalize_title(h.title) and not _short_label(doc, i, h):
             yield h.span, (f"heading title {quote(h.title)} differs from contents entry "
                            f"{quote(e.title)} (line {e.span.line})")
 
@@ -59,8 +100,11 @@ def check_title(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_number(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
+    numbered = any(e.number for e in doc.toc)
     for i, h in align(doc).pairs:
         e = doc.toc[i]
+        if (e.number is None and not numbered) or _spelled_number(doc, i, h):
+            continue  # a contents without numbers, or a link spelled from the numbered heading
         a = (e.number.values, e.number.scheme) if e.number else None
         b = (h.number.values, h.number.scheme) if h.number else None
         if a != b:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -16,13 +17,16 @@ Out = Iterable[tuple[Span, str]]
 # Terminal punctuation of Latin, CJK, Arabic, Devanagari, Armenian, Ethiopic and Myanmar text,
 # followed by any closing quotes and brackets.
 _END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\.\.)[\"'”’»」』）)\]】〕*_]*$")
+_ENDS_URL = re.compile(r"(?:\w+://|www\.)\S+$")
+_WORD_END = re.compile(r"[\"'“‘(*_]*[^\W\d_]+[\"'”’*_]*")
+_EARLIER_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]|[。！？]")
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z])")
 _INNER = re.compile(r"(\S+)([.!?])\s+[\"'“‘(]?([a-z][a-z'’-]*)")
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl "
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
     "ref refs op cit ibid n.b a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen "
-    "col cpt sgt rev hon esq govt assn bros univ".split()
+    "col cpt sgt rev hon esq govt assn bros univ ie eg".split()
 )
 # Words that legitimately start lowercase (brand names, units, code-like words).
 _LOWER_WORDS = frozenset("iphone ipad ios ebay e-mail email macos npm pip git x y z".split())
@@ -80,10 +84,27 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
 
 
+def _unfinished(text: str, strict: bool, has_children: bool) -> bool:
+    """Whether prose stops mid-sentence. Not when it ends with a URL, or with a colon that introduces
+    sub-sections; outside ``strict`` formats, only a paragraph that ended an earlier sentence is held
+    to it (Markdown and HTML lines such as taglines and captions often carry no full stop)."""
+    stripped = text.rstrip()
+    if not stripped or ends_sentence(stripped) or _ENDS_URL.search(stripped):
+        return False
+    if has_children and stripped.endswith((":", "：")):
+        return False
+    if strict:
+        return True
+    # A cut leaves a word; a paragraph ending with code, a version, a path, an emoji or a bracket
+    # ended where its author meant it to.
+    return bool(_EARLIER_SENTENCE.search(stripped)) and bool(_WORD_END.fullmatch(stripped.rsplit(None, 1)[-1]))
+
+
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
+    strict = doc.format in options.get("single-sentence-formats", ("text",))
     for h in doc.all_headings():
         last = next((b for b in reversed(h.body) if isinstance(b, Paragraph)), None)
-        if last is None or last.kind != "prose" or ends_sentence(last.text):
+        if last is None or last.kind != "prose" or not _unfinished(last.text, strict, bool(h.children)):
             continue
         tail = " ".join(last.text.split()[-6:])
         yield (Span(last.span.end_line, last.span.end_column, last.span.end_line, last.span.end_column),
@@ -155,6 +176,9 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                     continue
                 if m2.group(3) in _LOWER_WORDS or m2.group(2) == "." and m2.group(3) in ABBREVIATIONS:
                     continue
+                after = text[m2.end(3):m2.end(3) + 1]
+                if "-" in m2.group(3) or (after and (after in "._(/" or after.isalnum())):
+                    continue  # an identifier or abbreviation ("node-gyp", "e.g.", "os.path", "zlib2")
                 line, col = locate(doc, block, m2.start(3))
                 yield (Span(line, col, line, col + len(m2.group(3)) - 1),
                        f"sentence starts in lowercase: {quote(token + m2.group(2) + ' ' + m2.group(3))} "
@@ -163,7 +187,12 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def locate(doc: Document, para: Paragraph, offset: int) -> tuple[int, int]:
-    """Line and column of a character of a paragraph's text, which joined its source lines with spaces."""
+    """Line and column of a character of a paragraph's text: through the reader's ``origin`` map when
+    it gave one, else assuming the text joined the paragraph's stripped source lines with spaces."""
+    if para.origin:
+        k = bisect.bisect_right(para.origin, (offset, 1 << 62, 0)) - 1
+        start, line, column = para.origin[max(k, 0)]
+        return line, column + max(offset - start, 0)
     lines = doc.cache.get("lines")
     if lines is None:
         lines = re.split(r"\r\n|\r|\n", doc.text)
@@ -203,12 +232,17 @@ RULES = (
              example="`(5) Clean cyberspace` followed by 33 blank lines and two Chinese paragraphs.",
              options="- `min-blank-lines` (integer, default 5): a blank run this long ends the section's own text.")),
     Rule("OL302", "section-cut-mid-sentence", "Section ends mid-sentence", check_cut, Severity.WARNING,
-         doc=_DOC.format(
+         {"single-sentence-formats": ["text"]}, doc=_DOC.format(
              what="Reports a section whose last prose paragraph does not end with terminal punctuation "
-                  "(Latin, CJK and other scripts). Lists, tables, code and headings are not prose.",
+                  "(Latin, CJK and other scripts). Lists, tables, code and headings are not prose; a "
+                  "paragraph ending with a URL, or with a colon before sub-sections, is not cut. In "
+                  "Markdown and HTML, where one-line paragraphs (taglines, captions, `MIT`) often carry "
+                  "no full stop, only a paragraph that already ended a sentence and stops on a plain "
+                  "word is reported (not on code, a version, a path or an emoji).",
              why="The text was cut off: a page, a paste or a conversion lost its end.",
              example="A section whose last line reads `The committee shall review the`.",
-             options="None.")),
+             options="- `single-sentence-formats` (list, default `[\"text\"]`): formats in which a "
+                     "one-sentence paragraph without terminal punctuation is reported too.")),
     Rule("OL303", "blank-run", "Run of blank lines where content was lost", check_blank_run,
          Severity.WARNING, {"min-blank-lines": 5}, doc=_DOC.format(
              what="Reports a run of blank lines inside the body. Blank padding around page breaks (form "
