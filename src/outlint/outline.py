@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from outlint import numbering
@@ -122,6 +122,18 @@ def build(
     return doc
 
 
+def outline_entries(toc: list[TocEntry], anchors: Mapping[str, Heading | None]) -> list[TocEntry]:
+    """The contents entries that stand for sections: an entry whose link leads to an anchor that
+    exists but is no heading (an API object in a Sphinx page) is not part of the outline."""
+    out = []
+    for entry in toc:
+        name = _fragment(entry.target)
+        if name and name in anchors and anchors[name] is None:
+            continue
+        out.append(entry)
+    return out
+
+
 def _unnumbered_level(previous: list[TocEntry], entry: TocEntry) -> int:
     # An unnumbered entry ("Preface", "Concluding remarks") is top-level unless it is indented
     # deeper than the entry before it, as part of that entry's sub-list.
@@ -216,10 +228,10 @@ def align(doc: Document) -> Alignment:
     by_anchor.update((k, v) for k, v in doc.anchors.items() if v is not None)
     for i, entry in enumerate(toc):
         target = _fragment(entry.target)
-        h = by_anchor.get(target) if target else None
-        if h is not None and id(h) not in used:
-            match[i] = h
-            used[id(h)] = i
+        named = by_anchor.get(target) if target else None
+        if named is not None and id(named) not in used:
+            match[i] = named
+            used[id(named)] = i
     # 1. identical titles; among several, prefer the same number path, then the same label.
     for i, entry in enumerate(toc):
         if i in match:

@@ -1,0 +1,285 @@
+"""HTML/XHTML reader on lxml: headings, section anchors, body text, the contents block and links.
+
+Nothing is ever fetched: no network, no DTD, no external entities. Body text comes from paragraphs,
+list items and quotes; ``pre``, ``code``, scripts, navigation and page chrome are not prose. Text
+the author marked with another ``lang`` than the page's is intentional and flagged as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+
+from outlint import outline
+from outlint.model import Comment, Document, Heading, Paragraph, ReadError, Span
+from outlint.readers import markup
+from outlint.readers.decode import decode
+from outlint.readers.htmlsource import Source, contents, in_page, is_chrome, local, positions, text_of
+
+_XML_DECL = re.compile(r"\s*<\?xml[^>]*\?>")
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_SECTIONING = {"section", "article"}
+_KINDS = {"li": "list", "dd": "list", "dt": "list", "blockquote": "quote"}
+_BLOCKS = {"p", "div", "li", "dd", "dt", "dl", "ul", "ol", "blockquote", "section", "article", "main", "header",
+           "footer", "figure", "figcaption", "caption", "address", "details", "summary", "center", "body",
+           "fieldset", "legend", "hgroup", "hr"}
+_INLINE_CODE = {"code", "kbd", "samp", "tt", "var"}
+_EMPHASIS = {"em": "*", "i": "*", "cite": "*", "dfn": "*", "strong": "**", "b": "**"}
+_MEDIA = {"img", "picture", "video", "audio", "svg", "iframe", "object", "embed", "canvas"}
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(slots=True)
+class _State:
+    """What the walk has built so far, and the paragraph it is in the middle of."""
+
+    src: Source
+    base_lang: str | None
+    skip: Any
+    blocks: list[outline.Block] = field(default_factory=list)
+    anchors: dict[str, Heading | None] = field(default_factory=dict)
+    pending: list[str] = field(default_factory=list)  # ids whose heading is still to come
+    parts: list[str] = field(default_factory=list)
+    origin: list[tuple[int, int, int]] = field(default_factory=list)
+    size: int = 0
+    space: bool = False
+    media: bool = False
+    first: tuple[int, int] | None = None
+    last_line: int = 0
+    kind: str = "prose"
+    lang: str | None = None
+    h1_base: int = 0
+
+
+def read(data: bytes, path: str) -> Document:
+    text, _encoding = decode(data)
+    return parse_html(text, path)
+
+
+def parse_html(text: str, path: str) -> Document:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    root = _tree(text, path)
+    starts = markup.line_starts(text)
+    src = Source(text, starts, positions(root, text, starts))
+    toc_box, toc, toc_span, toc_heading = contents(root, src, path)
+    scope = _content_root(root)
+    st = _State(src, _lang(root), toc_box)
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            name = el.get("id") or (el.get("name") if local(el) == "a" else None)
+            if name:
+                st.anchors.setdefault(name, None)
+    st.h1_base = min((_depth(h, scope) for h in scope.iter("h1", "{*}h1")), default=0)
+    if toc_heading is not None:
+        st.pending.extend(n for n in (toc_heading.get("id"),) if n)
+    _visit(scope, st, "prose", st.base_lang, scope, toc_heading)
+    _flush(st)
+    toc = outline.outline_entries(toc, st.anchors)
+    in_toc = set() if toc_box is None else {id(a) for a in toc_box.iter("a", "{*}a")}
+    found = [(t, s) for t, s, a in _links(root, src, path) if id(a) not in in_toc]
+    return outline.build(path, "html", text, toc, st.blocks, toc_span=toc_span, comments=list(_comments(root, src)),
+                         links=found, anchors=st.anchors)
+
+
+def _tree(text: str, path: str) -> Any:
+    """The element tree: XHTML (an XML declaration, or .xhtml) as XML when well-formed, else HTML."""
+    decl = _XML_DECL.match(text)
+    if decl or path.lower().endswith(".xhtml"):
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
+                                 remove_comments=False, remove_pis=True)
+        # the declaration is blanked, not removed: lines and columns stay those of the file
+        body = " " * len(decl.group()) + text[decl.end():] if decl else text
+        try:
+            return etree.fromstring(body.encode("utf-8"), parser)
+        except etree.XMLSyntaxError:
+            text = body  # HTML entities without a DTD, or tag soup: read it as HTML
+    parser = etree.HTMLParser(no_network=True, huge_tree=True, remove_comments=False, remove_pis=True)
+    try:
+        root = etree.fromstring(text, parser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise ReadError(f"not HTML: {exc}") from None
+    if root is None:
+        raise ReadError("not HTML: no elements")
+    return root
+
+
+def _content_root(root: Any) -> Any:
+    """Where the document's own text is: ``main``, ``[role=main]``, Sphinx's ``div.body``, a lone
+    ``article``; else ``body``."""
+    body = None
+    articles = []
+    for el in root.iter():
+        tag = local(el)
+        if tag == "main" or el.get("role") == "main":
+            return el
+        if tag == "div" and "body" in (el.get("class") or "").split():
+            return el
+        if tag == "article":
+            articles.append(el)
+        elif tag == "body" and body is None:
+            body = el
+    if len(articles) == 1:
+        return articles[0]
+    return body if body is not None else root
+
+
+def _lang(el: Any) -> str | None:
+    value = el.get("lang") or el.get(_XML_LANG)
+    return value.strip().lower() if value else None
+
+
+def _depth(el: Any, scope: Any) -> int:
+    depth = 0
+    node = el.getparent()
+    while node is not None and node is not scope:
+        depth += local(node) in _SECTIONING
+        node = node.getparent()
+    return depth
+
+
+def _visit(el: Any, st: _State, kind: str, lang: str | None, scope: Any, toc_heading: Any) -> None:
+    tag = local(el)
+    if not tag or el is st.skip or (el is not scope and is_chrome(el, tag, scope)):
+        return
+    own = _lang(el)
+    if own and own != lang and tag not in _BLOCKS and tag not in _HEADINGS:
+        return  # a phrase the author marked as another language: intentional
+    lang = own or lang
+    ident = el.get("id") or (el.get("name") if tag == "a" else None)
+    if tag in _HEADINGS:
+        _heading(el, tag, st, lang, scope, toc_heading, ident)
+        return
+    if tag == "pre" or tag == "table":
+        _flush(st)
+        text = text_of(el) if tag == "table" else "".join(el.itertext())
+        st.blocks.append(Paragraph(text, st.src.span(el, tag), "code" if tag == "pre" else "table"))
+        st.pending.clear()
+        return
+    if tag in _INLINE_CODE:
+        _add(st, f"`{' '.join(''.join(el.itertext()).split())}`", st.src.after_start(el), kind, lang)
+        return
+    # Emphasis is kept as Markdown marks (``*cdll*``): like the marks in Markdown source, they keep
+    # emphasised identifiers and terms from passing for the start of a sentence.
+    mark = _EMPHASIS.get(tag, "")
+    if mark and st.first is not None and not st.space:
+        mark = ""  # emphasis inside a word: marks would split it
+    if tag in _MEDIA:
+        st.media = True
+    block = tag in _BLOCKS
+    if block:
+        _flush(st)
+        kind = _KINDS.get(tag, kind)
+    if ident:
+        st.pending.append(ident)
+    if mark:
+        _add(st, mark, st.src.after_start(el), kind, lang)
+    if el.text:
+        _add(st, el.text, st.src.after_start(el), kind, lang)
+    for child in el:
+        if isinstance(child.tag, str):
+            _visit(child, st, kind, lang, scope, toc_heading)
+        if child.tail and child.tail.strip():
+            _add(st, child.tail, st.src.after_end(child, local(child) or "!--"), kind, lang)
+        elif child.tail:
+            st.space = True
+    if mark and st.first is not None:
+        _add(st, mark, None, kind, lang)
+    if block:
+        _flush(st)
+    if ident and ident in st.pending and tag in _SECTIONING | {"div"}:
+        st.pending.remove(ident)  # a section that closed before any heading
+
+
+def _heading(el: Any, tag: str, st: _State, lang: str | None, scope: Any, toc_heading: Any,
+             ident: str | None) -> None:
+    _flush(st)
+    title = text_of(el)
+    names = [n for n in (ident, *_inner_ids(el), *st.pending) if n]
+    st.pending.clear()
+    if el is toc_heading or not title:
+        return
+    level = _HEADINGS[tag]
+    if level == 1:
+        level += max(0, _depth(el, scope) - st.h1_base)  # HTML5 sections of h1 headings
+    number, rest = markup.section_number(title)
+    h = Heading(level, number, rest, st.src.span(el, tag), anchor=names[0] if names else None,
+                lang=lang if lang != st.base_lang else None, style="html")
+    st.blocks.append(h)
+    st.anchors.update(dict.fromkeys(names, h))
+
+
+def _inner_ids(el: Any) -> Iterator[str]:
+    for node in el.iterdescendants():
+        if isinstance(node.tag, str):
+            name = node.get("id") or (node.get("name") if local(node) == "a" else None)
+            if name:
+                yield name
+
+
+def _add(st: _State, text: str, offset: int | None, kind: str, lang: str | None) -> None:
+    """Append a text node to the paragraph being built, recording where each of its lines starts."""
+    if st.first is None:
+        if not text.strip():
+            st.space = st.space or bool(text)
+            return
+        st.kind, st.lang = kind, lang
+    line, col = st.src.position(offset) if offset is not None else (st.last_line or 1, 1)
+    for k, seg in enumerate(text.split("\n")):
+        if k:
+            line, col = line + 1, 1
+            st.space = True
+        stripped = seg.strip()
+        if not stripped:
+            st.space = st.space or bool(seg)
+            continue
+        lead = len(seg) - len(seg.lstrip())
+        if st.parts and (st.space or lead):
+            st.parts.append(" ")
+            st.size += 1
+        st.space = seg[-1].isspace()
+        piece = " ".join(stripped.split())
+        st.origin.append((st.size, line, col + lead))
+        if st.first is None:
+            st.first = (line, col + lead)
+        st.parts.append(piece)
+        st.size += len(piece)
+        st.last_line = line
+        st.pending.clear()
+
+
+def _flush(st: _State) -> None:
+    if st.first is not None:
+        line, col = st.first
+        end = st.last_line
+        span = Span(line, col, end, max(1, len(st.src.line_text(end).rstrip())))
+        lang = st.lang if st.lang != st.base_lang else None
+        st.blocks.append(Paragraph("".join(st.parts), span, st.kind, lang, tuple(st.origin)))
+    elif st.media:
+        line = st.last_line or 1
+        st.blocks.append(Paragraph("", Span(line, 1, line, 1), "html"))
+    st.parts, st.origin, st.size, st.space, st.media, st.first = [], [], 0, False, False, None
+
+
+def _links(root: Any, src: Source, path: str) -> Iterator[tuple[str, Span, Any]]:
+    for a in root.iter("a", "{*}a"):
+        target = in_page(a.get("href") or "", path)
+        if target is not None:
+            line, col = src.start_of(a)
+            yield target, Span(line, col, line, col), a
+
+
+def _comments(root: Any, src: Source) -> Iterator[Comment]:
+    for el in root.iter(etree.Comment):
+        start = src.offsets.get(el)
+        if start is None:
+            continue
+        end = src.text.find("-->", start)
+        line, col = src.position(start)
+        end_line, end_col = src.position(end + 2 if end >= 0 else start)
+        yield Comment((el.text or "").strip(), Span(line, col, end_line, end_col))
+
