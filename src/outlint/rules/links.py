@@ -41,19 +41,20 @@ def resolves(doc: Document, name: str, options: Mapping[str, Any]) -> bool:
     return False
 
 
-def _closest(doc: Document, name: str) -> Heading | None:
-    """The heading whose anchor (or title) is closest to a broken fragment, if close enough."""
+def _closest(name: str, among: Iterable[Heading]) -> Heading | None:
+    """The heading whose anchor is closest to a broken fragment (a typo), or whose title its words
+    spell, if close enough."""
     lowered = name.lower()
     words = normalize_title(name.replace("-", " ").replace("_", " "))
     best_score, best = 0.0, None
-    for h in _anchored(doc):
+    for h in among:
         anchor = (h.anchor or "").lower()
         if anchor == lowered:
             return h
         score = max(similarity(lowered, anchor), similarity(words, normalize_title(h.title)))
         if score > best_score:
             best_score, best = score, h
-    return best if best_score >= 0.6 else None
+    return best if best_score >= 0.8 else None
 
 
 def _in_place(doc: Document, i: int) -> Heading | None:
@@ -89,7 +90,9 @@ def check_contents_link(doc: Document, options: Mapping[str, Any]) -> Out:
         if name is None or resolves(doc, name, options):
             continue
         title = f"{entry.number.label} {entry.title}" if entry.number else entry.title
-        meant = align(doc).heading_for(i) or _in_place(doc, i) or _closest(doc, name)
+        al = align(doc)
+        unlisted = [h for h in al.unmatched_headings if h.anchor]
+        meant = al.heading_for(i) or _in_place(doc, i) or _closest(name, unlisted)
         yield entry.span, (f"contents entry {quote(title)} links to {quote('#' + name)}, which matches no "
                            f"heading{_did_you_mean(meant)}")
 
@@ -100,7 +103,7 @@ def check_fragment_link(doc: Document, options: Mapping[str, Any]) -> Out:
         if name is None or resolves(doc, name, options):
             continue
         yield span, (f"link to {quote('#' + name)} matches no heading or anchor in the document"
-                     f"{_did_you_mean(_closest(doc, name))}")
+                     f"{_did_you_mean(_closest(name, _anchored(doc)))}")
 
 
 DOC_CONTENTS_LINK = """\
