@@ -80,7 +80,12 @@ def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
+    # A document with one numbered top-level heading is a chapter of a larger work (a page of a
+    # multi-page manual): its number says where it sits in the book, not that chapters are missing.
+    chapter = sum(1 for h in doc.headings if h.number) == 1
     for h, prev, parent, want in _sequence(doc):
+        if parent is None and chapter:
+            continue
         if prev is None and h.number and h.number.values[-1] != want.values[-1]:
             yield h.span, (f"numbering starts at {quote(h.number.label)} {_under(parent)} "
                            f"(expected {quote(want.label)})")
@@ -150,7 +155,9 @@ RULES = (
     Rule("OL204", "numbering-start", "Numbering does not start at the first value", check_start,
          Severity.ERROR, doc=_DOC.format(
              what="Reports the first heading of a numbering sequence (per parent and scheme) when it is not "
-                  "the first value (`1`, `(1)`, `A.`, `i.`, `一、`).",
+                  "the first value (`1`, `(1)`, `A.`, `i.`, `一、`). A document whose only numbered top-level "
+                  "heading is `9. API Reference` is one chapter of a larger work (a page of a manual) and "
+                  "may start anywhere.",
              why="The first sections of the sequence are missing.",
              example="Chapter `2.` whose first section is `(3)`.")),
     Rule("OL205", "numbering-wrong-parent", "Dotted number under the wrong parent", check_parent,

@@ -164,8 +164,9 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue
             text = block.text
             m = _LOWER_START.match(text)
-            if (m and prev is not None and ends_sentence(prev.text)
-                    and text.split(None, 1)[0].lower().strip("\"'“‘(") not in _LOWER_WORDS):
+            first_word = text.split(None, 1)[0].strip("\"'“‘(") if m else ""
+            if (m and prev is not None and ends_sentence(prev.text) and first_word.lower() not in _LOWER_WORDS
+                    and first_word.rstrip(".,:;") not in ABBREVIATIONS and not _identifier(first_word)):
                 yield (Span(block.span.line, block.span.column, block.span.line, block.span.column),
                        f"paragraph starts in lowercase after a complete sentence: {quote(text, 50)} "
                        f"(a fragment of a lost or split sentence?)")
@@ -176,14 +177,22 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                     continue
                 if m2.group(3) in _LOWER_WORDS or m2.group(2) == "." and m2.group(3) in ABBREVIATIONS:
                     continue
-                after = text[m2.end(3):m2.end(3) + 1]
-                if "-" in m2.group(3) or (after and (after in "._(/" or after.isalnum())):
-                    continue  # an identifier or abbreviation ("node-gyp", "e.g.", "os.path", "zlib2")
+                if _identifier(text[m2.start(3):].split(None, 1)[0]):
+                    continue
                 line, col = locate(doc, block, m2.start(3))
                 yield (Span(line, col, line, col + len(m2.group(3)) - 1),
                        f"sentence starts in lowercase: {quote(token + m2.group(2) + ' ' + m2.group(3))} "
                        f"(a fragment of a lost or garbled sentence?)")
             prev = block
+
+
+_NAME_CHARS = re.compile(r"[-._/:@#(0-9]|[a-z][A-Z]|[’']")
+
+
+def _identifier(word: str) -> bool:
+    """A name rather than an English word: ``node-gyp``, ``os.path``, ``e.g.``, ``zlib2``, ``leoAst``,
+    ``zlib’s``, a URL. Punctuation that ends a sentence or clause does not count."""
+    return bool(_NAME_CHARS.search(word.rstrip(".,;:!?)\"'”’")))
 
 
 def locate(doc: Document, para: Paragraph, offset: int) -> tuple[int, int]:
