@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
@@ -65,6 +66,7 @@ def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
     blocks, comments, links, anchors = _blocks(recs, lines, env, slug, first if toc or heading_at is not None else -1,
                                                last)
     toc = outline.outline_entries(toc, anchors)
+    links.sort(key=lambda link: (link[1].line, link[1].column))
     return outline.build(path, "markdown", text, toc, blocks, toc_span=toc_span, comments=comments,
                          links=links, anchors=anchors)
 
@@ -166,8 +168,8 @@ def _contents_region(recs: list[_Rec], lines: list[str], env: dict[str, Any]) ->
             if end is not None and end > k:
                 return k, end + 1, None
     for k, rec in enumerate(recs):
-        if rec.kind == "heading" and markup.is_contents_title(mdinline.heading_text(_strip_attrs(rec.content)[0],
-                                                                                     env)[0]):
+        if rec.kind == "heading" and markup.is_contents_title(
+                mdinline.heading_text(_strip_attrs(rec.content)[0], env)[0].strip()):
             end = next((j for j in range(k + 1, len(recs)) if recs[j].kind == "heading"), len(recs))
             body = recs[k + 1:end]
             if any(r.kind == "para" and r.item and _FRAGMENT_LINK.search(r.content) for r in body):
@@ -213,14 +215,14 @@ def _contents(recs: list[_Rec], first: int, last: int, lines: list[str],
     entries: list[TocEntry] = []
     for rec in items:
         found = mdinline.links(rec.content, env) if "[" in rec.content else []
-        href, title = found[0] if found else (None, mdinline.heading_text(rec.content, env)[0])
+        href, title = found[0] if found else (None, mdinline.heading_text(rec.content, env)[0].strip())
         if href is not None and not href.startswith("#"):
             continue  # a link to another document is not an entry of this one's contents
         number, rest = markup.section_number(title)
         raw = lines[rec.start]
         col = raw.find("[") + 1 if href is not None and "[" in raw else len(raw) - len(raw.lstrip()) + 1
         span = Span(rec.start + 1, col, rec.start + 1, len(raw.rstrip()))
-        entries.append(TocEntry(rec.level - base + 1, number, rest, href, span))
+        entries.append(TocEntry(rec.level - base + 1, number, rest, _decoded(href) if href else None, span))
     if not entries:
         return [], None
     head = recs[first]
@@ -264,11 +266,11 @@ def _blocks(recs: list[_Rec], lines: list[str], env: dict[str, Any], style: str,
         kind = rec.kind
         if kind == "heading":
             content, given = _strip_attrs(rec.content)
-            title, inner = mdinline.heading_text(content, env)
-            names = [x for x in (given, *inner, unique(title), *waiting) if x]
+            shown, inner = mdinline.heading_text(content, env)
+            names = [x for x in (given, *inner, unique(shown), *waiting) if x]
             h = None
             if not in_toc:
-                number, rest = markup.section_number(title)
+                number, rest = markup.section_number(shown.strip())
                 how = ("setext" if rec.setext else "atx") + (" omit-from-toc" if _OMIT.search(rec.content) else "")
                 h = Heading(rec.level, number, rest, _span(rec, lines), anchor=names[0], style=how)
                 blocks.append(h)
@@ -322,27 +324,38 @@ def _blocks(recs: list[_Rec], lines: list[str], env: dict[str, Any], style: str,
 
 
 def _collect_links(rec: _Rec, lines: list[str], env: dict[str, Any], out: list[tuple[str, Span]], refs: bool) -> None:
-    """In-page links of a block, located in its source lines (the first place each target is written)."""
+    """In-page links of a block, located in its source lines."""
     content = rec.content
     if "#" not in content and not (refs and "[" in content):
         return
+    seen: dict[str, tuple[int, int]] = {}  # (line, column) each written text was last found at
     if "<" in content:
-        for target, offset in markup.hrefs_in(content):
-            out.append((target, _find(lines, rec, target, offset)))
+        for target, _offset in markup.hrefs_in(content):
+            out.append((_decoded(target), _find(lines, rec, (f'"{target}"', f"'{target}'", f"={target}"), seen)))
     if "](" not in content and "][" not in content and not (refs and "[" in content):
         return
-    for href, _text in mdinline.links(content.replace("\n", " ") if rec.kind == "table" else content, env):
+    for href, text in mdinline.links(content.replace("\n", " ") if rec.kind == "table" else content, env):
         if href.startswith("#"):
-            out.append((href, _find(lines, rec, href)))
+            target = _decoded(href)
+            out.append((target, _find(lines, rec, (f"]({href}", f"]({target}", f"[{text}]"), seen)))
 
 
-def _find(lines: list[str], rec: _Rec, target: str, hint: int = 0) -> Span:
-    from urllib.parse import unquote
+def _decoded(target: str) -> str:
+    """A fragment as its author wrote it: markdown-it percent-encodes non-ASCII link targets."""
+    return unquote(target) if "%" in target else target
 
-    for needle in dict.fromkeys((target, unquote(target))):
-        for n in range(rec.start, min(rec.end, len(lines))):
-            col = lines[n].find(needle)
-            if col >= 0:
-                return Span(n + 1, col + 1, n + 1, col + len(needle))
+
+def _find(lines: list[str], rec: _Rec, needles: tuple[str, ...], seen: dict[str, tuple[int, int]]) -> Span:
+    """Where the first of ``needles`` next occurs in a block's lines (after its previous occurrence):
+    the span of its ``#fragment``, or of its ``[text]`` for a reference link; else the block's start."""
+    for needle in dict.fromkeys(needles):
+        after_line, after_col = seen.get(needle, (rec.start, -1))
+        for n in range(after_line, min(rec.end, len(lines))):
+            col = lines[n].find(needle, after_col + 1 if n == after_line else 0)
+            if col < 0:
+                continue
+            seen[needle] = (n, col)
+            at = col if needle.startswith("[") else col + needle.index("#")
+            return Span(n + 1, at + 1, n + 1, col + len(needle))
     raw = lines[rec.start] if rec.start < len(lines) else ""
     return Span(rec.start + 1, len(raw) - len(raw.lstrip()) + 1, rec.start + 1, len(raw.rstrip()))

@@ -99,7 +99,7 @@ def _children(content: str, env: dict[str, Any]) -> list[Any]:
 
 def heading_text(content: str, env: dict[str, Any]) -> tuple[str, list[str]]:
     """The text a renderer shows for inline source (emphasis, links and code unwrapped, images and
-    raw HTML dropped) and the ids of any ``<a id/name>`` inside it."""
+    raw HTML dropped) and the ids of any ``<a id/name>`` inside it. Anchors are computed from it."""
     if not _SPECIAL.search(content) and "*" not in content and "_" not in content:
         return content.strip(), []
     parts: list[str] = []
@@ -113,7 +113,7 @@ def heading_text(content: str, env: dict[str, Any]) -> tuple[str, list[str]]:
             from outlint.readers.markup import ids_in
 
             ids.extend(ids_in(tok.content))
-    return "".join(parts).strip(), ids
+    return "".join(parts), ids  # not stripped: a dropped image leaves its space in the anchor
 
 
 def links(content: str, env: dict[str, Any]) -> list[tuple[str, str]]:

@@ -1,0 +1,245 @@
+"""The Markdown reader: headings and their lines, block kinds, the contents block, links, comments;
+and every rule family on Markdown, firing and quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint
+from outlint.linter import read_bytes
+from outlint.model import Document, Gap, Heading, Paragraph
+from outlint.rules.truncation import locate
+
+
+def read(text: str, **options: str) -> Document:
+    return read_bytes(text.encode("utf-8"), "doc.md", **options)
+
+
+def headings(doc: Document) -> list[tuple[int, str, int]]:
+    return [(h.level, h.label, h.span.line) for h in doc.all_headings()]
+
+
+def blocks(doc: Document) -> list[Paragraph | Gap]:
+    return [*doc.preamble, *(b for h in doc.all_headings() for b in h.body)]
+
+
+def found(text: str, select: str = "ALL", **kw: object) -> list[tuple[str, int]]:
+    return [(f.code, f.span.line) for f in lint(text, select, fmt="markdown", path="doc.md", **kw)]  # type: ignore[arg-type]
+
+
+# --- headings -------------------------------------------------------------------------------
+
+
+def test_atx_and_setext_headings_with_their_lines() -> None:
+    doc = read("Title\n=====\n\nIntro.\n\nPart\n----\n\n## 2.3 Scope ##\n\nText.\n\n### Deep\n\nMore.\n")
+    assert headings(doc) == [(1, "Title", 1), (2, "Part", 6), (2, "2.3 Scope", 9), (3, "Deep", 13)]
+    first, part = doc.all_headings()[:2]
+    assert (first.span.end_line, first.style, part.style) == (2, "setext", "setext")
+    assert doc.all_headings()[2].number is not None and doc.all_headings()[2].number.values == (2, 3)
+
+
+def test_hashes_in_code_are_not_headings() -> None:
+    doc = read("# Real\n\n```sh\n# a comment\n```\n\n    # indented code\n\n~~~\n## fenced\n~~~\n")
+    assert headings(doc) == [(1, "Real", 1)]
+    assert [(b.kind, b.span.line, b.span.end_line) for b in blocks(doc)] == [
+        ("code", 3, 5), ("code", 7, 7), ("code", 9, 11)]
+
+
+def test_front_matter_is_skipped_and_lines_stay_true() -> None:
+    doc = read("---\ntitle: A page\ntags: [a, b]\n---\n\n# Heading\n\nText.\n")
+    assert headings(doc) == [(1, "Heading", 6)]
+    assert doc.preamble == []
+
+
+def test_toml_front_matter() -> None:
+    assert headings(read("+++\ntitle = 'x'\n+++\n\n## Heading\n\nText.\n")) == [(2, "Heading", 5)]
+
+
+def test_thematic_break_at_the_top_is_no_front_matter() -> None:
+    doc = read("---\n\nSome text.\n\n---\n\n# Title\n")
+    assert headings(doc) == [(1, "Title", 7)]
+
+
+def test_crlf_and_cr_line_endings_count_as_editors_do() -> None:
+    assert headings(read("# A\r\n\r\nText.\r\n\r\n## B\r\n")) == [(1, "A", 1), (2, "B", 5)]
+    assert headings(read("# A\r\rText.\r\r## B\r")) == [(1, "A", 1), (2, "B", 5)]
+
+
+def test_form_feed_does_not_shift_lines() -> None:
+    assert headings(read("# A\n\nText \f with a form feed.\n\n## B\n")) == [(1, "A", 1), (2, "B", 5)]
+
+
+@pytest.mark.parametrize(("title", "number"), [
+    pytest.param("## 2.3 Scope", (2, 3), id="dotted"),
+    pytest.param("## 1. Introduction", (1,), id="decimal-dot"),
+    pytest.param("## Chapter 3", (3,), id="chapter"),
+    pytest.param("## 1.2.0", None, id="version"),
+    pytest.param("## [1.2.0] - 2020-01-01", None, id="keep-a-changelog"),
+    pytest.param("## 0.9 (2019-05-01)", None, id="version-with-date"),
+    pytest.param("## 2023 Roadmap", None, id="year"),
+])
+def test_numbered_headings_but_not_versions(title: str, number: tuple[int, ...] | None) -> None:
+    h = read(title + "\n\nText.\n").all_headings()[0]
+    assert (h.number.values if h.number else None) == number
+
+
+def test_html_headings_in_html_blocks() -> None:
+    doc = read('<h1 align="center">Project</h1>\n\n<p align="center">A tagline</p>\n\n## Usage\n\nText.\n')
+    assert headings(doc) == [(1, "Project", 1), (2, "Usage", 5)]
+    assert [b.kind for b in blocks(doc)] == ["html", "prose"]
+
+
+# --- block kinds ----------------------------------------------------------------------------
+
+
+def test_block_kinds() -> None:
+    doc = read("# T\n\nProse here.\n\n- item one\n- item two\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+               "[![badge](https://img)](https://ci)\n\n<div>raw</div>\n")
+    assert [(b.kind, b.span.line) for b in blocks(doc)] == [
+        ("prose", 3), ("list", 5), ("list", 6), ("quote", 8), ("table", 10), ("html", 14), ("html", 16)]
+
+
+def test_paragraph_text_drops_markup_and_maps_back_to_the_source() -> None:
+    doc = read("# T\n\n> See [the guide](https://example.com/guide) and `code` here,\n"
+               "> then ![x](y.png)more &amp; more.\n")
+    para = blocks(doc)[0]
+    assert para.text == "See the guide and `code` here, then more & more."
+    assert (para.span.line, para.span.column) == (3, 3)
+    assert locate(doc, para, para.text.index("guide")) == (3, 12)
+    assert locate(doc, para, para.text.index("here")) == (3, 57)
+    assert locate(doc, para, para.text.index("then")) == (4, 3)
+    assert locate(doc, para, para.text.index("more &")) == (4, 19)
+
+
+def test_blank_runs_between_blocks_are_gaps() -> None:
+    doc = read("# T\n\nOne.\n\n\n\n\n\n\nTwo.\n")
+    assert [(type(b).__name__, b.span.line) for b in blocks(doc)] == [("Paragraph", 3), ("Gap", 4), ("Paragraph", 10)]
+    assert isinstance(blocks(doc)[1], Gap) and blocks(doc)[1].length == 6
+
+
+# --- the contents block ---------------------------------------------------------------------
+
+CONTENTS = "- [Install](#install)\n- [Usage](#usage)\n  - [CLI](#cli)\n"
+BODY = "## Install\n\nRun it.\n\n## Usage\n\nUse it.\n\n### CLI\n\nType it.\n"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(f"# P\n\n## Table of Contents\n\n{CONTENTS}\n{BODY}", id="contents-heading"),
+    pytest.param(f"# P\n\n## 目录\n\n{CONTENTS}\n{BODY}", id="chinese-contents-heading"),
+    pytest.param(f"# P\n\n**Contents**\n\n<!-- toc -->\n\n{CONTENTS}\n<!-- tocstop -->\n\n{BODY}",
+                 id="markdown-toc-markers"),
+    pytest.param(f"# P\n\n<!-- START doctoc generated TOC please keep comment here to allow auto update -->\n"
+                 f"**Table of Contents**\n\n{CONTENTS}\n<!-- END doctoc generated TOC please keep comment here "
+                 f"to allow auto update -->\n\n{BODY}", id="doctoc-markers"),
+    pytest.param(f"# P\n\n<!-- mdformat-toc start --slug=github --maxlevel=6 --minlevel=1 -->\n\n{CONTENTS}\n"
+                 f"<!-- mdformat-toc end -->\n\n{BODY}", id="mdformat-toc-markers"),
+    pytest.param(f"# P\n\n<details>\n<summary>Table of Contents</summary>\n\n{CONTENTS}\n</details>\n\n{BODY}",
+                 id="details-summary"),
+    pytest.param(f"# P\n\nA tool.\n\n{CONTENTS}\n{BODY}", id="leading-list-of-anchor-links"),
+])
+def test_contents_block_is_found(text: str) -> None:
+    doc = read(text)
+    assert [(e.level, e.title, e.target) for e in doc.toc] == [
+        (1, "Install", "#install"), (1, "Usage", "#usage"), (2, "CLI", "#cli")]
+    assert [h.title for h in doc.all_headings()] == ["P", "Install", "Usage", "CLI"]
+    assert found(text) == []
+
+
+def test_contents_entry_spans_point_at_the_links() -> None:
+    doc = read(f"# P\n\n## Contents\n\n{CONTENTS}\n{BODY}")
+    assert [(e.span.line, e.span.column) for e in doc.toc] == [(5, 3), (6, 3), (7, 5)]
+    assert doc.toc_span is not None and (doc.toc_span.line, doc.toc_span.end_line) == (3, 7)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("# P\n\n## Contents\n\nThis package contains:\n\n- `a.py`: the parser\n- `b.py`: the CLI\n\n"
+                 "## More\n\nX.\n", id="contents-section-without-links"),
+    pytest.param("# P\n\n- [Docs](https://example.com)\n- [Blog](https://example.org)\n\n## More\n\nX.\n",
+                 id="leading-list-of-external-links"),
+    pytest.param("# P\n\nIntro.\n\n## A\n\nText.\n\n- [x](#a)\n- [y](#a)\n\n## B\n\nY.\n",
+                 id="list-after-the-second-heading"),
+])
+def test_no_contents_block(text: str) -> None:
+    assert read(text).toc == []
+
+
+def test_generated_contents_placeholder_is_no_hand_made_contents() -> None:
+    doc = read("# P\n\n## Table of Contents\n\n[[_TOC_]]\n\n## A\n\nText.\n")
+    assert doc.toc == [] and [h.title for h in doc.all_headings()] == ["P", "A"]
+    assert found("# P\n\n## Table of Contents\n\n[TOC]\n\n## A\n\nText.\n") == []
+
+
+def test_contents_links_to_other_files_are_not_entries() -> None:
+    doc = read("# P\n\n## Contents\n\n- [Install](#install)\n- [Changelog](CHANGELOG.md)\n- [Usage](#usage)\n\n"
+               "## Install\n\nA.\n\n## Usage\n\nB.\n")
+    assert [e.title for e in doc.toc] == ["Install", "Usage"]
+
+
+def test_numbered_contents_entries() -> None:
+    doc = read("# P\n\n## Contents\n\n1. [1. Scope](#1-scope)\n2. [2. Terms](#2-terms)\n\n## 1. Scope\n\nA.\n\n"
+               "## 2. Terms\n\nB.\n")
+    assert [(e.number.label if e.number else None, e.title) for e in doc.toc] == [("1.", "Scope"), ("2.", "Terms")]
+    assert found("# P\n\n## Contents\n\n1. [1. Scope](#1-scope)\n2. [2. Terms](#2-terms)\n\n## 1. Scope\n\nA.\n\n"
+                 "## 2. Terms\n\nB.\n") == []
+
+
+def test_omit_from_toc_marker() -> None:
+    text = ("# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nX.\n\n## Changelog <!-- omit from toc -->\n\nY.\n\n"
+            "## B\n\nZ.\n")
+    assert found(text, "OL102") == []
+    assert found(text.replace(" <!-- omit from toc -->", ""), "OL102") == [("OL102", 12)]
+
+
+# --- comments and links ---------------------------------------------------------------------
+
+
+def test_comments_are_kept_with_their_spans() -> None:
+    doc = read("# T\n\n<!-- outlint-disable OL302 -->\n\nText <!-- inline --> here.\n\n<!--\nmulti\n-->\n")
+    assert [(c.text, c.span.line, c.span.column, c.span.end_line) for c in doc.comments] == [
+        ("outlint-disable OL302", 3, 1, 3), ("inline", 5, 6, 5), ("multi", 7, 1, 9)]
+
+
+def test_in_page_links_are_collected_where_they_are_written() -> None:
+    doc = read("# T\n\nSee [usage](#usage) or [the site](https://x.org/#usage) and `[not](#code)`.\n\n"
+               "| a | [cell](#cell) |\n|---|---|\n\nA [ref link][r] and <a href=\"#raw\">raw</a>.\n\n"
+               "[r]: #reference\n\n## [Self](#t)\n\n[中文](#中文)\n")
+    assert [(t, s.line, s.column) for t, s in doc.links] == [
+        ("#usage", 3, 13), ("#cell", 5, 14), ("#reference", 8, 3), ("#raw", 8, 30), ("#t", 12, 11), ("#中文", 14, 6)]
+
+
+# --- every rule family, on Markdown ---------------------------------------------------------
+
+FAMILIES = [
+    pytest.param("OL1", "# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nX.\n\n## B\n\nY.\n\n## C\n\nZ.\n",
+                 [("OL102", 16)], id="contents-fires"),
+    pytest.param("OL1", "# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nX.\n\n## B\n\nY.\n", [],
+                 id="contents-quiet"),
+    pytest.param("OL2", "# P\n\n## 1. A\n\nX.\n\n## 3. C\n\nY.\n", [("OL201", 7)], id="numbering-fires"),
+    pytest.param("OL2", "# P\n\n## 1. A\n\nX.\n\n## 2. B\n\nY.\n\n## 1.0.0\n\nZ.\n", [], id="numbering-quiet"),
+    pytest.param("OL3", "# P\n\n## A\n\n## B\n\nThe first sentence ends. The second one is cut in the\n",
+                 [("OL301", 3), ("OL302", 7)], id="truncation-fires"),
+    pytest.param("OL3", "# P\n\n## A\n\n![screenshot](a.png)\n\n## License\n\nMIT\n\n## B\n\nThe end is here:\n\n"
+                 "```sh\nrun\n```\n", [], id="truncation-quiet"),
+    pytest.param("OL4", "# Guide\n\n## Install\n\nInstall the package with the installer and restart the shell.\n\n"
+                 "## Usage\n\n运行这个命令以后，程序会检查所有的文档并报告结构上的问题。\n\n"
+                 "Run the command on your files.\n", [("OL401", 9)], id="language-fires"),
+    pytest.param("OL4", "# Guide\n\n## Install\n\nInstall the package with the installer and restart the shell.\n\n"
+                 "```text\n运行这个命令以后，程序会检查所有的文档并报告结构上的问题。\n```\n\n"
+                 "| 中文 | 说明说明说明说明说明说明说明说明说明 |\n|---|---|\n", [], id="language-quiet"),
+    pytest.param("OL107,OL108", "# P\n\n## Contents\n\n- [A](#a)\n- [B](#bee)\n\n## A\n\nSee [B](#b) and [C](#c).\n\n"
+                 "## B\n\nY.\n", [("OL107", 6), ("OL108", 10)], id="links-fire"),
+    pytest.param("OL107,OL108", "# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nSee [B](#B), [top](#top), "
+                 "[line](#L10-L20).\n\n## B\n\nY.\n", [], id="links-quiet"),
+]
+
+
+@pytest.mark.parametrize(("select", "text", "expected"), FAMILIES)
+def test_rule_families_on_markdown(select: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, select) == expected
+
+
+def test_heading_objects_nest_under_markdown_levels() -> None:
+    doc = read("# A\n\n## B\n\n### C\n\n## D\n")
+    a = doc.headings[0]
+    assert isinstance(a, Heading) and [c.title for c in a.children] == ["B", "D"]
+    assert [c.title for c in a.children[0].children] == ["C"]
