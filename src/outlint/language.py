@@ -133,6 +133,8 @@ def analyse(doc: Document, language: str | None = None) -> Languages:
     for para in iter_paragraphs(doc):
         p = profile(para.text)
         profiles[id(para)] = p
+        if para.lang:
+            continue  # text the author marked as another language does not decide the document's
         for script, count in p.counts:
             totals[script] += count
     if language:

@@ -7,6 +7,7 @@ the author marked with another ``lang`` than the page's is intentional and flagg
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ _INLINE_CODE = {"code", "kbd", "samp", "tt", "var"}
 _EMPHASIS = {"em": "*", "i": "*", "cite": "*", "dfn": "*", "strong": "**", "b": "**"}
 _MEDIA = {"img", "picture", "video", "audio", "svg", "iframe", "object", "embed", "canvas"}
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @dataclass(slots=True)
@@ -229,6 +231,8 @@ def _add(st: _State, text: str, offset: int | None, kind: str, lang: str | None)
             return
         st.kind, st.lang = kind, lang
     line, col = st.src.position(offset) if offset is not None else (st.last_line or 1, 1)
+    points = _entity_points(st.src, offset, text) if offset is not None else []
+    at = 0  # index in ``text`` where the segment starts
     for k, seg in enumerate(text.split("\n")):
         if k:
             line, col = line + 1, 1
@@ -236,6 +240,7 @@ def _add(st: _State, text: str, offset: int | None, kind: str, lang: str | None)
         stripped = seg.strip()
         if not stripped:
             st.space = st.space or bool(seg)
+            at += len(seg) + 1
             continue
         lead = len(seg) - len(seg.lstrip())
         if st.parts and (st.space or lead):
@@ -244,12 +249,36 @@ def _add(st: _State, text: str, offset: int | None, kind: str, lang: str | None)
         st.space = seg[-1].isspace()
         piece = " ".join(stripped.split())
         st.origin.append((st.size, line, col + lead))
+        for index, raw in points:  # after each entity, the text resumes at a known place
+            if at + lead < index < at + lead + len(piece):
+                st.origin.append((st.size + index - at - lead, *st.src.position(raw)))
         if st.first is None:
             st.first = (line, col + lead)
         st.parts.append(piece)
         st.size += len(piece)
         st.last_line = line
         st.pending.clear()
+        at += len(seg) + 1
+
+
+def _entity_points(src: Source, offset: int, text: str) -> list[tuple[int, int]]:
+    """``(index in text, source offset)`` just after each character reference in a text node's
+    source, where decoded text and source stop lining up."""
+    end = src.text.find("<", offset)
+    raw = src.text[offset:end if end >= 0 else len(src.text)]
+    if "&" not in raw:
+        return []
+    out: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(raw) and j < len(text):
+        m = _ENTITY.match(raw, i) if raw[i] == "&" else None
+        if m is not None:
+            i, j = m.end(), j + len(html.unescape(m.group()))
+            out.append((j, offset + i))
+        else:
+            i += 2 if raw.startswith("\r\n", i) else 1
+            j += 1
+    return out
 
 
 def _flush(st: _State) -> None:

@@ -111,7 +111,7 @@ def positions(root: Any, text: str, starts: list[int]) -> dict[Any, int]:
         line = el.sourceline or 0
         known = 0 < line < _LINE_CAP and line <= len(starts)
         m = pat.search(text, max(cursor, starts[line - 1]) if known else cursor)
-        if m is not None and known and markup.position(starts, m.start())[0] > line:
+        if known and (m is None or markup.position(starts, m.start())[0] > line):
             # the start tag spans lines (lxml gives the line where it ends): look back from there
             back = text.rfind("<", cursor, starts[line - 1] + 1)
             while back >= cursor and not pat.match(text, back):
