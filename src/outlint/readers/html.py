@@ -32,6 +32,7 @@ _INLINE_CODE = {"code", "kbd", "samp", "tt", "var"}
 _EMPHASIS = {"em": "*", "i": "*", "cite": "*", "dfn": "*", "strong": "**", "b": "**"}
 _MEDIA = {"img", "picture", "video", "audio", "svg", "iframe", "object", "embed", "canvas"}
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_HREF = re.compile(r"\bhref\s*=\s*[\"']?", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -295,11 +296,16 @@ def _flush(st: _State) -> None:
 
 
 def _links(root: Any, src: Source, path: str) -> Iterator[tuple[str, Span, Any]]:
+    """In-page links, each located at the value of its ``href`` (at the ``<a`` when not found)."""
     for a in root.iter("a", "{*}a"):
-        target = in_page(a.get("href") or "", path)
-        if target is not None:
-            line, col = src.start_of(a)
-            yield target, Span(line, col, line, col), a
+        href = a.get("href") or ""
+        target = in_page(href, path)
+        if target is None:
+            continue
+        start = src.offsets.get(a)
+        m = _HREF.search(src.text, start, src.text.find(">", start) + 1) if start is not None else None
+        line, col = src.position(m.end()) if m else src.start_of(a)
+        yield target, Span(line, col, line, col + len(href) - 1), a
 
 
 def _comments(root: Any, src: Source) -> Iterator[Comment]:

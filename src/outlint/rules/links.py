@@ -118,12 +118,8 @@ The reader clicks the entry and nothing happens: the heading was renamed or remo
 contents was written, or the anchor was typed by hand.
 
 ## Example
-```markdown
-- [Instalation](#instalation)
-
-## Installation
-```
-`#instalation` matches no heading (did you mean `#installation`?).
+The entry `- [Instalation](#instalation)` above the heading `## Installation`: `#instalation`
+matches no heading (did you mean `#installation`?).
 
 ## Options
 - `ignore-case` (boolean, default true): in Markdown, match fragments to anchors ignoring case, as
