@@ -160,8 +160,13 @@ def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "q
                 yield block
 
 
-def is_foreign(p: Profile, main_script: str | None, min_weight: int, share: float = 0.5) -> str | None:
-    """The foreign script that dominates ``p``, if it is long enough to be more than a gloss."""
+def is_foreign(p: Profile, main_script: str | None, min_weight: int, share: float = 0.5,
+               text: str | None = None) -> str | None:
+    """The foreign script that dominates ``p``, if it is long enough to be more than a gloss.
+
+    With ``text``: Latin letters in a CJK document are often names and terms (``Jotter 可以在 Linux、
+    macOS 和 Windows 上运行``); they make a foreign paragraph only when they read as sentences.
+    """
     if main_script is None or not p.counts:
         return None
     script = p.main
@@ -169,7 +174,27 @@ def is_foreign(p: Profile, main_script: str | None, min_weight: int, share: floa
         return None
     if p.weight(script) < min_weight or p.share(script) < share:
         return None
+    if text is not None and script == "latin" and main_script in _CJK and not reads_as_sentences(text):
+        return None
     return script
+
+
+_CJK = {"han", "kana", "hangul"}
+# Function words of the Latin-script languages most often left untranslated: names and terms do
+# not use them, sentences cannot do without them.
+_FUNCTION_WORDS = frozenset(
+    "the a an and or of to in on at for with from by is are was were be been it this that these those "
+    "as not can will when which you your we our if then than but so all any each there their its "
+    "der die das und ist nicht mit von zu den ein eine le la les et est des une un pour dans el los "
+    "las y es para con una que".split()
+)
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def reads_as_sentences(text: str) -> bool:
+    """Whether Latin text has the function words of running prose (two different ones at least)."""
+    words = {w.lower() for w in _LATIN_WORD.findall(_URL_RE.sub(" ", text))}
+    return len(words & _FUNCTION_WORDS) >= 2
 
 
 def heading_profile(h: Heading) -> Profile:

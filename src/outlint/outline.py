@@ -251,17 +251,21 @@ def align(doc: Document) -> Alignment:
         index: dict[object, list[Heading]] = {}
         for h in free:
             index.setdefault(_heading_path(h), []).append(h)
-            for tok in set(normalize_title(h.title).split()):
-                if len(tok) >= 4 or not tok.isascii():
-                    index.setdefault(tok, []).append(h)
+            if h.number is not None:
+                index.setdefault(("number", h.number.values), []).append(h)
+            for tok in _tokens(normalize_title(h.title)):
+                index.setdefault(tok, []).append(h)
         scored: list[tuple[float, int, int]] = []
         for i in rest:
             entry = toc[i]
             norm = normalize_title(entry.title)
             path = _entry_path(toc, parents, i)
             cands: dict[int, Heading] = {id(h): h for h in index.get(path, [])}
-            for tok in set(norm.split()):
-                for h in index.get(tok, [])[:50]:
+            keys: set[object] = set(_tokens(norm))
+            if entry.number is not None:
+                keys.add(("number", entry.number.values))
+            for key in keys:
+                for h in index.get(key, [])[:50]:
                     cands.setdefault(id(h), h)
             for hid, h in cands.items():
                 sim = similarity(norm, normalize_title(h.title))
@@ -286,6 +290,18 @@ def align(doc: Document) -> Alignment:
         out_of_order,
         tuple(parents),
     ))
+
+
+def _tokens(title: str) -> set[str]:
+    """Words that make a heading a candidate for an entry: long words and non-ASCII ones, and the
+    first five letters of long words, so that "Installing" finds "Installation"."""
+    out: set[str] = set()
+    for tok in title.split():
+        if len(tok) >= 4 or not tok.isascii():
+            out.add(tok)
+        if len(tok) > 5 and tok.isascii():
+            out.add(tok[:5] + "…")
+    return out
 
 
 def _fragment(target: str | None) -> str | None:

@@ -85,8 +85,10 @@ def parse_html(text: str, path: str) -> Document:
     toc = outline.outline_entries(toc, st.anchors)
     in_toc = set() if toc_box is None else {id(a) for a in toc_box.iter("a", "{*}a")}
     found = [(t, s) for t, s, a in _links(root, src, path) if id(a) not in in_toc]
-    return outline.build(path, "html", text, toc, st.blocks, toc_span=toc_span, comments=list(_comments(root, src)),
-                         links=found, anchors=st.anchors)
+    doc = outline.build(path, "html", text, toc, st.blocks, toc_span=toc_span, comments=list(_comments(root, src)),
+                        links=found, anchors=st.anchors)
+    doc.cache["line-count"] = len(starts) - (starts[-1] == len(text) and len(starts) > 1)
+    return doc
 
 
 def _tree(text: str, path: str) -> Any:

@@ -67,8 +67,10 @@ def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
                                                last)
     toc = outline.outline_entries(toc, anchors)
     links.sort(key=lambda link: (link[1].line, link[1].column))
-    return outline.build(path, "markdown", text, toc, blocks, toc_span=toc_span, comments=comments,
-                         links=links, anchors=anchors)
+    doc = outline.build(path, "markdown", text, toc, blocks, toc_span=toc_span, comments=comments,
+                        links=links, anchors=anchors)
+    doc.cache["line-count"] = len(lines)
+    return doc
 
 
 def _front_matter(lines: list[str]) -> int:

@@ -28,7 +28,7 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     for para in language.iter_paragraphs(doc):
         if para.lang:
             continue  # declared by the author (HTML lang): intentional
-        script = language.is_foreign(langs.paragraphs[id(para)], langs.main_script, min_letters)
+        script = language.is_foreign(langs.paragraphs[id(para)], langs.main_script, min_letters, text=para.text)
         if script is None or language.LANG_OF_SCRIPT[script] in allowed:
             continue
         yield (Span(para.span.line, para.span.column, para.span.end_line, para.span.end_column),

@@ -51,7 +51,10 @@ def _closest(name: str, among: Iterable[Heading]) -> Heading | None:
         anchor = (h.anchor or "").lower()
         if anchor == lowered:
             return h
-        score = max(similarity(lowered, anchor), similarity(words, normalize_title(h.title)))
+        title = normalize_title(h.title)
+        score = max(similarity(lowered, anchor), similarity(words, title))
+        if len(words) >= 3 and set(words.split()) < set(title.split()):
+            score = max(score, 0.8)  # the heading grew: "Command line" became "Command-line interface"
         if score > best_score:
             best_score, best = score, h
     return best if best_score >= 0.8 else None

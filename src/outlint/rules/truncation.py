@@ -67,7 +67,7 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         body = own_body(h, min_gap)
         native = [p for p in body if p.kind not in ("prose", "list", "quote") or p.lang or
                   language.is_foreign(langs.paragraphs.get(id(p)) or language.profile(p.text),
-                                      langs.main_script, 1, 0.5) is None]
+                                      langs.main_script, 1, 0.5, text=p.text) is None]
         if native:
             continue
         gap = _gap_after(h, min_gap)
