@@ -76,12 +76,13 @@ def profile(text: str) -> Profile:
     return Profile(tuple(sorted(counts.items())))
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+# deleting every ASCII character that is not a letter leaves the letters: faster than finding words
+_NOT_LETTERS = str.maketrans("", "", "".join(chr(i) for i in range(128) if not chr(i).isalpha()))
 
 
 def _ascii_letters(text: str) -> int:
     stripped = _URL_RE.sub(" ", text) if "://" in text or "@" in text or "`" in text else text
-    return sum(map(len, _ASCII_LETTERS.findall(stripped)))
+    return len(stripped.translate(_NOT_LETTERS))
 
 
 def language_of(script: str | None) -> str | None:

@@ -56,9 +56,13 @@ def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
         text = text[1:]
     lines = split_lines(text)
     front = _front_matter(lines)
-    source = text if not front else "\n" * front + "\n".join(lines[front:])
+    source = text if not front else "\n".join(lines[front:])
     env: dict[str, Any] = {}
-    recs = _records(_BLOCK.parse(source, env), lines, front)
+    recs: list[_Rec] = []
+    top, prev_end = -1, front
+    for start, end in _chunks(lines, front):
+        chunk = source if (start, end) == (front, len(lines)) else "\n".join(lines[start:end])
+        top, prev_end = _records(_BLOCK.parse(chunk, env), lines, start, recs, top, prev_end)
     first, last, heading_at = _contents_region(recs, lines, env)
     toc, toc_span = _contents(recs, first, last, lines, env)
     if toc_span is None and heading_at is not None:
@@ -90,38 +94,76 @@ def _front_matter(lines: list[str]) -> int:
 # --- token walk -----------------------------------------------------------------------------
 
 
-def _records(tokens: list[Any], lines: list[str], front: int) -> list[_Rec]:
-    recs: list[_Rec] = []
+_CHUNK = 200_000  # characters per markdown-it run: its tokens for a whole 10 MB file take 60 MB
+_ATX_AT_MARGIN = re.compile(r"#{1,6}(?:[ \t]|$)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_RAW_OPEN = re.compile(r" {0,3}<(?:(!--)|(script|pre|style|textarea)\b|(!\[CDATA\[))", re.IGNORECASE)
+
+
+def _chunks(lines: list[str], front: int) -> list[tuple[int, int]]:
+    """Line ranges that parse independently: cut before an ATX heading at the margin, which ends any
+    list, quote, table or paragraph, when no fence, comment or raw HTML block is open."""
+    cuts = [front]
+    size = 0
+    fence = ""
+    closer = ""
+    for n in range(front, len(lines)):
+        line = lines[n]
+        size += len(line) + 1
+        if closer:
+            if closer in line.lower():
+                closer = ""
+            continue
+        m = _FENCE.match(line)
+        if m and (not fence or (m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
+                                and not line[m.end():].strip())):
+            fence = "" if fence else m.group(1)
+            continue
+        if fence:
+            continue
+        raw = _RAW_OPEN.match(line) if "<" in line[:4] else None
+        if raw:
+            want = "-->" if raw.group(1) else f"</{raw.group(2).lower()}>" if raw.group(2) else "]]>"
+            closer = "" if want in line[raw.end():].lower() else want
+        elif size >= _CHUNK and n > cuts[-1] and _ATX_AT_MARGIN.match(line):
+            cuts.append(n)
+            size = len(line) + 1
+    return list(zip(cuts, [*cuts[1:], len(lines)], strict=True))
+
+
+def _records(tokens: list[Any], lines: list[str], base: int, recs: list[_Rec], top: int, prev_end: int
+             ) -> tuple[int, int]:
+    """Append the blocks of one markdown-it run (its line numbers start at ``base``) to ``recs``;
+    returns the count of top-level blocks and where the last one ended."""
     stack: list[str] = []
-    top = -1
-    prev_end = front
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
         typ = tok.type
+        start, end = (tok.map[0] + base, tok.map[1] + base) if tok.map else (0, 0)
         if tok.level == 0 and tok.nesting >= 0 and tok.map:
             top += 1
-            blanks = _blank_run(lines, prev_end, tok.map[0])
+            blanks = _blank_run(lines, prev_end, start)
             if blanks >= 2 and recs:
-                recs.append(_Rec("gap", tok.map[0] - blanks, tok.map[0], level=blanks, top=top))
-            prev_end = tok.map[1]
+                recs.append(_Rec("gap", start - blanks, start, level=blanks, top=top))
+            prev_end = end
         if typ == "paragraph_open":
             inline = tokens[i + 1]
             container = stack[-1] if stack else "prose"
             depth = stack.count("list")
             item = i > 0 and tokens[i - 1].type == "list_item_open"
-            recs.append(_Rec("para", tok.map[0], tok.map[1], inline.content, depth, container, item, top))
+            recs.append(_Rec("para", start, end, inline.content, depth, container, item, top))
             i += 3
             continue
         if typ == "heading_open":
-            recs.append(_Rec("heading", tok.map[0], tok.map[1], tokens[i + 1].content, int(tok.tag[1]),
+            recs.append(_Rec("heading", start, end, tokens[i + 1].content, int(tok.tag[1]),
                              top=top, setext=tok.markup in ("=", "-")))
             i += 3
             continue
         if typ in ("fence", "code_block"):
-            recs.append(_Rec("code", tok.map[0], tok.map[1], tok.content, top=top))
+            recs.append(_Rec("code", start, end, tok.content, top=top))
         elif typ == "html_block":
-            recs.append(_Rec("html", tok.map[0], tok.map[1], tok.content, top=top))
+            recs.append(_Rec("html", start, end, tok.content, top=top))
         elif typ == "table_open":
             cells: list[str] = []
             j = i + 1
@@ -131,8 +173,7 @@ def _records(tokens: list[Any], lines: list[str], front: int) -> list[_Rec]:
                 elif tokens[j].type == "tr_close":
                     cells.append("\n")
                 j += 1
-            recs.append(_Rec("table", tok.map[0], tok.map[1], " | ".join(cells).replace(" | \n | ", "\n"),
-                             top=top))
+            recs.append(_Rec("table", start, end, " | ".join(cells).replace(" | \n | ", "\n"), top=top))
             i = j + 1
             continue
         elif typ in ("bullet_list_open", "ordered_list_open"):
@@ -142,7 +183,7 @@ def _records(tokens: list[Any], lines: list[str], front: int) -> list[_Rec]:
         elif typ in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
             stack.pop()
         i += 1
-    return recs
+    return top, prev_end
 
 
 def _blank_run(lines: list[str], start: int, end: int) -> int:
@@ -261,7 +302,8 @@ def _blocks(recs: list[_Rec], lines: list[str], env: dict[str, Any], style: str,
     explicit = [x for r in recs if r.kind == "html" or "<" in r.content for x in markup.ids_in(r.content)]
     anchors: dict[str, Heading | None] = dict.fromkeys(explicit)
     unique = slugger(style, explicit)
-    refs = any(v.get("href", "").startswith("#") for v in env.get("references", {}).values())
+    # labels of link reference definitions that point into the page ("[r]: #usage")
+    refs = [f"[{label.lower()}]" for label, v in env.get("references", {}).items() if v.get("href", "").startswith("#")]
     waiting: list[str] = []  # ids of an anchor-only HTML block, for the heading right after it
     for k, rec in enumerate(recs):
         in_toc = first <= k < last
@@ -325,16 +367,20 @@ def _blocks(recs: list[_Rec], lines: list[str], env: dict[str, Any], style: str,
     return blocks, comments, links, anchors
 
 
-def _collect_links(rec: _Rec, lines: list[str], env: dict[str, Any], out: list[tuple[str, Span]], refs: bool) -> None:
-    """In-page links of a block, located in its source lines."""
+def _collect_links(rec: _Rec, lines: list[str], env: dict[str, Any], out: list[tuple[str, Span]],
+                   refs: list[str]) -> None:
+    """In-page links of a block, located in its source lines. Inline parsing is costly (a changelog
+    links every line to an issue), so only a block that writes ``](#`` or uses a reference to an
+    in-page definition is parsed."""
     content = rec.content
-    if "#" not in content and not (refs and "[" in content):
+    by_ref = bool(refs) and "[" in content and any(r in content.lower() for r in refs)
+    if "#" not in content and not by_ref:
         return
     seen: dict[str, tuple[int, int]] = {}  # (line, column) each written text was last found at
     if "<" in content:
         for target, _offset in markup.hrefs_in(content):
             out.append((_decoded(target), _find(lines, rec, (f'"{target}"', f"'{target}'", f"={target}"), seen)))
-    if "](" not in content and "][" not in content and not (refs and "[" in content):
+    if not by_ref and ("](" not in content or not _FRAGMENT_LINK.search(content)):
         return
     for href, text in mdinline.links(content.replace("\n", " ") if rec.kind == "table" else content, env):
         if href.startswith("#"):

@@ -116,8 +116,17 @@ def heading_text(content: str, env: dict[str, Any]) -> tuple[str, list[str]]:
     return "".join(parts), ids  # not stripped: a dropped image leaves its space in the anchor
 
 
+# Inline source whose only markup is plain ``[text](target)`` links: read without a parser, as
+# contents lists are made of little else.
+_PLAIN_LINK = r"\[[^\[\]\\`*_<>&!]*\]\([^()\s<>\\&%]*\)"
+_ONLY_PLAIN_LINKS = re.compile(rf"(?:[^\[\]\\`<>&!*_()]|{_PLAIN_LINK})*")
+_PLAIN_LINK_PARTS = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+
+
 def links(content: str, env: dict[str, Any]) -> list[tuple[str, str]]:
     """``(href, text)`` of every link of inline source, in order."""
+    if _ONLY_PLAIN_LINKS.fullmatch(content):
+        return [(m.group(2), m.group(1).strip()) for m in _PLAIN_LINK_PARTS.finditer(content)]
     out: list[tuple[str, str]] = []
     href: str | None = None
     parts: list[str] = []

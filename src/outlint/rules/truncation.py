@@ -21,7 +21,9 @@ _ENDS_URL = re.compile(r"(?:\w+://|www\.)\S+$")
 _WORD_END = re.compile(r"[\"'“‘(*_]*[^\W\d_]+[\"'”’*_]*")
 _EARLIER_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]|[。！？]")
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z])")
-_INNER = re.compile(r"(\S+)([.!?])\s+[\"'“‘(]?([a-z][a-z'’-]*)")
+# the full stop comes first in the pattern so that the regex engine can skip ahead to it
+_INNER = re.compile(r"([.!?])(?<=\S[.!?])\s+[\"'“‘(]?([a-z][a-z'’-]*)")
+_NON_SPACE = re.compile(r"\S+")
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl "
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
@@ -33,7 +35,8 @@ _LOWER_WORDS = frozenset("iphone ipad ios ebay e-mail email macos npm pip git x 
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_END.search(text.rstrip()))
+    # only the end can match: searching a long paragraph from its start would try every character
+    return bool(_END.search(text[-200:].rstrip()))
 
 
 def own_body(h: Heading, min_gap: int) -> list[Paragraph]:
@@ -171,17 +174,20 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                        f"paragraph starts in lowercase after a complete sentence: {quote(text, 50)} "
                        f"(a fragment of a lost or split sentence?)")
             for m2 in _INNER.finditer(text):
-                token = m2.group(1)
+                # the word before the full stop; found backwards from it, as scanning every word
+                # for a full stop after it costs more than the whole rest of the rule
+                token = text[text.rfind(" ", 0, m2.start()) + 1:m2.start()]
                 word = token.lower().strip("\"'“‘([")
                 if word in ABBREVIATIONS or "." in word or len(word) <= 1 or not word.isalpha():
                     continue
-                if m2.group(3) in _LOWER_WORDS or m2.group(2) == "." and m2.group(3) in ABBREVIATIONS:
+                if m2.group(2) in _LOWER_WORDS or m2.group(1) == "." and m2.group(2) in ABBREVIATIONS:
                     continue
-                if _identifier(text[m2.start(3):].split(None, 1)[0]):
+                after = _NON_SPACE.match(text, m2.start(2))
+                if after is not None and _identifier(after.group()):
                     continue
-                line, col = locate(doc, block, m2.start(3))
-                yield (Span(line, col, line, col + len(m2.group(3)) - 1),
-                       f"sentence starts in lowercase: {quote(token + m2.group(2) + ' ' + m2.group(3))} "
+                line, col = locate(doc, block, m2.start(2))
+                yield (Span(line, col, line, col + len(m2.group(2)) - 1),
+                       f"sentence starts in lowercase: {quote(token + m2.group(1) + ' ' + m2.group(2))} "
                        f"(a fragment of a lost or garbled sentence?)")
             prev = block
 
