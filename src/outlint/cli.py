@@ -14,6 +14,7 @@ from outlint.formats import FORMATS, formatter
 from outlint.linter import Settings, check_bytes, check_path, display_path, read_bytes, select_rules, unreadable
 from outlint.model import Finding, ReadError
 from outlint.rules import RULES, resolve
+from outlint.slug import STYLES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -72,14 +73,15 @@ def main() -> None:
 @click.option("--as", "as_format", type=click.Choice(sorted(readers.READERS)),
               help="Read every input (and stdin) as this format.")
 @click.option("--language", metavar="TAG", help="The documents' main language (default: inferred from the text).")
+@click.option("--slug", type=click.Choice(STYLES), help="How Markdown heading anchors are made (default: github).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          output: str | None, as_format: str | None, language: str | None) -> None:
+          output: str | None, as_format: str | None, language: str | None, slug: str | None) -> None:
     """Check documents (files, directories, or - for stdin) and report what is wrong."""
     try:
         rules = select_rules(_codes(select), _codes(ignore))
     except ValueError as exc:
         _fail(f"{exc}; see 'outlint rules'")
-    settings = Settings(rules=rules, language=language)
+    settings = Settings(rules=rules, language=language, slug=slug)
     findings: list[Finding] = []
     checked: list[str] = []
     internal = False
@@ -88,7 +90,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         checked.append(shown)
         try:
             if path == "-":
-                findings.extend(check_bytes(sys.stdin.buffer.read(), "-", as_format or "text", settings))
+                findings.extend(check_bytes(sys.stdin.buffer.read(), "-", as_format, settings))
             elif not os.path.exists(path):
                 findings.append(unreadable(shown, "no such file or directory"))
             else:
@@ -115,14 +117,15 @@ def _repath(f: Finding, path: str) -> Finding:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--as", "as_format", type=click.Choice(sorted(readers.READERS)), help="Read the input as this format.")
 @click.option("--language", metavar="TAG", help="The document's main language (default: inferred).")
-def outline(path: str, fmt: str, as_format: str | None, language: str | None) -> None:
+@click.option("--slug", type=click.Choice(STYLES), help="How Markdown heading anchors are made (default: github).")
+def outline(path: str, fmt: str, as_format: str | None, language: str | None, slug: str | None) -> None:
     """Print a document's outline: contents and headings side by side, and which matched which."""
     from outlint.formats import outline as view
 
     shown = "-" if path == "-" else display_path(path)
     try:
         data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()  # noqa: SIM115
-        doc = read_bytes(data, shown, as_format)
+        doc = read_bytes(data, shown, as_format, slug=slug)
     except OSError as exc:
         _fail(f"{shown}: {exc.strerror or exc}")
     except ReadError as exc:

@@ -122,13 +122,18 @@ def build(
     return doc
 
 
-def outline_entries(toc: list[TocEntry], anchors: Mapping[str, Heading | None]) -> list[TocEntry]:
+def outline_entries(toc: list[TocEntry], anchors: Mapping[str, Heading | None],
+                    headings: Sequence[Heading]) -> list[TocEntry]:
     """The contents entries that stand for sections: an entry whose link leads to an anchor that
-    exists but is no heading (an API object in a Sphinx page) is not part of the outline."""
+    exists but is no heading (an API object in a Sphinx page) is not part of the outline, unless a
+    heading no other entry links to has its title (the anchor sits just before the heading)."""
+    names = [_fragment(e.target) for e in toc]
+    linked = {id(anchors[n]) for n in names if n and anchors.get(n) is not None}
+    titles = {normalize_title(h.title) for h in headings if id(h) not in linked}
     out = []
     for entry in toc:
         name = _fragment(entry.target)
-        if name and name in anchors and anchors[name] is None:
+        if name and name in anchors and anchors[name] is None and normalize_title(entry.title) not in titles:
             continue
         out.append(entry)
     return out

@@ -82,7 +82,9 @@ def parse_html(text: str, path: str) -> Document:
         st.pending.extend(n for n in (toc_heading.get("id"),) if n)
     _visit(scope, st, "prose", st.base_lang, scope, toc_heading)
     _flush(st)
-    toc = outline.outline_entries(toc, st.anchors)
+    headings = [b for b in st.blocks if isinstance(b, Heading)]
+    markup.trust_numbers(headings)
+    toc = outline.outline_entries(toc, st.anchors, headings)
     in_toc = set() if toc_box is None else {id(a) for a in toc_box.iter("a", "{*}a")}
     found = [(t, s) for t, s, a in _links(root, src, path) if id(a) not in in_toc]
     doc = outline.build(path, "html", text, toc, st.blocks, toc_span=toc_span, comments=list(_comments(root, src)),
@@ -149,6 +151,8 @@ def _depth(el: Any, scope: Any) -> int:
 
 def _visit(el: Any, st: _State, kind: str, lang: str | None, scope: Any, toc_heading: Any) -> None:
     tag = local(el)
+    if tag in _MEDIA:
+        st.media = True  # a figure is the body of its section, even where its markup is not read
     if not tag or el is st.skip or (el is not scope and is_chrome(el, tag, scope)):
         return
     own = _lang(el)
@@ -173,8 +177,6 @@ def _visit(el: Any, st: _State, kind: str, lang: str | None, scope: Any, toc_hea
     mark = _EMPHASIS.get(tag, "")
     if mark and st.first is not None and not st.space:
         mark = ""  # emphasis inside a word: marks would split it
-    if tag in _MEDIA:
-        st.media = True
     block = tag in _BLOCKS
     if block:
         _flush(st)

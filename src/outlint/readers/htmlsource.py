@@ -24,7 +24,8 @@ _CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary
 _CHROME_CLASSES = {"sphinxsidebar", "sphinxsidebarwrapper", "related", "footer", "headerlink", "navbar",
                    "breadcrumbs", "breadcrumb", "wy-nav-side", "toc", "contents", "localtoc",
                    "table-of-contents", "skip-link", "sr-only", "visually-hidden", "navheader", "navfooter",
-                   "md-sidebar", "sidebar-tree", "edit-this-page", "copybutton"}
+                   "md-sidebar", "sidebar-tree", "edit-this-page", "copybutton", "header", "nav-panel",
+                   "author", "authorgroup", "corpauthor", "editor", "othercredit"}
 _TOC_CLASSES = {"toc", "contents", "table-of-contents", "toctree-wrapper", "localtoc"}
 _LISTS = {"ul", "ol", "dl", "menu"}
 
@@ -137,7 +138,7 @@ def is_chrome(el: Any, tag: str, scope: Any) -> bool:
     if el.get("role") in _CHROME_ROLES:
         return True
     classes = el.get("class")
-    if classes and not _CHROME_CLASSES.isdisjoint(classes.split()):
+    if classes and not _CHROME_CLASSES.isdisjoint(classes.lower().split()):  # old DocBook writes CLASS="AUTHOR"
         return True
     if tag in ("header", "footer"):
         node = el.getparent()
@@ -212,6 +213,7 @@ def contents(root: Any, src: Source, path: str) -> tuple[Any, list[TocEntry], Sp
         elif tag == "nav":
             candidates.append((3, order, el, None))  # last: site navigation often holds more than contents
     for _, _, box, heading in sorted(candidates, key=lambda c: (c[0], c[1])):
+        heading = heading if heading is not None else _title_before(box)
         found = _entries(box, src, path)
         linked = [a for a in box.iter("a", "{*}a") if a.get("href")]
         if len(found) >= 2 and len(found) * 2 >= len(linked):
@@ -219,6 +221,17 @@ def contents(root: Any, src: Source, path: str) -> tuple[Any, list[TocEntry], Sp
             last = found[-1].span
             return box, found, Span(first[0], first[1], last.line, last.end_column), heading
     return None, [], None, None
+
+
+def _title_before(box: Any) -> Any:
+    """A contents heading just before the block (texinfo's ``<h2>Table of Contents</h2>``)."""
+    node = box.getprevious()
+    while node is not None and (not isinstance(node.tag, str) or (local(node) == "span" and not text_of(node))):
+        node = node.getprevious()
+    if node is not None and local(node) in ("h1", "h2", "h3", "h4", "h5", "h6") and markup.is_contents_title(
+            text_of(node)):
+        return node
+    return None
 
 
 def _entries(box: Any, src: Source, path: str) -> list[TocEntry]:

@@ -69,7 +69,9 @@ def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
         toc_span = _span(recs[heading_at], lines)
     blocks, comments, links, anchors = _blocks(recs, lines, env, slug, first if toc or heading_at is not None else -1,
                                                last)
-    toc = outline.outline_entries(toc, anchors)
+    headings = [b for b in blocks if isinstance(b, Heading)]
+    markup.trust_numbers(headings)
+    toc = outline.outline_entries(toc, anchors, headings)
     links.sort(key=lambda link: (link[1].line, link[1].column))
     doc = outline.build(path, "markdown", text, toc, blocks, toc_span=toc_span, comments=comments,
                         links=links, anchors=anchors)

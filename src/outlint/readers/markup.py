@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from outlint import numbering
-from outlint.model import Comment, Number, Span
+from outlint.model import Comment, Heading, Number, Span
 
 CONTENTS_TITLE = re.compile(
     r"\s*(?:table\s+of\s+contents?|contents|toc|目\s*录|目\s*次|目\s*錄|inhaltsverzeichnis|inhalt|"
@@ -59,11 +60,27 @@ def section_number(title: str) -> tuple[Number | None, str]:
         return None, title.strip()
     number, rest = parsed
     if (number.scheme == "decimal" and number.depth >= 2 and not number.label.endswith(".")
-            and (not rest or number.depth >= 3 or _DATE_OR_MARK.match(rest))):
+            and (not rest or _DATE_OR_MARK.match(rest))):
         return None, title.strip()
     if not rest and number.scheme == "decimal":
         return None, title.strip()  # a bare number ("## 1.") is the title itself
     return number, rest
+
+
+def trust_numbers(headings: Sequence[Heading]) -> None:
+    """Deepen headings whose dotted numbers say they are deeper than their tags do: texinfo gives
+    ``7.1.1`` and ``7.1.1.1`` the same ``<h4>``, and Markdown authors run out of ``#``. Levels only
+    ever grow, counted from the level the shallowest numbers have."""
+    numbered = [h for h in headings if h.number and h.number.scheme == "decimal"]
+    if not numbered:
+        return
+    shallowest = min(h.number.depth for h in numbered if h.number)
+    bases = Counter(h.level - shallowest + 1 for h in numbered if h.number and h.number.depth == shallowest)
+    most = max(bases.values())
+    base = min(b for b, n in bases.items() if n == most)
+    for h in headings:
+        if h.number and h.number.scheme == "decimal" and h.number.depth > 1:
+            h.level = max(h.level, base + h.number.depth - 1)
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")

@@ -105,13 +105,21 @@ def check_number(doc: Document, options: Mapping[str, Any]) -> Out:
         e = doc.toc[i]
         if (e.number is None and not numbered) or _spelled_number(doc, i, h):
             continue  # a contents without numbers, or a link spelled from the numbered heading
-        a = (e.number.values, e.number.scheme) if e.number else None
-        b = (h.number.values, h.number.scheme) if h.number else None
+        a = (e.number.values, _plain_scheme(e.number.scheme)) if e.number else None
+        b = (h.number.values, _plain_scheme(h.number.scheme)) if h.number else None
         if a != b:
             shown_e = quote(e.number.label) if e.number else "no number"
             shown_h = quote(h.number.label) if h.number else "no number"
             yield h.span, (f"heading {heading_ref(h)} is numbered {shown_h} but the contents entry "
                            f"(line {e.span.line}) has {shown_e}")
+
+
+# "Chapter 1." in the body and "1." in the contents (DocBook) are the same number in two wordings.
+_WORDED = {"chapter": "decimal", "section": "decimal", "part": "decimal", "article": "decimal"}
+
+
+def _plain_scheme(scheme: str) -> str:
+    return _WORDED.get(scheme, scheme)
 
 
 def check_order(doc: Document, options: Mapping[str, Any]) -> Out:

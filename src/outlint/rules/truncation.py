@@ -182,6 +182,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                     continue
                 if m2.group(2) in _LOWER_WORDS or m2.group(1) == "." and m2.group(2) in ABBREVIATIONS:
                     continue
+                if len(m2.group(2)) == 1 and m2.group(2) != "a":
+                    continue  # "o" and "b" are list marks and variables, not words
                 after = _NON_SPACE.match(text, m2.start(2))
                 if after is not None and _identifier(after.group()):
                     continue
