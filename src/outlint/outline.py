@@ -233,7 +233,7 @@ def align(doc: Document) -> Alignment:
     by_anchor.update((k, v) for k, v in doc.anchors.items() if v is not None)
     for i, entry in enumerate(toc):
         target = _fragment(entry.target)
-        named = by_anchor.get(target) if target else None
+        named = (by_anchor.get(target) or by_anchor.get((entry.target or "")[1:])) if target else None
         if named is not None and id(named) not in used:
             match[i] = named
             used[id(named)] = i

@@ -45,7 +45,8 @@ class _State:
     skip: Any
     blocks: list[outline.Block] = field(default_factory=list)
     anchors: dict[str, Heading | None] = field(default_factory=dict)
-    pending: list[str] = field(default_factory=list)  # ids whose heading is still to come
+    pending: list[str] = field(default_factory=list)  # ids of empty anchors just before a heading
+    sections: list[str] = field(default_factory=list)  # ids of open sections whose heading is to come
     parts: list[str] = field(default_factory=list)
     origin: list[tuple[int, int, int]] = field(default_factory=list)
     size: int = 0
@@ -182,7 +183,7 @@ def _visit(el: Any, st: _State, kind: str, lang: str | None, scope: Any, toc_hea
         _flush(st)
         kind = _KINDS.get(tag, kind)
     if ident:
-        st.pending.append(ident)
+        (st.sections if tag in _SECTIONING or tag == "div" else st.pending).append(ident)
     if mark:
         _add(st, mark, st.src.after_start(el), kind, lang)
     if el.text:
@@ -198,16 +199,19 @@ def _visit(el: Any, st: _State, kind: str, lang: str | None, scope: Any, toc_hea
         _add(st, mark, None, kind, lang)
     if block:
         _flush(st)
-    if ident and ident in st.pending and tag in _SECTIONING | {"div"}:
-        st.pending.remove(ident)  # a section that closed before any heading
+    if ident and ident in st.sections:
+        st.sections.remove(ident)  # a section that closed before any heading
 
 
 def _heading(el: Any, tag: str, st: _State, lang: str | None, scope: Any, toc_heading: Any,
              ident: str | None) -> None:
     _flush(st)
     title = text_of(el)
-    names = [n for n in (ident, *_inner_ids(el), *st.pending) if n]
+    # a section's id leads to its first heading, whatever comes before it (rustdoc's "Source"
+    # link); an empty anchor only to a heading that follows it at once
+    names = [n for n in (ident, *_inner_ids(el), *st.pending, *st.sections) if n]
     st.pending.clear()
+    st.sections.clear()
     if el is toc_heading or not title:
         return
     level = _HEADINGS[tag]

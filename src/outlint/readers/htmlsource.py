@@ -28,6 +28,8 @@ _CHROME_CLASSES = {"sphinxsidebar", "sphinxsidebarwrapper", "related", "footer",
                    "author", "authorgroup", "corpauthor", "editor", "othercredit"}
 _TOC_CLASSES = {"toc", "contents", "table-of-contents", "toctree-wrapper", "localtoc"}
 _LISTS = {"ul", "ol", "dl", "menu"}
+# navigation that is no contents: a sidebar index (rustdoc sorts it by name), menus, breadcrumbs
+_SITE_NAV = {"sidebar", "navbar", "menu", "breadcrumb", "breadcrumbs", "pagination", "site-nav", "topbar"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,15 +152,18 @@ def is_chrome(el: Any, tag: str, scope: Any) -> bool:
     return False
 
 
+_PERMALINKS = {"headerlink", "anchor", "anchorjs-link", "header-anchor", "hash-link", "anchor-link", "permalink"}
+
+
 def text_of(el: Any) -> str:
-    """Visible text of an element, without permalink markers (``¶``) and scripts."""
+    """Visible text of an element, without permalink marks (``¶``, ``§``), buttons and scripts."""
     parts: list[str] = []
 
     def visit(node: Any) -> None:
         if isinstance(node.tag, str):
             tag = local(node)
-            classes = node.get("class") or ""
-            if tag in ("script", "style", "template") or "headerlink" in classes.split():
+            classes = node.get("class")
+            if (tag in CHROME_TAGS and tag != "nav") or (classes and not _PERMALINKS.isdisjoint(classes.split())):
                 return
             if node.text:
                 parts.append(node.text)
@@ -210,7 +215,7 @@ def contents(root: Any, src: Source, path: str) -> tuple[Any, list[TocEntry], Sp
                 box = box.getnext()
             if box is not None and local(box) in _LISTS | {"div"}:
                 candidates.append((2, order, box, el if tag.startswith("h") else None))
-        elif tag == "nav":
+        elif tag == "nav" and not (classes | {ident}) & _SITE_NAV:
             candidates.append((3, order, el, None))  # last: site navigation often holds more than contents
     for _, _, box, heading in sorted(candidates, key=lambda c: (c[0], c[1])):
         heading = heading if heading is not None else _title_before(box)

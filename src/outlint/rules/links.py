@@ -25,10 +25,11 @@ def fragment(target: str) -> str | None:
     return unquote(target[1:])
 
 
-def resolves(doc: Document, name: str, options: Mapping[str, Any]) -> bool:
+def resolves(doc: Document, name: str, options: Mapping[str, Any], raw: str | None = None) -> bool:
     """Whether a fragment leads somewhere: an anchor, the top of the page, or a line of a Markdown
-    file as code hosts show it (``#L10``, ``#L10-L20``)."""
-    if name in _ALWAYS or name in doc.anchors:
+    file as code hosts show it (``#L10``, ``#L10-L20``). Browsers try the fragment as written
+    before decoding it (rustdoc writes ``id="impl-for-%26A"``)."""
+    if name in _ALWAYS or name in doc.anchors or (raw is not None and raw in doc.anchors):
         return True
     if doc.format == "markdown":
         if _LINE_REF.fullmatch(name):
@@ -90,7 +91,7 @@ def _anchored(doc: Document) -> list[Heading]:
 def check_contents_link(doc: Document, options: Mapping[str, Any]) -> Out:
     for i, entry in enumerate(doc.toc):
         name = fragment(entry.target) if entry.target else None
-        if name is None or resolves(doc, name, options):
+        if name is None or resolves(doc, name, options, (entry.target or "")[1:]):
             continue
         title = f"{entry.number.label} {entry.title}" if entry.number else entry.title
         al = align(doc)
@@ -103,7 +104,7 @@ def check_contents_link(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_fragment_link(doc: Document, options: Mapping[str, Any]) -> Out:
     for target, span in doc.links:
         name = fragment(target)
-        if name is None or resolves(doc, name, options):
+        if name is None or resolves(doc, name, options, target[1:]):
             continue
         yield span, (f"link to {quote('#' + name)} matches no heading or anchor in the document"
                      f"{_did_you_mean(_closest(name, _anchored(doc)))}")
