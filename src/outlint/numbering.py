@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"
         r"(?:\s*[.:\u2014\u2013-]\s*|\s+|$)(?P<rest>.*)", re.IGNORECASE)),
-    ("paren", re.compile(r"[（(](?P<n>[1-9]\d{0,2}|[ivxlcdm]{1,6}|[a-zA-Z])[）)]\s+(?P<rest>\S.*)")),
+    ("paren", re.compile(r"[（(](?P<n>[1-9]\d{0,2}|[ivxlcdm]{1,6}|[a-zA-Z])[）)](?:\s+|(?<=）)|(?=[^\x00-\x7f]))(?P<rest>\S.*)")),
     ("right-paren", re.compile(r"(?P<n>[1-9]\d{0,2}|[ivxlcdm]{1,6}|[a-zA-Z])\)\s+(?P<rest>\S.*)")),
     ("alpha-decimal", re.compile(r"(?P<n>[A-Z](?:\.[1-9]\d{0,2})+)\.?(?:\s+(?P<rest>\S.*)|$)")),
     ("dotted", re.compile(r"(?P<n>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}|0))+)\.?(?:\s+(?P<rest>\S.*)|$)")),

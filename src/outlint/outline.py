@@ -244,7 +244,7 @@ def align(doc: Document) -> Alignment:
                 sim = similarity(norm, normalize_title(h.title))
                 same_path = _heading_path(h) == path and entry.number is not None
                 same_label = entry.number is not None and h.number is not None and entry.number.values == h.number.values
-                if sim >= 0.6 or (same_path and sim >= 0.25) or (same_label and sim >= 0.5):
+                if sim >= 0.6 or same_path or (same_label and sim >= 0.5):
                     scored.append((sim + 0.3 * same_path + 0.1 * same_label, i, hid))
         scored.sort(key=lambda t: (-t[0], t[1]))
         for _, i, hid in scored:

@@ -29,6 +29,8 @@ def _prefix_ok(h: Heading) -> bool:
     n, p = h.number, h.parent
     if n is None or n.depth < 2 or p is None or p.number is None:
         return True
+    if family(p.number) == family(n):
+        return n.depth <= p.number.depth or n.values[: p.number.depth] == p.number.values
     return n.values[:-1] == p.number.values[-(n.depth - 1):]
 
 
