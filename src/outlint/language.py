@@ -74,12 +74,12 @@ def profile(text: str) -> Profile:
     return Profile(tuple(sorted(counts.items())))
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
 
 def _ascii_letters(text: str) -> int:
     stripped = _URL_RE.sub(" ", text) if "://" in text or "@" in text else text
-    return sum(map(len, _ASCII_LETTERS.findall(stripped)))
+    return len(stripped.encode("ascii").translate(None, _NOT_LETTER_BYTES))
 
 
 def language_of(script: str | None) -> str | None:

@@ -123,11 +123,19 @@ def _atom(text: str) -> tuple[str, int] | None:
     return None
 
 
+# Every label starts like this; most lines of prose do not, and skip the patterns at once.
+_MAYBE = re.compile(
+    r"[\d(（第§零〇一二三四五六七八九十百千两]|[A-Za-z]{1,7}[.)]|[A-Z](?:\.\d)|"
+    r"(?:chapter|section|part|book|appendix|annex|article|lesson|unit)\s",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def parse(line: str) -> tuple[Number, str] | None:
     """Split a heading line into its Number and title; None when it does not start with a number."""
     s = line.strip()
-    if not s:
+    if not s or not _MAYBE.match(s):
         return None
     for kind, pattern in _PATTERNS:
         m = pattern.match(s)

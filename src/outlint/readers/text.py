@@ -31,6 +31,8 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)])\s+")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|\|.*\||^\s*\+[-=+]{3,})")
+# characters that are rare in prose and common in code, markup and drawings
+_SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»」』）)\]]*\s*$")
 _HEADING_END = re.compile(r"[,;:，；：、]\s*$")
 
@@ -63,6 +65,11 @@ def parse_text(text: str, path: str) -> Document:
 # --- page layout ----------------------------------------------------------------------------
 
 
+def _maybe_page_mark(s: str) -> bool:
+    # cheap test before the regex: every page mark has "page" or a dash around a number
+    return "age" in s or "AGE" in s or s.lstrip()[:1] in ("-", "–", "—")
+
+
 def _norm(line: str) -> str:
     return _SPACES.sub(" ", _DIGITS.sub("#", line.strip().lower()))
 
@@ -75,7 +82,7 @@ def _layout(lines: Sequence[str]) -> tuple[list[bool], list[bool]]:
     breaks = [i for i, s in enumerate(lines) if "\f" in s]
     for i in breaks:
         page_break[i] = True
-    marks = [i for i, s in enumerate(lines) if len(s) < 120 and _PAGE_MARK.fullmatch(s)]
+    marks = [i for i, s in enumerate(lines) if len(s) < 120 and _maybe_page_mark(s) and _PAGE_MARK.fullmatch(s)]
     anchors = sorted(set(breaks) | set(marks))
     if not anchors:
         return page_break, chrome
@@ -115,7 +122,7 @@ def _split_page(s: str) -> tuple[str, str | None]:
 
 def _is_prose(s: str) -> bool:
     stripped = s.strip()
-    return len(stripped) > 250 or (bool(_SENTENCE_END.search(stripped)) and len(stripped.split()) > 12)
+    return len(stripped) > 250 or (bool(_SENTENCE_END.search(stripped[-12:])) and len(stripped.split()) > 12)
 
 
 def _contents(
@@ -138,6 +145,7 @@ def _contents(
     if i < len(lines) and _UNDERLINE.fullmatch(lines[i]):
         i += 1
     blank_run = 0
+    with_pages = 0
     first_title: str | None = None
     end = i
     while i < len(lines):
@@ -158,18 +166,19 @@ def _contents(
         title = parsed[1] if parsed else text
         if raw and first_title is not None and outline.normalize_title(title) == first_title:
             break
-        with_pages = sum(1 for r in raw if r[2] is not None)
         if page is None and raw and with_pages * 2 > len(raw):
             nxt = _next_content(content, i)
             if nxt is not None and _split_page(lines[nxt])[1] is not None and numbering.parse(lines[nxt]) is None \
                     and _indent(lines[nxt]) >= _indent(s):
                 text2, page2 = _split_page(lines[nxt])
                 raw.append((i, text + " " + text2, page2))
+                with_pages += 1
                 i = nxt + 1
                 end = i
                 continue
             break
         raw.append((i, text, page))
+        with_pages += page is not None
         if first_title is None:
             first_title = outline.normalize_title(title)
         i += 1
@@ -249,7 +258,7 @@ def _blocks(
 
 def _runs_on(before: str, after: str) -> bool:
     b, a = before.rstrip(), after.lstrip(" \t\f")
-    return bool(b) and bool(a) and not _SENTENCE_END.search(b) and a[:1].islower()
+    return bool(b) and bool(a) and not _SENTENCE_END.search(b[-12:]) and a[:1].islower()
 
 
 # --- headings and paragraphs ----------------------------------------------------------------
@@ -261,7 +270,7 @@ def _heading_shape(title: str) -> bool:
         return False
     if _HEADING_END.search(t):
         return False
-    if _SENTENCE_END.search(t) and (len(t.split()) > 6 or ". " in t):
+    if _SENTENCE_END.search(t[-12:]) and (len(t.split()) > 6 or ". " in t):
         return False
     return not t[0].islower()
 
@@ -384,16 +393,15 @@ def _paragraph(lines: Sequence[str], block: list[int], items: Sequence[object]) 
 def _kind(body: Sequence[str], items: Sequence[object]) -> str:
     if _BULLET.match(body[0]):
         return "list"
-    rows = sum(1 for s in body if _TABLE_ROW.match(s))
+    rows = sum(1 for s in body if ("   " in s.strip() or "|" in s or "+-" in s) and _TABLE_ROW.match(s))
     if rows and (rows * 2 >= len(body) or len(body) == 1 and rows):
         return "table"
     prev = next((x for x in reversed(items) if isinstance(x, Paragraph)), None)
     indent = min(_indent(s) for s in body)
     if prev is not None and prev.text.rstrip().endswith("::") and indent > 0:
         return "code"
-    letters = sum(c.isalpha() for s in body for c in s)
-    chars = sum(len(s.strip()) for s in body)
-    if chars and letters < chars * 0.5:
+    joined = "".join(body)
+    if len(_SYMBOLS.findall(joined)) * 6 > len(joined.strip()):
         return "code"
     if indent >= 6 and len(body) > 1 and any(s.rstrip().endswith(("{", "}", ";", ")")) for s in body):
         return "code"

@@ -17,7 +17,7 @@ Out = Iterable[tuple[Span, str]]
 # followed by any closing quotes and brackets.
 _END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\.\.)[\"'”’»」』）)\]】〕*_]*$")
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z])")
-_INNER = re.compile(r"(\S+)([.!?])\s+[\"'“‘(]?([a-z][a-z'’-]*)")
+_INNER = re.compile(r"([.!?])\s+[\"'“‘(]?([a-z][a-z'’-]*)")
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl "
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
@@ -29,7 +29,7 @@ _LOWER_WORDS = frozenset("iphone ipad ios ebay e-mail email macos npm pip git x 
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_END.search(text.rstrip()))
+    return bool(_END.search(text.rstrip()[-16:]))
 
 
 def own_body(h: Heading, min_gap: int) -> list[Paragraph]:
@@ -149,15 +149,17 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                        f"paragraph starts in lowercase after a complete sentence: {quote(text, 50)} "
                        f"(a fragment of a lost or split sentence?)")
             for m2 in _INNER.finditer(text):
-                token = m2.group(1)
+                start = text.rfind(" ", 0, m2.start()) + 1
+                token = text[start: m2.start()]
                 word = token.lower().strip("\"'“‘([")
                 if word in ABBREVIATIONS or "." in word or len(word) <= 1 or not word.isalpha():
                     continue
-                if m2.group(3) in _LOWER_WORDS or m2.group(2) == "." and m2.group(3) in ABBREVIATIONS:
+                after = m2.group(2)
+                if after in _LOWER_WORDS or m2.group(1) == "." and after in ABBREVIATIONS:
                     continue
-                line, col = locate(doc, block, m2.start(3))
-                yield (Span(line, col, line, col + len(m2.group(3)) - 1),
-                       f"sentence starts in lowercase: {quote(token + m2.group(2) + ' ' + m2.group(3))} "
+                line, col = locate(doc, block, m2.start(2))
+                yield (Span(line, col, line, col + len(after) - 1),
+                       f"sentence starts in lowercase: {quote(token + m2.group(1) + ' ' + after)} "
                        f"(a fragment of a lost or garbled sentence?)")
             prev = block
 
