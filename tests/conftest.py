@@ -22,8 +22,9 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
-def lint(text: str | bytes, select: str = "ALL", fmt: str = "text", path: str = "doc.txt",
-         language: str | None = None) -> list[Finding]:
+def lint(
+    text: str | bytes, select: str = "ALL", fmt: str = "text", path: str = "doc.txt", language: str | None = None
+) -> list[Finding]:
     data = text.encode("utf-8") if isinstance(text, str) else text
     settings = Settings(rules=select_rules(select.split(",")), language=language)
     return check_bytes(data, path, fmt, settings)

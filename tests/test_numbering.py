@@ -60,46 +60,85 @@ def test_parse(text: str, label: str, scheme: str, values: tuple[int, ...], titl
     assert (number.label, number.scheme, number.values, rest) == (label, scheme, values, title)
 
 
-@pytest.mark.parametrize("text", [
-    "(November 2022)", "1.051 billion", "5G base stations", "2022. The year", "e.g. this", "IPv6 support",
-    "Beidou-3 system", "3.0451 percent", "(2022)", "", "   ", "Mr. Smith", "Contents",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(November 2022)",
+        "1.051 billion",
+        "5G base stations",
+        "2022. The year",
+        "e.g. this",
+        "IPv6 support",
+        "Beidou-3 system",
+        "3.0451 percent",
+        "(2022)",
+        "",
+        "   ",
+        "Mr. Smith",
+        "Contents",
+    ],
+)
 def test_not_a_number(text: str) -> None:
     assert parse(text) is None
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("1. A", "2."), ("2.3 A", "2.4"), ("(5) A", "(6)"), ("IV. A", "V."), ("iv. a", "v."), ("A. A", "B."),
-    ("(a) a", "(b)"), ("A.1 A", "A.2"), ("Chapter 3", "Chapter 4"), ("CHAPTER III", "CHAPTER IV"),
-    ("Chapter One", "Chapter Two"), ("Appendix A. X", "Appendix B."), ("§ 3 X", "§ 4"), ("一、X", "二、"),
-    ("（九）X", "（十）"), ("第三章 X", "第四章"), ("第3节", "第4节"), ("第十条", "第十一条"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. A", "2."),
+        ("2.3 A", "2.4"),
+        ("(5) A", "(6)"),
+        ("IV. A", "V."),
+        ("iv. a", "v."),
+        ("A. A", "B."),
+        ("(a) a", "(b)"),
+        ("A.1 A", "A.2"),
+        ("Chapter 3", "Chapter 4"),
+        ("CHAPTER III", "CHAPTER IV"),
+        ("Chapter One", "Chapter Two"),
+        ("Appendix A. X", "Appendix B."),
+        ("§ 3 X", "§ 4"),
+        ("一、X", "二、"),
+        ("（九）X", "（十）"),
+        ("第三章 X", "第四章"),
+        ("第3节", "第4节"),
+        ("第十条", "第十一条"),
+    ],
+)
 def test_next_label(text: str, expected: str) -> None:
     parsed = parse(text)
     assert parsed is not None
     n = parsed[0]
-    assert format_label(n, n.values[:-1] + (n.values[-1] + 1,)) == expected
+    assert format_label(n, (*n.values[:-1], n.values[-1] + 1)) == expected
 
 
-@pytest.mark.parametrize(("text", "value"), [("i", 1), ("iv", 4), ("IX", 9), ("xlii", 42), ("MCMXC", 1990),
-                                              ("iiii", None), ("vx", None), ("abc", None)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("i", 1), ("iv", 4), ("IX", 9), ("xlii", 42), ("MCMXC", 1990), ("iiii", None), ("vx", None), ("abc", None)],
+)
 def test_roman(text: str, value: int | None) -> None:
     assert roman_value(text) == value
 
 
-@pytest.mark.parametrize(("text", "value"), [("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23),
-                                              ("一百零五", 105), ("两", 2), ("12", 12)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23), ("一百零五", 105), ("两", 2), ("12", 12)],
+)
 def test_chinese(text: str, value: int) -> None:
     assert chinese_value(text) == value
 
 
-@pytest.mark.parametrize(("labels", "levels"), [
-    (["1. a", "(1) b", "(2) c", "2. d", "(1) e"], [1, 2, 2, 1, 2]),
-    (["Chapter 1. X", "1.1. y", "1.2 z", "Chapter 2", "2.1 w"], [1, 2, 2, 1, 2]),
-    (["1. a", "1.1 b", "1.1.1 c", "Appendix A. x", "A.1 y"], [1, 2, 3, 1, 2]),
-    (["一、总则", "（一）原则", "1. 细则", "（二）任务", "二、附则"], [1, 2, 3, 2, 1]),
-    (["Part I", "Chapter 1", "1.1 a", "Chapter 2", "Part II"], [1, 2, 3, 2, 1]),
-], ids=["white-paper", "docbook", "rfc-appendix", "chinese", "book-parts"])
+@pytest.mark.parametrize(
+    ("labels", "levels"),
+    [
+        (["1. a", "(1) b", "(2) c", "2. d", "(1) e"], [1, 2, 2, 1, 2]),
+        (["Chapter 1. X", "1.1. y", "1.2 z", "Chapter 2", "2.1 w"], [1, 2, 2, 1, 2]),
+        (["1. a", "1.1 b", "1.1.1 c", "Appendix A. x", "A.1 y"], [1, 2, 3, 1, 2]),
+        (["一、总则", "（一）原则", "1. 细则", "（二）任务", "二、附则"], [1, 2, 3, 2, 1]),
+        (["Part I", "Chapter 1", "1.1 a", "Chapter 2", "Part II"], [1, 2, 3, 2, 1]),
+    ],
+    ids=["white-paper", "docbook", "rfc-appendix", "chinese", "book-parts"],
+)
 def test_levels(labels: list[str], levels: list[int]) -> None:
     numbers = resolve_letters([parse(s)[0] for s in labels])  # type: ignore[index]
     assert infer_levels(numbers) == levels

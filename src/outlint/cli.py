@@ -64,16 +64,27 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
-              help="Output format.")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes, prefixes or names; comma-separated).")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format."
+)
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Only these rules (codes, prefixes or names; comma-separated)."
+)
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes, prefixes or names).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
-@click.option("--as", "as_format", type=click.Choice(sorted(readers.READERS)),
-              help="Read every input (and stdin) as this format.")
+@click.option(
+    "--as", "as_format", type=click.Choice(sorted(readers.READERS)), help="Read every input (and stdin) as this format."
+)
 @click.option("--language", metavar="TAG", help="The documents' main language (default: inferred from the text).")
-def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          output: str | None, as_format: str | None, language: str | None) -> None:
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output: str | None,
+    as_format: str | None,
+    language: str | None,
+) -> None:
     """Check documents (files, directories, or - for stdin) and report what is wrong."""
     try:
         rules = select_rules(_codes(select), _codes(ignore))
@@ -92,9 +103,10 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             elif not os.path.exists(path):
                 findings.append(unreadable(shown, "no such file or directory"))
             else:
-                findings.extend(f if f.path == shown else _repath(f, shown)
-                                for f in check_path(path, as_format, settings))
-        except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
+                findings.extend(
+                    f if f.path == shown else _repath(f, shown) for f in check_path(path, as_format, settings)
+                )
+        except Exception as exc:
             internal = True
             click.echo(f"{shown}: internal error: {type(exc).__name__}: {exc}", err=True)
     findings.sort()

@@ -29,8 +29,14 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
 
 
 def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
-    return Finding(path, span or Span(1, 1, 1, 1), UNREADABLE.code, UNREADABLE.severity,
-                   f"cannot read file: {message}", UNREADABLE.name)
+    return Finding(
+        path,
+        span or Span(1, 1, 1, 1),
+        UNREADABLE.code,
+        UNREADABLE.severity,
+        f"cannot read file: {message}",
+        UNREADABLE.name,
+    )
 
 
 def check_document(doc: Document, settings: Settings = Settings()) -> list[Finding]:

@@ -61,7 +61,8 @@ def test_number_differs() -> None:
     doc = text_doc(TOC, headings)
     assert ("OL104", lines_of(doc, "4. Rules")) in codes_lines(doc, "OL1")
     assert lint(doc, "OL104")[0].message == (
-        'heading "4. Rules" is numbered "4." but the contents entry (line 10) has "3."')
+        'heading "4. Rules" is numbered "4." but the contents entry (line 10) has "3."'
+    )
 
 
 def test_order_differs() -> None:
@@ -76,8 +77,7 @@ def test_parent_differs() -> None:
     doc = text_doc(toc, ["1. Scope", "(1) Purpose", "(2) Phrases", "2. Terms", "(1) Words"])
     found = lint(doc, "OL106")
     assert [(f.code, f.span.line) for f in found] == [("OL106", lines_of(doc, "(2) Phrases"))]
-    assert found[0].message == ('heading "(2) Phrases" is under "1. Scope" but the contents puts it under '
-                                '"2. Terms"')
+    assert found[0].message == ('heading "(2) Phrases" is under "1. Scope" but the contents puts it under "2. Terms"')
 
 
 @pytest.mark.parametrize("toc_title", ["Contents", "Table of contents", "TABLE OF CONTENTS", "目录", "目 录"])

@@ -13,23 +13,26 @@ def heading_line(headings: list[str], index: int) -> int:
     return 3 + 4 * index
 
 
-@pytest.mark.parametrize(("headings", "expected"), [
-    pytest.param(["1. A", "2. B", "3. C"], [], id="clean-top-level"),
-    pytest.param(["1. A", "(1) A", "(2) B", "2. B", "(1) C"], [], id="clean-restart-under-new-parent"),
-    pytest.param(["1. A", "3. B"], [("OL201", 1)], id="gap-at-top-level"),
-    pytest.param(["1. A", "(1) A", "(2) B", "(5) C"], [("OL201", 3)], id="gap-in-sections"),
-    pytest.param(["1. A", "2. B", "2. C"], [("OL202", 2)], id="duplicate"),
-    pytest.param(["1. A", "2. B", "3. C", "2. D"], [("OL203", 3)], id="backwards"),
-    pytest.param(["1. A", "(2) A", "(3) B"], [("OL204", 1)], id="does-not-start-at-one"),
-    pytest.param(["1. A", "1.1 A", "1.3 B"], [("OL201", 2)], id="dotted-gap"),
-    pytest.param(["1. A", "1.1 A", "2. B", "3.1 B"], [("OL205", 3)], id="wrong-parent"),
-    pytest.param(["1. A", "1.1.1 A"], [("OL206", 1)], id="level-skip"),
-    pytest.param(["A. One", "B. Two", "C. Three", "D. Four"], [], id="letters-not-roman"),
-    pytest.param(["I. One", "II. Two", "IV. Four"], [("OL201", 2)], id="roman-gap"),
-    pytest.param(["一、总则", "二、原则", "四、附则"], [("OL201", 2)], id="chinese-gap"),
-    pytest.param(["第一章 总则", "第二章 原则", "第三章 附则"], [], id="chinese-chapters"),
-    pytest.param(["Chapter 1", "1.1 Scope", "Chapter 2", "2.1 Terms", "2.2 Words"], [], id="chapters-and-dotted"),
-])
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        pytest.param(["1. A", "2. B", "3. C"], [], id="clean-top-level"),
+        pytest.param(["1. A", "(1) A", "(2) B", "2. B", "(1) C"], [], id="clean-restart-under-new-parent"),
+        pytest.param(["1. A", "3. B"], [("OL201", 1)], id="gap-at-top-level"),
+        pytest.param(["1. A", "(1) A", "(2) B", "(5) C"], [("OL201", 3)], id="gap-in-sections"),
+        pytest.param(["1. A", "2. B", "2. C"], [("OL202", 2)], id="duplicate"),
+        pytest.param(["1. A", "2. B", "3. C", "2. D"], [("OL203", 3)], id="backwards"),
+        pytest.param(["1. A", "(2) A", "(3) B"], [("OL204", 1)], id="does-not-start-at-one"),
+        pytest.param(["1. A", "1.1 A", "1.3 B"], [("OL201", 2)], id="dotted-gap"),
+        pytest.param(["1. A", "1.1 A", "2. B", "3.1 B"], [("OL205", 3)], id="wrong-parent"),
+        pytest.param(["1. A", "1.1.1 A"], [("OL206", 1)], id="level-skip"),
+        pytest.param(["A. One", "B. Two", "C. Three", "D. Four"], [], id="letters-not-roman"),
+        pytest.param(["I. One", "II. Two", "IV. Four"], [("OL201", 2)], id="roman-gap"),
+        pytest.param(["一、总则", "二、原则", "四、附则"], [("OL201", 2)], id="chinese-gap"),
+        pytest.param(["第一章 总则", "第二章 原则", "第三章 附则"], [], id="chinese-chapters"),
+        pytest.param(["Chapter 1", "1.1 Scope", "Chapter 2", "2.1 Terms", "2.2 Words"], [], id="chapters-and-dotted"),
+    ],
+)
 def test_numbering(headings: list[str], expected: list[tuple[str, int]]) -> None:
     doc = text_doc(None, headings)
     want = [(code, heading_line(headings, i)) for code, i in expected]
@@ -60,7 +63,8 @@ def test_mixed_schemes() -> None:
     doc = "Title\n=====\n\n1. Scope\n--------\n\nText.\n\n2. Terms\n--------\n\nText.\n\nC. Rules\n--------\n\nText.\n"
     assert codes_lines(doc, "OL207") == [("OL207", 14)]
     assert lint(doc, "OL207")[0].message == (
-        '"C." mixes numbering schemes under "Title": its siblings use decimal like "1."')
+        '"C." mixes numbering schemes under "Title": its siblings use decimal like "1."'
+    )
 
 
 def test_appendices_are_not_mixed() -> None:

@@ -65,7 +65,9 @@ def as_dict(doc: Document) -> dict[str, Any]:
         "path": doc.path,
         "format": doc.format,
         "language": langs.main_language,
-        "contents": None if not doc.toc else {
+        "contents": None
+        if not doc.toc
+        else {
             "span": _span(doc.toc_span) if doc.toc_span else None,
             "entries": [
                 {
@@ -106,11 +108,12 @@ def render_text(doc: Document) -> str:
     """Contents and headings side by side; ``=`` same title, ``~`` matched but different, ``!`` out of order."""
     langs = language.analyse(doc, doc.cache.get("config-language"))
     headings = doc.all_headings()
-    head = (f"{doc.path}: {doc.format}, {language.language_name(langs.main_language)}, "
-            f"{len(doc.toc)} contents entries, {len(headings)} headings\n")
+    head = (
+        f"{doc.path}: {doc.format}, {language.language_name(langs.main_language)}, "
+        f"{len(doc.toc)} contents entries, {len(headings)} headings\n"
+    )
     if not doc.toc:
-        rows = [_heading_text(h) for h in headings]
-        return head + "headings (no contents block found)\n" + "".join(r + "\n" for r in rows)
+        return head + "headings (no contents block found)\n" + "".join(_heading_text(h) + "\n" for h in headings)
     al = align(doc)
     bad = set(al.out_of_order)
     rows: list[tuple[int, int, str]] = []  # (sort line, order, row)

@@ -25,12 +25,10 @@ def _never(*_: object) -> tuple[()]:
     return ()
 
 
-UNREADABLE = Rule("OL001", "unreadable", "File cannot be read or decoded", _never, Severity.ERROR,
-                  doc=_READING_DOC)
+UNREADABLE = Rule("OL001", "unreadable", "File cannot be read or decoded", _never, Severity.ERROR, doc=_READING_DOC)
 
 RULES: dict[str, Rule] = {
-    rule.code: rule
-    for rule in (UNREADABLE, *contents.RULES, *numbering.RULES, *truncation.RULES, *language.RULES)
+    rule.code: rule for rule in (UNREADABLE, *contents.RULES, *numbering.RULES, *truncation.RULES, *language.RULES)
 }
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES.values()}
 
