@@ -11,7 +11,7 @@ import click
 
 from outlint import __version__, readers
 from outlint.formats import FORMATS, formatter
-from outlint.linter import Settings, check_bytes, check_path, display_path, read_bytes, select_rules, unreadable
+from outlint.linter import check_bytes, check_path, display_path, read_bytes, select_rules, unreadable
 from outlint.model import Finding, ReadError
 from outlint.rules import RULES, resolve
 
@@ -76,6 +76,10 @@ def main() -> None:
     "--as", "as_format", type=click.Choice(sorted(readers.READERS)), help="Read every input (and stdin) as this format."
 )
 @click.option("--language", metavar="TAG", help="The documents' main language (default: inferred from the text).")
+@click.option(
+    "--profile", metavar="NAME|PATH", help="Check the outline against a profile (white-paper, rfc, readme, or a file)."
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file only.")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -84,19 +88,30 @@ def check(
     output: str | None,
     as_format: str | None,
     language: str | None,
+    profile: str | None,
+    config_path: str | None,
 ) -> None:
     """Check documents (files, directories, or - for stdin) and report what is wrong."""
+    from outlint.config import ConfigError, Overrides, settings_for
+    from outlint.profile import ProfileError
+
     try:
-        rules = select_rules(_codes(select), _codes(ignore))
+        select_rules(_codes(select), _codes(ignore))
     except ValueError as exc:
         _fail(f"{exc}; see 'outlint rules'")
-    settings = Settings(rules=rules, language=language)
+    if config_path and not os.path.isfile(config_path):
+        _fail(f"{config_path}: no such configuration file")
+    overrides = Overrides(_codes(select), _codes(ignore), profile, language, config_path)
     findings: list[Finding] = []
     checked: list[str] = []
     internal = False
     for path, _problem in iter_files(paths):
         shown = "-" if path == "-" else display_path(path)
         checked.append(shown)
+        try:
+            settings = settings_for(path, overrides)
+        except (ConfigError, ProfileError) as exc:
+            _fail(str(exc))
         try:
             if path == "-":
                 findings.extend(check_bytes(sys.stdin.buffer.read(), "-", as_format or "text", settings))
@@ -129,7 +144,7 @@ def _repath(f: Finding, path: str) -> Finding:
 @click.option("--language", metavar="TAG", help="The document's main language (default: inferred).")
 def outline(path: str, fmt: str, as_format: str | None, language: str | None) -> None:
     """Print a document's outline: contents and headings side by side, and which matched which."""
-    from outlint.formats import outline as view
+    from outlint import export as view
 
     shown = "-" if path == "-" else display_path(path)
     try:
