@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -125,11 +125,12 @@ def _validate(data: dict[str, Any], source: str) -> None:
         where = f"{key}." if key else ""
         hint = "a rule code or name" if key == "rules" else "one of " + ", ".join(allowed)
         raise ConfigError(f"{source}: unknown key '{where}{extra[0]}' (expected {hint})")
-    expected = {
+    explain: dict[str, Callable[[], str]] = {
         "type": lambda: f"expected {error.validator_value}",
         "enum": lambda: "expected one of " + ", ".join(map(str, error.validator_value)),
         "minimum": lambda: f"expected a number >= {error.validator_value}",
-    }.get(str(error.validator), lambda: error.message)()
+    }
+    expected = explain.get(str(error.validator), lambda: str(error.message))()
     raise ConfigError(f"{source}: '{key}': {expected}, found {error.instance!r}")
 
 
@@ -262,8 +263,9 @@ class Overrides:
     config: str | None = None
 
 
-def settings_for(file: str, cli: Overrides = Overrides()) -> Settings:
+def settings_for(file: str, cli: Overrides | None = None) -> Settings:
     """The Settings to check ``file`` with: configuration, per-file ignores and command-line overrides."""
+    cli = cli or Overrides()
     cfg = config_for(file, cli.config)
     select = list(cli.select) or list(cfg.select or ())
     ignore = [*cfg.ignore, *cli.ignore]

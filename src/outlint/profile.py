@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,7 +92,7 @@ def _expected(error: Any) -> str:
         return str(described)
     kw, value, inst = error.validator, error.validator_value, error.instance
     found = _summary(inst)
-    messages = {
+    messages: dict[str, Callable[[], str]] = {
         "required": lambda: f"missing {', '.join(repr(k) for k in value if k not in (inst or {}))}",
         "minItems": lambda: f"expected at least {value} item(s), found {len(inst)}",
         "maxItems": lambda: f"expected at most {value} item(s), found {len(inst)}",
@@ -105,7 +105,7 @@ def _expected(error: Any) -> str:
         "contains": lambda: "expected an item matching the profile, found none",
         "not": lambda: f"{found} is not allowed here",
     }
-    return messages.get(kw, lambda: error.message)()
+    return messages.get(kw, lambda: str(error.message))()
 
 
 def _summary(value: Any) -> str:
