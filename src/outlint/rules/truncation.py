@@ -209,13 +209,11 @@ def check_ends_early(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
     al = align(doc)
-    matched = [i for i, _ in al.pairs]
-    if not matched or matched[-1] == len(doc.toc) - 1:
+    if not al.pairs or al.tail >= len(doc.toc):
         return
-    last = matched[-1]
+    last, heading = al.pairs[-1]
     missing = len(doc.toc) - 1 - last
-    end_line = doc.cache.get("line-count") or doc.text.count("\n") + 1
-    heading = dict(al.pairs)[last]
+    end_line = len(re.split(r"\r\n|\r|\n", doc.text.rstrip("\r\n")))
     final = doc.toc[-1]
     yield (
         Span(end_line, 1, end_line, 1),
