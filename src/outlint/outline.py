@@ -146,7 +146,9 @@ def _unnumbered_level(previous: list[TocEntry], entry: TocEntry) -> int:
 
 _PUNCT_RE = re.compile(r"[\W_]+", re.UNICODE)
 # spaces that only spread out CJK characters (前 言, 目　录) carry no meaning
-_CJK_SPACE_RE = re.compile(r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]) (?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
+_CJK_SPACE_RE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]) (?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+)
 
 
 def normalize_title(title: str) -> str:
@@ -174,16 +176,7 @@ class Alignment:
     out_of_order: tuple[int, ...]  # entry indices whose heading breaks the contents order
     entry_parents: tuple[int | None, ...]  # index of each entry's parent entry
 
-    @property
-    def tail(self) -> int:
-        """Index of the first contents entry past the document's end: all entries from it on are
-        missing and no heading follows the last matched one (the file stops early). len(toc) if none."""
-        if not self.pairs:
-            return len(self.entry_parents)
-        last_entry, last_heading = self.pairs[-1]
-        if any(h.span.line > last_heading.span.line for h in self.unmatched_headings):
-            return len(self.entry_parents)
-        return last_entry + 1
+    tail: int  # first entry past the end of a document that stops early; len(toc) when it does not
 
     def heading_for(self, index: int) -> Heading | None:
         for i, h in self.pairs:
@@ -279,15 +272,30 @@ def align(doc: Document) -> Alignment:
     pairs = sorted(match.items())
     keep = _longest_increasing([order[id(h)] for _, h in pairs])
     out_of_order = tuple(pairs[k][0] for k in range(len(pairs)) if k not in keep)
+    unmatched = tuple(h for h in headings if id(h) not in used)
     result = Alignment(
         tuple(pairs),
         tuple(i for i in range(len(toc)) if i not in match),
-        tuple(h for h in headings if id(h) not in used),
+        unmatched,
         out_of_order,
         tuple(parents),
+        _tail(toc, pairs, unmatched),
     )
     doc.cache["alignment"] = result
     return result
+
+
+def _tail(toc: Sequence[TocEntry], pairs: Sequence[tuple[int, Heading]], unmatched: Sequence[Heading]) -> int:
+    """The entries after the last matched one are past the document's end when no heading at a
+    level the contents lists follows that last match: the file stops early."""
+    if not pairs:
+        return len(toc)
+    last_entry, last_heading = pairs[-1]
+    offset = last_heading.level - toc[last_entry].level
+    depth = max(e.level for e in toc)
+    if any(h.span.line > last_heading.span.line and h.level - offset <= depth for h in unmatched):
+        return len(toc)
+    return last_entry + 1
 
 
 def _longest_increasing(seq: Sequence[int]) -> set[int]:
