@@ -74,7 +74,7 @@ def parse_text(text: str, path: str) -> Document:
         text = text[1:]
     lines = split_lines(text)
     page_break, chrome = _layout(lines)
-    content = [bool(s.strip()) and not chrome[i] for i, s in enumerate(lines)]
+    content = [bool(s) and not s.isspace() and not chrome[i] for i, s in enumerate(lines)]
     toc, toc_span, toc_end = _contents(lines, content, page_break, chrome)
     blocks = _blocks(lines, content, page_break, chrome, toc_end, toc_span)
     items = _classify(lines, blocks, toc)
@@ -160,7 +160,7 @@ def _split_page(s: str) -> tuple[str, str | None]:
 
 def _words(s: str) -> int:
     """Words as a reader counts them: whitespace-separated, or two CJK characters per word."""
-    cjk = len(_CJK.findall(s))
+    cjk = 0 if s.isascii() else len(_CJK.findall(s))
     return len(s.split()) + cjk // 2 if cjk else len(s.split())
 
 
@@ -474,7 +474,9 @@ def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int
 
 def _paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], base: int) -> Paragraph:
     first, last = block[0], block[-1]
-    body = [lines[j].replace("\f", "") for j in block]
+    body = [lines[j] for j in block]
+    if any("\f" in s for s in body):
+        body = [s.replace("\f", "") for s in body]
     text = _join(body)
     span = Span(first + 1, _indent(body[0]) + 1, last + 1, max(1, len(body[-1].rstrip())))
     previous = items[-1] if items and isinstance(items[-1], Paragraph) else None
@@ -484,6 +486,8 @@ def _paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], 
 def _join(body: Sequence[str]) -> str:
     """A paragraph's text: wrapped lines joined by a space, except between CJK characters."""
     out = body[0].strip()
+    if len(body) == 1:
+        return out
     for s in body[1:]:
         s = s.strip()
         cjk = out and s and _CJK.match(out[-1]) and _CJK.match(s[0])
@@ -498,27 +502,31 @@ def _width(s: str) -> int:
 
 def _kind(body: Sequence[str], text: str, previous: Paragraph | None, base: int) -> str:
     """prose, list, table, code, quote (indented prose) or lines (addresses, terms, captions)."""
-    if _BULLET.match(body[0]):
+    first = body[0]
+    if _BULLET.match(first):
         return "list"
-    rows = sum(1 for s in body if ("   " in s.strip() or "|" in s or "+-" in s) and _TABLE_ROW.match(s))
-    if rows and (rows * 2 >= len(body) or (len(body) == 1 and rows)):
-        return "table"
-    indent = min(_indent(s) for s in body)
-    code_lines = sum(1 for s in body if _CODE_LINE.match(s))
-    introduced = previous is not None and previous.text.rstrip().endswith(":")
-    # a block indented as a whole (a single line only when clearly code: first lines of ordinary
-    # paragraphs are often indented too)
-    if indent >= base + 2 and (len(body) > 1 or (indent >= base + 3 and (introduced or code_lines))):
-        return "code" if introduced or code_lines * 2 >= len(body) else "quote"
-    joined = "".join(body)
-    if len(_SYMBOLS.findall(joined)) * 6 > len(joined.strip()) or code_lines * 2 > len(body) > 1:
+    n = len(body)
+    if "   " in text or "|" in text or "+-" in text:
+        rows = sum(1 for s in body if _TABLE_ROW.match(s))
+        if rows and (rows * 2 >= n or n == 1):
+            return "table"
+    indent = _indent(first) if n == 1 else min(_indent(s) for s in body)
+    if indent >= base + 2:
+        # a block indented as a whole; a single line only when clearly code, since the first
+        # lines of ordinary paragraphs are often indented too
+        introduced = previous is not None and previous.text.endswith(":")
+        code_lines = sum(1 for s in body if _CODE_LINE.match(s))
+        if n > 1 or (indent >= base + 3 and (introduced or code_lines)):
+            return "code" if introduced or code_lines * 2 >= n else "quote"
+    if _SYMBOLS.search(text) and len(_SYMBOLS.findall(text)) * 6 > len(text):
         return "code"
-    if (
-        len(body) > 1
-        and all(_width(s.strip()) <= 45 and not s.strip()[0].islower() for s in body)
-        and not any(_SENTENCE_END.search(s[-12:]) for s in body[:-1])
-    ):
-        return "lines"  # an address, a signature, a list of names: each line stands alone
-    if len(body) == 1 and _words(text) <= 3 and not _SENTENCE_END.search(text[-12:]):
+    if n > 1:
+        if sum(1 for s in body if _CODE_LINE.match(s)) * 2 > n:
+            return "code"
+        if all(_width(s.strip()) <= 45 and not s.strip()[0].islower() for s in body) and not any(
+            _SENTENCE_END.search(s[-12:]) for s in body[:-1]
+        ):
+            return "lines"  # an address, a signature, a list of names: each line stands alone
+    elif len(text) < 60 and _words(text) <= 3 and not _SENTENCE_END.search(text[-12:]):
         return "lines"
     return "prose"
