@@ -41,7 +41,7 @@ _OTHER_LIST = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
-_BULLET = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)]|\[[^\]\s]{1,30}\])\s+")
+_BULLET = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)]|([a-z])\1{1,2}[.)]|\[[^\]\s]{1,30}\])\s+")
 # lines that look like code, shell sessions, protocol traces or configuration
 _CODE_LINE = re.compile(
     r"\s*(?:[$#%>]\s|>>>|[A-Z]:\s|\[\[|[\w.\-\[\]\"]+\s*[:=]\s|[{}()\[\];]\s*$|//|/\*|<\w|\w+\(.*\)\s*[;{]?\s*$)"
