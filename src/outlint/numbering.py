@@ -116,6 +116,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("alpha-decimal", re.compile(r"(?P<n>[A-Z](?:\.[1-9]\d{0,2})+)\.?(?:\s+(?P<rest>\S.*)|$)")),
     ("dotted", re.compile(r"(?P<n>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}|0))+)\.?(?:\s+(?P<rest>\S.*)|$)")),
     ("dot", re.compile(r"(?P<n>[1-9]\d{0,2}|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|[A-Za-z])\.(?:\s+(?P<rest>\S.*)|$)")),
+    # "2 Data Types": an undotted chapter number, only before a capitalised title
+    ("bare", re.compile(r"(?P<n>[1-9]\d?)[ \t]+(?P<rest>[A-Z][a-z]+(?:\s.*)?)")),
 ]
 
 
@@ -247,11 +249,13 @@ def parse(line: str) -> tuple[Number, str] | None:
         if kind == "alpha-decimal":
             head, *tail = n.split(".")
             return Number(label, "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), rest
-        if kind == "dotted":
+        if kind in ("dotted", "bare"):
             return Number(label, "decimal", tuple(int(p) for p in n.split("."))), rest
         atom = _atom(n)
         if atom is None:
             continue
+        if kind == "paren" and n in "cC" and rest[:1].isdigit():
+            return None  # (C) 1995: a copyright sign
         base, value = atom
         if kind == "dot" and base.startswith("alpha") and len(s) > 2 and not s[2:3].isspace():
             continue

@@ -44,7 +44,17 @@ def infer_levels(numbers: Sequence[Number | None]) -> list[int | None]:
 
 
 def resolve_letters(numbers: Sequence[Number | None]) -> list[Number | None]:
-    """Read one-letter Roman labels as letters where the sequence says so (``A.`` ``B.`` ``C.``)."""
+    """Read one-letter Roman labels as letters where the sequence says so (``A.`` ``B.`` ``C.``),
+    and capital letters as appendices when an ``A.1`` shows that they are."""
+    letters = _resolve_roman(numbers)
+    if not any(n is not None and n.scheme == "alpha-decimal" for n in letters):
+        return letters
+    return [
+        Number(n.label, "appendix", n.values) if n is not None and n.scheme == "alpha-upper" else n for n in letters
+    ]
+
+
+def _resolve_roman(numbers: Sequence[Number | None]) -> list[Number | None]:
     seen_alpha: dict[str, int] = {}
     seen_roman: set[str] = set()
     out: list[Number | None] = []

@@ -41,11 +41,14 @@ _OTHER_LIST = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
-_BULLET = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)]|([a-z])\1{1,2}[.)]|\[[^\]\s]{1,30}\])\s+")
+_BULLET = re.compile(
+    r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)]|([a-z])\1{1,2}[.)]|\[[^\]\s]{1,30}\])\s+"
+)
 # lines that look like code, shell sessions, protocol traces or configuration
 _CODE_LINE = re.compile(
     r"\s*(?:[$#%>]\s|>>>|[A-Z]:\s|\[\[|[\w.\-\[\]\"]+\s*[:=]\s|[{}()\[\];]\s*$|//|/\*|<\w|\w+\(.*\)\s*[;{]?\s*$)"
 )
+_VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
 _WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|\|.*\||^\s*\+[-=+]{3,})")
 # characters that are rare in prose and common in code, markup and drawings
@@ -72,6 +75,10 @@ def read(data: bytes, path: str) -> Document:
 def parse_text(text: str, path: str) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\xa0" in text:
+        # no-break spaces (html2text, lynx and w3m put them in indentation) are spaces here;
+        # one character for one, so columns stay as the editor shows them
+        text = text.replace("\xa0", " ")
     lines = split_lines(text)
     page_break, chrome = _layout(lines)
     content = [bool(s) and not s.isspace() and not chrome[i] for i, s in enumerate(lines)]
@@ -82,6 +89,10 @@ def parse_text(text: str, path: str) -> Document:
 
 
 # --- page layout ----------------------------------------------------------------------------
+
+
+# Info files: node separators and "File: x.info,  Node: y,  Next: ..." navigation lines
+_INFO_NODE = re.compile(r"\x1f|File: [^,\s]+,\s+Node: [^,]+,.*")
 
 
 def _maybe_page_mark(s: str) -> bool:
@@ -101,6 +112,9 @@ def _layout(lines: Sequence[str]) -> tuple[list[bool], list[bool]]:
     breaks = [i for i, s in enumerate(lines) if "\f" in s]
     for i in breaks:
         page_break[i] = True
+    for i, s in enumerate(lines):
+        if s[:1] in ("\x1f", "F") and _INFO_NODE.match(s):
+            chrome[i] = True
     marks = [
         i
         for i, s in enumerate(lines)
@@ -335,9 +349,47 @@ def _base_indent(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> int
     for block in blocks:
         if isinstance(block, list) and len(block) > 1:
             counts.update(_indent(lines[j]) for j in block[1:])
-    if not counts:
-        counts.update(_indent(lines[b[0]]) for b in blocks if isinstance(b, list))
+    if not counts:  # no wrapped paragraph: the indent of lines that are not numbered or bulleted
+        counts.update(
+            _indent(lines[b[0]])
+            for b in blocks
+            if isinstance(b, list) and not _BULLET.match(lines[b[0]]) and numbering.parse(lines[b[0]]) is None
+        )
     return counts.most_common(1)[0][0] if counts else 0
+
+
+def _continues(number: Number, seen: Sequence[Number]) -> bool:
+    """Whether a number is the next one after the headings so far: the next sibling of the last
+    heading of its scheme and depth, or the first child of the last heading one level up."""
+    for prev in reversed(seen):
+        if prev.scheme == number.scheme and prev.depth == number.depth:
+            return prev.values[:-1] == number.values[:-1] and prev.values[-1] + 1 == number.values[-1]
+        if prev.depth + 1 == number.depth and numbering.family(prev) == numbering.family(number):
+            return prev.values == number.values[:-1] and number.values[-1] == 1
+    return False
+
+
+def _loose_shape(title: str) -> bool:
+    """A title that is in its place in a numbered sequence: lowercase starts (commands, file names),
+    a closing full stop and a wrapped second line are fine; a clause ending in a comma is not."""
+    t = title.strip()
+    return bool(t) and len(t) <= 200 and len(t.split()) <= 30 and not _HEADING_END.search(t) and ". " not in t
+
+
+def _in_list(number: Number, items: Sequence[object], run: Number | None) -> bool:
+    """Whether a numbered line is an item of a list: the first item after a paragraph that ends
+    with a colon, or the next item of such a list."""
+    last = items[-1] if items else None
+    if isinstance(last, Paragraph) and last.text.endswith((":", "：")) and number.values[-1] == 1:
+        return True
+    return (
+        run is not None
+        and isinstance(last, Paragraph)
+        and last.kind == "list"
+        and number.scheme == run.scheme
+        and number.values[:-1] == run.values[:-1]
+        and number.values[-1] == run.values[-1] + 1
+    )
 
 
 def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int] | None:
@@ -349,11 +401,21 @@ def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int]
     if parsed is None:
         return None
     number, title = parsed
+    if _VERSION_TITLE.match(title) or (number.depth >= 3 and not title):
+        return None  # a release ("3.42.1 - 2022-04-17"), not a section
     if len(block) == 1:
         return number, title, block[0]
     second = lines[block[1]].strip()
-    if len(block) == 2 and not title and _heading_shape(second) and len(second.split()) <= 12:
+    if (
+        len(block) == 2
+        and not title
+        and (number.scheme in _WORDY or "roman" in number.scheme)
+        and _heading_shape(second)
+        and len(second.split()) <= 12
+    ):
         return number, second, block[1]
+    if len(block) == 2 and title and second and not second[0].isdigit():
+        return number, f"{title} {second}", block[1]  # a title wrapped onto a second line
     return None
 
 
@@ -363,6 +425,9 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
         toc_titles.setdefault(outline.normalize_title(entry.title), entry)
     base = _base_indent(lines, blocks)
     underline_order: list[str] = []
+    faq = False
+    run: Number | None = None  # the last item of a numbered list a paragraph introduced with ":"
+    seen: list[Number] = []  # numbers of the heading candidates so far
     # numbered candidates carry (Heading, matched by the contents, indent) until _settle decides
     items: list[outline.Block | tuple[Heading, bool, int]] = []
     k = 0
@@ -383,8 +448,12 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
                 underline_order.append(char)
             title_line = lines[title_idx]
             parsed = numbering.parse(title_line)
+            if parsed is not None and _VERSION_TITLE.match(parsed[1]):
+                parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
             number = parsed[0] if parsed else None
             title = parsed[1] if parsed else title_line.strip()
+            if number is not None:
+                seen.append(number)
             span = Span(title_idx + 1, _indent(title_line) + 1, last_idx + 1, len(lines[last_idx].rstrip()))
             items.append(Heading(underline_order.index(char) + 1, number, title, span, style=f"underline:{char}"))
             rest = [j for j in block if j > last_idx]
@@ -392,6 +461,12 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
                 blocks.insert(k, rest)
             continue
         candidate = _numbered(lines, block)
+        if candidate is not None and candidate[0].label in ("Q.", "A.") and (faq or candidate[0].label == "Q."):
+            faq = True  # "Q. ... / A. ..." question and answer labels, not letters in a sequence
+            candidate = None
+        if candidate is not None and _in_list(candidate[0], items, run):
+            run = candidate[0]
+            candidate = None
         if candidate is not None:
             number, title, end_idx = candidate
             if not title and k < len(blocks):
@@ -404,7 +479,14 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
                 ):
                     title, end_idx = lines[nxt[0]].strip(), nxt[0]
             matched = bool(title) and outline.normalize_title(title) in toc_titles
-            if matched or _heading_shape(title) or (not title and number.scheme in _WORDY):
+            wrapped = end_idx != block[0] and len(block) == 2 and block[-1] == end_idx and bool(title)
+            if (
+                matched
+                or (not wrapped and _heading_shape(title))
+                or (not title and number.scheme in _WORDY)
+                or (_continues(number, seen) and _loose_shape(title) and not (wrapped and title.endswith(".")))
+            ):
+                seen.append(number)
                 if end_idx != block[-1]:
                     k += 1  # the title came from the next block
                 span = Span(block[0] + 1, _indent(first) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
@@ -417,7 +499,7 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
                 items.append(Heading(listed.level, None, first.strip(), span, style="contents"))
                 continue
         items.append(_paragraph(lines, block, items, base))
-    return _settle(items, bool(toc))
+    return _settle(items, bool(toc), base)
 
 
 _WORDY = {
@@ -435,8 +517,9 @@ _WORDY = {
 }
 
 
-def _settle(items: list[outline.Block | tuple[Heading, bool, int]], has_toc: bool) -> list[outline.Block]:
-    """Keep numbered candidates indented no deeper than the headings the contents confirmed."""
+def _settle(items: list[outline.Block | tuple[Heading, bool, int]], has_toc: bool, base: int) -> list[outline.Block]:
+    """Keep numbered candidates indented no deeper than the headings the contents confirmed, or,
+    without confirmation, no deeper than the document's prose: deeper ones are list items."""
     confirmed: dict[str, int] = {}
     for item in items:
         if isinstance(item, tuple) and item[1] and item[0].number:
@@ -451,7 +534,7 @@ def _settle(items: list[outline.Block | tuple[Heading, bool, int]], has_toc: boo
         h, matched, indent = item
         fam = numbering.family(h.number) if h.number else ""
         limit = confirmed.get(fam, deepest)
-        if matched or not has_toc or limit is None or indent <= limit + 1:
+        if matched or (indent <= limit + 1 if limit is not None else indent <= base + 2):
             out.append(h)
         else:
             span = h.span
@@ -483,6 +566,20 @@ def _paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], 
     return Paragraph(text, span, _kind(body, text, previous, base))
 
 
+_GAP = re.compile(r"\S(\s{3,})\S")
+
+
+def _aligned_columns(body: Sequence[str]) -> bool:
+    """Every line has a wide gap, and the text after it starts in the same column: a table."""
+    starts = set()
+    for s in body:
+        m = _GAP.search(s)
+        if m is None:
+            return False
+        starts.add(m.end(1))
+    return len(starts) == 1
+
+
 def _join(body: Sequence[str]) -> str:
     """A paragraph's text: wrapped lines joined by a space, except between CJK characters."""
     out = body[0].strip()
@@ -505,10 +602,14 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, base: int)
     first = body[0]
     if _BULLET.match(first):
         return "list"
+    if first.lstrip().startswith(".. "):
+        return "code"  # reStructuredText markup: a directive, a comment or a link target
     n = len(body)
     if "   " in text or "|" in text or "+-" in text:
         rows = sum(1 for s in body if _TABLE_ROW.match(s))
         if rows and (rows * 2 >= n or n == 1):
+            return "table"
+        if n > 1 and _aligned_columns(body):
             return "table"
     indent = _indent(first) if n == 1 else min(_indent(s) for s in body)
     if indent >= base + 2:

@@ -153,9 +153,24 @@ def _gaps(doc: Document) -> Iterator[tuple[Heading | None, Gap]]:
                 yield h, block
 
 
+def _title_page(doc: Document) -> set[int]:
+    """Gaps in the front matter before any real prose: title-page spacing, not lost content."""
+    out: set[int] = set()
+    for block in doc.preamble:
+        if isinstance(block, Paragraph):
+            if block.kind == "prose" and len(block.text.split()) >= 15:
+                break
+        else:
+            out.add(id(block))
+    return out
+
+
 def check_blank_run(doc: Document, options: Mapping[str, Any]) -> Out:
     min_lines = int(options.get("min-blank-lines", 5))
+    layout = _title_page(doc)
     for h, gap in _gaps(doc):
+        if id(gap) in layout:
+            continue
         if gap.length >= min_lines:
             where = f"in section {heading_ref(h)}" if h else "before the first heading"
             yield gap.span, f"{gap.length} blank lines {where}: content may have been lost here"
