@@ -479,7 +479,7 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
                 ):
                     title, end_idx = lines[nxt[0]].strip(), nxt[0]
             matched = bool(title) and outline.normalize_title(title) in toc_titles
-            wrapped = end_idx != block[0] and len(block) == 2 and block[-1] == end_idx and bool(title)
+            wrapped = len(block) == 2 and end_idx == block[1] and number.scheme not in _WORDY
             if (
                 matched
                 or (not wrapped and _heading_shape(title))
