@@ -44,6 +44,10 @@ for _tag in ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "
 SCRIPT_OF_LANG["ja"] = "han"
 
 _URL_RE = re.compile(r"\w+://\S+|www\.\S+|\S+@\S+\.\w+")
+# file paths and identifiers (apt-file, /usr/share/doc, libfoo_1.3) are not words of a language
+_CODEISH_RE = re.compile(r"\S*[/\\_=<>{}$@#]\S*|\S+\(\d*\)|\S*\w-\w\S*")
+# file paths and identifiers (apt-file, /usr/share/doc, libfoo_1.3) are not words of a language
+_CODEISH_RE = re.compile(r"\S*[/\\_=<>{}$@#]\S*|\S+\(\d*\)|\S*\w-\w\S*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +108,18 @@ def foreign_runs(text: str, script: str, min_weight: int) -> list[tuple[int, int
     )
     run_re = _run_pattern(script, chars, joiner)
     weight = _WEIGHT.get(script, 1)
+    if script == "latin":
+        # blank out links, paths and identifiers, keeping offsets: they are not English prose
+        text = _URL_RE.sub(lambda m: " " * len(m.group()), text)
+        text = _CODEISH_RE.sub(lambda m: " " * len(m.group()), text)
     out = []
     for m in run_re.finditer(text):
         letters = sum(len(x) for x in re.findall(f"[{chars}]+", m.group()))
-        if letters * weight >= min_weight:
-            out.append((m.start(), m.end()))
+        if letters * weight < min_weight:
+            continue
+        if script == "latin" and len(m.group().split()) < 4:
+            continue  # a name or a term, however long, is not a sentence left untranslated
+        out.append((m.start(), m.end()))
     return out
 
 
@@ -171,13 +182,17 @@ def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "q
 
 
 def is_foreign(p: Profile, main_script: str | None, min_weight: int, share: float = 0.5) -> str | None:
-    """The foreign script that dominates ``p``, if it is long enough to be more than a gloss."""
+    """The foreign script that dominates ``p``, if it is long enough to be more than a gloss.
+
+    Text with a fair share of the document's own script (a fifth or more) is the document's
+    language with names, commands or terms in it, not a paragraph left in another language.
+    """
     if main_script is None or not p.counts:
         return None
     script = p.main
     if script is None or script == main_script:
         return None
-    if p.weight(script) < min_weight or p.share(script) < share:
+    if p.weight(script) < min_weight or p.share(script) < share or p.share(main_script) >= 0.2:
         return None
     return script
 

@@ -348,7 +348,9 @@ def _base_indent(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> int
     counts: Counter[int] = Counter()
     for block in blocks:
         if isinstance(block, list) and len(block) > 1:
-            counts.update(_indent(lines[j]) for j in block[1:])
+            head = lines[block[0]]
+            if not _BULLET.match(head) and not _CODE_LINE.match(head):
+                counts.update(_indent(lines[j]) for j in block[1:])
     if not counts:  # no wrapped paragraph: the indent of lines that are not numbered or bulleted
         counts.update(
             _indent(lines[b[0]])
@@ -618,7 +620,7 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, base: int)
         introduced = previous is not None and previous.text.endswith(":")
         code_lines = sum(1 for s in body if _CODE_LINE.match(s))
         if n > 1 or (indent >= base + 3 and (introduced or code_lines)):
-            return "code" if introduced or code_lines * 2 >= n else "quote"
+            return "code" if introduced or code_lines * 3 >= n else "quote"
     if _SYMBOLS.search(text) and len(_SYMBOLS.findall(text)) * 6 > len(text):
         return "code"
     if n > 1:
