@@ -11,7 +11,7 @@ import click
 
 from outlint import __version__, readers
 from outlint.formats import FORMATS, formatter
-from outlint.linter import Settings, check_bytes, check_path, display_path, read_bytes, select_rules, unreadable
+from outlint.linter import check_bytes, check_path, display_path, read_bytes, select_rules, unreadable
 from outlint.model import Finding, ReadError
 from outlint.rules import RULES, resolve
 from outlint.slug import STYLES
@@ -65,23 +65,46 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
-              help="Output format.")
-@click.option("--select", multiple=True, metavar="CODES", help="Only these rules (codes, prefixes or names; comma-separated).")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format."
+)
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Only these rules (codes, prefixes or names; comma-separated)."
+)
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes, prefixes or names).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
-@click.option("--as", "as_format", type=click.Choice(sorted(readers.READERS)),
-              help="Read every input (and stdin) as this format.")
+@click.option(
+    "--as", "as_format", type=click.Choice(sorted(readers.READERS)), help="Read every input (and stdin) as this format."
+)
 @click.option("--language", metavar="TAG", help="The documents' main language (default: inferred from the text).")
+@click.option(
+    "--profile", metavar="NAME|PATH", help="Check the outline against a profile (white-paper, rfc, readme, or a file)."
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file only.")
 @click.option("--slug", type=click.Choice(STYLES), help="How Markdown heading anchors are made (default: github).")
-def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-          output: str | None, as_format: str | None, language: str | None, slug: str | None) -> None:
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output: str | None,
+    as_format: str | None,
+    language: str | None,
+    profile: str | None,
+    config_path: str | None,
+    slug: str | None,
+) -> None:
     """Check documents (files, directories, or - for stdin) and report what is wrong."""
+    from outlint.config import ConfigError, Overrides, settings_for
+    from outlint.profile import ProfileError
+
     try:
-        rules = select_rules(_codes(select), _codes(ignore))
+        select_rules(_codes(select), _codes(ignore))
     except ValueError as exc:
         _fail(f"{exc}; see 'outlint rules'")
-    settings = Settings(rules=rules, language=language, slug=slug)
+    if config_path and not os.path.isfile(config_path):
+        _fail(f"{config_path}: no such configuration file")
+    overrides = Overrides(_codes(select), _codes(ignore), profile, language, config_path, slug)
     findings: list[Finding] = []
     checked: list[str] = []
     internal = False
@@ -89,14 +112,19 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         shown = "-" if path == "-" else display_path(path)
         checked.append(shown)
         try:
+            settings = settings_for(path, overrides)
+        except (ConfigError, ProfileError) as exc:
+            _fail(str(exc))
+        try:
             if path == "-":
                 findings.extend(check_bytes(sys.stdin.buffer.read(), "-", as_format, settings))
             elif not os.path.exists(path):
                 findings.append(unreadable(shown, "no such file or directory"))
             else:
-                findings.extend(f if f.path == shown else _repath(f, shown)
-                                for f in check_path(path, as_format, settings))
-        except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
+                findings.extend(
+                    f if f.path == shown else _repath(f, shown) for f in check_path(path, as_format, settings)
+                )
+        except Exception as exc:
             internal = True
             click.echo(f"{shown}: internal error: {type(exc).__name__}: {exc}", err=True)
     findings.sort()
@@ -120,7 +148,7 @@ def _repath(f: Finding, path: str) -> Finding:
 @click.option("--slug", type=click.Choice(STYLES), help="How Markdown heading anchors are made (default: github).")
 def outline(path: str, fmt: str, as_format: str | None, language: str | None, slug: str | None) -> None:
     """Print a document's outline: contents and headings side by side, and which matched which."""
-    from outlint.formats import outline as view
+    from outlint import export as view
 
     shown = "-" if path == "-" else display_path(path)
     try:

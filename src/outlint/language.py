@@ -26,8 +26,16 @@ _RUN_RE = re.compile("|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRI
 # Han and kana carry about two Latin letters' worth of text each.
 _WEIGHT = {"han": 2, "kana": 2, "hangul": 2}
 LANG_OF_SCRIPT = {
-    "han": "zh", "kana": "ja", "hangul": "ko", "latin": "en", "cyrillic": "ru", "greek": "el",
-    "arabic": "ar", "hebrew": "he", "devanagari": "hi", "thai": "th",
+    "han": "zh",
+    "kana": "ja",
+    "hangul": "ko",
+    "latin": "en",
+    "cyrillic": "ru",
+    "greek": "el",
+    "arabic": "ar",
+    "hebrew": "he",
+    "devanagari": "hi",
+    "thai": "th",
 }
 SCRIPT_OF_LANG = {v: k for k, v in LANG_OF_SCRIPT.items()}
 # Latin-script languages all share the "latin" script for this script-based check.
@@ -38,6 +46,10 @@ SCRIPT_OF_LANG["ja"] = "han"
 # URLs, e-mail addresses and `inline code` (Markdown, and HTML <code> as readers render it) are
 # not text in any language.
 _URL_RE = re.compile(r"\w+://\S+|www\.\S+|\S+@\S+\.\w+|`[^`]+`")
+# file paths and identifiers (apt-file, /usr/share/doc, libfoo_1.3) are not words of a language
+_CODEISH_RE = re.compile(r"\S*[/\\_=<>{}$@#]\S*|\S+\(\d*\)|\S*\w-\w\S*")
+# file paths and identifiers (apt-file, /usr/share/doc, libfoo_1.3) are not words of a language
+_CODEISH_RE = re.compile(r"\S*[/\\_=<>{}$@#]\S*|\S+\(\d*\)|\S*\w-\w\S*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +88,12 @@ def profile(text: str) -> Profile:
     return Profile(tuple(sorted(counts.items())))
 
 
-# deleting every ASCII character that is not a letter leaves the letters: faster than finding words
-_NOT_LETTERS = str.maketrans("", "", "".join(chr(i) for i in range(128) if not chr(i).isalpha()))
+_NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
 
 def _ascii_letters(text: str) -> int:
     stripped = _URL_RE.sub(" ", text) if "://" in text or "@" in text or "`" in text else text
-    return len(stripped.translate(_NOT_LETTERS))
+    return len(stripped.encode("ascii").translate(None, _NOT_LETTER_BYTES))
 
 
 def language_of(script: str | None) -> str | None:
@@ -92,14 +103,25 @@ def language_of(script: str | None) -> str | None:
 def foreign_runs(text: str, script: str, min_weight: int) -> list[tuple[int, int]]:
     """Spans (start, end) of runs of ``script`` inside text, words joined across spaces and punctuation."""
     chars = dict(_SCRIPTS)[script]
-    joiner = r"[\s\d\u3000-\u303f\uff00-\uffef,.;:!?\"'()“”‘’《》「」·—-]*" if script != "latin" else r"[\s\d,.;:!?\"'()/&-]+"
+    joiner = (
+        r"[\s\d\u3000-\u303f\uff00-\uffef,.;:!?\"'()“”‘’《》「」·—-]*"
+        if script != "latin"
+        else r"[\s\d,.;:!?\"'()/&-]+"
+    )
     run_re = _run_pattern(script, chars, joiner)
     weight = _WEIGHT.get(script, 1)
+    if script == "latin":
+        # blank out links, paths and identifiers, keeping offsets: they are not English prose
+        text = _URL_RE.sub(lambda m: " " * len(m.group()), text)
+        text = _CODEISH_RE.sub(lambda m: " " * len(m.group()), text)
     out = []
     for m in run_re.finditer(text):
         letters = sum(len(x) for x in re.findall(f"[{chars}]+", m.group()))
-        if letters * weight >= min_weight:
-            out.append((m.start(), m.end()))
+        if letters * weight < min_weight:
+            continue
+        if script == "latin" and len(m.group().split()) < 4:
+            continue  # a name or a term, however long, is not a sentence left untranslated
+        out.append((m.start(), m.end()))
     return out
 
 
@@ -138,6 +160,8 @@ def analyse(doc: Document, language: str | None = None) -> Languages:
             continue  # text the author marked as another language does not decide the document's
         for script, count in p.counts:
             totals[script] += count
+    main_script: str | None
+    main_language: str | None
     if language:
         main_script = SCRIPT_OF_LANG.get(language.split("-")[0].lower(), "latin")
         main_language = language
@@ -161,41 +185,20 @@ def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "q
                 yield block
 
 
-def is_foreign(p: Profile, main_script: str | None, min_weight: int, share: float = 0.5,
-               text: str | None = None) -> str | None:
+def is_foreign(p: Profile, main_script: str | None, min_weight: int, share: float = 0.5) -> str | None:
     """The foreign script that dominates ``p``, if it is long enough to be more than a gloss.
 
-    With ``text``: Latin letters in a CJK document are often names and terms (``Jotter 可以在 Linux、
-    macOS 和 Windows 上运行``); they make a foreign paragraph only when they read as sentences.
+    Text with a fair share of the document's own script (a fifth or more) is the document's
+    language with names, commands or terms in it, not a paragraph left in another language.
     """
     if main_script is None or not p.counts:
         return None
     script = p.main
     if script is None or script == main_script:
         return None
-    if p.weight(script) < min_weight or p.share(script) < share:
-        return None
-    if text is not None and script == "latin" and main_script in _CJK and not reads_as_sentences(text):
+    if p.weight(script) < min_weight or p.share(script) < share or p.share(main_script) >= 0.2:
         return None
     return script
-
-
-_CJK = {"han", "kana", "hangul"}
-# Function words of the Latin-script languages most often left untranslated: names and terms do
-# not use them, sentences cannot do without them.
-_FUNCTION_WORDS = frozenset(
-    "the a an and or of to in on at for with from by is are was were be been it this that these those "
-    "as not can will when which you your we our if then than but so all any each there their its "
-    "der die das und ist nicht mit von zu den ein eine le la les et est des une un pour dans el los "
-    "las y es para con una que".split()
-)
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
-
-
-def reads_as_sentences(text: str) -> bool:
-    """Whether Latin text has the function words of running prose (two different ones at least)."""
-    words = {w.lower() for w in _LATIN_WORD.findall(_URL_RE.sub(" ", text))}
-    return len(words & _FUNCTION_WORDS) >= 2
 
 
 def heading_profile(h: Heading) -> Profile:
@@ -203,9 +206,21 @@ def heading_profile(h: Heading) -> Profile:
 
 
 _NAMES = {
-    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "en": "English", "ru": "Russian", "el": "Greek",
-    "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "th": "Thai", "fr": "French", "de": "German",
-    "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "en": "English",
+    "ru": "Russian",
+    "el": "Greek",
+    "ar": "Arabic",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "th": "Thai",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
 }
 
 

@@ -44,8 +44,9 @@ class Number:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A block of body text. ``kind`` is ``prose``, ``list``, ``table``, ``code``, ``quote`` or
-    ``html`` (markup with no text of its own: raw HTML, images, badges).
+    """A block of body text. ``kind`` is ``prose``, ``list``, ``table``, ``code``, ``quote``, ``lines``
+    (lines that each stand alone: an address, a signature) or ``html`` (markup with no text of its
+    own: raw HTML, images, badges).
 
     ``lang`` is set by readers for text whose language the author declared (HTML ``lang``).
     ``origin`` maps the text back to the source when it is not simply the source lines joined by
@@ -141,6 +142,7 @@ class Document:
     language: str | None = None
     toc_span: Span | None = None
     links: list[tuple[str, Span]] = field(default_factory=list)
+    encoding: str | None = None
     # every id a #fragment may target, with the heading it leads to (None: an anchor elsewhere)
     anchors: dict[str, Heading | None] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import lint
 from outlint.linter import check_bytes, read_bytes
 from outlint.model import Document, Paragraph
 from outlint.rules.truncation import locate
+from tests.conftest import lint
 
 
 def read(text: str, path: str = "doc.html") -> Document:

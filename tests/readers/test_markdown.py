@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import lint
 from outlint.linter import read_bytes
 from outlint.model import Document, Gap, Heading, Paragraph
 from outlint.rules.truncation import locate
+from tests.conftest import lint
 
 
 def read(text: str, **options: str) -> Document:

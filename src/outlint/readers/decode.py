@@ -13,8 +13,9 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-# Control characters that never occur in text (tab, newlines, form feed, escape are allowed).
-_BINARY_RE = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Control characters that never occur in text. Allowed: tab, newlines, form feed, escape (terminal
+# colours), backspace (groff overstrikes) and unit separator (Info node separators).
+_BINARY_RE = re.compile(r"[\x00-\x07\x0e-\x1a\x1c-\x1e]")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -70,6 +71,6 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _checked(text: str, encoding: str) -> str:
     sample = text[:65536]
     bad = len(_BINARY_RE.findall(sample))
-    if bad and bad > len(sample) // 1000:
+    if bad > max(4, len(sample) // 100) or "\x00" in sample:
         raise ReadError(f"binary file ({bad} control characters in the first {len(sample)} characters, as {encoding})")
     return text

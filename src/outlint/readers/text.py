@@ -26,11 +26,33 @@ _PAGE_MARK = re.compile(
     r".*\[\s*page\s+\d+\s*\]\s*|\s*[-–—]\s*\d{1,4}\s*[-–—]\s*|\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*",
     re.IGNORECASE,
 )
+# a running head: a title in capitals and a page number far apart ("M. DUVAL COMES ASHORE      5")
+_RUNNING_HEAD = re.compile(r"\s*(?:[^a-z\s][^a-z]*?\S\s{6,}\d{1,4}|\d{1,4}\s{6,}[^a-z\s][^a-z]*)\s*")
 _BARE_PAGE = re.compile(r"\s*(?:\d{1,4}|[ivxlc]{1,6})\s*", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_RULE_LINE = re.compile(r"\s*([-=_*~#+.·•])(?:\s?\1){2,}\s*")
+# column labels above contents entries ("PAGE", "Chapter ... Page") are not entries
+_COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp?\.|seite|页码|页)\s*", re.IGNORECASE)
+# a list of figures or tables after the contents is another list, not more contents
+_OTHER_LIST = re.compile(
+    r"\s*(?:list\s+of\s+(?:figures|tables|examples|illustrations|procedures|plates|maps|abbreviations)|"
+    r"figures|tables|illustrations|图目录|表目录)\s*:?\s*",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"\s+")
-_BULLET = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)])\s+")
+_BULLET = re.compile(
+    r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)]|([a-z])\1{1,2}[.)]|\[[^\]\s]{1,30}\])\s+"
+)
+# lines that look like code, shell sessions, protocol traces or configuration
+_CODE_LINE = re.compile(
+    r"\s*(?:[$#%>]\s|>>>|[A-Z]:\s|\[\[|[\w.\-\[\]\"]+\s*[:=]\s|[{}()\[\];]\s*$|//|/\*|<\w|\w+\(.*\)\s*[;{]?\s*$)"
+)
+_VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
+_WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|\|.*\||^\s*\+[-=+]{3,})")
+# characters that are rare in prose and common in code, markup and drawings
+_SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»」』）)\]]*\s*$")
 _HEADING_END = re.compile(r"[,;:，；：、]\s*$")
 
@@ -45,15 +67,21 @@ def split_lines(text: str) -> list[str]:
 
 def read(data: bytes, path: str) -> Document:
     text, encoding = decode(data)
-    return parse_text(text, path)
+    doc = parse_text(text, path)
+    doc.encoding = encoding
+    return doc
 
 
 def parse_text(text: str, path: str) -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\xa0" in text:
+        # no-break spaces (html2text, lynx and w3m put them in indentation) are spaces here;
+        # one character for one, so columns stay as the editor shows them
+        text = text.replace("\xa0", " ")
     lines = split_lines(text)
     page_break, chrome = _layout(lines)
-    content = [bool(s.strip()) and not chrome[i] for i, s in enumerate(lines)]
+    content = [bool(s) and not s.isspace() and not chrome[i] for i, s in enumerate(lines)]
     toc, toc_span, toc_end = _contents(lines, content, page_break, chrome)
     blocks = _blocks(lines, content, page_break, chrome, toc_end, toc_span)
     items = _classify(lines, blocks, toc)
@@ -61,6 +89,15 @@ def parse_text(text: str, path: str) -> Document:
 
 
 # --- page layout ----------------------------------------------------------------------------
+
+
+# Info files: node separators and "File: x.info,  Node: y,  Next: ..." navigation lines
+_INFO_NODE = re.compile(r"\x1f|File: [^,\s]+,\s+Node: [^,]+,.*")
+
+
+def _maybe_page_mark(s: str) -> bool:
+    # cheap test before the regex: every page mark has "page" or a dash around a number
+    return "age" in s or "AGE" in s or s.lstrip()[:1] in ("-", "–", "—")
 
 
 def _norm(line: str) -> str:
@@ -75,27 +112,49 @@ def _layout(lines: Sequence[str]) -> tuple[list[bool], list[bool]]:
     breaks = [i for i, s in enumerate(lines) if "\f" in s]
     for i in breaks:
         page_break[i] = True
-    marks = [i for i, s in enumerate(lines) if len(s) < 120 and _PAGE_MARK.fullmatch(s)]
+    for i, s in enumerate(lines):
+        if s[:1] in ("\x1f", "F") and _INFO_NODE.match(s):
+            chrome[i] = True
+    marks = [
+        i
+        for i, s in enumerate(lines)
+        if len(s) < 120
+        and (
+            (_maybe_page_mark(s) and _PAGE_MARK.fullmatch(s))
+            or ((s[-1:].isdigit() or s.lstrip()[:1].isdigit()) and _RUNNING_HEAD.fullmatch(s))
+        )
+    ]
     anchors = sorted(set(breaks) | set(marks))
     if not anchors:
         return page_break, chrome
-    near: list[int] = []
+    # Lines next to a page break or page mark are headers/footers when they are page marks, bare
+    # page numbers, or the same text (digits aside) next to at least two different page breaks.
+    near: dict[int, set[int]] = {}
+    cluster: dict[int, int] = {}  # a page mark and the form feed after it are one page break
+    for k, a in enumerate(anchors):
+        cluster[a] = cluster[anchors[k - 1]] if k and a - anchors[k - 1] <= 4 else a
     for a in anchors:
         for step in (-1, 1):
             j, seen = a + step, 0
             while 0 <= j < n and seen < 2 and abs(j - a) <= 4:
                 if lines[j].strip():
-                    near.append(j)
+                    near.setdefault(j, set()).add(cluster[a])
                     seen += 1
                 j += step
         if "\f" in lines[a] and lines[a].replace("\f", "").strip():
-            near.append(a)
-    counts = Counter(_norm(lines[j].replace("\f", "")) for j in set(near))
+            near.setdefault(a, set()).add(cluster[a])
+    where: dict[str, set[int]] = {}
+    for j, around in near.items():
+        where.setdefault(_norm(lines[j].replace("\f", "")), set()).update(around)
     for j in set(near) | set(marks):
         s = lines[j].replace("\f", "")
         if len(s) > 120:
             continue
-        if j in marks or counts[_norm(s)] >= 2 or (_BARE_PAGE.fullmatch(s) and "\f" in "".join(lines[max(0, j - 3): j + 4])):
+        if (
+            j in marks
+            or len(where[_norm(s)]) >= 2
+            or (_BARE_PAGE.fullmatch(s) and "\f" in "".join(lines[max(0, j - 3) : j + 4]))
+        ):
             chrome[j] = True
     return page_break, chrome
 
@@ -113,9 +172,15 @@ def _split_page(s: str) -> tuple[str, str | None]:
     return s.strip(), None
 
 
+def _words(s: str) -> int:
+    """Words as a reader counts them: whitespace-separated, or two CJK characters per word."""
+    cjk = 0 if s.isascii() else len(_CJK.findall(s))
+    return len(s.split()) + cjk // 2 if cjk else len(s.split())
+
+
 def _is_prose(s: str) -> bool:
     stripped = s.strip()
-    return len(stripped) > 250 or (bool(_SENTENCE_END.search(stripped)) and len(stripped.split()) > 12)
+    return len(stripped) > 250 or (bool(_SENTENCE_END.search(stripped[-12:])) and _words(stripped) > 12)
 
 
 def _contents(
@@ -126,7 +191,7 @@ def _contents(
     start = -1
     for i in range(min(limit, len(lines))):
         if content[i] and _TOC_TITLE.fullmatch(lines[i].strip()):
-            before_blank = i == 0 or not content[i - 1]
+            before_blank = i == 0 or not content[i - 1] or "\f" in lines[i]
             after = i + 1 < len(lines) and (not content[i + 1] or bool(_UNDERLINE.fullmatch(lines[i + 1])))
             if before_blank and after:
                 start = i
@@ -138,6 +203,7 @@ def _contents(
     if i < len(lines) and _UNDERLINE.fullmatch(lines[i]):
         i += 1
     blank_run = 0
+    with_pages = 0
     first_title: str | None = None
     end = i
     while i < len(lines):
@@ -151,6 +217,11 @@ def _contents(
         blank_run = 0
         if i + 1 < len(lines) and _UNDERLINE.fullmatch(lines[i + 1]) and len(lines[i + 1].strip()) >= 3:
             break
+        if _COLUMN_LABEL.fullmatch(s):
+            i += 1
+            continue
+        if _RULE_LINE.fullmatch(s) or _OTHER_LIST.fullmatch(s):
+            break
         text, page = _split_page(s)
         if _is_prose(s) and page is None:
             break
@@ -158,18 +229,23 @@ def _contents(
         title = parsed[1] if parsed else text
         if raw and first_title is not None and outline.normalize_title(title) == first_title:
             break
-        with_pages = sum(1 for r in raw if r[2] is not None)
         if page is None and raw and with_pages * 2 > len(raw):
             nxt = _next_content(content, i)
-            if nxt is not None and _split_page(lines[nxt])[1] is not None and numbering.parse(lines[nxt]) is None \
-                    and _indent(lines[nxt]) >= _indent(s):
+            if (
+                nxt is not None
+                and _split_page(lines[nxt])[1] is not None
+                and numbering.parse(lines[nxt]) is None
+                and _indent(lines[nxt]) >= _indent(s)
+            ):
                 text2, page2 = _split_page(lines[nxt])
                 raw.append((i, text + " " + text2, page2))
+                with_pages += 1
                 i = nxt + 1
                 end = i
                 continue
             break
         raw.append((i, text, page))
+        with_pages += page is not None
         if first_title is None:
             first_title = outline.normalize_title(title)
         i += 1
@@ -183,7 +259,7 @@ def _contents(
         title = parsed[1] if parsed else text
         col = _indent(lines[idx]) + 1
         span = Span(idx + 1, col, idx + 1, len(lines[idx].rstrip()))
-        entries.append(TocEntry(0 if number else 0, number, title, None, span, page))
+        entries.append(TocEntry(0, number, title, None, span, page))
     last = raw[-1][0]
     toc_span = Span(start + 1, _indent(lines[start]) + 1, last + 1, len(lines[last].rstrip()))
     return entries, toc_span, end
@@ -230,9 +306,10 @@ def _blocks(
             else:
                 blanks += 1
             continue
-        if current and current[-1] == i - 1:
-            current.append(i)
-        elif current and layout and _runs_on(lines[current[-1]], lines[i]):
+        if page_break[i]:
+            layout = True  # a line that starts a page starts a block, unless the text runs on
+        adjacent = current and current[-1] == i - 1 and not page_break[i]
+        if adjacent or (current and layout and _runs_on(lines[current[-1]], lines[i])):
             current.append(i)
         else:
             if current:
@@ -249,7 +326,7 @@ def _blocks(
 
 def _runs_on(before: str, after: str) -> bool:
     b, a = before.rstrip(), after.lstrip(" \t\f")
-    return bool(b) and bool(a) and not _SENTENCE_END.search(b) and a[:1].islower()
+    return bool(b) and bool(a) and not _SENTENCE_END.search(b[-12:]) and a[:1].islower()
 
 
 # --- headings and paragraphs ----------------------------------------------------------------
@@ -257,22 +334,103 @@ def _runs_on(before: str, after: str) -> bool:
 
 def _heading_shape(title: str) -> bool:
     t = title.strip()
-    if not t or len(t) > 160 or len(t.split()) > 30:
+    if not t or len(t) > 160 or len(t.split()) > 30 or not _WORDISH.search(t):
         return False
     if _HEADING_END.search(t):
         return False
-    if _SENTENCE_END.search(t) and (len(t.split()) > 6 or ". " in t):
+    if t.endswith((".", "。")) and not t.isupper() and (len(t.split()) > 3 or ". " in t):
         return False
     return not t[0].islower()
+
+
+def _base_indent(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> int:
+    """The indentation of ordinary prose: the most common indent of wrapped paragraphs' lines."""
+    counts: Counter[int] = Counter()
+    for block in blocks:
+        if isinstance(block, list) and len(block) > 1:
+            head = lines[block[0]]
+            if not _BULLET.match(head) and not _CODE_LINE.match(head):
+                counts.update(_indent(lines[j]) for j in block[1:])
+    if not counts:  # no wrapped paragraph: the indent of lines that are not numbered or bulleted
+        counts.update(
+            _indent(lines[b[0]])
+            for b in blocks
+            if isinstance(b, list) and not _BULLET.match(lines[b[0]]) and numbering.parse(lines[b[0]]) is None
+        )
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _continues(number: Number, seen: Sequence[Number]) -> bool:
+    """Whether a number is the next one after the headings so far: the next sibling of the last
+    heading of its scheme and depth, or the first child of the last heading one level up."""
+    for prev in reversed(seen):
+        if prev.scheme == number.scheme and prev.depth == number.depth:
+            return prev.values[:-1] == number.values[:-1] and prev.values[-1] + 1 == number.values[-1]
+        if prev.depth + 1 == number.depth and numbering.family(prev) == numbering.family(number):
+            return prev.values == number.values[:-1] and number.values[-1] == 1
+    return False
+
+
+def _loose_shape(title: str) -> bool:
+    """A title that is in its place in a numbered sequence: lowercase starts (commands, file names),
+    a closing full stop and a wrapped second line are fine; a clause ending in a comma is not."""
+    t = title.strip()
+    return bool(t) and len(t) <= 200 and len(t.split()) <= 30 and not _HEADING_END.search(t) and ". " not in t
+
+
+def _in_list(number: Number, items: Sequence[object], run: Number | None) -> bool:
+    """Whether a numbered line is an item of a list: the first item after a paragraph that ends
+    with a colon, or the next item of such a list."""
+    last = items[-1] if items else None
+    if isinstance(last, Paragraph) and last.text.endswith((":", "：")) and number.values[-1] == 1:
+        return True
+    return (
+        run is not None
+        and isinstance(last, Paragraph)
+        and last.kind == "list"
+        and number.scheme == run.scheme
+        and number.values[:-1] == run.values[:-1]
+        and number.values[-1] == run.values[-1] + 1
+    )
+
+
+def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int] | None:
+    """(number, title, index of the title's line) for a numbered heading candidate block.
+
+    One line (``2.3 Scope``), or a number alone over its title (``CHAPTER I.`` / ``THE ARRIVAL.``).
+    """
+    parsed = numbering.parse(lines[block[0]].replace("\f", ""))
+    if parsed is None:
+        return None
+    number, title = parsed
+    if _VERSION_TITLE.match(title) or (number.depth >= 3 and not title):
+        return None  # a release ("3.42.1 - 2022-04-17"), not a section
+    if len(block) == 1:
+        return number, title, block[0]
+    second = lines[block[1]].strip()
+    if (
+        len(block) == 2
+        and not title
+        and (number.scheme in _WORDY or "roman" in number.scheme)
+        and _heading_shape(second)
+        and len(second.split()) <= 12
+    ):
+        return number, second, block[1]
+    if len(block) == 2 and title and second and not second[0].isdigit():
+        return number, f"{title} {second}", block[1]  # a title wrapped onto a second line
+    return None
 
 
 def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequence[TocEntry]) -> list[outline.Block]:
     toc_titles: dict[str, TocEntry] = {}
     for entry in toc:
         toc_titles.setdefault(outline.normalize_title(entry.title), entry)
-    toc_families = {numbering.family(e.number) for e in toc if e.number}
+    base = _base_indent(lines, blocks)
     underline_order: list[str] = []
-    # (block position, Heading, matched contents) for candidates; decided after the indent check
+    faq = False
+    run: Number | None = None  # the last item of a numbered list a paragraph introduced with ":"
+    seen: list[Number] = []  # numbers of the heading candidates so far
+    # numbered candidates carry (Heading, matched by the contents, indent) until _settle decides
     items: list[outline.Block | tuple[Heading, bool, int]] = []
     k = 0
     blocks = list(blocks)
@@ -282,8 +440,9 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
         if isinstance(block, Gap):
             items.append(block)
             continue
-        first = lines[block[0]]
-        # underlined (and over-and-underlined) headings
+        first = lines[block[0]].replace("\f", "")
+        if len(block) == 1 and _RULE_LINE.fullmatch(first):
+            continue  # a horizontal rule: layout
         under = _underline_heading(lines, block)
         if under is not None:
             title_idx, last_idx, char = under
@@ -291,53 +450,78 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
                 underline_order.append(char)
             title_line = lines[title_idx]
             parsed = numbering.parse(title_line)
+            if parsed is not None and _VERSION_TITLE.match(parsed[1]):
+                parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
             number = parsed[0] if parsed else None
             title = parsed[1] if parsed else title_line.strip()
+            if number is not None:
+                seen.append(number)
             span = Span(title_idx + 1, _indent(title_line) + 1, last_idx + 1, len(lines[last_idx].rstrip()))
-            h = Heading(underline_order.index(char) + 1, number, title, span, style=f"underline:{char}")
-            items.append(h)
+            items.append(Heading(underline_order.index(char) + 1, number, title, span, style=f"underline:{char}"))
             rest = [j for j in block if j > last_idx]
             if rest:
                 blocks.insert(k, rest)
             continue
-        if len(block) == 1:
-            s = first.replace("\f", "")
-            text = s.strip()
-            parsed = numbering.parse(text)
-            if parsed is not None:
-                number, title = parsed
-                end_idx = block[0]
-                if not title and k < len(blocks):
-                    nxt = blocks[k]
-                    if isinstance(nxt, list) and len(nxt) == 1 and _heading_shape(lines[nxt[0]]) \
-                            and len(lines[nxt[0]].split()) <= 12:
-                        title = lines[nxt[0]].strip()
-                        end_idx = nxt[0]
-                        k += 1
-                matched = outline.normalize_title(title) in toc_titles if title else False
-                if matched or ((_heading_shape(title) or (not title and number.scheme in _WORDY)) and
-                               (not toc or numbering.family(number) in toc_families or True)):
-                    span = Span(block[0] + 1, _indent(s) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
-                    items.append((Heading(0, number, title, span, style="numbered"), matched, _indent(s)))
-                    continue
-                if end_idx != block[0]:
-                    k -= 1
-            elif toc and len(text) <= 160:
-                entry = toc_titles.get(outline.normalize_title(text))
-                if entry is not None and entry.number is None:
-                    span = Span(block[0] + 1, _indent(s) + 1, block[0] + 1, len(s.rstrip()))
-                    items.append(Heading(entry.level, None, text, span, style="contents"))
-                    continue
-        items.append(_paragraph(lines, block, items))
-    return _settle(items, bool(toc))
+        candidate = _numbered(lines, block)
+        if candidate is not None and candidate[0].label in ("Q.", "A.") and (faq or candidate[0].label == "Q."):
+            faq = True  # "Q. ... / A. ..." question and answer labels, not letters in a sequence
+            candidate = None
+        if candidate is not None and _in_list(candidate[0], items, run):
+            run = candidate[0]
+            candidate = None
+        if candidate is not None:
+            number, title, end_idx = candidate
+            if not title and k < len(blocks):
+                nxt = blocks[k]
+                if (
+                    isinstance(nxt, list)
+                    and len(nxt) == 1
+                    and _heading_shape(lines[nxt[0]])
+                    and len(lines[nxt[0]].split()) <= 12
+                ):
+                    title, end_idx = lines[nxt[0]].strip(), nxt[0]
+            matched = bool(title) and outline.normalize_title(title) in toc_titles
+            wrapped = len(block) == 2 and end_idx == block[1] and number.scheme not in _WORDY
+            if (
+                matched
+                or (not wrapped and _heading_shape(title))
+                or (not title and number.scheme in _WORDY)
+                or (_continues(number, seen) and _loose_shape(title) and not (wrapped and title.endswith(".")))
+            ):
+                seen.append(number)
+                if end_idx != block[-1]:
+                    k += 1  # the title came from the next block
+                span = Span(block[0] + 1, _indent(first) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
+                items.append((Heading(0, number, title, span, style="numbered"), matched, _indent(first)))
+                continue
+        elif len(block) == 1 and toc and len(first.strip()) <= 160:
+            listed = toc_titles.get(outline.normalize_title(first))
+            if listed is not None and listed.number is None and outline.normalize_title(first):
+                span = Span(block[0] + 1, _indent(first) + 1, block[0] + 1, len(first.rstrip()))
+                items.append(Heading(listed.level, None, first.strip(), span, style="contents"))
+                continue
+        items.append(_paragraph(lines, block, items, base))
+    return _settle(items, bool(toc), base)
 
 
-_WORDY = {"chapter", "part", "book", "appendix", "section", "article", "cjk-chapter", "cjk-part",
-          "cjk-section", "cjk-article", "cjk-book"}
+_WORDY = {
+    "chapter",
+    "part",
+    "book",
+    "appendix",
+    "section",
+    "article",
+    "cjk-chapter",
+    "cjk-part",
+    "cjk-section",
+    "cjk-article",
+    "cjk-book",
+}
 
 
-def _settle(items: list[outline.Block | tuple[Heading, bool, int]], has_toc: bool) -> list[outline.Block]:
-    """Keep numbered candidates indented no deeper than the headings the contents confirmed."""
+def _settle(items: list[outline.Block | tuple[Heading, bool, int]], has_toc: bool, base: int) -> list[outline.Block]:
+    """Keep numbered candidates indented no deeper than the headings the contents confirmed, or,
+    without confirmation, no deeper than the document's prose: deeper ones are list items."""
     confirmed: dict[str, int] = {}
     for item in items:
         if isinstance(item, tuple) and item[1] and item[0].number:
@@ -352,7 +536,7 @@ def _settle(items: list[outline.Block | tuple[Heading, bool, int]], has_toc: boo
         h, matched, indent = item
         fam = numbering.family(h.number) if h.number else ""
         limit = confirmed.get(fam, deepest)
-        if matched or not has_toc or limit is None or indent <= limit + 1:
+        if matched or (indent <= limit + 1 if limit is not None else indent <= base + 2):
             out.append(h)
         else:
             span = h.span
@@ -373,28 +557,79 @@ def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int
     return None
 
 
-def _paragraph(lines: Sequence[str], block: list[int], items: Sequence[object]) -> Paragraph:
+def _paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], base: int) -> Paragraph:
     first, last = block[0], block[-1]
-    body = [lines[j].replace("\f", "") for j in block]
-    text = " ".join(s.strip() for s in body)
+    body = [lines[j] for j in block]
+    if any("\f" in s for s in body):
+        body = [s.replace("\f", "") for s in body]
+    text = _join(body)
     span = Span(first + 1, _indent(body[0]) + 1, last + 1, max(1, len(body[-1].rstrip())))
-    return Paragraph(text, span, _kind(body, items))
+    previous = items[-1] if items and isinstance(items[-1], Paragraph) else None
+    return Paragraph(text, span, _kind(body, text, previous, base))
 
 
-def _kind(body: Sequence[str], items: Sequence[object]) -> str:
-    if _BULLET.match(body[0]):
+_GAP = re.compile(r"\S(\s{3,})\S")
+
+
+def _aligned_columns(body: Sequence[str]) -> bool:
+    """Every line has a wide gap, and the text after it starts in the same column: a table."""
+    starts = set()
+    for s in body:
+        m = _GAP.search(s)
+        if m is None:
+            return False
+        starts.add(m.end(1))
+    return len(starts) == 1
+
+
+def _join(body: Sequence[str]) -> str:
+    """A paragraph's text: wrapped lines joined by a space, except between CJK characters."""
+    out = body[0].strip()
+    if len(body) == 1:
+        return out
+    for s in body[1:]:
+        s = s.strip()
+        cjk = out and s and _CJK.match(out[-1]) and _CJK.match(s[0])
+        out = out + s if cjk else out + " " + s
+    return out
+
+
+def _width(s: str) -> int:
+    """Columns a line takes: CJK characters are two wide."""
+    return len(s) + len(_CJK.findall(s))
+
+
+def _kind(body: Sequence[str], text: str, previous: Paragraph | None, base: int) -> str:
+    """prose, list, table, code, quote (indented prose) or lines (addresses, terms, captions)."""
+    first = body[0]
+    if _BULLET.match(first):
         return "list"
-    rows = sum(1 for s in body if _TABLE_ROW.match(s))
-    if rows and (rows * 2 >= len(body) or len(body) == 1 and rows):
-        return "table"
-    prev = next((x for x in reversed(items) if isinstance(x, Paragraph)), None)
-    indent = min(_indent(s) for s in body)
-    if prev is not None and prev.text.rstrip().endswith("::") and indent > 0:
+    if first.lstrip().startswith(".. "):
+        return "code"  # reStructuredText markup: a directive, a comment or a link target
+    n = len(body)
+    if "   " in text or "|" in text or "+-" in text:
+        rows = sum(1 for s in body if _TABLE_ROW.match(s))
+        if rows and (rows * 2 >= n or n == 1):
+            return "table"
+        if n > 1 and _aligned_columns(body):
+            return "table"
+    indent = _indent(first) if n == 1 else min(_indent(s) for s in body)
+    if indent >= base + 2:
+        # a block indented as a whole; a single line only when clearly code, since the first
+        # lines of ordinary paragraphs are often indented too
+        introduced = previous is not None and previous.text.endswith(":")
+        code_lines = sum(1 for s in body if _CODE_LINE.match(s))
+        if n > 1 or (indent >= base + 3 and (introduced or code_lines)):
+            return "code" if introduced or code_lines * 3 >= n else "quote"
+    if _SYMBOLS.search(text) and len(_SYMBOLS.findall(text)) * 6 > len(text):
         return "code"
-    letters = sum(c.isalpha() for s in body for c in s)
-    chars = sum(len(s.strip()) for s in body)
-    if chars and letters < chars * 0.5:
-        return "code"
-    if indent >= 6 and len(body) > 1 and any(s.rstrip().endswith(("{", "}", ";", ")")) for s in body):
-        return "code"
+    if n > 1:
+        if sum(1 for s in body if _CODE_LINE.match(s)) * 2 > n:
+            return "code"
+        if all(_width(s.strip()) <= 45 and not s.strip()[0].islower() for s in body) and not any(
+            _SENTENCE_END.search(s[-12:]) for s in body[:-1]
+        ):
+            return "lines"  # an address, a signature, a list of names: each line stands alone
+    elif len(text) < 60 and _words(text) <= 3 and not _SENTENCE_END.search(text[-12:]):
+        return "lines"
     return "prose"

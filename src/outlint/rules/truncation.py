@@ -17,26 +17,39 @@ Out = Iterable[tuple[Span, str]]
 # Terminal punctuation of Latin, CJK, Arabic, Devanagari, Armenian, Ethiopic and Myanmar text,
 # followed by any closing quotes and brackets.
 _END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\.\.)[\"'”’»」』）)\]】〕*_]*$")
-_ENDS_URL = re.compile(r"(?:\w+://|www\.)\S+$")
-_WORD_END = re.compile(r"[\"'“‘(*_]*[^\W\d_]+[\"'”’*_]*")
-_EARLIER_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(]?[A-Z0-9]|[。！？]")
-_LOWER_START = re.compile(r"[\"'“‘(]*([a-z])")
-# the full stop comes first in the pattern so that the regex engine can skip ahead to it
-_INNER = re.compile(r"([.!?])(?<=\S[.!?])\s+[\"'“‘(]?([a-z][a-z'’-]*)")
-_NON_SPACE = re.compile(r"\S+")
+_LOWER_START = re.compile(r"[\"'“‘(]*([a-z][a-z'’-]*)\b")
+_INNER = re.compile(r"(\.)\s+[\"'“‘(]?([a-z][a-z'’-]*)\b")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl "
+    "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl excl "
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
     "ref refs op cit ibid n.b a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen "
-    "col cpt sgt rev hon esq govt assn bros univ ie eg".split()
+    "col cpt sgt rev hon esq govt assn bros univ orig fr var sp alt ext esp avg std trans abbr adj adv "
+    "approx lit pl sing syn cca obs usu".split()
 )
-# Words that legitimately start lowercase (brand names, units, code-like words).
-_LOWER_WORDS = frozenset("iphone ipad ios ebay e-mail email macos npm pip git x y z".split())
+# A fragment starts with an ordinary word: one of the commonest English words, or a word with a
+# common derivational ending. Identifiers, commands and names (grep, zlib's, cd) are neither, and
+# in technical text they start sentences in lowercase on purpose.
+_COMMON = frozenset(
+    "a about above after again against all also although always among an and another any are around as at "
+    "be because been before being below between both but by can could did do does down during each either "
+    "especially even ever every few for from further had has have having he her here him his how however if "
+    "in including into is it its itself just least less like many may me might more most much must my "
+    "neither no nor not now of off often on once one only or other others otherwise our out over own per "
+    "perhaps rather same several shall she should since so some such than that the their them themselves "
+    "then there therefore these they this those though through thus to together too toward towards under "
+    "unless until up upon us very via was we were what whatever when where whether which while who whom "
+    "whose why will with within without would yet you your".split()
+)
+_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ally|ous|ive|ful|less|able|ible|ship|ism)s?$")
+
+
+def _ordinary(word: str) -> bool:
+    return word in _COMMON or (len(word) >= 6 and word.isalpha() and bool(_SUFFIX.search(word)))
 
 
 def ends_sentence(text: str) -> bool:
-    # only the end can match: searching a long paragraph from its start would try every character
-    return bool(_END.search(text[-200:].rstrip()))
+    return bool(_END.search(text.rstrip()[-16:]))
 
 
 def own_body(h: Heading, min_gap: int) -> list[Paragraph]:
@@ -68,15 +81,28 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         if h.children:
             continue
         body = own_body(h, min_gap)
-        native = [p for p in body if p.kind not in ("prose", "list", "quote") or p.lang or
-                  language.is_foreign(langs.paragraphs.get(id(p)) or language.profile(p.text),
-                                      langs.main_script, 1, 0.5, text=p.text) is None]
+        native = [
+            p
+            for p in body
+            if p.kind not in ("prose", "list", "quote")
+            or p.lang
+            or language.is_foreign(langs.paragraphs.get(id(p)) or language.profile(p.text), langs.main_script, 1, 0.5)
+            is None
+        ]
         if native:
             continue
         gap = _gap_after(h, min_gap)
         if body:
-            names = sorted({language.language_name(language.is_foreign(
-                langs.paragraphs.get(id(p)) or language.profile(p.text), langs.main_script, 1, 0.5)) for p in body})
+            names = sorted(
+                {
+                    language.language_name(
+                        language.is_foreign(
+                            langs.paragraphs.get(id(p)) or language.profile(p.text), langs.main_script, 1, 0.5
+                        )
+                    )
+                    for p in body
+                }
+            )
             why = f"its only text is in {' and '.join(names)}"
         elif gap is not None:
             why = f"it is followed by {gap.length} blank lines"
@@ -87,31 +113,35 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
 
 
-def _unfinished(text: str, strict: bool, has_children: bool) -> bool:
-    """Whether prose stops mid-sentence. Not when it ends with a URL, or with a colon that introduces
-    sub-sections; outside ``strict`` formats, only a paragraph that ended an earlier sentence is held
-    to it (Markdown and HTML lines such as taglines and captions often carry no full stop)."""
-    stripped = text.rstrip()
-    if not stripped or ends_sentence(stripped) or _ENDS_URL.search(stripped):
+# Endings that are not a cut: a footnote mark, a link, an address, an emoticon, a closed bracket.
+_TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?|<?\w+://\S+|\S+@\S+\.\w+>?|[:;]-?[()DP]))+\s*$")
+
+
+def cut_off(text: str) -> bool:
+    """Whether a paragraph stops mid-sentence: no terminal punctuation, and long enough to be a
+    sentence, or ending on a word that cannot end one (``the``, ``of``) or on a colon."""
+    body = _TRAILER.sub("", text.rstrip())
+    if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』")):
         return False
-    if has_children and stripped.endswith((":", "：")):
-        return False
-    if strict:
+    if body.startswith(("--", "—", "-- ")):
+        return False  # a signature
+    if body.endswith((":", "：", ",", "，", ";", "；")):
         return True
-    # A cut leaves a word; a paragraph ending with code, a version, a path, an emoji or a bracket
-    # ended where its author meant it to.
-    return bool(_EARLIER_SENTENCE.search(stripped)) and bool(_WORD_END.fullmatch(stripped.rsplit(None, 1)[-1]))
+    words = body.split()
+    last = words[-1].lower().strip("\"'“”‘’") if words else ""
+    return len(words) >= 12 or last in _COMMON or (not body.isascii() and len(_CJK.findall(body)) >= 6)
 
 
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
-    strict = doc.format in options.get("single-sentence-formats", ("text",))
     for h in doc.all_headings():
         last = next((b for b in reversed(h.body) if isinstance(b, Paragraph)), None)
-        if last is None or last.kind != "prose" or not _unfinished(last.text, strict, bool(h.children)):
+        if last is None or last.kind != "prose" or not cut_off(last.text):
             continue
         tail = " ".join(last.text.split()[-6:])
-        yield (Span(last.span.end_line, last.span.end_column, last.span.end_line, last.span.end_column),
-               f"section {heading_ref(h)} ends mid-sentence: {quote('...' + tail, 70)}")
+        yield (
+            Span(last.span.end_line, last.span.end_column, last.span.end_line, last.span.end_column),
+            f"section {heading_ref(h)} ends mid-sentence: {quote('...' + tail, 70)}",
+        )
 
 
 def _gaps(doc: Document) -> Iterator[tuple[Heading | None, Gap]]:
@@ -124,9 +154,24 @@ def _gaps(doc: Document) -> Iterator[tuple[Heading | None, Gap]]:
                 yield h, block
 
 
+def _title_page(doc: Document) -> set[int]:
+    """Gaps in the front matter before any real prose: title-page spacing, not lost content."""
+    out: set[int] = set()
+    for block in doc.preamble:
+        if isinstance(block, Paragraph):
+            if block.kind == "prose" and len(block.text.split()) >= 15:
+                break
+        else:
+            out.add(id(block))
+    return out
+
+
 def check_blank_run(doc: Document, options: Mapping[str, Any]) -> Out:
     min_lines = int(options.get("min-blank-lines", 5))
+    layout = _title_page(doc)
     for h, gap in _gaps(doc):
+        if id(gap) in layout:
+            continue
         if gap.length >= min_lines:
             where = f"in section {heading_ref(h)}" if h else "before the first heading"
             yield gap.span, f"{gap.length} blank lines {where}: content may have been lost here"
@@ -136,17 +181,17 @@ def check_ends_early(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
     al = align(doc)
-    matched = [i for i, _ in al.pairs]
-    if not matched or matched[-1] == len(doc.toc) - 1:
+    if not al.pairs or al.tail >= len(doc.toc):
         return
-    last = matched[-1]
+    last, heading = al.pairs[-1]
     missing = len(doc.toc) - 1 - last
-    end_line = doc.cache.get("line-count") or doc.text.count("\n") + 1
-    heading = dict(al.pairs)[last]
+    end_line = len(re.split(r"\r\n|\r|\n", doc.text.rstrip("\r\n")))
     final = doc.toc[-1]
-    yield (Span(end_line, 1, end_line, 1),
-           f"document ends in section {heading_ref(heading)} but the contents lists {missing} more "
-           f"entr{'y' if missing == 1 else 'ies'}, up to {quote(final.title)} (line {final.span.line})")
+    yield (
+        Span(end_line, 1, end_line, 1),
+        f"document ends in section {heading_ref(heading)} but the contents lists {missing} more "
+        f"entr{'y' if missing == 1 else 'ies'}, up to {quote(final.title)} (line {final.span.line})",
+    )
 
 
 def _sections(doc: Document) -> Iterator[Sequence[Paragraph | Gap]]:
@@ -156,51 +201,37 @@ def _sections(doc: Document) -> Iterator[Sequence[Paragraph | Gap]]:
 
 
 def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
+    langs = language.analyse(doc, doc.cache.get("config-language"))
+    if langs.main_script != "latin":
+        return  # letter case is a Latin-script signal; CJK text has none
     for body in _sections(doc):
         prev: Paragraph | None = None
         for block in body:
-            if isinstance(block, Gap):
-                prev = None
-                continue
-            if block.kind != "prose":
+            if isinstance(block, Gap) or block.kind != "prose":
                 prev = None
                 continue
             text = block.text
             m = _LOWER_START.match(text)
-            first_word = text.split(None, 1)[0].strip("\"'“‘(") if m else ""
-            if (m and prev is not None and ends_sentence(prev.text) and first_word.lower() not in _LOWER_WORDS
-                    and first_word.rstrip(".,:;") not in ABBREVIATIONS and not _identifier(first_word)):
-                yield (Span(block.span.line, block.span.column, block.span.line, block.span.column),
-                       f"paragraph starts in lowercase after a complete sentence: {quote(text, 50)} "
-                       f"(a fragment of a lost or split sentence?)")
+            if m and prev is not None and prev.text.rstrip().endswith(".") and _ordinary(m.group(1)):
+                yield (
+                    Span(block.span.line, block.span.column, block.span.line, block.span.column),
+                    f"paragraph starts in lowercase after a complete sentence: {quote(text, 50)} "
+                    f"(a fragment of a lost or split sentence?)",
+                )
             for m2 in _INNER.finditer(text):
-                # the word before the full stop; found backwards from it, as scanning every word
-                # for a full stop after it costs more than the whole rest of the rule
-                token = text[text.rfind(" ", 0, m2.start()) + 1:m2.start()]
+                start = text.rfind(" ", 0, m2.start()) + 1
+                token = text[start : m2.start()]
                 word = token.lower().strip("\"'“‘([")
-                if word in ABBREVIATIONS or "." in word or len(word) <= 1 or not word.isalpha():
-                    continue
-                if m2.group(2) in _LOWER_WORDS or m2.group(1) == "." and m2.group(2) in ABBREVIATIONS:
-                    continue
-                if len(m2.group(2)) == 1 and m2.group(2) != "a":
-                    continue  # "o" and "b" are list marks and variables, not words
-                after = _NON_SPACE.match(text, m2.start(2))
-                if after is not None and _identifier(after.group()):
+                after = m2.group(2)
+                if word in ABBREVIATIONS or len(word) <= 1 or not word.isalpha() or not _ordinary(after):
                     continue
                 line, col = locate(doc, block, m2.start(2))
-                yield (Span(line, col, line, col + len(m2.group(2)) - 1),
-                       f"sentence starts in lowercase: {quote(token + m2.group(1) + ' ' + m2.group(2))} "
-                       f"(a fragment of a lost or garbled sentence?)")
+                yield (
+                    Span(line, col, line, col + len(after) - 1),
+                    f"sentence starts in lowercase: {quote(token + m2.group(1) + ' ' + after)} "
+                    f"(a fragment of a lost or garbled sentence?)",
+                )
             prev = block
-
-
-_NAME_CHARS = re.compile(r"[-._/:@#(0-9]|[a-z][A-Z]|[’']")
-
-
-def _identifier(word: str) -> bool:
-    """A name rather than an English word: ``node-gyp``, ``os.path``, ``e.g.``, ``zlib2``, ``leoAst``,
-    ``zlib’s``, a URL. Punctuation that ends a sentence or clause does not count."""
-    return bool(_NAME_CHARS.search(word.rstrip(".,;:!?)\"'”’")))
 
 
 def locate(doc: Document, para: Paragraph, offset: int) -> tuple[int, int]:
@@ -240,47 +271,79 @@ _DOC = """\
 """
 
 RULES = (
-    Rule("OL301", "empty-section", "Section with no body text", check_empty, Severity.ERROR,
-         {"min-blank-lines": 5}, doc=_DOC.format(
-             what="Reports a heading with no body text and no sub-headings: followed directly by the next "
-                  "heading, by the end of the document, by a run of blank lines where content was lost, or "
-                  "whose only text is in another language than the document's.",
-             why="The section's content was lost, or never written, or left untranslated.",
-             example="`(5) Clean cyberspace` followed by 33 blank lines and two Chinese paragraphs.",
-             options="- `min-blank-lines` (integer, default 5): a blank run this long ends the section's own text.")),
-    Rule("OL302", "section-cut-mid-sentence", "Section ends mid-sentence", check_cut, Severity.WARNING,
-         {"single-sentence-formats": ["text"]}, doc=_DOC.format(
-             what="Reports a section whose last prose paragraph does not end with terminal punctuation "
-                  "(Latin, CJK and other scripts). Lists, tables, code and headings are not prose; a "
-                  "paragraph ending with a URL, or with a colon before sub-sections, is not cut. In "
-                  "Markdown and HTML, where one-line paragraphs (taglines, captions, `MIT`) often carry "
-                  "no full stop, only a paragraph that already ended a sentence and stops on a plain "
-                  "word is reported (not on code, a version, a path or an emoji).",
-             why="The text was cut off: a page, a paste or a conversion lost its end.",
-             example="A section whose last line reads `The committee shall review the`.",
-             options="- `single-sentence-formats` (list, default `[\"text\"]`): formats in which a "
-                     "one-sentence paragraph without terminal punctuation is reported too.")),
-    Rule("OL303", "blank-run", "Run of blank lines where content was lost", check_blank_run,
-         Severity.WARNING, {"min-blank-lines": 5}, doc=_DOC.format(
-             what="Reports a run of blank lines inside the body. Blank padding around page breaks (form "
-                  "feeds) and page headers/footers is layout and never reported.",
-             why="Long blank runs in converted or translated text mark places where content was dropped.",
-             example="A heading followed by 33 blank lines.",
-             options="- `min-blank-lines` (integer, default 5): shortest run reported.")),
-    Rule("OL304", "document-ends-early", "Document ends before its contents does", check_ends_early,
-         Severity.ERROR, doc=_DOC.format(
-             what="Reports a document whose last contents entries have no headings after the last one "
-                  "that does: the file stops before the end its contents promises.",
-             why="The file was truncated in transfer, export or editing.",
-             example="Contents lists chapters 1-5; the file ends inside chapter 3.",
-             options="None.")),
-    Rule("OL305", "sentence-fragment", "Sentence fragment starting in lowercase", check_fragment,
-         Severity.WARNING, doc=_DOC.format(
-             what="Reports a prose paragraph that starts in lowercase right after a paragraph that ended a "
-                  "sentence, and a sentence inside a paragraph that starts in lowercase after a full stop "
-                  "(not after abbreviations such as `e.g.`, `etc.`, `No.`).",
-             why="Part of a sentence was lost, or a sentence was split or garbled in translation.",
-             example="`Oppose the politicization of cybersecurity issues.` then a paragraph "
-                     "`against trade protectionism.`",
-             options="None.")),
+    Rule(
+        "OL301",
+        "empty-section",
+        "Section with no body text",
+        check_empty,
+        Severity.ERROR,
+        {"min-blank-lines": 5},
+        doc=_DOC.format(
+            what="Reports a heading with no body text and no sub-headings: followed directly by the next "
+            "heading, by the end of the document, by a run of blank lines where content was lost, or "
+            "whose only text is in another language than the document's.",
+            why="The section's content was lost, or never written, or left untranslated.",
+            example="`(5) Clean cyberspace` followed by 33 blank lines and two Chinese paragraphs.",
+            options="- `min-blank-lines` (integer, default 5): a blank run this long ends the section's own text.",
+        ),
+    ),
+    Rule(
+        "OL302",
+        "section-cut-mid-sentence",
+        "Section ends mid-sentence",
+        check_cut,
+        Severity.WARNING,
+        doc=_DOC.format(
+            what="Reports a section whose last prose paragraph does not end with terminal punctuation "
+            "(Latin, CJK and other scripts). Lists, tables, code and headings are not prose.",
+            why="The text was cut off: a page, a paste or a conversion lost its end.",
+            example="A section whose last line reads `The committee shall review the`.",
+            options="None.",
+        ),
+    ),
+    Rule(
+        "OL303",
+        "blank-run",
+        "Run of blank lines where content was lost",
+        check_blank_run,
+        Severity.WARNING,
+        {"min-blank-lines": 5},
+        doc=_DOC.format(
+            what="Reports a run of blank lines inside the body. Blank padding around page breaks (form "
+            "feeds) and page headers/footers is layout and never reported.",
+            why="Long blank runs in converted or translated text mark places where content was dropped.",
+            example="A heading followed by 33 blank lines.",
+            options="- `min-blank-lines` (integer, default 5): shortest run reported.",
+        ),
+    ),
+    Rule(
+        "OL304",
+        "document-ends-early",
+        "Document ends before its contents does",
+        check_ends_early,
+        Severity.ERROR,
+        doc=_DOC.format(
+            what="Reports a document whose last contents entries have no headings after the last one "
+            "that does: the file stops before the end its contents promises.",
+            why="The file was truncated in transfer, export or editing.",
+            example="Contents lists chapters 1-5; the file ends inside chapter 3.",
+            options="None.",
+        ),
+    ),
+    Rule(
+        "OL305",
+        "sentence-fragment",
+        "Sentence fragment starting in lowercase",
+        check_fragment,
+        Severity.WARNING,
+        doc=_DOC.format(
+            what="Reports a prose paragraph that starts in lowercase right after a paragraph that ended a "
+            "sentence, and a sentence inside a paragraph that starts in lowercase after a full stop "
+            "(not after abbreviations such as `e.g.`, `etc.`, `No.`).",
+            why="Part of a sentence was lost, or a sentence was split or garbled in translation.",
+            example="`Oppose the politicization of cybersecurity issues.` then a paragraph "
+            "`against trade protectionism.`",
+            options="None.",
+        ),
+    ),
 )
