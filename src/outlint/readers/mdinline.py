@@ -20,7 +20,8 @@ _MARKUP = re.compile(
     r"|(?P<img>!\[(?:[^\[\]]|\[[^\]]*\])*\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?)"
     r"|(?P<link>\[(?P<text>(?:[^\[\]]|!?\[[^\]]*\](?:\((?:[^()]|\([^()]*\))*\))?)*)\]"
     r"(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]))"
-    r"|(?P<tag><!--.*?(?:-->|$)|</?[A-Za-z][^>]*>|<(?:https?|ftp|mailto):[^>]*>)"
+    r"|(?P<auto><(?P<url>(?:https?|ftp|mailto):[^<>\s]*)>)"
+    r"|(?P<tag><!--.*?(?:-->|$)|</?[A-Za-z][^>]*>)"
     r"|(?P<ent>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<esc>\\[!-/:-@\[-`{-~])"
 )
@@ -67,10 +68,15 @@ def plain(content: str, raw: Sequence[str], first: int) -> tuple[str, tuple[tupl
                 kind = "code"
             elif m.group("link") is not None:
                 kind = "link"
+            elif m.group("auto") is not None:
+                kind = "auto"
             if kind == "code":
                 text = m.group()
             elif kind == "link":
                 text = _IMAGE.sub("", m.group("text"))
+                origin.append((size, line + 1, col + m.start() + 1))
+            elif kind == "auto":
+                text = m.group("url")  # an autolink shows its address
                 origin.append((size, line + 1, col + m.start() + 1))
             elif kind == "ent":
                 text = html.unescape(m.group())
@@ -83,7 +89,7 @@ def plain(content: str, raw: Sequence[str], first: int) -> tuple[str, tuple[tupl
             out.append(text)
             size += len(text)
             pos = m.end()
-            if len(text) != pos - m.start() or kind == "link":
+            if len(text) != pos - m.start() or kind in ("link", "auto"):
                 origin.append((size, line + 1, col + pos))
         literal = piece[pos:]
         own = own or bool(_WORDISH.search(literal))

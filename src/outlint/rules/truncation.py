@@ -132,10 +132,33 @@ def cut_off(text: str) -> bool:
     return len(words) >= 12 or last in _COMMON or (not body.isascii() and len(_CJK.findall(body)) >= 6)
 
 
+_EARLIER_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(*]*[A-Z0-9]|[。！？]")
+_PLAIN_WORD = re.compile(r"[\"'“‘(*_]*[^\W\d_]+[\"'”’*_]*")
+
+
+def _markup_cut(text: str) -> bool:
+    """The stricter test for Markdown and HTML, whose one-line paragraphs (taglines, captions, "see
+    the guide at" lines before links) often carry no full stop and are followed by what the prose
+    checks do not read (a list, a contents block, footnotes): a colon ending is never a cut, and a
+    paragraph is cut only if it stops on a word that cannot end a sentence (``the``, ``of``), or on
+    a plain word after having ended an earlier sentence."""
+    body = text.rstrip()
+    if body.endswith((":", "：")):
+        return False
+    words = body.split()
+    last = words[-1] if words else ""
+    if last.lower().strip("\"'“”‘’*_") in _COMMON:
+        return True
+    return bool(_EARLIER_SENTENCE.search(body)) and bool(_PLAIN_WORD.fullmatch(last))
+
+
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
+    strict = doc.format in options.get("strict-formats", ("text",))
     for h in doc.all_headings():
         last = next((b for b in reversed(h.body) if isinstance(b, Paragraph)), None)
         if last is None or last.kind != "prose" or not cut_off(last.text):
+            continue
+        if not strict and not _markup_cut(last.text):
             continue
         tail = " ".join(last.text.split()[-6:])
         yield (
@@ -293,12 +316,16 @@ RULES = (
         "Section ends mid-sentence",
         check_cut,
         Severity.WARNING,
+        {"strict-formats": ["text"]},
         doc=_DOC.format(
             what="Reports a section whose last prose paragraph does not end with terminal punctuation "
-            "(Latin, CJK and other scripts). Lists, tables, code and headings are not prose.",
+            "(Latin, CJK and other scripts). Lists, tables, code and headings are not prose. In Markdown "
+            "and HTML, where one-line paragraphs often carry no full stop, a paragraph must also stop on "
+            "a word that cannot end a sentence (`the`, `of`), or on a plain word after an earlier "
+            "sentence; a colon ending introduces what follows and is never a cut.",
             why="The text was cut off: a page, a paste or a conversion lost its end.",
             example="A section whose last line reads `The committee shall review the`.",
-            options="None.",
+            options="- `strict-formats` (list, default `[\"text\"]`): formats held to the plain test only.",
         ),
     ),
     Rule(
