@@ -200,7 +200,10 @@ None.
 DOC_MISSING_ENTRY = """\
 ## What it does
 Reports a heading that the contents does not list, for the levels the contents covers (a contents
-that lists two levels does not need third-level headings).
+that lists two levels does not need third-level headings). Below the first level, a sub-section
+counts as missing only when the contents lists its parent and some of its siblings: a contents
+that goes into none of a section's sub-sections chose not to. Markdown headings marked
+`<!-- omit from toc -->` (or `omit in toc`, `no toc`) are never required.
 
 ## Why is this bad?
 A section added after the contents was made is invisible to readers who navigate by it.
@@ -215,8 +218,10 @@ Contents lists `1. Scope` and `2. Terms`; the body also has `3. Conformance`.
 DOC_TITLE = """\
 ## What it does
 Reports a heading whose title differs from its contents entry, after normalising case, whitespace
-and punctuation. Entries are matched to headings by number and fuzzy title, so a renamed heading
-is reported here rather than as one missing entry and one extra heading.
+and punctuation. Entries are matched to headings by their links first (Markdown, HTML), then by
+number and fuzzy title, so a renamed heading is reported here rather than as one missing entry and
+one extra heading. A linked entry may show a shorter label made only of the heading's words
+(`[Automatic installer](#1-automatic-installer-recommended)`).
 
 ## Why is this bad?
 The reader looks for one title and finds another; one of the two is out of date.
@@ -230,7 +235,9 @@ None.
 
 DOC_NUMBER = """\
 ## What it does
-Reports a heading whose number differs from the number of its contents entry.
+Reports a heading whose number differs from the number of its contents entry. A contents that
+numbers no entry at all, and a linked entry whose anchor spells the heading's number
+(`[Getting Pyenv](#a-getting-pyenv)`), leave the numbers to the headings.
 
 ## Why is this bad?
 Cross-references by number point to different sections depending on where the reader looks.
