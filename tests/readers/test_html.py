@@ -231,3 +231,37 @@ FAMILIES = [
 @pytest.mark.parametrize(("select", "text", "expected"), FAMILIES)
 def test_rule_families_on_html(select: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, select) == expected
+
+
+def test_texinfo_node_anchor_past_its_navigation_bar() -> None:
+    body = ('<h2 class="contents-heading">Table of Contents</h2>\n<div class="contents"><ul>'
+            '<li><a href="#Intro">1 Intro</a><ul><li><a href="#UMAC">1.1 UMAC</a></li></ul></li></ul></div>\n'
+            '<span id="Intro"></span><div class="header"><p>Next: <a href="#UMAC">UMAC</a></p></div>\n'
+            '<h2 class="chapter">1 Intro</h2><p>Text.</p>\n'
+            '<span id="UMAC"></span><div class="header"><p>Previous: <a href="#Intro">Intro</a></p></div>\n'
+            '<span id="UMAC-1"></span><h3 class="section">1.1 UMAC</h3><p>More.</p>')
+    doc = read(page(body))
+    assert [h.title for h in doc.all_headings()] == ["Intro", "UMAC"]  # no "Table of Contents"
+    assert doc.anchors["UMAC"] is doc.all_headings()[1]
+    assert found(page(body)) == []
+
+
+def test_one_tag_for_two_depths() -> None:
+    doc = read(page("<h2>7.1 Hash</h2><p>a.</p><h3>7.1.1 Recommended</h3><p>b.</p><h3>7.1.1.1 SHA256</h3>"
+                    "<p>c.</p>"))
+    assert [(h.level, h.label) for h in doc.all_headings()] == [
+        (2, "7.1 Hash"), (3, "7.1.1 Recommended"), (4, "7.1.1.1 SHA256")]
+
+
+def test_rustdoc_style_sections_and_encoded_ids() -> None:
+    body = ('<section id="impl-Trait-for-%26A" class="impl"><a class="src" href="x.rs">Source</a>'
+            '<h3 class="code-header">impl Trait for &amp;A</h3></section>\n'
+            '<p><a href="#impl-Trait-for-%26A">the impl</a></p>')
+    doc = read(page(f"<h1>T</h1><p>x.</p>{body}"))
+    assert doc.anchors["impl-Trait-for-%26A"] is doc.all_headings()[1]
+    assert found(page(f"<h1>T</h1><p>x.</p>{body}"), "OL108") == []
+
+
+def test_sidebar_navigation_is_no_contents() -> None:
+    nav = '<nav class="sidebar"><ul><li><a href="#b">b</a></li><li><a href="#a">a</a></li></ul></nav>'
+    assert read(page(f'{nav}<h1>T</h1><h2 id="a">a</h2><p>x.</p><h2 id="b">b</h2><p>y.</p>')).toc == []

@@ -243,3 +243,42 @@ def test_heading_objects_nest_under_markdown_levels() -> None:
     a = doc.headings[0]
     assert isinstance(a, Heading) and [c.title for c in a.children] == ["B", "D"]
     assert [c.title for c in a.children[0].children] == ["C"]
+
+
+# --- contents written by hand: what a well-kept README may do ------------------------------
+
+PARTIAL = ("# P\n\n## Contents\n\n- [Install](#install)\n  - [Linux](#linux)\n  - [macOS](#macos)\n"
+           "- [Shell setup](#shell-setup)\n- [1. Automatic installer](#1-automatic-installer-recommended)\n\n"
+           "## Install\n\nA.\n\n### Linux\n\nB.\n\n### macOS\n\nC.\n\n### Windows\n\nD.\n\n"
+           "## Shell setup\n\nE.\n\n### Bash\n\nF.\n\n### Zsh\n\nG.\n\n"
+           "## 1. Automatic installer (Recommended)\n\nH.\n")
+
+
+def test_partial_contents_asks_only_for_left_out_siblings() -> None:
+    # Windows sits among listed siblings: missing; Bash and Zsh belong to a section the contents
+    # chose not to go into
+    assert found(PARTIAL, "OL102") == [("OL102", 23)]
+
+
+def test_linked_short_labels_and_spelled_numbers_are_no_mismatch() -> None:
+    assert found(PARTIAL, "OL103,OL104") == []
+    renamed = PARTIAL.replace("[Shell setup](#shell-setup)", "[Shell configuration](#shell-setup)")
+    assert found(renamed, "OL103") == [("OL103", 27)]
+
+
+def test_numbers_deeper_than_their_hashes() -> None:
+    doc = read("# T\n\n## 1. A\n\nx.\n\n### 1.1 B\n\ny.\n\n### 1.1.1 C\n\nz.\n\n## 2. D\n\nw.\n")
+    assert [(h.level, h.label) for h in doc.all_headings()] == [
+        (1, "T"), (2, "1. A"), (3, "1.1 B"), (4, "1.1.1 C"), (2, "2. D")]
+    assert found("# T\n\n## 1. A\n\nx.\n\n### 1.1 B\n\ny.\n\n### 1.1.1 C\n\nz.\n\n## 2. D\n\nw.\n", "OL2") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("# P\n\n## A\n\nA tagline without a full stop\n", [], id="one-line-tagline"),
+    pytest.param("# P\n\n## A\n\nThe most common commands are:\n\n### B\n\nText.\n", [], id="colon-before-subsections"),
+    pytest.param("# P\n\n## A\n\nSee the release notes at <https://example.com/notes>\n", [], id="ends-with-autolink"),
+    pytest.param("# P\n\n## A\n\nInstall it first. Then configure the\n", [("OL302", 5)], id="cut-after-a-sentence"),
+    pytest.param("# P\n\n## A\n\nThis option is described in detail in the\n", [("OL302", 5)], id="ends-on-the"),
+])
+def test_cut_sentences_in_markdown(text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, "OL302") == expected
