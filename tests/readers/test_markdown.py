@@ -282,3 +282,22 @@ def test_numbers_deeper_than_their_hashes() -> None:
 ])
 def test_cut_sentences_in_markdown(text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, "OL302") == expected
+
+
+def test_long_documents_are_parsed_in_runs_with_the_same_outline(monkeypatch: pytest.MonkeyPatch) -> None:
+    from outlint.readers import mdblocks
+
+    section = ("## Part {n}\n\nSome text with [a link](#part-{n}) and a list:\n\n- one\n- two\n\n"
+               "```sh\n# not a heading {n}\n```\n\n<!--\n# not a heading either\n-->\n\n> quoted\n\n"
+               "| a | b |\n|---|---|\n| 1 | 2 |\n\n[ref-{n}]: #part-{n}\n\n")
+    text = "# Doc\n\n" + "".join(section.format(n=n) for n in range(40))
+
+    def outline_of() -> list[object]:
+        doc = read(text)
+        return [(h.level, h.label, h.span, h.anchor, [(b.span, getattr(b, "kind", "")) for b in h.body])
+                for h in doc.all_headings()] + [doc.links, doc.comments]
+
+    whole = outline_of()
+    monkeypatch.setattr(mdblocks, "_CHUNK", 300)
+    assert len(mdblocks._chunks(text.split("\n"), 0)) > 10
+    assert outline_of() == whole

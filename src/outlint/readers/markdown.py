@@ -7,43 +7,24 @@ paragraphs with in-page links), and paragraph text is rendered with a cheap sing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-
 from outlint import outline
 from outlint.model import Comment, Document, Gap, Heading, Paragraph, Span, TocEntry
-from outlint.readers import markup, mdinline
+from outlint.readers import markup, mdblocks, mdinline
 from outlint.readers.decode import decode
+from outlint.readers.mdblocks import Rec
 from outlint.readers.text import split_lines
 from outlint.slug import slugger
 
-_BLOCK = MarkdownIt("commonmark", {"maxNesting": 64}).enable("table").disable(["inline", "text_join"])
 _ATTR = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"]*\"|\S+))"
 _ATTRS = re.compile(rf"\s*\{{:?\s*({_ATTR}(?:\s+{_ATTR})*)\s*\}}\s*$")
 _HTML_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _FRAGMENT_LINK = re.compile(r"\]\(\s*<?#")
 _AUTO_TOC = re.compile(r"\[\[?_?toc_?\]?\]|\$\{toc\}|\[\[_toc_\]\]", re.IGNORECASE)
-_YAML_KEY = re.compile(r"[\w\"'-][^:=]*\s*[:=]|#|\s*$")
 _OMIT = re.compile(r"<!--\s*(?:omit\s+(?:in|from)\s+toc|no\s*toc)\s*-->", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class _Rec:
-    """One block as the token walk meets it: 0-based ``start``, ``end`` lines (end exclusive)."""
-
-    kind: str  # heading, para, code, table, html, gap
-    start: int
-    end: int
-    content: str = ""
-    level: int = 0  # heading level; list depth for paragraphs
-    container: str = "prose"  # prose, list or quote for paragraphs
-    item: bool = False  # first paragraph of a list item
-    top: int = 0  # which top-level block it belongs to
-    setext: bool = False
 
 
 def read(data: bytes, path: str, *, slug: str = "github") -> Document:
@@ -55,14 +36,8 @@ def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = split_lines(text)
-    front = _front_matter(lines)
-    source = text if not front else "\n".join(lines[front:])
     env: dict[str, Any] = {}
-    recs: list[_Rec] = []
-    top, prev_end = -1, front
-    for start, end in _chunks(lines, front):
-        chunk = source if (start, end) == (front, len(lines)) else "\n".join(lines[start:end])
-        top, prev_end = _records(_BLOCK.parse(chunk, env), lines, start, recs, top, prev_end)
+    recs = list(mdblocks.records(text, lines, env))
     first, last, heading_at = _contents_region(recs, lines, env)
     toc, toc_span = _contents(recs, first, last, lines, env)
     if toc_span is None and heading_at is not None:
@@ -79,128 +54,10 @@ def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
     return doc
 
 
-def _front_matter(lines: list[str]) -> int:
-    """Number of lines of YAML (``---``) or TOML (``+++``) front matter at the top."""
-    if not lines or lines[0].rstrip() not in ("---", "+++"):
-        return 0
-    fence = lines[0].rstrip()
-    for i in range(1, min(len(lines), 1000)):
-        s = lines[i].rstrip()
-        if s == fence or (fence == "---" and s == "..."):
-            return i + 1 if i > 1 else 0
-        if i == 1 and not _YAML_KEY.match(s):
-            return 0
-    return 0
-
-
-# --- token walk -----------------------------------------------------------------------------
-
-
-_CHUNK = 200_000  # characters per markdown-it run: its tokens for a whole 10 MB file take 60 MB
-_ATX_AT_MARGIN = re.compile(r"#{1,6}(?:[ \t]|$)")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_RAW_OPEN = re.compile(r" {0,3}<(?:(!--)|(script|pre|style|textarea)\b|(!\[CDATA\[))", re.IGNORECASE)
-
-
-def _chunks(lines: list[str], front: int) -> list[tuple[int, int]]:
-    """Line ranges that parse independently: cut before an ATX heading at the margin, which ends any
-    list, quote, table or paragraph, when no fence, comment or raw HTML block is open."""
-    cuts = [front]
-    size = 0
-    fence = ""
-    closer = ""
-    for n in range(front, len(lines)):
-        line = lines[n]
-        size += len(line) + 1
-        if closer:
-            if closer in line.lower():
-                closer = ""
-            continue
-        m = _FENCE.match(line)
-        if m and (not fence or (m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
-                                and not line[m.end():].strip())):
-            fence = "" if fence else m.group(1)
-            continue
-        if fence:
-            continue
-        raw = _RAW_OPEN.match(line) if "<" in line[:4] else None
-        if raw:
-            want = "-->" if raw.group(1) else f"</{raw.group(2).lower()}>" if raw.group(2) else "]]>"
-            closer = "" if want in line[raw.end():].lower() else want
-        elif size >= _CHUNK and n > cuts[-1] and _ATX_AT_MARGIN.match(line):
-            cuts.append(n)
-            size = len(line) + 1
-    return list(zip(cuts, [*cuts[1:], len(lines)], strict=True))
-
-
-def _records(tokens: list[Any], lines: list[str], base: int, recs: list[_Rec], top: int, prev_end: int
-             ) -> tuple[int, int]:
-    """Append the blocks of one markdown-it run (its line numbers start at ``base``) to ``recs``;
-    returns the count of top-level blocks and where the last one ended."""
-    stack: list[str] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        tok = tokens[i]
-        typ = tok.type
-        start, end = (tok.map[0] + base, tok.map[1] + base) if tok.map else (0, 0)
-        if tok.level == 0 and tok.nesting >= 0 and tok.map:
-            top += 1
-            blanks = _blank_run(lines, prev_end, start)
-            if blanks >= 2 and recs:
-                recs.append(_Rec("gap", start - blanks, start, level=blanks, top=top))
-            prev_end = end
-        if typ == "paragraph_open":
-            inline = tokens[i + 1]
-            container = stack[-1] if stack else "prose"
-            depth = stack.count("list")
-            item = i > 0 and tokens[i - 1].type == "list_item_open"
-            recs.append(_Rec("para", start, end, inline.content, depth, container, item, top))
-            i += 3
-            continue
-        if typ == "heading_open":
-            recs.append(_Rec("heading", start, end, tokens[i + 1].content, int(tok.tag[1]),
-                             top=top, setext=tok.markup in ("=", "-")))
-            i += 3
-            continue
-        if typ in ("fence", "code_block"):
-            recs.append(_Rec("code", start, end, tok.content, top=top))
-        elif typ == "html_block":
-            recs.append(_Rec("html", start, end, tok.content, top=top))
-        elif typ == "table_open":
-            cells: list[str] = []
-            j = i + 1
-            while j < n and tokens[j].type != "table_close":
-                if tokens[j].type == "inline":
-                    cells.append(tokens[j].content)
-                elif tokens[j].type == "tr_close":
-                    cells.append("\n")
-                j += 1
-            recs.append(_Rec("table", start, end, " | ".join(cells).replace(" | \n | ", "\n"), top=top))
-            i = j + 1
-            continue
-        elif typ in ("bullet_list_open", "ordered_list_open"):
-            stack.append("list")
-        elif typ == "blockquote_open":
-            stack.append("quote")
-        elif typ in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
-            stack.pop()
-        i += 1
-    return top, prev_end
-
-
-def _blank_run(lines: list[str], start: int, end: int) -> int:
-    """Longest run of blank lines in ``lines[start:end]`` (link definitions may sit between blocks)."""
-    best = run = 0
-    for k in range(start, min(end, len(lines))):
-        run = run + 1 if not lines[k].strip() else 0
-        best = max(best, run)
-    return best
-
-
 # --- contents -------------------------------------------------------------------------------
 
 
-def _contents_region(recs: list[_Rec], lines: list[str], env: dict[str, Any]) -> tuple[int, int, int | None]:
+def _contents_region(recs: list[Rec], lines: list[str], env: dict[str, Any]) -> tuple[int, int, int | None]:
     """Records ``[first, last)`` that make up the contents block, and the contents heading, if any.
 
     In order of trust: generated-list markers (``<!-- toc -->`` ... ``<!-- tocstop -->``), a heading
@@ -249,7 +106,7 @@ def _comment_texts(content: str) -> list[str]:
     return [m.group(1) for m in markup.COMMENT_RE.finditer(content)] if "<!--" in content else []
 
 
-def _contents(recs: list[_Rec], first: int, last: int, lines: list[str],
+def _contents(recs: list[Rec], first: int, last: int, lines: list[str],
               env: dict[str, Any]) -> tuple[list[TocEntry], Span | None]:
     if first < 0:
         return [], None
@@ -280,7 +137,7 @@ def _contents(recs: list[_Rec], first: int, last: int, lines: list[str],
 # --- blocks ---------------------------------------------------------------------------------
 
 
-def _span(rec: _Rec, lines: list[str], column: int | None = None) -> Span:
+def _span(rec: Rec, lines: list[str], column: int | None = None) -> Span:
     raw = lines[rec.start] if rec.start < len(lines) else ""
     last = lines[rec.end - 1] if 0 < rec.end <= len(lines) else raw
     col = column if column is not None else len(raw) - len(raw.lstrip()) + 1
@@ -296,7 +153,7 @@ def _strip_attrs(content: str) -> tuple[str, str | None]:
     return content[: m.start()], ids[0] if ids else None
 
 
-def _blocks(recs: list[_Rec], lines: list[str], env: dict[str, Any], style: str, first: int, last: int
+def _blocks(recs: list[Rec], lines: list[str], env: dict[str, Any], style: str, first: int, last: int
             ) -> tuple[list[outline.Block], list[Comment], list[tuple[str, Span]], dict[str, Heading | None]]:
     blocks: list[outline.Block] = []
     comments: list[Comment] = []
@@ -332,7 +189,7 @@ def _blocks(recs: list[_Rec], lines: list[str], env: dict[str, Any], style: str,
                 if title and not in_toc:
                     line = rec.start + raw.count("\n", 0, m.start())
                     number, rest = markup.section_number(title)
-                    h = Heading(int(m.group(1)), number, rest, _span(_Rec("html", line, line + 1), lines),
+                    h = Heading(int(m.group(1)), number, rest, _span(Rec("html", line, line + 1), lines),
                                 anchor=names[0], style="html")
                     blocks.append(h)
                 anchors.update(dict.fromkeys(names, h))
@@ -369,7 +226,7 @@ def _blocks(recs: list[_Rec], lines: list[str], env: dict[str, Any], style: str,
     return blocks, comments, links, anchors
 
 
-def _collect_links(rec: _Rec, lines: list[str], env: dict[str, Any], out: list[tuple[str, Span]],
+def _collect_links(rec: Rec, lines: list[str], env: dict[str, Any], out: list[tuple[str, Span]],
                    refs: list[str]) -> None:
     """In-page links of a block, located in its source lines. Inline parsing is costly (a changelog
     links every line to an issue), so only a block that writes ``](#`` or uses a reference to an
@@ -395,7 +252,7 @@ def _decoded(target: str) -> str:
     return unquote(target) if "%" in target else target
 
 
-def _find(lines: list[str], rec: _Rec, needles: tuple[str, ...], seen: dict[str, tuple[int, int]]) -> Span:
+def _find(lines: list[str], rec: Rec, needles: tuple[str, ...], seen: dict[str, tuple[int, int]]) -> Span:
     """Where the first of ``needles`` next occurs in a block's lines (after its previous occurrence):
     the span of its ``#fragment``, or of its ``[text]`` for a reference link; else the block's start."""
     for needle in dict.fromkeys(needles):
