@@ -10,7 +10,9 @@ from outlint.numbering import family, format_label
 from outlint.rules.common import heading_ref, quote
 
 Out = Iterable[tuple[Span, str]]
-_UNORDERED = {"appendix"}  # appendices may follow any scheme; never "mixed"
+# appendices, chapters and parts may stand beside any scheme (front matter numbered "1." before
+# "Chapter 1."); they are never "mixed"
+_UNORDERED = {"appendix", "chapter", "part", "book", "cjk-chapter", "cjk-part", "cjk-book"}
 
 
 def _groups(doc: Document) -> Iterator[tuple[Heading | None, list[Heading]]]:
