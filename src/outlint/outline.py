@@ -140,7 +140,7 @@ def level_contents(toc: Sequence[TocEntry]) -> list[TocEntry]:
     """Contents entries with their levels: from their numbers, or from indentation when unnumbered.
     Entries that already have a level (``level != 0``) keep it."""
     nums = resolve_letters([e.number for e in toc])
-    levels = infer_levels(nums)
+    levels = _by_indent(toc, nums) or infer_levels(nums)
     out: list[TocEntry] = []
     for entry, number, level in zip(toc, nums, levels, strict=True):
         if entry.level == 0:
@@ -151,6 +151,20 @@ def level_contents(toc: Sequence[TocEntry]) -> list[TocEntry]:
             entry = TocEntry(entry.level, number, entry.title, entry.target, entry.span, entry.page)
         out.append(entry)
     return out
+
+
+def _by_indent(toc: Sequence[TocEntry], nums: Sequence[Number | None]) -> list[int | None] | None:
+    """Levels from indentation, when the numbers cannot tell them apart: a contents that restarts
+    "1." in every chapter ("1. Introduction" over "    1. Home Page") is nested by its indents."""
+    levels = infer_levels(nums)
+    indents: dict[int, set[int]] = {}
+    for entry, level in zip(toc, levels, strict=True):
+        if level is not None:
+            indents.setdefault(level, set()).add(entry.span.column)
+    if not any(len(cols) > 1 for cols in indents.values()):
+        return None
+    rank = {col: i + 1 for i, col in enumerate(sorted({e.span.column for e in toc}))}
+    return [rank[e.span.column] for e in toc]
 
 
 def _unnumbered_level(previous: list[TocEntry], entry: TocEntry) -> int:

@@ -51,7 +51,7 @@ _CODE_LINE = re.compile(
 )
 _VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
 _WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|\|.*\||^\s*\+[-=+]{3,})")
+_TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
 # characters that are rare in prose and common in code, markup and drawings
 _SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»」』）)\]]*\s*$")
@@ -675,7 +675,7 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, base: int)
     if first.lstrip().startswith(".. "):
         return "code"  # reStructuredText markup: a directive, a comment or a link target
     n = len(body)
-    if "   " in text or "|" in text or "+-" in text:
+    if "   " in text or "|" in text or "+-" in text or "│" in text:
         rows = sum(1 for s in body if _TABLE_ROW.match(s))
         if rows and (rows * 2 >= n or n == 1):
             return "table"
