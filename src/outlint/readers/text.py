@@ -50,6 +50,7 @@ _CODE_LINE = re.compile(
     r"\s*(?:[$#%>]\s|>>>|[A-Z]:\s|\[\[|[\w.\-\[\]\"]+\s*[:=]\s|[{}()\[\];]\s*$|//|/\*|<\w|\w+\(.*\)\s*[;{]?\s*$)"
 )
 _VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
+_PROMPT = re.compile(r"\s*(?:[$#%] |>>> )[a-z./_-]+")
 _WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
 # characters that are rare in prose and common in code, markup and drawings
@@ -681,6 +682,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, base: int)
             return "table"
         if n > 1 and _aligned_columns(body):
             return "table"
+    if _PROMPT.match(first):
+        return "code"  # a shell session: "$ ls -l", "# apt-get install ..."
     indent = _indent(first) if n == 1 else min(_indent(s) for s in body)
     if indent >= base + 2:
         # a block indented as a whole; a single line only when clearly code, since the first
