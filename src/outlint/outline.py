@@ -14,6 +14,10 @@ from outlint.model import Document, Gap, Heading, Number, Paragraph, Span, TocEn
 Block = Heading | Paragraph | Gap
 
 
+_TOP = {"appendix", "part", "book", "cjk-part", "cjk-book"}
+_CHAPTERS = {"chapter", "cjk-chapter"}
+
+
 def infer_levels(numbers: Sequence[Number | None]) -> list[int | None]:
     """Level of each number: dotted depth within a family, families ranked by first appearance.
 
@@ -33,8 +37,12 @@ def infer_levels(numbers: Sequence[Number | None]) -> list[int | None]:
         if number.scheme == "alpha-upper" and number.values[0] in appendix_letters:
             fam = "appendix"
         if fam not in base:
-            if fam == "appendix":
+            if fam in _TOP:
                 base[fam] = 1
+            elif fam in _CHAPTERS:
+                # a chapter sits at the top, or under a part: front matter numbered "1." before it
+                # does not push chapters down
+                base[fam] = 2 if any(f in base for f in _TOP if f != "appendix") else 1
             else:
                 base[fam] = max(1, deepest + 1 - (number.depth - 1))
         level = base[fam] + number.depth - 1
@@ -114,20 +122,9 @@ def build(
     that says "1." for a heading "Chapter 1." still puts both at level 1.
     """
     headings = [b for b in blocks if isinstance(b, Heading)]
-    toc_nums = resolve_letters([e.number for e in toc])
-    toc_levels = infer_levels(toc_nums)
+    fixed_toc = level_contents(toc)
     head_nums = resolve_letters([h.number for h in headings])
     head_levels = infer_levels(head_nums)
-    fixed_toc: list[TocEntry] = []
-    for i, entry in enumerate(toc):
-        number, level = toc_nums[i], toc_levels[i]
-        if entry.level == 0:
-            entry = TocEntry(
-                level or _unnumbered_level(fixed_toc, entry), number, entry.title, entry.target, entry.span, entry.page
-            )
-        elif number is not entry.number:
-            entry = TocEntry(entry.level, number, entry.title, entry.target, entry.span, entry.page)
-        fixed_toc.append(entry)
     for j, heading in enumerate(headings):
         heading.number = head_nums[j]
         if heading.level == 0:
@@ -137,6 +134,37 @@ def build(
     for key, value in extra.items():
         setattr(doc, key, value)
     return doc
+
+
+def level_contents(toc: Sequence[TocEntry]) -> list[TocEntry]:
+    """Contents entries with their levels: from their numbers, or from indentation when unnumbered.
+    Entries that already have a level (``level != 0``) keep it."""
+    nums = resolve_letters([e.number for e in toc])
+    levels = _by_indent(toc, nums) or infer_levels(nums)
+    out: list[TocEntry] = []
+    for entry, number, level in zip(toc, nums, levels, strict=True):
+        if entry.level == 0:
+            entry = TocEntry(
+                level or _unnumbered_level(out, entry), number, entry.title, entry.target, entry.span, entry.page
+            )
+        elif number is not entry.number:
+            entry = TocEntry(entry.level, number, entry.title, entry.target, entry.span, entry.page)
+        out.append(entry)
+    return out
+
+
+def _by_indent(toc: Sequence[TocEntry], nums: Sequence[Number | None]) -> list[int | None] | None:
+    """Levels from indentation, when the numbers cannot tell them apart: a contents that restarts
+    "1." in every chapter ("1. Introduction" over "    1. Home Page") is nested by its indents."""
+    levels = infer_levels(nums)
+    indents: dict[int, set[int]] = {}
+    for entry, level in zip(toc, levels, strict=True):
+        if level is not None:
+            indents.setdefault(level, set()).add(entry.span.column)
+    if not any(len(cols) > 1 for cols in indents.values()):
+        return None
+    rank = {col: i + 1 for i, col in enumerate(sorted({e.span.column for e in toc}))}
+    return [rank[e.span.column] for e in toc]
 
 
 def outline_entries(toc: list[TocEntry], anchors: Mapping[str, Heading | None],

@@ -12,8 +12,9 @@ from outlint.readers.decode import decode
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 _TOC_TITLE = re.compile(
-    r"(?:table\s+of\s+contents|contents|toc|目\s*录|目\s*次|inhaltsverzeichnis|table\s+des\s+mati[eè]res|"
-    r"sommaire|[íi]ndice|contenido|contenidos|sumário|indice)\s*:?",
+    r"(?:table\s+of\s+contents|contents|toc|(?:内容|內容)?目\s*[录錄次]|目\s*次|inhaltsverzeichnis|inhalt|"
+    r"table\s+des\s+mati[eè]res|sommaire|[íi]ndice(?:\s+general)?|contenidos?|conte[úu]do|sum[áa]rio|"
+    r"indice|inhoud(?:sopgave)?|spis\s+tre[śs]ci|содержание|оглавление|차례|목차)\s*:?",
     re.IGNORECASE,
 )
 _LEADER = re.compile(
@@ -37,7 +38,7 @@ _COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp
 # a list of figures or tables after the contents is another list, not more contents
 _OTHER_LIST = re.compile(
     r"\s*(?:list\s+of\s+(?:figures|tables|examples|illustrations|procedures|plates|maps|abbreviations)|"
-    r"figures|tables|illustrations|图目录|表目录)\s*:?\s*",
+    r"figures|tables|illustrations|(?:表格|插图|图片|图|表|范例|例子|示例)(?:清单|目录|索引|列表))\s*:?\s*",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
@@ -49,8 +50,9 @@ _CODE_LINE = re.compile(
     r"\s*(?:[$#%>]\s|>>>|[A-Z]:\s|\[\[|[\w.\-\[\]\"]+\s*[:=]\s|[{}()\[\];]\s*$|//|/\*|<\w|\w+\(.*\)\s*[;{]?\s*$)"
 )
 _VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
+_PROMPT = re.compile(r"\s*(?:[$#%] |>>> )[a-z./_-]+")
 _WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|\|.*\||^\s*\+[-=+]{3,})")
+_TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
 # characters that are rare in prose and common in code, markup and drawings
 _SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»」』）)\]]*\s*$")
@@ -83,6 +85,7 @@ def parse_text(text: str, path: str) -> Document:
     page_break, chrome = _layout(lines)
     content = [bool(s) and not s.isspace() and not chrome[i] for i, s in enumerate(lines)]
     toc, toc_span, toc_end = _contents(lines, content, page_break, chrome)
+    toc = outline.level_contents(toc)
     blocks = _blocks(lines, content, page_break, chrome, toc_end, toc_span)
     items = _classify(lines, blocks, toc)
     return outline.build(path, "text", text, toc, items, toc_span=toc_span)
@@ -204,7 +207,7 @@ def _contents(
         i += 1
     blank_run = 0
     with_pages = 0
-    first_title: str | None = None
+    first: tuple[tuple[int, ...] | None, str] | None = None  # the first entry's number and title
     end = i
     while i < len(lines):
         s = lines[i]
@@ -223,12 +226,41 @@ def _contents(
         if _RULE_LINE.fullmatch(s) or _OTHER_LIST.fullmatch(s):
             break
         text, page = _split_page(s)
-        if _is_prose(s) and page is None:
-            break
         parsed = numbering.parse(text)
+        if page is None and _is_prose(s) and not (parsed and parsed[1] and len(parsed[1].split()) <= 30):
+            break  # numbered lines are entries even when they read as sentences (FAQ questions)
+        if (
+            raw
+            and page is None
+            and parsed is None
+            and s.lstrip()[:1].islower()
+            and _indent(s) > _indent(lines[raw[-1][0]])
+            and raw[-1][0] == i - 1
+        ):
+            idx, prev_text, prev_page = raw[-1]
+            raw[-1] = (idx, f"{prev_text} {s.strip()}", prev_page)  # an entry wrapped onto this line
+            i += 1
+            end = i
+            continue
+        if (
+            raw
+            and parsed is None
+            and i + 1 < len(lines)
+            and content[i + 1]
+            and lines[i + 1].lstrip()[:1].islower()
+            and _indent(lines[i + 1]) <= _indent(s)
+        ):
+            break  # a wrapped paragraph: the body has begun
+        if raw and parsed is None and _indent(s) < min(_indent(lines[r[0]]) for r in raw):
+            break  # text to the left of every entry: the body has begun
         title = parsed[1] if parsed else text
-        if raw and first_title is not None and outline.normalize_title(title) == first_title:
-            break
+        if (
+            raw
+            and first is not None
+            and outline.normalize_title(title) == first[1]
+            and (parsed is None or first[0] is None or parsed[0].values == first[0])
+        ):
+            break  # the first entry again: its heading, the body has begun
         if page is None and raw and with_pages * 2 > len(raw):
             nxt = _next_content(content, i)
             if (
@@ -246,8 +278,8 @@ def _contents(
             break
         raw.append((i, text, page))
         with_pages += page is not None
-        if first_title is None:
-            first_title = outline.normalize_title(title)
+        if first is None:
+            first = (parsed[0].values if parsed else None, outline.normalize_title(title))
         i += 1
         end = i
     if not raw:
@@ -344,20 +376,29 @@ def _heading_shape(title: str) -> bool:
 
 
 def _base_indent(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> int:
-    """The indentation of ordinary prose: the most common indent of wrapped paragraphs' lines."""
+    """The indentation of ordinary prose: the most common indent of the lines of blocks that are
+    not numbered, bulleted or code."""
     counts: Counter[int] = Counter()
     for block in blocks:
-        if isinstance(block, list) and len(block) > 1:
-            head = lines[block[0]]
-            if not _BULLET.match(head) and not _CODE_LINE.match(head):
-                counts.update(_indent(lines[j]) for j in block[1:])
-    if not counts:  # no wrapped paragraph: the indent of lines that are not numbered or bulleted
-        counts.update(
-            _indent(lines[b[0]])
-            for b in blocks
-            if isinstance(b, list) and not _BULLET.match(lines[b[0]]) and numbering.parse(lines[b[0]]) is None
-        )
+        if not isinstance(block, list):
+            continue
+        head = lines[block[0]]
+        if _BULLET.match(head) or _CODE_LINE.match(head) or numbering.parse(head) is not None:
+            continue
+        counts.update(_indent(lines[j]) for j in block)
     return counts.most_common(1)[0][0] if counts else 0
+
+
+def _glued_heading(lines: Sequence[str], block: list[int], after: list[int] | Gap | None) -> bool:
+    """Whether a block's last line is a numbered heading with no blank line above it: it follows a
+    finished sentence and the next block is its first sub-section ("6. Committee" then "6.1. Powers")."""
+    parsed = numbering.parse(lines[block[-1]])
+    if parsed is None or not _heading_shape(parsed[1]) or not isinstance(after, list):
+        return False
+    if not _SENTENCE_END.search(lines[block[-2]][-12:]):
+        return False
+    child = numbering.parse(lines[after[0]])
+    return child is not None and child[0].values[:-1] == parsed[0].values and child[0].values[-1] == 1
 
 
 def _continues(number: Number, seen: Sequence[Number]) -> bool:
@@ -430,6 +471,7 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
     faq = False
     run: Number | None = None  # the last item of a numbered list a paragraph introduced with ":"
     seen: list[Number] = []  # numbers of the heading candidates so far
+    mini_toc: int | None = None  # indentation of a chapter's own contents list being skipped
     # numbered candidates carry (Heading, matched by the contents, indent) until _settle decides
     items: list[outline.Block | tuple[Heading, bool, int]] = []
     k = 0
@@ -443,7 +485,19 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
         first = lines[block[0]].replace("\f", "")
         if len(block) == 1 and _RULE_LINE.fullmatch(first):
             continue  # a horizontal rule: layout
+        if len(block) > 1 and _glued_heading(lines, block, blocks[k] if k < len(blocks) else None):
+            blocks.insert(k, [block[-1]])  # a heading glued under the paragraph before it
+            block = block[:-1]
+        if mini_toc is not None:
+            if len(block) == 1 and _indent(first) >= mini_toc and not _SENTENCE_END.search(first[-12:]):
+                continue  # an entry of a chapter's own contents list
+            mini_toc = None
+        if len(block) == 1 and items and _TOC_TITLE.fullmatch(first.strip()):
+            mini_toc = _indent(first)  # a chapter's own contents: its entries are not headings
+            continue
         under = _underline_heading(lines, block)
+        if under is not None and _indent(lines[under[0]]) > base + 1:
+            under = None  # an underlined title inside an indented example is part of the example
         if under is not None:
             title_idx, last_idx, char = under
             if char not in underline_order:
@@ -501,7 +555,22 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
                 items.append(Heading(listed.level, None, first.strip(), span, style="contents"))
                 continue
         items.append(_paragraph(lines, block, items, base))
+    _number_underlined(items)
     return _settle(items, bool(toc), base)
+
+
+def _number_underlined(items: Sequence[object]) -> None:
+    """Underlined headings whose numbers say otherwise take their levels from the numbers.
+
+    Underline styles rank by first appearance, which is right until a document underlines
+    "2." and "2.1." alike: then dotted depth decides, relative to the first numbered heading."""
+    numbered = [x for x in items if isinstance(x, Heading) and x.number is not None]
+    if len({h.level - h.number.depth for h in numbered if h.number}) <= 1:
+        return  # underline levels and dotted depths agree
+    levels = outline.infer_levels(outline.resolve_letters([h.number for h in numbered]))
+    offset = numbered[0].level - (levels[0] or 1)
+    for h, level in zip(numbered, levels, strict=True):
+        h.level = max(1, (level or 1) + offset)
 
 
 _WORDY = {
@@ -607,12 +676,14 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, base: int)
     if first.lstrip().startswith(".. "):
         return "code"  # reStructuredText markup: a directive, a comment or a link target
     n = len(body)
-    if "   " in text or "|" in text or "+-" in text:
+    if "   " in text or "|" in text or "+-" in text or "│" in text:
         rows = sum(1 for s in body if _TABLE_ROW.match(s))
         if rows and (rows * 2 >= n or n == 1):
             return "table"
         if n > 1 and _aligned_columns(body):
             return "table"
+    if _PROMPT.match(first):
+        return "code"  # a shell session: "$ ls -l", "# apt-get install ..."
     indent = _indent(first) if n == 1 else min(_indent(s) for s in body)
     if indent >= base + 2:
         # a block indented as a whole; a single line only when clearly code, since the first

@@ -76,17 +76,18 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
     offset = _level_offset(doc, al)
     depth = options.get("depth") or max(e.level for e in doc.toc)
     toc_line = doc.toc_span.line if doc.toc_span else 0
-    listed = {id(h) for _, h in al.pairs}
+    entry_of = {id(h): i for i, h in al.pairs}
+    listed_children = {p for p in al.entry_parents if p is not None}
     for h in al.unmatched_headings:
         level = h.level - offset
-        if not (1 <= level <= depth and h.span.line > toc_line) or (h.style or "").endswith("omit-from-toc"):
+        if not 1 <= level <= depth or h.span.line <= toc_line or (h.style or "").endswith("omit-from-toc"):
             continue
-        # Below the first level, a contents that lists none of a section's sub-sections chose not to
-        # go into it; only a sub-section left out among listed siblings is missing.
-        if level > 1 and not (
-            h.parent is not None and id(h.parent) in listed and any(id(s) in listed for s in h.parent.children)
-        ):
-            continue
+        if h.parent is not None and level > 1:
+            # the contents lists this heading's siblings only if it lists its parent's children:
+            # a contents may go deeper in one chapter than in another
+            parent_entry = entry_of.get(id(h.parent))
+            if parent_entry is None or parent_entry not in listed_children:
+                continue
         yield h.span, f"heading {heading_ref(h)} is missing from the contents"
 
 
@@ -200,10 +201,9 @@ None.
 DOC_MISSING_ENTRY = """\
 ## What it does
 Reports a heading that the contents does not list, for the levels the contents covers (a contents
-that lists two levels does not need third-level headings). Below the first level, a sub-section
-counts as missing only when the contents lists its parent and some of its siblings: a contents
-that goes into none of a section's sub-sections chose not to. Markdown headings marked
-`<!-- omit from toc -->` (or `omit in toc`, `no toc`) are never required.
+that lists two levels does not need third-level headings), and under a parent whose other
+sub-sections the contents lists (a contents may list one chapter's sections and not another's).
+Markdown headings marked `<!-- omit from toc -->` (or `omit in toc`, `no toc`) are never required.
 
 ## Why is this bad?
 A section added after the contents was made is invisible to readers who navigate by it.

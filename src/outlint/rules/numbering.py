@@ -10,7 +10,9 @@ from outlint.numbering import family, format_label
 from outlint.rules.common import heading_ref, quote
 
 Out = Iterable[tuple[Span, str]]
-_UNORDERED = {"appendix"}  # appendices may follow any scheme; never "mixed"
+# appendices, chapters and parts may stand beside any scheme (front matter numbered "1." before
+# "Chapter 1."); they are never "mixed"
+_UNORDERED = {"appendix", "chapter", "part", "book", "cjk-chapter", "cjk-part", "cjk-book"}
 
 
 def _groups(doc: Document) -> Iterator[tuple[Heading | None, list[Heading]]]:
@@ -91,9 +93,11 @@ def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
-    # A document with one numbered top-level heading is a chapter of a larger work (a page of a
+    # A web page with one numbered top-level heading is a chapter of a larger work (a page of a
     # multi-page manual): its number says where it sits in the book, not that chapters are missing.
-    chapter = sum(1 for h in doc.headings if h.number) == 1
+    # A text file that starts at "2." has lost its beginning.
+    pages = options.get("chapter-page-formats", ("markdown", "html"))
+    chapter = doc.format in pages and sum(1 for h in doc.headings if h.number) == 1
     for h, prev, parent, want in _sequence(doc):
         if parent is None and chapter:
             continue
@@ -202,13 +206,18 @@ RULES = (
         "Numbering does not start at the first value",
         check_start,
         Severity.ERROR,
+        {"chapter-page-formats": ["markdown", "html"]},
         doc=_DOC.format(
             what="Reports the first heading of a numbering sequence (per parent and scheme) when it is not "
-            "the first value (`1`, `(1)`, `A.`, `i.`, `一、`). A document whose only numbered top-level "
-            "heading is `9. API Reference` is one chapter of a larger work (a page of a manual) and may "
-            "start anywhere.",
+            "the first value (`1`, `(1)`, `A.`, `i.`, `一、`). A Markdown or HTML page whose only numbered "
+            "top-level heading is `9. API Reference` is one chapter of a larger work (a page of a "
+            "manual) and may start anywhere.",
             why="The first sections of the sequence are missing.",
             example="Chapter `2.` whose first section is `(3)`.",
+        ).replace(
+            "## Options\nNone.",
+            "## Options\n- `chapter-page-formats` (list, default `[\"markdown\", \"html\"]`): formats whose "
+            "files may be single chapters.",
         ),
     ),
     Rule(

@@ -120,6 +120,8 @@ _TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?|<?\w+://\S+|\S+@\S+
 def cut_off(text: str) -> bool:
     """Whether a paragraph stops mid-sentence: no terminal punctuation, and long enough to be a
     sentence, or ending on a word that cannot end one (``the``, ``of``) or on a colon."""
+    if ends_sentence(text):
+        return False
     body = _TRAILER.sub("", text.rstrip())
     if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』")):
         return False
