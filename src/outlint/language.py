@@ -48,8 +48,6 @@ SCRIPT_OF_LANG["ja"] = "han"
 _URL_RE = re.compile(r"\w+://\S+|www\.\S+|\S+@\S+\.\w+|`[^`]+`")
 # file paths and identifiers (apt-file, /usr/share/doc, libfoo_1.3) are not words of a language
 _CODEISH_RE = re.compile(r"\S*[/\\_=<>{}$@#]\S*|\S+\(\d*\)|\S*\w-\w\S*")
-# file paths and identifiers (apt-file, /usr/share/doc, libfoo_1.3) are not words of a language
-_CODEISH_RE = re.compile(r"\S*[/\\_=<>{}$@#]\S*|\S+\(\d*\)|\S*\w-\w\S*")
 
 
 @dataclass(frozen=True, slots=True)
