@@ -167,8 +167,9 @@ def _by_indent(toc: Sequence[TocEntry], nums: Sequence[Number | None]) -> list[i
     return [rank[e.span.column] for e in toc]
 
 
-def outline_entries(toc: list[TocEntry], anchors: Mapping[str, Heading | None],
-                    headings: Sequence[Heading]) -> list[TocEntry]:
+def outline_entries(
+    toc: list[TocEntry], anchors: Mapping[str, Heading | None], headings: Sequence[Heading]
+) -> list[TocEntry]:
     """The contents entries that stand for sections: an entry whose link leads to an anchor that
     exists but is no heading (an API object in a Sphinx page) is not part of the outline, unless a
     heading no other entry links to has its title (the anchor sits just before the heading)."""

@@ -33,8 +33,9 @@ SUFFIXES: dict[str, str] = {
 OPTIONS: dict[str, frozenset[str]] = {
     "markdown": frozenset({"slug"}),
 }
-_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 _MARKDOWN_HINT = re.compile(rb"^(?:#{1,6}[ \t]+\S|```|~~~|\s{0,3}[-*+][ \t]+\[[^\]]*\]\(|.*\]\(#)", re.MULTILINE)
 
 

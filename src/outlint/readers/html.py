@@ -25,9 +25,34 @@ _XML_DECL = re.compile(r"\s*<\?xml[^>]*\?>")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SECTIONING = {"section", "article"}
 _KINDS = {"li": "list", "dd": "list", "dt": "list", "blockquote": "quote"}
-_BLOCKS = {"p", "div", "li", "dd", "dt", "dl", "ul", "ol", "blockquote", "section", "article", "main", "header",
-           "footer", "figure", "figcaption", "caption", "address", "details", "summary", "center", "body",
-           "fieldset", "legend", "hgroup", "hr"}
+_BLOCKS = {
+    "p",
+    "div",
+    "li",
+    "dd",
+    "dt",
+    "dl",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "caption",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "body",
+    "fieldset",
+    "legend",
+    "hgroup",
+    "hr",
+}
 _INLINE_CODE = {"code", "kbd", "samp", "tt", "var"}
 _EMPHASIS = {"em": "*", "i": "*", "cite": "*", "dfn": "*", "strong": "**", "b": "**"}
 _MEDIA = {"img", "picture", "video", "audio", "svg", "iframe", "object", "embed", "canvas"}
@@ -88,8 +113,17 @@ def parse_html(text: str, path: str) -> Document:
     toc = outline.outline_entries(toc, st.anchors, headings)
     in_toc = set() if toc_box is None else {id(a) for a in toc_box.iter("a", "{*}a")}
     found = [(t, s) for t, s, a in _links(root, src, path) if id(a) not in in_toc]
-    doc = outline.build(path, "html", text, toc, st.blocks, toc_span=toc_span, comments=list(_comments(root, src)),
-                        links=found, anchors=st.anchors)
+    doc = outline.build(
+        path,
+        "html",
+        text,
+        toc,
+        st.blocks,
+        toc_span=toc_span,
+        comments=list(_comments(root, src)),
+        links=found,
+        anchors=st.anchors,
+    )
     doc.cache["line-count"] = len(starts) - (starts[-1] == len(text) and len(starts) > 1)
     return doc
 
@@ -98,10 +132,16 @@ def _tree(text: str, path: str) -> Any:
     """The element tree: XHTML (an XML declaration, or .xhtml) as XML when well-formed, else HTML."""
     decl = _XML_DECL.match(text)
     if decl or path.lower().endswith(".xhtml"):
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
-                                 remove_comments=False, remove_pis=True)
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=True,
+            remove_comments=False,
+            remove_pis=True,
+        )
         # the declaration is blanked, not removed: lines and columns stay those of the file
-        body = " " * len(decl.group()) + text[decl.end():] if decl else text
+        body = " " * len(decl.group()) + text[decl.end() :] if decl else text
         try:
             return etree.fromstring(body.encode("utf-8"), parser)
         except etree.XMLSyntaxError:
@@ -203,8 +243,7 @@ def _visit(el: Any, st: _State, kind: str, lang: str | None, scope: Any, toc_hea
         st.sections.remove(ident)  # a section that closed before any heading
 
 
-def _heading(el: Any, tag: str, st: _State, lang: str | None, scope: Any, toc_heading: Any,
-             ident: str | None) -> None:
+def _heading(el: Any, tag: str, st: _State, lang: str | None, scope: Any, toc_heading: Any, ident: str | None) -> None:
     _flush(st)
     title = text_of(el)
     # a section's id leads to its first heading, whatever comes before it (rustdoc's "Source"
@@ -218,8 +257,15 @@ def _heading(el: Any, tag: str, st: _State, lang: str | None, scope: Any, toc_he
     if level == 1:
         level += max(0, _depth(el, scope) - st.h1_base)  # HTML5 sections of h1 headings
     number, rest = markup.section_number(title)
-    h = Heading(level, number, rest, st.src.span(el, tag), anchor=names[0] if names else None,
-                lang=lang if lang != st.base_lang else None, style="html")
+    h = Heading(
+        level,
+        number,
+        rest,
+        st.src.span(el, tag),
+        anchor=names[0] if names else None,
+        lang=lang if lang != st.base_lang else None,
+        style="html",
+    )
     st.blocks.append(h)
     st.anchors.update(dict.fromkeys(names, h))
 
@@ -274,7 +320,7 @@ def _entity_points(src: Source, offset: int, text: str) -> list[tuple[int, int]]
     """``(index in text, source offset)`` just after each character reference in a text node's
     source, where decoded text and source stop lining up."""
     end = src.text.find("<", offset)
-    raw = src.text[offset:end if end >= 0 else len(src.text)]
+    raw = src.text[offset : end if end >= 0 else len(src.text)]
     if "&" not in raw:
         return []
     out: list[tuple[int, int]] = []
@@ -325,4 +371,3 @@ def _comments(root: Any, src: Source) -> Iterator[Comment]:
         line, col = src.position(start)
         end_line, end_col = src.position(end + 2 if end >= 0 else start)
         yield Comment((el.text or "").strip(), Span(line, col, end_line, end_col))
-

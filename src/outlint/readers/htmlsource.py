@@ -17,15 +17,73 @@ _RAW_TEXT = {"script": "</script", "style": "</style", "textarea": "</textarea",
 _LINE_CAP = 65535  # lxml's HTML parser stops counting lines here
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-CHROME_TAGS = {"script", "style", "noscript", "template", "svg", "math", "head", "nav", "aside", "form", "button",
-               "select", "textarea", "iframe", "object", "canvas", "video", "audio", "map", "dialog", "title"}
-_CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "doc-toc", "menu", "menubar",
-                 "toolbar", "tablist", "dialog"}
-_CHROME_CLASSES = {"sphinxsidebar", "sphinxsidebarwrapper", "related", "footer", "headerlink", "navbar",
-                   "breadcrumbs", "breadcrumb", "wy-nav-side", "toc", "contents", "localtoc",
-                   "table-of-contents", "skip-link", "sr-only", "visually-hidden", "navheader", "navfooter",
-                   "md-sidebar", "sidebar-tree", "edit-this-page", "copybutton", "header", "nav-panel",
-                   "author", "authorgroup", "corpauthor", "editor", "othercredit"}
+CHROME_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "head",
+    "nav",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "iframe",
+    "object",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "dialog",
+    "title",
+}
+_CHROME_ROLES = {
+    "navigation",
+    "banner",
+    "contentinfo",
+    "search",
+    "complementary",
+    "doc-toc",
+    "menu",
+    "menubar",
+    "toolbar",
+    "tablist",
+    "dialog",
+}
+_CHROME_CLASSES = {
+    "sphinxsidebar",
+    "sphinxsidebarwrapper",
+    "related",
+    "footer",
+    "headerlink",
+    "navbar",
+    "breadcrumbs",
+    "breadcrumb",
+    "wy-nav-side",
+    "toc",
+    "contents",
+    "localtoc",
+    "table-of-contents",
+    "skip-link",
+    "sr-only",
+    "visually-hidden",
+    "navheader",
+    "navfooter",
+    "md-sidebar",
+    "sidebar-tree",
+    "edit-this-page",
+    "copybutton",
+    "header",
+    "nav-panel",
+    "author",
+    "authorgroup",
+    "corpauthor",
+    "editor",
+    "othercredit",
+}
 _TOC_CLASSES = {"toc", "contents", "table-of-contents", "toctree-wrapper", "localtoc"}
 _LISTS = {"ul", "ol", "dl", "menu"}
 # navigation that is no contents: a sidebar index (rustdoc sorts it by name), menus, breadcrumbs
@@ -208,8 +266,19 @@ def contents(root: Any, src: Source, path: str) -> tuple[Any, list[TocEntry], Sp
         elif classes & _TOC_CLASSES or ident in ("toc", "contents", "table-of-contents"):
             # docutils' "local" contents covers one section only: trust a page-wide block more
             candidates.append((3 if "local" in classes else 1, order, el, None))
-        elif (tag in ("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "summary", "b", "strong")
-              and markup.is_contents_title(text_of(el))):
+        elif tag in (
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "p",
+            "div",
+            "summary",
+            "b",
+            "strong",
+        ) and markup.is_contents_title(text_of(el)):
             box = el.getnext()
             while box is not None and not isinstance(box.tag, str):
                 box = box.getnext()
@@ -233,8 +302,11 @@ def _title_before(box: Any) -> Any:
     node = box.getprevious()
     while node is not None and (not isinstance(node.tag, str) or (local(node) == "span" and not text_of(node))):
         node = node.getprevious()
-    if node is not None and local(node) in ("h1", "h2", "h3", "h4", "h5", "h6") and markup.is_contents_title(
-            text_of(node)):
+    if (
+        node is not None
+        and local(node) in ("h1", "h2", "h3", "h4", "h5", "h6")
+        and markup.is_contents_title(text_of(node))
+    ):
         return node
     return None
 

@@ -42,14 +42,16 @@ def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
     toc, toc_span = _contents(recs, first, last, lines, env)
     if toc_span is None and heading_at is not None:
         toc_span = _span(recs[heading_at], lines)
-    blocks, comments, links, anchors = _blocks(recs, lines, env, slug, first if toc or heading_at is not None else -1,
-                                               last)
+    blocks, comments, links, anchors = _blocks(
+        recs, lines, env, slug, first if toc or heading_at is not None else -1, last
+    )
     headings = [b for b in blocks if isinstance(b, Heading)]
     markup.trust_numbers(headings)
     toc = outline.outline_entries(toc, anchors, headings)
     links.sort(key=lambda link: (link[1].line, link[1].column))
-    doc = outline.build(path, "markdown", text, toc, blocks, toc_span=toc_span, comments=comments,
-                        links=links, anchors=anchors)
+    doc = outline.build(
+        path, "markdown", text, toc, blocks, toc_span=toc_span, comments=comments, links=links, anchors=anchors
+    )
     doc.cache["line-count"] = len(lines)
     return doc
 
@@ -65,15 +67,23 @@ def _contents_region(recs: list[Rec], lines: list[str], env: dict[str, Any]) -> 
     """
     for k, rec in enumerate(recs):
         if rec.kind == "html" and any(markup.toc_marker(c) == "start" for c in _comment_texts(rec.content)):
-            end = next((j for j in range(k, len(recs)) if recs[j].kind == "html" and any(
-                markup.toc_marker(c) == "end" for c in _comment_texts(recs[j].content))), None)
+            end = next(
+                (
+                    j
+                    for j in range(k, len(recs))
+                    if recs[j].kind == "html"
+                    and any(markup.toc_marker(c) == "end" for c in _comment_texts(recs[j].content))
+                ),
+                None,
+            )
             if end is not None and end > k:
                 return k, end + 1, None
     for k, rec in enumerate(recs):
         if rec.kind == "heading" and markup.is_contents_title(
-                mdinline.heading_text(_strip_attrs(rec.content)[0], env)[0].strip()):
+            mdinline.heading_text(_strip_attrs(rec.content)[0], env)[0].strip()
+        ):
             end = next((j for j in range(k + 1, len(recs)) if recs[j].kind == "heading"), len(recs))
-            body = recs[k + 1:end]
+            body = recs[k + 1 : end]
             if any(r.kind == "para" and r.item and _FRAGMENT_LINK.search(r.content) for r in body):
                 return k, end, k
             if any(r.kind == "para" and _AUTO_TOC.fullmatch(r.content.strip()) for r in body):
@@ -82,8 +92,15 @@ def _contents_region(recs: list[Rec], lines: list[str], env: dict[str, Any]) -> 
         if rec.kind == "html" and "<summary" in rec.content.lower():
             summary = _TAG.sub("", rec.content.split("<summary", 1)[1].split(">", 1)[-1].split("</summary", 1)[0])
             if markup.is_contents_title(summary.strip()):
-                end = next((j for j in range(k + 1, len(recs)) if recs[j].kind == "heading" or (
-                    recs[j].kind == "html" and "</details" in recs[j].content.lower())), len(recs) - 1)
+                end = next(
+                    (
+                        j
+                        for j in range(k + 1, len(recs))
+                        if recs[j].kind == "heading"
+                        or (recs[j].kind == "html" and "</details" in recs[j].content.lower())
+                    ),
+                    len(recs) - 1,
+                )
                 return k, end + 1, None
     headings = [k for k, r in enumerate(recs) if r.kind == "heading"]
     limit = headings[1] if len(headings) > 1 else len(recs)
@@ -106,8 +123,9 @@ def _comment_texts(content: str) -> list[str]:
     return [m.group(1) for m in markup.COMMENT_RE.finditer(content)] if "<!--" in content else []
 
 
-def _contents(recs: list[Rec], first: int, last: int, lines: list[str],
-              env: dict[str, Any]) -> tuple[list[TocEntry], Span | None]:
+def _contents(
+    recs: list[Rec], first: int, last: int, lines: list[str], env: dict[str, Any]
+) -> tuple[list[TocEntry], Span | None]:
     if first < 0:
         return [], None
     items = [r for r in recs[first:last] if r.kind == "para" and r.item]
@@ -153,8 +171,9 @@ def _strip_attrs(content: str) -> tuple[str, str | None]:
     return content[: m.start()], ids[0] if ids else None
 
 
-def _blocks(recs: list[Rec], lines: list[str], env: dict[str, Any], style: str, first: int, last: int
-            ) -> tuple[list[outline.Block], list[Comment], list[tuple[str, Span]], dict[str, Heading | None]]:
+def _blocks(
+    recs: list[Rec], lines: list[str], env: dict[str, Any], style: str, first: int, last: int
+) -> tuple[list[outline.Block], list[Comment], list[tuple[str, Span]], dict[str, Heading | None]]:
     blocks: list[outline.Block] = []
     comments: list[Comment] = []
     links: list[tuple[str, Span]] = []
@@ -180,7 +199,7 @@ def _blocks(recs: list[Rec], lines: list[str], env: dict[str, Any], style: str, 
                 _collect_links(rec, lines, env, links, refs)
             anchors.update(dict.fromkeys(names, h))
         elif kind == "html":
-            raw = "\n".join(lines[rec.start:rec.end])
+            raw = "\n".join(lines[rec.start : rec.end])
             comments.extend(markup.comments_in(raw, rec.start + 1))
             for m in _HTML_HEADING.finditer(raw):
                 title = _TAG.sub("", m.group(3)).strip()
@@ -189,8 +208,14 @@ def _blocks(recs: list[Rec], lines: list[str], env: dict[str, Any], style: str, 
                 if title and not in_toc:
                     line = rec.start + raw.count("\n", 0, m.start())
                     number, rest = markup.section_number(title)
-                    h = Heading(int(m.group(1)), number, rest, _span(Rec("html", line, line + 1), lines),
-                                anchor=names[0], style="html")
+                    h = Heading(
+                        int(m.group(1)),
+                        number,
+                        rest,
+                        _span(Rec("html", line, line + 1), lines),
+                        anchor=names[0],
+                        style="html",
+                    )
                     blocks.append(h)
                 anchors.update(dict.fromkeys(names, h))
             for target, offset in markup.hrefs_in(raw):
@@ -207,7 +232,7 @@ def _blocks(recs: list[Rec], lines: list[str], env: dict[str, Any], style: str, 
             pass
         elif kind == "para":
             if "<!--" in rec.content:
-                comments.extend(markup.comments_in("\n".join(lines[rec.start:rec.end]), rec.start + 1))
+                comments.extend(markup.comments_in("\n".join(lines[rec.start : rec.end]), rec.start + 1))
             text, origin, own = mdinline.plain(rec.content, lines, rec.start)
             para_kind = rec.container if own else ("code" if "`" in rec.content else "html")
             if _AUTO_TOC.fullmatch(rec.content.strip()):
@@ -226,8 +251,9 @@ def _blocks(recs: list[Rec], lines: list[str], env: dict[str, Any], style: str, 
     return blocks, comments, links, anchors
 
 
-def _collect_links(rec: Rec, lines: list[str], env: dict[str, Any], out: list[tuple[str, Span]],
-                   refs: list[str]) -> None:
+def _collect_links(
+    rec: Rec, lines: list[str], env: dict[str, Any], out: list[tuple[str, Span]], refs: list[str]
+) -> None:
     """In-page links of a block, located in its source lines. Inline parsing is costly (a changelog
     links every line to an issue), so only a block that writes ``](#`` or uses a reference to an
     in-page definition is parsed."""

@@ -28,8 +28,9 @@ _TOC_END = re.compile(
     r"/table\s+of\s+contents)\s*",
     re.IGNORECASE | re.DOTALL,
 )
-_DATE_OR_MARK = re.compile(r"[-–—:(\[/]|\d{4}-\d\d|\d\d?\s+\w+\s+\d{4}|\w+\s+\d\d?,?\s+\d{4}|\(?unreleased",
-                           re.IGNORECASE)
+_DATE_OR_MARK = re.compile(
+    r"[-–—:(\[/]|\d{4}-\d\d|\d\d?\s+\w+\s+\d{4}|\w+\s+\d\d?,?\s+\d{4}|\(?unreleased", re.IGNORECASE
+)
 
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)
 ID_RE = re.compile(r"<[A-Za-z][\w:-]*\s[^>]*?\b(?:id|name)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))", re.DOTALL)
@@ -59,8 +60,12 @@ def section_number(title: str) -> tuple[Number | None, str]:
     if parsed is None:
         return None, title.strip()
     number, rest = parsed
-    if (number.scheme == "decimal" and number.depth >= 2 and not number.label.endswith(".")
-            and (not rest or _DATE_OR_MARK.match(rest))):
+    if (
+        number.scheme == "decimal"
+        and number.depth >= 2
+        and not number.label.endswith(".")
+        and (not rest or _DATE_OR_MARK.match(rest))
+    ):
         return None, title.strip()
     if not rest and number.scheme == "decimal":
         return None, title.strip()  # a bare number ("## 1.") is the title itself

@@ -75,8 +75,9 @@ def _chunks(lines: list[str], front: int) -> list[tuple[int, int]]:
                 closer = ""
             continue
         m = _FENCE.match(line)
-        if m and (not fence or (m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
-                                and not line[m.end():].strip())):
+        if m and (
+            not fence or (m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end() :].strip())
+        ):
             fence = "" if fence else m.group(1)
             continue
         if fence:
@@ -84,15 +85,16 @@ def _chunks(lines: list[str], front: int) -> list[tuple[int, int]]:
         raw = _RAW_OPEN.match(line) if "<" in line[:4] else None
         if raw:
             want = "-->" if raw.group(1) else f"</{raw.group(2).lower()}>" if raw.group(2) else "]]>"
-            closer = "" if want in line[raw.end():].lower() else want
+            closer = "" if want in line[raw.end() :].lower() else want
         elif size >= _CHUNK and n > cuts[-1] and _ATX_AT_MARGIN.match(line):
             cuts.append(n)
             size = len(line) + 1
     return list(zip(cuts, [*cuts[1:], len(lines)], strict=True))
 
 
-def _records(tokens: list[Any], lines: list[str], base: int, recs: list[Rec], top: int, prev_end: int
-             ) -> tuple[int, int]:
+def _records(
+    tokens: list[Any], lines: list[str], base: int, recs: list[Rec], top: int, prev_end: int
+) -> tuple[int, int]:
     """Append the blocks of one markdown-it run (its line numbers start at ``base``) to ``recs``;
     returns the count of top-level blocks and where the last one ended."""
     stack: list[str] = []
@@ -116,8 +118,17 @@ def _records(tokens: list[Any], lines: list[str], base: int, recs: list[Rec], to
             i += 3
             continue
         if typ == "heading_open":
-            recs.append(Rec("heading", start, end, tokens[i + 1].content, int(tok.tag[1]),
-                             top=top, setext=tok.markup in ("=", "-")))
+            recs.append(
+                Rec(
+                    "heading",
+                    start,
+                    end,
+                    tokens[i + 1].content,
+                    int(tok.tag[1]),
+                    top=top,
+                    setext=tok.markup in ("=", "-"),
+                )
+            )
             i += 3
             continue
         if typ in ("fence", "code_block"):

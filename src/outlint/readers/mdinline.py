@@ -59,7 +59,7 @@ def plain(content: str, raw: Sequence[str], first: int) -> tuple[str, tuple[tupl
             continue
         pos = 0
         for m in _MARKUP.finditer(piece):
-            literal = piece[pos:m.start()]
+            literal = piece[pos : m.start()]
             own = own or bool(_WORDISH.search(literal))
             out.append(literal)
             size += len(literal)

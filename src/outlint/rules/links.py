@@ -97,8 +97,13 @@ def check_contents_link(doc: Document, options: Mapping[str, Any]) -> Out:
         al = align(doc)
         unlisted = [h for h in al.unmatched_headings if h.anchor]
         meant = al.heading_for(i) or _in_place(doc, i) or _closest(name, unlisted)
-        yield entry.span, (f"contents entry {quote(title)} links to {quote('#' + name)}, which matches no "
-                           f"heading{_did_you_mean(meant)}")
+        yield (
+            entry.span,
+            (
+                f"contents entry {quote(title)} links to {quote('#' + name)}, which matches no "
+                f"heading{_did_you_mean(meant)}"
+            ),
+        )
 
 
 def check_fragment_link(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -106,8 +111,13 @@ def check_fragment_link(doc: Document, options: Mapping[str, Any]) -> Out:
         name = fragment(target)
         if name is None or resolves(doc, name, options, target[1:]):
             continue
-        yield span, (f"link to {quote('#' + name)} matches no heading or anchor in the document"
-                     f"{_did_you_mean(_closest(name, _anchored(doc)))}")
+        yield (
+            span,
+            (
+                f"link to {quote('#' + name)} matches no heading or anchor in the document"
+                f"{_did_you_mean(_closest(name, _anchored(doc)))}"
+            ),
+        )
 
 
 DOC_CONTENTS_LINK = """\
@@ -147,8 +157,22 @@ A cross-reference that leads nowhere: its target was renamed or removed.
 """
 
 RULES = (
-    Rule("OL107", "contents-link-broken", "Contents link matches no heading", check_contents_link,
-         Severity.ERROR, {"ignore-case": True}, doc=DOC_CONTENTS_LINK),
-    Rule("OL108", "link-fragment-broken", "In-page link matches no heading or anchor", check_fragment_link,
-         Severity.ERROR, {"ignore-case": True}, doc=DOC_FRAGMENT_LINK),
+    Rule(
+        "OL107",
+        "contents-link-broken",
+        "Contents link matches no heading",
+        check_contents_link,
+        Severity.ERROR,
+        {"ignore-case": True},
+        doc=DOC_CONTENTS_LINK,
+    ),
+    Rule(
+        "OL108",
+        "link-fragment-broken",
+        "In-page link matches no heading or anchor",
+        check_fragment_link,
+        Severity.ERROR,
+        {"ignore-case": True},
+        doc=DOC_FRAGMENT_LINK,
+    ),
 )

@@ -216,7 +216,7 @@ RULES = (
             example="Chapter `2.` whose first section is `(3)`.",
         ).replace(
             "## Options\nNone.",
-            "## Options\n- `chapter-page-formats` (list, default `[\"markdown\", \"html\"]`): formats whose "
+            '## Options\n- `chapter-page-formats` (list, default `["markdown", "html"]`): formats whose '
             "files may be single chapters.",
         ),
     ),

@@ -327,7 +327,7 @@ RULES = (
             "sentence; a colon ending introduces what follows and is never a cut.",
             why="The text was cut off: a page, a paste or a conversion lost its end.",
             example="A section whose last line reads `The committee shall review the`.",
-            options="- `strict-formats` (list, default `[\"text\"]`): formats held to the plain test only.",
+            options='- `strict-formats` (list, default `["text"]`): formats held to the plain test only.',
         ),
     ),
     Rule(
