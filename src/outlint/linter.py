@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from outlint import readers
+from outlint import fingerprint, readers
 from outlint.model import Document, Finding, ReadError, Rule, Severity, Span
 from outlint.rules import RULES, UNREADABLE
 
@@ -29,12 +29,13 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
 
 
 def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
-    return Finding(path, span or Span(1, 1, 1, 1), UNREADABLE.code, UNREADABLE.severity,
-                   f"cannot read file: {message}", UNREADABLE.name)
+    text = f"cannot read file: {message}"
+    return Finding(path, span or Span(1, 1, 1, 1), UNREADABLE.code, UNREADABLE.severity, text, UNREADABLE.name,
+                   fingerprint.digest(path, UNREADABLE.code, (), text))
 
 
 def check_document(doc: Document, settings: Settings = Settings()) -> list[Finding]:
-    """Run every enabled rule on a document; sorted findings."""
+    """Run every enabled rule on a document; sorted findings, each with its fingerprint."""
     if settings.language:
         doc.cache["config-language"] = settings.language
     out: list[Finding] = []
@@ -45,7 +46,7 @@ def check_document(doc: Document, settings: Settings = Settings()) -> list[Findi
         severity = settings.severities.get(rule.code, rule.severity)
         for span, message in rule.check(doc, options):
             out.append(Finding(doc.path, span, rule.code, severity, message, rule.name))
-    return sorted(set(out))
+    return fingerprint.assign(doc, sorted(set(out)))
 
 
 def check_bytes(data: bytes, path: str, fmt: str | None = None, settings: Settings = Settings()) -> list[Finding]:
