@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-GEN_VERSION = 1  # part of every generated name: bump it when the generators change
+GEN_VERSION = 2  # part of every generated name: bump it when the generators change
 FORMATS = {"text": ".txt", "md": ".md", "html": ".html"}
 CORPUS_FORMATS = ("text", "md")
 FAULT_RATE = 0.015  # per section, for each kind of fault
@@ -89,11 +89,22 @@ def paragraph(rng: random.Random) -> str:
     return " ".join(sentence(rng) for _ in range(rng.randint(4, 8)))
 
 
-def title(rng: random.Random) -> str:
-    words = rng.sample(WORDS["t"], rng.randint(1, 3))
-    if rng.random() < 0.15:
-        return f"{' '.join(words)}: {rng.choice(WORDS['a']).title()} {rng.choice(WORDS['n']).title()}"
-    return " and ".join(words) if len(words) == 2 else " ".join(words)
+def title(rng: random.Random, used: set[str]) -> str:
+    """A heading title such as "Budget and Access" or "Review of the Annual Record", not yet in ``used``."""
+    while True:
+        words = rng.sample(WORDS["t"], rng.randint(1, 3))
+        adj, noun = rng.choice(WORDS["a"]).title(), rng.choice(WORDS["n"]).title()
+        text = rng.choice(
+            (
+                f"{words[0]} of the {adj} {noun}",
+                f"{' '.join(words)}: {adj} {noun}",
+                " and ".join(words[:2]),
+                " ".join(words),
+            )
+        )
+        if text not in used:
+            used.add(text)
+            return text
 
 
 def slug(text: str) -> str:
@@ -168,7 +179,8 @@ def write_document(fmt: str, target: int, rng: random.Random, path: Path) -> Non
     The body is streamed to a side file (the contents block must come first but is known last),
     so that this process stays small: see the note on ``_LAUNCHER``.
     """
-    doc_title = f"{rng.choice(WORDS['a']).title()} {title(rng)} Report"
+    used_titles: set[str] = set()
+    doc_title = f"{title(rng, used_titles)} Report"
     toc: list[Entry] = []
     size = len(contents(fmt, doc_title, []).encode())
     body_path, tmp = path.with_name(path.name + ".body"), path.with_name(path.name + ".tmp")
@@ -181,7 +193,7 @@ def write_document(fmt: str, target: int, rng: random.Random, path: Path) -> Non
 
         def add_heading(level: int, label: str, html_id: str, missing: bool = False) -> None:
             nonlocal size
-            text = title(rng)
+            text = title(rng, used_titles)
             entry = (level, label, text, html_id if fmt == "html" else slug(f"{label} {text}"))
             toc.append(entry)
             size += len(contents(fmt, "", [entry])) - len(contents(fmt, "", []))
@@ -331,7 +343,7 @@ def measure(case: dict[str, Any], argv: list[str], args: argparse.Namespace, env
     """Run one case ``--repeat`` times and fill in its figures, or its error."""
     runs: list[float] = []
     rss_kb = 0
-    for _ in range(args.repeat):
+    for _ in range(max(1, args.repeat)):
         res = run_once(argv, args.workdir, args.timeout, env)
         if res["error"]:
             case["error"] = res["error"]

@@ -1,4 +1,4 @@
-"""Shared test helpers: golden files (``pytest --update-golden`` rewrites them; review the diff like code)."""
+"""Shared test helpers: check inline documents, compare golden files (``--update-golden`` rewrites them)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from outlint.linter import Settings, check_bytes, select_rules
+from outlint.model import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,6 +20,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def lint(
+    text: str | bytes, select: str = "ALL", fmt: str = "text", path: str = "doc.txt", language: str | None = None
+) -> list[Finding]:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    settings = Settings(rules=select_rules(select.split(",")), language=language)
+    return check_bytes(data, path, fmt, settings)
+
+
+def codes_lines(text: str | bytes, select: str = "ALL", **kw: object) -> list[tuple[str, int]]:
+    return [(f.code, f.span.line) for f in lint(text, select, **kw)]  # type: ignore[arg-type]
 
 
 @pytest.fixture

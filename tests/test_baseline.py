@@ -31,8 +31,9 @@ The methods are described here.
 
 def outlint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "CI")}
-    return subprocess.run([sys.executable, "-m", "outlint", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "outlint", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
 
 
 def test_round_trip(tmp_path: Path) -> None:
@@ -45,12 +46,15 @@ def test_round_trip(tmp_path: Path) -> None:
     assert [e["code"] for e in recorded] == ["OL201"]
 
     # text added above moves the known problem; a new problem appears further down
-    doc.write_text(DOC.replace("The guide covers", "An introduction.\n\nThe guide covers")
-                   + "\n5. Results\n\nThe results.\n\n7. Annexes\n\nThe annexes.\n")
+    doc.write_text(
+        DOC.replace("The guide covers", "An introduction.\n\nThe guide covers")
+        + "\n5. Results\n\nThe results.\n\n7. Annexes\n\nThe annexes.\n"
+    )
     res = outlint("check", "--baseline", "baseline.json", "guide.txt", cwd=tmp_path)
     assert res.returncode == 1
     assert res.stdout.splitlines() == [
-        'guide.txt:21:1: OL201 numbering gap: "7." follows "5." at the top level (expected "6.") (numbering-gap)']
+        'guide.txt:21:1: OL201 numbering gap: "7." follows "5." at the top level (expected "6.") (numbering-gap)'
+    ]
     assert "Baseline baseline.json: 1 known finding skipped, 0 baseline entries now fixed." in res.stderr
 
     # fixing the known problem: nothing reported for it, and the entry is counted as fixed
@@ -84,12 +88,15 @@ def finding(path: str, fp: str) -> Finding:
     return Finding(path, Span(1, 1, 1, 1), "OL201", Severity.ERROR, "m", "numbering-gap", fp)
 
 
-@pytest.mark.parametrize(("now", "recorded", "new", "known", "fixed"), [
-    pytest.param(["a", "b"], ["a", "b"], [], 2, 0, id="all-known"),
-    pytest.param(["a", "c"], ["a", "b"], ["c"], 1, 1, id="one-new-one-fixed"),
-    pytest.param(["a", "a"], ["a"], ["a"], 1, 0, id="a-second-identical-one-is-new"),
-    pytest.param(["a"], ["a", "a"], [], 1, 1, id="one-of-two-identical-fixed"),
-])
+@pytest.mark.parametrize(
+    ("now", "recorded", "new", "known", "fixed"),
+    [
+        pytest.param(["a", "b"], ["a", "b"], [], 2, 0, id="all-known"),
+        pytest.param(["a", "c"], ["a", "b"], ["c"], 1, 1, id="one-new-one-fixed"),
+        pytest.param(["a", "a"], ["a"], ["a"], 1, 0, id="a-second-identical-one-is-new"),
+        pytest.param(["a"], ["a", "a"], [], 1, 1, id="one-of-two-identical-fixed"),
+    ],
+)
 def test_apply(now: list[str], recorded: list[str], new: list[str], known: int, fixed: int) -> None:
     entries = [baseline.Entry(fp, "x.txt", "OL201", "m") for fp in recorded]
     out = baseline.apply([finding("x.txt", fp) for fp in now], entries, ["x.txt"])

@@ -23,8 +23,14 @@ BLANKS = CLEAN.replace("the work.\n", "the work.\n" + "\n" * 7 + "More text foll
 
 def outlint(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "CI")}
-    return subprocess.run([sys.executable, "-m", "outlint", *args], cwd=cwd, env={**environ, **(env or {})},
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "outlint", *args],
+        cwd=cwd,
+        env={**environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -36,21 +42,27 @@ def tree(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    pytest.param([], 1, id="default-fails-on-errors"),
-    pytest.param(["--fail-on", "never"], 0, id="never"),
-    pytest.param(["--exit-zero"], 0, id="exit-zero"),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        pytest.param([], 1, id="default-fails-on-errors"),
+        pytest.param(["--fail-on", "never"], 0, id="never"),
+        pytest.param(["--exit-zero"], 0, id="exit-zero"),
+    ],
+)
 def test_exit_policy_with_an_error(tree: Path, args: list[str], code: int) -> None:
     assert outlint("check", *args, "docs", cwd=tree).returncode == code
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    pytest.param([], 0, id="warnings-pass-by-default"),
-    pytest.param(["--fail-on", "warning"], 1, id="fail-on-warning"),
-    pytest.param(["--fail-on", "info"], 1, id="fail-on-info"),
-    pytest.param(["--fail-on", "error"], 0, id="fail-on-error"),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        pytest.param([], 0, id="warnings-pass-by-default"),
+        pytest.param(["--fail-on", "warning"], 1, id="fail-on-warning"),
+        pytest.param(["--fail-on", "info"], 1, id="fail-on-info"),
+        pytest.param(["--fail-on", "error"], 0, id="fail-on-error"),
+    ],
+)
 def test_exit_policy_with_a_warning(tree: Path, args: list[str], code: int) -> None:
     assert outlint("check", *args, "docs/blanks.txt", "docs/clean.txt", cwd=tree).returncode == code
 
@@ -64,8 +76,19 @@ def test_summary_line_on_stderr(tree: Path) -> None:
 
 def test_several_reports_in_one_run(tree: Path) -> None:
     (tree / "out").mkdir()
-    res = outlint("check", "--format", "text", "--format", "sarif:out/report.sarif", "--format", "junit:junit.xml",
-                  "--format", "gitlab:gl.json", "docs", cwd=tree)
+    res = outlint(
+        "check",
+        "--format",
+        "text",
+        "--format",
+        "sarif:out/report.sarif",
+        "--format",
+        "junit:junit.xml",
+        "--format",
+        "gitlab:gl.json",
+        "docs",
+        cwd=tree,
+    )
     assert res.returncode == 1
     assert "docs/gap.txt:7:1: OL201" in res.stdout
     sarif = json.loads((tree / "out" / "report.sarif").read_text())
@@ -87,12 +110,15 @@ def test_output_writes_the_terminal_format_to_a_file(tree: Path) -> None:
     assert len(json.loads((tree / "r.json").read_text())["findings"]) == 2
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    pytest.param(["--format", "xml"], "unknown format 'xml'", id="unknown-format"),
-    pytest.param(["--format", "sarif:"], "no file after ':'", id="empty-file"),
-    pytest.param(["--format", "text", "--format", "json"], "only one format can go to the terminal", id="two"),
-    pytest.param(["--baseline", "missing.json"], "cannot read baseline", id="missing-baseline"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["--format", "xml"], "unknown format 'xml'", id="unknown-format"),
+        pytest.param(["--format", "sarif:"], "no file after ':'", id="empty-file"),
+        pytest.param(["--format", "text", "--format", "json"], "only one format can go to the terminal", id="two"),
+        pytest.param(["--baseline", "missing.json"], "cannot read baseline", id="missing-baseline"),
+    ],
+)
 def test_usage_errors_exit_2(tree: Path, args: list[str], message: str) -> None:
     res = outlint("check", *args, "docs", cwd=tree)
     assert res.returncode == 2 and message in res.stderr
@@ -103,7 +129,8 @@ def test_github_format_is_the_default_in_github_actions(tree: Path) -> None:
     assert res.stdout.startswith("::warning file=docs/blanks.txt,line=")
     assert "::error file=docs/gap.txt,line=7,col=1," in res.stdout
     assert outlint("check", "--format", "text", "docs", cwd=tree, env={"GITHUB_ACTIONS": "true"}).stdout.startswith(
-        "docs/blanks.txt:")
+        "docs/blanks.txt:"
+    )
 
 
 def test_walk_problems_are_warnings(tree: Path) -> None:
@@ -116,7 +143,7 @@ def test_walk_problems_are_warnings(tree: Path) -> None:
 
 def test_missing_file_is_one_finding(tree: Path) -> None:
     res = outlint("check", "docs/nope.txt", "docs/clean.txt", cwd=tree)
-    assert res.returncode == 1 and "docs/nope.txt:1:1: OL001 cannot read file: No such file" in res.stdout
+    assert res.returncode == 1 and "docs/nope.txt:1:1: OL001 cannot read file: no such file or directory" in res.stdout
 
 
 def test_no_progress_bar_when_not_a_terminal(tree: Path) -> None:
@@ -144,9 +171,9 @@ def test_parallel_output_is_identical(tmp_path: Path, fmt: str) -> None:
 def test_check_files_keeps_the_order_of_its_input(tmp_path: Path) -> None:
     docs = corpus(tmp_path, 25)
     paths = sorted(str(p) for p in docs.rglob("*.txt"))[::-1]
-    settings = Settings()
-    serial = run.check_files(paths, settings, jobs=1)
-    parallel = run.check_files(paths, settings, jobs=3)
+    work = [(p, Settings()) for p in paths]
+    serial = run.check_files(work, jobs=1)
+    parallel = run.check_files(work, jobs=3)
     assert [r.path for r in parallel] == paths
     assert serial == parallel
 

@@ -10,33 +10,36 @@ import pytest
 from outlint import walk
 
 
-@pytest.mark.parametrize(("pattern", "path", "is_dir", "expected"), [
-    pytest.param("*.txt", "a.txt", False, True, id="star-in-top-dir"),
-    pytest.param("*.txt", "sub/deep/a.txt", False, True, id="unanchored-matches-at-any-depth"),
-    pytest.param("*.txt", "a.md", False, False, id="other-suffix"),
-    pytest.param("a?.txt", "ab.txt", False, True, id="question-mark"),
-    pytest.param("a?.txt", "a/.txt", False, False, id="question-mark-not-slash"),
-    pytest.param("[ab].txt", "b.txt", False, True, id="class"),
-    pytest.param("[!ab].txt", "b.txt", False, False, id="negated-class"),
-    pytest.param("/top.txt", "top.txt", False, True, id="leading-slash-anchors"),
-    pytest.param("/top.txt", "sub/top.txt", False, False, id="anchored-not-below"),
-    pytest.param("sub/a.txt", "sub/a.txt", False, True, id="inner-slash-anchors"),
-    pytest.param("sub/a.txt", "x/sub/a.txt", False, False, id="inner-slash-not-below"),
-    pytest.param("build/", "build", True, True, id="dir-only-matches-dir"),
-    pytest.param("build/", "build", False, False, id="dir-only-not-file"),
-    pytest.param("build/", "x/build", True, True, id="dir-only-at-any-depth"),
-    pytest.param("**/drafts", "a/b/drafts", True, True, id="leading-double-star"),
-    pytest.param("**/drafts", "drafts", True, True, id="leading-double-star-top"),
-    pytest.param("docs/**", "docs/a/b.txt", False, True, id="trailing-double-star"),
-    pytest.param("docs/**", "docs", True, False, id="trailing-double-star-not-dir-itself"),
-    pytest.param("a/**/b.txt", "a/b.txt", False, True, id="inner-double-star-zero-dirs"),
-    pytest.param("a/**/b.txt", "a/x/y/b.txt", False, True, id="inner-double-star-many-dirs"),
-    pytest.param("a/**/b.txt", "ab.txt", False, False, id="inner-double-star-needs-slashes"),
-    pytest.param(r"\#notes.txt", "#notes.txt", False, True, id="escaped-hash"),
-    pytest.param(r"\!important.txt", "!important.txt", False, True, id="escaped-bang"),
-    pytest.param("a\\ ", "a ", False, True, id="escaped-trailing-space"),
-    pytest.param("a.txt   ", "a.txt", False, True, id="trailing-spaces-dropped"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "path", "is_dir", "expected"),
+    [
+        pytest.param("*.txt", "a.txt", False, True, id="star-in-top-dir"),
+        pytest.param("*.txt", "sub/deep/a.txt", False, True, id="unanchored-matches-at-any-depth"),
+        pytest.param("*.txt", "a.md", False, False, id="other-suffix"),
+        pytest.param("a?.txt", "ab.txt", False, True, id="question-mark"),
+        pytest.param("a?.txt", "a/.txt", False, False, id="question-mark-not-slash"),
+        pytest.param("[ab].txt", "b.txt", False, True, id="class"),
+        pytest.param("[!ab].txt", "b.txt", False, False, id="negated-class"),
+        pytest.param("/top.txt", "top.txt", False, True, id="leading-slash-anchors"),
+        pytest.param("/top.txt", "sub/top.txt", False, False, id="anchored-not-below"),
+        pytest.param("sub/a.txt", "sub/a.txt", False, True, id="inner-slash-anchors"),
+        pytest.param("sub/a.txt", "x/sub/a.txt", False, False, id="inner-slash-not-below"),
+        pytest.param("build/", "build", True, True, id="dir-only-matches-dir"),
+        pytest.param("build/", "build", False, False, id="dir-only-not-file"),
+        pytest.param("build/", "x/build", True, True, id="dir-only-at-any-depth"),
+        pytest.param("**/drafts", "a/b/drafts", True, True, id="leading-double-star"),
+        pytest.param("**/drafts", "drafts", True, True, id="leading-double-star-top"),
+        pytest.param("docs/**", "docs/a/b.txt", False, True, id="trailing-double-star"),
+        pytest.param("docs/**", "docs", True, False, id="trailing-double-star-not-dir-itself"),
+        pytest.param("a/**/b.txt", "a/b.txt", False, True, id="inner-double-star-zero-dirs"),
+        pytest.param("a/**/b.txt", "a/x/y/b.txt", False, True, id="inner-double-star-many-dirs"),
+        pytest.param("a/**/b.txt", "ab.txt", False, False, id="inner-double-star-needs-slashes"),
+        pytest.param(r"\#notes.txt", "#notes.txt", False, True, id="escaped-hash"),
+        pytest.param(r"\!important.txt", "!important.txt", False, True, id="escaped-bang"),
+        pytest.param("a\\ ", "a ", False, True, id="escaped-trailing-space"),
+        pytest.param("a.txt   ", "a.txt", False, True, id="trailing-spaces-dropped"),
+    ],
+)
 def test_pattern(pattern: str, path: str, is_dir: bool, expected: bool) -> None:
     parent, _, name = path.rpartition("/")
     assert walk.ignored([(walk.parse(pattern), parent)], name, is_dir) is expected
@@ -66,26 +69,48 @@ def found(root: Path, **kw: object) -> list[str]:
 
 
 def test_walk_order_hidden_and_formats(tmp_path: Path) -> None:
-    make(tmp_path, {"b.txt": "", "a.txt": "", "sub/c.txt": "", ".hidden/d.txt": "", "sub/.e.txt": "",
-                    "LICENSE": "", "image.png": "", "notes.rst": ""})
+    make(
+        tmp_path,
+        {
+            "b.txt": "",
+            "a.txt": "",
+            "sub/c.txt": "",
+            ".hidden/d.txt": "",
+            "sub/.e.txt": "",
+            "LICENSE": "",
+            "image.png": "",
+            "notes.rst": "",
+        },
+    )
     assert found(tmp_path) == ["a.txt", "b.txt", "notes.rst", "sub/c.txt"]
 
 
 def test_nested_gitignore_files(tmp_path: Path) -> None:
-    make(tmp_path, {
-        ".gitignore": "build/\n*.tmp.txt\n/only-top.txt\n",
-        "keep.txt": "", "x.tmp.txt": "", "only-top.txt": "", "build/out.txt": "",
-        "docs/.gitignore": "!important.tmp.txt\ndrafts\n",
-        "docs/only-top.txt": "", "docs/y.tmp.txt": "", "docs/important.tmp.txt": "",
-        "docs/drafts/z.txt": "", "docs/sub/build/w.txt": "", "docs/sub/v.txt": "",
-    })
+    make(
+        tmp_path,
+        {
+            ".gitignore": "build/\n*.tmp.txt\n/only-top.txt\n",
+            "keep.txt": "",
+            "x.tmp.txt": "",
+            "only-top.txt": "",
+            "build/out.txt": "",
+            "docs/.gitignore": "!important.tmp.txt\ndrafts\n",
+            "docs/only-top.txt": "",
+            "docs/y.tmp.txt": "",
+            "docs/important.tmp.txt": "",
+            "docs/drafts/z.txt": "",
+            "docs/sub/build/w.txt": "",
+            "docs/sub/v.txt": "",
+        },
+    )
     assert found(tmp_path) == ["docs/important.tmp.txt", "docs/only-top.txt", "docs/sub/v.txt", "keep.txt"]
     assert len(found(tmp_path, use_ignore=False)) == 10
 
 
 def test_gitignore_above_the_walked_directory_up_to_the_repository_root(tmp_path: Path) -> None:
-    make(tmp_path, {".gitignore": "docs/old/\n*.bak.txt\n", "docs/a.txt": "", "docs/b.bak.txt": "",
-                    "docs/old/c.txt": ""})
+    make(
+        tmp_path, {".gitignore": "docs/old/\n*.bak.txt\n", "docs/a.txt": "", "docs/b.bak.txt": "", "docs/old/c.txt": ""}
+    )
     (tmp_path / ".git").mkdir()
     make(tmp_path, {".git/info/exclude": "secret.txt\n", "docs/secret.txt": ""})
     assert found(tmp_path / "docs") == ["a.txt"]
@@ -95,8 +120,7 @@ def test_gitignore_above_the_walked_directory_up_to_the_repository_root(tmp_path
 
 
 def test_exclude(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    make(tmp_path, {".gitignore": "!*.txt\n", "docs/a.txt": "", "docs/drafts/b.txt": "", "c.txt": "",
-                    "docs/c.txt": ""})
+    make(tmp_path, {".gitignore": "!*.txt\n", "docs/a.txt": "", "docs/drafts/b.txt": "", "c.txt": "", "docs/c.txt": ""})
     monkeypatch.chdir(tmp_path)
     assert found(tmp_path, exclude=["drafts/"]) == ["c.txt", "docs/a.txt", "docs/c.txt"]
     assert found(tmp_path, exclude=["/c.txt"]) == ["docs/a.txt", "docs/c.txt", "docs/drafts/b.txt"]

@@ -23,7 +23,23 @@ __version__ = "0.1.0"
 read = read_bytes
 
 __all__ = [
-    "Comment", "Document", "Finding", "Gap", "Heading", "Number", "Paragraph", "ReadError", "Rule",
-    "Settings", "Severity", "Span", "TocEntry", "__version__", "check_bytes", "check_document",
-    "check_path", "read", "read_bytes",
+    "Comment",
+    "Document",
+    "Finding",
+    "Gap",
+    "Heading",
+    "Number",
+    "Paragraph",
+    "ReadError",
+    "Rule",
+    "Settings",
+    "Severity",
+    "Span",
+    "TocEntry",
+    "__version__",
+    "check_bytes",
+    "check_document",
+    "check_path",
+    "read",
+    "read_bytes",
 ]

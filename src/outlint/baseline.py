@@ -44,8 +44,9 @@ def render(findings: Iterable[Finding]) -> str:
     entries = sorted({(f.path, f.code, f.fingerprint, f.message) for f in findings})
     data = {
         "outlint-baseline": BASELINE_VERSION,
-        "findings": [{"fingerprint": fp, "path": path, "code": code, "message": message}
-                     for path, code, fp, message in entries],
+        "findings": [
+            {"fingerprint": fp, "path": path, "code": code, "message": message} for path, code, fp, message in entries
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -62,8 +63,10 @@ def load(path: str) -> list[Entry]:
     if not isinstance(data, dict) or data.get("outlint-baseline") != BASELINE_VERSION:
         raise BaselineError(f"{path} is not an outlint baseline (version {BASELINE_VERSION})")
     try:
-        return [Entry(str(e["fingerprint"]), str(e["path"]), str(e["code"]), str(e.get("message", "")))
-                for e in data["findings"]]
+        return [
+            Entry(str(e["fingerprint"]), str(e["path"]), str(e["code"]), str(e.get("message", "")))
+            for e in data["findings"]
+        ]
     except (KeyError, TypeError) as exc:
         raise BaselineError(f"baseline {path} has a malformed entry: {exc}") from exc
 

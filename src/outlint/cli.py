@@ -83,23 +83,24 @@ def _plural(n: int, word: str) -> str:
 def summary(files: int, findings: Sequence[Finding], seconds: float) -> str:
     """``Checked 12 files: 3 errors, 5 warnings, 0 info in 0.41s.``"""
     counts = Counter(f.severity for f in findings)
-    return (f"Checked {_plural(files, 'file')}: {_plural(counts[Severity.ERROR], 'error')}, "
-            f"{_plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info in {seconds:.2f}s.")
+    return (
+        f"Checked {_plural(files, 'file')}: {_plural(counts[Severity.ERROR], 'error')}, "
+        f"{_plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info in {seconds:.2f}s."
+    )
 
 
 def baseline_note(outcome: baseline.Outcome, path: str) -> str:
-    known = _plural(outcome.known, 'known finding')
+    known = _plural(outcome.known, "known finding")
     fixed = f"{outcome.fixed} baseline entr{'y' if outcome.fixed == 1 else 'ies'}"
     hint = f" (run with --write-baseline {path} to drop them)" if outcome.fixed else ""
     return f"Baseline {path}: {known} skipped, {fixed} now fixed{hint}."
 
 
-def _check_all(files: Sequence[str], settings: Settings, as_format: str | None,
-               jobs: int) -> tuple[list[Finding], bool]:
+def _check_all(work: Sequence[tuple[str, Settings]], as_format: str | None, jobs: int) -> tuple[list[Finding], bool]:
     """Sorted findings of every file, and whether any file hit an internal error (one line each on stderr)."""
-    tick, close = run.progress(len(files))
+    tick, close = run.progress(len(work))
     try:
-        results = run.check_files(files, settings, as_format, jobs, tick)
+        results = run.check_files(work, as_format, jobs, tick)
     finally:
         close()
     findings: list[Finding] = []
@@ -124,38 +125,88 @@ FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severit
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Only these rules (codes, prefixes or names; comma-separated).")
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Only these rules (codes, prefixes or names; comma-separated)."
+)
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes, prefixes or names).")
 @click.option("--language", metavar="TAG", help="The documents' main language (default: inferred from the text).")
-@click.option("--as", "as_format", type=click.Choice(sorted(readers.READERS)),
-              help="Read every input (and stdin) as this format.")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="Skip files and directories matching this gitignore-style pattern (repeatable).")
+@click.option(
+    "--profile", metavar="NAME|PATH", help="Check the outline against a profile (white-paper, rfc, readme, or a file)."
+)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file only.")
+@click.option(
+    "--as", "as_format", type=click.Choice(sorted(readers.READERS)), help="Read every input (and stdin) as this format."
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Skip files and directories matching this gitignore-style pattern (repeatable).",
+)
 @click.option("--no-ignore", is_flag=True, help="Also check what .gitignore files exclude.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-              help="Check files in N processes (default: one per CPU).")
-@click.option("--format", "formats", multiple=True, metavar="FORMAT[:FILE]", callback=_format_specs,
-              help=f"Report format: {', '.join(sorted(FORMATS))} (default: text; github in GitHub Actions). "
-                   "Repeatable: FORMAT:FILE writes that report to FILE as well.")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), metavar="N", help="Check files in N processes (default: one per CPU)."
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FORMAT[:FILE]",
+    callback=_format_specs,
+    help=f"Report format: {', '.join(sorted(FORMATS))} (default: text; github in GitHub Actions). "
+    "Repeatable: FORMAT:FILE writes that report to FILE as well.",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
-@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="error", show_default=True,
-              help="Lowest severity that makes the exit status 1.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit status 1.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Report only findings not recorded in this baseline.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Record the current findings in FILE and exit 0.")
-def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], language: str | None,
-          as_format: str | None, exclude: tuple[str, ...], no_ignore: bool, jobs: int | None,
-          formats: list[FormatSpec], output: str | None, fail_on: str, exit_zero: bool,
-          baseline_file: str | None, write_baseline: str | None) -> None:
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Report only findings not recorded in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Record the current findings in FILE and exit 0.",
+)
+def check(
+    paths: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    language: str | None,
+    profile: str | None,
+    config_path: str | None,
+    as_format: str | None,
+    exclude: tuple[str, ...],
+    no_ignore: bool,
+    jobs: int | None,
+    formats: list[FormatSpec],
+    output: str | None,
+    fail_on: str,
+    exit_zero: bool,
+    baseline_file: str | None,
+    write_baseline: str | None,
+) -> None:
     """Check documents (files, directories, or - for stdin) and report what is wrong."""
+    from outlint.config import ConfigError, Overrides, settings_for
+    from outlint.profile import ProfileError
+
     start = time.perf_counter()
     try:
-        rules = select_rules(_codes(select), _codes(ignore))
+        select_rules(_codes(select), _codes(ignore))
     except ValueError as exc:
         _fail(f"{exc}; see 'outlint rules'")
+    if config_path and not os.path.isfile(config_path):
+        _fail(f"{config_path}: no such configuration file")
     if baseline_file and write_baseline:
         _fail("use --baseline or --write-baseline, not both")
     known: list[baseline.Entry] = []
@@ -164,15 +215,21 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             known = baseline.load(baseline_file)
         except baseline.BaselineError as exc:
             _fail(str(exc))
-    settings = Settings(rules=rules, language=language)
+    overrides = Overrides(_codes(select), _codes(ignore), profile, language, config_path)
 
     files = list(walk.iter_files(paths, exclude, use_ignore=not no_ignore, warn=_warn))
-    findings, internal = _check_all(files, settings, as_format, jobs or run.default_jobs())
+    try:  # in this process, so that a bad configuration stops the run before any file is checked
+        work = [(path, settings_for(path, overrides)) for path in files]
+    except (ConfigError, ProfileError) as exc:
+        _fail(str(exc))
+    findings, internal = _check_all(work, as_format, jobs or run.default_jobs())
     checked = [display_path(p) for p in files]
     if write_baseline:
         _write(write_baseline, baseline.render(findings))
-        click.echo(f"Wrote baseline {write_baseline}: {_plural(len(findings), 'finding')} "
-                   f"in {_plural(len(checked), 'file')}.", err=True)
+        click.echo(
+            f"Wrote baseline {write_baseline}: {_plural(len(findings), 'finding')} in {_plural(len(checked), 'file')}.",
+            err=True,
+        )
         sys.exit(EXIT_ERROR if internal else EXIT_CLEAN)
     outcome = baseline.apply(findings, known, checked) if baseline_file else None
     if outcome:
@@ -202,7 +259,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
 @click.option("--language", metavar="TAG", help="The document's main language (default: inferred).")
 def outline(path: str, fmt: str, as_format: str | None, language: str | None) -> None:
     """Print a document's outline: contents and headings side by side, and which matched which."""
-    from outlint.formats import outline as view
+    from outlint import export as view
 
     shown = "-" if path == "-" else display_path(path)
     try:

@@ -42,8 +42,13 @@ def section_titles(doc: Document, span: Span) -> tuple[str, ...]:
 
 def digest(path: str, code: str, titles: Sequence[str], message: str, occurrence: int = 0) -> str:
     """The fingerprint of one finding from its parts: 16 hex digits."""
-    parts = [posixpath.normpath(path.replace("\\", "/")), code, "\x1e".join(titles),
-             normalize_message(message), str(occurrence)]
+    parts = [
+        posixpath.normpath(path.replace("\\", "/")),
+        code,
+        "\x1e".join(titles),
+        normalize_message(message),
+        str(occurrence),
+    ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

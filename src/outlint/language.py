@@ -26,8 +26,16 @@ _RUN_RE = re.compile("|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRI
 # Han and kana carry about two Latin letters' worth of text each.
 _WEIGHT = {"han": 2, "kana": 2, "hangul": 2}
 LANG_OF_SCRIPT = {
-    "han": "zh", "kana": "ja", "hangul": "ko", "latin": "en", "cyrillic": "ru", "greek": "el",
-    "arabic": "ar", "hebrew": "he", "devanagari": "hi", "thai": "th",
+    "han": "zh",
+    "kana": "ja",
+    "hangul": "ko",
+    "latin": "en",
+    "cyrillic": "ru",
+    "greek": "el",
+    "arabic": "ar",
+    "hebrew": "he",
+    "devanagari": "hi",
+    "thai": "th",
 }
 SCRIPT_OF_LANG = {v: k for k, v in LANG_OF_SCRIPT.items()}
 # Latin-script languages all share the "latin" script for this script-based check.
@@ -74,12 +82,12 @@ def profile(text: str) -> Profile:
     return Profile(tuple(sorted(counts.items())))
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
 
 def _ascii_letters(text: str) -> int:
     stripped = _URL_RE.sub(" ", text) if "://" in text or "@" in text else text
-    return sum(map(len, _ASCII_LETTERS.findall(stripped)))
+    return len(stripped.encode("ascii").translate(None, _NOT_LETTER_BYTES))
 
 
 def language_of(script: str | None) -> str | None:
@@ -89,7 +97,11 @@ def language_of(script: str | None) -> str | None:
 def foreign_runs(text: str, script: str, min_weight: int) -> list[tuple[int, int]]:
     """Spans (start, end) of runs of ``script`` inside text, words joined across spaces and punctuation."""
     chars = dict(_SCRIPTS)[script]
-    joiner = r"[\s\d\u3000-\u303f\uff00-\uffef,.;:!?\"'()“”‘’《》「」·—-]*" if script != "latin" else r"[\s\d,.;:!?\"'()/&-]+"
+    joiner = (
+        r"[\s\d\u3000-\u303f\uff00-\uffef,.;:!?\"'()“”‘’《》「」·—-]*"
+        if script != "latin"
+        else r"[\s\d,.;:!?\"'()/&-]+"
+    )
     run_re = _run_pattern(script, chars, joiner)
     weight = _WEIGHT.get(script, 1)
     out = []
@@ -133,6 +145,8 @@ def analyse(doc: Document, language: str | None = None) -> Languages:
         profiles[id(para)] = p
         for script, count in p.counts:
             totals[script] += count
+    main_script: str | None
+    main_language: str | None
     if language:
         main_script = SCRIPT_OF_LANG.get(language.split("-")[0].lower(), "latin")
         main_language = language
@@ -173,9 +187,21 @@ def heading_profile(h: Heading) -> Profile:
 
 
 _NAMES = {
-    "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "en": "English", "ru": "Russian", "el": "Greek",
-    "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "th": "Thai", "fr": "French", "de": "German",
-    "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "en": "English",
+    "ru": "Russian",
+    "el": "Greek",
+    "ar": "Arabic",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "th": "Thai",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
 }
 
 

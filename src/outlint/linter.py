@@ -9,7 +9,7 @@ from typing import Any
 
 from outlint import fingerprint, readers
 from outlint.model import Document, Finding, ReadError, Rule, Severity, Span
-from outlint.rules import RULES, UNREADABLE
+from outlint.rules import INVALID_SUPPRESSION, RULES, UNREADABLE, UNUSED_SUPPRESSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +30,15 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Document:
 
 def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
     text = f"cannot read file: {message}"
-    return Finding(path, span or Span(1, 1, 1, 1), UNREADABLE.code, UNREADABLE.severity, text, UNREADABLE.name,
-                   fingerprint.digest(path, UNREADABLE.code, (), text))
+    return Finding(
+        path,
+        span or Span(1, 1, 1, 1),
+        UNREADABLE.code,
+        UNREADABLE.severity,
+        text,
+        UNREADABLE.name,
+        fingerprint.digest(path, UNREADABLE.code, (), text),
+    )
 
 
 def check_document(doc: Document, settings: Settings = Settings()) -> list[Finding]:
@@ -39,14 +46,37 @@ def check_document(doc: Document, settings: Settings = Settings()) -> list[Findi
     if settings.language:
         doc.cache["config-language"] = settings.language
     out: list[Finding] = []
+    meta = {UNREADABLE.code, UNUSED_SUPPRESSION.code, INVALID_SUPPRESSION.code}
     for rule in settings.rules:
-        if rule.code == UNREADABLE.code:
+        if rule.code in meta:
             continue
-        options = {**rule.options, **settings.options.get(rule.code, {})}
-        severity = settings.severities.get(rule.code, rule.severity)
-        for span, message in rule.check(doc, options):
-            out.append(Finding(doc.path, span, rule.code, severity, message, rule.name))
+        out.extend(_findings(doc, rule, rule.check(doc, _options(rule, settings)), settings))
+    if doc.comments:
+        out = _suppress(doc, out, settings)
     return fingerprint.assign(doc, sorted(set(out)))
+
+
+def _options(rule: Rule, settings: Settings) -> dict[str, Any]:
+    return {**rule.options, **settings.options.get(rule.code, {})}
+
+
+def _findings(doc: Document, rule: Rule, found: Iterable[tuple[Span, str]], settings: Settings) -> list[Finding]:
+    severity = settings.severities.get(rule.code, rule.severity)
+    return [Finding(doc.path, span, rule.code, severity, message, rule.name) for span, message in found]
+
+
+def _suppress(doc: Document, findings: list[Finding], settings: Settings) -> list[Finding]:
+    from outlint import suppress
+
+    last_line = doc.text.count("\n") + 1
+    directives, unknown = suppress.parse(doc.comments, last_line)
+    kept = suppress.apply(findings, directives)
+    enabled = {r.code for r in settings.rules}
+    if INVALID_SUPPRESSION.code in enabled:
+        kept += _findings(doc, INVALID_SUPPRESSION, unknown, settings)
+    if UNUSED_SUPPRESSION.code in enabled:
+        kept += _findings(doc, UNUSED_SUPPRESSION, suppress.unused(directives), settings)
+    return kept
 
 
 def check_bytes(data: bytes, path: str, fmt: str | None = None, settings: Settings = Settings()) -> list[Finding]:

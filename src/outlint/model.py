@@ -137,6 +137,7 @@ class Document:
     language: str | None = None
     toc_span: Span | None = None
     links: list[tuple[str, Span]] = field(default_factory=list)
+    encoding: str | None = None
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def all_headings(self) -> list[Heading]:

@@ -8,13 +8,47 @@ from functools import lru_cache
 from outlint.model import Number
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _WORDS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 _WORD_SCHEMES = {
@@ -28,9 +62,20 @@ _WORD_SCHEMES = {
     "lesson": "lesson",
     "unit": "unit",
 }
-_CN_SUFFIX = {"章": "cjk-chapter", "节": "cjk-section", "節": "cjk-section", "条": "cjk-article",
-              "條": "cjk-article", "部分": "cjk-part", "编": "cjk-part", "篇": "cjk-part", "款": "cjk-clause",
-              "部": "cjk-part", "卷": "cjk-book", "课": "cjk-lesson"}
+_CN_SUFFIX = {
+    "章": "cjk-chapter",
+    "节": "cjk-section",
+    "節": "cjk-section",
+    "条": "cjk-article",
+    "條": "cjk-article",
+    "部分": "cjk-part",
+    "编": "cjk-part",
+    "篇": "cjk-part",
+    "款": "cjk-clause",
+    "部": "cjk-part",
+    "卷": "cjk-book",
+    "课": "cjk-lesson",
+}
 
 _CN_NUM = "[零〇一二两三四五六七八九十百千]+"
 _SPACE = r"[ \t\u3000]"
@@ -39,16 +84,34 @@ _SPACE = r"[ \t\u3000]"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cjk-dun", re.compile(rf"(?P<n>{_CN_NUM})[、．]{_SPACE}*(?P<rest>.*)")),
     ("cjk-paren", re.compile(rf"[（(](?P<n>{_CN_NUM})[）)][、．]?{_SPACE}*(?P<rest>.*)")),
-    ("cjk-ordinal", re.compile(rf"第{_SPACE}*(?P<n>{_CN_NUM}|\d+){_SPACE}*(?P<suf>章|节|節|条|條|部分|编|篇|款|部|卷|课)(?:{_SPACE}+|[、:：．.]{_SPACE}*|(?=\S)|$)(?P<rest>.*)")),
+    (
+        "cjk-ordinal",
+        re.compile(
+            rf"第{_SPACE}*(?P<n>{_CN_NUM}|\d+){_SPACE}*(?P<suf>章|节|節|条|條|部分|编|篇|款|部|卷|课)(?:{_SPACE}+|[、:：．.]{_SPACE}*|(?=\S)|$)(?P<rest>.*)"
+        ),
+    ),
     ("decimal-dun", re.compile(rf"(?P<n>[1-9]\d{{0,2}})、{_SPACE}*(?P<rest>.*)")),
-    ("section-sign", re.compile(rf"§{_SPACE}*(?P<n>[1-9]\d{{0,2}}(?:\.[1-9]\d{{0,2}})*)\.?(?:{_SPACE}+(?P<rest>.*)|$)")),
-    ("word", re.compile(
-        r"(?P<word>chapter|section|part|book|appendix|annex|article|lesson|unit)\s+"
-        r"(?P<n>[1-9]\d{0,2}(?:\.[1-9]\d{0,2})*|[ivxlcdm]+|[a-z]|"
-        r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"
-        r"(?:\s*[.:\u2014\u2013-]\s*|\s+|$)(?P<rest>.*)", re.IGNORECASE)),
-    ("paren", re.compile(r"[（(](?P<n>[1-9]\d{0,2}|[ivxlcdm]{1,6}|[a-zA-Z])[）)]\s+(?P<rest>\S.*)")),
+    (
+        "section-sign",
+        re.compile(rf"§{_SPACE}*(?P<n>[1-9]\d{{0,2}}(?:\.[1-9]\d{{0,2}})*)\.?(?:{_SPACE}+(?P<rest>.*)|$)"),
+    ),
+    (
+        "word",
+        re.compile(
+            r"(?P<word>chapter|section|part|book|appendix|annex|article|lesson|unit)\s+"
+            r"(?P<n>[1-9]\d{0,2}(?:\.[1-9]\d{0,2})*|[ivxlcdm]+|[a-z]|"
+            r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"
+            r"(?:\s*[.:\u2014\u2013-]\s*|\s+|$)(?P<rest>.*)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "paren",
+        re.compile(
+            r"[（(](?P<n>[1-9]\d{0,2}|[ivxlcdm]{1,6}|[a-zA-Z])[）)](?:\s+|(?<=）)|(?=[^\x00-\x7f]))(?P<rest>\S.*)"
+        ),
+    ),
     ("right-paren", re.compile(r"(?P<n>[1-9]\d{0,2}|[ivxlcdm]{1,6}|[a-zA-Z])\)\s+(?P<rest>\S.*)")),
     ("alpha-decimal", re.compile(r"(?P<n>[A-Z](?:\.[1-9]\d{0,2})+)\.?(?:\s+(?P<rest>\S.*)|$)")),
     ("dotted", re.compile(r"(?P<n>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}|0))+)\.?(?:\s+(?P<rest>\S.*)|$)")),
@@ -70,8 +133,21 @@ def roman_value(text: str) -> int | None:
 
 def to_roman(n: int) -> str:
     out = []
-    for v, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                   (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for v, sym in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= v:
             out.append(sym)
             n -= v
@@ -123,11 +199,19 @@ def _atom(text: str) -> tuple[str, int] | None:
     return None
 
 
+# Every label starts like this; most lines of prose do not, and skip the patterns at once.
+_MAYBE = re.compile(
+    r"[\d(（第§零〇一二三四五六七八九十百千两]|[A-Za-z]{1,7}[.)]|[A-Z](?:\.\d)|"
+    r"(?:chapter|section|part|book|appendix|annex|article|lesson|unit)\s",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def parse(line: str) -> tuple[Number, str] | None:
     """Split a heading line into its Number and title; None when it does not start with a number."""
     s = line.strip()
-    if not s:
+    if not s or not _MAYBE.match(s):
         return None
     for kind, pattern in _PATTERNS:
         m = pattern.match(s)
@@ -208,9 +292,13 @@ def _render_atom(kind: str, sample: str, value: int) -> str:
     if kind == "word":
         names = list(_WORDS)
         word = names[value] if value < len(names) else str(value)
-        return word.capitalize() if sample[0].isupper() and not sample.isupper() else (word.upper() if sample.isupper() else word)
+        return (
+            word.capitalize()
+            if sample[0].isupper() and not sample.isupper()
+            else (word.upper() if sample.isupper() else word)
+        )
     if kind == "atom":
-        if len(sample) == 1 and ("alpha" in _atom_kind(sample) or value <= 26 and not roman_value(sample)):
+        if len(sample) == 1 and ("alpha" in _atom_kind(sample) or (value <= 26 and not roman_value(sample))):
             letter = chr(96 + value) if value <= 26 else str(value)
             return letter.upper() if sample.isupper() else letter
         roman = to_roman(value)
@@ -238,10 +326,10 @@ def format_label(template: Number, values: tuple[int, ...]) -> str:
             text = ".".join([chr(64 + values[0]), *(str(x) for x in values[1:])])
         else:
             text = ".".join(str(x) for x in values)
-        return label[: m.start()] + text + label[m.end():]
+        return label[: m.start()] + text + label[m.end() :]
     if kind == "atom" and template.scheme.startswith("alpha") and len(m.group()) == 1:
         letter = chr(96 + values[-1])
         text = letter.upper() if m.group().isupper() else letter
     else:
         text = _render_atom(kind, m.group(), values[-1])
-    return label[: m.start()] + text + label[m.end():]
+    return label[: m.start()] + text + label[m.end() :]

@@ -105,8 +105,9 @@ def build(
     for i, entry in enumerate(toc):
         number, level = nums[i], levels[i]
         if entry.level == 0:
-            entry = TocEntry(level or _unnumbered_level(fixed_toc, entry), number, entry.title,
-                             entry.target, entry.span, entry.page)
+            entry = TocEntry(
+                level or _unnumbered_level(fixed_toc, entry), number, entry.title, entry.target, entry.span, entry.page
+            )
         elif number is not entry.number:
             entry = TocEntry(entry.level, number, entry.title, entry.target, entry.span, entry.page)
         fixed_toc.append(entry)
@@ -236,15 +237,17 @@ def align(doc: Document) -> Alignment:
             entry = toc[i]
             norm = normalize_title(entry.title)
             path = _entry_path(toc, parents, i)
-            cands: dict[int, Heading] = {id(h): h for h in index.get(path, [])}
+            pool: dict[int, Heading] = {id(h): h for h in index.get(path, [])}
             for tok in set(norm.split()):
                 for h in index.get(tok, [])[:50]:
-                    cands.setdefault(id(h), h)
-            for hid, h in cands.items():
+                    pool.setdefault(id(h), h)
+            for hid, h in pool.items():
                 sim = similarity(norm, normalize_title(h.title))
                 same_path = _heading_path(h) == path and entry.number is not None
-                same_label = entry.number is not None and h.number is not None and entry.number.values == h.number.values
-                if sim >= 0.6 or (same_path and sim >= 0.25) or (same_label and sim >= 0.5):
+                same_label = (
+                    entry.number is not None and h.number is not None and entry.number.values == h.number.values
+                )
+                if sim >= 0.6 or same_path or (same_label and sim >= 0.5):
                     scored.append((sim + 0.3 * same_path + 0.1 * same_label, i, hid))
         scored.sort(key=lambda t: (-t[0], t[1]))
         for _, i, hid in scored:
@@ -256,13 +259,15 @@ def align(doc: Document) -> Alignment:
     pairs = sorted(match.items())
     keep = _longest_increasing([order[id(h)] for _, h in pairs])
     out_of_order = tuple(pairs[k][0] for k in range(len(pairs)) if k not in keep)
-    return doc.cache.setdefault("alignment", Alignment(
+    result = Alignment(
         tuple(pairs),
         tuple(i for i in range(len(toc)) if i not in match),
         tuple(h for h in headings if id(h) not in used),
         out_of_order,
         tuple(parents),
-    ))
+    )
+    doc.cache["alignment"] = result
+    return result
 
 
 def _longest_increasing(seq: Sequence[int]) -> set[int]:

@@ -37,8 +37,8 @@ class Result:
 def check_one(path: str, settings: Settings, fmt: str | None = None) -> list[Finding]:
     """Check one file as the command line does: findings carry the path as it is displayed.
 
-    This is the per-file unit of work, run in worker processes; per-file settings (configuration
-    files, profiles) belong here so that they are resolved where the file is checked.
+    This is the per-file unit of work, run in worker processes; ``settings`` are the file's own
+    (configuration, per-file ignores, profile), resolved by the caller.
     """
     if path == "-":
         return check_bytes(sys.stdin.buffer.read(), "-", fmt or "text", settings)
@@ -46,6 +46,8 @@ def check_one(path: str, settings: Settings, fmt: str | None = None) -> list[Fin
     try:
         with open(path, "rb") as fh:
             data = fh.read()
+    except FileNotFoundError:
+        return [unreadable(shown, "no such file or directory")]
     except OSError as exc:
         return [unreadable(shown, exc.strerror or str(exc))]
     # the document gets the displayed path, so that fingerprints do not depend on how it was named
@@ -59,8 +61,11 @@ def _check_safely(path: str, settings: Settings, fmt: str | None) -> Result:
         return Result(path, error=f"{type(exc).__name__}: {exc}")
 
 
-def _check_chunk(paths: Sequence[str], settings: Settings, fmt: str | None) -> list[Result]:
-    return [_check_safely(p, settings, fmt) for p in paths]
+Work = Sequence[tuple[str, Settings]]  # (path, the settings to check it with)
+
+
+def _check_chunk(work: Work, fmt: str | None) -> list[Result]:
+    return [_check_safely(path, settings, fmt) for path, settings in work]
 
 
 def default_jobs() -> int:
@@ -79,38 +84,34 @@ def _ticks(tick: Tick, n: int) -> Callable[[Future[list[Result]]], None]:
     return lambda _future: tick(n)
 
 
-def check_files(paths: Sequence[str], settings: Settings, fmt: str | None = None, jobs: int = 1,
-                tick: Tick | None = None) -> list[Result]:
-    """Check every path, one Result per path in the given order; ``tick(n)`` after each n files."""
+def check_files(work: Work, fmt: str | None = None, jobs: int = 1, tick: Tick | None = None) -> list[Result]:
+    """Check every (path, settings), one Result per path in the given order; ``tick(n)`` after each n files."""
     advance = tick or (lambda _n: None)
-    local = [p for p in paths if p == "-"]  # stdin belongs to this process
-    if jobs <= 1 or len(paths) - len(local) < MIN_PARALLEL_FILES:
-        results = []
-        for p in paths:
-            results.append(_check_safely(p, settings, fmt))
+    results: dict[int, Result] = {}
+    todo = []
+    for i, (path, settings) in enumerate(work):
+        if path == "-" or jobs <= 1 or len(work) < MIN_PARALLEL_FILES:  # stdin belongs to this process
+            results[i] = _check_safely(path, settings, fmt)
             advance(1)
-        return results
-    by_path: dict[int, Result] = {}
-    for i, p in enumerate(paths):
-        if p == "-":
-            by_path[i] = _check_safely(p, settings, fmt)
-            advance(1)
-    todo = [i for i in range(len(paths)) if i not in by_path]
-    size = chunk_size(len(todo), jobs)
-    chunks = [todo[k: k + size] for k in range(0, len(todo), size)]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-        futures: list[Future[list[Result]]] = []
-        for chunk in chunks:
-            future = pool.submit(_check_chunk, [paths[i] for i in chunk], settings, fmt)
-            future.add_done_callback(_ticks(advance, len(chunk)))
-            futures.append(future)
-        for chunk, future in zip(chunks, futures, strict=True):
-            try:
-                done = future.result()
-            except BrokenProcessPool:
-                done = [Result(paths[i], error="a worker process died") for i in chunk]
-            by_path.update(zip(chunk, done, strict=True))
-    return [by_path[i] for i in range(len(paths))]
+        else:
+            todo.append(i)
+    if todo:
+        size = chunk_size(len(todo), jobs)
+        chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
+        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+            futures: list[Future[list[Result]]] = []
+            for chunk in chunks:
+                # pickled once per chunk: Settings shared by its files (rules, profile) travel once
+                future = pool.submit(_check_chunk, [work[i] for i in chunk], fmt)
+                future.add_done_callback(_ticks(advance, len(chunk)))
+                futures.append(future)
+            for chunk, future in zip(chunks, futures, strict=True):
+                try:
+                    done = future.result()
+                except BrokenProcessPool:
+                    done = [Result(work[i][0], error="a worker process died") for i in chunk]
+                results.update(zip(chunk, done, strict=True))
+    return [results[i] for i in range(len(work))]
 
 
 def progress(total: int, stream: TextIO | None = None, delay: float = 1.0) -> tuple[Tick, Callable[[], None]]:

@@ -44,11 +44,11 @@ def _glob(segment: str) -> str:
         elif c == "?":
             out.append("[^/]")
         elif c == "[":
-            end = segment.find("]", i + 2 if segment[i + 1: i + 2] in ("!", "^") else i + 1)
+            end = segment.find("]", i + 2 if segment[i + 1 : i + 2] in ("!", "^") else i + 1)
             if end < 0:
                 out.append(re.escape(c))
             else:
-                body = segment[i + 1: end]
+                body = segment[i + 1 : end]
                 body = "^" + body[1:] if body[:1] in ("!", "^") else body
                 out.append("[" + body.replace("\\", "\\\\") + "]")
                 i = end
@@ -179,8 +179,14 @@ def _walk_tree(root: str, exclude: Sequence[Pattern], use_ignore: bool, warn: Wa
     yield from _walk(root, layers, excl, frozenset({(st.st_dev, st.st_ino)}), use_ignore, warn)
 
 
-def _walk(directory: str, layers: list[Layer], excl: list[Layer], ancestry: frozenset[tuple[int, int]],
-          use_ignore: bool, warn: Warn) -> Iterator[str]:
+def _walk(
+    directory: str,
+    layers: list[Layer],
+    excl: list[Layer],
+    ancestry: frozenset[tuple[int, int]],
+    use_ignore: bool,
+    warn: Warn,
+) -> Iterator[str]:
     """Files under one directory, depth first in name order; its own .gitignore applies inside it.
 
     ``excl`` (the --exclude patterns) is kept apart from ``layers`` so that no ``!`` in a
@@ -221,12 +227,14 @@ def _walk(directory: str, layers: list[Layer], excl: list[Layer], ancestry: froz
         if key in ancestry:
             warn(entry.path, "symbolic link loop, not followed")
             continue
-        yield from _walk(entry.path, _descend(layers, entry.name), _descend(excl, entry.name),
-                         ancestry | {key}, use_ignore, warn)
+        yield from _walk(
+            entry.path, _descend(layers, entry.name), _descend(excl, entry.name), ancestry | {key}, use_ignore, warn
+        )
 
 
-def iter_files(paths: Sequence[str], exclude: Sequence[str] = (), use_ignore: bool = True,
-               warn: Warn | None = None) -> Iterator[str]:
+def iter_files(
+    paths: Sequence[str], exclude: Sequence[str] = (), use_ignore: bool = True, warn: Warn | None = None
+) -> Iterator[str]:
     """Every file to check, in a stable order: explicit files as given (unless ``--exclude``d),
     directories walked for the formats outlint reads, skipping hidden entries and ignored ones.
 

@@ -12,13 +12,20 @@ from outlint.formats import FORMATS, formatter
 from outlint.model import Finding
 
 GOLDEN = Path(__file__).parent / "golden"
-SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "github.txt", "junit": "xml",
-          "gitlab": "gitlab.json"}
+SUFFIX = {
+    "text": "txt",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "github.txt",
+    "junit": "xml",
+    "gitlab": "gitlab.json",
+}
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
-def test_golden(name: str, sample_findings: list[Finding], sample_paths: list[str],
-                golden: Callable[[Path, str], None]) -> None:
+def test_golden(
+    name: str, sample_findings: list[Finding], sample_paths: list[str], golden: Callable[[Path, str], None]
+) -> None:
     # the version is not part of what a golden file pins down; a release must not rewrite them
     actual = formatter(name)(sample_findings, sample_paths).replace(__version__, "<version>")
     golden(GOLDEN / f"sample.{SUFFIX.get(name, name)}", actual)

@@ -68,11 +68,14 @@ def test_rules_and_indexes_come_from_the_registry(sample_findings: list[Finding]
     assert gap["fullDescription"]["text"].startswith("Reports a numbered heading")
 
 
-@pytest.mark.parametrize(("span", "region"), [
-    pytest.param(Span(3, 2, 3, 9), (3, 2, 3, 10), id="end-column-is-exclusive"),
-    pytest.param(Span(3, 5, 3, 4), (3, 5, 3, 6), id="empty-span-covers-one-column"),
-    pytest.param(Span(3, 5, 6, 1), (3, 5, 6, 2), id="multi-line"),
-])
+@pytest.mark.parametrize(
+    ("span", "region"),
+    [
+        pytest.param(Span(3, 2, 3, 9), (3, 2, 3, 10), id="end-column-is-exclusive"),
+        pytest.param(Span(3, 5, 3, 4), (3, 5, 3, 6), id="empty-span-covers-one-column"),
+        pytest.param(Span(3, 5, 6, 1), (3, 5, 6, 2), id="multi-line"),
+    ],
+)
 def test_region(span: Span, region: tuple[int, int, int, int]) -> None:
     f = Finding("a.txt", span, "OL201", Severity.WARNING, "m", "numbering-gap", "abc")
     res = sarif.result(f, {"OL201": 3})
@@ -81,10 +84,13 @@ def test_region(span: Span, region: tuple[int, int, int, int]) -> None:
     assert res["level"] == "warning" and res["ruleIndex"] == 3
 
 
-@pytest.mark.parametrize(("path", "uri"), [
-    ("docs/a b.txt", "docs/a%20b.txt"),
-    ("docs/白皮书.txt", "docs/%E7%99%BD%E7%9A%AE%E4%B9%A6.txt"),
-    ("/srv/docs/a.txt", "file:///srv/docs/a.txt"),
-])
+@pytest.mark.parametrize(
+    ("path", "uri"),
+    [
+        ("docs/a b.txt", "docs/a%20b.txt"),
+        ("docs/白皮书.txt", "docs/%E7%99%BD%E7%9A%AE%E4%B9%A6.txt"),
+        ("/srv/docs/a.txt", "file:///srv/docs/a.txt"),
+    ],
+)
 def test_artifact_uri(path: str, uri: str) -> None:
     assert sarif.artifact_uri(path) == uri

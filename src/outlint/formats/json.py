@@ -26,5 +26,7 @@ def as_dict(f: Finding) -> dict[str, Any]:
 def render(findings: Sequence[Finding], paths: Sequence[str]) -> str:
     from outlint import __version__
 
-    return json.dumps({"version": __version__, "findings": [as_dict(f) for f in findings]},
-                      ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps({"version": __version__, "findings": [as_dict(f) for f in findings]}, ensure_ascii=False, indent=2)
+        + "\n"
+    )

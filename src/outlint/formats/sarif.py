@@ -63,21 +63,25 @@ def result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     out: dict[str, Any] = {"ruleId": f.code}
     if f.code in index:
         out["ruleIndex"] = index[f.code]
-    out.update({
-        "level": LEVELS[f.severity],
-        "message": {"text": f.message},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": {"uri": artifact_uri(f.path)},
-                "region": {
-                    "startLine": s.line,
-                    "startColumn": s.column,
-                    "endLine": max(s.end_line, s.line),
-                    "endColumn": end_column,
-                },
-            },
-        }],
-    })
+    out.update(
+        {
+            "level": LEVELS[f.severity],
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": artifact_uri(f.path)},
+                        "region": {
+                            "startLine": s.line,
+                            "startColumn": s.column,
+                            "endLine": max(s.end_line, s.line),
+                            "endColumn": end_column,
+                        },
+                    },
+                }
+            ],
+        }
+    )
     if f.fingerprint:
         out["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
     return out
@@ -92,18 +96,20 @@ def render(findings: Sequence[Finding], paths: Sequence[str]) -> str:
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "outlint",
-                    "version": __version__,
-                    "semanticVersion": __version__,
-                    "informationUri": INFORMATION_URI,
-                    "rules": [descriptor(r) for r in rules],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "outlint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [descriptor(r) for r in rules],
+                    },
                 },
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": [result(f, index) for f in findings],
-        }],
+                "columnKind": "unicodeCodePoints",
+                "results": [result(f, index) for f in findings],
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

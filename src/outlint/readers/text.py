@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from outlint import numbering, outline
@@ -31,6 +30,8 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)])\s+")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|\|.*\||^\s*\+[-=+]{3,})")
+# characters that are rare in prose and common in code, markup and drawings
+_SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»」』）)\]]*\s*$")
 _HEADING_END = re.compile(r"[,;:，；：、]\s*$")
 
@@ -45,7 +46,9 @@ def split_lines(text: str) -> list[str]:
 
 def read(data: bytes, path: str) -> Document:
     text, encoding = decode(data)
-    return parse_text(text, path)
+    doc = parse_text(text, path)
+    doc.encoding = encoding
+    return doc
 
 
 def parse_text(text: str, path: str) -> Document:
@@ -63,6 +66,11 @@ def parse_text(text: str, path: str) -> Document:
 # --- page layout ----------------------------------------------------------------------------
 
 
+def _maybe_page_mark(s: str) -> bool:
+    # cheap test before the regex: every page mark has "page" or a dash around a number
+    return "age" in s or "AGE" in s or s.lstrip()[:1] in ("-", "–", "—")
+
+
 def _norm(line: str) -> str:
     return _SPACES.sub(" ", _DIGITS.sub("#", line.strip().lower()))
 
@@ -75,27 +83,38 @@ def _layout(lines: Sequence[str]) -> tuple[list[bool], list[bool]]:
     breaks = [i for i, s in enumerate(lines) if "\f" in s]
     for i in breaks:
         page_break[i] = True
-    marks = [i for i, s in enumerate(lines) if len(s) < 120 and _PAGE_MARK.fullmatch(s)]
+    marks = [i for i, s in enumerate(lines) if len(s) < 120 and _maybe_page_mark(s) and _PAGE_MARK.fullmatch(s)]
     anchors = sorted(set(breaks) | set(marks))
     if not anchors:
         return page_break, chrome
-    near: list[int] = []
+    # Lines next to a page break or page mark are headers/footers when they are page marks, bare
+    # page numbers, or the same text (digits aside) next to at least two different page breaks.
+    near: dict[int, set[int]] = {}
+    cluster: dict[int, int] = {}  # a page mark and the form feed after it are one page break
+    for k, a in enumerate(anchors):
+        cluster[a] = cluster[anchors[k - 1]] if k and a - anchors[k - 1] <= 4 else a
     for a in anchors:
         for step in (-1, 1):
             j, seen = a + step, 0
             while 0 <= j < n and seen < 2 and abs(j - a) <= 4:
                 if lines[j].strip():
-                    near.append(j)
+                    near.setdefault(j, set()).add(cluster[a])
                     seen += 1
                 j += step
         if "\f" in lines[a] and lines[a].replace("\f", "").strip():
-            near.append(a)
-    counts = Counter(_norm(lines[j].replace("\f", "")) for j in set(near))
+            near.setdefault(a, set()).add(cluster[a])
+    where: dict[str, set[int]] = {}
+    for j, around in near.items():
+        where.setdefault(_norm(lines[j].replace("\f", "")), set()).update(around)
     for j in set(near) | set(marks):
         s = lines[j].replace("\f", "")
         if len(s) > 120:
             continue
-        if j in marks or counts[_norm(s)] >= 2 or (_BARE_PAGE.fullmatch(s) and "\f" in "".join(lines[max(0, j - 3): j + 4])):
+        if (
+            j in marks
+            or len(where[_norm(s)]) >= 2
+            or (_BARE_PAGE.fullmatch(s) and "\f" in "".join(lines[max(0, j - 3) : j + 4]))
+        ):
             chrome[j] = True
     return page_break, chrome
 
@@ -115,7 +134,7 @@ def _split_page(s: str) -> tuple[str, str | None]:
 
 def _is_prose(s: str) -> bool:
     stripped = s.strip()
-    return len(stripped) > 250 or (bool(_SENTENCE_END.search(stripped)) and len(stripped.split()) > 12)
+    return len(stripped) > 250 or (bool(_SENTENCE_END.search(stripped[-12:])) and len(stripped.split()) > 12)
 
 
 def _contents(
@@ -138,6 +157,7 @@ def _contents(
     if i < len(lines) and _UNDERLINE.fullmatch(lines[i]):
         i += 1
     blank_run = 0
+    with_pages = 0
     first_title: str | None = None
     end = i
     while i < len(lines):
@@ -158,18 +178,23 @@ def _contents(
         title = parsed[1] if parsed else text
         if raw and first_title is not None and outline.normalize_title(title) == first_title:
             break
-        with_pages = sum(1 for r in raw if r[2] is not None)
         if page is None and raw and with_pages * 2 > len(raw):
             nxt = _next_content(content, i)
-            if nxt is not None and _split_page(lines[nxt])[1] is not None and numbering.parse(lines[nxt]) is None \
-                    and _indent(lines[nxt]) >= _indent(s):
+            if (
+                nxt is not None
+                and _split_page(lines[nxt])[1] is not None
+                and numbering.parse(lines[nxt]) is None
+                and _indent(lines[nxt]) >= _indent(s)
+            ):
                 text2, page2 = _split_page(lines[nxt])
                 raw.append((i, text + " " + text2, page2))
+                with_pages += 1
                 i = nxt + 1
                 end = i
                 continue
             break
         raw.append((i, text, page))
+        with_pages += page is not None
         if first_title is None:
             first_title = outline.normalize_title(title)
         i += 1
@@ -183,7 +208,7 @@ def _contents(
         title = parsed[1] if parsed else text
         col = _indent(lines[idx]) + 1
         span = Span(idx + 1, col, idx + 1, len(lines[idx].rstrip()))
-        entries.append(TocEntry(0 if number else 0, number, title, None, span, page))
+        entries.append(TocEntry(0, number, title, None, span, page))
     last = raw[-1][0]
     toc_span = Span(start + 1, _indent(lines[start]) + 1, last + 1, len(lines[last].rstrip()))
     return entries, toc_span, end
@@ -230,9 +255,7 @@ def _blocks(
             else:
                 blanks += 1
             continue
-        if current and current[-1] == i - 1:
-            current.append(i)
-        elif current and layout and _runs_on(lines[current[-1]], lines[i]):
+        if (current and current[-1] == i - 1) or (current and layout and _runs_on(lines[current[-1]], lines[i])):
             current.append(i)
         else:
             if current:
@@ -249,7 +272,7 @@ def _blocks(
 
 def _runs_on(before: str, after: str) -> bool:
     b, a = before.rstrip(), after.lstrip(" \t\f")
-    return bool(b) and bool(a) and not _SENTENCE_END.search(b) and a[:1].islower()
+    return bool(b) and bool(a) and not _SENTENCE_END.search(b[-12:]) and a[:1].islower()
 
 
 # --- headings and paragraphs ----------------------------------------------------------------
@@ -261,7 +284,7 @@ def _heading_shape(title: str) -> bool:
         return False
     if _HEADING_END.search(t):
         return False
-    if _SENTENCE_END.search(t) and (len(t.split()) > 6 or ". " in t):
+    if t.endswith((".", "。")) and not t.isupper() and (len(t.split()) > 3 or ". " in t):
         return False
     return not t[0].islower()
 
@@ -270,7 +293,6 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
     toc_titles: dict[str, TocEntry] = {}
     for entry in toc:
         toc_titles.setdefault(outline.normalize_title(entry.title), entry)
-    toc_families = {numbering.family(e.number) for e in toc if e.number}
     underline_order: list[str] = []
     # (block position, Heading, matched contents) for candidates; decided after the indent check
     items: list[outline.Block | tuple[Heading, bool, int]] = []
@@ -309,31 +331,45 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
                 end_idx = block[0]
                 if not title and k < len(blocks):
                     nxt = blocks[k]
-                    if isinstance(nxt, list) and len(nxt) == 1 and _heading_shape(lines[nxt[0]]) \
-                            and len(lines[nxt[0]].split()) <= 12:
+                    if (
+                        isinstance(nxt, list)
+                        and len(nxt) == 1
+                        and _heading_shape(lines[nxt[0]])
+                        and len(lines[nxt[0]].split()) <= 12
+                    ):
                         title = lines[nxt[0]].strip()
                         end_idx = nxt[0]
                         k += 1
                 matched = outline.normalize_title(title) in toc_titles if title else False
-                if matched or ((_heading_shape(title) or (not title and number.scheme in _WORDY)) and
-                               (not toc or numbering.family(number) in toc_families or True)):
+                if matched or _heading_shape(title) or (not title and number.scheme in _WORDY):
                     span = Span(block[0] + 1, _indent(s) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
                     items.append((Heading(0, number, title, span, style="numbered"), matched, _indent(s)))
                     continue
                 if end_idx != block[0]:
                     k -= 1
             elif toc and len(text) <= 160:
-                entry = toc_titles.get(outline.normalize_title(text))
-                if entry is not None and entry.number is None:
+                listed = toc_titles.get(outline.normalize_title(text))
+                if listed is not None and listed.number is None:
                     span = Span(block[0] + 1, _indent(s) + 1, block[0] + 1, len(s.rstrip()))
-                    items.append(Heading(entry.level, None, text, span, style="contents"))
+                    items.append(Heading(listed.level, None, text, span, style="contents"))
                     continue
         items.append(_paragraph(lines, block, items))
     return _settle(items, bool(toc))
 
 
-_WORDY = {"chapter", "part", "book", "appendix", "section", "article", "cjk-chapter", "cjk-part",
-          "cjk-section", "cjk-article", "cjk-book"}
+_WORDY = {
+    "chapter",
+    "part",
+    "book",
+    "appendix",
+    "section",
+    "article",
+    "cjk-chapter",
+    "cjk-part",
+    "cjk-section",
+    "cjk-article",
+    "cjk-book",
+}
 
 
 def _settle(items: list[outline.Block | tuple[Heading, bool, int]], has_toc: bool) -> list[outline.Block]:
@@ -384,16 +420,15 @@ def _paragraph(lines: Sequence[str], block: list[int], items: Sequence[object]) 
 def _kind(body: Sequence[str], items: Sequence[object]) -> str:
     if _BULLET.match(body[0]):
         return "list"
-    rows = sum(1 for s in body if _TABLE_ROW.match(s))
-    if rows and (rows * 2 >= len(body) or len(body) == 1 and rows):
+    rows = sum(1 for s in body if ("   " in s.strip() or "|" in s or "+-" in s) and _TABLE_ROW.match(s))
+    if rows and (rows * 2 >= len(body) or (len(body) == 1 and rows)):
         return "table"
     prev = next((x for x in reversed(items) if isinstance(x, Paragraph)), None)
     indent = min(_indent(s) for s in body)
     if prev is not None and prev.text.rstrip().endswith("::") and indent > 0:
         return "code"
-    letters = sum(c.isalpha() for s in body for c in s)
-    chars = sum(len(s.strip()) for s in body)
-    if chars and letters < chars * 0.5:
+    joined = "".join(body)
+    if len(_SYMBOLS.findall(joined)) * 6 > len(joined.strip()):
         return "code"
     if indent >= 6 and len(body) > 1 and any(s.rstrip().endswith(("{", "}", ";", ")")) for s in body):
         return "code"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from outlint.model import Rule, Severity
-from outlint.rules import contents, language, numbering, truncation
+from outlint.rules import contents, language, numbering, profile, truncation
 
 _READING_DOC = """\
 ## What it does
@@ -25,12 +25,67 @@ def _never(*_: object) -> tuple[()]:
     return ()
 
 
-UNREADABLE = Rule("OL001", "unreadable", "File cannot be read or decoded", _never, Severity.ERROR,
-                  doc=_READING_DOC)
+_UNUSED_DOC = """\
+## What it does
+Reports an inline suppression directive (`<!-- outlint-disable ... -->` and its kin, in Markdown
+and HTML) that suppressed no finding.
+
+## Why is this bad?
+A stale suppression hides the next real problem at that place and misleads readers of the source.
+
+## Example
+`<!-- outlint-disable-next-line OL102 -->` above a heading that is in the contents.
+
+## Options
+None.
+"""
+
+_INVALID_DOC = """\
+## What it does
+Reports a rule code or name in a suppression directive that outlint does not know.
+
+## Why is this bad?
+A misspelt code suppresses nothing, so the finding it was meant to silence still fails the build,
+or a later finding goes unnoticed.
+
+## Example
+`<!-- outlint-disable OL9999 -->`.
+
+## Options
+None.
+"""
+
+UNREADABLE = Rule("OL001", "unreadable", "File cannot be read or decoded", _never, Severity.ERROR, doc=_READING_DOC)
+
+UNUSED_SUPPRESSION = Rule(
+    "OL901",
+    "unused-suppression",
+    "Suppression directive that suppressed nothing",
+    _never,
+    Severity.WARNING,
+    doc=_UNUSED_DOC,
+)
+INVALID_SUPPRESSION = Rule(
+    "OL902",
+    "invalid-suppression",
+    "Suppression directive names an unknown rule",
+    _never,
+    Severity.ERROR,
+    doc=_INVALID_DOC,
+)
 
 RULES: dict[str, Rule] = {
     rule.code: rule
-    for rule in (UNREADABLE, *contents.RULES, *numbering.RULES, *truncation.RULES, *language.RULES)
+    for rule in (
+        UNREADABLE,
+        *contents.RULES,
+        *numbering.RULES,
+        *truncation.RULES,
+        *language.RULES,
+        *profile.RULES,
+        UNUSED_SUPPRESSION,
+        INVALID_SUPPRESSION,
+    )
 }
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES.values()}
 

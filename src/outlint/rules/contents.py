@@ -52,8 +52,10 @@ def check_title(doc: Document, options: Mapping[str, Any]) -> Out:
     for i, h in align(doc).pairs:
         e = doc.toc[i]
         if normalize_title(e.title) != normalize_title(h.title):
-            yield h.span, (f"heading title {quote(h.title)} differs from contents entry "
-                           f"{quote(e.title)} (line {e.span.line})")
+            yield (
+                h.span,
+                (f"heading title {quote(h.title)} differs from contents entry {quote(e.title)} (line {e.span.line})"),
+            )
 
 
 def check_number(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -66,8 +68,13 @@ def check_number(doc: Document, options: Mapping[str, Any]) -> Out:
         if a != b:
             shown_e = quote(e.number.label) if e.number else "no number"
             shown_h = quote(h.number.label) if h.number else "no number"
-            yield h.span, (f"heading {heading_ref(h)} is numbered {shown_h} but the contents entry "
-                           f"(line {e.span.line}) has {shown_e}")
+            yield (
+                h.span,
+                (
+                    f"heading {heading_ref(h)} is numbered {shown_h} but the contents entry "
+                    f"(line {e.span.line}) has {shown_e}"
+                ),
+            )
 
 
 def check_order(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -102,10 +109,18 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
         want = matched.get(p) if p is not None else None
         if p is not None and want is not h.parent:
             where = heading_ref(h.parent) if h.parent else "the top level"
-            yield h.span, f"heading {heading_ref(h)} is under {where} but the contents puts it under {_entry_ref(doc, p)}"
+            yield (
+                h.span,
+                f"heading {heading_ref(h)} is under {where} but the contents puts it under {_entry_ref(doc, p)}",
+            )
         elif h.level - offset != e.level:
-            yield h.span, (f"heading {heading_ref(h)} is at level {h.level - offset} but the contents "
-                           f"lists it at level {e.level}")
+            yield (
+                h.span,
+                (
+                    f"heading {heading_ref(h)} is at level {h.level - offset} but the contents "
+                    f"lists it at level {e.level}"
+                ),
+            )
 
 
 def _matched_ref(h: Heading) -> str:
@@ -210,16 +225,53 @@ None.
 """
 
 RULES = (
-    Rule("OL101", "toc-entry-without-heading", "Contents entry with no heading", check_missing_heading,
-         Severity.ERROR, doc=DOC_MISSING_HEADING),
-    Rule("OL102", "heading-missing-from-toc", "Heading not listed in the contents", check_missing_entry,
-         Severity.ERROR, {"depth": 0}, doc=DOC_MISSING_ENTRY),
-    Rule("OL103", "toc-title-mismatch", "Heading title differs from its contents entry", check_title,
-         Severity.ERROR, doc=DOC_TITLE),
-    Rule("OL104", "toc-number-mismatch", "Heading number differs from its contents entry", check_number,
-         Severity.ERROR, doc=DOC_NUMBER),
-    Rule("OL105", "toc-order-mismatch", "Headings in a different order than the contents", check_order,
-         Severity.ERROR, doc=DOC_ORDER),
-    Rule("OL106", "toc-level-mismatch", "Heading level or parent differs from the contents", check_parent,
-         Severity.ERROR, doc=DOC_PARENT),
+    Rule(
+        "OL101",
+        "toc-entry-without-heading",
+        "Contents entry with no heading",
+        check_missing_heading,
+        Severity.ERROR,
+        doc=DOC_MISSING_HEADING,
+    ),
+    Rule(
+        "OL102",
+        "heading-missing-from-toc",
+        "Heading not listed in the contents",
+        check_missing_entry,
+        Severity.ERROR,
+        {"depth": 0},
+        doc=DOC_MISSING_ENTRY,
+    ),
+    Rule(
+        "OL103",
+        "toc-title-mismatch",
+        "Heading title differs from its contents entry",
+        check_title,
+        Severity.ERROR,
+        doc=DOC_TITLE,
+    ),
+    Rule(
+        "OL104",
+        "toc-number-mismatch",
+        "Heading number differs from its contents entry",
+        check_number,
+        Severity.ERROR,
+        doc=DOC_NUMBER,
+    ),
+    Rule(
+        "OL105",
+        "toc-order-mismatch",
+        "Headings in a different order than the contents",
+        check_order,
+        Severity.ERROR,
+        doc=DOC_ORDER,
+    ),
+    Rule(
+        "OL106",
+        "toc-level-mismatch",
+        "Heading level or parent differs from the contents",
+        check_parent,
+        Severity.ERROR,
+        doc=DOC_PARENT,
+    ),
 )

@@ -31,9 +31,11 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         script = language.is_foreign(langs.paragraphs[id(para)], langs.main_script, min_letters)
         if script is None or language.LANG_OF_SCRIPT[script] in allowed:
             continue
-        yield (Span(para.span.line, para.span.column, para.span.end_line, para.span.end_column),
-               f"paragraph in {language.language_name(script)} in a document in {_doc_lang(langs)}: "
-               f"{quote(para.text, 40)}")
+        yield (
+            Span(para.span.line, para.span.column, para.span.end_line, para.span.end_column),
+            f"paragraph in {language.language_name(script)} in a document in {_doc_lang(langs)}: "
+            f"{quote(para.text, 40)}",
+        )
 
 
 def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -46,7 +48,10 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
         script = language.is_foreign(language.profile(h.title), langs.main_script, min_letters, 0.6)
         if script is None or language.LANG_OF_SCRIPT[script] in allowed:
             continue
-        yield h.span, f"heading in {language.language_name(script)} in a document in {_doc_lang(langs)}: {heading_ref(h)}"
+        yield (
+            h.span,
+            f"heading in {language.language_name(script)} in a document in {_doc_lang(langs)}: {heading_ref(h)}",
+        )
 
 
 def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -65,9 +70,11 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue
             for start, end in language.foreign_runs(para.text, script, min_letters):
                 line, col = locate(doc, para, start)
-                yield (Span(line, col, line, col + end - start - 1),
-                       f"long run of {language.language_name(script)} inside a paragraph in "
-                       f"{_doc_lang(langs)}: {quote(para.text[start:end], 40)}")
+                yield (
+                    Span(line, col, line, col + end - start - 1),
+                    f"long run of {language.language_name(script)} inside a paragraph in "
+                    f"{_doc_lang(langs)}: {quote(para.text[start:end], 40)}",
+                )
 
 
 _DOC = """\
@@ -87,26 +94,50 @@ _DOC = """\
 """
 
 RULES = (
-    Rule("OL401", "foreign-paragraph", "Paragraph in another language", check_paragraph, Severity.WARNING,
-         {"min-letters": 20, "allow": []}, doc=_DOC.format(
-             n=20,
-             what="Reports a paragraph whose script differs from the document's main language (inferred from "
-                  "its text, or configured with `language`). Text the author marked with a language "
-                  "(HTML `lang`) is intentional and never reported.",
-             why="An untranslated paragraph left in a translation, or text pasted from the source.",
-             example="A Chinese paragraph `推进亚太经合组织数字经济合作进程。…` in an English white paper.")),
-    Rule("OL402", "foreign-heading", "Heading in another language", check_heading, Severity.WARNING,
-         {"min-letters": 4, "allow": []}, doc=_DOC.format(
-             n=4,
-             what="Reports a heading whose title is in another script than the document's main language.",
-             why="An untranslated heading: readers and the contents disagree on the section's name.",
-             example="`（三）积极参与网络空间治理` among English headings.")),
-    Rule("OL403", "foreign-run", "Long run of another language inside a paragraph", check_run,
-         Severity.WARNING, {"min-letters": 30, "allow": []}, doc=_DOC.format(
-             n=30,
-             what="Reports a long run of another script inside a paragraph that is otherwise in the "
-                  "document's language. Acronyms, numbers, URLs, names and short glosses are shorter than "
-                  "the threshold.",
-             why="Half-translated paragraphs: a sentence or clause left in the source language.",
-             example="An English paragraph ending with a whole untranslated Chinese sentence.")),
+    Rule(
+        "OL401",
+        "foreign-paragraph",
+        "Paragraph in another language",
+        check_paragraph,
+        Severity.WARNING,
+        {"min-letters": 20, "allow": []},
+        doc=_DOC.format(
+            n=20,
+            what="Reports a paragraph whose script differs from the document's main language (inferred from "
+            "its text, or configured with `language`). Text the author marked with a language "
+            "(HTML `lang`) is intentional and never reported.",
+            why="An untranslated paragraph left in a translation, or text pasted from the source.",
+            example="A Chinese paragraph `推进亚太经合组织数字经济合作进程。…` in an English white paper.",
+        ),
+    ),
+    Rule(
+        "OL402",
+        "foreign-heading",
+        "Heading in another language",
+        check_heading,
+        Severity.WARNING,
+        {"min-letters": 4, "allow": []},
+        doc=_DOC.format(
+            n=4,
+            what="Reports a heading whose title is in another script than the document's main language.",
+            why="An untranslated heading: readers and the contents disagree on the section's name.",
+            example="`（三）积极参与网络空间治理` among English headings.",
+        ),
+    ),
+    Rule(
+        "OL403",
+        "foreign-run",
+        "Long run of another language inside a paragraph",
+        check_run,
+        Severity.WARNING,
+        {"min-letters": 30, "allow": []},
+        doc=_DOC.format(
+            n=30,
+            what="Reports a long run of another script inside a paragraph that is otherwise in the "
+            "document's language. Acronyms, numbers, URLs, names and short glosses are shorter than "
+            "the threshold.",
+            why="Half-translated paragraphs: a sentence or clause left in the source language.",
+            example="An English paragraph ending with a whole untranslated Chinese sentence.",
+        ),
+    ),
 )

@@ -29,7 +29,9 @@ def _prefix_ok(h: Heading) -> bool:
     n, p = h.number, h.parent
     if n is None or n.depth < 2 or p is None or p.number is None:
         return True
-    return n.values[:-1] == p.number.values[-(n.depth - 1):]
+    if family(p.number) == family(n):
+        return n.depth <= p.number.depth or n.values[: p.number.depth] == p.number.values
+    return n.values[:-1] == p.number.values[-(n.depth - 1) :]
 
 
 def _sequence(doc: Document) -> Iterator[tuple[Heading, Heading | None, Heading | None, Number]]:
@@ -48,11 +50,11 @@ def _sequence(doc: Document) -> Iterator[tuple[Heading, Heading | None, Heading 
             cousin = cousins.get(key)
             cousins[key] = n.values[-1]
             if prev is not None and prev.number is not None and prev.number.depth == n.depth:
-                values = prev.number.values[:-1] + (prev.number.values[-1] + 1,)
+                values = (*prev.number.values[:-1], prev.number.values[-1] + 1)
             elif prev is None:
                 # numbering may run on across parents (chapters continue from part to part)
                 first = cousin + 1 if cousin is not None and n.values[-1] == cousin + 1 else 1
-                values = n.values[:-1] + (first,)
+                values = (*n.values[:-1], first)
             else:
                 continue
             yield h, prev, parent, Number(format_label(n, values), n.scheme, values)
@@ -61,35 +63,50 @@ def _sequence(doc: Document) -> Iterator[tuple[Heading, Heading | None, Heading 
 def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values[-1] > want.values[-1]:
-            yield h.span, (f"numbering gap: {quote(h.number.label)} follows {quote(prev.number.label)} "
-                           f"{_under(parent)} (expected {quote(want.label)})")
+            yield (
+                h.span,
+                (
+                    f"numbering gap: {quote(h.number.label)} follows {quote(prev.number.label)} "
+                    f"{_under(parent)} (expected {quote(want.label)})"
+                ),
+            )
 
 
 def check_duplicate(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, _want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values == prev.number.values:
-            yield h.span, (f"duplicate number {quote(h.number.label)} {_under(parent)} "
-                           f"(also line {prev.span.line})")
+            yield h.span, (f"duplicate number {quote(h.number.label)} {_under(parent)} (also line {prev.span.line})")
 
 
 def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values[-1] < prev.number.values[-1]:
-            yield h.span, (f"numbering goes backwards: {quote(h.number.label)} follows "
-                           f"{quote(prev.number.label)} {_under(parent)} (expected {quote(want.label)})")
+            yield (
+                h.span,
+                (
+                    f"numbering goes backwards: {quote(h.number.label)} follows "
+                    f"{quote(prev.number.label)} {_under(parent)} (expected {quote(want.label)})"
+                ),
+            )
 
 
 def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if prev is None and h.number and h.number.values[-1] != want.values[-1]:
-            yield h.span, (f"numbering starts at {quote(h.number.label)} {_under(parent)} "
-                           f"(expected {quote(want.label)})")
+            yield (
+                h.span,
+                (f"numbering starts at {quote(h.number.label)} {_under(parent)} (expected {quote(want.label)})"),
+            )
 
 
 def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
     for h in doc.all_headings():
         if not _prefix_ok(h) and h.number and h.parent and h.parent.number:
-            yield h.span, f"{quote(h.number.label)} is under {heading_ref(h.parent)}, whose number is {quote(h.parent.number.label)}"
+            yield (
+                h.span,
+                f"{quote(h.number.label)} is under {heading_ref(h.parent)}, "
+                f"whose number is {quote(h.parent.number.label)}",
+            )
 
 
 def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -114,8 +131,13 @@ def check_mixed(doc: Document, options: Mapping[str, Any]) -> Out:
                 first = h
                 continue
             if family(h.number) != family(first.number):
-                yield h.span, (f"{quote(h.number.label)} mixes numbering schemes {_under(parent)}: its siblings "
-                               f"use {first.number.scheme} like {quote(first.number.label)}")
+                yield (
+                    h.span,
+                    (
+                        f"{quote(h.number.label)} mixes numbering schemes {_under(parent)}: its siblings "
+                        f"use {first.number.scheme} like {quote(first.number.label)}"
+                    ),
+                )
 
 
 _DOC = """\
@@ -133,39 +155,89 @@ None.
 """
 
 RULES = (
-    Rule("OL201", "numbering-gap", "Numbers skip a value", check_gap, Severity.ERROR, doc=_DOC.format(
-        what="Reports a numbered heading whose number jumps past the next expected value among its siblings.",
-        why="Sections between the two numbers are missing, or a heading was moved here from elsewhere.",
-        example="`(5) Clean cyberspace` followed by `(10) Shared benefits` under the same chapter.")),
-    Rule("OL202", "numbering-duplicate", "Two siblings share a number", check_duplicate, Severity.ERROR,
-         doc=_DOC.format(
-             what="Reports a heading that repeats the number of its previous sibling.",
-             why="References by number become ambiguous; often a section was copied or renumbered by hand.",
-             example="`2.3 Scope` followed by `2.3 Terms`.")),
-    Rule("OL203", "numbering-backwards", "Numbers go backwards", check_backwards, Severity.ERROR,
-         doc=_DOC.format(
-             what="Reports a heading whose number is lower than its previous sibling's.",
-             why="Sections were reordered without renumbering, or a restart is in the wrong place.",
-             example="`4. Results` followed by `3. Method`.")),
-    Rule("OL204", "numbering-start", "Numbering does not start at the first value", check_start,
-         Severity.ERROR, doc=_DOC.format(
-             what="Reports the first heading of a numbering sequence (per parent and scheme) when it is not "
-                  "the first value (`1`, `(1)`, `A.`, `i.`, `一、`).",
-             why="The first sections of the sequence are missing.",
-             example="Chapter `2.` whose first section is `(3)`.")),
-    Rule("OL205", "numbering-wrong-parent", "Dotted number under the wrong parent", check_parent,
-         Severity.ERROR, doc=_DOC.format(
-             what="Reports a dotted number whose prefix does not match its parent heading's number.",
-             why="The section sits in the wrong chapter, or its chapter heading was lost.",
-             example="`3.1 Scope` directly under `2. Terms`.")),
-    Rule("OL206", "heading-level-skip", "Heading level skips a level", check_level_skip, Severity.WARNING,
-         doc=_DOC.format(
-             what="Reports a heading more than one level deeper than its parent.",
-             why="An intermediate heading is missing; outlines and navigation panes show a hole.",
-             example="`1. Intro` followed directly by `1.1.1 Detail`.")),
-    Rule("OL207", "numbering-mixed-schemes", "Siblings use different numbering schemes", check_mixed,
-         Severity.WARNING, doc=_DOC.format(
-             what="Reports a heading whose numbering scheme differs from its siblings'.",
-             why="Mixed schemes at one level usually mean a heading was pasted from another document.",
-             example="`1. Scope`, `2. Terms`, `C. Conformance` as siblings.")),
+    Rule(
+        "OL201",
+        "numbering-gap",
+        "Numbers skip a value",
+        check_gap,
+        Severity.ERROR,
+        doc=_DOC.format(
+            what="Reports a numbered heading whose number jumps past the next expected value among its siblings.",
+            why="Sections between the two numbers are missing, or a heading was moved here from elsewhere.",
+            example="`(5) Clean cyberspace` followed by `(10) Shared benefits` under the same chapter.",
+        ),
+    ),
+    Rule(
+        "OL202",
+        "numbering-duplicate",
+        "Two siblings share a number",
+        check_duplicate,
+        Severity.ERROR,
+        doc=_DOC.format(
+            what="Reports a heading that repeats the number of its previous sibling.",
+            why="References by number become ambiguous; often a section was copied or renumbered by hand.",
+            example="`2.3 Scope` followed by `2.3 Terms`.",
+        ),
+    ),
+    Rule(
+        "OL203",
+        "numbering-backwards",
+        "Numbers go backwards",
+        check_backwards,
+        Severity.ERROR,
+        doc=_DOC.format(
+            what="Reports a heading whose number is lower than its previous sibling's.",
+            why="Sections were reordered without renumbering, or a restart is in the wrong place.",
+            example="`4. Results` followed by `3. Method`.",
+        ),
+    ),
+    Rule(
+        "OL204",
+        "numbering-start",
+        "Numbering does not start at the first value",
+        check_start,
+        Severity.ERROR,
+        doc=_DOC.format(
+            what="Reports the first heading of a numbering sequence (per parent and scheme) when it is not "
+            "the first value (`1`, `(1)`, `A.`, `i.`, `一、`).",
+            why="The first sections of the sequence are missing.",
+            example="Chapter `2.` whose first section is `(3)`.",
+        ),
+    ),
+    Rule(
+        "OL205",
+        "numbering-wrong-parent",
+        "Dotted number under the wrong parent",
+        check_parent,
+        Severity.ERROR,
+        doc=_DOC.format(
+            what="Reports a dotted number whose prefix does not match its parent heading's number.",
+            why="The section sits in the wrong chapter, or its chapter heading was lost.",
+            example="`3.1 Scope` directly under `2. Terms`.",
+        ),
+    ),
+    Rule(
+        "OL206",
+        "heading-level-skip",
+        "Heading level skips a level",
+        check_level_skip,
+        Severity.WARNING,
+        doc=_DOC.format(
+            what="Reports a heading more than one level deeper than its parent.",
+            why="An intermediate heading is missing; outlines and navigation panes show a hole.",
+            example="`1. Intro` followed directly by `1.1.1 Detail`.",
+        ),
+    ),
+    Rule(
+        "OL207",
+        "numbering-mixed-schemes",
+        "Siblings use different numbering schemes",
+        check_mixed,
+        Severity.WARNING,
+        doc=_DOC.format(
+            what="Reports a heading whose numbering scheme differs from its siblings'.",
+            why="Mixed schemes at one level usually mean a heading was pasted from another document.",
+            example="`1. Scope`, `2. Terms`, `C. Conformance` as siblings.",
+        ),
+    ),
 )

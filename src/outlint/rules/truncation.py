@@ -17,19 +17,101 @@ Out = Iterable[tuple[Span, str]]
 # followed by any closing quotes and brackets.
 _END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\.\.)[\"'”’»」』）)\]】〕*_]*$")
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z])")
-_INNER = re.compile(r"(\S+)([.!?])\s+[\"'“‘(]?([a-z][a-z'’-]*)")
+_INNER = re.compile(r"([.!?])\s+[\"'“‘(]?([a-z][a-z'’-]*)")
 ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl "
-    "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
-    "ref refs op cit ibid n.b a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen "
-    "col cpt sgt rev hon esq govt assn bros univ".split()
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "cf",
+        "al",
+        "no",
+        "nos",
+        "fig",
+        "figs",
+        "eq",
+        "eqs",
+        "ch",
+        "chap",
+        "sec",
+        "sect",
+        "p",
+        "pp",
+        "vol",
+        "vols",
+        "ed",
+        "eds",
+        "approx",
+        "incl",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "min",
+        "max",
+        "misc",
+        "resp",
+        "viz",
+        "ca",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "ref",
+        "refs",
+        "op",
+        "cit",
+        "ibid",
+        "n.b",
+        "a.m",
+        "p.m",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "lt",
+        "gen",
+        "col",
+        "cpt",
+        "sgt",
+        "rev",
+        "hon",
+        "esq",
+        "govt",
+        "assn",
+        "bros",
+        "univ",
+    ]
 )
 # Words that legitimately start lowercase (brand names, units, code-like words).
-_LOWER_WORDS = frozenset("iphone ipad ios ebay e-mail email macos npm pip git x y z".split())
+_LOWER_WORDS = frozenset(
+    ["iphone", "ipad", "ios", "ebay", "e-mail", "email", "macos", "npm", "pip", "git", "x", "y", "z"]
+)
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_END.search(text.rstrip()))
+    return bool(_END.search(text.rstrip()[-16:]))
 
 
 def own_body(h: Heading, min_gap: int) -> list[Paragraph]:
@@ -61,15 +143,28 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         if h.children:
             continue
         body = own_body(h, min_gap)
-        native = [p for p in body if p.kind not in ("prose", "list", "quote") or p.lang or
-                  language.is_foreign(langs.paragraphs.get(id(p)) or language.profile(p.text),
-                                      langs.main_script, 1, 0.5) is None]
+        native = [
+            p
+            for p in body
+            if p.kind not in ("prose", "list", "quote")
+            or p.lang
+            or language.is_foreign(langs.paragraphs.get(id(p)) or language.profile(p.text), langs.main_script, 1, 0.5)
+            is None
+        ]
         if native:
             continue
         gap = _gap_after(h, min_gap)
         if body:
-            names = sorted({language.language_name(language.is_foreign(
-                langs.paragraphs.get(id(p)) or language.profile(p.text), langs.main_script, 1, 0.5)) for p in body})
+            names = sorted(
+                {
+                    language.language_name(
+                        language.is_foreign(
+                            langs.paragraphs.get(id(p)) or language.profile(p.text), langs.main_script, 1, 0.5
+                        )
+                    )
+                    for p in body
+                }
+            )
             why = f"its only text is in {' and '.join(names)}"
         elif gap is not None:
             why = f"it is followed by {gap.length} blank lines"
@@ -86,8 +181,10 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
         if last is None or last.kind != "prose" or ends_sentence(last.text):
             continue
         tail = " ".join(last.text.split()[-6:])
-        yield (Span(last.span.end_line, last.span.end_column, last.span.end_line, last.span.end_column),
-               f"section {heading_ref(h)} ends mid-sentence: {quote('...' + tail, 70)}")
+        yield (
+            Span(last.span.end_line, last.span.end_column, last.span.end_line, last.span.end_column),
+            f"section {heading_ref(h)} ends mid-sentence: {quote('...' + tail, 70)}",
+        )
 
 
 def _gaps(doc: Document) -> Iterator[tuple[Heading | None, Gap]]:
@@ -120,9 +217,11 @@ def check_ends_early(doc: Document, options: Mapping[str, Any]) -> Out:
     end_line = doc.cache.get("line-count") or doc.text.count("\n") + 1
     heading = dict(al.pairs)[last]
     final = doc.toc[-1]
-    yield (Span(end_line, 1, end_line, 1),
-           f"document ends in section {heading_ref(heading)} but the contents lists {missing} more "
-           f"entr{'y' if missing == 1 else 'ies'}, up to {quote(final.title)} (line {final.span.line})")
+    yield (
+        Span(end_line, 1, end_line, 1),
+        f"document ends in section {heading_ref(heading)} but the contents lists {missing} more "
+        f"entr{'y' if missing == 1 else 'ies'}, up to {quote(final.title)} (line {final.span.line})",
+    )
 
 
 def _sections(doc: Document) -> Iterator[Sequence[Paragraph | Gap]]:
@@ -143,22 +242,36 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue
             text = block.text
             m = _LOWER_START.match(text)
-            if (m and prev is not None and ends_sentence(prev.text)
-                    and text.split(None, 1)[0].lower().strip("\"'“‘(") not in _LOWER_WORDS):
-                yield (Span(block.span.line, block.span.column, block.span.line, block.span.column),
-                       f"paragraph starts in lowercase after a complete sentence: {quote(text, 50)} "
-                       f"(a fragment of a lost or split sentence?)")
+            if (
+                m
+                and prev is not None
+                and ends_sentence(prev.text)
+                and text.split(None, 1)[0].lower().strip("\"'“‘(") not in _LOWER_WORDS
+            ):
+                yield (
+                    Span(block.span.line, block.span.column, block.span.line, block.span.column),
+                    f"paragraph starts in lowercase after a complete sentence: {quote(text, 50)} "
+                    f"(a fragment of a lost or split sentence?)",
+                )
             for m2 in _INNER.finditer(text):
-                token = m2.group(1)
+                start = text.rfind(" ", 0, m2.start()) + 1
+                token = text[start : m2.start()]
                 word = token.lower().strip("\"'“‘([")
                 if word in ABBREVIATIONS or "." in word or len(word) <= 1 or not word.isalpha():
                     continue
-                if m2.group(3) in _LOWER_WORDS or m2.group(2) == "." and m2.group(3) in ABBREVIATIONS:
+                after = m2.group(2)
+                if (
+                    after in _LOWER_WORDS
+                    or (m2.group(1) == "." and after in ABBREVIATIONS)
+                    or text[m2.end(2) : m2.end(2) + 1].isupper()
+                ):  # iPhone, eBay
                     continue
-                line, col = locate(doc, block, m2.start(3))
-                yield (Span(line, col, line, col + len(m2.group(3)) - 1),
-                       f"sentence starts in lowercase: {quote(token + m2.group(2) + ' ' + m2.group(3))} "
-                       f"(a fragment of a lost or garbled sentence?)")
+                line, col = locate(doc, block, m2.start(2))
+                yield (
+                    Span(line, col, line, col + len(after) - 1),
+                    f"sentence starts in lowercase: {quote(token + m2.group(1) + ' ' + after)} "
+                    f"(a fragment of a lost or garbled sentence?)",
+                )
             prev = block
 
 
@@ -194,42 +307,79 @@ _DOC = """\
 """
 
 RULES = (
-    Rule("OL301", "empty-section", "Section with no body text", check_empty, Severity.ERROR,
-         {"min-blank-lines": 5}, doc=_DOC.format(
-             what="Reports a heading with no body text and no sub-headings: followed directly by the next "
-                  "heading, by the end of the document, by a run of blank lines where content was lost, or "
-                  "whose only text is in another language than the document's.",
-             why="The section's content was lost, or never written, or left untranslated.",
-             example="`(5) Clean cyberspace` followed by 33 blank lines and two Chinese paragraphs.",
-             options="- `min-blank-lines` (integer, default 5): a blank run this long ends the section's own text.")),
-    Rule("OL302", "section-cut-mid-sentence", "Section ends mid-sentence", check_cut, Severity.WARNING,
-         doc=_DOC.format(
-             what="Reports a section whose last prose paragraph does not end with terminal punctuation "
-                  "(Latin, CJK and other scripts). Lists, tables, code and headings are not prose.",
-             why="The text was cut off: a page, a paste or a conversion lost its end.",
-             example="A section whose last line reads `The committee shall review the`.",
-             options="None.")),
-    Rule("OL303", "blank-run", "Run of blank lines where content was lost", check_blank_run,
-         Severity.WARNING, {"min-blank-lines": 5}, doc=_DOC.format(
-             what="Reports a run of blank lines inside the body. Blank padding around page breaks (form "
-                  "feeds) and page headers/footers is layout and never reported.",
-             why="Long blank runs in converted or translated text mark places where content was dropped.",
-             example="A heading followed by 33 blank lines.",
-             options="- `min-blank-lines` (integer, default 5): shortest run reported.")),
-    Rule("OL304", "document-ends-early", "Document ends before its contents does", check_ends_early,
-         Severity.ERROR, doc=_DOC.format(
-             what="Reports a document whose last contents entries have no headings after the last one "
-                  "that does: the file stops before the end its contents promises.",
-             why="The file was truncated in transfer, export or editing.",
-             example="Contents lists chapters 1-5; the file ends inside chapter 3.",
-             options="None.")),
-    Rule("OL305", "sentence-fragment", "Sentence fragment starting in lowercase", check_fragment,
-         Severity.WARNING, doc=_DOC.format(
-             what="Reports a prose paragraph that starts in lowercase right after a paragraph that ended a "
-                  "sentence, and a sentence inside a paragraph that starts in lowercase after a full stop "
-                  "(not after abbreviations such as `e.g.`, `etc.`, `No.`).",
-             why="Part of a sentence was lost, or a sentence was split or garbled in translation.",
-             example="`Oppose the politicization of cybersecurity issues.` then a paragraph "
-                     "`against trade protectionism.`",
-             options="None.")),
+    Rule(
+        "OL301",
+        "empty-section",
+        "Section with no body text",
+        check_empty,
+        Severity.ERROR,
+        {"min-blank-lines": 5},
+        doc=_DOC.format(
+            what="Reports a heading with no body text and no sub-headings: followed directly by the next "
+            "heading, by the end of the document, by a run of blank lines where content was lost, or "
+            "whose only text is in another language than the document's.",
+            why="The section's content was lost, or never written, or left untranslated.",
+            example="`(5) Clean cyberspace` followed by 33 blank lines and two Chinese paragraphs.",
+            options="- `min-blank-lines` (integer, default 5): a blank run this long ends the section's own text.",
+        ),
+    ),
+    Rule(
+        "OL302",
+        "section-cut-mid-sentence",
+        "Section ends mid-sentence",
+        check_cut,
+        Severity.WARNING,
+        doc=_DOC.format(
+            what="Reports a section whose last prose paragraph does not end with terminal punctuation "
+            "(Latin, CJK and other scripts). Lists, tables, code and headings are not prose.",
+            why="The text was cut off: a page, a paste or a conversion lost its end.",
+            example="A section whose last line reads `The committee shall review the`.",
+            options="None.",
+        ),
+    ),
+    Rule(
+        "OL303",
+        "blank-run",
+        "Run of blank lines where content was lost",
+        check_blank_run,
+        Severity.WARNING,
+        {"min-blank-lines": 5},
+        doc=_DOC.format(
+            what="Reports a run of blank lines inside the body. Blank padding around page breaks (form "
+            "feeds) and page headers/footers is layout and never reported.",
+            why="Long blank runs in converted or translated text mark places where content was dropped.",
+            example="A heading followed by 33 blank lines.",
+            options="- `min-blank-lines` (integer, default 5): shortest run reported.",
+        ),
+    ),
+    Rule(
+        "OL304",
+        "document-ends-early",
+        "Document ends before its contents does",
+        check_ends_early,
+        Severity.ERROR,
+        doc=_DOC.format(
+            what="Reports a document whose last contents entries have no headings after the last one "
+            "that does: the file stops before the end its contents promises.",
+            why="The file was truncated in transfer, export or editing.",
+            example="Contents lists chapters 1-5; the file ends inside chapter 3.",
+            options="None.",
+        ),
+    ),
+    Rule(
+        "OL305",
+        "sentence-fragment",
+        "Sentence fragment starting in lowercase",
+        check_fragment,
+        Severity.WARNING,
+        doc=_DOC.format(
+            what="Reports a prose paragraph that starts in lowercase right after a paragraph that ended a "
+            "sentence, and a sentence inside a paragraph that starts in lowercase after a full stop "
+            "(not after abbreviations such as `e.g.`, `etc.`, `No.`).",
+            why="Part of a sentence was lost, or a sentence was split or garbled in translation.",
+            example="`Oppose the politicization of cybersecurity issues.` then a paragraph "
+            "`against trade protectionism.`",
+            options="None.",
+        ),
+    ),
 )

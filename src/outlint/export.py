@@ -1,8 +1,9 @@
-"""The outline of one document: a side-by-side text view (contents | headings) and its JSON form."""
+"""The outline of one document as data (schemas/outline.schema.json) and as a side-by-side text view."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +12,10 @@ from outlint.model import Document, Gap, Heading, Number, Paragraph, Span, TocEn
 from outlint.outline import align, normalize_title
 
 _WIDTH = 58
+# a word is a run of non-space characters, or one CJK character (CJK text has no spaces)
+_WORDS = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\s\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+)
 
 
 def _span(s: Span) -> dict[str, int]:
@@ -32,7 +37,7 @@ def _stats(blocks: Sequence[Paragraph | Gap], langs: language.Languages) -> dict
         tags.append(p.lang or (language.language_of(prof.main) if prof and prof.main else None))
     return {
         "paragraphs": len(paras),
-        "words": sum(len(p.text.split()) for p in paras),
+        "words": sum(len(_WORDS.findall(p.text)) for p in paras),
         "blank_runs": [b.length for b in blocks if isinstance(b, Gap)],
         "kinds": [p.kind for p in paras],
         "languages": tags,
@@ -64,8 +69,11 @@ def as_dict(doc: Document) -> dict[str, Any]:
     return {
         "path": doc.path,
         "format": doc.format,
+        "encoding": doc.encoding,
         "language": langs.main_language,
-        "contents": None if not doc.toc else {
+        "contents": None
+        if not doc.toc
+        else {
             "span": _span(doc.toc_span) if doc.toc_span else None,
             "entries": [
                 {
@@ -106,11 +114,12 @@ def render_text(doc: Document) -> str:
     """Contents and headings side by side; ``=`` same title, ``~`` matched but different, ``!`` out of order."""
     langs = language.analyse(doc, doc.cache.get("config-language"))
     headings = doc.all_headings()
-    head = (f"{doc.path}: {doc.format}, {language.language_name(langs.main_language)}, "
-            f"{len(doc.toc)} contents entries, {len(headings)} headings\n")
+    head = (
+        f"{doc.path}: {doc.format}, {language.language_name(langs.main_language)}, "
+        f"{len(doc.toc)} contents entries, {len(headings)} headings\n"
+    )
     if not doc.toc:
-        rows = [_heading_text(h) for h in headings]
-        return head + "headings (no contents block found)\n" + "".join(r + "\n" for r in rows)
+        return head + "headings (no contents block found)\n" + "".join(_heading_text(h) + "\n" for h in headings)
     al = align(doc)
     bad = set(al.out_of_order)
     rows: list[tuple[int, int, str]] = []  # (sort line, order, row)

@@ -1,0 +1,300 @@
+"""Configuration: discovery (.outlint.toml, [tool.outlint]), extends, validation, and the settings per file."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from outlint.linter import Settings, select_rules
+from outlint.model import Rule, Severity
+from outlint.rules import RULES, resolve
+
+CONFIG_FILES = (".outlint.toml", "pyproject.toml")
+SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file, the key and what was expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """One resolved configuration (after ``extends``); ``root`` anchors per-file-ignores globs."""
+
+    path: str | None = None
+    root: str = "."
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> severity/options
+    profile: str | None = None
+    language: str | None = None
+    slug: str | None = None
+
+
+# --- the schema, generated from the rule registry -------------------------------------------
+
+
+def _option_schema(default: Any) -> dict[str, Any]:
+    if isinstance(default, bool):
+        return {"type": "boolean"}
+    if isinstance(default, int):
+        return {"type": "integer", "minimum": 0}
+    if isinstance(default, float):
+        return {"type": "number"}
+    if isinstance(default, list | tuple):
+        return {"type": "array", "items": {"type": "string"}}
+    return {"type": "string"}
+
+
+def _rule_schema(rule: Rule) -> dict[str, Any]:
+    props: dict[str, Any] = {"severity": {"$ref": "#/$defs/severity"}}
+    for key, default in rule.options.items():
+        if key == "profile":
+            continue
+        props[key] = {**_option_schema(default), "description": f"default: {default!r}"}
+    return {
+        "type": "object",
+        "description": f"{rule.code} {rule.name}: {rule.summary}",
+        "additionalProperties": False,
+        "properties": props,
+    }
+
+
+def config_schema() -> dict[str, Any]:
+    """The JSON Schema of the configuration; schemas/config.schema.json is this, and a test keeps it so."""
+    codes = {"type": "array", "items": {"type": "string"}, "description": "rule codes, code prefixes or names"}
+    rules: dict[str, Any] = {}
+    for rule in RULES.values():
+        rules[rule.code] = {"$ref": f"#/$defs/{rule.code}"}
+        rules[rule.name] = {"$ref": f"#/$defs/{rule.code}"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:outlint:schema:config",
+        "title": "outlint configuration",
+        "description": "The keys of .outlint.toml, or of [tool.outlint] in pyproject.toml.",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "extends": {"type": "string", "description": "a configuration file to inherit from, relative to this one"},
+            "select": codes,
+            "ignore": codes,
+            "per-file-ignores": {
+                "type": "object",
+                "description": "glob (relative to this file's folder) -> rules to ignore in matching files",
+                "additionalProperties": codes,
+            },
+            "profile": {"type": "string", "description": "a built-in profile name or a path to a profile schema"},
+            "language": {"type": "string", "description": "the documents' main language, e.g. 'en', 'zh'"},
+            "slug": {"enum": ["github", "gitlab", "python-markdown"], "description": "how heading anchors are made"},
+            "rules": {
+                "type": "object",
+                "description": "per-rule severity and options, by code or name",
+                "additionalProperties": False,
+                "properties": rules,
+            },
+        },
+        "$defs": {
+            "severity": {"enum": ["error", "warning", "info", "off"]},
+            **{rule.code: _rule_schema(rule) for rule in RULES.values()},
+        },
+    }
+
+
+# --- reading, validating, extending ---------------------------------------------------------
+
+
+def _validate(data: dict[str, Any], source: str) -> None:
+    from jsonschema import Draft202012Validator  # only when a configuration exists
+
+    validator = Draft202012Validator(_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if not errors:
+        _check_codes(data, source)
+        return
+    error = errors[0]
+    key = ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        where = f"{key}." if key else ""
+        hint = "a rule code or name" if key == "rules" else "one of " + ", ".join(allowed)
+        raise ConfigError(f"{source}: unknown key '{where}{extra[0]}' (expected {hint})")
+    explain: dict[str, Callable[[], str]] = {
+        "type": lambda: f"expected {error.validator_value}",
+        "enum": lambda: "expected one of " + ", ".join(map(str, error.validator_value)),
+        "minimum": lambda: f"expected a number >= {error.validator_value}",
+    }
+    expected = explain.get(str(error.validator), lambda: str(error.message))()
+    raise ConfigError(f"{source}: '{key}': {expected}, found {error.instance!r}")
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    return config_schema()
+
+
+def _check_codes(data: Mapping[str, Any], source: str) -> None:
+    lists = [("select", data.get("select", [])), ("ignore", data.get("ignore", []))]
+    lists += [(f"per-file-ignores.{g}", v) for g, v in data.get("per-file-ignores", {}).items()]
+    for key, values in lists:
+        for value in values:
+            if not resolve(value):
+                raise ConfigError(f"{source}: '{key}': unknown rule {value!r} (see 'outlint rules')")
+
+
+def _load_table(path: str) -> dict[str, Any] | None:
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if os.path.basename(path) == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("outlint") if isinstance(tool, dict) else None
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def load(path: str, _seen: tuple[str, ...] = ()) -> Config:
+    """Read a configuration file (following ``extends``); ConfigError on anything wrong."""
+    real = os.path.realpath(path)
+    if real in _seen:
+        raise ConfigError(f"{path}: 'extends' loops back to this file")
+    table = _load_table(path)
+    if table is None:
+        raise ConfigError(f"{path}: no [tool.outlint] table")
+    _validate(table, path)
+    base = Config()
+    if "extends" in table:
+        parent = os.path.join(os.path.dirname(path), table["extends"])
+        if not os.path.exists(parent):
+            raise ConfigError(f"{path}: 'extends': no such file {table['extends']!r}")
+        base = load(parent, (*_seen, real))
+    return _merge(base, table, path)
+
+
+def _merge(base: Config, table: Mapping[str, Any], path: str) -> Config:
+    rules = {code: dict(opts) for code, opts in base.rules.items()}
+    for key, opts in table.get("rules", {}).items():
+        code = resolve(key)[0].code
+        rules.setdefault(code, {}).update(opts)
+    root = os.path.dirname(os.path.abspath(path))
+    pfi = dict(base.per_file_ignores)
+    for glob, codes in table.get("per-file-ignores", {}).items():
+        pfi[os.path.join(root, glob)] = tuple(codes)
+    select = table.get("select")
+    return Config(
+        path=path,
+        root=root,
+        select=tuple(select) if select is not None else base.select,
+        ignore=(*base.ignore, *table.get("ignore", ())),
+        per_file_ignores=pfi,
+        rules=rules,
+        profile=_profile_path(table.get("profile"), root) or base.profile,
+        language=table.get("language", base.language),
+        slug=table.get("slug", base.slug),
+    )
+
+
+def _profile_path(value: str | None, root: str) -> str | None:
+    if value is None:
+        return None
+    if value.endswith(".json") or os.sep in value or "/" in value:
+        return os.path.join(root, value)
+    return value
+
+
+@lru_cache(maxsize=256)
+def discover(directory: str) -> str | None:
+    """The nearest .outlint.toml, or pyproject.toml with [tool.outlint], from a folder upwards."""
+    current = os.path.abspath(directory)
+    while True:
+        for name in CONFIG_FILES:
+            candidate = os.path.join(current, name)
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def _has_tool_table(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return "outlint" in tomllib.load(fh).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: str) -> Config:
+    return load(path)
+
+
+def config_for(file: str, explicit: str | None = None) -> Config:
+    """The configuration that applies to a file: ``explicit`` if given, else the discovered one."""
+    if explicit:
+        return _load_cached(explicit)
+    directory = os.path.dirname(os.path.abspath(file)) if file != "-" else os.getcwd()
+    found = discover(directory)
+    return _load_cached(found) if found else Config()
+
+
+# --- settings for one file ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """What the command line says; it wins over the configuration."""
+
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    profile: str | None = None
+    language: str | None = None
+    config: str | None = None
+
+
+def settings_for(file: str, cli: Overrides | None = None) -> Settings:
+    """The Settings to check ``file`` with: configuration, per-file ignores and command-line overrides."""
+    cli = cli or Overrides()
+    cfg = config_for(file, cli.config)
+    select = list(cli.select) or list(cfg.select or ())
+    ignore = [*cfg.ignore, *cli.ignore]
+    absolute = os.path.abspath(file)
+    for glob, codes in cfg.per_file_ignores.items():
+        if fnmatch.fnmatch(absolute, glob) or fnmatch.fnmatch(absolute, os.path.join(glob, "*")):
+            ignore.extend(codes)
+    options: dict[str, dict[str, Any]] = {}
+    severities: dict[str, Severity] = {}
+    for code, opts in cfg.rules.items():
+        severity = opts.get("severity")
+        if severity == "off":
+            ignore.append(code)
+        elif severity:
+            severities[code] = SEVERITIES[severity]
+        options[code] = {k: v for k, v in opts.items() if k != "severity"}
+    profile_name = cli.profile or cfg.profile
+    if profile_name:
+        options.setdefault("OL501", {})["profile"] = _profile(profile_name)
+    return Settings(
+        rules=select_rules(select, ignore),
+        options=options,
+        severities=severities,
+        language=cli.language or cfg.language,
+    )
+
+
+@lru_cache(maxsize=16)
+def _profile(name: str) -> Any:
+    from outlint.profile import load as load_profile
+
+    return load_profile(name)

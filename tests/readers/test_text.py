@@ -1,0 +1,199 @@
+"""The plain-text reader: encodings, line counting, contents blocks, headings and non-headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from outlint.model import Paragraph, ReadError
+from outlint.readers.text import read, split_lines
+from tests.conftest import codes_lines, lint
+
+DOC = """Annual Report
+
+Contents
+
+  1. Scope
+  2. Résumé of “findings”
+
+1. Scope
+
+The scope is described here.
+
+2. Résumé of “findings”
+
+The findings are described here.
+"""
+
+
+def headings(data: bytes) -> list[tuple[int, str]]:
+    doc = read(data, "doc.txt")
+    return [(h.span.line, h.label) for h in doc.all_headings()]
+
+
+EXPECTED = [(8, "1. Scope"), (12, "2. Résumé of “findings”")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"])
+def test_encodings(encoding: str) -> None:
+    data = DOC.encode(encoding)
+    assert headings(data) == EXPECTED
+    assert lint(data) == []
+
+
+def test_gb18030_chinese() -> None:
+    text = (
+        "报告\n\n目 录\n\n  一、总则\n  二、附则\n\n"
+        "一、总则\n\n本报告说明总体要求和工作原则。\n\n二、附则\n\n本报告自发布之日起施行。\n"
+    )
+    data = text.encode("gb18030")
+    assert headings(data) == [(8, "一、 总则"), (12, "二、 附则")] or headings(data) == [
+        (8, "一、总则"),
+        (12, "二、附则"),
+    ]
+    assert lint(data) == []
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_endings(newline: str) -> None:
+    assert headings(DOC.replace("\n", newline).encode()) == EXPECTED
+
+
+def test_form_feed_does_not_end_a_line() -> None:
+    assert split_lines("a\fb\nc\r\nd\re\x1c\x85\u2028f") == ["a\fb", "c", "d", "e\x1c\x85\u2028f"]
+    text = DOC.replace("The scope is described here.", "The scope is\fdescribed here.")
+    assert headings(text.encode()) == EXPECTED
+
+
+def test_mixed_line_endings() -> None:
+    text = "1. Scope\r\n\r\nText.\n\n2. Terms\r\rText.\n"
+    assert headings(text.encode()) == [(1, "1. Scope"), (5, "2. Terms")]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "1. Scope .................... 3",
+        "1. Scope . . . . . . . . . . . 3",
+        "1. Scope                      3",
+        "1. Scope\t3",
+        "1. Scope ……………… 3",
+        "1. Scope .................... iv",
+    ],
+)
+def test_contents_entries_with_leaders_and_pages(entry: str) -> None:
+    text = (
+        f"Report\n\nTABLE OF CONTENTS\n\n   {entry}\n   2. Terms ............. 7\n\n"
+        "1. Scope\n\nText.\n\n2. Terms\n\nText.\n"
+    )
+    doc = read(text.encode(), "doc.txt")
+    assert [(e.title, e.page) for e in doc.toc] == [("Scope", entry.split()[-1]), ("Terms", "7")]
+    assert lint(text) == []
+
+
+def test_wrapped_contents_entry() -> None:
+    text = (
+        "Table of Contents\n\n"
+        "   1.  Introduction . . . . . . . . . . . . . . . . . . . . .   2\n"
+        "   2.  Requirements for the Transfer of Very Large Objects over\n"
+        "       Constrained Networks . . . . . . . . . . . . . . . . . .   3\n"
+        "   3.  Security Considerations  . . . . . . . . . . . . . . . .   4\n\n"
+        "1.  Introduction\n\n   Text.\n\n"
+        "2.  Requirements for the Transfer of Very Large Objects over Constrained Networks\n\n   Text.\n\n"
+        "3.  Security Considerations\n\n   Text.\n"
+    )
+    doc = read(text.encode(), "rfc.txt")
+    assert [e.title for e in doc.toc] == [
+        "Introduction",
+        "Requirements for the Transfer of Very Large Objects over Constrained Networks",
+        "Security Considerations",
+    ]
+    assert lint(text) == []
+
+
+def test_underlined_headings() -> None:
+    text = (
+        "User Guide\n**********\n\nIntro text.\n\n"
+        "Installation\n============\n\nRun it.\n\nRequirements\n------------\n\nPython.\n"
+    )
+    doc = read(text.encode(), "guide.txt")
+    assert [(h.span.line, h.level, h.title) for h in doc.all_headings()] == [
+        (1, 1, "User Guide"),
+        (6, 2, "Installation"),
+        (11, 3, "Requirements"),
+    ]
+    assert lint(text) == []
+
+
+def test_book_chapter_with_title_on_next_line() -> None:
+    text = (
+        "CONTENTS\n\n   CHAPTER I.   THE ARRIVAL ........ 1\n   CHAPTER II.  THE DEPARTURE ...... 9\n\n\n"
+        "CHAPTER I.\n\nTHE ARRIVAL\n\nIt was a dark night.\n\nCHAPTER II.\n\nTHE DEPARTURE\n\nThey left at dawn.\n"
+    )
+    doc = read(text.encode(), "book.txt")
+    assert [(h.span.line, h.label) for h in doc.all_headings()] == [
+        (7, "CHAPTER I. THE ARRIVAL"),
+        (13, "CHAPTER II. THE DEPARTURE"),
+    ]
+    assert lint(text) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(November 2022)",
+        "1.051 billion users were online.",
+        "1. Install the package with pip.",
+        "3.5 percent growth",
+        "2022. A good year for growth, as the figures show below.",
+    ],
+)
+def test_not_headings(line: str) -> None:
+    text = f"1. Scope\n\nText.\n\n{line}\n\nMore text.\n"
+    doc = read(text.encode(), "doc.txt")
+    assert [h.span.line for h in doc.all_headings()] == [1]
+
+
+def test_numbered_steps_inside_prose_are_not_headings() -> None:
+    text = (
+        "Contents\n\n  1. Protocol\n  2. Security\n\n1. Protocol\n\n   The exchange has three steps:\n\n"
+        "      1.  The client sends a request.\n\n      2.  The server answers\n          with a token.\n\n"
+        "      3.  The client confirms\n\n   That is all.\n\n2. Security\n\n   None.\n"
+    )
+    doc = read(text.encode(), "rfc.txt")
+    assert [h.label for h in doc.all_headings()] == ["1. Protocol", "2. Security"]
+    assert codes_lines(text) == []
+
+
+def test_page_headers_and_footers_are_not_content() -> None:
+    foot = "Smith                     Standards Track                   [Page {}]\n"
+    head = "RFC 9999                  Example Protocol                March 2024\n"
+    text = (
+        "1.  Introduction\n\n   The protocol is simple and it\n\n\n" + foot.format(1) + "\f" + head + "\n\n"
+        "   continues on the next page.\n\n2.  Terms\n\n   Words.\n\n\n" + foot.format(2) + "\f" + head
+    )
+    doc = read(text.encode(), "rfc.txt")
+    assert [h.span.line for h in doc.all_headings()] == [1, 12]
+    paragraphs = [b for b in doc.all_headings()[0].body if isinstance(b, Paragraph)]
+    assert [p.text for p in paragraphs] == ["The protocol is simple and it continues on the next page."]
+    assert lint(text) == []
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+        (b"\x7fELF\x02\x01\x01" + bytes(range(0, 32)) * 4, "binary file"),
+    ],
+)
+def test_unreadable(data: bytes, message: str) -> None:
+    with pytest.raises(ReadError) as info:
+        read(data, "bad.txt")
+    assert message in info.value.message
+
+
+def test_invalid_utf8_falls_back_to_a_legacy_encoding() -> None:
+    data = "Café au lait — “quoted”\n\n1. Scope\n\nText.\n".encode("cp1252")
+    doc = read(data, "legacy.txt")
+    assert doc.all_headings()[0].title == "Scope"
+    assert "Café" in doc.text

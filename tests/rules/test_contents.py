@@ -1,0 +1,98 @@
+"""Contents vs headings (OL101-OL106) on plain text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes_lines, lint
+from tests.rules.docs import text_doc
+
+TOC = ["1. Scope", "(1) Purpose", "(2) Audience", "2. Terms", "(1) Words", "3. Rules"]
+
+
+def lines_of(doc: str, text: str) -> int:
+    return [i + 1 for i, s in enumerate(doc.split("\n")) if s.strip() == text][-1]
+
+
+def test_clean_document_has_no_findings() -> None:
+    doc = text_doc(TOC, TOC)
+    assert lint(doc) == []
+
+
+def test_entry_without_heading() -> None:
+    doc = text_doc(TOC, [h for h in TOC if h != "(2) Audience"])
+    assert codes_lines(doc, "OL1") == [("OL101", 7)]
+    assert lint(doc, "OL101")[0].message == 'contents entry "(2) Audience" has no heading in the document'
+
+
+def test_heading_missing_from_contents() -> None:
+    doc = text_doc(TOC, [*TOC[:3], "(3) Readers", *TOC[3:]])
+    assert codes_lines(doc, "OL1") == [("OL102", lines_of(doc, "(3) Readers"))]
+    assert "(3) Readers" in lint(doc, "OL102")[0].message
+
+
+def test_deeper_headings_not_required_in_contents() -> None:
+    toc = ["1. Scope", "2. Terms"]
+    doc = text_doc(toc, ["1. Scope", "(1) Purpose", "2. Terms"])
+    assert codes_lines(doc, "OL102") == []
+
+
+def test_renamed_heading_is_a_title_mismatch_not_missing() -> None:
+    headings = [h if h != "2. Terms" else "2. Terms and definitions" for h in TOC]
+    doc = text_doc(TOC, headings)
+    found = lint(doc, "OL1")
+    assert [(f.code, f.span.line) for f in found] == [("OL103", lines_of(doc, "2. Terms and definitions"))]
+    assert found[0].message == 'heading title "Terms and definitions" differs from contents entry "Terms" (line 8)'
+
+
+def test_retitled_heading_matched_by_number() -> None:
+    headings = [h if h != "(2) Audience" else "(2) Who should read this" for h in TOC]
+    doc = text_doc(TOC, headings)
+    assert [f.code for f in lint(doc, "OL1")] == ["OL103"]
+
+
+def test_title_normalisation_ignores_case_space_punctuation() -> None:
+    headings = [h if h != "2. Terms" else "2.  TERMS:" for h in TOC]
+    assert codes_lines(text_doc(TOC, headings), "OL1") == []
+
+
+def test_number_differs() -> None:
+    headings = [h if h != "3. Rules" else "4. Rules" for h in TOC]
+    doc = text_doc(TOC, headings)
+    assert ("OL104", lines_of(doc, "4. Rules")) in codes_lines(doc, "OL1")
+    assert lint(doc, "OL104")[0].message == (
+        'heading "4. Rules" is numbered "4." but the contents entry (line 10) has "3."'
+    )
+
+
+def test_order_differs() -> None:
+    toc = ["1. Scope", "2. Terms", "3. Rules", "4. Tests"]
+    doc = text_doc(toc, ["1. Scope", "3. Rules", "2. Terms", "4. Tests"])
+    assert [c for c in codes_lines(doc, "OL105")] == [("OL105", lines_of(doc, "2. Terms"))]
+
+
+def test_parent_differs() -> None:
+    toc = ["1. Scope", "(1) Purpose", "2. Terms", "(1) Words", "(2) Phrases"]
+    # "(2) Phrases" lost its chapter: it sits under 1 in the body
+    doc = text_doc(toc, ["1. Scope", "(1) Purpose", "(2) Phrases", "2. Terms", "(1) Words"])
+    found = lint(doc, "OL106")
+    assert [(f.code, f.span.line) for f in found] == [("OL106", lines_of(doc, "(2) Phrases"))]
+    assert found[0].message == ('heading "(2) Phrases" is under "1. Scope" but the contents puts it under "2. Terms"')
+
+
+@pytest.mark.parametrize("toc_title", ["Contents", "Table of contents", "TABLE OF CONTENTS", "目录", "目 录"])
+def test_contents_titles(toc_title: str) -> None:
+    doc = text_doc(TOC, TOC[:-1]).replace("\nContents\n", f"\n{toc_title}\n")
+    assert codes_lines(doc, "OL101") == [("OL101", 10)]
+
+
+def test_unnumbered_entry_matches_unnumbered_heading() -> None:
+    toc = ["1. Scope", "2. Terms", "Concluding remarks"]
+    doc = text_doc(toc, toc)
+    assert lint(doc) == []
+    doc = text_doc(toc, toc[:2])
+    assert codes_lines(doc, "OL101") == [("OL101", 7)]
+
+
+def test_no_contents_no_contents_findings() -> None:
+    assert codes_lines(text_doc(None, TOC), "OL1") == []

@@ -1,0 +1,168 @@
+"""Truncation rules (OL301-OL305) on plain text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import codes_lines, lint
+
+CLEAN = """Report
+
+1. Scope
+
+This report covers the year.
+
+2. Findings
+
+The findings are these.
+"""
+
+
+def test_clean() -> None:
+    assert lint(CLEAN) == []
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        pytest.param("1. Scope\n\n2. Terms\n\nText here.\n", [("OL301", 1)], id="heading-then-heading"),
+        pytest.param("1. Scope\n\nText here.\n\n2. Terms\n", [("OL301", 5)], id="last-heading-at-end"),
+        pytest.param("1. Scope\n\nText here.\n\n2. Terms\n\n\n\n", [("OL301", 5)], id="last-heading-then-blanks"),
+        pytest.param(
+            "1. Scope\n" + "\n" * 6 + "Text after a gap.\n", [("OL301", 1), ("OL303", 2)], id="heading-then-gap"
+        ),
+        pytest.param(
+            "1. Scope\n\n" + "这是一段没有翻译的中文内容，应当被发现并报告出来。\n\n2. Terms\n\n"
+            "The terms used in this report are defined in this section for all readers.\n",
+            [("OL301", 1), ("OL401", 3)],
+            id="only-foreign-text",
+        ),
+        pytest.param("1. Scope\n\n(1) Purpose\n\nText.\n", [], id="parent-with-children-is-not-empty"),
+    ],
+)
+def test_empty_section(doc: str, expected: list[tuple[str, int]]) -> None:
+    assert codes_lines(doc, "OL301,OL303,OL401") == expected
+
+
+def test_empty_section_messages() -> None:
+    assert [f.message for f in lint("1. Scope\n\n2. Terms\n\nText here.\n", "OL301")] == [
+        'section "1. Scope" has no body text: the next heading "2. Terms" follows directly'
+    ]
+    assert [f.message for f in lint("1. Scope\n\nText.\n\n2. Terms\n", "OL301")] == [
+        'section "2. Terms" has no body text: the document ends after it'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ending", "fires"),
+    [
+        pytest.param("The committee shall review the", True, id="cut-latin"),
+        pytest.param("The committee shall review the report.", False, id="full-stop"),
+        pytest.param("Is it done?", False, id="question"),
+        pytest.param('He said "it is done."', False, id="closing-quote"),
+        pytest.param("(See the annex.)", False, id="closing-paren"),
+        pytest.param("委员会应当审查", True, id="cut-cjk"),
+        pytest.param("委员会应当审查报告。", False, id="cjk-full-stop"),
+        pytest.param("委员会审查了吗？", False, id="cjk-question"),
+        pytest.param("The steps are as follows:", True, id="colon-promises-more"),
+        pytest.param("- first item\n- second item", False, id="list-excluded"),
+        pytest.param("name    value    unit\nalpha   1        m", False, id="table-excluded"),
+    ],
+)
+def test_cut_mid_sentence(ending: str, fires: bool) -> None:
+    doc = f"1. Scope\n\nThe first paragraph is complete.\n\n{ending}\n\n2. Terms\n\nText.\n"
+    assert codes_lines(doc, "OL302") == ([("OL302", 5)] if fires else [])
+
+
+def test_cut_message() -> None:
+    doc = "1. Scope\n\nThe committee shall review the\n\n2. Terms\n\nText.\n"
+    assert lint(doc, "OL302")[0].message == 'section "1. Scope" ends mid-sentence: "...The committee shall review the"'
+
+
+@pytest.mark.parametrize(("blanks", "expected"), [(4, []), (5, [("OL303", 4)]), (12, [("OL303", 4)])])
+def test_blank_run_threshold(blanks: int, expected: list[tuple[str, int]]) -> None:
+    doc = "1. Scope\n\nFirst paragraph.\n" + "\n" * blanks + "Second paragraph.\n"
+    assert codes_lines(doc, "OL303") == expected
+
+
+def test_blank_run_message() -> None:
+    doc = "1. Scope\n\nFirst paragraph.\n" + "\n" * 6 + "Second paragraph.\n"
+    f = lint(doc, "OL303")[0]
+    assert (f.span.line, f.span.end_line) == (4, 9)
+    assert f.message == '6 blank lines in section "1. Scope": content may have been lost here'
+
+
+def test_blank_padding_around_page_breaks_is_layout() -> None:
+    page = "Acme Report                                   [Page {}]\n"
+    head = "Acme Corp                  Annual Report                  2024\n"
+    doc = (
+        "1. Scope\n\nFirst paragraph of the scope.\n\n\n\n\n"
+        + page.format(1)
+        + "\f"
+        + head
+        + "\n\n\n\nSecond paragraph.\n\n\n\n\n\n"
+        + page.format(2)
+        + "\f"
+        + head
+        + "\n\nThird paragraph.\n"
+    )
+    assert codes_lines(doc, "OL3") == []
+
+
+def test_document_ends_early() -> None:
+    doc = (
+        "Report\n\nContents\n\n  1. Scope\n  2. Terms\n  3. Rules\n  4. Annex\n\n"
+        "1. Scope\n\nText.\n\n2. Terms\n\nText.\n"
+    )
+    found = lint(doc, "OL304")
+    assert [(f.code, f.span.line) for f in found] == [("OL304", 17)]
+    assert found[0].message == (
+        'document ends in section "2. Terms" but the contents lists 2 more entries, up to "Annex" (line 8)'
+    )
+    complete = doc + "\n3. Rules\n\nText.\n\n4. Annex\n\nText.\n"
+    assert codes_lines(complete, "OL304") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Oppose the politicization of issues.\n\nagainst trade protectionism.",
+            [("OL305", 5)],
+            id="lowercase-paragraph-after-sentence",
+        ),
+        pytest.param(
+            "The rules are listed in the annex and\n\ncontinue on the next page.",
+            [],
+            id="lowercase-after-unfinished-is-not-a-fragment",
+        ),
+        pytest.param("Growth reached developing countries. transformation.", [("OL305", 3)], id="inner-lowercase"),
+        pytest.param("Tools, e.g. hammers, and nails etc. are needed. No. 5 is best.", [], id="abbreviations"),
+        pytest.param("Use the iPhone app. iPhone users know it.", [], id="brand-name"),
+        pytest.param("Version 2.0 shipped. The next one is 3.1.", [], id="numbers"),
+        pytest.param("See www.example.com. It explains.", [], id="url"),
+        pytest.param(
+            "  Build a development community.\n\nWith the integration of technologies, it grows.",
+            [],
+            id="run-in-lead-sentence",
+        ),
+    ],
+)
+def test_fragment(text: str, expected: list[tuple[str, int]]) -> None:
+    doc = f"1. Scope\n\n{text}\n"
+    assert codes_lines(doc, "OL302,OL305") == expected
+
+
+def test_fragment_column_points_at_the_word() -> None:
+    doc = "1. Scope\n\nGrowth reached developing countries. transformation.\n"
+    f = lint(doc, "OL305")[0]
+    assert (f.span.line, f.span.column) == (3, 38)
+    assert f.message == (
+        'sentence starts in lowercase: "countries. transformation" (a fragment of a lost or garbled sentence?)'
+    )
+
+
+def test_fragment_column_in_wrapped_paragraph() -> None:
+    doc = "1. Scope\n\n   The first line of a wrapped\n   paragraph ends here. and then\n   it goes on.\n"
+    f = lint(doc, "OL305")[0]
+    assert (f.span.line, f.span.column) == (4, 25)

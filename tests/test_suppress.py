@@ -1,0 +1,74 @@
+"""Inline suppression directives: each form, unused directives and unknown rules.
+
+Plain text has no comments, so these tests attach comments to a read document the way the Markdown
+and HTML readers do (one Comment per ``<!-- ... -->`` with its span).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from outlint.linter import Settings, check_document, read_bytes, select_rules
+from outlint.model import Comment, Span
+
+# gaps at lines 5, 9 and 13: "3." after "1.", "5." after "3.", "7." after "5."
+DOC = "1. A\n\nText.\n\n3. B\n\nText.\n\n5. C\n\nText.\n\n7. D\n\nText.\n"
+
+
+def run(*comments: tuple[int, str], select: str = "OL2,OL9") -> list[tuple[str, int]]:
+    doc = read_bytes(DOC.encode(), "doc.txt")
+    doc.comments = [Comment(text, Span(line, 1, line, len(text) + 8)) for line, text in comments]
+    findings = check_document(doc, Settings(rules=select_rules(select.split(","))))
+    return [(f.code, f.span.line) for f in findings]
+
+
+def test_no_directives() -> None:
+    assert run() == [("OL201", 5), ("OL201", 9), ("OL201", 13)]
+
+
+@pytest.mark.parametrize(
+    ("comments", "expected"),
+    [
+        pytest.param([(4, " outlint-disable-next-line OL201 ")], [("OL201", 9), ("OL201", 13)], id="next-line-code"),
+        pytest.param(
+            [(4, "outlint-disable-next-line numbering-gap")], [("OL201", 9), ("OL201", 13)], id="next-line-name"
+        ),
+        pytest.param([(4, "outlint-disable-next-line")], [("OL201", 9), ("OL201", 13)], id="next-line-all"),
+        pytest.param([(4, "outlint-disable OL201"), (10, "outlint-enable OL201")], [("OL201", 13)], id="range"),
+        pytest.param([(4, "outlint-disable"), (10, "outlint-enable")], [("OL201", 13)], id="range-all"),
+        pytest.param([(6, "outlint-disable OL2")], [("OL201", 5)], id="to-end-of-file-by-prefix"),
+        pytest.param([(15, "outlint-disable-file OL201")], [], id="file"),
+        pytest.param([(1, "outlint-disable-file OL201, OL202")], [], id="file-comma-list"),
+    ],
+)
+def test_forms(comments: list[tuple[int, str]], expected: list[tuple[str, int]]) -> None:
+    assert run(*comments) == expected
+
+
+def test_other_comments_are_ignored() -> None:
+    assert run((4, "TODO: outlint-disable later"), (6, "a note")) == [("OL201", 5), ("OL201", 9), ("OL201", 13)]
+
+
+def test_unused_suppression() -> None:
+    assert run((2, "outlint-disable-next-line OL202")) == [("OL901", 2), ("OL201", 5), ("OL201", 9), ("OL201", 13)]
+    doc = read_bytes(DOC.encode(), "doc.txt")
+    doc.comments = [Comment("outlint-disable-next-line OL202", Span(2, 1, 2, 40))]
+    f = check_document(doc, Settings(rules=select_rules(["OL901"])))[0]
+    assert f.message == "'outlint-disable-next-line' for OL202 suppressed nothing"
+
+
+def test_unused_not_reported_when_rule_not_selected() -> None:
+    assert run((2, "outlint-disable-next-line OL202"), select="OL2") == [("OL201", 5), ("OL201", 9), ("OL201", 13)]
+
+
+def test_unknown_rule_in_directive() -> None:
+    found = run((4, "outlint-disable-next-line OL9999 OL201"))
+    assert found == [("OL902", 4), ("OL201", 9), ("OL201", 13)]
+    doc = read_bytes(DOC.encode(), "doc.txt")
+    doc.comments = [Comment("outlint-disable OL9999", Span(4, 1, 4, 30))]
+    messages = [f.message for f in check_document(doc, Settings(rules=select_rules(["OL9"])))]
+    assert messages == ["unknown rule 'OL9999' in 'outlint-disable'"]
+
+
+def test_enable_part_of_a_disable() -> None:
+    assert run((4, "outlint-disable OL201 OL202"), (10, "outlint-enable OL202")) == []
