@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -222,3 +226,19 @@ def test_an_internal_error_in_one_file_does_not_stop_the_run(tree: Path, monkeyp
     assert res.exit_code == 2
     assert "docs/blanks.txt: internal error: RuntimeError: boom" in res.output
     assert "docs/gap.txt:7:1: OL201" in res.output
+
+
+def slow_check(path: str, settings: Settings, fmt: str | None = None) -> list[Finding]:
+    time.sleep(0.02)
+    return []
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers must inherit the slow check")
+def test_ctrl_c_cancels_the_chunks_not_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(run, "check_one", slow_check)  # workers are forked: they inherit it
+    work = [(f"doc{i}.txt", Settings()) for i in range(800)]  # 8 s of work on 2 processes
+    threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT)).start()
+    start = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        run.check_files(work, jobs=2)
+    assert time.monotonic() - start < 4  # the running chunks finish, the rest is dropped

@@ -19,6 +19,7 @@ from outlint.model import Finding, ReadError, Severity
 from outlint.rules import RULES, resolve
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _codes(values: Sequence[str]) -> list[str]:
@@ -101,8 +102,11 @@ def _check_all(work: Sequence[tuple[str, Settings]], as_format: str | None, jobs
     tick, close = run.progress(len(work))
     try:
         results = run.check_files(work, as_format, jobs, tick)
-    finally:
+    except KeyboardInterrupt:
         close()
+        click.echo("outlint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    close()
     findings: list[Finding] = []
     internal = False
     for res in results:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -84,6 +85,39 @@ def _ticks(tick: Tick, n: int) -> Callable[[Future[list[Result]]], None]:
     return lambda _future: tick(n)
 
 
+def _leave_interrupts_to_parent() -> None:
+    """Workers ignore Ctrl-C: the parent cancels what has not started, and they finish their chunk."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _in_pool(work: Work, todo: Sequence[int], fmt: str | None, jobs: int, advance: Tick) -> dict[int, Result]:
+    """Results of ``work[i]`` for every i in ``todo``, checked in chunks by worker processes."""
+    size = chunk_size(len(todo), jobs)
+    chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
+    results: dict[int, Result] = {}
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=_leave_interrupts_to_parent)
+    try:
+        futures: list[Future[list[Result]]] = []
+        for chunk in chunks:
+            # one pickle per chunk: the Rule objects its files' settings share travel once
+            future = pool.submit(_check_chunk, [work[i] for i in chunk], fmt)
+            future.add_done_callback(_ticks(advance, len(chunk)))
+            futures.append(future)
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                done = future.result()
+            except BrokenProcessPool:
+                done = [Result(work[i][0], error="a worker process died") for i in chunk]
+            results.update(zip(chunk, done, strict=True))
+    except BaseException:
+        # Ctrl-C: drop the chunks not started and wait only for the running ones. Waiting matters:
+        # the executor must outlive the cancellation, or its manager thread runs every chunk left.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
+
+
 def check_files(work: Work, fmt: str | None = None, jobs: int = 1, tick: Tick | None = None) -> list[Result]:
     """Check every (path, settings), one Result per path in the given order; ``tick(n)`` after each n files."""
     advance = tick or (lambda _n: None)
@@ -96,21 +130,7 @@ def check_files(work: Work, fmt: str | None = None, jobs: int = 1, tick: Tick | 
         else:
             todo.append(i)
     if todo:
-        size = chunk_size(len(todo), jobs)
-        chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
-        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-            futures: list[Future[list[Result]]] = []
-            for chunk in chunks:
-                # pickled once per chunk: Settings shared by its files (rules, profile) travel once
-                future = pool.submit(_check_chunk, [work[i] for i in chunk], fmt)
-                future.add_done_callback(_ticks(advance, len(chunk)))
-                futures.append(future)
-            for chunk, future in zip(chunks, futures, strict=True):
-                try:
-                    done = future.result()
-                except BrokenProcessPool:
-                    done = [Result(work[i][0], error="a worker process died") for i in chunk]
-                results.update(zip(chunk, done, strict=True))
+        results.update(_in_pool(work, todo, fmt, jobs, advance))
     return [results[i] for i in range(len(work))]
 
 
