@@ -112,3 +112,17 @@ def test_render_and_load(tmp_path: Path) -> None:
     path = tmp_path / "b.json"
     path.write_text(baseline.render([finding("y.txt", "2"), finding("x.txt", "1")]))
     assert [e.fingerprint for e in baseline.load(str(path))] == ["1", "2"]
+
+
+def test_paths_are_compared_as_fingerprints_compare_them() -> None:
+    entries = [baseline.Entry("a", "docs/x.txt", "OL201", "m")]
+    assert baseline.apply([], entries, ["./docs/x.txt"]).fixed == 1
+
+
+def test_a_path_spelled_differently_still_matches(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.txt").write_text(DOC)
+    outlint("check", "--write-baseline", "b.json", "docs", cwd=tmp_path)
+    res = outlint("check", "--baseline", "b.json", "./docs/guide.txt", cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout == ""
+    assert "1 known finding skipped, 0 baseline entries now fixed." in res.stderr

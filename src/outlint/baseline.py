@@ -7,6 +7,7 @@ the last three for the reviewer). Line numbers are left out so that the file doe
 from __future__ import annotations
 
 import json
+import posixpath
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -81,8 +82,8 @@ def apply(findings: Sequence[Finding], entries: Sequence[Entry], checked: Iterab
             budget[f.fingerprint] -= 1
         else:
             kept.append(f)
-    paths = set(checked)
-    left = Counter(e.fingerprint for e in entries if e.path in paths)
+    paths = {posixpath.normpath(p) for p in checked}  # "./docs/a.txt" is "docs/a.txt", as in fingerprints
+    left = Counter(e.fingerprint for e in entries if posixpath.normpath(e.path) in paths)
     matched = Counter(f.fingerprint for f in findings)
     fixed = sum(max(0, n - matched[fp]) for fp, n in left.items())
     return Outcome(tuple(kept), len(findings) - len(kept), fixed)
