@@ -175,9 +175,9 @@ def test_parallel_output_is_identical(tmp_path: Path, fmt: str) -> None:
 def test_check_files_keeps_the_order_of_its_input(tmp_path: Path) -> None:
     docs = corpus(tmp_path, 25)
     paths = sorted(str(p) for p in docs.rglob("*.txt"))[::-1]
-    work = [(p, Settings()) for p in paths]
-    serial = run.check_files(work, jobs=1)
-    parallel = run.check_files(work, jobs=3)
+    settings = run.same_settings(Settings())
+    serial = run.check_files(paths, settings, jobs=1)
+    parallel = run.check_files(paths, settings, jobs=3)
     assert [r.path for r in parallel] == paths
     assert serial == parallel
 
@@ -236,9 +236,26 @@ def slow_check(path: str, settings: Settings, fmt: str | None = None) -> list[Fi
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="workers must inherit the slow check")
 def test_ctrl_c_cancels_the_chunks_not_started(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(run, "check_one", slow_check)  # workers are forked: they inherit it
-    work = [(f"doc{i}.txt", Settings()) for i in range(800)]  # 8 s of work on 2 processes
+    paths = [f"doc{i}.txt" for i in range(800)]  # 8 s of work on 2 processes
     threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT)).start()
     start = time.monotonic()
     with pytest.raises(KeyboardInterrupt):
-        run.check_files(work, jobs=2)
+        run.check_files(paths, run.same_settings(Settings()), jobs=2)
     assert time.monotonic() - start < 4  # the running chunks finish, the rest is dropped
+
+
+def test_settings_that_cannot_travel_are_used_in_this_process(tmp_path: Path) -> None:
+    docs = corpus(tmp_path, 8)
+    paths = sorted(str(p) for p in docs.rglob("*.txt"))
+    odd = Settings(options={"OL201": {"compiled": lambda: None}})  # a lambda cannot be pickled
+    parallel = run.check_files(paths, run.same_settings(odd), jobs=2)
+    assert parallel == run.check_files(paths, run.same_settings(Settings()), jobs=1)
+
+
+def test_parallel_run_with_a_profile(tmp_path: Path) -> None:
+    corpus(tmp_path, 12)  # a profile is a compiled schema: it must not be pickled to the workers
+    one = outlint("check", "-j", "1", "--profile", "white-paper", "corpus", cwd=tmp_path)
+    two = outlint("check", "-j", "2", "--profile", "white-paper", "corpus", cwd=tmp_path)
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and "OL501" in one.stdout
+    assert "Traceback" not in two.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
@@ -14,7 +15,7 @@ import click
 
 from outlint import __version__, baseline, readers, run, walk
 from outlint.formats import FORMATS, formatter
-from outlint.linter import Settings, display_path, read_bytes, select_rules
+from outlint.linter import display_path, read_bytes, select_rules
 from outlint.model import Finding, ReadError, Severity
 from outlint.rules import RULES, resolve
 
@@ -97,11 +98,13 @@ def baseline_note(outcome: baseline.Outcome, path: str) -> str:
     return f"Baseline {path}: {known} skipped, {fixed} now fixed{hint}."
 
 
-def _check_all(work: Sequence[tuple[str, Settings]], as_format: str | None, jobs: int) -> tuple[list[Finding], bool]:
+def _check_all(
+    files: Sequence[str], settings_for: run.SettingsFor, as_format: str | None, jobs: int
+) -> tuple[list[Finding], bool]:
     """Sorted findings of every file, and whether any file hit an internal error (one line each on stderr)."""
-    tick, close = run.progress(len(work))
+    tick, close = run.progress(len(files))
     try:
-        results = run.check_files(work, as_format, jobs, tick)
+        results = run.check_files(files, settings_for, as_format, jobs, tick)
     except KeyboardInterrupt:
         close()
         click.echo("outlint: interrupted", err=True)
@@ -222,11 +225,13 @@ def check(
     overrides = Overrides(_codes(select), _codes(ignore), profile, language, config_path)
 
     files = list(walk.iter_files(paths, exclude, use_ignore=not no_ignore, warn=_warn))
-    try:  # in this process, so that a bad configuration stops the run before any file is checked
-        work = [(path, settings_for(path, overrides)) for path in files]
+    settings_of = functools.partial(settings_for, cli=overrides)  # picklable: workers resolve it per file
+    try:  # here first, so that a bad configuration stops the run before any file is checked (and so
+        for path in files:  # that forked workers inherit the loaded configurations and profiles)
+            settings_of(path)
     except (ConfigError, ProfileError) as exc:
         _fail(str(exc))
-    findings, internal = _check_all(work, as_format, jobs or run.default_jobs())
+    findings, internal = _check_all(files, settings_of, as_format, jobs or run.default_jobs())
     checked = [display_path(p) for p in files]
     if write_baseline:
         _write(write_baseline, baseline.render(findings))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import os
+import pickle
 import signal
 import sys
 import time
@@ -55,18 +57,38 @@ def check_one(path: str, settings: Settings, fmt: str | None = None) -> list[Fin
     return check_bytes(data, shown, fmt, settings)
 
 
-def _check_safely(path: str, settings: Settings, fmt: str | None) -> Result:
+# How a file gets its settings: a picklable callable (a module-level function, or a
+# functools.partial of one), sent once per chunk to the workers, which call it per file.
+SettingsFor = Callable[[str], Settings]
+
+
+def _same(settings: Settings, _path: str) -> Settings:
+    return settings
+
+
+def same_settings(settings: Settings) -> SettingsFor:
+    """A SettingsFor that gives every file the same settings."""
+    return functools.partial(_same, settings)
+
+
+def _check_safely(path: str, settings_for: SettingsFor, fmt: str | None) -> Result:
     try:
-        return Result(path, tuple(check_one(path, settings, fmt)))
+        return Result(path, tuple(check_one(path, settings_for(path), fmt)))
     except Exception as exc:  # one broken file must not stop the run
         return Result(path, error=f"{type(exc).__name__}: {exc}")
 
 
-Work = Sequence[tuple[str, Settings]]  # (path, the settings to check it with)
+def _check_chunk(paths: Sequence[str], settings_for: SettingsFor, fmt: str | None) -> list[Result]:
+    return [_check_safely(path, settings_for, fmt) for path in paths]
 
 
-def _check_chunk(work: Work, fmt: str | None) -> list[Result]:
-    return [_check_safely(path, settings, fmt) for path, settings in work]
+def _travels(settings_for: SettingsFor) -> bool:
+    """Whether the settings can be sent to a worker process (a compiled profile, say, cannot)."""
+    try:
+        pickle.dumps(settings_for)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+    return True
 
 
 def default_jobs() -> int:
@@ -90,8 +112,10 @@ def _leave_interrupts_to_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _in_pool(work: Work, todo: Sequence[int], fmt: str | None, jobs: int, advance: Tick) -> dict[int, Result]:
-    """Results of ``work[i]`` for every i in ``todo``, checked in chunks by worker processes."""
+def _in_pool(
+    paths: Sequence[str], todo: Sequence[int], settings_for: SettingsFor, fmt: str | None, jobs: int, advance: Tick
+) -> dict[int, Result]:
+    """Results of ``paths[i]`` for every i in ``todo``, checked in chunks by worker processes."""
     size = chunk_size(len(todo), jobs)
     chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
     results: dict[int, Result] = {}
@@ -99,15 +123,14 @@ def _in_pool(work: Work, todo: Sequence[int], fmt: str | None, jobs: int, advanc
     try:
         futures: list[Future[list[Result]]] = []
         for chunk in chunks:
-            # one pickle per chunk: the Rule objects its files' settings share travel once
-            future = pool.submit(_check_chunk, [work[i] for i in chunk], fmt)
+            future = pool.submit(_check_chunk, [paths[i] for i in chunk], settings_for, fmt)
             future.add_done_callback(_ticks(advance, len(chunk)))
             futures.append(future)
         for chunk, future in zip(chunks, futures, strict=True):
             try:
                 done = future.result()
             except BrokenProcessPool:
-                done = [Result(work[i][0], error="a worker process died") for i in chunk]
+                done = [Result(paths[i], error="a worker process died") for i in chunk]
             results.update(zip(chunk, done, strict=True))
     except BaseException:
         # Ctrl-C: drop the chunks not started and wait only for the running ones. Waiting matters:
@@ -118,20 +141,31 @@ def _in_pool(work: Work, todo: Sequence[int], fmt: str | None, jobs: int, advanc
     return results
 
 
-def check_files(work: Work, fmt: str | None = None, jobs: int = 1, tick: Tick | None = None) -> list[Result]:
-    """Check every (path, settings), one Result per path in the given order; ``tick(n)`` after each n files."""
+def check_files(
+    paths: Sequence[str],
+    settings_for: SettingsFor,
+    fmt: str | None = None,
+    jobs: int = 1,
+    tick: Tick | None = None,
+) -> list[Result]:
+    """Check every path with ``settings_for(path)``: one Result per path, in the given order, the
+    same whatever ``jobs`` is. ``tick(n)`` is called after each n files.
+
+    Settings that cannot be sent to a worker process are used here, one file after another.
+    """
     advance = tick or (lambda _n: None)
+    parallel = jobs > 1 and len(paths) >= MIN_PARALLEL_FILES and _travels(settings_for)
     results: dict[int, Result] = {}
     todo = []
-    for i, (path, settings) in enumerate(work):
-        if path == "-" or jobs <= 1 or len(work) < MIN_PARALLEL_FILES:  # stdin belongs to this process
-            results[i] = _check_safely(path, settings, fmt)
+    for i, path in enumerate(paths):
+        if path == "-" or not parallel:  # stdin belongs to this process
+            results[i] = _check_safely(path, settings_for, fmt)
             advance(1)
         else:
             todo.append(i)
     if todo:
-        results.update(_in_pool(work, todo, fmt, jobs, advance))
-    return [results[i] for i in range(len(work))]
+        results.update(_in_pool(paths, todo, settings_for, fmt, jobs, advance))
+    return [results[i] for i in range(len(paths))]
 
 
 def progress(total: int, stream: TextIO | None = None, delay: float = 1.0) -> tuple[Tick, Callable[[], None]]:
