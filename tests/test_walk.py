@@ -162,3 +162,10 @@ def test_unreadable_directory_is_reported_not_fatal(tmp_path: Path, monkeypatch:
     warnings: list[tuple[str, str]] = []
     assert found(tmp_path, warn=lambda p, m: warnings.append((os.path.basename(p), m))) == ["a.txt"]
     assert warnings == [("locked", "cannot read directory: Permission denied")]
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make(tmp_path, {"docs/a.txt": "", "docs/b.txt": ""})
+    monkeypatch.chdir(tmp_path)
+    got = list(walk.iter_files(["docs/a.txt", "docs", "./docs/b.txt", str(tmp_path / "docs" / "a.txt")]))
+    assert got == ["docs/a.txt", "docs/b.txt"]

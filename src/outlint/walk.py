@@ -235,19 +235,25 @@ def _walk(
 def iter_files(
     paths: Sequence[str], exclude: Sequence[str] = (), use_ignore: bool = True, warn: Warn | None = None
 ) -> Iterator[str]:
-    """Every file to check, in a stable order: explicit files as given (unless ``--exclude``d),
+    """Every file to check once, in a stable order: explicit files as given (unless ``--exclude``d),
     directories walked for the formats outlint reads, skipping hidden entries and ignored ones.
 
     Problems met while walking (unreadable directories, symbolic link loops) go to ``warn``.
     """
     report: Warn = warn or (lambda _path, _message: None)
     patterns = [p for p in map(compile_pattern, exclude) if p is not None]
-    for path in paths:
-        if path == "-":
-            yield path
-        elif excluded(patterns, path):
+    seen: set[str] = set()  # "docs docs/a.txt" must not report docs/a.txt twice
+    for given in paths:
+        if given == "-":
+            found: Iterable[str] = [given]
+        elif excluded(patterns, given):
             continue
-        elif os.path.isdir(path):
-            yield from _walk_tree(path, patterns, use_ignore, report)
+        elif os.path.isdir(given):
+            found = _walk_tree(given, patterns, use_ignore, report)
         else:
-            yield path
+            found = [given]
+        for path in found:
+            key = path if path == "-" else os.path.normpath(os.path.abspath(path))
+            if key not in seen:
+                seen.add(key)
+                yield path
