@@ -12,7 +12,7 @@ from outlint.linter import Settings, check_document, read_bytes, select_rules
 from outlint.model import Comment, Span
 
 # gaps at lines 5, 9 and 13: "3." after "1.", "5." after "3.", "7." after "5."
-DOC = "1. A\n\nText.\n\n3. B\n\nText.\n\n5. C\n\nText.\n\n7. D\n\nText.\n"
+DOC = "1. Alpha\n\nText.\n\n3. Beta\n\nText.\n\n5. Gamma\n\nText.\n\n7. Delta\n\nText.\n"
 
 
 def run(*comments: tuple[int, str], select: str = "OL2,OL9") -> list[tuple[str, int]]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from outlint import language
 from outlint.model import Document, Gap, Heading, Number, Paragraph, Span, TocEntry
-from outlint.outline import align, normalize_title
+from outlint.outline import Alignment, align, normalize_title
 
 _WIDTH = 58
 # a word is a run of non-space characters, or one CJK character (CJK text has no spaces)
@@ -111,7 +111,7 @@ def _heading_text(h: Heading) -> str:
 
 
 def render_text(doc: Document) -> str:
-    """Contents and headings side by side; ``=`` same title, ``~`` matched but different, ``!`` out of order."""
+    """Contents and headings side by side, with how each entry matched its heading (see the legend)."""
     langs = language.analyse(doc, doc.cache.get("config-language"))
     headings = doc.all_headings()
     head = (
@@ -122,21 +122,31 @@ def render_text(doc: Document) -> str:
         return head + "headings (no contents block found)\n" + "".join(_heading_text(h) + "\n" for h in headings)
     al = align(doc)
     bad = set(al.out_of_order)
+    matched = dict(al.pairs)
     rows: list[tuple[int, int, str]] = []  # (sort line, order, row)
-    matched_line = {i: h.span.line for i, h in al.pairs}
     last = 0
     for i, e in enumerate(doc.toc):
-        h = dict(al.pairs).get(i)
+        h = matched.get(i)
         if h is None:
-            mark, right = " ", "      (no heading)"
+            mark, right = " ", "      (past the end of the document)" if i >= al.tail else "      (no heading)"
         else:
-            same = normalize_title(h.title) == normalize_title(e.title)
+            same = (
+                normalize_title(h.title) == normalize_title(e.title)
+                and (h.number.values if h.number else None) == (e.number.values if e.number else None)
+                and _same_parent(al, matched, i, h)
+            )
             mark = "!" if i in bad else ("=" if same else "~")
             right = _heading_text(h)
-            last = max(last, matched_line[i])
-        rows.append((last, len(rows), f"{_cell(_entry_text(e), _WIDTH):<{_WIDTH}} {mark} {right}"))
+            last = max(last, h.span.line)
+        rows.append((last, len(rows), f"{_cell(_entry_text(e), _WIDTH):<{_WIDTH}} {mark} {_cell(right, 70)}"))
     for h in al.unmatched_headings:
-        rows.append((h.span.line, len(rows), f"{'':<{_WIDTH}} + {_heading_text(h)}"))
+        rows.append((h.span.line, len(rows), f"{'':<{_WIDTH}} + {_cell(_heading_text(h), 70)}"))
     rows.sort(key=lambda r: (r[0], r[1]))
     title = f"{'contents (line ' + str(doc.toc_span.line) + ')' if doc.toc_span else 'contents':<{_WIDTH}}   headings"
-    return head + title + "\n" + "".join(r[2].rstrip() + "\n" for r in rows)
+    legend = "= matched   ~ matched, but title, number or parent differs   ! out of order   + not in the contents\n"
+    return head + title + "\n" + "".join(r[2].rstrip() + "\n" for r in rows) + legend
+
+
+def _same_parent(al: Alignment, matched: dict[int, Heading], i: int, h: Heading) -> bool:
+    p = al.entry_parents[i]
+    return (matched.get(p) if p is not None else None) is h.parent or p is None

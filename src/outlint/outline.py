@@ -23,11 +23,15 @@ def infer_levels(numbers: Sequence[Number | None]) -> list[int | None]:
     base: dict[str, int] = {}
     deepest = 0
     out: list[int | None] = []
+    # "A." whose sub-sections are "A.1", "A.2" is an appendix, whatever else uses letters
+    appendix_letters = {n.values[0] for n in numbers if n is not None and n.scheme == "alpha-decimal"}
     for number in numbers:
         if number is None:
             out.append(None)
             continue
         fam = numbering.family(number)
+        if number.scheme == "alpha-upper" and number.values[0] in appendix_letters:
+            fam = "appendix"
         if fam not in base:
             if fam == "appendix":
                 base[fam] = 1
@@ -95,15 +99,18 @@ def build(
 ) -> Document:
     """Assemble a Document: levels of numbered entries and headings that lack one, then the tree.
 
-    Entries and headings with ``level == 0`` get a level inferred from their numbers (contents first,
-    as the document declares its structure there); unnumbered ones keep their reader-given level.
+    Entries and headings with ``level == 0`` get a level inferred from their numbers; unnumbered
+    ones keep their reader-given level. Contents and headings are inferred separately: a contents
+    that says "1." for a heading "Chapter 1." still puts both at level 1.
     """
     headings = [b for b in blocks if isinstance(b, Heading)]
-    nums = resolve_letters([e.number for e in toc] + [h.number for h in headings])
-    levels = infer_levels(nums)
+    toc_nums = resolve_letters([e.number for e in toc])
+    toc_levels = infer_levels(toc_nums)
+    head_nums = resolve_letters([h.number for h in headings])
+    head_levels = infer_levels(head_nums)
     fixed_toc: list[TocEntry] = []
     for i, entry in enumerate(toc):
-        number, level = nums[i], levels[i]
+        number, level = toc_nums[i], toc_levels[i]
         if entry.level == 0:
             entry = TocEntry(
                 level or _unnumbered_level(fixed_toc, entry), number, entry.title, entry.target, entry.span, entry.page
@@ -112,10 +119,9 @@ def build(
             entry = TocEntry(entry.level, number, entry.title, entry.target, entry.span, entry.page)
         fixed_toc.append(entry)
     for j, heading in enumerate(headings):
-        k = len(toc) + j
-        heading.number = nums[k]
+        heading.number = head_nums[j]
         if heading.level == 0:
-            heading.level = levels[k] or 1
+            heading.level = head_levels[j] or 1
     roots, preamble = nest(blocks)
     doc = Document(path, fmt, text, fixed_toc, roots, preamble, toc_span=toc_span)
     for key, value in extra.items():
@@ -139,11 +145,16 @@ def _unnumbered_level(previous: list[TocEntry], entry: TocEntry) -> int:
 # --- contents alignment ---------------------------------------------------------------------
 
 _PUNCT_RE = re.compile(r"[\W_]+", re.UNICODE)
+# spaces that only spread out CJK characters (前 言, 目　录) carry no meaning
+_CJK_SPACE_RE = re.compile(
+    r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]) (?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+)
 
 
 def normalize_title(title: str) -> str:
     """Compare titles ignoring case, width, whitespace and punctuation."""
-    return _PUNCT_RE.sub(" ", unicodedata.normalize("NFKC", title).casefold()).strip()
+    text = _PUNCT_RE.sub(" ", unicodedata.normalize("NFKC", title).casefold()).strip()
+    return _CJK_SPACE_RE.sub("", text) if not text.isascii() else text
 
 
 def similarity(a: str, b: str) -> float:
@@ -164,6 +175,8 @@ class Alignment:
     unmatched_headings: tuple[Heading, ...]
     out_of_order: tuple[int, ...]  # entry indices whose heading breaks the contents order
     entry_parents: tuple[int | None, ...]  # index of each entry's parent entry
+
+    tail: int  # first entry past the end of a document that stops early; len(toc) when it does not
 
     def heading_for(self, index: int) -> Heading | None:
         for i, h in self.pairs:
@@ -259,15 +272,30 @@ def align(doc: Document) -> Alignment:
     pairs = sorted(match.items())
     keep = _longest_increasing([order[id(h)] for _, h in pairs])
     out_of_order = tuple(pairs[k][0] for k in range(len(pairs)) if k not in keep)
+    unmatched = tuple(h for h in headings if id(h) not in used)
     result = Alignment(
         tuple(pairs),
         tuple(i for i in range(len(toc)) if i not in match),
-        tuple(h for h in headings if id(h) not in used),
+        unmatched,
         out_of_order,
         tuple(parents),
+        _tail(toc, pairs, unmatched),
     )
     doc.cache["alignment"] = result
     return result
+
+
+def _tail(toc: Sequence[TocEntry], pairs: Sequence[tuple[int, Heading]], unmatched: Sequence[Heading]) -> int:
+    """The entries after the last matched one are past the document's end when no heading at a
+    level the contents lists follows that last match: the file stops early."""
+    if not pairs:
+        return len(toc)
+    last_entry, last_heading = pairs[-1]
+    offset = last_heading.level - toc[last_entry].level
+    depth = max(e.level for e in toc)
+    if any(h.span.line > last_heading.span.line and h.level - offset <= depth for h in unmatched):
+        return len(toc)
+    return last_entry + 1
 
 
 def _longest_increasing(seq: Sequence[int]) -> set[int]:

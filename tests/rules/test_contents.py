@@ -82,16 +82,24 @@ def test_parent_differs() -> None:
 
 @pytest.mark.parametrize("toc_title", ["Contents", "Table of contents", "TABLE OF CONTENTS", "目录", "目 录"])
 def test_contents_titles(toc_title: str) -> None:
-    doc = text_doc(TOC, TOC[:-1]).replace("\nContents\n", f"\n{toc_title}\n")
-    assert codes_lines(doc, "OL101") == [("OL101", 10)]
+    doc = text_doc(TOC, [h for h in TOC if h != "(1) Words"]).replace("\nContents\n", f"\n{toc_title}\n")
+    assert codes_lines(doc, "OL101") == [("OL101", 9)]
 
 
 def test_unnumbered_entry_matches_unnumbered_heading() -> None:
     toc = ["1. Scope", "2. Terms", "Concluding remarks"]
     doc = text_doc(toc, toc)
     assert lint(doc) == []
-    doc = text_doc(toc, toc[:2])
-    assert codes_lines(doc, "OL101") == [("OL101", 7)]
+    doc = text_doc(toc, [toc[0], toc[2]])
+    assert codes_lines(doc, "OL101") == [("OL101", 6)]
+
+
+def test_missing_last_entries_are_one_early_end_not_many_missing_headings() -> None:
+    doc = text_doc(TOC, TOC[:3])
+    assert codes_lines(doc, "OL1,OL304") == [("OL304", 22)]
+    # ... unless a heading follows: then they are missing, not cut off
+    doc = text_doc(TOC, [*TOC[:3], "4. Annex"])
+    assert codes_lines(doc, "OL101,OL304") == [("OL101", 8), ("OL101", 9), ("OL101", 10)]
 
 
 def test_no_contents_no_contents_findings() -> None:

@@ -16,16 +16,18 @@ def heading_line(headings: list[str], index: int) -> int:
 @pytest.mark.parametrize(
     ("headings", "expected"),
     [
-        pytest.param(["1. A", "2. B", "3. C"], [], id="clean-top-level"),
-        pytest.param(["1. A", "(1) A", "(2) B", "2. B", "(1) C"], [], id="clean-restart-under-new-parent"),
-        pytest.param(["1. A", "3. B"], [("OL201", 1)], id="gap-at-top-level"),
-        pytest.param(["1. A", "(1) A", "(2) B", "(5) C"], [("OL201", 3)], id="gap-in-sections"),
-        pytest.param(["1. A", "2. B", "2. C"], [("OL202", 2)], id="duplicate"),
-        pytest.param(["1. A", "2. B", "3. C", "2. D"], [("OL203", 3)], id="backwards"),
-        pytest.param(["1. A", "(2) A", "(3) B"], [("OL204", 1)], id="does-not-start-at-one"),
-        pytest.param(["1. A", "1.1 A", "1.3 B"], [("OL201", 2)], id="dotted-gap"),
-        pytest.param(["1. A", "1.1 A", "2. B", "3.1 B"], [("OL205", 3)], id="wrong-parent"),
-        pytest.param(["1. A", "1.1.1 A"], [("OL206", 1)], id="level-skip"),
+        pytest.param(["1. Alpha", "2. Beta", "3. Gamma"], [], id="clean-top-level"),
+        pytest.param(
+            ["1. Alpha", "(1) Alpha", "(2) Beta", "2. Beta", "(1) Gamma"], [], id="clean-restart-under-new-parent"
+        ),
+        pytest.param(["1. Alpha", "3. Beta"], [("OL201", 1)], id="gap-at-top-level"),
+        pytest.param(["1. Alpha", "(1) Alpha", "(2) Beta", "(5) Gamma"], [("OL201", 3)], id="gap-in-sections"),
+        pytest.param(["1. Alpha", "2. Beta", "2. Gamma"], [("OL202", 2)], id="duplicate"),
+        pytest.param(["1. Alpha", "2. Beta", "3. Gamma", "2. Delta"], [("OL203", 3)], id="backwards"),
+        pytest.param(["1. Alpha", "(2) Alpha", "(3) Beta"], [("OL204", 1)], id="does-not-start-at-one"),
+        pytest.param(["1. Alpha", "1.1 Alpha", "1.3 Beta"], [("OL201", 2)], id="dotted-gap"),
+        pytest.param(["1. Alpha", "1.1 Alpha", "2. Beta", "3.1 Beta"], [("OL205", 3)], id="wrong-parent"),
+        pytest.param(["1. Alpha", "1.1.1 Alpha"], [("OL206", 1)], id="level-skip"),
         pytest.param(["A. One", "B. Two", "C. Three", "D. Four"], [], id="letters-not-roman"),
         pytest.param(["I. One", "II. Two", "IV. Four"], [("OL201", 2)], id="roman-gap"),
         pytest.param(["一、总则", "二、原则", "四、附则"], [("OL201", 2)], id="chinese-gap"),
@@ -40,7 +42,7 @@ def test_numbering(headings: list[str], expected: list[tuple[str, int]]) -> None
 
 
 def test_gap_message_names_parent_and_expected_label() -> None:
-    doc = text_doc(None, ["1. Scope", "(1) A", "(5) B", "(10) C"])
+    doc = text_doc(None, ["1. Scope", "(1) Alpha", "(5) Beta", "(10) Gamma"])
     messages = [f.message for f in lint(doc, "OL201")]
     assert messages == [
         'numbering gap: "(5)" follows "(1)" under "1. Scope" (expected "(2)")',
@@ -49,7 +51,7 @@ def test_gap_message_names_parent_and_expected_label() -> None:
 
 
 def test_wrong_parent_message() -> None:
-    doc = text_doc(None, ["1. A", "2. Terms", "3.1 Scope"])
+    doc = text_doc(None, ["1. Alpha", "2. Terms", "3.1 Scope"])
     assert lint(doc, "OL205")[0].message == '"3.1" is under "2. Terms", whose number is "2."'
 
 

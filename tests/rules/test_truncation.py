@@ -115,7 +115,7 @@ def test_document_ends_early() -> None:
         "1. Scope\n\nText.\n\n2. Terms\n\nText.\n"
     )
     found = lint(doc, "OL304")
-    assert [(f.code, f.span.line) for f in found] == [("OL304", 17)]
+    assert [(f.code, f.span.line) for f in found] == [("OL304", 16)]
     assert found[0].message == (
         'document ends in section "2. Terms" but the contents lists 2 more entries, up to "Annex" (line 8)'
     )

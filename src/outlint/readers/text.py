@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from outlint import numbering, outline
@@ -25,10 +26,27 @@ _PAGE_MARK = re.compile(
     r".*\[\s*page\s+\d+\s*\]\s*|\s*[-–—]\s*\d{1,4}\s*[-–—]\s*|\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*",
     re.IGNORECASE,
 )
+# a running head: a title in capitals and a page number far apart ("M. DUVAL COMES ASHORE      5")
+_RUNNING_HEAD = re.compile(r"\s*(?:[^a-z\s][^a-z]*?\S\s{6,}\d{1,4}|\d{1,4}\s{6,}[^a-z\s][^a-z]*)\s*")
 _BARE_PAGE = re.compile(r"\s*(?:\d{1,4}|[ivxlc]{1,6})\s*", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_RULE_LINE = re.compile(r"\s*([-=_*~#+.·•])(?:\s?\1){2,}\s*")
+# column labels above contents entries ("PAGE", "Chapter ... Page") are not entries
+_COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp?\.|seite|页码|页)\s*", re.IGNORECASE)
+# a list of figures or tables after the contents is another list, not more contents
+_OTHER_LIST = re.compile(
+    r"\s*(?:list\s+of\s+(?:figures|tables|examples|illustrations|procedures|plates|maps|abbreviations)|"
+    r"figures|tables|illustrations|图目录|表目录)\s*:?\s*",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"\s+")
-_BULLET = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)])\s+")
+_BULLET = re.compile(r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)]|([a-z])\1{1,2}[.)]|\[[^\]\s]{1,30}\])\s+")
+# lines that look like code, shell sessions, protocol traces or configuration
+_CODE_LINE = re.compile(
+    r"\s*(?:[$#%>]\s|>>>|[A-Z]:\s|\[\[|[\w.\-\[\]\"]+\s*[:=]\s|[{}()\[\];]\s*$|//|/\*|<\w|\w+\(.*\)\s*[;{]?\s*$)"
+)
+_WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|\|.*\||^\s*\+[-=+]{3,})")
 # characters that are rare in prose and common in code, markup and drawings
 _SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
@@ -56,7 +74,7 @@ def parse_text(text: str, path: str) -> Document:
         text = text[1:]
     lines = split_lines(text)
     page_break, chrome = _layout(lines)
-    content = [bool(s.strip()) and not chrome[i] for i, s in enumerate(lines)]
+    content = [bool(s) and not s.isspace() and not chrome[i] for i, s in enumerate(lines)]
     toc, toc_span, toc_end = _contents(lines, content, page_break, chrome)
     blocks = _blocks(lines, content, page_break, chrome, toc_end, toc_span)
     items = _classify(lines, blocks, toc)
@@ -83,7 +101,15 @@ def _layout(lines: Sequence[str]) -> tuple[list[bool], list[bool]]:
     breaks = [i for i, s in enumerate(lines) if "\f" in s]
     for i in breaks:
         page_break[i] = True
-    marks = [i for i, s in enumerate(lines) if len(s) < 120 and _maybe_page_mark(s) and _PAGE_MARK.fullmatch(s)]
+    marks = [
+        i
+        for i, s in enumerate(lines)
+        if len(s) < 120
+        and (
+            (_maybe_page_mark(s) and _PAGE_MARK.fullmatch(s))
+            or ((s[-1:].isdigit() or s.lstrip()[:1].isdigit()) and _RUNNING_HEAD.fullmatch(s))
+        )
+    ]
     anchors = sorted(set(breaks) | set(marks))
     if not anchors:
         return page_break, chrome
@@ -132,9 +158,15 @@ def _split_page(s: str) -> tuple[str, str | None]:
     return s.strip(), None
 
 
+def _words(s: str) -> int:
+    """Words as a reader counts them: whitespace-separated, or two CJK characters per word."""
+    cjk = 0 if s.isascii() else len(_CJK.findall(s))
+    return len(s.split()) + cjk // 2 if cjk else len(s.split())
+
+
 def _is_prose(s: str) -> bool:
     stripped = s.strip()
-    return len(stripped) > 250 or (bool(_SENTENCE_END.search(stripped[-12:])) and len(stripped.split()) > 12)
+    return len(stripped) > 250 or (bool(_SENTENCE_END.search(stripped[-12:])) and _words(stripped) > 12)
 
 
 def _contents(
@@ -145,7 +177,7 @@ def _contents(
     start = -1
     for i in range(min(limit, len(lines))):
         if content[i] and _TOC_TITLE.fullmatch(lines[i].strip()):
-            before_blank = i == 0 or not content[i - 1]
+            before_blank = i == 0 or not content[i - 1] or "\f" in lines[i]
             after = i + 1 < len(lines) and (not content[i + 1] or bool(_UNDERLINE.fullmatch(lines[i + 1])))
             if before_blank and after:
                 start = i
@@ -170,6 +202,11 @@ def _contents(
             continue
         blank_run = 0
         if i + 1 < len(lines) and _UNDERLINE.fullmatch(lines[i + 1]) and len(lines[i + 1].strip()) >= 3:
+            break
+        if _COLUMN_LABEL.fullmatch(s):
+            i += 1
+            continue
+        if _RULE_LINE.fullmatch(s) or _OTHER_LIST.fullmatch(s):
             break
         text, page = _split_page(s)
         if _is_prose(s) and page is None:
@@ -255,7 +292,10 @@ def _blocks(
             else:
                 blanks += 1
             continue
-        if (current and current[-1] == i - 1) or (current and layout and _runs_on(lines[current[-1]], lines[i])):
+        if page_break[i]:
+            layout = True  # a line that starts a page starts a block, unless the text runs on
+        adjacent = current and current[-1] == i - 1 and not page_break[i]
+        if adjacent or (current and layout and _runs_on(lines[current[-1]], lines[i])):
             current.append(i)
         else:
             if current:
@@ -280,7 +320,7 @@ def _runs_on(before: str, after: str) -> bool:
 
 def _heading_shape(title: str) -> bool:
     t = title.strip()
-    if not t or len(t) > 160 or len(t.split()) > 30:
+    if not t or len(t) > 160 or len(t.split()) > 30 or not _WORDISH.search(t):
         return False
     if _HEADING_END.search(t):
         return False
@@ -289,12 +329,41 @@ def _heading_shape(title: str) -> bool:
     return not t[0].islower()
 
 
+def _base_indent(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> int:
+    """The indentation of ordinary prose: the most common indent of wrapped paragraphs' lines."""
+    counts: Counter[int] = Counter()
+    for block in blocks:
+        if isinstance(block, list) and len(block) > 1:
+            counts.update(_indent(lines[j]) for j in block[1:])
+    if not counts:
+        counts.update(_indent(lines[b[0]]) for b in blocks if isinstance(b, list))
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int] | None:
+    """(number, title, index of the title's line) for a numbered heading candidate block.
+
+    One line (``2.3 Scope``), or a number alone over its title (``CHAPTER I.`` / ``THE ARRIVAL.``).
+    """
+    parsed = numbering.parse(lines[block[0]].replace("\f", ""))
+    if parsed is None:
+        return None
+    number, title = parsed
+    if len(block) == 1:
+        return number, title, block[0]
+    second = lines[block[1]].strip()
+    if len(block) == 2 and not title and _heading_shape(second) and len(second.split()) <= 12:
+        return number, second, block[1]
+    return None
+
+
 def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequence[TocEntry]) -> list[outline.Block]:
     toc_titles: dict[str, TocEntry] = {}
     for entry in toc:
         toc_titles.setdefault(outline.normalize_title(entry.title), entry)
+    base = _base_indent(lines, blocks)
     underline_order: list[str] = []
-    # (block position, Heading, matched contents) for candidates; decided after the indent check
+    # numbered candidates carry (Heading, matched by the contents, indent) until _settle decides
     items: list[outline.Block | tuple[Heading, bool, int]] = []
     k = 0
     blocks = list(blocks)
@@ -304,8 +373,9 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
         if isinstance(block, Gap):
             items.append(block)
             continue
-        first = lines[block[0]]
-        # underlined (and over-and-underlined) headings
+        first = lines[block[0]].replace("\f", "")
+        if len(block) == 1 and _RULE_LINE.fullmatch(first):
+            continue  # a horizontal rule: layout
         under = _underline_heading(lines, block)
         if under is not None:
             title_idx, last_idx, char = under
@@ -316,44 +386,37 @@ def _classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequ
             number = parsed[0] if parsed else None
             title = parsed[1] if parsed else title_line.strip()
             span = Span(title_idx + 1, _indent(title_line) + 1, last_idx + 1, len(lines[last_idx].rstrip()))
-            h = Heading(underline_order.index(char) + 1, number, title, span, style=f"underline:{char}")
-            items.append(h)
+            items.append(Heading(underline_order.index(char) + 1, number, title, span, style=f"underline:{char}"))
             rest = [j for j in block if j > last_idx]
             if rest:
                 blocks.insert(k, rest)
             continue
-        if len(block) == 1:
-            s = first.replace("\f", "")
-            text = s.strip()
-            parsed = numbering.parse(text)
-            if parsed is not None:
-                number, title = parsed
-                end_idx = block[0]
-                if not title and k < len(blocks):
-                    nxt = blocks[k]
-                    if (
-                        isinstance(nxt, list)
-                        and len(nxt) == 1
-                        and _heading_shape(lines[nxt[0]])
-                        and len(lines[nxt[0]].split()) <= 12
-                    ):
-                        title = lines[nxt[0]].strip()
-                        end_idx = nxt[0]
-                        k += 1
-                matched = outline.normalize_title(title) in toc_titles if title else False
-                if matched or _heading_shape(title) or (not title and number.scheme in _WORDY):
-                    span = Span(block[0] + 1, _indent(s) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
-                    items.append((Heading(0, number, title, span, style="numbered"), matched, _indent(s)))
-                    continue
-                if end_idx != block[0]:
-                    k -= 1
-            elif toc and len(text) <= 160:
-                listed = toc_titles.get(outline.normalize_title(text))
-                if listed is not None and listed.number is None:
-                    span = Span(block[0] + 1, _indent(s) + 1, block[0] + 1, len(s.rstrip()))
-                    items.append(Heading(listed.level, None, text, span, style="contents"))
-                    continue
-        items.append(_paragraph(lines, block, items))
+        candidate = _numbered(lines, block)
+        if candidate is not None:
+            number, title, end_idx = candidate
+            if not title and k < len(blocks):
+                nxt = blocks[k]
+                if (
+                    isinstance(nxt, list)
+                    and len(nxt) == 1
+                    and _heading_shape(lines[nxt[0]])
+                    and len(lines[nxt[0]].split()) <= 12
+                ):
+                    title, end_idx = lines[nxt[0]].strip(), nxt[0]
+            matched = bool(title) and outline.normalize_title(title) in toc_titles
+            if matched or _heading_shape(title) or (not title and number.scheme in _WORDY):
+                if end_idx != block[-1]:
+                    k += 1  # the title came from the next block
+                span = Span(block[0] + 1, _indent(first) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
+                items.append((Heading(0, number, title, span, style="numbered"), matched, _indent(first)))
+                continue
+        elif len(block) == 1 and toc and len(first.strip()) <= 160:
+            listed = toc_titles.get(outline.normalize_title(first))
+            if listed is not None and listed.number is None and outline.normalize_title(first):
+                span = Span(block[0] + 1, _indent(first) + 1, block[0] + 1, len(first.rstrip()))
+                items.append(Heading(listed.level, None, first.strip(), span, style="contents"))
+                continue
+        items.append(_paragraph(lines, block, items, base))
     return _settle(items, bool(toc))
 
 
@@ -409,27 +472,61 @@ def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int
     return None
 
 
-def _paragraph(lines: Sequence[str], block: list[int], items: Sequence[object]) -> Paragraph:
+def _paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], base: int) -> Paragraph:
     first, last = block[0], block[-1]
-    body = [lines[j].replace("\f", "") for j in block]
-    text = " ".join(s.strip() for s in body)
+    body = [lines[j] for j in block]
+    if any("\f" in s for s in body):
+        body = [s.replace("\f", "") for s in body]
+    text = _join(body)
     span = Span(first + 1, _indent(body[0]) + 1, last + 1, max(1, len(body[-1].rstrip())))
-    return Paragraph(text, span, _kind(body, items))
+    previous = items[-1] if items and isinstance(items[-1], Paragraph) else None
+    return Paragraph(text, span, _kind(body, text, previous, base))
 
 
-def _kind(body: Sequence[str], items: Sequence[object]) -> str:
-    if _BULLET.match(body[0]):
+def _join(body: Sequence[str]) -> str:
+    """A paragraph's text: wrapped lines joined by a space, except between CJK characters."""
+    out = body[0].strip()
+    if len(body) == 1:
+        return out
+    for s in body[1:]:
+        s = s.strip()
+        cjk = out and s and _CJK.match(out[-1]) and _CJK.match(s[0])
+        out = out + s if cjk else out + " " + s
+    return out
+
+
+def _width(s: str) -> int:
+    """Columns a line takes: CJK characters are two wide."""
+    return len(s) + len(_CJK.findall(s))
+
+
+def _kind(body: Sequence[str], text: str, previous: Paragraph | None, base: int) -> str:
+    """prose, list, table, code, quote (indented prose) or lines (addresses, terms, captions)."""
+    first = body[0]
+    if _BULLET.match(first):
         return "list"
-    rows = sum(1 for s in body if ("   " in s.strip() or "|" in s or "+-" in s) and _TABLE_ROW.match(s))
-    if rows and (rows * 2 >= len(body) or (len(body) == 1 and rows)):
-        return "table"
-    prev = next((x for x in reversed(items) if isinstance(x, Paragraph)), None)
-    indent = min(_indent(s) for s in body)
-    if prev is not None and prev.text.rstrip().endswith("::") and indent > 0:
+    n = len(body)
+    if "   " in text or "|" in text or "+-" in text:
+        rows = sum(1 for s in body if _TABLE_ROW.match(s))
+        if rows and (rows * 2 >= n or n == 1):
+            return "table"
+    indent = _indent(first) if n == 1 else min(_indent(s) for s in body)
+    if indent >= base + 2:
+        # a block indented as a whole; a single line only when clearly code, since the first
+        # lines of ordinary paragraphs are often indented too
+        introduced = previous is not None and previous.text.endswith(":")
+        code_lines = sum(1 for s in body if _CODE_LINE.match(s))
+        if n > 1 or (indent >= base + 3 and (introduced or code_lines)):
+            return "code" if introduced or code_lines * 2 >= n else "quote"
+    if _SYMBOLS.search(text) and len(_SYMBOLS.findall(text)) * 6 > len(text):
         return "code"
-    joined = "".join(body)
-    if len(_SYMBOLS.findall(joined)) * 6 > len(joined.strip()):
-        return "code"
-    if indent >= 6 and len(body) > 1 and any(s.rstrip().endswith(("{", "}", ";", ")")) for s in body):
-        return "code"
+    if n > 1:
+        if sum(1 for s in body if _CODE_LINE.match(s)) * 2 > n:
+            return "code"
+        if all(_width(s.strip()) <= 45 and not s.strip()[0].islower() for s in body) and not any(
+            _SENTENCE_END.search(s[-12:]) for s in body[:-1]
+        ):
+            return "lines"  # an address, a signature, a list of names: each line stands alone
+    elif len(text) < 60 and _words(text) <= 3 and not _SENTENCE_END.search(text[-12:]):
+        return "lines"
     return "prose"

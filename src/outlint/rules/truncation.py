@@ -16,98 +16,35 @@ Out = Iterable[tuple[Span, str]]
 # Terminal punctuation of Latin, CJK, Arabic, Devanagari, Armenian, Ethiopic and Myanmar text,
 # followed by any closing quotes and brackets.
 _END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\.\.)[\"'”’»」』）)\]】〕*_]*$")
-_LOWER_START = re.compile(r"[\"'“‘(]*([a-z])")
-_INNER = re.compile(r"([.!?])\s+[\"'“‘(]?([a-z][a-z'’-]*)")
+_LOWER_START = re.compile(r"[\"'“‘(]*([a-z][a-z'’-]*)\b")
+_INNER = re.compile(r"(\.)\s+[\"'“‘(]?([a-z][a-z'’-]*)\b")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 ABBREVIATIONS = frozenset(
-    [
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "cf",
-        "al",
-        "no",
-        "nos",
-        "fig",
-        "figs",
-        "eq",
-        "eqs",
-        "ch",
-        "chap",
-        "sec",
-        "sect",
-        "p",
-        "pp",
-        "vol",
-        "vols",
-        "ed",
-        "eds",
-        "approx",
-        "incl",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "est",
-        "min",
-        "max",
-        "misc",
-        "resp",
-        "viz",
-        "ca",
-        "art",
-        "arts",
-        "para",
-        "paras",
-        "ref",
-        "refs",
-        "op",
-        "cit",
-        "ibid",
-        "n.b",
-        "a.m",
-        "p.m",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mt",
-        "ft",
-        "lt",
-        "gen",
-        "col",
-        "cpt",
-        "sgt",
-        "rev",
-        "hon",
-        "esq",
-        "govt",
-        "assn",
-        "bros",
-        "univ",
-    ]
+    "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl excl "
+    "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
+    "ref refs op cit ibid n.b a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen "
+    "col cpt sgt rev hon esq govt assn bros univ orig fr var sp alt ext esp avg std trans abbr adj adv "
+    "approx lit pl sing syn cca obs usu".split()
 )
-# Words that legitimately start lowercase (brand names, units, code-like words).
-_LOWER_WORDS = frozenset(
-    ["iphone", "ipad", "ios", "ebay", "e-mail", "email", "macos", "npm", "pip", "git", "x", "y", "z"]
+# A fragment starts with an ordinary word: one of the commonest English words, or a word with a
+# common derivational ending. Identifiers, commands and names (grep, zlib's, cd) are neither, and
+# in technical text they start sentences in lowercase on purpose.
+_COMMON = frozenset(
+    "a about above after again against all also although always among an and another any are around as at "
+    "be because been before being below between both but by can could did do does down during each either "
+    "especially even ever every few for from further had has have having he her here him his how however if "
+    "in including into is it its itself just least less like many may me might more most much must my "
+    "neither no nor not now of off often on once one only or other others otherwise our out over own per "
+    "perhaps rather same several shall she should since so some such than that the their them themselves "
+    "then there therefore these they this those though through thus to together too toward towards under "
+    "unless until up upon us very via was we were what whatever when where whether which while who whom "
+    "whose why will with within without would yet you your".split()
 )
+_SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ally|ous|ive|ful|less|able|ible|ship|ism)s?$")
+
+
+def _ordinary(word: str) -> bool:
+    return word in _COMMON or (len(word) >= 6 and word.isalpha() and bool(_SUFFIX.search(word)))
 
 
 def ends_sentence(text: str) -> bool:
@@ -175,10 +112,29 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
 
 
+# Endings that are not a cut: a footnote mark, a link, an address, an emoticon, a closed bracket.
+_TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?|<?\w+://\S+|\S+@\S+\.\w+>?|[:;]-?[()DP]))+\s*$")
+
+
+def cut_off(text: str) -> bool:
+    """Whether a paragraph stops mid-sentence: no terminal punctuation, and long enough to be a
+    sentence, or ending on a word that cannot end one (``the``, ``of``) or on a colon."""
+    body = _TRAILER.sub("", text.rstrip())
+    if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』")):
+        return False
+    if body.startswith(("--", "—", "-- ")):
+        return False  # a signature
+    if body.endswith((":", "：", ",", "，", ";", "；")):
+        return True
+    words = body.split()
+    last = words[-1].lower().strip("\"'“”‘’") if words else ""
+    return len(words) >= 12 or last in _COMMON or (not body.isascii() and len(_CJK.findall(body)) >= 6)
+
+
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
     for h in doc.all_headings():
         last = next((b for b in reversed(h.body) if isinstance(b, Paragraph)), None)
-        if last is None or last.kind != "prose" or ends_sentence(last.text):
+        if last is None or last.kind != "prose" or not cut_off(last.text):
             continue
         tail = " ".join(last.text.split()[-6:])
         yield (
@@ -209,13 +165,11 @@ def check_ends_early(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
     al = align(doc)
-    matched = [i for i, _ in al.pairs]
-    if not matched or matched[-1] == len(doc.toc) - 1:
+    if not al.pairs or al.tail >= len(doc.toc):
         return
-    last = matched[-1]
+    last, heading = al.pairs[-1]
     missing = len(doc.toc) - 1 - last
-    end_line = doc.cache.get("line-count") or doc.text.count("\n") + 1
-    heading = dict(al.pairs)[last]
+    end_line = len(re.split(r"\r\n|\r|\n", doc.text.rstrip("\r\n")))
     final = doc.toc[-1]
     yield (
         Span(end_line, 1, end_line, 1),
@@ -231,23 +185,18 @@ def _sections(doc: Document) -> Iterator[Sequence[Paragraph | Gap]]:
 
 
 def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
+    langs = language.analyse(doc, doc.cache.get("config-language"))
+    if langs.main_script != "latin":
+        return  # letter case is a Latin-script signal; CJK text has none
     for body in _sections(doc):
         prev: Paragraph | None = None
         for block in body:
-            if isinstance(block, Gap):
-                prev = None
-                continue
-            if block.kind != "prose":
+            if isinstance(block, Gap) or block.kind != "prose":
                 prev = None
                 continue
             text = block.text
             m = _LOWER_START.match(text)
-            if (
-                m
-                and prev is not None
-                and ends_sentence(prev.text)
-                and text.split(None, 1)[0].lower().strip("\"'“‘(") not in _LOWER_WORDS
-            ):
+            if m and prev is not None and prev.text.rstrip().endswith(".") and _ordinary(m.group(1)):
                 yield (
                     Span(block.span.line, block.span.column, block.span.line, block.span.column),
                     f"paragraph starts in lowercase after a complete sentence: {quote(text, 50)} "
@@ -257,14 +206,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 start = text.rfind(" ", 0, m2.start()) + 1
                 token = text[start : m2.start()]
                 word = token.lower().strip("\"'“‘([")
-                if word in ABBREVIATIONS or "." in word or len(word) <= 1 or not word.isalpha():
-                    continue
                 after = m2.group(2)
-                if (
-                    after in _LOWER_WORDS
-                    or (m2.group(1) == "." and after in ABBREVIATIONS)
-                    or text[m2.end(2) : m2.end(2) + 1].isupper()
-                ):  # iPhone, eBay
+                if word in ABBREVIATIONS or len(word) <= 1 or not word.isalpha() or not _ordinary(after):
                     continue
                 line, col = locate(doc, block, m2.start(2))
                 yield (
