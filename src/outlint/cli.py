@@ -225,9 +225,11 @@ def check(
     overrides = Overrides(_codes(select), _codes(ignore), profile, language, config_path)
 
     files = list(walk.iter_files(paths, exclude, use_ignore=not no_ignore, warn=_warn))
-    settings_of = functools.partial(settings_for, cli=overrides)  # picklable: workers resolve it per file
-    try:  # here first, so that a bad configuration stops the run before any file is checked (and so
-        for path in files:  # that forked workers inherit the loaded configurations and profiles)
+    # Every file's settings are resolved here first, so that a bad configuration stops the run before
+    # any file is checked; workers resolve them again (forked ones inherit what was loaded here).
+    settings_of = functools.partial(settings_for, cli=overrides)  # picklable, unlike a compiled profile
+    try:
+        for path in files:
             settings_of(path)
     except (ConfigError, ProfileError) as exc:
         _fail(str(exc))
