@@ -38,8 +38,8 @@ def codes_lines(text: str | bytes, select: str = "ALL", **kw: object) -> list[tu
 def golden(update_golden: bool) -> Callable[[Path, str], None]:
     def compare(path: Path, actual: str) -> None:
         if update_golden:
-            path.write_text(actual, encoding="utf-8")
+            path.write_text(actual, encoding="utf-8", newline="\n")
         assert path.exists(), f"missing golden file {path.name}; run pytest --update-golden"
-        assert actual == path.read_text(encoding="utf-8")
+        assert actual == path.read_bytes().decode("utf-8")  # bytes: a CR must not pass for a LF
 
     return compare

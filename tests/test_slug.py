@@ -54,35 +54,47 @@ def test_github_duplicates_are_numbered_like_github_slugger() -> None:
     assert anchors(doc) == ["usage", "usage-1", "usage-1-1", "usage-1-2", "usage-2"]
 
 
-@pytest.mark.parametrize(("title", "slug"), [
-    pytest.param("Hello, World!", "hello-world", id="plain"),
-    pytest.param(" a ", "-a-", id="outer-spaces-kept"),
-    pytest.param("exchange.bind_headers(exchange, routing [, bindCallback])",
-                 "exchangebind_headersexchange-routing--bindcallback", id="code-like"),
-    pytest.param("Ⅳ. Roman numeral letter", "ⅳ-roman-numeral-letter", id="letter-number-kept"),
-    pytest.param("x² squared", "x-squared", id="superscript-dropped"),
-])
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        pytest.param("Hello, World!", "hello-world", id="plain"),
+        pytest.param(" a ", "-a-", id="outer-spaces-kept"),
+        pytest.param(
+            "exchange.bind_headers(exchange, routing [, bindCallback])",
+            "exchangebind_headersexchange-routing--bindcallback",
+            id="code-like",
+        ),
+        pytest.param("Ⅳ. Roman numeral letter", "ⅳ-roman-numeral-letter", id="letter-number-kept"),
+        pytest.param("x² squared", "x-squared", id="superscript-dropped"),
+    ],
+)
 def test_github_function(title: str, slug: str) -> None:
     assert github(title) == slug
 
 
-@pytest.mark.parametrize(("title", "slug"), [
-    pytest.param("C++ & C#", "c-c", id="dashes-squeezed"),
-    pytest.param("  Trimmed  ", "trimmed", id="trimmed"),
-    pytest.param("2023", "anchor-2023", id="digits-only-prefixed"),
-    pytest.param("Pricing (PREMIUM)", "pricing", id="product-suffix-dropped"),
-    pytest.param("中文 标题", "中文-标题", id="chinese"),
-])
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        pytest.param("C++ & C#", "c-c", id="dashes-squeezed"),
+        pytest.param("  Trimmed  ", "trimmed", id="trimmed"),
+        pytest.param("2023", "anchor-2023", id="digits-only-prefixed"),
+        pytest.param("Pricing (PREMIUM)", "pricing", id="product-suffix-dropped"),
+        pytest.param("中文 标题", "中文-标题", id="chinese"),
+    ],
+)
 def test_gitlab_function(title: str, slug: str) -> None:
     assert gitlab(title) == slug
 
 
-@pytest.mark.parametrize(("title", "slug"), [
-    pytest.param("Über uns", "uber-uns", id="ascii-folded"),
-    pytest.param("C++ & C#", "c-c", id="runs-of-separators-squeezed"),
-    pytest.param("  Spaces  around  ", "spaces-around", id="stripped"),
-    pytest.param("中文", "", id="nothing-ascii-left"),
-])
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        pytest.param("Über uns", "uber-uns", id="ascii-folded"),
+        pytest.param("C++ & C#", "c-c", id="runs-of-separators-squeezed"),
+        pytest.param("  Spaces  around  ", "spaces-around", id="stripped"),
+        pytest.param("中文", "", id="nothing-ascii-left"),
+    ],
+)
 def test_python_markdown_function(title: str, slug: str) -> None:
     assert python_markdown(title) == slug
 
@@ -90,8 +102,11 @@ def test_python_markdown_function(title: str, slug: str) -> None:
 def test_duplicates_per_style() -> None:
     titles = ["Usage", "Usage", "Usage"]
     assert [slugger("github")(t) for t in titles] == ["usage", "usage", "usage"]  # a fresh slugger each
-    for style, want in {"github": ["usage", "usage-1", "usage-2"], "gitlab": ["usage", "usage-1", "usage-2"],
-                        "python-markdown": ["usage", "usage_1", "usage_2"]}.items():
+    for style, want in {
+        "github": ["usage", "usage-1", "usage-2"],
+        "gitlab": ["usage", "usage-1", "usage-2"],
+        "python-markdown": ["usage", "usage_1", "usage_2"],
+    }.items():
         unique = slugger(style)
         assert [unique(t) for t in titles] == want, style
 

@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+import time
+from collections import Counter
+from collections.abc import Sequence
+from typing import NoReturn
 
 import click
 
-from outlint import __version__, readers
+from outlint import __version__, baseline, readers, run, walk
 from outlint.formats import FORMATS, formatter
-from outlint.linter import check_bytes, check_path, display_path, read_bytes, select_rules, unreadable
-from outlint.model import Finding, ReadError
+from outlint.linter import display_path, read_bytes, select_rules
+from outlint.model import Finding, ReadError, Severity
 from outlint.rules import RULES, resolve
 from outlint.slug import STYLES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _codes(values: Sequence[str]) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
-
-
-def iter_files(paths: Sequence[str]) -> Iterator[tuple[str, str | None]]:
-    """(path, problem) for every file to check: explicit files as given, directories walked for
-    the formats outlint reads (hidden entries skipped), in a stable order."""
-    for path in paths:
-        if path == "-" or not os.path.isdir(path):
-            yield path, None
-            continue
-        for root, dirs, files in os.walk(path, onerror=None, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if name.startswith(".") or readers.format_for(name) is None or name.endswith(".expected"):
-                    continue
-                yield os.path.join(root, name), None
 
 
 def write_atomic(path: str, text: str) -> None:
@@ -52,9 +42,13 @@ def write_atomic(path: str, text: str) -> None:
         raise
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"outlint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
+
+
+def _warn(path: str, message: str) -> None:
+    click.echo(f"outlint: warning: {display_path(path)}: {message}", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -63,81 +57,213 @@ def main() -> None:
     """Check the structure of documents: contents vs headings, numbering, truncation and language."""
 
 
+FormatSpec = tuple[str, str | None]  # (format, file); no file: the terminal, or --output
+
+
+def _format_specs(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> list[FormatSpec]:
+    specs: list[FormatSpec] = []
+    for value in values:
+        name, colon, target = value.partition(":")
+        if name not in FORMATS:
+            raise click.BadParameter(f"unknown format {name!r}; choose from {', '.join(sorted(FORMATS))}")
+        if colon and not target:
+            raise click.BadParameter(f"{value!r}: no file after ':'")
+        specs.append((name, target or None))
+    if sum(1 for _, target in specs if target is None) > 1:
+        raise click.BadParameter("only one format can go to the terminal; give the others a file (FORMAT:FILE)")
+    return specs
+
+
+def default_format() -> str:
+    """``github`` inside GitHub Actions (annotations on the pull request), else ``text``."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def summary(files: int, findings: Sequence[Finding], seconds: float) -> str:
+    """``Checked 12 files: 3 errors, 5 warnings, 0 info in 0.41s.``"""
+    counts = Counter(f.severity for f in findings)
+    return (
+        f"Checked {_plural(files, 'file')}: {_plural(counts[Severity.ERROR], 'error')}, "
+        f"{_plural(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info in {seconds:.2f}s."
+    )
+
+
+def baseline_note(outcome: baseline.Outcome, path: str) -> str:
+    known = _plural(outcome.known, "known finding")
+    fixed = f"{outcome.fixed} baseline entr{'y' if outcome.fixed == 1 else 'ies'}"
+    hint = f" (run with --write-baseline {path} to drop them)" if outcome.fixed else ""
+    return f"Baseline {path}: {known} skipped, {fixed} now fixed{hint}."
+
+
+def _check_all(
+    files: Sequence[str], settings_for: run.SettingsFor, as_format: str | None, jobs: int
+) -> tuple[list[Finding], bool]:
+    """Sorted findings of every file, and whether any file hit an internal error (one line each on stderr)."""
+    tick, close = run.progress(len(files))
+    try:
+        results = run.check_files(files, settings_for, as_format, jobs, tick)
+    except KeyboardInterrupt:
+        close()
+        click.echo("outlint: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    close()
+    findings: list[Finding] = []
+    internal = False
+    for res in results:
+        findings.extend(res.findings)
+        if res.error:
+            internal = True
+            click.echo(f"{display_path(res.path)}: internal error: {res.error}", err=True)
+    return sorted(findings), internal
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format."
-)
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Only these rules (codes, prefixes or names; comma-separated)."
 )
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes, prefixes or names).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
-@click.option(
-    "--as", "as_format", type=click.Choice(sorted(readers.READERS)), help="Read every input (and stdin) as this format."
-)
 @click.option("--language", metavar="TAG", help="The documents' main language (default: inferred from the text).")
 @click.option(
     "--profile", metavar="NAME|PATH", help="Check the outline against a profile (white-paper, rfc, readme, or a file)."
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file only.")
 @click.option("--slug", type=click.Choice(STYLES), help="How Markdown heading anchors are made (default: github).")
+@click.option(
+    "--as", "as_format", type=click.Choice(sorted(readers.READERS)), help="Read every input (and stdin) as this format."
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Skip files and directories matching this gitignore-style pattern (repeatable).",
+)
+@click.option("--no-ignore", is_flag=True, help="Also check what .gitignore files exclude.")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), metavar="N", help="Check files in N processes (default: one per CPU)."
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="FORMAT[:FILE]",
+    callback=_format_specs,
+    help=f"Report format: {', '.join(sorted(FORMATS))} (default: text; github in GitHub Actions). "
+    "Repeatable: FORMAT:FILE writes that report to FILE as well.",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_ON)),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit status 1.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Report only findings not recorded in this baseline.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Record the current findings in FILE and exit 0.",
+)
 def check(
     paths: tuple[str, ...],
-    fmt: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    output: str | None,
-    as_format: str | None,
     language: str | None,
     profile: str | None,
     config_path: str | None,
+    as_format: str | None,
+    exclude: tuple[str, ...],
+    no_ignore: bool,
+    jobs: int | None,
+    formats: list[FormatSpec],
+    output: str | None,
+    fail_on: str,
+    exit_zero: bool,
+    baseline_file: str | None,
+    write_baseline: str | None,
     slug: str | None,
 ) -> None:
     """Check documents (files, directories, or - for stdin) and report what is wrong."""
     from outlint.config import ConfigError, Overrides, settings_for
     from outlint.profile import ProfileError
 
+    start = time.perf_counter()
     try:
         select_rules(_codes(select), _codes(ignore))
     except ValueError as exc:
         _fail(f"{exc}; see 'outlint rules'")
     if config_path and not os.path.isfile(config_path):
         _fail(f"{config_path}: no such configuration file")
-    overrides = Overrides(_codes(select), _codes(ignore), profile, language, config_path, slug)
-    findings: list[Finding] = []
-    checked: list[str] = []
-    internal = False
-    for path, _problem in iter_files(paths):
-        shown = "-" if path == "-" else display_path(path)
-        checked.append(shown)
+    if baseline_file and write_baseline:
+        _fail("use --baseline or --write-baseline, not both")
+    known: list[baseline.Entry] = []
+    if baseline_file:
         try:
-            settings = settings_for(path, overrides)
-        except (ConfigError, ProfileError) as exc:
+            known = baseline.load(baseline_file)
+        except baseline.BaselineError as exc:
             _fail(str(exc))
-        try:
-            if path == "-":
-                findings.extend(check_bytes(sys.stdin.buffer.read(), "-", as_format, settings))
-            elif not os.path.exists(path):
-                findings.append(unreadable(shown, "no such file or directory"))
-            else:
-                findings.extend(
-                    f if f.path == shown else _repath(f, shown) for f in check_path(path, as_format, settings)
-                )
-        except Exception as exc:
-            internal = True
-            click.echo(f"{shown}: internal error: {type(exc).__name__}: {exc}", err=True)
-    findings.sort()
-    report = formatter(fmt)(findings, checked)
-    if output:
-        write_atomic(output, report)
-    else:
-        click.echo(report, nl=False)
-    sys.exit(EXIT_ERROR if internal else EXIT_FINDINGS if findings else EXIT_CLEAN)
+    overrides = Overrides(_codes(select), _codes(ignore), profile, language, config_path, slug)
 
+    files = list(walk.iter_files(paths, exclude, use_ignore=not no_ignore, warn=_warn))
+    # Every file's settings are resolved here first, so that a bad configuration stops the run before
+    # any file is checked; workers resolve them again (forked ones inherit what was loaded here).
+    settings_of = functools.partial(settings_for, cli=overrides)  # picklable, unlike a compiled profile
+    try:
+        for path in files:
+            settings_of(path)
+    except (ConfigError, ProfileError) as exc:
+        _fail(str(exc))
+    findings, internal = _check_all(files, settings_of, as_format, jobs or run.default_jobs())
+    checked = [display_path(p) for p in files]
+    if write_baseline:
+        _write(write_baseline, baseline.render(findings))
+        click.echo(
+            f"Wrote baseline {write_baseline}: {_plural(len(findings), 'finding')} in {_plural(len(checked), 'file')}.",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR if internal else EXIT_CLEAN)
+    outcome = baseline.apply(findings, known, checked) if baseline_file else None
+    if outcome:
+        findings = list(outcome.findings)
 
-def _repath(f: Finding, path: str) -> Finding:
-    return Finding(path, f.span, f.code, f.severity, f.message, f.name, f.fingerprint)
+    terminal = next((name for name, target in formats if target is None), default_format())
+    for name, target in [(terminal, output), *((n, t) for n, t in formats if t is not None)]:
+        report = formatter(name)(findings, checked)
+        if target:
+            _write(target, report)
+        else:
+            click.echo(report, nl=False)
+    if terminal in ("text", "github"):  # the formats people read in a terminal or a CI log
+        click.echo(summary(len(checked), findings, time.perf_counter() - start), err=True)
+    if outcome and baseline_file:
+        click.echo(baseline_note(outcome, baseline_file), err=True)
+
+    threshold = None if exit_zero else FAIL_ON[fail_on]
+    failing = threshold is not None and any(f.severity >= threshold for f in findings)
+    sys.exit(EXIT_ERROR if internal else EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
 @main.command()

@@ -291,7 +291,7 @@ def settings_for(file: str, cli: Overrides | None = None) -> Settings:
         options=options,
         severities=severities,
         language=cli.language or cfg.language,
-        slug=cli.slug,
+        slug=cli.slug or cfg.slug,
     )
 
 

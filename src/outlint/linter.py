@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from outlint import readers
+from outlint import fingerprint, readers
 from outlint.model import Document, Finding, ReadError, Rule, Severity, Span
 from outlint.rules import INVALID_SUPPRESSION, RULES, UNREADABLE, UNUSED_SUPPRESSION
 
@@ -34,18 +34,20 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None, **options: Any) -
 
 
 def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
+    text = f"cannot read file: {message}"
     return Finding(
         path,
         span or Span(1, 1, 1, 1),
         UNREADABLE.code,
         UNREADABLE.severity,
-        f"cannot read file: {message}",
+        text,
         UNREADABLE.name,
+        fingerprint.digest(path, UNREADABLE.code, (), text),
     )
 
 
 def check_document(doc: Document, settings: Settings = Settings()) -> list[Finding]:
-    """Run every enabled rule on a document; sorted findings."""
+    """Run every enabled rule on a document; sorted findings, each with its fingerprint."""
     if settings.language:
         doc.cache["config-language"] = settings.language
     out: list[Finding] = []
@@ -56,7 +58,7 @@ def check_document(doc: Document, settings: Settings = Settings()) -> list[Findi
         out.extend(_findings(doc, rule, rule.check(doc, _options(rule, settings)), settings))
     if doc.comments:
         out = _suppress(doc, out, settings)
-    return sorted(set(out))
+    return fingerprint.assign(doc, sorted(set(out)))
 
 
 def _options(rule: Rule, settings: Settings) -> dict[str, Any]:

@@ -35,23 +35,30 @@ def found(text: str, select: str = "ALL", path: str = "doc.html") -> list[tuple[
 
 
 def test_headings_with_lines_and_columns() -> None:
-    doc = read(page("<h1>Manual</h1>\n<p>Intro.</p>\n  <h2 id=\"a\">1. Scope</h2>\n<h3>1.1 Detail</h3>"))
+    doc = read(page('<h1>Manual</h1>\n<p>Intro.</p>\n  <h2 id="a">1. Scope</h2>\n<h3>1.1 Detail</h3>'))
     assert headings(doc) == [(1, "Manual", 5), (2, "1. Scope", 7), (3, "1.1 Detail", 8)]
     assert [(h.span.column, h.anchor) for h in doc.all_headings()] == [(1, None), (3, "a"), (1, None)]
     assert doc.all_headings()[1].number is not None
 
 
 def test_page_title_and_chrome_are_not_headings() -> None:
-    doc = read(page('<header><h1>Site name</h1><nav><h2>Menu</h2></nav></header>\n<main>\n<article>\n'
-                    '<header><h1>Article title</h1></header>\n<h2>Body heading</h2>\n<p>Text.</p>\n'
-                    '<aside><h3>Related</h3></aside>\n</article>\n</main>\n<footer><h2>Footer</h2></footer>\n'
-                    '<div class="sphinxsidebar"><h3>Quick search</h3></div>'))
+    doc = read(
+        page(
+            "<header><h1>Site name</h1><nav><h2>Menu</h2></nav></header>\n<main>\n<article>\n"
+            "<header><h1>Article title</h1></header>\n<h2>Body heading</h2>\n<p>Text.</p>\n"
+            "<aside><h3>Related</h3></aside>\n</article>\n</main>\n<footer><h2>Footer</h2></footer>\n"
+            '<div class="sphinxsidebar"><h3>Quick search</h3></div>'
+        )
+    )
     assert [h.title for h in doc.all_headings()] == ["Article title", "Body heading"]
 
 
 def test_html5_sections_of_h1_headings() -> None:
-    doc = read(page("<article><h1>Top</h1><section><h1>Middle</h1><section><h1>Deep</h1><p>x.</p>"
-                    "</section></section></article>"))
+    doc = read(
+        page(
+            "<article><h1>Top</h1><section><h1>Middle</h1><section><h1>Deep</h1><p>x.</p></section></section></article>"
+        )
+    )
     assert [(h.level, h.title) for h in doc.all_headings()] == [(1, "Top"), (2, "Middle"), (3, "Deep")]
 
 
@@ -64,13 +71,23 @@ def test_headerlink_marks_are_not_part_of_titles() -> None:
 
 
 def test_block_kinds_and_what_is_not_prose() -> None:
-    doc = read(page("<h1>T</h1>\n<p>Prose <code>x = 1</code> and <em>cdll</em>.</p>\n<ul><li>An item.</li>"
-                    "<li><p>A paragraph item.</p></li></ul>\n<blockquote><p>Quoted.</p></blockquote>\n"
-                    "<pre>code line</pre>\n<table><tr><td>cell</td></tr></table>\n<p><img src=\"a.png\"></p>\n"
-                    "<script>var s = '<p>not text</p>';</script><style>p {}</style><noscript>Enable JS</noscript>"))
+    doc = read(
+        page(
+            "<h1>T</h1>\n<p>Prose <code>x = 1</code> and <em>cdll</em>.</p>\n<ul><li>An item.</li>"
+            "<li><p>A paragraph item.</p></li></ul>\n<blockquote><p>Quoted.</p></blockquote>\n"
+            '<pre>code line</pre>\n<table><tr><td>cell</td></tr></table>\n<p><img src="a.png"></p>\n'
+            "<script>var s = '<p>not text</p>';</script><style>p {}</style><noscript>Enable JS</noscript>"
+        )
+    )
     assert [(p.kind, p.text) for p in paragraphs(doc)] == [
-        ("prose", "Prose `x = 1` and *cdll*."), ("list", "An item."), ("list", "A paragraph item."),
-        ("quote", "Quoted."), ("code", "code line"), ("table", "cell"), ("html", "")]
+        ("prose", "Prose `x = 1` and *cdll*."),
+        ("list", "An item."),
+        ("list", "A paragraph item."),
+        ("quote", "Quoted."),
+        ("code", "code line"),
+        ("table", "cell"),
+        ("html", ""),
+    ]
 
 
 def test_text_positions_follow_the_source() -> None:
@@ -83,10 +100,18 @@ def test_text_positions_follow_the_source() -> None:
 
 
 def test_declared_languages() -> None:
-    doc = read(page('<h1>T</h1><p>English text.</p><p lang="zh">中文段落。</p><div lang="zh-CN"><p>更多。</p></div>'
-                    '<p>Mixed <span lang="fr">bonjour tout le monde</span> here.</p><h2 lang="zh">标题</h2>'))
+    doc = read(
+        page(
+            '<h1>T</h1><p>English text.</p><p lang="zh">中文段落。</p><div lang="zh-CN"><p>更多。</p></div>'
+            '<p>Mixed <span lang="fr">bonjour tout le monde</span> here.</p><h2 lang="zh">标题</h2>'
+        )
+    )
     assert [(p.text, p.lang) for p in paragraphs(doc)] == [
-        ("English text.", None), ("中文段落。", "zh"), ("更多。", "zh-cn"), ("Mixed here.", None)]
+        ("English text.", None),
+        ("中文段落。", "zh"),
+        ("更多。", "zh-cn"),
+        ("Mixed here.", None),
+    ]
     assert doc.all_headings()[1].lang == "zh"
     same = read(page('<h1>标题</h1><p lang="zh">中文段落。</p>', lang="zh"))
     assert paragraphs(same)[0].lang is None
@@ -94,63 +119,103 @@ def test_declared_languages() -> None:
 
 # --- the contents block ---------------------------------------------------------------------
 
-SECTIONS = ('<section id="intro"><h2>1. Introduction</h2><p>Text.</p></section>\n'
-            '<section id="use"><h2>2. Usage</h2><p>Text.</p>\n'
-            '<section id="cli"><h3>2.1 Command line</h3><p>Text.</p></section></section>')
-LINKS = ('<li><a href="#intro">1. Introduction</a></li><li><a href="#use">2. Usage</a>'
-         '<ul><li><a href="#cli">2.1 Command line</a></li></ul></li>')
+SECTIONS = (
+    '<section id="intro"><h2>1. Introduction</h2><p>Text.</p></section>\n'
+    '<section id="use"><h2>2. Usage</h2><p>Text.</p>\n'
+    '<section id="cli"><h3>2.1 Command line</h3><p>Text.</p></section></section>'
+)
+LINKS = (
+    '<li><a href="#intro">1. Introduction</a></li><li><a href="#use">2. Usage</a>'
+    '<ul><li><a href="#cli">2.1 Command line</a></li></ul></li>'
+)
 
 
-@pytest.mark.parametrize("body", [
-    pytest.param(f"<h1>M</h1><nav><ol>{LINKS}</ol></nav>\n{SECTIONS}", id="nav"),
-    pytest.param(f'<h1>M</h1><nav id="TOC" role="doc-toc"><ul>{LINKS}</ul></nav>\n{SECTIONS}', id="pandoc"),
-    pytest.param(f'<h1>M</h1><nav class="contents" id="contents"><p class="topic-title">Contents</p><ul>{LINKS}'
-                 f"</ul></nav>\n{SECTIONS}", id="docutils-contents"),
-    pytest.param(f'<div class="body" role="main"><h1>M</h1>\n{SECTIONS}</div><div class="sphinxsidebar">'
-                 f'<h3><a href="../contents.html">Table of Contents</a></h3><ul>{LINKS}</ul></div>',
-                 id="sphinx-sidebar"),
-    pytest.param('<h1>M</h1><div class="toc"><p><b>Table of Contents</b></p><dl class="toc">'
-                 '<dt><span class="chapter"><a href="#intro">1. Introduction</a></span></dt>'
-                 '<dt><span class="chapter"><a href="#use">2. Usage</a></span></dt><dd><dl>'
-                 '<dt><span class="section"><a href="#cli">2.1 Command line</a></span></dt></dl></dd></dl></div>\n'
-                 f"{SECTIONS}", id="docbook"),
-    pytest.param(f"<h1>M</h1><h2>Contents</h2><ul>{LINKS}</ul>\n{SECTIONS}", id="list-under-contents-heading"),
-    pytest.param(f'<h1>M</h1><nav><a href="#main">Skip</a><a href="/">Home</a></nav><nav><ol>{LINKS}</ol></nav>\n'
-                 f'<main id="main">{SECTIONS}</main>', id="site-nav-first"),
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(f"<h1>M</h1><nav><ol>{LINKS}</ol></nav>\n{SECTIONS}", id="nav"),
+        pytest.param(f'<h1>M</h1><nav id="TOC" role="doc-toc"><ul>{LINKS}</ul></nav>\n{SECTIONS}', id="pandoc"),
+        pytest.param(
+            f'<h1>M</h1><nav class="contents" id="contents"><p class="topic-title">Contents</p><ul>{LINKS}'
+            f"</ul></nav>\n{SECTIONS}",
+            id="docutils-contents",
+        ),
+        pytest.param(
+            f'<div class="body" role="main"><h1>M</h1>\n{SECTIONS}</div><div class="sphinxsidebar">'
+            f'<h3><a href="../contents.html">Table of Contents</a></h3><ul>{LINKS}</ul></div>',
+            id="sphinx-sidebar",
+        ),
+        pytest.param(
+            '<h1>M</h1><div class="toc"><p><b>Table of Contents</b></p><dl class="toc">'
+            '<dt><span class="chapter"><a href="#intro">1. Introduction</a></span></dt>'
+            '<dt><span class="chapter"><a href="#use">2. Usage</a></span></dt><dd><dl>'
+            '<dt><span class="section"><a href="#cli">2.1 Command line</a></span></dt></dl></dd></dl></div>\n'
+            f"{SECTIONS}",
+            id="docbook",
+        ),
+        pytest.param(f"<h1>M</h1><h2>Contents</h2><ul>{LINKS}</ul>\n{SECTIONS}", id="list-under-contents-heading"),
+        pytest.param(
+            f'<h1>M</h1><nav><a href="#main">Skip</a><a href="/">Home</a></nav><nav><ol>{LINKS}</ol></nav>\n'
+            f'<main id="main">{SECTIONS}</main>',
+            id="site-nav-first",
+        ),
+    ],
+)
 def test_contents_block_is_found(body: str) -> None:
     doc = read(page(body))
     assert [(e.level, e.number.label if e.number else None, e.title, e.target) for e in doc.toc] == [
-        (1, "1.", "Introduction", "#intro"), (1, "2.", "Usage", "#use"), (2, "2.1", "Command line", "#cli")]
+        (1, "1.", "Introduction", "#intro"),
+        (1, "2.", "Usage", "#use"),
+        (2, "2.1", "Command line", "#cli"),
+    ]
     assert [h.label for h in doc.all_headings()][-3:] == ["1. Introduction", "2. Usage", "2.1 Command line"]
     assert found(page(body)) == []
 
 
 def test_links_to_other_pages_make_no_contents() -> None:
-    doc = read(page('<div class="toctree-wrapper"><ul><li><a href="intro.html">Intro</a></li>'
-                    '<li><a href="usage.html#cli">Usage</a></li></ul></div><h1>T</h1><p>x.</p>'), "docs/index.html")
+    doc = read(
+        page(
+            '<div class="toctree-wrapper"><ul><li><a href="intro.html">Intro</a></li>'
+            '<li><a href="usage.html#cli">Usage</a></li></ul></div><h1>T</h1><p>x.</p>'
+        ),
+        "docs/index.html",
+    )
     assert doc.toc == []
     assert [p.kind for p in paragraphs(doc)] == ["list", "list", "prose"]  # a toctree is the section's body
 
 
 def test_same_page_links_by_file_name() -> None:
-    text = page('<h1>T</h1><p><a href="page.html#a">this page</a>, <a href="../other/page.html#b">another</a>, '
-                '<a href="./page.html#c">again</a>.</p>')
+    text = page(
+        '<h1>T</h1><p><a href="page.html#a">this page</a>, <a href="../other/page.html#b">another</a>, '
+        '<a href="./page.html#c">again</a>.</p>'
+    )
     assert [t for t, _ in read(text, "docs/guide/page.html").links] == ["#a", "#c"]
 
 
 def test_api_entries_of_a_page_contents_are_not_sections() -> None:
-    body = (f'<h1>M</h1><nav><ul>{LINKS}<li><a href="#load">load()</a></li></ul></nav>\n{SECTIONS}'
-            '<dl><dt id="load">load(path)</dt><dd><p>Loads.</p></dd></dl>')
+    body = (
+        f'<h1>M</h1><nav><ul>{LINKS}<li><a href="#load">load()</a></li></ul></nav>\n{SECTIONS}'
+        '<dl><dt id="load">load(path)</dt><dd><p>Loads.</p></dd></dl>'
+    )
     assert [e.title for e in read(page(body)).toc] == ["Introduction", "Usage", "Command line"]
 
 
 def test_anchors_lead_to_their_headings() -> None:
-    doc = read(page('<section id="s1"><span id="old-name"></span><h2 id="h">A</h2><p>x.</p></section>'
-                    '<span id="before"></span><h2>B <a name="inner"></a></h2><p>y.</p><p id="para">z.</p>'))
+    doc = read(
+        page(
+            '<section id="s1"><span id="old-name"></span><h2 id="h">A</h2><p>x.</p></section>'
+            '<span id="before"></span><h2>B <a name="inner"></a></h2><p>y.</p><p id="para">z.</p>'
+        )
+    )
     a, b = doc.all_headings()
     assert {k: (v.title if v else None) for k, v in doc.anchors.items()} == {
-        "s1": "A", "old-name": "A", "h": "A", "before": "B", "inner": "B", "para": None}
+        "s1": "A",
+        "old-name": "A",
+        "h": "A",
+        "before": "B",
+        "inner": "B",
+        "para": None,
+    }
     assert (a.anchor, b.anchor) == ("h", "inner")
 
 
@@ -158,21 +223,29 @@ def test_anchors_lead_to_their_headings() -> None:
 
 
 def test_xhtml_as_xml_with_namespaces() -> None:
-    doc = read('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" lang="en">\n'
-               "<body>\n<h1>Title</h1>\n<p>Text.</p>\n</body>\n</html>\n", "doc.xhtml")
+    doc = read(
+        '<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml" lang="en">\n'
+        "<body>\n<h1>Title</h1>\n<p>Text.</p>\n</body>\n</html>\n",
+        "doc.xhtml",
+    )
     assert headings(doc) == [(1, "Title", 4)]
 
 
 def test_xhtml_with_html_entities_falls_back_to_html() -> None:
-    doc = read('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>\n'
-               "<h1>A&nbsp;title</h1><p>x.</p></body></html>", "doc.xhtml")
+    doc = read(
+        '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>\n'
+        "<h1>A&nbsp;title</h1><p>x.</p></body></html>",
+        "doc.xhtml",
+    )
     assert headings(doc) == [(1, "A title", 3)]
 
 
 def test_external_entities_are_never_read() -> None:
-    doc = read('<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY secret SYSTEM "file:///etc/hostname">]>\n'
-               '<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>T</h1><p>[&secret;]</p></body></html>',
-               "doc.xhtml")
+    doc = read(
+        '<?xml version="1.0"?>\n<!DOCTYPE html [<!ENTITY secret SYSTEM "file:///etc/hostname">]>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>T</h1><p>[&secret;]</p></body></html>',
+        "doc.xhtml",
+    )
     assert paragraphs(doc)[0].text in ("[]", "[&secret;]")
 
 
@@ -183,8 +256,12 @@ def test_lines_beyond_the_parser_limit() -> None:
 
 
 def test_start_tags_across_lines_and_markup_inside_scripts() -> None:
-    doc = read(page('<script>document.write("<h2>fake</h2><p>fake</p>");</script>\n<h1\n  class="x">Real</h1>\n'
-                    "<!-- <h2>commented</h2> -->\n<p>After.</p>"))
+    doc = read(
+        page(
+            '<script>document.write("<h2>fake</h2><p>fake</p>");</script>\n<h1\n  class="x">Real</h1>\n'
+            "<!-- <h2>commented</h2> -->\n<p>After.</p>"
+        )
+    )
     assert headings(doc) == [(1, "Real", 6)]
     assert (paragraphs(doc)[0].span.line, paragraphs(doc)[0].span.column) == (9, 4)
     assert [(c.text, c.span.line) for c in doc.comments] == [("<h2>commented</h2>", 8)]
@@ -200,31 +277,79 @@ def test_not_html() -> None:
 ENGLISH = "Install the package with the installer, restart the shell and run the command on your files."
 NAV = '<nav><ol><li><a href="#a">A</a></li><li><a href="#b">B</a></li></ol></nav>\n'
 FAMILIES = [
-    pytest.param("OL1", page(f'<h1>P</h1>\n{NAV}<h2 id="a">A</h2>\n<p>X.</p>\n<h2 id="b">B</h2>\n<p>Y.</p>\n'
-                             '<h2 id="c">C</h2>\n<p>Z.</p>'), [("OL102", 11)], id="contents-fires"),
-    pytest.param("OL1", page(f'<h1>P</h1>\n{NAV}<h2 id="a">A</h2>\n<p>X.</p>\n<h2 id="b">B</h2>\n<p>Y.</p>'), [],
-                 id="contents-quiet"),
-    pytest.param("OL2", page("<h1>P</h1>\n<h2>1. A</h2>\n<p>X.</p>\n<h2>2. B</h2>\n<p>Y.</p>\n<h2>2. C</h2>\n"
-                             "<p>Z.</p>"), [("OL202", 10)], id="numbering-fires"),
-    pytest.param("OL2", page("<h1>P</h1>\n<h2>1. A</h2>\n<p>X.</p>\n<h2>2. B</h2>\n<p>Y.</p>"), [],
-                 id="numbering-quiet"),
-    pytest.param("OL3", page("<h1>P</h1>\n<h2>A</h2>\n<h2>B</h2>\n<p>It starts well. Then it stops in the</p>"),
-                 [("OL301", 6), ("OL302", 8)], id="truncation-fires"),
-    pytest.param("OL3", page("<h1>P</h1>\n<h2>A</h2>\n<p><img src=\"a.png\"></p>\n<h2>B</h2>\n<p>A caption</p>\n"
-                             "<h2>C</h2>\n<p>Ends with:</p>\n<pre>code</pre>"), [], id="truncation-quiet"),
-    pytest.param("OL4", page(f"<h1>Guide</h1>\n<p>{ENGLISH}</p>\n"
-                             "<p>运行这个命令以后，程序会检查所有的文档并报告结构上的问题。</p>"), [("OL401", 7)],
-                 id="language-fires"),
-    pytest.param("OL4", page("<h1>Guide</h1>\n<p>Install the package with the installer and restart.</p>\n"
-                             '<p lang="zh">运行这个命令以后，程序会检查所有的文档并报告结构上的问题。</p>\n'
-                             "<pre>运行这个命令以后，程序会检查所有的文档并报告结构上的问题。</pre>"), [],
-                 id="language-quiet-when-declared"),
-    pytest.param("OL107,OL108", page(f'<h1>P</h1>\n{NAV.replace("#b", "#bee")}<h2 id="a">A</h2>\n'
-                                     '<p>See <a href="#c">C</a>.</p>\n<h2 id="b">B</h2>\n<p>Y.</p>'),
-                 [("OL107", 6), ("OL108", 8)], id="links-fire"),
-    pytest.param("OL107,OL108", page(f'<h1>P</h1>\n{NAV}<h2 id="a">A</h2>\n<p>See <a href="#b">B</a>, '
-                                     '<a href="#">top</a>, <a href="other.html#x">other</a>.</p>\n<h2 id="b">B</h2>\n'
-                                     "<p>Y.</p>"), [], id="links-quiet"),
+    pytest.param(
+        "OL1",
+        page(
+            f'<h1>P</h1>\n{NAV}<h2 id="a">A</h2>\n<p>X.</p>\n<h2 id="b">B</h2>\n<p>Y.</p>\n<h2 id="c">C</h2>\n<p>Z.</p>'
+        ),
+        [("OL102", 11)],
+        id="contents-fires",
+    ),
+    pytest.param(
+        "OL1",
+        page(f'<h1>P</h1>\n{NAV}<h2 id="a">A</h2>\n<p>X.</p>\n<h2 id="b">B</h2>\n<p>Y.</p>'),
+        [],
+        id="contents-quiet",
+    ),
+    pytest.param(
+        "OL2",
+        page("<h1>P</h1>\n<h2>1. A</h2>\n<p>X.</p>\n<h2>2. B</h2>\n<p>Y.</p>\n<h2>2. C</h2>\n<p>Z.</p>"),
+        [("OL202", 10)],
+        id="numbering-fires",
+    ),
+    pytest.param(
+        "OL2", page("<h1>P</h1>\n<h2>1. A</h2>\n<p>X.</p>\n<h2>2. B</h2>\n<p>Y.</p>"), [], id="numbering-quiet"
+    ),
+    pytest.param(
+        "OL3",
+        page("<h1>P</h1>\n<h2>A</h2>\n<h2>B</h2>\n<p>It starts well. Then it stops in the</p>"),
+        [("OL301", 6), ("OL302", 8)],
+        id="truncation-fires",
+    ),
+    pytest.param(
+        "OL3",
+        page(
+            '<h1>P</h1>\n<h2>A</h2>\n<p><img src="a.png"></p>\n<h2>B</h2>\n<p>A caption</p>\n'
+            "<h2>C</h2>\n<p>Ends with:</p>\n<pre>code</pre>"
+        ),
+        [],
+        id="truncation-quiet",
+    ),
+    pytest.param(
+        "OL4",
+        page(f"<h1>Guide</h1>\n<p>{ENGLISH}</p>\n<p>运行这个命令以后，程序会检查所有的文档并报告结构上的问题。</p>"),
+        [("OL401", 7)],
+        id="language-fires",
+    ),
+    pytest.param(
+        "OL4",
+        page(
+            "<h1>Guide</h1>\n<p>Install the package with the installer and restart.</p>\n"
+            '<p lang="zh">运行这个命令以后，程序会检查所有的文档并报告结构上的问题。</p>\n'
+            "<pre>运行这个命令以后，程序会检查所有的文档并报告结构上的问题。</pre>"
+        ),
+        [],
+        id="language-quiet-when-declared",
+    ),
+    pytest.param(
+        "OL107,OL108",
+        page(
+            f'<h1>P</h1>\n{NAV.replace("#b", "#bee")}<h2 id="a">A</h2>\n'
+            '<p>See <a href="#c">C</a>.</p>\n<h2 id="b">B</h2>\n<p>Y.</p>'
+        ),
+        [("OL107", 6), ("OL108", 8)],
+        id="links-fire",
+    ),
+    pytest.param(
+        "OL107,OL108",
+        page(
+            f'<h1>P</h1>\n{NAV}<h2 id="a">A</h2>\n<p>See <a href="#b">B</a>, '
+            '<a href="#">top</a>, <a href="other.html#x">other</a>.</p>\n<h2 id="b">B</h2>\n'
+            "<p>Y.</p>"
+        ),
+        [],
+        id="links-quiet",
+    ),
 ]
 
 
@@ -234,12 +359,14 @@ def test_rule_families_on_html(select: str, text: str, expected: list[tuple[str,
 
 
 def test_texinfo_node_anchor_past_its_navigation_bar() -> None:
-    body = ('<h2 class="contents-heading">Table of Contents</h2>\n<div class="contents"><ul>'
-            '<li><a href="#Intro">1 Intro</a><ul><li><a href="#UMAC">1.1 UMAC</a></li></ul></li></ul></div>\n'
-            '<span id="Intro"></span><div class="header"><p>Next: <a href="#UMAC">UMAC</a></p></div>\n'
-            '<h2 class="chapter">1 Intro</h2><p>Text.</p>\n'
-            '<span id="UMAC"></span><div class="header"><p>Previous: <a href="#Intro">Intro</a></p></div>\n'
-            '<span id="UMAC-1"></span><h3 class="section">1.1 UMAC</h3><p>More.</p>')
+    body = (
+        '<h2 class="contents-heading">Table of Contents</h2>\n<div class="contents"><ul>'
+        '<li><a href="#Intro">1 Intro</a><ul><li><a href="#UMAC">1.1 UMAC</a></li></ul></li></ul></div>\n'
+        '<span id="Intro"></span><div class="header"><p>Next: <a href="#UMAC">UMAC</a></p></div>\n'
+        '<h2 class="chapter">1 Intro</h2><p>Text.</p>\n'
+        '<span id="UMAC"></span><div class="header"><p>Previous: <a href="#Intro">Intro</a></p></div>\n'
+        '<span id="UMAC-1"></span><h3 class="section">1.1 UMAC</h3><p>More.</p>'
+    )
     doc = read(page(body))
     assert [h.title for h in doc.all_headings()] == ["Intro", "UMAC"]  # no "Table of Contents"
     assert doc.anchors["UMAC"] is doc.all_headings()[1]
@@ -247,16 +374,20 @@ def test_texinfo_node_anchor_past_its_navigation_bar() -> None:
 
 
 def test_one_tag_for_two_depths() -> None:
-    doc = read(page("<h2>7.1 Hash</h2><p>a.</p><h3>7.1.1 Recommended</h3><p>b.</p><h3>7.1.1.1 SHA256</h3>"
-                    "<p>c.</p>"))
+    doc = read(page("<h2>7.1 Hash</h2><p>a.</p><h3>7.1.1 Recommended</h3><p>b.</p><h3>7.1.1.1 SHA256</h3><p>c.</p>"))
     assert [(h.level, h.label) for h in doc.all_headings()] == [
-        (2, "7.1 Hash"), (3, "7.1.1 Recommended"), (4, "7.1.1.1 SHA256")]
+        (2, "7.1 Hash"),
+        (3, "7.1.1 Recommended"),
+        (4, "7.1.1.1 SHA256"),
+    ]
 
 
 def test_rustdoc_style_sections_and_encoded_ids() -> None:
-    body = ('<section id="impl-Trait-for-%26A" class="impl"><a class="src" href="x.rs">Source</a>'
-            '<h3 class="code-header">impl Trait for &amp;A</h3></section>\n'
-            '<p><a href="#impl-Trait-for-%26A">the impl</a></p>')
+    body = (
+        '<section id="impl-Trait-for-%26A" class="impl"><a class="src" href="x.rs">Source</a>'
+        '<h3 class="code-header">impl Trait for &amp;A</h3></section>\n'
+        '<p><a href="#impl-Trait-for-%26A">the impl</a></p>'
+    )
     doc = read(page(f"<h1>T</h1><p>x.</p>{body}"))
     assert doc.anchors["impl-Trait-for-%26A"] is doc.all_headings()[1]
     assert found(page(f"<h1>T</h1><p>x.</p>{body}"), "OL108") == []

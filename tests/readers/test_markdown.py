@@ -42,7 +42,10 @@ def test_hashes_in_code_are_not_headings() -> None:
     doc = read("# Real\n\n```sh\n# a comment\n```\n\n    # indented code\n\n~~~\n## fenced\n~~~\n")
     assert headings(doc) == [(1, "Real", 1)]
     assert [(b.kind, b.span.line, b.span.end_line) for b in blocks(doc)] == [
-        ("code", 3, 5), ("code", 7, 7), ("code", 9, 11)]
+        ("code", 3, 5),
+        ("code", 7, 7),
+        ("code", 9, 11),
+    ]
 
 
 def test_front_matter_is_skipped_and_lines_stay_true() -> None:
@@ -69,15 +72,18 @@ def test_form_feed_does_not_shift_lines() -> None:
     assert headings(read("# A\n\nText \f with a form feed.\n\n## B\n")) == [(1, "A", 1), (2, "B", 5)]
 
 
-@pytest.mark.parametrize(("title", "number"), [
-    pytest.param("## 2.3 Scope", (2, 3), id="dotted"),
-    pytest.param("## 1. Introduction", (1,), id="decimal-dot"),
-    pytest.param("## Chapter 3", (3,), id="chapter"),
-    pytest.param("## 1.2.0", None, id="version"),
-    pytest.param("## [1.2.0] - 2020-01-01", None, id="keep-a-changelog"),
-    pytest.param("## 0.9 (2019-05-01)", None, id="version-with-date"),
-    pytest.param("## 2023 Roadmap", None, id="year"),
-])
+@pytest.mark.parametrize(
+    ("title", "number"),
+    [
+        pytest.param("## 2.3 Scope", (2, 3), id="dotted"),
+        pytest.param("## 1. Introduction", (1,), id="decimal-dot"),
+        pytest.param("## Chapter 3", (3,), id="chapter"),
+        pytest.param("## 1.2.0", None, id="version"),
+        pytest.param("## [1.2.0] - 2020-01-01", None, id="keep-a-changelog"),
+        pytest.param("## 0.9 (2019-05-01)", None, id="version-with-date"),
+        pytest.param("## 2023 Roadmap", None, id="year"),
+    ],
+)
 def test_numbered_headings_but_not_versions(title: str, number: tuple[int, ...] | None) -> None:
     h = read(title + "\n\nText.\n").all_headings()[0]
     assert (h.number.values if h.number else None) == number
@@ -93,15 +99,25 @@ def test_html_headings_in_html_blocks() -> None:
 
 
 def test_block_kinds() -> None:
-    doc = read("# T\n\nProse here.\n\n- item one\n- item two\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
-               "[![badge](https://img)](https://ci)\n\n<div>raw</div>\n")
+    doc = read(
+        "# T\n\nProse here.\n\n- item one\n- item two\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "[![badge](https://img)](https://ci)\n\n<div>raw</div>\n"
+    )
     assert [(b.kind, b.span.line) for b in blocks(doc)] == [
-        ("prose", 3), ("list", 5), ("list", 6), ("quote", 8), ("table", 10), ("html", 14), ("html", 16)]
+        ("prose", 3),
+        ("list", 5),
+        ("list", 6),
+        ("quote", 8),
+        ("table", 10),
+        ("html", 14),
+        ("html", 16),
+    ]
 
 
 def test_paragraph_text_drops_markup_and_maps_back_to_the_source() -> None:
-    doc = read("# T\n\n> See [the guide](https://example.com/guide) and `code` here,\n"
-               "> then ![x](y.png)more &amp; more.\n")
+    doc = read(
+        "# T\n\n> See [the guide](https://example.com/guide) and `code` here,\n> then ![x](y.png)more &amp; more.\n"
+    )
     para = blocks(doc)[0]
     assert para.text == "See the guide and `code` here, then more & more."
     assert (para.span.line, para.span.column) == (3, 3)
@@ -123,24 +139,39 @@ CONTENTS = "- [Install](#install)\n- [Usage](#usage)\n  - [CLI](#cli)\n"
 BODY = "## Install\n\nRun it.\n\n## Usage\n\nUse it.\n\n### CLI\n\nType it.\n"
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param(f"# P\n\n## Table of Contents\n\n{CONTENTS}\n{BODY}", id="contents-heading"),
-    pytest.param(f"# P\n\n## 目录\n\n{CONTENTS}\n{BODY}", id="chinese-contents-heading"),
-    pytest.param(f"# P\n\n**Contents**\n\n<!-- toc -->\n\n{CONTENTS}\n<!-- tocstop -->\n\n{BODY}",
-                 id="markdown-toc-markers"),
-    pytest.param(f"# P\n\n<!-- START doctoc generated TOC please keep comment here to allow auto update -->\n"
-                 f"**Table of Contents**\n\n{CONTENTS}\n<!-- END doctoc generated TOC please keep comment here "
-                 f"to allow auto update -->\n\n{BODY}", id="doctoc-markers"),
-    pytest.param(f"# P\n\n<!-- mdformat-toc start --slug=github --maxlevel=6 --minlevel=1 -->\n\n{CONTENTS}\n"
-                 f"<!-- mdformat-toc end -->\n\n{BODY}", id="mdformat-toc-markers"),
-    pytest.param(f"# P\n\n<details>\n<summary>Table of Contents</summary>\n\n{CONTENTS}\n</details>\n\n{BODY}",
-                 id="details-summary"),
-    pytest.param(f"# P\n\nA tool.\n\n{CONTENTS}\n{BODY}", id="leading-list-of-anchor-links"),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"# P\n\n## Table of Contents\n\n{CONTENTS}\n{BODY}", id="contents-heading"),
+        pytest.param(f"# P\n\n## 目录\n\n{CONTENTS}\n{BODY}", id="chinese-contents-heading"),
+        pytest.param(
+            f"# P\n\n**Contents**\n\n<!-- toc -->\n\n{CONTENTS}\n<!-- tocstop -->\n\n{BODY}", id="markdown-toc-markers"
+        ),
+        pytest.param(
+            f"# P\n\n<!-- START doctoc generated TOC please keep comment here to allow auto update -->\n"
+            f"**Table of Contents**\n\n{CONTENTS}\n<!-- END doctoc generated TOC please keep comment here "
+            f"to allow auto update -->\n\n{BODY}",
+            id="doctoc-markers",
+        ),
+        pytest.param(
+            f"# P\n\n<!-- mdformat-toc start --slug=github --maxlevel=6 --minlevel=1 -->\n\n{CONTENTS}\n"
+            f"<!-- mdformat-toc end -->\n\n{BODY}",
+            id="mdformat-toc-markers",
+        ),
+        pytest.param(
+            f"# P\n\n<details>\n<summary>Table of Contents</summary>\n\n{CONTENTS}\n</details>\n\n{BODY}",
+            id="details-summary",
+        ),
+        pytest.param(f"# P\n\nA tool.\n\n{CONTENTS}\n{BODY}", id="leading-list-of-anchor-links"),
+    ],
+)
 def test_contents_block_is_found(text: str) -> None:
     doc = read(text)
     assert [(e.level, e.title, e.target) for e in doc.toc] == [
-        (1, "Install", "#install"), (1, "Usage", "#usage"), (2, "CLI", "#cli")]
+        (1, "Install", "#install"),
+        (1, "Usage", "#usage"),
+        (2, "CLI", "#cli"),
+    ]
     assert [h.title for h in doc.all_headings()] == ["P", "Install", "Usage", "CLI"]
     assert found(text) == []
 
@@ -151,14 +182,23 @@ def test_contents_entry_spans_point_at_the_links() -> None:
     assert doc.toc_span is not None and (doc.toc_span.line, doc.toc_span.end_line) == (3, 7)
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("# P\n\n## Contents\n\nThis package contains:\n\n- `a.py`: the parser\n- `b.py`: the CLI\n\n"
-                 "## More\n\nX.\n", id="contents-section-without-links"),
-    pytest.param("# P\n\n- [Docs](https://example.com)\n- [Blog](https://example.org)\n\n## More\n\nX.\n",
-                 id="leading-list-of-external-links"),
-    pytest.param("# P\n\nIntro.\n\n## A\n\nText.\n\n- [x](#a)\n- [y](#a)\n\n## B\n\nY.\n",
-                 id="list-after-the-second-heading"),
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "# P\n\n## Contents\n\nThis package contains:\n\n- `a.py`: the parser\n- `b.py`: the CLI\n\n"
+            "## More\n\nX.\n",
+            id="contents-section-without-links",
+        ),
+        pytest.param(
+            "# P\n\n- [Docs](https://example.com)\n- [Blog](https://example.org)\n\n## More\n\nX.\n",
+            id="leading-list-of-external-links",
+        ),
+        pytest.param(
+            "# P\n\nIntro.\n\n## A\n\nText.\n\n- [x](#a)\n- [y](#a)\n\n## B\n\nY.\n", id="list-after-the-second-heading"
+        ),
+    ],
+)
 def test_no_contents_block(text: str) -> None:
     assert read(text).toc == []
 
@@ -170,22 +210,33 @@ def test_generated_contents_placeholder_is_no_hand_made_contents() -> None:
 
 
 def test_contents_links_to_other_files_are_not_entries() -> None:
-    doc = read("# P\n\n## Contents\n\n- [Install](#install)\n- [Changelog](CHANGELOG.md)\n- [Usage](#usage)\n\n"
-               "## Install\n\nA.\n\n## Usage\n\nB.\n")
+    doc = read(
+        "# P\n\n## Contents\n\n- [Install](#install)\n- [Changelog](CHANGELOG.md)\n- [Usage](#usage)\n\n"
+        "## Install\n\nA.\n\n## Usage\n\nB.\n"
+    )
     assert [e.title for e in doc.toc] == ["Install", "Usage"]
 
 
 def test_numbered_contents_entries() -> None:
-    doc = read("# P\n\n## Contents\n\n1. [1. Scope](#1-scope)\n2. [2. Terms](#2-terms)\n\n## 1. Scope\n\nA.\n\n"
-               "## 2. Terms\n\nB.\n")
+    doc = read(
+        "# P\n\n## Contents\n\n1. [1. Scope](#1-scope)\n2. [2. Terms](#2-terms)\n\n## 1. Scope\n\nA.\n\n"
+        "## 2. Terms\n\nB.\n"
+    )
     assert [(e.number.label if e.number else None, e.title) for e in doc.toc] == [("1.", "Scope"), ("2.", "Terms")]
-    assert found("# P\n\n## Contents\n\n1. [1. Scope](#1-scope)\n2. [2. Terms](#2-terms)\n\n## 1. Scope\n\nA.\n\n"
-                 "## 2. Terms\n\nB.\n") == []
+    assert (
+        found(
+            "# P\n\n## Contents\n\n1. [1. Scope](#1-scope)\n2. [2. Terms](#2-terms)\n\n## 1. Scope\n\nA.\n\n"
+            "## 2. Terms\n\nB.\n"
+        )
+        == []
+    )
 
 
 def test_omit_from_toc_marker() -> None:
-    text = ("# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nX.\n\n## Changelog <!-- omit from toc -->\n\nY.\n\n"
-            "## B\n\nZ.\n")
+    text = (
+        "# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nX.\n\n## Changelog <!-- omit from toc -->\n\nY.\n\n"
+        "## B\n\nZ.\n"
+    )
     assert found(text, "OL102") == []
     assert found(text.replace(" <!-- omit from toc -->", ""), "OL102") == [("OL102", 12)]
 
@@ -196,40 +247,83 @@ def test_omit_from_toc_marker() -> None:
 def test_comments_are_kept_with_their_spans() -> None:
     doc = read("# T\n\n<!-- outlint-disable OL302 -->\n\nText <!-- inline --> here.\n\n<!--\nmulti\n-->\n")
     assert [(c.text, c.span.line, c.span.column, c.span.end_line) for c in doc.comments] == [
-        ("outlint-disable OL302", 3, 1, 3), ("inline", 5, 6, 5), ("multi", 7, 1, 9)]
+        ("outlint-disable OL302", 3, 1, 3),
+        ("inline", 5, 6, 5),
+        ("multi", 7, 1, 9),
+    ]
 
 
 def test_in_page_links_are_collected_where_they_are_written() -> None:
-    doc = read("# T\n\nSee [usage](#usage) or [the site](https://x.org/#usage) and `[not](#code)`.\n\n"
-               "| a | [cell](#cell) |\n|---|---|\n\nA [ref link][r] and <a href=\"#raw\">raw</a>.\n\n"
-               "[r]: #reference\n\n## [Self](#t)\n\n[中文](#中文)\n")
+    doc = read(
+        "# T\n\nSee [usage](#usage) or [the site](https://x.org/#usage) and `[not](#code)`.\n\n"
+        '| a | [cell](#cell) |\n|---|---|\n\nA [ref link][r] and <a href="#raw">raw</a>.\n\n'
+        "[r]: #reference\n\n## [Self](#t)\n\n[中文](#中文)\n"
+    )
     assert [(t, s.line, s.column) for t, s in doc.links] == [
-        ("#usage", 3, 13), ("#cell", 5, 14), ("#reference", 8, 3), ("#raw", 8, 30), ("#t", 12, 11), ("#中文", 14, 6)]
+        ("#usage", 3, 13),
+        ("#cell", 5, 14),
+        ("#reference", 8, 3),
+        ("#raw", 8, 30),
+        ("#t", 12, 11),
+        ("#中文", 14, 6),
+    ]
 
 
 # --- every rule family, on Markdown ---------------------------------------------------------
 
 FAMILIES = [
-    pytest.param("OL1", "# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nX.\n\n## B\n\nY.\n\n## C\n\nZ.\n",
-                 [("OL102", 16)], id="contents-fires"),
-    pytest.param("OL1", "# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nX.\n\n## B\n\nY.\n", [],
-                 id="contents-quiet"),
+    pytest.param(
+        "OL1",
+        "# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nX.\n\n## B\n\nY.\n\n## C\n\nZ.\n",
+        [("OL102", 16)],
+        id="contents-fires",
+    ),
+    pytest.param(
+        "OL1", "# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nX.\n\n## B\n\nY.\n", [], id="contents-quiet"
+    ),
     pytest.param("OL2", "# P\n\n## 1. A\n\nX.\n\n## 3. C\n\nY.\n", [("OL201", 7)], id="numbering-fires"),
     pytest.param("OL2", "# P\n\n## 1. A\n\nX.\n\n## 2. B\n\nY.\n\n## 1.0.0\n\nZ.\n", [], id="numbering-quiet"),
-    pytest.param("OL3", "# P\n\n## A\n\n## B\n\nThe first sentence ends. The second one is cut in the\n",
-                 [("OL301", 3), ("OL302", 7)], id="truncation-fires"),
-    pytest.param("OL3", "# P\n\n## A\n\n![screenshot](a.png)\n\n## License\n\nMIT\n\n## B\n\nThe end is here:\n\n"
-                 "```sh\nrun\n```\n", [], id="truncation-quiet"),
-    pytest.param("OL4", "# Guide\n\n## Install\n\nInstall the package with the installer and restart the shell.\n\n"
-                 "## Usage\n\n运行这个命令以后，程序会检查所有的文档并报告结构上的问题。\n\n"
-                 "Run the command on your files.\n", [("OL401", 9)], id="language-fires"),
-    pytest.param("OL4", "# Guide\n\n## Install\n\nInstall the package with the installer and restart the shell.\n\n"
-                 "```text\n运行这个命令以后，程序会检查所有的文档并报告结构上的问题。\n```\n\n"
-                 "| 中文 | 说明说明说明说明说明说明说明说明说明 |\n|---|---|\n", [], id="language-quiet"),
-    pytest.param("OL107,OL108", "# P\n\n## Contents\n\n- [A](#a)\n- [B](#bee)\n\n## A\n\nSee [B](#b) and [C](#c).\n\n"
-                 "## B\n\nY.\n", [("OL107", 6), ("OL108", 10)], id="links-fire"),
-    pytest.param("OL107,OL108", "# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nSee [B](#B), [top](#top), "
-                 "[line](#L10-L20).\n\n## B\n\nY.\n", [], id="links-quiet"),
+    pytest.param(
+        "OL3",
+        "# P\n\n## A\n\n## B\n\nThe first sentence ends. The second one is cut in the\n",
+        [("OL301", 3), ("OL302", 7)],
+        id="truncation-fires",
+    ),
+    pytest.param(
+        "OL3",
+        "# P\n\n## A\n\n![screenshot](a.png)\n\n## License\n\nMIT\n\n## B\n\nThe end is here:\n\n```sh\nrun\n```\n",
+        [],
+        id="truncation-quiet",
+    ),
+    pytest.param(
+        "OL4",
+        "# Guide\n\n## Install\n\nInstall the package with the installer and restart the shell.\n\n"
+        "## Usage\n\n运行这个命令以后，程序会检查所有的文档并报告结构上的问题。\n\n"
+        "Run the command on your files.\n",
+        [("OL401", 9)],
+        id="language-fires",
+    ),
+    pytest.param(
+        "OL4",
+        "# Guide\n\n## Install\n\nInstall the package with the installer and restart the shell.\n\n"
+        "```text\n运行这个命令以后，程序会检查所有的文档并报告结构上的问题。\n```\n\n"
+        "| 中文 | 说明说明说明说明说明说明说明说明说明 |\n|---|---|\n",
+        [],
+        id="language-quiet",
+    ),
+    pytest.param(
+        "OL107,OL108",
+        "# P\n\n## Contents\n\n- [A](#a)\n- [B](#bee)\n\n## A\n\nSee [B](#b) and [C](#c).\n\n## B\n\nY.\n",
+        [("OL107", 6), ("OL108", 10)],
+        id="links-fire",
+    ),
+    pytest.param(
+        "OL107,OL108",
+        "# P\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\nSee [B](#B), [top](#top), "
+        "[line](#L10-L20).\n\n## B\n\nY.\n",
+        [],
+        id="links-quiet",
+    ),
 ]
 
 
@@ -247,11 +341,13 @@ def test_heading_objects_nest_under_markdown_levels() -> None:
 
 # --- contents written by hand: what a well-kept README may do ------------------------------
 
-PARTIAL = ("# P\n\n## Contents\n\n- [Install](#install)\n  - [Linux](#linux)\n  - [macOS](#macos)\n"
-           "- [Shell setup](#shell-setup)\n- [1. Automatic installer](#1-automatic-installer-recommended)\n\n"
-           "## Install\n\nA.\n\n### Linux\n\nB.\n\n### macOS\n\nC.\n\n### Windows\n\nD.\n\n"
-           "## Shell setup\n\nE.\n\n### Bash\n\nF.\n\n### Zsh\n\nG.\n\n"
-           "## 1. Automatic installer (Recommended)\n\nH.\n")
+PARTIAL = (
+    "# P\n\n## Contents\n\n- [Install](#install)\n  - [Linux](#linux)\n  - [macOS](#macos)\n"
+    "- [Shell setup](#shell-setup)\n- [1. Automatic installer](#1-automatic-installer-recommended)\n\n"
+    "## Install\n\nA.\n\n### Linux\n\nB.\n\n### macOS\n\nC.\n\n### Windows\n\nD.\n\n"
+    "## Shell setup\n\nE.\n\n### Bash\n\nF.\n\n### Zsh\n\nG.\n\n"
+    "## 1. Automatic installer (Recommended)\n\nH.\n"
+)
 
 
 def test_partial_contents_asks_only_for_left_out_siblings() -> None:
@@ -269,17 +365,31 @@ def test_linked_short_labels_and_spelled_numbers_are_no_mismatch() -> None:
 def test_numbers_deeper_than_their_hashes() -> None:
     doc = read("# T\n\n## 1. A\n\nx.\n\n### 1.1 B\n\ny.\n\n### 1.1.1 C\n\nz.\n\n## 2. D\n\nw.\n")
     assert [(h.level, h.label) for h in doc.all_headings()] == [
-        (1, "T"), (2, "1. A"), (3, "1.1 B"), (4, "1.1.1 C"), (2, "2. D")]
+        (1, "T"),
+        (2, "1. A"),
+        (3, "1.1 B"),
+        (4, "1.1.1 C"),
+        (2, "2. D"),
+    ]
     assert found("# T\n\n## 1. A\n\nx.\n\n### 1.1 B\n\ny.\n\n### 1.1.1 C\n\nz.\n\n## 2. D\n\nw.\n", "OL2") == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    pytest.param("# P\n\n## A\n\nA tagline without a full stop\n", [], id="one-line-tagline"),
-    pytest.param("# P\n\n## A\n\nThe most common commands are:\n\n### B\n\nText.\n", [], id="colon-before-subsections"),
-    pytest.param("# P\n\n## A\n\nSee the release notes at <https://example.com/notes>\n", [], id="ends-with-autolink"),
-    pytest.param("# P\n\n## A\n\nInstall it first. Then configure the\n", [("OL302", 5)], id="cut-after-a-sentence"),
-    pytest.param("# P\n\n## A\n\nThis option is described in detail in the\n", [("OL302", 5)], id="ends-on-the"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("# P\n\n## A\n\nA tagline without a full stop\n", [], id="one-line-tagline"),
+        pytest.param(
+            "# P\n\n## A\n\nThe most common commands are:\n\n### B\n\nText.\n", [], id="colon-before-subsections"
+        ),
+        pytest.param(
+            "# P\n\n## A\n\nSee the release notes at <https://example.com/notes>\n", [], id="ends-with-autolink"
+        ),
+        pytest.param(
+            "# P\n\n## A\n\nInstall it first. Then configure the\n", [("OL302", 5)], id="cut-after-a-sentence"
+        ),
+        pytest.param("# P\n\n## A\n\nThis option is described in detail in the\n", [("OL302", 5)], id="ends-on-the"),
+    ],
+)
 def test_cut_sentences_in_markdown(text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, "OL302") == expected
 
@@ -287,15 +397,19 @@ def test_cut_sentences_in_markdown(text: str, expected: list[tuple[str, int]]) -
 def test_long_documents_are_parsed_in_runs_with_the_same_outline(monkeypatch: pytest.MonkeyPatch) -> None:
     from outlint.readers import mdblocks
 
-    section = ("## Part {n}\n\nSome text with [a link](#part-{n}) and a list:\n\n- one\n- two\n\n"
-               "```sh\n# not a heading {n}\n```\n\n<!--\n# not a heading either\n-->\n\n> quoted\n\n"
-               "| a | b |\n|---|---|\n| 1 | 2 |\n\n[ref-{n}]: #part-{n}\n\n")
+    section = (
+        "## Part {n}\n\nSome text with [a link](#part-{n}) and a list:\n\n- one\n- two\n\n"
+        "```sh\n# not a heading {n}\n```\n\n<!--\n# not a heading either\n-->\n\n> quoted\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n[ref-{n}]: #part-{n}\n\n"
+    )
     text = "# Doc\n\n" + "".join(section.format(n=n) for n in range(40))
 
     def outline_of() -> list[object]:
         doc = read(text)
-        return [(h.level, h.label, h.span, h.anchor, [(b.span, getattr(b, "kind", "")) for b in h.body])
-                for h in doc.all_headings()] + [doc.links, doc.comments]
+        return [
+            (h.level, h.label, h.span, h.anchor, [(b.span, getattr(b, "kind", "")) for b in h.body])
+            for h in doc.all_headings()
+        ] + [doc.links, doc.comments]
 
     whole = outline_of()
     monkeypatch.setattr(mdblocks, "_CHUNK", 300)

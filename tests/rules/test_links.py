@@ -9,8 +9,9 @@ from outlint.model import Finding
 from outlint.rules import RULES
 
 
-def check(text: str, fmt: str = "markdown", slug: str | None = None,
-          options: dict[str, dict[str, object]] | None = None) -> list[Finding]:
+def check(
+    text: str, fmt: str = "markdown", slug: str | None = None, options: dict[str, dict[str, object]] | None = None
+) -> list[Finding]:
     settings = Settings(rules=select_rules(["OL107", "OL108"]), slug=slug, options=options or {})
     return check_bytes(text.encode("utf-8"), "doc.md" if fmt == "markdown" else "doc.html", fmt, settings)
 
@@ -26,16 +27,22 @@ def messages(text: str, fmt: str = "markdown") -> list[str]:
 def test_contents_link_with_a_typo_names_the_heading_its_title_matches() -> None:
     text = "# P\n\n## Contents\n\n- [Installation](#instalation)\n\n## Installation\n\nRun it.\n"
     assert lines(text) == [("OL107", 5, 3)]
-    assert messages(text) == ['contents entry "Installation" links to "#instalation", which matches no heading '
-                              '(did you mean "#installation", heading "Installation" on line 7?)']
+    assert messages(text) == [
+        'contents entry "Installation" links to "#instalation", which matches no heading '
+        '(did you mean "#installation", heading "Installation" on line 7?)'
+    ]
 
 
 def test_renamed_heading_is_suggested_by_its_place() -> None:
-    text = ("# P\n\n## Contents\n\n- [Intro](#intro)\n- [Setup](#setup)\n- [Usage](#usage)\n\n## Intro\n\nA.\n\n"
-            "## Getting the tool onto your machine\n\nB.\n\n## Usage\n\nC.\n")
-    assert messages(text) == ['contents entry "Setup" links to "#setup", which matches no heading (did you mean '
-                              '"#getting-the-tool-onto-your-machine", heading "Getting the tool onto your machine" '
-                              "on line 13?)"]
+    text = (
+        "# P\n\n## Contents\n\n- [Intro](#intro)\n- [Setup](#setup)\n- [Usage](#usage)\n\n## Intro\n\nA.\n\n"
+        "## Getting the tool onto your machine\n\nB.\n\n## Usage\n\nC.\n"
+    )
+    assert messages(text) == [
+        'contents entry "Setup" links to "#setup", which matches no heading (did you mean '
+        '"#getting-the-tool-onto-your-machine", heading "Getting the tool onto your machine" '
+        "on line 13?)"
+    ]
 
 
 def test_missing_section_gets_no_guess() -> None:
@@ -47,35 +54,43 @@ def test_generated_ids_that_look_alike_are_not_suggested() -> None:
     nav = "".join(f'<li><a href="#s1-{n}">1.{n} Part {n}</a></li>' for n in (1, 2, 3))
     body = "".join(f'<h2 id="s1-{n}">1.{n} Part {n}</h2><p>Text.</p>' for n in (1, 3))
     assert messages(f"<html><body><h1>T</h1><nav><ol>{nav}</ol></nav>{body}</body></html>", "html") == [
-        'contents entry "1.2 Part 2" links to "#s1-2", which matches no heading']
+        'contents entry "1.2 Part 2" links to "#s1-2", which matches no heading'
+    ]
 
 
 def test_in_page_link_with_a_typo() -> None:
     text = "# P\n\n## Installation\n\nSee [configuration](#configuraton).\n\n## Configuration\n\nSet it.\n"
     assert lines(text) == [("OL108", 5, 21)]
-    assert messages(text) == ['link to "#configuraton" matches no heading or anchor in the document (did you mean '
-                              '"#configuration", heading "Configuration" on line 7?)']
+    assert messages(text) == [
+        'link to "#configuraton" matches no heading or anchor in the document (did you mean '
+        '"#configuration", heading "Configuration" on line 7?)'
+    ]
 
 
-@pytest.mark.parametrize("link", [
-    pytest.param("[top](#top)", id="top"),
-    pytest.param("[top](#)", id="empty"),
-    pytest.param("[line](#L10)", id="line"),
-    pytest.param("[lines](#L10-L20)", id="line-range"),
-    pytest.param("[route](#!/home)", id="hashbang-route"),
-    pytest.param("[route](#/home)", id="spa-route"),
-    pytest.param("[case](#Usage)", id="case-ignored-in-markdown"),
-    pytest.param("[other](other.md#usage)", id="other-document"),
-    pytest.param("`[code](#nowhere)`", id="inline-code"),
-    pytest.param("[中文](#中文标题)", id="chinese-anchor"),
-    pytest.param("[encoded](#%E4%B8%AD%E6%96%87%E6%A0%87%E9%A2%98)", id="percent-encoded"),
-    pytest.param("[explicit](#custom)", id="explicit-id"),
-    pytest.param("[named](#named)", id="a-name"),
-    pytest.param("[ref][r]\n\n[r]: #usage", id="reference-definition"),
-])
+@pytest.mark.parametrize(
+    "link",
+    [
+        pytest.param("[top](#top)", id="top"),
+        pytest.param("[top](#)", id="empty"),
+        pytest.param("[line](#L10)", id="line"),
+        pytest.param("[lines](#L10-L20)", id="line-range"),
+        pytest.param("[route](#!/home)", id="hashbang-route"),
+        pytest.param("[route](#/home)", id="spa-route"),
+        pytest.param("[case](#Usage)", id="case-ignored-in-markdown"),
+        pytest.param("[other](other.md#usage)", id="other-document"),
+        pytest.param("`[code](#nowhere)`", id="inline-code"),
+        pytest.param("[中文](#中文标题)", id="chinese-anchor"),
+        pytest.param("[encoded](#%E4%B8%AD%E6%96%87%E6%A0%87%E9%A2%98)", id="percent-encoded"),
+        pytest.param("[explicit](#custom)", id="explicit-id"),
+        pytest.param("[named](#named)", id="a-name"),
+        pytest.param("[ref][r]\n\n[r]: #usage", id="reference-definition"),
+    ],
+)
 def test_links_that_lead_somewhere(link: str) -> None:
-    text = (f"# P\n\n{link}\n\n## Usage\n\nA.\n\n## 中文标题\n\nB.\n\n## Other {{#custom}}\n\nC.\n\n"
-            '<a name="named"></a>\n\nD.\n\n```md\n[fenced](#nowhere)\n```\n')
+    text = (
+        f"# P\n\n{link}\n\n## Usage\n\nA.\n\n## 中文标题\n\nB.\n\n## Other {{#custom}}\n\nC.\n\n"
+        '<a name="named"></a>\n\nD.\n\n```md\n[fenced](#nowhere)\n```\n'
+    )
     assert lines(text) == []
 
 
@@ -83,7 +98,8 @@ def test_case_counts_when_asked_and_in_html() -> None:
     text = "# P\n\nSee [usage](#Usage).\n\n## Usage\n\nA.\n"
     assert lines(text, options={"OL108": {"ignore-case": False}}) == [("OL108", 3, 13)]
     assert lines('<html><body><h1 id="usage">U</h1><p><a href="#Usage">u</a></p></body></html>', "html") == [
-        ("OL108", 1, 46)]
+        ("OL108", 1, 46)
+    ]
 
 
 def test_slug_style_decides_the_anchors() -> None:
@@ -102,4 +118,8 @@ def test_links_in_html_blocks_and_tables() -> None:
 def test_rule_docs_have_the_four_sections(code: str) -> None:
     doc = RULES[code].doc
     assert [line for line in doc.splitlines() if line.startswith("## ")] == [
-        "## What it does", "## Why is this bad?", "## Example", "## Options"]
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Options",
+    ]

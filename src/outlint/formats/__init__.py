@@ -13,6 +13,10 @@ Formatter = Callable[[Sequence[Finding], Sequence[str]], str]
 FORMATS: dict[str, str] = {
     "text": "outlint.formats.text",
     "json": "outlint.formats.json",
+    "sarif": "outlint.formats.sarif",
+    "github": "outlint.formats.github",
+    "junit": "outlint.formats.junit",
+    "gitlab": "outlint.formats.gitlab",
 }
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from outlint.model import Finding
 
+_BREAK = re.compile(r"[\r\n]+")
+
 
 def line(f: Finding) -> str:
-    return f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {f.message} ({f.name})"
+    message = _BREAK.sub(" ", f.message)  # one finding, one line, whatever a message quotes
+    return f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {message} ({f.name})"
 
 
 def render(findings: Sequence[Finding], paths: Sequence[str]) -> str:
