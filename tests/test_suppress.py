@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from outlint.linter import Settings, check_document, read_bytes, select_rules
+from outlint.linter import Settings, check_bytes, check_document, read_bytes, select_rules
 from outlint.model import Comment, Span
 
 # gaps at lines 5, 9 and 13: "3." after "1.", "5." after "3.", "7." after "5."
@@ -72,3 +72,57 @@ def test_unknown_rule_in_directive() -> None:
 
 def test_enable_part_of_a_disable() -> None:
     assert run((4, "outlint-disable OL201 OL202"), (10, "outlint-enable OL202")) == []
+
+
+# --- end to end, with the comments the Markdown and HTML readers find -------------------------
+
+MD = "# Guide\n\n## 1. Scope\n\nText here.\n\n{a}## 3. Terms\n\nMore text.\n\n{b}## 5. Rules\n\nText.\n"
+
+
+def md(a: str = "", b: str = "", select: str = "OL2,OL9") -> list[tuple[str, int]]:
+    text = MD.format(a=a, b=b)
+    findings = check_bytes(text.encode(), "guide.md", None, Settings(rules=select_rules(select.split(","))))
+    return [(f.code, f.span.line) for f in findings]
+
+
+def test_markdown_without_directives() -> None:
+    assert md() == [("OL201", 7), ("OL201", 11)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param("<!-- outlint-disable-next-line OL201 -->\n", "", [("OL201", 12)], id="next-line"),
+        pytest.param(
+            "<!-- outlint-disable numbering-gap -->\n", "<!-- outlint-enable -->\n", [("OL201", 13)], id="range"
+        ),
+        pytest.param("", "<!-- outlint-disable-file OL2 -->\n", [], id="file"),
+        pytest.param("<!-- outlint-disable -->\n", "", [], id="all-to-the-end"),
+        pytest.param(
+            "<!-- outlint-disable-next-line OL102 -->\n", "", [("OL901", 7), ("OL201", 8), ("OL201", 12)], id="unused"
+        ),
+        pytest.param(
+            "<!-- outlint-disable-next-line OL2O1 -->\n",
+            "",
+            [("OL902", 7), ("OL201", 8), ("OL201", 12)],
+            id="unknown-code",
+        ),
+    ],
+)
+def test_markdown_directives(a: str, b: str, expected: list[tuple[str, int]]) -> None:
+    assert md(a, b) == expected
+
+
+def test_html_directive() -> None:
+    html = (
+        "<html><body><h1>Guide</h1><h2>1. Scope</h2><p>Text.</p>\n"
+        "<!-- outlint-disable-next-line OL201 -->\n<h2>3. Terms</h2><p>More text.</p></body></html>\n"
+    )
+    settings = Settings(rules=select_rules(["OL2", "OL9"]))
+    assert check_bytes(html.encode(), "guide.html", None, settings) == []
+    assert [
+        f.code
+        for f in check_bytes(
+            html.replace("outlint-disable-next-line OL201", "x").encode(), "guide.html", None, settings
+        )
+    ] == ["OL201"]
