@@ -10,13 +10,14 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from outlint.linter import Settings, check_bytes, display_path, unreadable
 from outlint.model import Finding
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 # Below this many files a pool costs more to start than it saves.
 MIN_PARALLEL_FILES = 4
@@ -119,6 +120,10 @@ def _in_pool(
     size = chunk_size(len(todo), jobs)
     chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
     results: dict[int, Result] = {}
+    # imported here: a one-process run (and every single-file run) need not pay for the pool
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=_leave_interrupts_to_parent)
     try:
         futures: list[Future[list[Result]]] = []
