@@ -55,14 +55,11 @@ class Profile:
     """Weighted letter counts per script of one text."""
 
     counts: tuple[tuple[str, int], ...]
+    main: str | None = None  # the script with the most letters, set by profile()
 
     @property
     def total(self) -> int:
         return sum(c for _, c in self.counts)
-
-    @property
-    def main(self) -> str | None:
-        return max(self.counts, key=lambda kv: kv[1])[0] if self.counts else None
 
     def share(self, script: str) -> float:
         total = self.total
@@ -75,7 +72,7 @@ class Profile:
 def profile(text: str) -> Profile:
     if text.isascii():
         letters = _ascii_letters(text)
-        return Profile((("latin", letters),) if letters else ())
+        return Profile((("latin", letters),), "latin") if letters else Profile(())
     text = _URL_RE.sub(" ", text)
     counts: Counter[str] = Counter()
     for m in _RUN_RE.finditer(text):
@@ -83,7 +80,8 @@ def profile(text: str) -> Profile:
         counts[script] += (m.end() - m.start()) * _WEIGHT.get(script, 1)
     if counts.get("kana") and counts.get("han"):
         counts["kana"] += counts.pop("han")
-    return Profile(tuple(sorted(counts.items())))
+    items = tuple(sorted(counts.items()))
+    return Profile(items, max(items, key=lambda kv: kv[1])[0] if items else None)
 
 
 _NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())

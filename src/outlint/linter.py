@@ -33,6 +33,23 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None, **options: Any) -
     return readers.reader(fmt)(data, path, **given)
 
 
+def read_path(path: str, fmt: str | None = None, display: str | None = None, **options: Any) -> Document:
+    """Read a file as a document named ``display`` (default: its path); its bytes are let go once
+    decoded, before the parse."""
+    from outlint.readers.decode import decode
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    fmt = fmt or readers.format_for(path) or "text"
+    text, encoding = decode(data)
+    del data  # a 10 MB file need not be held twice over while it is parsed
+    accepted = readers.OPTIONS.get(fmt, frozenset())
+    given = {k: v for k, v in options.items() if k in accepted and v is not None}
+    doc = readers.parser(fmt)(text, display or path, **given)
+    doc.encoding = encoding
+    return doc
+
+
 def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
     text = f"cannot read file: {message}"
     return Finding(
@@ -95,14 +112,23 @@ def check_bytes(data: bytes, path: str, fmt: str | None = None, settings: Settin
     return check_document(doc, settings)
 
 
-def check_path(path: str, fmt: str | None = None, settings: Settings = Settings()) -> list[Finding]:
-    """Check one file; a file that cannot be opened becomes one OL001 finding."""
+def check_path(
+    path: str, fmt: str | None = None, settings: Settings = Settings(), display: str | None = None
+) -> list[Finding]:
+    """Check one file, reported as ``display`` (default: its path); a file that cannot be opened
+    or read becomes one OL001 finding."""
+    shown = display or path
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        doc = read_path(path, fmt, shown, slug=settings.slug)
+    except FileNotFoundError:
+        return [unreadable(shown, "no such file or directory")]
     except OSError as exc:
-        return [unreadable(path, exc.strerror or str(exc))]
-    return check_bytes(data, path, fmt, settings)
+        return [unreadable(shown, exc.strerror or str(exc))]
+    except ReadError as exc:
+        if not any(r.code == UNREADABLE.code for r in settings.rules):
+            return []
+        return [unreadable(shown, exc.message, exc.span)]
+    return check_document(doc, settings)
 
 
 def select_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Rule, ...]:

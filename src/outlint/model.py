@@ -148,8 +148,12 @@ class Document:
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def all_headings(self) -> list[Heading]:
-        """Headings in document order."""
-        return [h for top in self.headings for h in top.walk()]
+        """Headings in document order (computed once: the tree does not change after it is built)."""
+        found = self.cache.get("all-headings")
+        if found is None:
+            found = [h for top in self.headings for h in top.walk()]
+            self.cache["all-headings"] = found
+        return list(found)
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from outlint.linter import Settings, check_bytes, display_path, unreadable
+from outlint.linter import Settings, check_bytes, check_path, display_path
 from outlint.model import Finding
 
 if TYPE_CHECKING:
@@ -46,16 +46,8 @@ def check_one(path: str, settings: Settings, fmt: str | None = None) -> list[Fin
     """
     if path == "-":
         return check_bytes(sys.stdin.buffer.read(), "-", fmt or "text", settings)
-    shown = display_path(path)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        return [unreadable(shown, "no such file or directory")]
-    except OSError as exc:
-        return [unreadable(shown, exc.strerror or str(exc))]
     # the document gets the displayed path, so that fingerprints do not depend on how it was named
-    return check_bytes(data, shown, fmt, settings)
+    return check_path(path, fmt, settings, display_path(path))
 
 
 # How a file gets its settings: a picklable callable (a module-level function, or a

@@ -60,3 +60,9 @@ def reader(fmt: str) -> Reader:
     module = importlib.import_module(READERS[fmt])
     read: Reader = module.read
     return read
+
+
+def parser(fmt: str) -> Callable[..., Document]:
+    """The reader of ``fmt`` from decoded text: ``parse(text, path, **options)``."""
+    parse: Callable[..., Document] = importlib.import_module(READERS[fmt]).parse
+    return parse

@@ -371,3 +371,6 @@ def _comments(root: Any, src: Source) -> Iterator[Comment]:
         line, col = src.position(start)
         end_line, end_col = src.position(end + 2 if end >= 0 else start)
         yield Comment((el.text or "").strip(), Span(line, col, end_line, end_col))
+
+
+parse = parse_html  # the reader from decoded text: read_path() frees the bytes before parsing

@@ -292,3 +292,6 @@ def _find(lines: list[str], rec: Rec, needles: tuple[str, ...], seen: dict[str, 
             return Span(n + 1, at + 1, n + 1, col + len(needle))
     raw = lines[rec.start] if rec.start < len(lines) else ""
     return Span(rec.start + 1, len(raw) - len(raw.lstrip()) + 1, rec.start + 1, len(raw.rstrip()))
+
+
+parse = parse_markdown  # the reader from decoded text: read_path() frees the bytes before parsing

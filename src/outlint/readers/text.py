@@ -87,3 +87,6 @@ def _blocks(
 def _runs_on(before: str, after: str) -> bool:
     b, a = before.rstrip(), after.lstrip(" \t\f")
     return bool(b) and bool(a) and not SENTENCE_END.search(b[-12:]) and a[:1].islower()
+
+
+parse = parse_text  # the reader from decoded text: read_path() frees the bytes before parsing

@@ -36,8 +36,20 @@ def _prefix_ok(h: Heading) -> bool:
     return n.values[:-1] == p.number.values[-(n.depth - 1) :]
 
 
-def _sequence(doc: Document) -> Iterator[tuple[Heading, Heading | None, Heading | None, Number]]:
-    """(heading, previous sibling of the same family, parent, expected number) for numbered headings."""
+Step = tuple[Heading, Heading | None, Heading | None, Number]
+
+
+def _sequence(doc: Document) -> list[Step]:
+    """(heading, previous sibling of the same family, parent, expected number) for numbered headings;
+    computed once and shared by the gap, duplicate, backwards and start rules."""
+    steps = doc.cache.get("numbering-steps")
+    if steps is None:
+        steps = list(_steps(doc))
+        doc.cache["numbering-steps"] = steps
+    return list(steps)
+
+
+def _steps(doc: Document) -> Iterator[Step]:
     cousins: dict[tuple[str, int, int], int] = {}  # last value per family, depth and level
     for parent, siblings in _groups(doc):
         last: dict[str, Heading] = {}
