@@ -15,7 +15,7 @@ import click
 
 from outlint import __version__, baseline, readers, run, walk
 from outlint.formats import FORMATS, formatter
-from outlint.linter import display_path, read_bytes, select_rules
+from outlint.linter import display_path, read_bytes, read_path, select_rules
 from outlint.model import Finding, ReadError, Severity
 from outlint.rules import RULES, resolve
 from outlint.slug import STYLES
@@ -278,15 +278,20 @@ def outline(path: str, fmt: str, as_format: str | None, language: str | None, sl
 
     shown = "-" if path == "-" else display_path(path)
     try:
-        data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()  # noqa: SIM115
-        doc = read_bytes(data, shown, as_format, slug=slug)
+        if path == "-":
+            doc = read_bytes(sys.stdin.buffer.read(), shown, as_format, slug=slug)
+        else:
+            doc = read_path(path, as_format, shown, slug=slug)
+        if language:
+            doc.cache["config-language"] = language
+        report = view.render_json(doc) if fmt == "json" else view.render_text(doc)
     except OSError as exc:
         _fail(f"{shown}: {exc.strerror or exc}")
     except ReadError as exc:
         _fail(f"{shown}: {exc.message}")
-    if language:
-        doc.cache["config-language"] = language
-    click.echo(view.render_json(doc) if fmt == "json" else view.render_text(doc), nl=False)
+    except Exception as exc:  # a bug must still end in one line, not a traceback
+        _fail(f"{shown}: internal error: {type(exc).__name__}: {exc}")
+    click.echo(report, nl=False)
 
 
 @main.command("rules")

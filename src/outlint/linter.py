@@ -9,6 +9,7 @@ from typing import Any
 
 from outlint import fingerprint, readers
 from outlint.model import Document, Finding, ReadError, Rule, Severity, Span
+from outlint.readers.decode import decode
 from outlint.rules import INVALID_SUPPRESSION, RULES, UNREADABLE, UNUSED_SUPPRESSION
 
 
@@ -28,26 +29,27 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None, **options: Any) -
     plain text). ``options`` (such as ``slug``) go to the readers that take them."""
     if fmt is None:
         fmt = readers.sniff(data) if path == "-" else readers.format_for(path) or "text"
+    return _parse(decode(data), path, fmt, options)
+
+
+def _parse(decoded: tuple[str, str], path: str, fmt: str, options: dict[str, Any]) -> Document:
+    text, encoding = decoded
     accepted = readers.OPTIONS.get(fmt, frozenset())
     given = {k: v for k, v in options.items() if k in accepted and v is not None}
-    return readers.reader(fmt)(data, path, **given)
+    doc = readers.parser(fmt)(text, path, **given)
+    doc.encoding = encoding
+    return doc
 
 
 def read_path(path: str, fmt: str | None = None, display: str | None = None, **options: Any) -> Document:
     """Read a file as a document named ``display`` (default: its path); its bytes are let go once
     decoded, before the parse."""
-    from outlint.readers.decode import decode
-
     with open(path, "rb") as fh:
         data = fh.read()
     fmt = fmt or readers.format_for(path) or "text"
-    text, encoding = decode(data)
+    decoded = decode(data)
     del data  # a 10 MB file need not be held twice over while it is parsed
-    accepted = readers.OPTIONS.get(fmt, frozenset())
-    given = {k: v for k, v in options.items() if k in accepted and v is not None}
-    doc = readers.parser(fmt)(text, display or path, **given)
-    doc.encoding = encoding
-    return doc
+    return _parse(decoded, display or path, fmt, options)
 
 
 def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
