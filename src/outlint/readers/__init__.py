@@ -1,4 +1,8 @@
-"""Readers turn bytes into a Document; one module per format, chosen by suffix or by sniffing."""
+"""Readers turn text into a Document; one module per format, chosen by suffix or by sniffing.
+
+Each module has ``read(data: bytes, path, **options)`` and ``parse(text, path, **options)``; the
+linter decodes once and calls ``parse``.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,7 @@ from collections.abc import Callable
 
 from outlint.model import Document
 
-Reader = Callable[..., Document]  # read(data: bytes, path: str, **options) -> Document
-
-# format name -> module implementing read(data, path); imported lazily, only when needed
+# format name -> module implementing read(data, path) and parse(text, path); imported when needed
 READERS: dict[str, str] = {
     "text": "outlint.readers.text",
     "markdown": "outlint.readers.markdown",
@@ -54,12 +56,6 @@ def sniff(data: bytes) -> str:
     if _MARKDOWN_HINT.search(head):
         return "markdown"
     return "text"
-
-
-def reader(fmt: str) -> Reader:
-    module = importlib.import_module(READERS[fmt])
-    read: Reader = module.read
-    return read
 
 
 def parser(fmt: str) -> Callable[..., Document]:
