@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from outlint import numbering, outline
 from outlint.model import Number, Span, TocEntry
-from outlint.readers.textbase import RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent, words
+from outlint.readers.textbase import CJK, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent, words
 
 _LEADER = re.compile(
     r"(?P<title>.*?\S)(?:\s*(?:\.\s?){2,}|\s*…+|\s*[·•]{2,}|\s*_{3,}|\s{2,}|\t+)\s*"
@@ -19,7 +19,7 @@ _COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp
 # a list of figures or tables after the contents is another list, not more contents
 _OTHER_LIST = re.compile(
     r"\s*(?:list\s+of\s+(?:figures|tables|examples|illustrations|procedures|plates|maps|abbreviations)|"
-    r"figures|tables|illustrations|(?:表格|插图|图片|图|表|范例|例子|示例)(?:清单|目录|索引|列表))\s*:?\s*",
+    r"figures|tables|illustrations|附?(?:表格|插图|插圖|图片|圖片|图|圖|表|范例|範例|例子|示例)(?:清单|清單|目录|目錄|索引|列表))\s*:?\s*",
     re.IGNORECASE,
 )
 
@@ -82,16 +82,10 @@ def contents(
         parsed = numbering.parse(text)
         if page is None and _is_prose(s) and not (parsed and parsed[1] and len(parsed[1].split()) <= 30):
             break  # numbered lines are entries even when they read as sentences (FAQ questions)
-        if (
-            raw
-            and page is None
-            and parsed is None
-            and s.lstrip()[:1].islower()
-            and indent(s) > indent(lines[raw[-1][0]])
-            and raw[-1][0] == i - 1
-        ):
+        if raw and page is None and parsed is None and raw[-1][0] == i - 1 and _wrapped(lines[raw[-1][0]], s):
             idx, prev_text, prev_page = raw[-1]
-            raw[-1] = (idx, f"{prev_text} {s.strip()}", prev_page)  # an entry wrapped onto this line
+            glue = "" if CJK.match(prev_text[-1:]) and CJK.match(s.strip()[:1]) else " "
+            raw[-1] = (idx, f"{prev_text}{glue}{s.strip()}", prev_page)  # an entry wrapped onto this line
             i += 1
             end = i
             continue
@@ -148,6 +142,20 @@ def contents(
     last = raw[-1][0]
     toc_span = Span(start + 1, indent(lines[start]) + 1, last + 1, len(lines[last].rstrip()))
     return entries, toc_span, end
+
+
+def _wrapped(previous: str, line: str) -> bool:
+    """Whether a line continues the contents entry above it: lowercase and indented deeper, or CJK
+    text under a long numbered entry (CJK titles wrap anywhere, at the same indent)."""
+    head = line.lstrip()[:1]
+    if head.islower():
+        return indent(line) > indent(previous)
+    return (
+        bool(CJK.match(head))
+        and indent(line) >= indent(previous)
+        and numbering.parse(previous) is not None
+        and len(previous.strip()) >= 25
+    )
 
 
 def _next_content(content: Sequence[bool], i: int) -> int | None:
