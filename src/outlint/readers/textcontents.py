@@ -76,7 +76,11 @@ def contents(
         if _COLUMN_LABEL.fullmatch(s):
             i += 1
             continue
-        if RULE_LINE.fullmatch(s) or _OTHER_LIST.fullmatch(s):
+        if RULE_LINE.fullmatch(s):
+            break
+        if _OTHER_LIST.fullmatch(s):
+            titles = {_title_of(t) for _, t, _ in raw}
+            end = _skip_other_lists(lines, content, i, titles)
             break
         text, page = _split_page(s)
         parsed = numbering.parse(text)
@@ -142,6 +146,24 @@ def contents(
     last = raw[-1][0]
     toc_span = Span(start + 1, indent(lines[start]) + 1, last + 1, len(lines[last].rstrip()))
     return entries, toc_span, end
+
+
+def _title_of(text: str) -> str:
+    parsed = numbering.parse(text)
+    return outline.normalize_title(parsed[1] if parsed else text)
+
+
+def _skip_other_lists(lines: Sequence[str], content: Sequence[bool], i: int, titles: set[str]) -> int:
+    """The end of the lists of tables, figures or examples that follow a contents block: they are
+    not headings. They stop at a rule, at prose, at an underline, or at a heading the contents lists."""
+    start = i
+    while i < len(lines):
+        s = lines[i]
+        ends = RULE_LINE.fullmatch(s) or UNDERLINE.fullmatch(s) or _is_prose(s) or _title_of(s) in titles
+        if content[i] and i > start and ends:
+            return i - 1 if UNDERLINE.fullmatch(s) else i
+        i += 1
+    return start + 1  # no end in sight: skip the list's title only
 
 
 def _wrapped(previous: str, line: str) -> bool:
