@@ -108,10 +108,15 @@ def check_bytes(data: bytes, path: str, fmt: str | None = None, settings: Settin
     try:
         doc = read_bytes(data, path, fmt, slug=settings.slug)
     except ReadError as exc:
-        if not any(r.code == UNREADABLE.code for r in settings.rules):
-            return []
-        return [unreadable(path, exc.message, exc.span)]
+        return _unread(path, exc, settings)
     return check_document(doc, settings)
+
+
+def _unread(path: str, exc: ReadError, settings: Settings) -> list[Finding]:
+    """Data that is not a document: one OL001 finding, unless OL001 is not selected."""
+    if not any(r.code == UNREADABLE.code for r in settings.rules):
+        return []
+    return [unreadable(path, exc.message, exc.span)]
 
 
 def check_path(
@@ -127,9 +132,7 @@ def check_path(
     except OSError as exc:
         return [unreadable(shown, exc.strerror or str(exc))]
     except ReadError as exc:
-        if not any(r.code == UNREADABLE.code for r in settings.rules):
-            return []
-        return [unreadable(shown, exc.message, exc.span)]
+        return _unread(shown, exc, settings)
     return check_document(doc, settings)
 
 
