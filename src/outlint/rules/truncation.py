@@ -25,7 +25,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
     "ref refs op cit ibid n.b a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen "
     "col cpt sgt rev hon esq govt assn bros univ orig fr var sp alt ext esp avg std trans abbr adj adv "
-    "approx lit pl sing syn cca obs usu".split()
+    "approx lit pl sing syn cca obs usu eg ie nb prob".split()
 )
 # A fragment starts with an ordinary word: one of the commonest English words, or a word with a
 # common derivational ending. Identifiers, commands and names (grep, zlib's, cd) are neither, and
@@ -44,8 +44,16 @@ _COMMON = frozenset(
 _SUFFIX = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ally|ous|ive|ful|less|able|ible|ship|ism)s?$")
 
 
-def _ordinary(word: str) -> bool:
-    return word in _COMMON or (len(word) >= 6 and word.isalpha() and bool(_SUFFIX.search(word)))
+def _ordinary(word: str, rest: str) -> bool:
+    """Whether ``word``, followed by ``rest``, starts a fragment: a common word, or a derived word
+    ('transformation') that ends its sentence within two more words, as a stray tail does;
+    identifiers such as 'drawable' or 'tvariable' go on into the text they name."""
+    if word in _COMMON:
+        return True
+    if len(word) < 6 or not word.isalpha() or not _SUFFIX.search(word):
+        return False
+    end = re.search(r"[.!?]", rest)
+    return len(rest[: end.start() if end else len(rest)].split()) <= 2
 
 
 def ends_sentence(text: str) -> bool:
@@ -237,7 +245,13 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue
             text = block.text
             m = _LOWER_START.match(text)
-            if m and prev is not None and prev.text.rstrip().endswith(".") and _ordinary(m.group(1)):
+            if (
+                m
+                and not text.startswith("(")  # a parenthetical, such as a glossary's "(also ...)"
+                and prev is not None
+                and prev.text.rstrip().endswith(".")
+                and _ordinary(m.group(1), text[m.end() :])
+            ):
                 yield (
                     Span(block.span.line, block.span.column, block.span.line, block.span.column),
                     f"paragraph starts in lowercase after a complete sentence: {quote(text, 50)} "
@@ -246,9 +260,13 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
             for m2 in _INNER.finditer(text):
                 start = text.rfind(" ", 0, m2.start()) + 1
                 token = text[start : m2.start()]
-                word = token.lower().strip("\"'“‘([")
+                word = token.strip("\"'“‘([")
                 after = m2.group(2)
-                if word in ABBREVIATIONS or len(word) <= 1 or not word.isalpha() or not _ordinary(after):
+                # the sentence before ends on an ordinary lowercase word ("countries."), not on a
+                # name, a quoted value or an abbreviation
+                if word.lower() in ABBREVIATIONS or len(word) <= 1 or not (word.isalpha() and word.islower()):
+                    continue
+                if word != token or not _ordinary(after, text[m2.end() :]):
                     continue
                 line, col = locate(doc, block, m2.start(2))
                 yield (
