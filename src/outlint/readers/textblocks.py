@@ -201,9 +201,12 @@ def classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Seque
                     title, end_idx = lines[nxt[0]].strip(), nxt[0]
             matched = bool(title) and outline.normalize_title(title) in toc_titles
             wrapped = len(block) == 2 and end_idx == block[1] and number.scheme not in _WORDY
+            # an undotted "2 Data Types" is a heading only where the numbering expects it: bare
+            # numbers also start the rows of tables and lists ("13 Numeric coprocessor")
+            bare = number.label.isdigit()
             if (
                 matched
-                or (not wrapped and _heading_shape(title))
+                or (not wrapped and not bare and _heading_shape(title))
                 or (not title and number.scheme in _WORDY)
                 or (_continues(number, seen) and _loose_shape(title) and not (wrapped and title.endswith(".")))
             ):
