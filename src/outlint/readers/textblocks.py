@@ -224,7 +224,33 @@ def classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Seque
                 continue
         items.append(_paragraph(lines, block, items, base))
     _number_underlined(items)
-    return _settle(items, bool(toc), base)
+    return _settle(_drop_listings(items), bool(toc), base)
+
+
+def _drop_listings(
+    items: list[outline.Block | tuple[Heading, bool, int]],
+) -> list[outline.Block | tuple[Heading, bool, int]]:
+    """A chapter's own list of its sections (DocBook text exports print one under each chapter
+    title, untitled) repeats headings that come later with their text: the early, empty copies
+    are a listing, not headings."""
+    last: dict[tuple[tuple[int, ...], str], int] = {}
+    for k, item in enumerate(items):
+        if isinstance(item, tuple) and item[0].number is not None:
+            last[(item[0].number.values, outline.normalize_title(item[0].title))] = k
+    out = list(items)
+    for k, item in enumerate(items):
+        if not isinstance(item, tuple) or item[0].number is None:
+            continue
+        key = (item[0].number.values, outline.normalize_title(item[0].title))
+        nxt = next((x for x in items[k + 1 :] if not isinstance(x, Gap)), None)
+        empty = (
+            nxt is None
+            or isinstance(nxt, tuple | Heading)
+            or (isinstance(nxt, Paragraph) and numbering.parse(nxt.text) is not None)
+        )
+        if last[key] != k and empty:
+            out[k] = Paragraph(item[0].label, item[0].span, "lines")
+    return out
 
 
 def _number_underlined(items: Sequence[object]) -> None:

@@ -86,7 +86,15 @@ def contents(
         parsed = numbering.parse(text)
         if page is None and _is_prose(s) and not (parsed and parsed[1] and len(parsed[1].split()) <= 30):
             break  # numbered lines are entries even when they read as sentences (FAQ questions)
-        if raw and page is None and parsed is None and raw[-1][0] == i - 1 and _wrapped(lines[raw[-1][0]], s):
+        if (
+            raw
+            and page is None
+            and raw[-1][2] is None  # an entry with its page number is complete
+            and parsed is None
+            and raw[-1][0] == i - 1
+            and not page_break[i]
+            and _wrapped(lines[raw[-1][0]], s)
+        ):
             idx, prev_text, prev_page = raw[-1]
             glue = "" if CJK.match(prev_text[-1:]) and CJK.match(s.strip()[:1]) else " "
             raw[-1] = (idx, f"{prev_text}{glue}{s.strip()}", prev_page)  # an entry wrapped onto this line
@@ -172,12 +180,15 @@ def _wrapped(previous: str, line: str) -> bool:
     head = line.lstrip()[:1]
     if head.islower():
         return indent(line) > indent(previous)
-    return (
-        bool(CJK.match(head))
-        and indent(line) >= indent(previous)
-        and numbering.parse(previous) is not None
-        and len(previous.strip()) >= 25
-    )
+    parsed = numbering.parse(previous)
+    if parsed is None:
+        return False
+    if CJK.match(head):
+        return indent(line) >= indent(previous) and len(previous.strip()) >= 25
+    # a long numbered entry whose title goes on deeper than the title starts ("3.7.5. /etc/X11 :
+    # Configuration for the X Window" over "System (optional)")
+    title_column = indent(previous) + len(parsed[0].label) + 1
+    return indent(line) > title_column and len(previous.strip()) >= 40
 
 
 def _next_content(content: Sequence[bool], i: int) -> int | None:
