@@ -227,6 +227,14 @@ def classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Seque
     return _settle(_drop_listings(items), bool(toc), base)
 
 
+def _lists_children(item: object, values: tuple[int, ...]) -> bool:
+    """Whether a paragraph is a listing of the sub-sections of ``values`` ("3.4.1. Purpose ...")."""
+    if not isinstance(item, Paragraph):
+        return False
+    parsed = numbering.parse(item.text)
+    return parsed is not None and parsed[0].depth > len(values) and parsed[0].values[: len(values)] == values
+
+
 def _drop_listings(
     items: list[outline.Block | tuple[Heading, bool, int]],
 ) -> list[outline.Block | tuple[Heading, bool, int]]:
@@ -243,11 +251,7 @@ def _drop_listings(
             continue
         key = (item[0].number.values, outline.normalize_title(item[0].title))
         nxt = next((x for x in items[k + 1 :] if not isinstance(x, Gap)), None)
-        empty = (
-            nxt is None
-            or isinstance(nxt, tuple | Heading)
-            or (isinstance(nxt, Paragraph) and numbering.parse(nxt.text) is not None)
-        )
+        empty = nxt is None or isinstance(nxt, tuple | Heading) or _lists_children(nxt, key[0])
         if last[key] != k and empty:
             out[k] = Paragraph(item[0].label, item[0].span, "lines")
     return out
