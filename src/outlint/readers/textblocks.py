@@ -161,8 +161,10 @@ def classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Seque
             mini_toc = indent(first)  # a chapter's own contents: its entries are not headings
             continue
         under = _underline_heading(lines, block)
-        if under is not None and indent(lines[under[0]]) > base + 1:
-            under = None  # an underlined title inside an indented example is part of the example
+        if under is not None and (indent(lines[under[0]]) > base + 1 or under[1] != block[-1]):
+            # an underlined title inside an indented example, or with text straight under its
+            # underline (a sample file's title), is part of the example
+            under = None
         if under is not None:
             title_idx, last_idx, char = under
             if char not in underline_order:
@@ -177,9 +179,6 @@ def classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Seque
                 seen.append(number)
             span = Span(title_idx + 1, indent(title_line) + 1, last_idx + 1, len(lines[last_idx].rstrip()))
             items.append(Heading(underline_order.index(char) + 1, number, title, span, style=f"underline:{char}"))
-            rest = [j for j in block if j > last_idx]
-            if rest:
-                blocks.insert(k, rest)
             continue
         candidate = _numbered(lines, block)
         if candidate is not None and candidate[0].label in ("Q.", "A.") and (faq or candidate[0].label == "Q."):
