@@ -48,6 +48,8 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
         script = language.is_foreign(language.profile(h.title), langs.main_script, min_letters, 0.6)
         if script is None or language.LANG_OF_SCRIPT[script] in allowed:
             continue
+        if script == "latin" and len(h.title.split()) < 2:
+            continue  # one word is a name: a file ("control"), a command, a product
         yield (
             h.span,
             f"heading in {language.language_name(script)} in a document in {_doc_lang(langs)}: {heading_ref(h)}",
