@@ -44,6 +44,7 @@ def _base_indent(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> int
     """The indentation of ordinary prose: the most common indent of the lines of blocks that are
     not numbered, bulleted or code."""
     counts: Counter[int] = Counter()
+    seen = 0
     for block in blocks:
         if not isinstance(block, list):
             continue
@@ -51,6 +52,9 @@ def _base_indent(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> int
         if BULLET.match(head) or CODE_LINE.match(head) or numbering.parse(head) is not None:
             continue
         counts.update(indent(lines[j]) for j in block)
+        seen += 1
+        if seen == 5000:
+            break  # the habit of a document shows long before its end
     return counts.most_common(1)[0][0] if counts else 0
 
 
@@ -249,7 +253,10 @@ def _drop_listings(
         if not isinstance(item, tuple) or item[0].number is None:
             continue
         key = (item[0].number.values, outline.normalize_title(item[0].title))
-        nxt = next((x for x in items[k + 1 :] if not isinstance(x, Gap)), None)
+        j = k + 1
+        while j < len(items) and isinstance(items[j], Gap):
+            j += 1
+        nxt = items[j] if j < len(items) else None
         empty = nxt is None or isinstance(nxt, tuple | Heading) or _lists_children(nxt, key[0])
         if last[key] != k and empty:
             out[k] = Paragraph(item[0].label, item[0].span, "lines")
