@@ -92,6 +92,11 @@ def _ascii_letters(text: str) -> int:
     return len(stripped.encode("ascii").translate(None, _NOT_LETTER_BYTES))
 
 
+def without_code(text: str) -> str:
+    """Text with links, paths and identifiers taken out: what is left is words of a language."""
+    return _CODEISH_RE.sub(" ", _URL_RE.sub(" ", text))
+
+
 def language_of(script: str | None) -> str | None:
     return LANG_OF_SCRIPT.get(script) if script else None
 

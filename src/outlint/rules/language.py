@@ -31,11 +31,21 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         script = language.is_foreign(langs.paragraphs[id(para)], langs.main_script, min_letters)
         if script is None or language.LANG_OF_SCRIPT[script] in allowed:
             continue
+        if script == "latin" and not _english_prose(para.text, langs.main_script, min_letters):
+            continue  # commands, paths and settings: what is left is too little to be English prose
         yield (
             Span(para.span.line, para.span.column, para.span.end_line, para.span.end_column),
             f"paragraph in {language.language_name(script)} in a document in {_doc_lang(langs)}: "
             f"{quote(para.text, 40)}",
         )
+
+
+def _english_prose(text: str, main_script: str | None, min_letters: int) -> bool:
+    """Whether Latin text is prose once links, paths and identifiers are taken out: enough letters,
+    and several different words (``export export export`` is a script, not a sentence)."""
+    rest = language.without_code(text)
+    words = {w.lower() for w in rest.split() if w.isalpha()}
+    return len(words) >= 3 and language.is_foreign(language.profile(rest), main_script, min_letters) is not None
 
 
 def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
