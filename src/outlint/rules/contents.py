@@ -158,10 +158,16 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
         want = matched.get(p) if p is not None else None
         if p is not None and want is not h.parent:
             where = heading_ref(h.parent) if h.parent else "the top level"
-            yield (
-                h.span,
-                f"heading {heading_ref(h)} is under {where} but the contents puts it under {_entry_ref(doc, p)}",
-            )
+            listed = _entry_ref(doc, p)
+            if h.parent is not None and listed == where:
+                # same titles: the lines tell the two sections apart
+                where = f"{where} (line {h.parent.span.line})"
+                listed = (
+                    f"{listed} (contents line {doc.toc[p].span.line}, heading line {want.span.line})"
+                    if want
+                    else f"{listed} (contents line {doc.toc[p].span.line})"
+                )
+            yield h.span, f"heading {heading_ref(h)} is under {where} but the contents puts it under {listed}"
         elif h.level - offset != e.level:
             yield (
                 h.span,
