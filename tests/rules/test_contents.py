@@ -104,3 +104,17 @@ def test_missing_last_entries_are_one_early_end_not_many_missing_headings() -> N
 
 def test_no_contents_no_contents_findings() -> None:
     assert codes_lines(text_doc(None, TOC), "OL1") == []
+
+
+def test_parent_message_tells_same_titled_parents_apart() -> None:
+    body = (
+        "Report\n\nContents\n\n  1. Protocol\n  Requests\n    NoOp\n  2. Encoding\n  Requests\n\n"
+        "1. Protocol\n\nText.\n\nRequests\n\nText.\n\n2. Encoding\n\nText.\n\nRequests\n\nText.\n\n"
+        "NoOp\n\nText.\n"
+    )
+    found = lint(body, "OL106")
+    assert [f.span.line for f in found] == [27]
+    assert found[0].message == (
+        'heading "NoOp" is under "Requests" (line 23) but the contents puts it under "Requests" '
+        "(contents line 6, heading line 15)"
+    )
