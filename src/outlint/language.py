@@ -169,11 +169,48 @@ def analyse(doc: Document, language: str | None = None) -> Languages:
     else:
         main_script = max(totals, key=lambda s: totals[s]) if totals else None
         main_language = language_of(main_script)
+        declared = doc.language.split("-")[0].lower() if doc.language else None
+        if declared and SCRIPT_OF_LANG.get(declared) == main_script:
+            main_language = doc.language  # the author said so (HTML lang), and the text agrees
+        elif main_script == "latin":
+            main_language = _latin_language(iter_paragraphs(doc, ("prose",)))
     result = Languages(main_script, main_language, profiles)
     doc.cache[key] = result
     if doc.language is None:
         doc.language = main_language
     return result
+
+
+# The commonest words of Latin-script languages: enough to tell them apart in running prose.
+_STOPWORDS = {
+    tag: frozenset(words.split())
+    for tag, words in {
+        "en": "the and of to is in that for with are this be it as was not by",
+        "fr": "le la les des est et une du que pour dans qui sur pas au aux ce",
+        "de": "der die das und ist nicht ein eine mit für auf den dem sich zu von",
+        "es": "el los las que del y en es por una para con no se su al",
+        "pt": "o os as que do da dos das em um uma para com não é ao no na",
+        "it": "il lo gli che di e è un una per con non sono del della nel",
+        "nl": "het een en van is dat op te zijn niet met voor ook aan",
+    }.items()
+}
+
+
+def _latin_language(paragraphs: Iterable[Paragraph]) -> str:
+    """Which Latin-script language most of the prose is in, by its commonest words; English when
+    the text says too little."""
+    hits: Counter[str] = Counter()
+    for n, para in enumerate(paragraphs):
+        if n >= 300:
+            break
+        for word in para.text.lower().split():
+            for tag, words in _STOPWORDS.items():
+                if word in words:
+                    hits[tag] += 1
+    ranked = hits.most_common(2)
+    if not ranked or ranked[0][1] < 20 or (len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]):
+        return "en"
+    return ranked[0][0]
 
 
 def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "quote")) -> Iterable[Paragraph]:

@@ -73,3 +73,37 @@ def test_long_run_inside_paragraph() -> None:
 def test_english_run_in_chinese_paragraph() -> None:
     run = "this sentence was left in the source language by mistake"
     assert codes_lines(doc(ZH, f"{ZH}{run}。"), "OL403") == [("OL403", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        pytest.param(
+            "Le comité a examiné le rapport annuel et il a approuvé les recommandations pour la suite. " * 3,
+            "fr",
+            id="french",
+        ),
+        pytest.param(
+            "O comitê analisou o relatório anual e aprovou as recomendações para o próximo ano. " * 3,
+            "pt",
+            id="portuguese",
+        ),
+        pytest.param(
+            "Der Ausschuss hat den Bericht geprüft und die Empfehlungen mit der Mehrheit angenommen. " * 3,
+            "de",
+            id="german",
+        ),
+        pytest.param(EN + " " + EN + " " + EN, "en", id="english"),
+        pytest.param("Short text.", "en", id="too-little-to-tell"),
+    ],
+)
+def test_latin_script_language_is_named(text: str, tag: str) -> None:
+    from outlint import language
+    from outlint.linter import read_bytes
+
+    doc = read_bytes(doc_text(text).encode(), "doc.txt")
+    assert language.analyse(doc).main_language == tag
+
+
+def doc_text(paragraph: str) -> str:
+    return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
