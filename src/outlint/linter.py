@@ -92,7 +92,7 @@ def _findings(doc: Document, rule: Rule, found: Iterable[tuple[Span, str]], sett
 def _suppress(doc: Document, findings: list[Finding], settings: Settings) -> list[Finding]:
     from outlint import suppress
 
-    last_line = doc.text.count("\n") + 1
+    last_line = len(doc.lines())
     directives, unknown = suppress.parse(doc.comments, last_line)
     kept = suppress.apply(findings, directives)
     enabled = {r.code for r in settings.rules}

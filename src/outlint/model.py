@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -147,6 +148,14 @@ class Document:
     anchors: dict[str, Heading | None] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    def lines(self) -> list[str]:
+        """The source lines as editors count them (only \\n, \\r\\n and \\r end a line); split once."""
+        found = self.cache.get("lines")
+        if found is None:
+            found = _LINE_END.split(self.text)
+            self.cache["lines"] = found
+        return list(found)
+
     def all_headings(self) -> list[Heading]:
         """Headings in document order (computed once: the tree does not change after it is built)."""
         found = self.cache.get("all-headings")
@@ -154,6 +163,9 @@ class Document:
             found = [h for top in self.headings for h in top.walk()]
             self.cache["all-headings"] = found
         return list(found)
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, order=True, slots=True)

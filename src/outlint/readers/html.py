@@ -124,7 +124,6 @@ def parse_html(text: str, path: str) -> Document:
         links=found,
         anchors=st.anchors,
     )
-    doc.cache["line-count"] = len(starts) - (starts[-1] == len(text) and len(starts) > 1)
     return doc
 
 

@@ -52,7 +52,6 @@ def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
     doc = outline.build(
         path, "markdown", text, toc, blocks, toc_span=toc_span, comments=comments, links=links, anchors=anchors
     )
-    doc.cache["line-count"] = len(lines)
     return doc
 
 

@@ -218,7 +218,10 @@ def check_ends_early(doc: Document, options: Mapping[str, Any]) -> Out:
         return
     last, heading = al.pairs[-1]
     missing = len(doc.toc) - 1 - last
-    end_line = len(re.split(r"\r\n|\r|\n", doc.text.rstrip("\r\n")))
+    lines = doc.lines()
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()  # the document ends at its last line with anything on it, blank or not
+    end_line = len(lines)
     final = doc.toc[-1]
     yield (
         Span(end_line, 1, end_line, 1),
@@ -284,10 +287,7 @@ def locate(doc: Document, para: Paragraph, offset: int) -> tuple[int, int]:
         k = bisect.bisect_right(para.origin, (offset, 1 << 62, 0)) - 1
         start, line, column = para.origin[max(k, 0)]
         return line, column + max(offset - start, 0)
-    lines = doc.cache.get("lines")
-    if lines is None:
-        lines = re.split(r"\r\n|\r|\n", doc.text)
-        doc.cache["lines"] = lines
+    lines = doc.lines()
     pos = 0
     for n in range(para.span.line, para.span.end_line + 1):
         raw = lines[n - 1] if n - 1 < len(lines) else ""
