@@ -81,6 +81,13 @@ def _gap_after(h: Heading, min_gap: int) -> Gap | None:
     return None
 
 
+def _foreign_script(p: Paragraph, langs: language.Languages) -> str | None:
+    """The other script a prose paragraph is in; None for the document's own, declared or non-prose text."""
+    if p.kind not in ("prose", "list", "quote") or p.lang:
+        return None
+    return language.is_foreign(langs.paragraphs[id(p)], langs.main_script, 1, 0.5)
+
+
 def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
     min_gap = int(options.get("min-blank-lines", 5))
     langs = language.analyse(doc, doc.cache.get("config-language"))
@@ -89,28 +96,12 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         if h.children:
             continue
         body = own_body(h, min_gap)
-        native = [
-            p
-            for p in body
-            if p.kind not in ("prose", "list", "quote")
-            or p.lang
-            or language.is_foreign(langs.paragraphs.get(id(p)) or language.profile(p.text), langs.main_script, 1, 0.5)
-            is None
-        ]
-        if native:
-            continue
+        scripts = [_foreign_script(p, langs) for p in body]
+        if any(script is None for script in scripts):
+            continue  # some text in the document's own language (or not prose at all)
         gap = _gap_after(h, min_gap)
         if body:
-            names = sorted(
-                {
-                    language.language_name(
-                        language.is_foreign(
-                            langs.paragraphs.get(id(p)) or language.profile(p.text), langs.main_script, 1, 0.5
-                        )
-                    )
-                    for p in body
-                }
-            )
+            names = sorted({language.language_name(script) for script in scripts})
             why = f"its only text is in {' and '.join(names)}"
         elif gap is not None:
             why = f"it is followed by {gap.length} blank lines"
