@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from outlint.model import Document, Heading, Paragraph
+from outlint.model import Document, Paragraph
 
 # One alternation of script runs: finditer walks words/runs, never single characters in Python.
 _SCRIPTS = (
@@ -237,10 +237,6 @@ def is_foreign(p: Profile, main_script: str | None, min_weight: int, share: floa
     if p.weight(script) < min_weight or p.share(script) < share or p.share(main_script) >= 0.2:
         return None
     return script
-
-
-def heading_profile(h: Heading) -> Profile:
-    return profile(h.title)
 
 
 _NAMES = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from outlint.model import Heading, Span
+from outlint.model import Heading
 
 
 def quote(text: str, limit: int = 60) -> str:
@@ -16,8 +16,3 @@ def quote(text: str, limit: int = 60) -> str:
 
 def heading_ref(h: Heading) -> str:
     return quote(h.label)
-
-
-def line_span(span: Span) -> Span:
-    """The first line of a span: findings point at where a block starts."""
-    return Span(span.line, span.column, span.line, span.end_column if span.end_line == span.line else span.column)

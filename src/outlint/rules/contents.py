@@ -178,10 +178,6 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
             )
 
 
-def _matched_ref(h: Heading) -> str:
-    return heading_ref(h)
-
-
 DOC_MISSING_HEADING = """\
 ## What it does
 Reports a contents entry for which the document has no heading.
