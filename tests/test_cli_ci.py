@@ -224,7 +224,10 @@ def test_an_internal_error_in_one_file_does_not_stop_the_run(tree: Path, monkeyp
     monkeypatch.chdir(tree)
     res = CliRunner().invoke(cli.main, ["check", "-j", "1", "docs"])
     assert res.exit_code == 2
-    assert "docs/blanks.txt: internal error: RuntimeError: boom" in res.output
+    assert (
+        "docs/blanks.txt:1:1: OL002 internal error in checking the file: RuntimeError: boom; "
+        "this is a bug in outlint, please report it with the file (internal-error)"
+    ) in res.output
     assert "docs/gap.txt:7:1: OL201" in res.output
 
 

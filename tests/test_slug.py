@@ -41,7 +41,7 @@ GITHUB = [
 
 def anchors(markdown: str, style: str | None = None) -> list[str | None]:
     doc = read_bytes(markdown.encode("utf-8"), "doc.md", slug=style)
-    return [h.anchor for h in doc.all_headings()]
+    return [h.anchor for h in doc.facts.headings]
 
 
 @pytest.mark.parametrize(("heading", "anchor"), GITHUB)
@@ -126,11 +126,11 @@ def test_slug_option_reaches_the_reader() -> None:
 def test_explicit_ids_win() -> None:
     doc = '## Install {#setup}\n\nA.\n\n## <a name="cfg"></a> Configure\n\nB.\n\n<a id="faq"></a>\n\n## FAQ\n\nC.\n'
     parsed = read_bytes(doc.encode(), "doc.md")
-    assert [h.anchor for h in parsed.all_headings()] == ["setup", "cfg", "faq"]
-    assert [h.title for h in parsed.all_headings()] == ["Install", "Configure", "FAQ"]
+    assert [h.anchor for h in parsed.facts.headings] == ["setup", "cfg", "faq"]
+    assert [h.title for h in parsed.facts.headings] == ["Install", "Configure", "FAQ"]
     # the computed slugs still lead to the headings
-    assert parsed.anchors["-configure"] is parsed.all_headings()[1]  # the dropped tag leaves its space
-    assert parsed.anchors["faq"] is parsed.all_headings()[2]
+    assert parsed.anchors["-configure"] is parsed.facts.headings[1]  # the dropped tag leaves its space
+    assert parsed.anchors["faq"] is parsed.facts.headings[2]
 
 
 def test_every_style_is_registered() -> None:

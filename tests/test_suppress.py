@@ -6,6 +6,8 @@ and HTML readers do (one Comment per ``<!-- ... -->`` with its span).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from outlint.linter import Settings, check_bytes, check_document, read_bytes, select_rules
@@ -17,7 +19,7 @@ DOC = "1. Alpha\n\nText.\n\n3. Beta\n\nText.\n\n5. Gamma\n\nText.\n\n7. Delta\n\
 
 def run(*comments: tuple[int, str], select: str = "OL2,OL9") -> list[tuple[str, int]]:
     doc = read_bytes(DOC.encode(), "doc.txt")
-    doc.comments = [Comment(text, Span(line, 1, line, len(text) + 8)) for line, text in comments]
+    doc = replace(doc, comments=tuple([Comment(text, Span(line, 1, line, len(text) + 8)) for line, text in comments]))
     findings = check_document(doc, Settings(rules=select_rules(select.split(","))))
     return [(f.code, f.span.line) for f in findings]
 
@@ -52,7 +54,7 @@ def test_other_comments_are_ignored() -> None:
 def test_unused_suppression() -> None:
     assert run((2, "outlint-disable-next-line OL202")) == [("OL901", 2), ("OL201", 5), ("OL201", 9), ("OL201", 13)]
     doc = read_bytes(DOC.encode(), "doc.txt")
-    doc.comments = [Comment("outlint-disable-next-line OL202", Span(2, 1, 2, 40))]
+    doc = replace(doc, comments=tuple([Comment("outlint-disable-next-line OL202", Span(2, 1, 2, 40))]))
     f = check_document(doc, Settings(rules=select_rules(["OL901"])))[0]
     assert f.message == "'outlint-disable-next-line' for OL202 suppressed nothing"
 
@@ -65,7 +67,7 @@ def test_unknown_rule_in_directive() -> None:
     found = run((4, "outlint-disable-next-line OL9999 OL201"))
     assert found == [("OL902", 4), ("OL201", 9), ("OL201", 13)]
     doc = read_bytes(DOC.encode(), "doc.txt")
-    doc.comments = [Comment("outlint-disable OL9999", Span(4, 1, 4, 30))]
+    doc = replace(doc, comments=tuple([Comment("outlint-disable OL9999", Span(4, 1, 4, 30))]))
     messages = [f.message for f in check_document(doc, Settings(rules=select_rules(["OL9"])))]
     assert messages == ["unknown rule 'OL9999' in 'outlint-disable'"]
 

@@ -17,7 +17,7 @@ from outlint import __version__, baseline, readers, run, walk
 from outlint.formats import FORMATS, formatter
 from outlint.linter import display_path, read_bytes, read_path, select_rules
 from outlint.model import Finding, ReadError, Severity
-from outlint.rules import RULES, resolve
+from outlint.rules import INTERNAL_ERROR, RULES, resolve
 from outlint.slug import STYLES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -118,6 +118,7 @@ def _check_all(
         if res.error:
             internal = True
             click.echo(f"{display_path(res.path)}: internal error: {res.error}", err=True)
+        internal = internal or any(f.code == INTERNAL_ERROR.code for f in res.findings)
     return sorted(findings), internal
 
 
@@ -282,9 +283,7 @@ def outline(path: str, fmt: str, as_format: str | None, language: str | None, sl
             doc = read_bytes(sys.stdin.buffer.read(), shown, as_format, slug=slug)
         else:
             doc = read_path(path, as_format, shown, slug=slug)
-        if language:
-            doc.cache["config-language"] = language
-        report = view.render_json(doc) if fmt == "json" else view.render_text(doc)
+        report = view.render_json(doc, language) if fmt == "json" else view.render_text(doc, language)
     except OSError as exc:
         _fail(f"{shown}: {exc.strerror or exc}")
     except ReadError as exc:

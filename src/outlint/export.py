@@ -9,7 +9,7 @@ from typing import Any
 
 from outlint import language
 from outlint.model import Document, Gap, Heading, Number, Paragraph, Span, TocEntry
-from outlint.outline import Alignment, align, normalize_title
+from outlint.outline import Alignment, normalize_title
 
 _WIDTH = 58
 # a word is a run of non-space characters, or one CJK character (CJK text has no spaces)
@@ -45,10 +45,11 @@ def _stats(blocks: Sequence[Paragraph | Gap], langs: language.Languages) -> dict
     }
 
 
-def as_dict(doc: Document) -> dict[str, Any]:
-    """The JSON form of a document's outline (see docs and schemas/outline.schema.json)."""
-    langs = language.analyse(doc, doc.cache.get("config-language"))
-    al = align(doc) if doc.toc else None
+def as_dict(doc: Document, expected: str | None = None) -> dict[str, Any]:
+    """The JSON form of a document's outline (see docs and schemas/outline.schema.json);
+    ``expected`` is the expected main language, inferred when None."""
+    langs = language.analyse(doc, expected)
+    al = doc.facts.alignment if doc.toc else None
     entry_of = {id(h): i for i, h in al.pairs} if al else {}
     heading_of = {i: h for i, h in al.pairs} if al else {}
 
@@ -93,8 +94,8 @@ def as_dict(doc: Document) -> dict[str, Any]:
     }
 
 
-def render_json(doc: Document) -> str:
-    return json.dumps(as_dict(doc), ensure_ascii=False, indent=2) + "\n"
+def render_json(doc: Document, expected: str | None = None) -> str:
+    return json.dumps(as_dict(doc, expected), ensure_ascii=False, indent=2) + "\n"
 
 
 def _cell(text: str, width: int) -> str:
@@ -110,17 +111,18 @@ def _heading_text(h: Heading) -> str:
     return f"{h.span.line:>5}  {'  ' * (h.level - 1)}{h.label}"
 
 
-def render_text(doc: Document) -> str:
-    """Contents and headings side by side, with how each entry matched its heading (see the legend)."""
-    langs = language.analyse(doc, doc.cache.get("config-language"))
-    headings = doc.all_headings()
+def render_text(doc: Document, expected: str | None = None) -> str:
+    """Contents and headings side by side, with how each entry matched its heading (see the legend);
+    ``expected`` is the expected main language, inferred when None."""
+    langs = language.analyse(doc, expected)
+    headings = doc.facts.headings
     head = (
         f"{doc.path}: {doc.format}, {language.language_name(langs.main_language)}, "
         f"{len(doc.toc)} contents entries, {len(headings)} headings\n"
     )
     if not doc.toc:
         return head + "headings (no contents block found)\n" + "".join(_heading_text(h) + "\n" for h in headings)
-    al = align(doc)
+    al = doc.facts.alignment
     bad = set(al.out_of_order)
     matched = dict(al.pairs)
     rows: list[tuple[int, int, str]] = []  # (sort line, order, row)
@@ -133,7 +135,7 @@ def render_text(doc: Document) -> str:
             same = (
                 normalize_title(h.title) == normalize_title(e.title)
                 and (h.number.values if h.number else None) == (e.number.values if e.number else None)
-                and _same_parent(al, matched, i, h)
+                and _same_parent(doc, al, matched, i, h)
             )
             mark = "!" if i in bad else ("=" if same else "~")
             right = _heading_text(h)
@@ -147,6 +149,6 @@ def render_text(doc: Document) -> str:
     return head + title + "\n" + "".join(r[2].rstrip() + "\n" for r in rows) + legend
 
 
-def _same_parent(al: Alignment, matched: dict[int, Heading], i: int, h: Heading) -> bool:
+def _same_parent(doc: Document, al: Alignment, matched: dict[int, Heading], i: int, h: Heading) -> bool:
     p = al.entry_parents[i]
-    return (matched.get(p) if p is not None else None) is h.parent or p is None
+    return (matched.get(p) if p is not None else None) is doc.facts.parent(h) or p is None

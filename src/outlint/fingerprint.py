@@ -16,10 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from outlint.model import Document, Finding, Heading, Span
+from outlint.model import Document, Finding, Span
 
 _NUMBER = re.compile(r"\d+")
-_CACHE_KEY = "fingerprint-sections"
 
 
 def normalize_message(message: str) -> str:
@@ -29,15 +28,16 @@ def normalize_message(message: str) -> str:
 
 def section_titles(doc: Document, span: Span) -> tuple[str, ...]:
     """Titles of the headings enclosing ``span``: the innermost section that starts at or before it."""
-    cached: tuple[list[int], list[Heading]] | None = doc.cache.get(_CACHE_KEY)
-    if cached is None:
-        ordered = doc.all_headings()  # document order: a later start is a deeper or later section
-        cached = doc.cache[_CACHE_KEY] = ([h.span.line for h in ordered], ordered)
-    starts, headings = cached
+    starts = doc.facts.derive(_starts)
     i = bisect.bisect_right(starts, span.line) - 1
     if i < 0:
         return ()
-    return tuple(" ".join(h.title.split()) for h in headings[i].path())
+    return tuple(" ".join(h.title.split()) for h in doc.facts.path(doc.facts.headings[i]))
+
+
+def _starts(doc: Document) -> tuple[int, ...]:
+    # document order: a later start is a deeper or later section
+    return tuple(h.span.line for h in doc.facts.headings)
 
 
 def digest(path: str, code: str, titles: Sequence[str], message: str, occurrence: int = 0) -> str:

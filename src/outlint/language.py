@@ -147,11 +147,14 @@ class Languages:
 
 
 def analyse(doc: Document, language: str | None = None) -> Languages:
-    """Profile every prose/list paragraph and heading title once; infer the main script."""
-    key = f"languages:{language}"
-    cached = doc.cache.get(key)
-    if isinstance(cached, Languages):
-        return cached
+    """Profile every prose/list paragraph and heading title once; infer the main script.
+
+    ``language`` is the expected main language (``--language``, config); else it is inferred.
+    Computed once per document and expected language."""
+    return doc.facts.derive(_analyse, language)
+
+
+def _analyse(doc: Document, language: str | None) -> Languages:
     profiles: dict[int, Profile] = {}
     totals: Counter[str] = Counter()
     for para in iter_paragraphs(doc):
@@ -174,11 +177,7 @@ def analyse(doc: Document, language: str | None = None) -> Languages:
             main_language = doc.language  # the author said so (HTML lang), and the text agrees
         elif main_script == "latin":
             main_language = _latin_language(iter_paragraphs(doc, ("prose",)))
-    result = Languages(main_script, main_language, profiles)
-    doc.cache[key] = result
-    if doc.language is None:
-        doc.language = main_language
-    return result
+    return Languages(main_script, main_language, profiles)
 
 
 # The commonest words of Latin-script languages: enough to tell them apart in running prose.
@@ -217,7 +216,7 @@ def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "q
     for block in doc.preamble:
         if isinstance(block, Paragraph) and block.kind in kinds:
             yield block
-    for h in doc.all_headings():
+    for h in doc.facts.headings:
         for block in h.body:
             if isinstance(block, Paragraph) and block.kind in kinds:
                 yield block

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from outlint import fingerprint, readers
-from outlint.model import Document, Finding, ReadError, Rule, Severity, Span
-from outlint.readers.decode import decode
-from outlint.rules import INVALID_SUPPRESSION, RULES, UNREADABLE, UNUSED_SUPPRESSION
+from outlint.model import Document, Finding, Hit, ReadError, Rule, Severity, Span
+from outlint.rules import INTERNAL_ERROR, INVALID_SUPPRESSION, RULES, UNREADABLE, UNUSED_SUPPRESSION
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,27 +28,16 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None, **options: Any) -
     plain text). ``options`` (such as ``slug``) go to the readers that take them."""
     if fmt is None:
         fmt = readers.sniff(data) if path == "-" else readers.format_for(path) or "text"
-    return _parse(decode(data), path, fmt, options)
-
-
-def _parse(decoded: tuple[str, str], path: str, fmt: str, options: dict[str, Any]) -> Document:
-    text, encoding = decoded
     accepted = readers.OPTIONS.get(fmt, frozenset())
     given = {k: v for k, v in options.items() if k in accepted and v is not None}
-    doc = readers.parser(fmt)(text, path, **given)
-    doc.encoding = encoding
-    return doc
+    return readers.reader(fmt)(data, path, **given)
 
 
 def read_path(path: str, fmt: str | None = None, display: str | None = None, **options: Any) -> Document:
-    """Read a file as a document named ``display`` (default: its path); its bytes are let go once
-    decoded, before the parse."""
+    """Read a file as a document named ``display`` (default: its path)."""
     with open(path, "rb") as fh:
         data = fh.read()
-    fmt = fmt or readers.format_for(path) or "text"
-    decoded = decode(data)
-    del data  # a 10 MB file need not be held twice over while it is parsed
-    return _parse(decoded, display or path, fmt, options)
+    return read_bytes(data, display or path, fmt or readers.format_for(path) or "text", **options)
 
 
 def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
@@ -66,33 +54,61 @@ def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
 
 
 def check_document(doc: Document, settings: Settings = Settings()) -> list[Finding]:
-    """Run every enabled rule on a document; sorted findings, each with its fingerprint."""
-    if settings.language:
-        doc.cache["config-language"] = settings.language
+    """Run every enabled rule on a document; sorted findings, each with its fingerprint.
+
+    A rule that fails on this document becomes one OL002 finding; the other rules still run."""
     out: list[Finding] = []
-    meta = {UNREADABLE.code, UNUSED_SUPPRESSION.code, INVALID_SUPPRESSION.code}
+    meta = {UNREADABLE.code, INTERNAL_ERROR.code, UNUSED_SUPPRESSION.code, INVALID_SUPPRESSION.code}
     for rule in settings.rules:
         if rule.code in meta:
             continue
-        out.extend(_findings(doc, rule, rule.check(doc, _options(rule, settings)), settings))
+        try:
+            out.extend(_findings(doc, rule, rule.check(doc, _options(rule, settings)), settings))
+        except Exception as exc:  # a bug in one rule must not hide the file or the other rules
+            out.append(internal_error(doc.path, f"rule {rule.code} ({rule.name})", exc, settings))
     if doc.comments:
         out = _suppress(doc, out, settings)
     return fingerprint.assign(doc, sorted(set(out)))
 
 
 def _options(rule: Rule, settings: Settings) -> dict[str, Any]:
-    return {**rule.options, **settings.options.get(rule.code, {})}
+    """A rule's options: its defaults, then the configured ones, and always ``language``, the
+    expected main language of documents (None: inferred from the text)."""
+    return {**rule.options, **settings.options.get(rule.code, {}), "language": settings.language}
 
 
-def _findings(doc: Document, rule: Rule, found: Iterable[tuple[Span, str]], settings: Settings) -> list[Finding]:
+def _findings(doc: Document, rule: Rule, found: Iterable[Hit], settings: Settings) -> list[Finding]:
     severity = settings.severities.get(rule.code, rule.severity)
-    return [Finding(doc.path, span, rule.code, severity, message, rule.name) for span, message in found]
+    out = []
+    for hit in found:
+        related = hit[2] if len(hit) == 3 else ()
+        out.append(Finding(doc.path, hit[0], rule.code, severity, hit[1], rule.name, related=related))
+    return out
+
+
+def internal_error(path: str, where: str, exc: BaseException, settings: Settings = Settings()) -> Finding:
+    """OL002 for a failure of outlint itself: the exception in one line, and a request to report it.
+    Always reported, whatever is selected: it means the file was not (wholly) checked."""
+    detail = " ".join(str(exc).split())
+    summary = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    if len(summary) > 200:
+        summary = summary[:197] + "..."
+    text = f"internal error in {where}: {summary}; this is a bug in outlint, please report it with the file"
+    return Finding(
+        path,
+        Span(1, 1, 1, 1),
+        INTERNAL_ERROR.code,
+        settings.severities.get(INTERNAL_ERROR.code, INTERNAL_ERROR.severity),
+        text,
+        INTERNAL_ERROR.name,
+        fingerprint.digest(path, INTERNAL_ERROR.code, (), text),
+    )
 
 
 def _suppress(doc: Document, findings: list[Finding], settings: Settings) -> list[Finding]:
     from outlint import suppress
 
-    last_line = len(doc.lines())
+    last_line = len(doc.facts.lines)
     directives, unknown = suppress.parse(doc.comments, last_line)
     kept = suppress.apply(findings, directives)
     enabled = {r.code for r in settings.rules}
@@ -104,11 +120,14 @@ def _suppress(doc: Document, findings: list[Finding], settings: Settings) -> lis
 
 
 def check_bytes(data: bytes, path: str, fmt: str | None = None, settings: Settings = Settings()) -> list[Finding]:
-    """Check a document given as bytes; unreadable data becomes one OL001 finding."""
+    """Check a document given as bytes; unreadable data becomes one OL001 finding, and a failure of
+    the reader one OL002 finding."""
     try:
         doc = read_bytes(data, path, fmt, slug=settings.slug)
     except ReadError as exc:
         return _unread(path, exc, settings)
+    except Exception as exc:  # a bug in a reader must not hide the file
+        return [internal_error(path, f"the {fmt or readers.format_for(path) or 'text'} reader", exc, settings)]
     return check_document(doc, settings)
 
 
@@ -133,6 +152,8 @@ def check_path(
         return [unreadable(shown, exc.strerror or str(exc))]
     except ReadError as exc:
         return _unread(shown, exc, settings)
+    except Exception as exc:  # a bug in a reader must not hide the file
+        return [internal_error(shown, f"the {fmt or readers.format_for(path) or 'text'} reader", exc, settings)]
     return check_document(doc, settings)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from outlint.facts import Facts
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -81,11 +83,14 @@ class TocEntry:
     page: str | None = None
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False)
 class Heading:
     """A heading and the section it opens: its own body and its sub-sections.
 
-    Mutable only while ``outline.build()`` nests it; treat as frozen afterwards.
+    Readers emit headings with no body and no children, and ``level == 0`` when the level is to be
+    inferred from the number; ``outline.build()`` returns new headings nested into the tree. A
+    heading knows its children, not its parent: ``doc.facts.parent(h)`` and ``doc.facts.path(h)``
+    give those. Headings compare by identity: two sections with the same title are two sections.
     """
 
     level: int
@@ -93,9 +98,8 @@ class Heading:
     title: str
     span: Span
     anchor: str | None = None
-    body: list[Paragraph | Gap] = field(default_factory=list)
-    children: list[Heading] = field(default_factory=list)
-    parent: Heading | None = field(default=None, repr=False)
+    body: tuple[Paragraph | Gap, ...] = ()
+    children: tuple[Heading, ...] = ()
     lang: str | None = None
     style: str | None = None  # how the reader recognised it, e.g. "numbered", "underline:="
 
@@ -104,18 +108,13 @@ class Heading:
         """Number and title as the document shows them."""
         return f"{self.number.label} {self.title}" if self.number else self.title
 
-    def walk(self) -> Iterable[Heading]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    def path(self) -> tuple[Heading, ...]:
-        node: Heading | None = self
-        out: list[Heading] = []
-        while node is not None:
-            out.append(node)
-            node = node.parent
-        return tuple(reversed(out))
+    def walk(self) -> Iterator[Heading]:
+        """This heading and every heading under it, in document order (iterative: no depth limit)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,51 +125,51 @@ class Comment:
     span: Span
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(frozen=True, slots=True, eq=False)
 class Document:
     """A read document: its declared contents, its heading tree and its text.
 
-    ``cache`` holds work shared by several rules (alignment, paragraph languages).
+    ``language`` is the language the document declares (HTML ``lang``, DOCX ``w:lang``), not the
+    one inferred from its text (``language.analyse`` gives that). ``anchors`` maps every id a
+    ``#fragment`` may target to the heading it leads to (None: an anchor elsewhere). ``facts``
+    holds the work several rules share, computed on first use (see ``outlint.facts``).
     """
 
     path: str
     format: str
     text: str
-    toc: list[TocEntry]
-    headings: list[Heading]
-    preamble: list[Paragraph | Gap] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
+    toc: tuple[TocEntry, ...]
+    headings: tuple[Heading, ...]
+    preamble: tuple[Paragraph | Gap, ...] = ()
+    comments: tuple[Comment, ...] = ()
     language: str | None = None
     toc_span: Span | None = None
-    links: list[tuple[str, Span]] = field(default_factory=list)
+    links: tuple[tuple[str, Span], ...] = ()
     encoding: str | None = None
-    # every id a #fragment may target, with the heading it leads to (None: an anchor elsewhere)
-    anchors: dict[str, Heading | None] = field(default_factory=dict)
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    anchors: Mapping[str, Heading | None] = field(default_factory=dict)
+    facts: Facts = field(init=False, repr=False, compare=False)
 
-    def lines(self) -> list[str]:
-        """The source lines as editors count them (only \\n, \\r\\n and \\r end a line); split once."""
-        found = self.cache.get("lines")
-        if found is None:
-            found = _LINE_END.split(self.text)
-            self.cache["lines"] = found
-        return list(found)
+    def __post_init__(self) -> None:
+        from outlint.facts import Facts
 
-    def all_headings(self) -> list[Heading]:
-        """Headings in document order (computed once: the tree does not change after it is built)."""
-        found = self.cache.get("all-headings")
-        if found is None:
-            found = [h for top in self.headings for h in top.walk()]
-            self.cache["all-headings"] = found
-        return list(found)
+        object.__setattr__(self, "facts", Facts(self))  # derived, never given: frozen all the same
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+@dataclass(frozen=True, order=True, slots=True)
+class Related:
+    """Another place a finding concerns: the contents entry of a heading that differs from it."""
+
+    span: Span
+    message: str
 
 
 @dataclass(frozen=True, order=True, slots=True)
 class Finding:
-    """One problem: ordered so that ``sorted()`` gives path, line, column, code."""
+    """One problem: ordered so that ``sorted()`` gives path, line, column, code.
+
+    ``related`` holds the other side of a paired finding, shown in the message and as SARIF
+    ``relatedLocations``.
+    """
 
     path: str
     span: Span
@@ -179,14 +178,17 @@ class Finding:
     message: str
     name: str = ""
     fingerprint: str = ""
+    related: tuple[Related, ...] = ()
 
 
-Check = Callable[[Document, Mapping[str, Any]], Iterable[tuple[Span, str]]]
+# What a rule's check yields: a place and a message, and optionally the related places.
+Hit = tuple[Span, str] | tuple[Span, str, tuple[Related, ...]]
+Check = Callable[[Document, Mapping[str, Any]], Iterable[Hit]]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A check with a stable code; ``check(doc, options)`` yields ``(span, message)``."""
+    """A check with a stable code; ``check(doc, options)`` yields ``(span, message[, related])``."""
 
     code: str
     name: str

@@ -6,10 +6,10 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from outlint import numbering
-from outlint.model import Document, Gap, Heading, Number, Paragraph, Span, TocEntry
+from outlint.model import Comment, Document, Gap, Heading, Number, Paragraph, Span, TocEntry
 
 Block = Heading | Paragraph | Gap
 
@@ -81,59 +81,85 @@ def _resolve_roman(numbers: Sequence[Number | None]) -> list[Number | None]:
     return out
 
 
-def nest(blocks: Sequence[Block]) -> tuple[list[Heading], list[Paragraph | Gap]]:
-    """Nest headings by level and give each heading the blocks up to the next heading."""
+def nest(blocks: Sequence[Block]) -> tuple[list[Heading], list[Paragraph | Gap], dict[int, Heading]]:
+    """Nest headings by level and give each heading the blocks up to the next heading.
+
+    Returns the top-level headings, the blocks before the first heading, and the new heading made
+    for each heading block (by ``id``), since headings are frozen and built bottom-up. Iterative:
+    a tree of any depth nests without recursion.
+    """
     roots: list[Heading] = []
     preamble: list[Paragraph | Gap] = []
-    stack: list[Heading] = []
-    current: Heading | None = None
+    made: dict[int, Heading] = {}
+    # open sections, innermost last: (heading block, its body, its finished children)
+    stack: list[tuple[Heading, list[Paragraph | Gap], list[Heading]]] = []
+
+    def close() -> None:
+        block, body, children = stack.pop()
+        done = replace(block, body=tuple(body), children=tuple(children))
+        made[id(block)] = done
+        (stack[-1][2] if stack else roots).append(done)
+
     for block in blocks:
         if isinstance(block, Heading):
-            while stack and stack[-1].level >= block.level:
-                stack.pop()
-            if stack:
-                block.parent = stack[-1]
-                stack[-1].children.append(block)
-            else:
-                roots.append(block)
-            stack.append(block)
-            current = block
-        elif current is None:
-            preamble.append(block)
+            while stack and stack[-1][0].level >= block.level:
+                close()
+            stack.append((block, [], []))
+        elif stack:
+            stack[-1][1].append(block)
         else:
-            current.body.append(block)
-    return roots, preamble
+            preamble.append(block)
+    while stack:
+        close()
+    return roots, preamble, made
 
 
 def build(
     path: str,
     fmt: str,
     text: str,
-    toc: list[TocEntry],
+    toc: Sequence[TocEntry],
     blocks: Sequence[Block],
     *,
     toc_span: Span | None = None,
-    **extra: object,
+    comments: Sequence[Comment] = (),
+    links: Sequence[tuple[str, Span]] = (),
+    anchors: Mapping[str, Heading | None] | None = None,
+    language: str | None = None,
+    encoding: str | None = None,
 ) -> Document:
     """Assemble a Document: levels of numbered entries and headings that lack one, then the tree.
 
     Entries and headings with ``level == 0`` get a level inferred from their numbers; unnumbered
     ones keep their reader-given level. Contents and headings are inferred separately: a contents
-    that says "1." for a heading "Chapter 1." still puts both at level 1.
+    that says "1." for a heading "Chapter 1." still puts both at level 1. ``anchors`` may name the
+    heading blocks given in ``blocks``: they are mapped onto the headings of the tree.
     """
     headings = [b for b in blocks if isinstance(b, Heading)]
-    fixed_toc = level_contents(toc)
     head_nums = resolve_letters([h.number for h in headings])
     head_levels = infer_levels(head_nums)
+    settled: dict[int, Heading] = {}
     for j, heading in enumerate(headings):
-        heading.number = head_nums[j]
-        if heading.level == 0:
-            heading.level = head_levels[j] or 1
-    roots, preamble = nest(blocks)
-    doc = Document(path, fmt, text, fixed_toc, roots, preamble, toc_span=toc_span)
-    for key, value in extra.items():
-        setattr(doc, key, value)
-    return doc
+        level = heading.level or head_levels[j] or 1
+        if level != heading.level or head_nums[j] is not heading.number:
+            settled[id(heading)] = replace(heading, level=level, number=head_nums[j])
+    given = [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks]
+    roots, preamble, made = nest(given)
+    final = {id(b): made[id(settled.get(id(b), b))] for b in headings}
+    return Document(
+        path,
+        fmt,
+        text,
+        tuple(level_contents(toc)),
+        tuple(roots),
+        tuple(preamble),
+        tuple(comments),
+        language,
+        toc_span,
+        tuple(links),
+        encoding,
+        {name: (final.get(id(h), h) if h is not None else None) for name, h in (anchors or {}).items()},
+    )
 
 
 def level_contents(toc: Sequence[TocEntry]) -> list[TocEntry]:
@@ -262,17 +288,16 @@ def _entry_path(toc: Sequence[TocEntry], parents: Sequence[int | None], i: int) 
     return tuple(reversed(out))
 
 
-def _heading_path(h: Heading) -> tuple[object, ...]:
-    return tuple(n.number.values if n.number else normalize_title(n.title) for n in h.path())
+def _heading_path(doc: Document, h: Heading) -> tuple[object, ...]:
+    return tuple(n.number.values if n.number else normalize_title(n.title) for n in doc.facts.path(h))
 
 
 def align(doc: Document) -> Alignment:
-    """Match contents entries to headings by title (fuzzy) and number, preserving what matches best."""
-    cached = doc.cache.get("alignment")
-    if isinstance(cached, Alignment):
-        return cached
+    """Match contents entries to headings by title (fuzzy) and number, preserving what matches best.
+
+    Computed once per document: rules use ``doc.facts.alignment``."""
     toc = doc.toc
-    headings = doc.all_headings()
+    headings = doc.facts.headings
     parents = _entry_parents(toc)
     used: dict[int, int] = {}  # id(heading) -> entry index
     by_id = {id(h): h for h in headings}
@@ -299,7 +324,7 @@ def align(doc: Document) -> Alignment:
             continue
         path = _entry_path(toc, parents, i)
         label = entry.number.values if entry.number else None
-        cands.sort(key=lambda h: (_heading_path(h) != path, (h.number.values if h.number else None) != label))
+        cands.sort(key=lambda h: (_heading_path(doc, h) != path, (h.number.values if h.number else None) != label))
         match[i] = cands[0]
         used[id(cands[0])] = i
     # 2. fuzzy titles and equal numbers, best pairs first.
@@ -308,7 +333,7 @@ def align(doc: Document) -> Alignment:
     if rest and free:
         index: dict[object, list[Heading]] = {}
         for h in free:
-            index.setdefault(_heading_path(h), []).append(h)
+            index.setdefault(_heading_path(doc, h), []).append(h)
             if h.number is not None:
                 index.setdefault(("number", h.number.values), []).append(h)
             for tok in _tokens(normalize_title(h.title)):
@@ -327,7 +352,7 @@ def align(doc: Document) -> Alignment:
                     pool.setdefault(id(h), h)
             for hid, h in pool.items():
                 sim = similarity(norm, normalize_title(h.title))
-                same_path = _heading_path(h) == path and entry.number is not None
+                same_path = _heading_path(doc, h) == path and entry.number is not None
                 same_label = (
                     entry.number is not None and h.number is not None and entry.number.values == h.number.values
                 )
@@ -352,7 +377,6 @@ def align(doc: Document) -> Alignment:
         tuple(parents),
         _tail(toc, pairs, unmatched),
     )
-    doc.cache["alignment"] = result
     return result
 
 

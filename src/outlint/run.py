@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from outlint.linter import Settings, check_bytes, check_path, display_path
+from outlint.linter import Settings, check_bytes, check_path, display_path, internal_error
 from outlint.model import Finding
 
 if TYPE_CHECKING:
@@ -67,8 +67,8 @@ def same_settings(settings: Settings) -> SettingsFor:
 def _check_safely(path: str, settings_for: SettingsFor, fmt: str | None) -> Result:
     try:
         return Result(path, tuple(check_one(path, settings_for(path), fmt)))
-    except Exception as exc:  # one broken file must not stop the run
-        return Result(path, error=f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # one broken file must not stop the run: it gets its OL002 finding
+        return Result(path, (internal_error(display_path(path), "checking the file", exc),))
 
 
 def _check_chunk(paths: Sequence[str], settings_for: SettingsFor, fmt: str | None) -> list[Result]:

@@ -20,11 +20,11 @@ def page(body: str, lang: str = "en", head: str = "<title>Page title</title>") -
 
 
 def headings(doc: Document) -> list[tuple[int, str, int]]:
-    return [(h.level, h.label, h.span.line) for h in doc.all_headings()]
+    return [(h.level, h.label, h.span.line) for h in doc.facts.headings]
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
-    return [b for b in (*doc.preamble, *(b for h in doc.all_headings() for b in h.body)) if isinstance(b, Paragraph)]
+    return [b for b in (*doc.preamble, *(b for h in doc.facts.headings for b in h.body)) if isinstance(b, Paragraph)]
 
 
 def found(text: str, select: str = "ALL", path: str = "doc.html") -> list[tuple[str, int]]:
@@ -37,8 +37,8 @@ def found(text: str, select: str = "ALL", path: str = "doc.html") -> list[tuple[
 def test_headings_with_lines_and_columns() -> None:
     doc = read(page('<h1>Manual</h1>\n<p>Intro.</p>\n  <h2 id="a">1. Scope</h2>\n<h3>1.1 Detail</h3>'))
     assert headings(doc) == [(1, "Manual", 5), (2, "1. Scope", 7), (3, "1.1 Detail", 8)]
-    assert [(h.span.column, h.anchor) for h in doc.all_headings()] == [(1, None), (3, "a"), (1, None)]
-    assert doc.all_headings()[1].number is not None
+    assert [(h.span.column, h.anchor) for h in doc.facts.headings] == [(1, None), (3, "a"), (1, None)]
+    assert doc.facts.headings[1].number is not None
 
 
 def test_page_title_and_chrome_are_not_headings() -> None:
@@ -50,7 +50,7 @@ def test_page_title_and_chrome_are_not_headings() -> None:
             '<div class="sphinxsidebar"><h3>Quick search</h3></div>'
         )
     )
-    assert [h.title for h in doc.all_headings()] == ["Article title", "Body heading"]
+    assert [h.title for h in doc.facts.headings] == ["Article title", "Body heading"]
 
 
 def test_html5_sections_of_h1_headings() -> None:
@@ -59,12 +59,12 @@ def test_html5_sections_of_h1_headings() -> None:
             "<article><h1>Top</h1><section><h1>Middle</h1><section><h1>Deep</h1><p>x.</p></section></section></article>"
         )
     )
-    assert [(h.level, h.title) for h in doc.all_headings()] == [(1, "Top"), (2, "Middle"), (3, "Deep")]
+    assert [(h.level, h.title) for h in doc.facts.headings] == [(1, "Top"), (2, "Middle"), (3, "Deep")]
 
 
 def test_headerlink_marks_are_not_part_of_titles() -> None:
     doc = read(page('<section id="usage"><h2>Usage<a class="headerlink" href="#usage">¶</a></h2><p>x.</p></section>'))
-    assert [(h.title, h.anchor) for h in doc.all_headings()] == [("Usage", "usage")]
+    assert [(h.title, h.anchor) for h in doc.facts.headings] == [("Usage", "usage")]
 
 
 # --- body text ------------------------------------------------------------------------------
@@ -112,7 +112,7 @@ def test_declared_languages() -> None:
         ("更多。", "zh-cn"),
         ("Mixed here.", None),
     ]
-    assert doc.all_headings()[1].lang == "zh"
+    assert doc.facts.headings[1].lang == "zh"
     same = read(page('<h1>标题</h1><p lang="zh">中文段落。</p>', lang="zh"))
     assert paragraphs(same)[0].lang is None
 
@@ -168,7 +168,7 @@ def test_contents_block_is_found(body: str) -> None:
         (1, "2.", "Usage", "#use"),
         (2, "2.1", "Command line", "#cli"),
     ]
-    assert [h.label for h in doc.all_headings()][-3:] == ["1. Introduction", "2. Usage", "2.1 Command line"]
+    assert [h.label for h in doc.facts.headings][-3:] == ["1. Introduction", "2. Usage", "2.1 Command line"]
     assert found(page(body)) == []
 
 
@@ -180,7 +180,7 @@ def test_links_to_other_pages_make_no_contents() -> None:
         ),
         "docs/index.html",
     )
-    assert doc.toc == []
+    assert doc.toc == ()
     assert [p.kind for p in paragraphs(doc)] == ["list", "list", "prose"]  # a toctree is the section's body
 
 
@@ -207,7 +207,7 @@ def test_anchors_lead_to_their_headings() -> None:
             '<span id="before"></span><h2>B <a name="inner"></a></h2><p>y.</p><p id="para">z.</p>'
         )
     )
-    a, b = doc.all_headings()
+    a, b = doc.facts.headings
     assert {k: (v.title if v else None) for k, v in doc.anchors.items()} == {
         "s1": "A",
         "old-name": "A",
@@ -368,14 +368,14 @@ def test_texinfo_node_anchor_past_its_navigation_bar() -> None:
         '<span id="UMAC-1"></span><h3 class="section">1.1 UMAC</h3><p>More.</p>'
     )
     doc = read(page(body))
-    assert [h.title for h in doc.all_headings()] == ["Intro", "UMAC"]  # no "Table of Contents"
-    assert doc.anchors["UMAC"] is doc.all_headings()[1]
+    assert [h.title for h in doc.facts.headings] == ["Intro", "UMAC"]  # no "Table of Contents"
+    assert doc.anchors["UMAC"] is doc.facts.headings[1]
     assert found(page(body)) == []
 
 
 def test_one_tag_for_two_depths() -> None:
     doc = read(page("<h2>7.1 Hash</h2><p>a.</p><h3>7.1.1 Recommended</h3><p>b.</p><h3>7.1.1.1 SHA256</h3><p>c.</p>"))
-    assert [(h.level, h.label) for h in doc.all_headings()] == [
+    assert [(h.level, h.label) for h in doc.facts.headings] == [
         (2, "7.1 Hash"),
         (3, "7.1.1 Recommended"),
         (4, "7.1.1.1 SHA256"),
@@ -389,10 +389,10 @@ def test_rustdoc_style_sections_and_encoded_ids() -> None:
         '<p><a href="#impl-Trait-for-%26A">the impl</a></p>'
     )
     doc = read(page(f"<h1>T</h1><p>x.</p>{body}"))
-    assert doc.anchors["impl-Trait-for-%26A"] is doc.all_headings()[1]
+    assert doc.anchors["impl-Trait-for-%26A"] is doc.facts.headings[1]
     assert found(page(f"<h1>T</h1><p>x.</p>{body}"), "OL108") == []
 
 
 def test_sidebar_navigation_is_no_contents() -> None:
     nav = '<nav class="sidebar"><ul><li><a href="#b">b</a></li><li><a href="#a">a</a></li></ul></nav>'
-    assert read(page(f'{nav}<h1>T</h1><h2 id="a">a</h2><p>x.</p><h2 id="b">b</h2><p>y.</p>')).toc == []
+    assert read(page(f'{nav}<h1>T</h1><h2 id="a">a</h2><p>x.</p><h2 id="b">b</h2><p>y.</p>')).toc == ()

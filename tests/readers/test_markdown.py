@@ -16,11 +16,11 @@ def read(text: str, **options: str) -> Document:
 
 
 def headings(doc: Document) -> list[tuple[int, str, int]]:
-    return [(h.level, h.label, h.span.line) for h in doc.all_headings()]
+    return [(h.level, h.label, h.span.line) for h in doc.facts.headings]
 
 
 def blocks(doc: Document) -> list[Paragraph | Gap]:
-    return [*doc.preamble, *(b for h in doc.all_headings() for b in h.body)]
+    return [*doc.preamble, *(b for h in doc.facts.headings for b in h.body)]
 
 
 def found(text: str, select: str = "ALL", **kw: object) -> list[tuple[str, int]]:
@@ -33,9 +33,9 @@ def found(text: str, select: str = "ALL", **kw: object) -> list[tuple[str, int]]
 def test_atx_and_setext_headings_with_their_lines() -> None:
     doc = read("Title\n=====\n\nIntro.\n\nPart\n----\n\n## 2.3 Scope ##\n\nText.\n\n### Deep\n\nMore.\n")
     assert headings(doc) == [(1, "Title", 1), (2, "Part", 6), (2, "2.3 Scope", 9), (3, "Deep", 13)]
-    first, part = doc.all_headings()[:2]
+    first, part = doc.facts.headings[:2]
     assert (first.span.end_line, first.style, part.style) == (2, "setext", "setext")
-    assert doc.all_headings()[2].number is not None and doc.all_headings()[2].number.values == (2, 3)
+    assert doc.facts.headings[2].number is not None and doc.facts.headings[2].number.values == (2, 3)
 
 
 def test_hashes_in_code_are_not_headings() -> None:
@@ -51,7 +51,7 @@ def test_hashes_in_code_are_not_headings() -> None:
 def test_front_matter_is_skipped_and_lines_stay_true() -> None:
     doc = read("---\ntitle: A page\ntags: [a, b]\n---\n\n# Heading\n\nText.\n")
     assert headings(doc) == [(1, "Heading", 6)]
-    assert doc.preamble == []
+    assert doc.preamble == ()
 
 
 def test_toml_front_matter() -> None:
@@ -85,7 +85,7 @@ def test_form_feed_does_not_shift_lines() -> None:
     ],
 )
 def test_numbered_headings_but_not_versions(title: str, number: tuple[int, ...] | None) -> None:
-    h = read(title + "\n\nText.\n").all_headings()[0]
+    h = read(title + "\n\nText.\n").facts.headings[0]
     assert (h.number.values if h.number else None) == number
 
 
@@ -172,7 +172,7 @@ def test_contents_block_is_found(text: str) -> None:
         (1, "Usage", "#usage"),
         (2, "CLI", "#cli"),
     ]
-    assert [h.title for h in doc.all_headings()] == ["P", "Install", "Usage", "CLI"]
+    assert [h.title for h in doc.facts.headings] == ["P", "Install", "Usage", "CLI"]
     assert found(text) == []
 
 
@@ -200,12 +200,12 @@ def test_contents_entry_spans_point_at_the_links() -> None:
     ],
 )
 def test_no_contents_block(text: str) -> None:
-    assert read(text).toc == []
+    assert read(text).toc == ()
 
 
 def test_generated_contents_placeholder_is_no_hand_made_contents() -> None:
     doc = read("# P\n\n## Table of Contents\n\n[[_TOC_]]\n\n## A\n\nText.\n")
-    assert doc.toc == [] and [h.title for h in doc.all_headings()] == ["P", "A"]
+    assert doc.toc == () and [h.title for h in doc.facts.headings] == ["P", "A"]
     assert found("# P\n\n## Table of Contents\n\n[TOC]\n\n## A\n\nText.\n") == []
 
 
@@ -364,7 +364,7 @@ def test_linked_short_labels_and_spelled_numbers_are_no_mismatch() -> None:
 
 def test_numbers_deeper_than_their_hashes() -> None:
     doc = read("# T\n\n## 1. A\n\nx.\n\n### 1.1 B\n\ny.\n\n### 1.1.1 C\n\nz.\n\n## 2. D\n\nw.\n")
-    assert [(h.level, h.label) for h in doc.all_headings()] == [
+    assert [(h.level, h.label) for h in doc.facts.headings] == [
         (1, "T"),
         (2, "1. A"),
         (3, "1.1 B"),
@@ -408,7 +408,7 @@ def test_long_documents_are_parsed_in_runs_with_the_same_outline(monkeypatch: py
         doc = read(text)
         return [
             (h.level, h.label, h.span, h.anchor, [(b.span, getattr(b, "kind", "")) for b in h.body])
-            for h in doc.all_headings()
+            for h in doc.facts.headings
         ] + [doc.links, doc.comments]
 
     whole = outline_of()

@@ -27,7 +27,7 @@ The findings are described here.
 
 def headings(data: bytes) -> list[tuple[int, str]]:
     doc = read(data, "doc.txt")
-    return [(h.span.line, h.label) for h in doc.all_headings()]
+    return [(h.span.line, h.label) for h in doc.facts.headings]
 
 
 EXPECTED = [(8, "1. Scope"), (12, "2. Résumé of “findings”")]
@@ -116,7 +116,7 @@ def test_underlined_headings() -> None:
         "Installation\n============\n\nRun it.\n\nRequirements\n------------\n\nPython.\n"
     )
     doc = read(text.encode(), "guide.txt")
-    assert [(h.span.line, h.level, h.title) for h in doc.all_headings()] == [
+    assert [(h.span.line, h.level, h.title) for h in doc.facts.headings] == [
         (1, 1, "User Guide"),
         (6, 2, "Installation"),
         (11, 3, "Requirements"),
@@ -130,7 +130,7 @@ def test_book_chapter_with_title_on_next_line() -> None:
         "CHAPTER I.\n\nTHE ARRIVAL\n\nIt was a dark night.\n\nCHAPTER II.\n\nTHE DEPARTURE\n\nThey left at dawn.\n"
     )
     doc = read(text.encode(), "book.txt")
-    assert [(h.span.line, h.label) for h in doc.all_headings()] == [
+    assert [(h.span.line, h.label) for h in doc.facts.headings] == [
         (7, "CHAPTER I. THE ARRIVAL"),
         (13, "CHAPTER II. THE DEPARTURE"),
     ]
@@ -150,7 +150,7 @@ def test_book_chapter_with_title_on_next_line() -> None:
 def test_not_headings(line: str) -> None:
     text = f"1. Scope\n\nText.\n\n{line}\n\nMore text.\n"
     doc = read(text.encode(), "doc.txt")
-    assert [h.span.line for h in doc.all_headings()] == [1]
+    assert [h.span.line for h in doc.facts.headings] == [1]
 
 
 def test_numbered_steps_inside_prose_are_not_headings() -> None:
@@ -160,7 +160,7 @@ def test_numbered_steps_inside_prose_are_not_headings() -> None:
         "      3.  The client confirms\n\n   That is all.\n\n2. Security\n\n   None.\n"
     )
     doc = read(text.encode(), "rfc.txt")
-    assert [h.label for h in doc.all_headings()] == ["1. Protocol", "2. Security"]
+    assert [h.label for h in doc.facts.headings] == ["1. Protocol", "2. Security"]
     assert codes_lines(text) == []
 
 
@@ -172,8 +172,8 @@ def test_page_headers_and_footers_are_not_content() -> None:
         "   continues on the next page.\n\n2.  Terms\n\n   Words.\n\n\n" + foot.format(2) + "\f" + head
     )
     doc = read(text.encode(), "rfc.txt")
-    assert [h.span.line for h in doc.all_headings()] == [1, 12]
-    paragraphs = [b for b in doc.all_headings()[0].body if isinstance(b, Paragraph)]
+    assert [h.span.line for h in doc.facts.headings] == [1, 12]
+    paragraphs = [b for b in doc.facts.headings[0].body if isinstance(b, Paragraph)]
     assert [p.text for p in paragraphs] == ["The protocol is simple and it continues on the next page."]
     assert lint(text) == []
 
@@ -195,5 +195,5 @@ def test_unreadable(data: bytes, message: str) -> None:
 def test_invalid_utf8_falls_back_to_a_legacy_encoding() -> None:
     data = "Café au lait — “quoted”\n\n1. Scope\n\nText.\n".encode("cp1252")
     doc = read(data, "legacy.txt")
-    assert doc.all_headings()[0].title == "Scope"
+    assert doc.facts.headings[0].title == "Scope"
     assert "Café" in doc.text

@@ -1,7 +1,7 @@
-"""Readers turn text into a Document; one module per format, chosen by suffix or by sniffing.
+"""Readers turn bytes into a Document; one module per format, chosen by suffix or by sniffing.
 
-Each module has ``read(data: bytes, path, **options)`` and ``parse(text, path, **options)``; the
-linter decodes once and calls ``parse``.
+Each module has ``read(data: bytes, path, **options) -> Document``; the text-based ones decode the
+bytes themselves (``readers.decode``), so a binary format is one module and one line here.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from outlint.model import Document
 
-# format name -> module implementing read(data, path) and parse(text, path); imported when needed
+# format name -> module implementing read(data, path, **options); imported when needed
 READERS: dict[str, str] = {
     "text": "outlint.readers.text",
     "markdown": "outlint.readers.markdown",
@@ -58,7 +58,7 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def parser(fmt: str) -> Callable[..., Document]:
-    """The reader of ``fmt`` from decoded text: ``parse(text, path, **options)``."""
-    parse: Callable[..., Document] = importlib.import_module(READERS[fmt]).parse
-    return parse
+def reader(fmt: str) -> Callable[..., Document]:
+    """The reader of ``fmt``: ``read(data: bytes, path, **options) -> Document``."""
+    read: Callable[..., Document] = importlib.import_module(READERS[fmt]).read
+    return read

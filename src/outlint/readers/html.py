@@ -85,11 +85,9 @@ class _State:
 
 
 def read(data: bytes, path: str) -> Document:
-    text, _encoding = decode(data)
-    return parse_html(text, path)
-
-
-def parse_html(text: str, path: str) -> Document:
+    """Read an HTML or XHTML document from its bytes (no network, no entity expansion)."""
+    text, encoding = decode(data)
+    del data  # the bytes are not needed once decoded
     if text.startswith("\ufeff"):
         text = text[1:]
     root = _tree(text, path)
@@ -108,23 +106,23 @@ def parse_html(text: str, path: str) -> Document:
         st.pending.extend(n for n in (toc_heading.get("id"),) if n)
     _visit(scope, st, "prose", st.base_lang, scope, toc_heading)
     _flush(st)
-    headings = [b for b in st.blocks if isinstance(b, Heading)]
-    markup.trust_numbers(headings)
-    toc = outline.outline_entries(toc, st.anchors, headings)
+    blocks, anchors = markup.trust_numbers(st.blocks, st.anchors)
+    toc = outline.outline_entries(toc, anchors, [b for b in blocks if isinstance(b, Heading)])
     in_toc = set() if toc_box is None else {id(a) for a in toc_box.iter("a", "{*}a")}
     found = [(t, s) for t, s, a in _links(root, src, path) if id(a) not in in_toc]
-    doc = outline.build(
+    return outline.build(
         path,
         "html",
         text,
         toc,
-        st.blocks,
+        blocks,
         toc_span=toc_span,
         comments=list(_comments(root, src)),
         links=found,
-        anchors=st.anchors,
+        anchors=anchors,
+        language=_lang(root),
+        encoding=encoding,
     )
-    return doc
 
 
 def _tree(text: str, path: str) -> Any:
@@ -370,6 +368,3 @@ def _comments(root: Any, src: Source) -> Iterator[Comment]:
         line, col = src.position(start)
         end_line, end_col = src.position(end + 2 if end >= 0 else start)
         yield Comment((el.text or "").strip(), Span(line, col, end_line, end_col))
-
-
-parse = parse_html  # the reader from decoded text: read_path() frees the bytes before parsing

@@ -28,11 +28,9 @@ _OMIT = re.compile(r"<!--\s*(?:omit\s+(?:in|from)\s+toc|no\s*toc)\s*-->", re.IGN
 
 
 def read(data: bytes, path: str, *, slug: str = "github") -> Document:
-    text, _encoding = decode(data)
-    return parse_markdown(text, path, slug=slug)
-
-
-def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
+    """Read a Markdown document from its bytes; ``slug`` is how heading anchors are made."""
+    text, encoding = decode(data)
+    del data  # the bytes are not needed once decoded
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = split_lines(text)
@@ -45,14 +43,21 @@ def parse_markdown(text: str, path: str, *, slug: str = "github") -> Document:
     blocks, comments, links, anchors = _blocks(
         recs, lines, env, slug, first if toc or heading_at is not None else -1, last
     )
-    headings = [b for b in blocks if isinstance(b, Heading)]
-    markup.trust_numbers(headings)
-    toc = outline.outline_entries(toc, anchors, headings)
+    blocks, anchors = markup.trust_numbers(blocks, anchors)
+    toc = outline.outline_entries(toc, anchors, [b for b in blocks if isinstance(b, Heading)])
     links.sort(key=lambda link: (link[1].line, link[1].column))
-    doc = outline.build(
-        path, "markdown", text, toc, blocks, toc_span=toc_span, comments=comments, links=links, anchors=anchors
+    return outline.build(
+        path,
+        "markdown",
+        text,
+        toc,
+        blocks,
+        toc_span=toc_span,
+        comments=comments,
+        links=links,
+        anchors=anchors,
+        encoding=encoding,
     )
-    return doc
 
 
 # --- contents -------------------------------------------------------------------------------
@@ -291,6 +296,3 @@ def _find(lines: list[str], rec: Rec, needles: tuple[str, ...], seen: dict[str, 
             return Span(n + 1, at + 1, n + 1, col + len(needle))
     raw = lines[rec.start] if rec.start < len(lines) else ""
     return Span(rec.start + 1, len(raw) - len(raw.lstrip()) + 1, rec.start + 1, len(raw.rstrip()))
-
-
-parse = parse_markdown  # the reader from decoded text: read_path() frees the bytes before parsing

@@ -5,10 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from outlint import numbering
-from outlint.model import Comment, Heading, Number, Span
+from outlint.model import Comment, Gap, Heading, Number, Paragraph, Span
+
+Block = Heading | Paragraph | Gap
 
 CONTENTS_TITLE = re.compile(
     r"\s*(?:table\s+of\s+contents?|contents|toc|目\s*录|目\s*次|目\s*錄|inhaltsverzeichnis|inhalt|"
@@ -72,20 +75,32 @@ def section_number(title: str) -> tuple[Number | None, str]:
     return number, rest
 
 
-def trust_numbers(headings: Sequence[Heading]) -> None:
+def trust_numbers(
+    blocks: Sequence[Block], anchors: Mapping[str, Heading | None]
+) -> tuple[list[Block], dict[str, Heading | None]]:
     """Deepen headings whose dotted numbers say they are deeper than their tags do: texinfo gives
     ``7.1.1`` and ``7.1.1.1`` the same ``<h4>``, and Markdown authors run out of ``#``. Levels only
-    ever grow, counted from the level the shallowest numbers have."""
+    ever grow, counted from the level the shallowest numbers have.
+
+    Returns the blocks with the deepened headings in place, and the anchors pointing at them."""
+    headings = [b for b in blocks if isinstance(b, Heading)]
     numbered = [h for h in headings if h.number and h.number.scheme == "decimal"]
     if not numbered:
-        return
+        return list(blocks), dict(anchors)
     shallowest = min(h.number.depth for h in numbered if h.number)
     bases = Counter(h.level - shallowest + 1 for h in numbered if h.number and h.number.depth == shallowest)
     most = max(bases.values())
     base = min(b for b, n in bases.items() if n == most)
+    deeper: dict[int, Heading] = {}
     for h in headings:
         if h.number and h.number.scheme == "decimal" and h.number.depth > 1:
-            h.level = max(h.level, base + h.number.depth - 1)
+            level = max(h.level, base + h.number.depth - 1)
+            if level != h.level:
+                deeper[id(h)] = replace(h, level=level)
+    if not deeper:
+        return list(blocks), dict(anchors)
+    out = [deeper.get(id(b), b) if isinstance(b, Heading) else b for b in blocks]
+    return out, {k: (deeper.get(id(h), h) if h is not None else None) for k, h in anchors.items()}
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")

@@ -12,17 +12,13 @@ from outlint.readers.textblocks import classify
 from outlint.readers.textcontents import contents
 from outlint.readers.textpage import layout
 
-__all__ = ["parse_text", "read", "split_lines"]
+__all__ = ["read", "split_lines"]
 
 
 def read(data: bytes, path: str) -> Document:
+    """Read a plain-text document from its bytes, in any encoding ``decode`` recognises."""
     text, encoding = decode(data)
-    doc = parse_text(text, path)
-    doc.encoding = encoding
-    return doc
-
-
-def parse_text(text: str, path: str) -> Document:
+    del data  # the bytes are not needed once decoded
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\xa0" in text:
@@ -36,7 +32,7 @@ def parse_text(text: str, path: str) -> Document:
     toc = outline.level_contents(toc)
     blocks = _blocks(lines, content, page_break, chrome, toc_end, toc_span)
     items = classify(lines, blocks, toc)
-    return outline.build(path, "text", text, toc, items, toc_span=toc_span)
+    return outline.build(path, "text", text, toc, items, toc_span=toc_span, encoding=encoding)
 
 
 def _blocks(
@@ -87,6 +83,3 @@ def _blocks(
 def _runs_on(before: str, after: str) -> bool:
     b, a = before.rstrip(), after.lstrip(" \t\f")
     return bool(b) and bool(a) and not SENTENCE_END.search(b[-12:]) and a[:1].islower()
-
-
-parse = parse_text  # the reader from decoded text: read_path() frees the bytes before parsing

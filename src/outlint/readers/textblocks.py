@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from outlint import numbering, outline
 from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
@@ -226,8 +227,7 @@ def classify(lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Seque
                 items.append(Heading(listed.level, None, first.strip(), span, style="contents"))
                 continue
         items.append(_paragraph(lines, block, items, base))
-    _number_underlined(items)
-    return _settle(_drop_listings(items), bool(toc), base)
+    return _settle(_drop_listings(_number_underlined(items)), bool(toc), base)
 
 
 def _lists_children(item: object, values: tuple[int, ...]) -> bool:
@@ -263,18 +263,22 @@ def _drop_listings(
     return out
 
 
-def _number_underlined(items: Sequence[object]) -> None:
+def _number_underlined(
+    items: list[outline.Block | tuple[Heading, bool, int]],
+) -> list[outline.Block | tuple[Heading, bool, int]]:
     """Underlined headings whose numbers say otherwise take their levels from the numbers.
 
     Underline styles rank by first appearance, which is right until a document underlines
     "2." and "2.1." alike: then dotted depth decides, relative to the first numbered heading."""
     numbered = [x for x in items if isinstance(x, Heading) and x.number is not None]
     if len({h.level - h.number.depth for h in numbered if h.number}) <= 1:
-        return  # underline levels and dotted depths agree
+        return items  # underline levels and dotted depths agree
     levels = outline.infer_levels(outline.resolve_letters([h.number for h in numbered]))
     offset = numbered[0].level - (levels[0] or 1)
-    for h, level in zip(numbered, levels, strict=True):
-        h.level = max(1, (level or 1) + offset)
+    relevel = {
+        id(h): replace(h, level=max(1, (level or 1) + offset)) for h, level in zip(numbered, levels, strict=True)
+    }
+    return [relevel.get(id(x), x) if isinstance(x, Heading) else x for x in items]
 
 
 _WORDY = {

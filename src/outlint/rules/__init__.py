@@ -25,6 +25,24 @@ def _never(*_: object) -> tuple[()]:
     return ()
 
 
+_INTERNAL_DOC = """\
+## What it does
+Reports a failure of outlint itself on one file: a reader or a rule that raised an error. The
+message names the reader or rule and the error, in one line. The other rules and files are still
+checked. It is reported whatever `select` says, since it means the file was not wholly checked.
+
+## Why is this bad?
+A file outlint failed on was not checked, or not wholly: a passing run would hide that. It is a
+bug in outlint: please report it, with the file if you can.
+
+## Example
+`internal error in the markdown reader: IndexError: list index out of range; this is a bug in
+outlint, please report it with the file`.
+
+## Options
+None.
+"""
+
 _UNUSED_DOC = """\
 ## What it does
 Reports an inline suppression directive (`<!-- outlint-disable ... -->` and its kin, in Markdown
@@ -57,6 +75,10 @@ None.
 
 UNREADABLE = Rule("OL001", "unreadable", "File cannot be read or decoded", _never, Severity.ERROR, doc=_READING_DOC)
 
+INTERNAL_ERROR = Rule(
+    "OL002", "internal-error", "outlint failed on this file (a bug)", _never, Severity.ERROR, doc=_INTERNAL_DOC
+)
+
 UNUSED_SUPPRESSION = Rule(
     "OL901",
     "unused-suppression",
@@ -78,6 +100,7 @@ RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in (
         UNREADABLE,
+        INTERNAL_ERROR,
         *contents.RULES,
         *links.RULES,
         *numbering.RULES,

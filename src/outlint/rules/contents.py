@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from outlint.model import Document, Heading, Rule, Severity, Span
-from outlint.outline import Alignment, align, normalize_title
+from outlint.outline import Alignment, normalize_title
 from outlint.rules.common import heading_ref, quote
 
 Out = Iterable[tuple[Span, str]]
@@ -61,7 +61,7 @@ def _spelled_number(doc: Document, i: int, h: Heading) -> bool:
 def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
-    al = align(doc)
+    al = doc.facts.alignment
     for i in al.unmatched_entries:
         if i >= al.tail:
             break  # past the end of a truncated document: one OL304 says it for all of them
@@ -72,7 +72,7 @@ def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
-    al = align(doc)
+    al = doc.facts.alignment
     offset = _level_offset(doc, al)
     depth = options.get("depth") or max(e.level for e in doc.toc)
     toc_line = doc.toc_span.line if doc.toc_span else 0
@@ -82,10 +82,11 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
         level = h.level - offset
         if not 1 <= level <= depth or h.span.line <= toc_line or (h.style or "").endswith("omit-from-toc"):
             continue
-        if h.parent is not None and level > 1:
+        parent = doc.facts.parent(h)
+        if parent is not None and level > 1:
             # the contents lists this heading's siblings only if it lists its parent's children:
             # a contents may go deeper in one chapter than in another
-            parent_entry = entry_of.get(id(h.parent))
+            parent_entry = entry_of.get(id(parent))
             if parent_entry is None or parent_entry not in listed_children:
                 continue
         yield h.span, f"heading {heading_ref(h)} is missing from the contents"
@@ -94,7 +95,7 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_title(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
-    for i, h in align(doc).pairs:
+    for i, h in doc.facts.alignment.pairs:
         e = doc.toc[i]
         if normalize_title(e.title) != normalize_title(h.title) and not _short_label(doc, i, h):
             yield (
@@ -107,7 +108,7 @@ def check_number(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
     numbered = any(e.number for e in doc.toc)
-    for i, h in align(doc).pairs:
+    for i, h in doc.facts.alignment.pairs:
         e = doc.toc[i]
         if (e.number is None and not numbered) or _spelled_number(doc, i, h):
             continue  # a contents without numbers, or a link spelled from the numbered heading
@@ -129,7 +130,7 @@ def check_number(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_order(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
-    al = align(doc)
+    al = doc.facts.alignment
     bad = set(al.out_of_order)
     pairs = list(al.pairs)
     for k, (i, h) in enumerate(pairs):
@@ -149,19 +150,20 @@ def check_order(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
-    al = align(doc)
+    al = doc.facts.alignment
     offset = _level_offset(doc, al)
     matched = dict(al.pairs)
     for i, h in al.pairs:
         e = doc.toc[i]
         p = al.entry_parents[i]
         want = matched.get(p) if p is not None else None
-        if p is not None and want is not h.parent:
-            where = heading_ref(h.parent) if h.parent else "the top level"
+        parent = doc.facts.parent(h)
+        if p is not None and want is not parent:
+            where = heading_ref(parent) if parent else "the top level"
             listed = _entry_ref(doc, p)
-            if h.parent is not None and listed == where:
+            if parent is not None and listed == where:
                 # same titles: the lines tell the two sections apart
-                where = f"{where} (line {h.parent.span.line})"
+                where = f"{where} (line {parent.span.line})"
                 listed = (
                     f"{listed} (contents line {doc.toc[p].span.line}, heading line {want.span.line})"
                     if want

@@ -22,7 +22,7 @@ def _doc_lang(langs: language.Languages) -> str:
 
 
 def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
-    langs = language.analyse(doc, doc.cache.get("config-language"))
+    langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 20))
     for para in language.iter_paragraphs(doc):
@@ -49,10 +49,10 @@ def _english_prose(text: str, main_script: str | None, min_letters: int) -> bool
 
 
 def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
-    langs = language.analyse(doc, doc.cache.get("config-language"))
+    langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 4))
-    for h in doc.all_headings():
+    for h in doc.facts.headings:
         if h.lang:
             continue
         script = language.is_foreign(language.profile(h.title), langs.main_script, min_letters, 0.6)
@@ -67,7 +67,7 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
-    langs = language.analyse(doc, doc.cache.get("config-language"))
+    langs = language.analyse(doc, options.get("language"))
     main = langs.main_script
     if main is None:
         return

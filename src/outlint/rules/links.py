@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from outlint.model import Document, Heading, Rule, Severity, Span
-from outlint.outline import align, normalize_title, similarity
+from outlint.outline import normalize_title, similarity
 from outlint.rules.common import quote
 
 Out = Iterable[tuple[Span, str]]
@@ -35,10 +35,7 @@ def resolves(doc: Document, name: str, options: Mapping[str, Any], raw: str | No
         if _LINE_REF.fullmatch(name):
             return True
         if options.get("ignore-case", True):
-            lowered = doc.cache.get("anchors-lowered")
-            if lowered is None:
-                lowered = doc.cache["anchors-lowered"] = {a.lower() for a in doc.anchors}
-            return name.lower() in lowered
+            return name.lower() in doc.facts.derive(_lowered_anchors)
     return False
 
 
@@ -64,7 +61,7 @@ def _closest(name: str, among: Iterable[Heading]) -> Heading | None:
 def _in_place(doc: Document, i: int) -> Heading | None:
     """For a contents entry that matched no heading: the one unlisted heading at its level between
     the headings of its neighbours (the heading it names, renamed beyond recognition)."""
-    al = align(doc)
+    al = doc.facts.alignment
     matched = dict(al.pairs)
     if not matched:
         return None
@@ -80,12 +77,16 @@ def _did_you_mean(h: Heading | None) -> str:
     return "" if h is None else f' (did you mean "#{h.anchor}", heading {quote(h.label)} on line {h.span.line}?)'
 
 
+def _lowered_anchors(doc: Document) -> frozenset[str]:
+    return frozenset(a.lower() for a in doc.anchors)
+
+
 def _anchored(doc: Document) -> list[Heading]:
-    cached = doc.cache.get("anchored-headings")
-    if cached is None:
-        cached = [h for h in doc.all_headings() if h.anchor]
-        doc.cache["anchored-headings"] = cached
-    return list(cached)
+    return list(doc.facts.derive(_anchored_headings))
+
+
+def _anchored_headings(doc: Document) -> tuple[Heading, ...]:
+    return tuple(h for h in doc.facts.headings if h.anchor)
 
 
 def check_contents_link(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -94,7 +95,7 @@ def check_contents_link(doc: Document, options: Mapping[str, Any]) -> Out:
         if name is None or resolves(doc, name, options, (entry.target or "")[1:]):
             continue
         title = f"{entry.number.label} {entry.title}" if entry.number else entry.title
-        al = align(doc)
+        al = doc.facts.alignment
         unlisted = [h for h in al.unmatched_headings if h.anchor]
         meant = al.heading_for(i) or _in_place(doc, i) or _closest(name, unlisted)
         yield (

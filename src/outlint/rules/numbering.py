@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from outlint.model import Document, Heading, Number, Rule, Severity, Span
@@ -15,9 +15,9 @@ Out = Iterable[tuple[Span, str]]
 _UNORDERED = {"appendix", "chapter", "part", "book", "cjk-chapter", "cjk-part", "cjk-book"}
 
 
-def _groups(doc: Document) -> Iterator[tuple[Heading | None, list[Heading]]]:
+def _groups(doc: Document) -> Iterator[tuple[Heading | None, Sequence[Heading]]]:
     yield None, doc.headings
-    for h in doc.all_headings():
+    for h in doc.facts.headings:
         if h.children:
             yield h, h.children
 
@@ -26,9 +26,9 @@ def _under(parent: Heading | None) -> str:
     return f"under {heading_ref(parent)}" if parent else "at the top level"
 
 
-def _prefix_ok(h: Heading) -> bool:
+def _prefix_ok(doc: Document, h: Heading) -> bool:
     """Whether a dotted number agrees with its parent's number (``3.1`` belongs under ``3``)."""
-    n, p = h.number, h.parent
+    n, p = h.number, doc.facts.parent(h)
     if n is None or n.depth < 2 or p is None or p.number is None:
         return True
     if family(p.number) == family(n):
@@ -42,11 +42,11 @@ Step = tuple[Heading, Heading | None, Heading | None, Number]
 def _sequence(doc: Document) -> list[Step]:
     """(heading, previous sibling of the same family, parent, expected number) for numbered headings;
     computed once and shared by the gap, duplicate, backwards and start rules."""
-    steps = doc.cache.get("numbering-steps")
-    if steps is None:
-        steps = list(_steps(doc))
-        doc.cache["numbering-steps"] = steps
-    return list(steps)
+    return list(doc.facts.derive(_all_steps))
+
+
+def _all_steps(doc: Document) -> tuple[Step, ...]:
+    return tuple(_steps(doc))
 
 
 def _steps(doc: Document) -> Iterator[Step]:
@@ -55,7 +55,7 @@ def _steps(doc: Document) -> Iterator[Step]:
         last: dict[str, Heading] = {}
         for h in siblings:
             n = h.number
-            if n is None or not _prefix_ok(h):
+            if n is None or not _prefix_ok(doc, h):
                 continue
             fam = family(n)
             prev = last.get(fam)
@@ -121,20 +121,22 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
-    for h in doc.all_headings():
-        if not _prefix_ok(h) and h.number and h.parent and h.parent.number:
+    for h in doc.facts.headings:
+        parent = doc.facts.parent(h)
+        if not _prefix_ok(doc, h) and h.number and parent and parent.number:
             yield (
                 h.span,
-                f"{quote(h.number.label)} is under {heading_ref(h.parent)}, "
-                f"whose number is {quote(h.parent.number.label)}",
+                f"{quote(h.number.label)} is under {heading_ref(parent)}, whose number is {quote(parent.number.label)}",
             )
 
 
 def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
-    for h in doc.all_headings():
-        base = h.parent.level if h.parent else 0
-        if h.level > base + 1 and not (h.parent is None and base == 0 and _min_level(doc) == h.level):
-            where = f"level {base} heading {heading_ref(h.parent)}" if h.parent else "the top level"
+    top = _min_level(doc)
+    for h in doc.facts.headings:
+        parent = doc.facts.parent(h)
+        base = parent.level if parent else 0
+        if h.level > base + 1 and not (parent is None and top == h.level):
+            where = f"level {base} heading {heading_ref(parent)}" if parent else "the top level"
             yield h.span, f"heading level skips from {base} to {h.level}: {heading_ref(h)} directly under {where}"
 
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from outlint import language
 from outlint.model import Document, Gap, Heading, Paragraph, Rule, Severity, Span
-from outlint.outline import align
 from outlint.rules.common import heading_ref, quote
 
 Out = Iterable[tuple[Span, str]]
@@ -90,8 +89,8 @@ def _foreign_script(p: Paragraph, langs: language.Languages) -> str | None:
 
 def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
     min_gap = int(options.get("min-blank-lines", 5))
-    langs = language.analyse(doc, doc.cache.get("config-language"))
-    headings = doc.all_headings()
+    langs = language.analyse(doc, options.get("language"))
+    headings = doc.facts.headings
     for k, h in enumerate(headings):
         if h.children:
             continue
@@ -155,7 +154,7 @@ def _markup_cut(text: str) -> bool:
 
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
     strict = doc.format in options.get("strict-formats", ("text",))
-    for h in doc.all_headings():
+    for h in doc.facts.headings:
         last = next((b for b in reversed(h.body) if isinstance(b, Paragraph)), None)
         if last is None or last.kind != "prose" or not cut_off(last.text):
             continue
@@ -172,7 +171,7 @@ def _gaps(doc: Document) -> Iterator[tuple[Heading | None, Gap]]:
     for block in doc.preamble:
         if isinstance(block, Gap):
             yield None, block
-    for h in doc.all_headings():
+    for h in doc.facts.headings:
         for block in h.body:
             if isinstance(block, Gap):
                 yield h, block
@@ -204,15 +203,15 @@ def check_blank_run(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_ends_early(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc:
         return
-    al = align(doc)
+    al = doc.facts.alignment
     if not al.pairs or al.tail >= len(doc.toc):
         return
     last, heading = al.pairs[-1]
     missing = len(doc.toc) - 1 - last
-    lines = doc.lines()
-    while len(lines) > 1 and not lines[-1]:
-        lines.pop()  # the document ends at its last line with anything on it, blank or not
+    lines = doc.facts.lines
     end_line = len(lines)
+    while end_line > 1 and not lines[end_line - 1]:
+        end_line -= 1  # the document ends at its last line with anything on it, blank or not
     final = doc.toc[-1]
     yield (
         Span(end_line, 1, end_line, 1),
@@ -223,12 +222,12 @@ def check_ends_early(doc: Document, options: Mapping[str, Any]) -> Out:
 
 def _sections(doc: Document) -> Iterator[Sequence[Paragraph | Gap]]:
     yield doc.preamble
-    for h in doc.all_headings():
+    for h in doc.facts.headings:
         yield h.body
 
 
 def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
-    langs = language.analyse(doc, doc.cache.get("config-language"))
+    langs = language.analyse(doc, options.get("language"))
     if langs.main_script != "latin":
         return  # letter case is a Latin-script signal; CJK text has none
     for body in _sections(doc):
@@ -278,7 +277,7 @@ def locate(doc: Document, para: Paragraph, offset: int) -> tuple[int, int]:
         k = bisect.bisect_right(para.origin, (offset, 1 << 62, 0)) - 1
         start, line, column = para.origin[max(k, 0)]
         return line, column + max(offset - start, 0)
-    lines = doc.lines()
+    lines = doc.facts.lines
     pos = 0
     for n in range(para.span.line, para.span.end_line + 1):
         raw = lines[n - 1] if n - 1 < len(lines) else ""
