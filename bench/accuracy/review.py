@@ -24,6 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import ROOT, Entry, label_path, load_bytes, load_manifest
 
 _NUM = re.compile(r"^( {0,4})((?:\d{1,3}\.)*\d{1,3}\.?|[A-Z]\.(?:\d{1,3}\.?)*|Appendix [A-Z]\.?)( +|\t)(\S.{1,90})$")
+_CHAPTER = re.compile(r"^(CHAPTER|Chapter|BOOK|Book|PART|Part) ([0-9]+|[IVXLC]+)\b\.?\s*(.{0,70})$")
+_CAPS = re.compile(r"^[A-Z][A-Z0-9 ,/()'-]{2,40}$")
 _UNDER = re.compile(r"^\s*([=\-~^*#+\"'`])\1{2,}\s*$")
 _LEADER = re.compile(r"\s*(?:\.\s?){2,}\s*\S*\s*$|\s+\d+\s*$|\s+[ivxlc]+\s*$")
 
@@ -42,9 +44,10 @@ def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().lower()
 
 
-def candidates(lines: list[str]) -> list[Candidate]:
-    """Numbered lines standing alone between blank lines, and titles underlined with one character
-    (as long as the title, give or take two); tables' column heads are neither."""
+def candidates(lines: list[str], caps: bool = False) -> list[Candidate]:
+    """Numbered lines standing alone between blank lines, chapter lines (``CHAPTER IV.``), titles
+    underlined with one character (as long as the title, give or take two) and, with ``caps``, man
+    page section names (capitals at the margin over indented text); tables' column heads are none."""
     out: list[Candidate] = []
     unders: list[str] = []
     for i, line in enumerate(lines):
@@ -57,6 +60,13 @@ def candidates(lines: list[str]) -> list[Candidate]:
             level = number.rstrip(".").count(".") + 1 if not number.startswith("Appendix") else 1
             out.append(Candidate(i + 1, i + 1, level, number, m[4].strip()))
             continue
+        c = _CHAPTER.match(line.strip())
+        if c and alone and line == line.lstrip():
+            out.append(Candidate(i + 1, i + 1, 0, None, line.strip()))
+            continue
+        if caps and _CAPS.match(line.rstrip()) and not prev.strip() and nxt.startswith("   ") and nxt.strip():
+            out.append(Candidate(i + 1, i + 1, 0, None, line.strip()))
+            continue
         title = line.strip()
         if title and _UNDER.match(nxt) and not _UNDER.match(line) and abs(len(nxt.strip()) - len(title)) <= 2:
             if "   " in title or len(title) > 72 or (prev.strip() and not _UNDER.match(prev)):
@@ -64,7 +74,11 @@ def candidates(lines: list[str]) -> list[Candidate]:
             char = nxt.strip()[0]
             if char not in unders:
                 unders.append(char)
-            out.append(Candidate(i + 1, i + 2, 10 + unders.index(char), None, title))
+            n = _NUM.match(line)
+            if n and _parts(n[2]) is not None:
+                out.append(Candidate(i + 1, i + 2, n[2].rstrip(".").count(".") + 1, n[2], n[4].strip()))
+            else:
+                out.append(Candidate(i + 1, i + 2, 10 + unders.index(char), None, title))
     return out
 
 
@@ -116,7 +130,9 @@ def with_entries(lines: list[str], cands: list[Candidate]) -> None:
             keyed.setdefault(key, []).append(i + 1)
     for c in cands:
         key = _norm(f"{c.number or ''} {c.title}")
-        for n in keyed.get(key, []):
+        for n in keyed.get(key, []) if c.number or _LEADER.search(lines[c.first - 1]) is None else []:
+            if not c.number and not _LEADER.search(lines[n - 1]):
+                continue  # an unnumbered title matches a contents line only where it has a leader
             if n < c.first:
                 c.entry = (n, n)
                 break
@@ -126,11 +142,39 @@ def _parent(number: str | None) -> str:
     return (number or "").rstrip(".").rpartition(".")[0]
 
 
-def sites(lines: list[str]) -> list[dict[str, Any]]:
-    cands = chained(candidates(lines))
+def _bare(title: str) -> str:
+    """A title without a 'Chapter 3.' or 'Appendix A.' prefix, for comparing lines."""
+    return _norm(re.sub(r"^(chapter|appendix|part)\s+\w+\.?\s*", "", title, flags=re.IGNORECASE))
+
+
+def _indent(lines: list[str], c: Candidate) -> int:
+    line = lines[c.first - 1]
+    return len(line) - len(line.lstrip())
+
+
+def consistent(lines: list[str], cands: list[Candidate]) -> list[Candidate]:
+    """Headings of one document share a style: where titles are underlined, a numbered line that
+    is not is a list item; numbered headings share the commonest indent (a contents block or a
+    licence's numbered clauses sit deeper)."""
+    later: dict[str, int] = {}
+    for c in cands:
+        later[_bare(c.title)] = c.first  # the last line each title stands on
+    cands = [c for c in cands if later[_bare(c.title)] == c.first]  # a contents line repeats later
+    underlined = [c for c in cands if c.last > c.first]
+    if len(underlined) >= 3:
+        cands = [c for c in cands if c.last > c.first or not c.number]
+    numbered = [_indent(lines, c) for c in cands if c.number and c.last == c.first]
+    if numbered:
+        usual = max(set(numbered), key=numbered.count)
+        cands = [c for c in cands if not (c.number and c.last == c.first) or _indent(lines, c) == usual]
+    return cands
+
+
+def sites(lines: list[str], caps: bool = False) -> list[dict[str, Any]]:
+    cands = chained(consistent(lines, candidates(lines, caps)))
     with_entries(lines, cands)
     out = []
-    for c, nxt in zip(cands, [*cands[1:], None], strict=True):
+    for c, nxt in zip(cands, [*cands[1:], None], strict=False):
         if nxt is not None and nxt.level > c.level:
             continue  # not a leaf
         last = nxt is None or nxt.level < c.level or _parent(nxt.number) != _parent(c.number)
@@ -212,7 +256,7 @@ def main() -> int:
         print("\n".join(audit(lines)))
         return 0
     if args.sites or args.accept:
-        found = sites(lines)
+        found = sites(lines, caps=entry.family.startswith("groff-man"))
         if args.accept == "auto":
             chosen = auto(found)
         elif args.accept:
