@@ -129,7 +129,12 @@ def _write(path: str, text: str) -> None:
         _fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
-FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+FAIL_ON: dict[str, Severity | None] = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "info": Severity.INFO,
+    "never": None,
+}
 
 
 @main.command()
@@ -307,3 +312,8 @@ def rules_cmd(code: str | None) -> None:
     for rule in found:
         click.echo(f"# {rule.code} {rule.name}\n\n{rule.summary}. Default severity: {rule.severity}.\n")
         click.echo(rule.doc)
+
+
+from outlint.cli_compare import compare as _compare  # noqa: E402  (last: it uses the helpers above)
+
+main.add_command(_compare)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from outlint.model import Rule, Severity
-from outlint.rules import contents, language, links, numbering, profile, truncation
+from outlint.rules import contents, language, links, numbering, pair, profile, truncation
 
 _READING_DOC = """\
 ## What it does
@@ -107,6 +107,7 @@ RULES: dict[str, Rule] = {
         *truncation.RULES,
         *language.RULES,
         *profile.RULES,
+        *pair.RULES,
         UNUSED_SUPPRESSION,
         INVALID_SUPPRESSION,
     )
