@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any
 
 import click
 
@@ -23,13 +22,12 @@ from outlint.cli import (
     default_format,
     summary,
 )
+from outlint.compare import PAIR_FAMILY, check_pair
 from outlint.formats import FORMATS, formatter
-from outlint.linter import Settings, check_document, display_path, read_path, select_rules
+from outlint.linter import display_path, read_path, select_rules
 from outlint.model import Document, Finding, ReadError
 from outlint.rules import INTERNAL_ERROR
 from outlint.slug import STYLES
-
-PAIR_FAMILY = "OL6"  # what compare runs unless --select says otherwise
 
 
 def read_document(path: str, as_format: str | None, slug: str | None) -> Document:
@@ -43,15 +41,6 @@ def read_document(path: str, as_format: str | None, slug: str | None) -> Documen
         _fail(f"{shown}: {exc.message}")
     except Exception as exc:  # a bug must still end in one line, not a traceback
         _fail(f"{shown}: internal error: {type(exc).__name__}: {exc}")
-
-
-def pair_settings(settings: Settings, source: Document, source_language: str | None) -> Settings:
-    """Settings whose pair rules see the source document (see ``rules/pair.py``)."""
-    options: dict[str, dict[str, Any]] = {code: dict(opts) for code, opts in settings.options.items()}
-    for rule in settings.rules:
-        if rule.code.startswith(PAIR_FAMILY):
-            options.setdefault(rule.code, {}).update({"source": source, "source-language": source_language})
-    return Settings(settings.rules, options, settings.severities, settings.language, settings.slug)
 
 
 @click.command("compare")
@@ -117,7 +106,7 @@ def compare(
         _fail(str(exc))
     src = read_document(source, source_as, settings.slug)
     tgt = read_document(target, as_format, settings.slug)
-    findings = check_document(tgt, pair_settings(settings, src, source_language))
+    findings = check_pair(src, tgt, settings, source_language)
     internal = any(f.code == INTERNAL_ERROR.code for f in findings)
     terminal = next((name for name, dest in formats if dest is None), default_format())
     for name, dest in [(terminal, output), *((n, t) for n, t in formats if t is not None)]:
@@ -145,7 +134,7 @@ def render(
     """One report of a comparison; the HTML report shows both outlines row by row."""
     if name == "html":
         from outlint.compare import compare as pair
-        from outlint.formats import html
+        from outlint.formats.html import render_compare
 
-        return html.render_compare(pair(source, target, source_language, target_language), findings)
+        return render_compare(pair(source, target, source_language, target_language), findings)
     return formatter(name)(findings, [target.path])

@@ -10,11 +10,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from outlint.compare_align import PairAlignment, align
 from outlint.compare_measure import Side, median_ratio, same_language, side
-from outlint.model import Document, Heading, Span, TocEntry
+from outlint.model import Document, Finding, Heading, Span, TocEntry
 from outlint.outline import normalize_title
+
+if TYPE_CHECKING:
+    from outlint.linter import Settings
 
 MIN_UNITS = 40  # sections shorter than this (words, or CJK characters) are not judged by length
 
@@ -92,6 +96,25 @@ def _next_matches(al: PairAlignment, n: int, m: int) -> tuple[int, ...]:
         j = target_of.get(i)
         nxt[i] = j if j is not None and i not in al.moved else nxt[i + 1]
     return tuple(nxt)
+
+
+PAIR_FAMILY = "OL6"  # the pair rules: what ``outlint compare`` runs unless told otherwise
+
+
+def check_pair(
+    source: Document, target: Document, settings: Settings | None = None, source_language: str | None = None
+) -> list[Finding]:
+    """The findings of the enabled rules (default: the pair rules) on ``target`` compared with
+    ``source``: the pair rules get the source in their options, as ``rules/pair.py`` expects."""
+    from outlint.linter import Settings, check_document, select_rules
+
+    settings = settings or Settings(rules=select_rules([PAIR_FAMILY]))
+    options: dict[str, dict[str, Any]] = {code: dict(opts) for code, opts in settings.options.items()}
+    for rule in settings.rules:
+        if rule.code.startswith(PAIR_FAMILY):
+            options.setdefault(rule.code, {}).update({"source": source, "source-language": source_language})
+    paired = Settings(settings.rules, options, settings.severities, settings.language, settings.slug)
+    return check_document(target, paired)
 
 
 def differs(cmp: Comparison, i: int, j: int) -> bool:

@@ -25,7 +25,7 @@ from outlint.outline import similarity
 # A match must score above this; skipping a section costs nothing, so two sections are paired
 # only when the evidence says they are the same one.
 THRESHOLD = 0.5
-ANCHOR = 2.5  # the least score of an anchor: a number path or a title that agree, at one level
+ANCHOR = 3.0  # the least score of an anchor: a number path or a title that agree, at one level
 MOVED = 3.0  # the least score of a pair found out of order: more than a number, or a level, alone
 FULL_WINDOW = 40_000  # cells up to which a window is aligned exactly; larger ones in a band
 BAND = 48
@@ -66,12 +66,19 @@ def section_score(a: Section, b: Section, titles: bool) -> float:
         s += 0.3
     else:
         s -= 0.5
-    if titles and a.title and b.title:
+    if titles and a.title and b.title and a.title_script == b.title_script:
         sim = similarity(a.title, b.title)
         s += 3.0 if sim >= 0.9 else 1.5 if sim >= 0.6 else -1.0 if sim < 0.3 else 0.0
     kept = token_similarity(a, b)
     if kept is not None:
-        s += 1.5 if kept >= 0.5 else 0.5 if kept >= 0.2 else -0.5 if kept < 0.05 else 0.0
+        share, total = kept
+        sure = 1.0 if total >= 4 else 0.6  # two or three tokens say less than a dozen
+        if share >= 0.5:
+            s += 1.5 * sure
+        elif share >= 0.2:
+            s += 0.5 * sure
+        elif share == 0 and a.marks and b.marks:
+            s -= 0.8 * sure  # both keep names or commands, and none in common
     return s
 
 

@@ -41,6 +41,7 @@ class Section:
     rank: int  # level among the document's distinct heading levels, 1 = the top
     key: tuple[int, ...] | None  # the number path: "(5)" under "2." is (2, 5), as is "2.5"
     title: str  # normalized
+    title_script: str | None  # the script of the title: titles in two scripts are not compared
     units: int  # length of the body's text (code left out)
     marks: frozenset[str]  # invariant tokens: kept by a translation
     words: frozenset[str]  # every Latin-script token, lowercased
@@ -74,7 +75,9 @@ def _side(doc: Document, expected: str | None) -> Side:
         parent = doc.facts.parent(h)
         keys[id(h)] = key = _key(h, keys.get(id(parent)) if parent is not None else None)
         marks, words = _tokens([h.title], h.body, latin)
-        sections.append(Section(rank[h.level], key, normalize_title(h.title), body_units(h.body), marks, words))
+        title = normalize_title(h.title)
+        title_script = language.profile(h.title).main
+        sections.append(Section(rank[h.level], key, title, title_script, body_units(h.body), marks, words))
     return Side(doc, headings, tuple(sections), script, lang)
 
 
@@ -116,13 +119,13 @@ def _tokens(titles: Sequence[str], body: Sequence[object], latin: bool) -> tuple
     return frozenset(marks), frozenset(words)
 
 
-def token_similarity(a: Section, b: Section, least: int = 4) -> float | None:
-    """How many of each side's invariant tokens the other side has; None when there are too few
-    tokens to tell."""
+def token_similarity(a: Section, b: Section) -> tuple[float, int] | None:
+    """How many of each side's invariant tokens the other side has, and how many there are; None
+    when there are too few to tell (fewer than two, or none on one side and one on the other)."""
     total = len(a.marks) + len(b.marks)
-    if total < least:
+    if total < 2:
         return None
-    return (len(a.marks & b.words) + len(b.marks & a.words)) / total
+    return (len(a.marks & b.words) + len(b.marks & a.words)) / total, total
 
 
 def main_language(doc: Document, expected: str | None = None) -> tuple[str | None, str | None]:

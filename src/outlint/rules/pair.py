@@ -161,7 +161,7 @@ def check_numbering(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
         offset = b.number.values[-1] - a.number.values[-1]
         previous = offsets.get(parent, 0)
         offsets[parent] = offset
-        if offset != previous:
+        if offset not in (0, previous):
             yield (
                 _at(b),
                 f'section {label_ref(b)} is numbered "{b.number.label}" here, "{a.number.label}" in the '
