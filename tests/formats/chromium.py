@@ -71,6 +71,10 @@ class Browser:
         self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         self.call("Page.enable", session=True)
         self.call("Runtime.enable", session=True)
+        self.resize(width, height)
+
+    def resize(self, width: int, height: int) -> None:
+        """The size of the page's viewport, in CSS pixels."""
         self.call(
             "Emulation.setDeviceMetricsOverride",
             session=True,

@@ -106,7 +106,11 @@ def _place(f: Finding, lines: Sequence[str]) -> str:
 
 def _finding(f: Finding, lines: Sequence[str], show_path: bool = False) -> str:
     where = f"{esc(f.path)}:" if show_path else ""
-    related = "".join(f' <a class="rel" title="{esc(r.message)}">→ line {r.span.line}</a>' for r in f.related)
+    related = "".join(
+        f' <span class="rel" title="{esc(r.message)}">→ line {r.span.line}</span>'
+        for r in f.related
+        if f"line {r.span.line})" not in f.message  # the message already says where
+    )
     return (
         f'<li class="finding {f.severity}" data-code="{esc(f.code)}" data-severity="{f.severity}">'
         f'<span class="sev">{f.severity}</span> <span class="code">{esc(f.code)}</span> '
@@ -303,14 +307,10 @@ def render(findings: Sequence[Finding], paths: Sequence[str]) -> str:
             doc = None
         docs.append((doc, path, by_path[path]))
     clean = [p for p in paths if p not in by_path]
-    extra = (
-        f'<p class="clean">{len(clean)} files without findings: '
-        + ", ".join(esc(p) for p in clean[:200])
-        + ("…" if len(clean) > 200 else "")
-        + "</p>"
-        if clean
-        else ""
-    )
+    extra = ""
+    if clean:
+        shown = ", ".join(esc(p) for p in clean[:200]) + ("…" if len(clean) > 200 else "")
+        extra = f'<p class="clean">{_plural(len(clean), "file")} without findings: {shown}</p>'
     return page(f"outlint report: {len(paths)} files", None, document_panels(docs), findings, extra)
 
 
