@@ -203,32 +203,45 @@ def _window(si: Sequence[int], ti: Sequence[int], score: Scorer) -> list[tuple[i
 
 def _moved_after(source: Side, target: Side, used_s: set[int], used_t: set[int], score: Scorer) -> dict[int, int]:
     """Unmatched sections of both sides that are strongly one section: moved, whatever their order.
-    Candidates share a number path or (in one language) a title, so this is no quadratic search."""
+    Candidates share a number path, a title (in one language) or a kept token (a link, a command),
+    so this is no quadratic search."""
     titles = same_language(source, target)
+
+    def names(sec: Section) -> list[object]:
+        out: list[object] = [("mark", m) for m in sec.marks]
+        if sec.key is not None:
+            out.append(("number", sec.key))
+        if titles and sec.title:
+            out.append(("title", sec.title))
+        return out
+
     index: dict[object, list[int]] = {}
     for j, sec in enumerate(target.sections):
-        if j in used_t:
-            continue
-        if sec.key is not None:
-            index.setdefault(("number", sec.key), []).append(j)
-        if titles and sec.title:
-            index.setdefault(("title", sec.title), []).append(j)
+        if j not in used_t:
+            for name in names(sec):
+                index.setdefault(name, []).append(j)
     out: dict[int, int] = {}
     taken: set[int] = set()
     for i, sec in enumerate(source.sections):
         if i in used_s:
             continue
-        names: list[object] = []
-        if sec.key is not None:
-            names.append(("number", sec.key))
-        if titles and sec.title:
-            names.append(("title", sec.title))
-        cands = [j for name in names for j in index.get(name, ()) if j not in taken]
-        best = max(cands, key=lambda j: score(i, j), default=None)
-        if best is not None and score(i, best) >= MOVED:
+        # a token many sections share (the project's name) says nothing: only rare ones propose
+        cands = {j for name in names(sec) for j in index.get(name, ())[:_RARE] if j not in taken}
+        best = max(sorted(cands), key=lambda j: score(i, j), default=None)
+        if best is not None and (score(i, best) >= MOVED or _kept(sec, target.sections[best])):
             out[i] = best
             taken.add(best)
     return out
+
+
+_RARE = 8
+
+
+def _kept(a: Section, b: Section) -> bool:
+    """Two sections whose kept tokens (links, commands, numbers) mostly agree, at one level: one
+    section, even in two languages and with no number."""
+    kept = token_similarity(a, b)
+    return kept is not None and kept[0] >= 0.5 and kept[1] >= 4 and a.rank == b.rank
 
 
 def _longest_increasing(seq: Sequence[int]) -> set[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -16,8 +17,12 @@ from outlint.outline import normalize_title
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _UNIT_RE = re.compile(rf"[{_CJK}]|[^\W\d_{_CJK}]+")
 # Tokens a translation keeps: names, commands, numbers, versions, paths, identifiers.
-_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:/@#+-]*[A-Za-z0-9]|\d")
+_TOKEN_RE = re.compile(r"-{0,2}[A-Za-z0-9][A-Za-z0-9_.:/@#+-]*[A-Za-z0-9]|\d")
+# thousands separators differ between languages (10,000 / 10.000 / 10 000): numbers are compared bare
+_THOUSANDS = re.compile(r"(?<=\d)[,.\u00a0\u202f '](?=\d{3}(?!\d))")
 _INLINE_CODE = re.compile(r"`([^`]+)`")
+_URL = re.compile(r"https?://[^\s)\"'<>\]]+")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _TEXT_KINDS = frozenset({"prose", "list", "quote", "table", "lines"})
 
 
@@ -28,10 +33,12 @@ def units(text: str) -> int:
 
 def _is_mark(token: str) -> bool:
     """In a Latin-script text, the tokens that a translation keeps as they are: they hold a digit
-    or a symbol, or are written in capitals (macOS, JSON, GitHub), unlike ordinary words."""
-    if not token.isalpha():
+    or a symbol (a hyphen only at the start: an option, not a compound word), or are written in
+    capitals (macOS, JSON, GitHub), unlike ordinary words."""
+    if token.startswith("-") or any(c.isdigit() or c in "_.:/@#+" for c in token):
         return True
-    return (token.isupper() and len(token) > 1) or any(c.isupper() for c in token[1:])
+    word = token.replace("-", "")
+    return (word.isupper() and len(word) > 1) or any(c.isupper() for c in word[1:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,15 +77,32 @@ def _side(doc: Document, expected: str | None) -> Side:
     levels = sorted({h.level for h in headings})
     rank = {level: i + 1 for i, level in enumerate(levels)}
     keys: dict[int, tuple[int, ...] | None] = {}
+    links = _links_by_section(doc, headings)
     sections = []
-    for h in headings:
+    for k, h in enumerate(headings):
         parent = doc.facts.parent(h)
         keys[id(h)] = key = _key(h, keys.get(id(parent)) if parent is not None else None)
         marks, words = _tokens([h.title], h.body, latin)
+        if links[k]:  # the addresses a section links to: its text in the source may hide them
+            marks, words = marks | links[k], words | links[k]
         title = normalize_title(h.title)
         title_script = language.profile(h.title).main
         sections.append(Section(rank[h.level], key, title, title_script, body_units(h.body), marks, words))
     return Side(doc, headings, tuple(sections), script, lang)
+
+
+def _links_by_section(doc: Document, headings: Sequence[Heading]) -> list[frozenset[str]]:
+    """The URLs in each section's source lines (Markdown and HTML keep them out of the text), by
+    one pass over the document."""
+    starts = [h.span.line for h in headings]
+    line_starts = [0] + [m.end() for m in _LINE_END.finditer(doc.text)]
+    found: list[set[str]] = [set() for _ in headings]
+    for m in _URL.finditer(doc.text):
+        line = bisect.bisect_right(line_starts, m.start())
+        k = bisect.bisect_right(starts, line) - 1
+        if k >= 0:
+            found[k].add(m.group().rstrip(".,;:").lower())
+    return [frozenset(f) for f in found]
 
 
 def _key(h: Heading, parent_key: tuple[int, ...] | None) -> tuple[int, ...] | None:
@@ -108,6 +132,7 @@ def _tokens(titles: Sequence[str], body: Sequence[object], latin: bool) -> tuple
         if isinstance(block, Paragraph) and block.kind == "code":
             marks.update(t.lower() for t in _TOKEN_RE.findall(block.text))
     for text in texts:
+        text = _THOUSANDS.sub("", text)
         for code in _INLINE_CODE.findall(text):
             marks.update(t.lower() for t in _TOKEN_RE.findall(code))
         for token in _TOKEN_RE.findall(text):
