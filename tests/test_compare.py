@@ -230,3 +230,46 @@ def test_suppression_and_severity_apply_to_pair_rules() -> None:
     tgt = read_bytes(EN.replace("## FAQ", "## Sync\n\nPut `~/notes` here.\n\n## FAQ").encode(), "t.md")
     found = check_pair(src, tgt, Settings(rules=select_rules(["OL6"]), severities={"OL602": Severity.ERROR}))
     assert [(f.code, f.severity) for f in found] == [("OL602", Severity.ERROR)]
+
+
+def test_outline_compare_view(golden: Callable[[Path, str], None], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Side by side, row by row, CJK text two columns wide so that the marks line up."""
+    from click.testing import CliRunner
+
+    from outlint.cli import main
+    from outlint.compare_view import width
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["outline", SOURCE, "--compare", WHITE_PAPER])
+    assert result.exit_code == 0, result.output
+    golden(DATA / "cyberspace-white-paper-2022.outline.txt.expected", result.output)
+    rows = [line for line in result.output.splitlines() if line[:5].strip().isdigit()]
+    assert len(rows) == 29
+
+    def mark(line: str) -> str:  # the character at display column 62, wherever CJK text put it
+        k = next(k for k in range(len(line)) if width(line[:k]) == 61)
+        return line[k]
+
+    assert [mark(line) for line in rows] == ["="] * 10 + ["-"] * 17 + ["~", "="]
+    assert width("一、构建") == 8 and width("e\u0301") == 1
+
+
+def test_compare_command_formats_and_exit_status(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from outlint.cli import main
+
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["compare", SOURCE, WHITE_PAPER, "--format", "json", "--format", f"html:{out}"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert len(data["findings"]) == 20
+    assert out.read_text("utf-8").count('<tr class="row missing"') == 17
+    ok = CliRunner().invoke(main, ["compare", SOURCE, RESTORED])
+    assert ok.exit_code == 0 and ok.stdout == ""
+    bad = CliRunner().invoke(main, ["compare", SOURCE, "no/such/file.txt"])
+    assert bad.exit_code == 2 and "no/such/file.txt: No such file or directory" in bad.output
+    assert "Traceback" not in bad.output

@@ -138,3 +138,19 @@ def render(
 
         return render_compare(pair(source, target, source_language, target_language), findings)
     return formatter(name)(findings, [target.path])
+
+
+def outline_pair(
+    source: str, target: str, fmt: str, as_format: str | None, language: str | None, slug: str | None
+) -> str:
+    """``outline SOURCE --compare TARGET``: the two outlines row by row (text, json or html)."""
+    from outlint import compare_view
+    from outlint.compare import compare as pair
+    from outlint.formats.html import render_compare
+
+    src = read_document(source, None, slug)
+    tgt = read_document(target, as_format, slug)
+    cmp = pair(src, tgt, None, language)
+    if fmt == "html":
+        return render_compare(cmp, ())
+    return compare_view.render_json(cmp) if fmt == "json" else compare_view.render_text(cmp)
