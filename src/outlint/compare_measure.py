@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import statistics
 from collections.abc import Iterable, Sequence
@@ -22,6 +23,7 @@ _TOKEN_RE = re.compile(r"-{0,2}[A-Za-z0-9][A-Za-z0-9_.:/@#+-]*[A-Za-z0-9]|\d")
 _THOUSANDS = re.compile(r"(?<=\d)[,.\u00a0\u202f '](?=\d{3}(?!\d))")
 _INLINE_CODE = re.compile(r"`([^`]+)`")
 _URL = re.compile(r"https?://[^\s)\"'<>\]]+")
+_DIGIT = re.compile(r"\d")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _TEXT_KINDS = frozenset({"prose", "list", "quote", "table", "lines"})
 
@@ -31,6 +33,7 @@ def units(text: str) -> int:
     return len(_UNIT_RE.findall(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_mark(token: str) -> bool:
     """In a Latin-script text, the tokens that a translation keeps as they are: they hold a digit
     or a symbol (a hyphen only at the start: an option, not a compound word), or are written in
@@ -131,16 +134,20 @@ def _tokens(titles: Sequence[str], body: Sequence[object], latin: bool) -> tuple
     for block in body:
         if isinstance(block, Paragraph) and block.kind == "code":
             marks.update(t.lower() for t in _TOKEN_RE.findall(block.text))
+    seen: set[str] = set()
     for text in texts:
-        text = _THOUSANDS.sub("", text)
-        for code in _INLINE_CODE.findall(text):
-            marks.update(t.lower() for t in _TOKEN_RE.findall(code))
-        for token in _TOKEN_RE.findall(text):
-            low = token.lower()
-            words.add(low)
-            # in a CJK or other non-Latin text every Latin-script token is a name, a command or a number
-            if not latin or _is_mark(token):
-                marks.add(low)
+        if _DIGIT.search(text):
+            text = _THOUSANDS.sub("", text)
+        if "`" in text:
+            for code in _INLINE_CODE.findall(text):
+                marks.update(t.lower() for t in _TOKEN_RE.findall(code))
+        seen.update(_TOKEN_RE.findall(text))
+    for token in seen:  # each distinct token once: prose repeats its words
+        low = token.lower()
+        words.add(low)
+        # in a CJK or other non-Latin text every Latin-script token is a name, a command or a number
+        if not latin or _is_mark(token):
+            marks.add(low)
     return frozenset(marks), frozenset(words)
 
 
