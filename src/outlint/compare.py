@@ -55,10 +55,6 @@ class Comparison:
     def same_language(self) -> bool:
         return same_language(self.source, self.target)
 
-    def counterpart(self, h: Heading) -> Heading | None:
-        """The section of the other document that ``h`` corresponds to."""
-        return self._of_source.get(id(h)) or self._of_target.get(id(h))
-
     def in_target(self, h: Heading) -> Heading | None:
         return self._of_source.get(id(h))
 

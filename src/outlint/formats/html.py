@@ -104,8 +104,7 @@ def _place(f: Finding, lines: Sequence[str]) -> str:
     return f'<pre class="place">{"".join(out)}</pre>' if out else ""
 
 
-def _finding(f: Finding, lines: Sequence[str], show_path: bool = False) -> str:
-    where = f"{esc(f.path)}:" if show_path else ""
+def _finding(f: Finding, lines: Sequence[str]) -> str:
     related = "".join(
         f' <span class="rel" title="{esc(r.message)}">→ line {r.span.line}</span>'
         for r in f.related
@@ -114,7 +113,7 @@ def _finding(f: Finding, lines: Sequence[str], show_path: bool = False) -> str:
     return (
         f'<li class="finding {f.severity}" data-code="{esc(f.code)}" data-severity="{f.severity}">'
         f'<span class="sev">{f.severity}</span> <span class="code">{esc(f.code)}</span> '
-        f'<span class="where">{where}{f.span.line}:{f.span.column}</span> '
+        f'<span class="where">{f.span.line}:{f.span.column}</span> '
         f'<span class="msg" dir="auto">{esc(f.message)}</span> <span class="name">({esc(f.name)})</span>'
         f"{related}{_place(f, lines)}</li>"
     )
@@ -199,7 +198,7 @@ def page(title: str, lang: str | None, panels: Sequence[Panel], findings: Sequen
         + "".join(_panel(p, k + 1) for k, p in enumerate(panels))
     )
     digest = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
-    csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; img-src data:"
+    csp = f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'"
     return (
         f'<!DOCTYPE html>\n<html lang="{esc(lang or "en")}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
