@@ -127,6 +127,7 @@ def build(
     anchors: Mapping[str, Heading | None] | None = None,
     language: str | None = None,
     encoding: str | None = None,
+    toc_depth: int | None = None,
 ) -> Document:
     """Assemble a Document: levels of numbered entries and headings that lack one, then the tree.
 
@@ -159,6 +160,7 @@ def build(
         tuple(links),
         encoding,
         {name: (final.get(id(h), h) if h is not None else None) for name, h in (anchors or {}).items()},
+        toc_depth,
     )
 
 

@@ -74,7 +74,7 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
         return
     al = doc.facts.alignment
     offset = _level_offset(doc, al)
-    depth = options.get("depth") or max(e.level for e in doc.toc)
+    depth = options.get("depth") or doc.toc_depth or max(e.level for e in doc.toc)
     toc_line = doc.toc_span.line if doc.toc_span else 0
     entry_of = {id(h): i for i, h in al.pairs}
     listed_children = {p for p in al.entry_parents if p is not None}
@@ -216,7 +216,8 @@ A section added after the contents was made is invisible to readers who navigate
 Contents lists `1. Scope` and `2. Terms`; the body also has `3. Conformance`.
 
 ## Options
-- `depth` (integer): deepest level the contents must cover; default: the deepest level it lists.
+- `depth` (integer): deepest level the contents must cover; default: the depth the contents
+  declares (a Word TOC field's `\\o "1-3"` covers three levels), else the deepest level it lists.
 """
 
 DOC_TITLE = """\
