@@ -17,6 +17,7 @@ READERS: dict[str, str] = {
     "text": "outlint.readers.text",
     "markdown": "outlint.readers.markdown",
     "html": "outlint.readers.html",
+    "docx": "outlint.readers.docx",
 }
 SUFFIXES: dict[str, str] = {
     ".txt": "text",
@@ -30,10 +31,12 @@ SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".docx": "docx",
 }
 # keyword options each reader accepts (``read(data, path, **options)``), passed on by the linter
 OPTIONS: dict[str, frozenset[str]] = {
     "markdown": frozenset({"slug"}),
+    "docx": frozenset({"max_depth"}),
 }
 _HTML_START = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL

@@ -1,0 +1,457 @@
+"""DOCX body: every paragraph of ``document.xml`` in order, streamed, with its visible text and marks.
+
+Deleted text (``w:del``) is not text and inserted text (``w:ins``) is, as in the document with the
+changes accepted; hidden text (``w:vanish``) is not text; field instructions are not text, field
+results are. Paragraphs are numbered 1, 2, … in the order of the body, counting those in tables and
+content controls but not those in text boxes, notes or comments: that number is the ``line`` of
+every finding. The XML is parsed with ``iterparse`` and each paragraph dropped once read, so memory
+stays a small multiple of the part.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
+
+from outlint.model import ReadError
+from outlint.readers.docxfields import Field, TocSwitches, toc_switches
+from outlint.readers.docxpart import MC, attr, on, syntax_error, tag
+from outlint.readers.docxstyles import Lang, Style, Styles, lang_of
+
+P, PPR, R, RPR = tag("p"), tag("pPr"), tag("r"), tag("rPr")
+_T, _TAB, _PTAB, _BR, _CR = tag("t"), tag("tab"), tag("ptab"), tag("br"), tag("cr")
+_NBH, _SOFT, _FLDCHAR, _INSTR, _FLDSIMPLE = (
+    tag("noBreakHyphen"),
+    tag("softHyphen"),
+    tag("fldChar"),
+    tag("instrText"),
+    tag("fldSimple"),
+)
+_HYPERLINK, _DEL, _MOVEFROM, _SDT, _SDTPR, _SDTCONTENT = (
+    tag("hyperlink"),
+    tag("del"),
+    tag("moveFrom"),
+    tag("sdt"),
+    tag("sdtPr"),
+    tag("sdtContent"),
+)
+_BOOKMARK, _CSTART, _CEND, _CREF = (
+    tag("bookmarkStart"),
+    tag("commentRangeStart"),
+    tag("commentRangeEnd"),
+    tag("commentReference"),
+)
+_FOOTREF, _ENDREF, _RENDERED, _VANISH = (
+    tag("footnoteReference"),
+    tag("endnoteReference"),
+    tag("lastRenderedPageBreak"),
+    tag("vanish"),
+)
+_PSTYLE, _RSTYLE, _OUTLINE, _NUMPR, _NUMID, _ILVL = (
+    tag("pStyle"),
+    tag("rStyle"),
+    tag("outlineLvl"),
+    tag("numPr"),
+    tag("numId"),
+    tag("ilvl"),
+)
+_SECTPR, _PAGEBREAK, _BODY, _TC, _TXBX, _RUBY_TEXT = (
+    tag("sectPr"),
+    tag("pageBreakBefore"),
+    tag("body"),
+    tag("tc"),
+    tag("txbxContent"),
+    tag("rt"),
+)
+_GALLERY = tag("docPartGallery")
+_ALTERNATE, _FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Fallback"
+# elements whose content is no text of the paragraph: drawings and objects (text boxes are read as
+# their own paragraphs), deleted text, ruby annotations, properties
+_SKIP = frozenset({_DEL, _MOVEFROM, tag("drawing"), tag("pict"), tag("object"), _RUBY_TEXT, PPR, _SDTPR, RPR})
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_RTL = re.compile(r"[\u0590-\u08ff]")
+
+
+@dataclass(slots=True)
+class Para:
+    """One paragraph as read: its visible text, its style, and what it holds or marks."""
+
+    number: int  # 1-based place in the body (the line of findings); for a text box, its anchor's
+    text: str
+    style: Style
+    where: str = "body"  # body, table, box, note, comment
+    outline: int | None = None  # direct w:outlineLvl
+    num: tuple[str | None, int | None] | None = None  # direct w:numPr
+    label: str | None = None  # the automatic number, as displayed
+    bullet: bool = False
+    toc: list[tuple[str, bool]] | None = None  # (text, is page number) when in a contents field
+    toc_region: bool = False  # in a TOC field or TOC content control, entry or not
+    figures: bool = False  # in a table of figures
+    anchor: str | None = None  # the bookmark a contents entry links to
+    links: list[str] = field(default_factory=list)  # bookmarks it links or refers to (outside contents)
+    bookmarks: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (footnote|endnote, id)
+    comment_starts: list[str] = field(default_factory=list)
+    comment_ends: list[str] = field(default_factory=list)
+    hidden: bool = False  # every run hidden
+    deleted: bool = False  # the paragraph mark itself is a tracked deletion
+    page_break: bool = False  # a page or section break at its end or before it
+    rendered_break: bool = False  # Word's last layout started a page at its start
+    mark: str | None = None  # w:lang of most of its text, for its script
+
+
+@dataclass(slots=True)
+class Walker:
+    """What reading paragraphs carries from one to the next: the styles and the open fields."""
+
+    styles: Styles
+    fields: list[Field] = field(default_factory=list)
+    tocs: list[TocSwitches] = field(default_factory=list)  # TOC fields met so far, in order
+
+
+@dataclass(slots=True)
+class _Acc:
+    """What one paragraph has gathered while its runs are walked."""
+
+    parts: list[str] = field(default_factory=list)
+    toc: list[tuple[str, bool]] = field(default_factory=list)
+    langs: list[tuple[Lang, str]] = field(default_factory=list)
+    anchor: str | None = None
+    links: list[str] = field(default_factory=list)
+    sdt_toc: bool = False
+    in_toc: bool = False
+    figures: bool = False
+    touched_toc: bool = False
+    touched_figures: bool = False
+    visible: bool = False
+    text_seen: bool = False
+    rendered_break: bool = False
+    page_break: bool = False
+    link: str | None = None
+
+
+def paragraph(p: Any, walker: Walker, number: int, where: str, sdt_toc: bool = False) -> Para:
+    """Read one ``w:p`` element."""
+    styles = walker.styles
+    ppr = p.find(PPR)
+    style = styles.default
+    outline = num = None
+    deleted = mark_hidden = page_break = False
+    if ppr is not None:
+        for child in ppr:
+            t = child.tag
+            if t == _PSTYLE:
+                style = styles.paragraph(attr(child, "val"))
+            elif t == _OUTLINE:
+                outline = _int(attr(child, "val"))
+            elif t == _NUMPR:
+                num = (attr(child.find(_NUMID), "val"), _int(attr(child.find(_ILVL), "val")))
+            elif t == RPR:
+                deleted = child.find(_DEL) is not None
+                mark_hidden = on(child.find(_VANISH))
+            elif t == _SECTPR or (t == _PAGEBREAK and on(child)):
+                page_break = True
+    acc = _Acc(sdt_toc=sdt_toc, in_toc=sdt_toc or _in_toc(walker), page_break=page_break)
+    acc.figures = _in_figures(walker)
+    acc.touched_toc, acc.touched_figures = acc.in_toc, acc.figures
+    _walk(p, walker, acc, style)
+    para = Para(number, _clean("".join(acc.parts)), style, where, outline, num)
+    para.toc_region = acc.touched_toc or acc.touched_figures
+    para.figures = acc.touched_figures and not acc.touched_toc
+    if acc.touched_toc:
+        para.toc = acc.toc
+        para.anchor = acc.anchor
+    para.links = acc.links
+    para.hidden = not acc.visible and (mark_hidden or style.hidden or acc.text_seen)
+    para.deleted = deleted
+    para.page_break = acc.page_break
+    para.rendered_break = acc.rendered_break
+    para.mark = _mark(acc.langs, para.text)
+    _marks(p, para)
+    return para
+
+
+def _walk(el: Any, walker: Walker, acc: _Acc, style: Style) -> None:
+    for child in el:
+        t = child.tag
+        if t == R:
+            _run(child, walker, acc, style)
+        elif t in _SKIP or not isinstance(t, str):
+            continue
+        elif t == _HYPERLINK:
+            outer = acc.link
+            acc.link = attr(child, "anchor") or outer
+            if attr(child, "anchor") and not (acc.in_toc or acc.figures):
+                acc.links.append(attr(child, "anchor") or "")
+            _walk(child, walker, acc, style)
+            acc.link = outer
+        elif t == _FLDSIMPLE:
+            f = Field([attr(child, "instr") or ""], True)
+            f.settle()
+            _open(walker, acc, f)
+            _walk(child, walker, acc, style)
+            _close(walker, acc)
+        elif t == _ALTERNATE:
+            choice = next((c for c in child if c.tag != _FALLBACK), None)  # one rendering, not both
+            if choice is not None:
+                _walk(choice, walker, acc, style)
+        elif t in (_BOOKMARK, _CSTART, _CEND):
+            continue  # read by _marks
+        else:
+            _walk(child, walker, acc, style)  # ins, moveTo, smartTag, customXml, sdt, dir, bdo, ...
+
+
+def _run(r: Any, walker: Walker, acc: _Acc, style: Style) -> None:
+    rpr = r.find(RPR)
+    hidden = style.hidden
+    lang = style.lang
+    if rpr is not None:
+        char = walker.styles.character(attr(rpr.find(_RSTYLE), "val"))
+        if char is not None:
+            hidden = hidden or char.hidden
+            lang = char.lang.over(lang) if char.lang != Lang() else lang
+        vanish = rpr.find(_VANISH)
+        if vanish is not None:
+            hidden = on(vanish)
+        own = lang_of(rpr)
+        if own != Lang():
+            lang = own.over(lang)
+    for child in r:
+        t = child.tag
+        if t == _T:
+            text = child.text or ""
+            if text:
+                acc.text_seen = True
+                if not hidden:
+                    _emit(walker, acc, text, lang)
+        elif t in (_TAB, _PTAB):
+            if not hidden:
+                _emit(walker, acc, "\t", None)
+        elif t == _BR:
+            if attr(child, "type") in ("page", "column"):
+                acc.page_break = True
+            elif not hidden:
+                _emit(walker, acc, " ", None)
+        elif t == _CR:
+            if not hidden:
+                _emit(walker, acc, " ", None)
+        elif t == _NBH:
+            if not hidden:
+                _emit(walker, acc, "-", lang)
+        elif t == _FLDCHAR:
+            kind = attr(child, "fldCharType")
+            if kind == "begin":
+                walker.fields.append(Field())
+            elif kind == "separate" and walker.fields:
+                top = walker.fields[-1]
+                if not top.result:
+                    top.settle()
+                    top.result = True
+                    _opened(walker, acc, top)
+            elif kind == "end" and walker.fields:
+                top = walker.fields[-1]
+                if not top.result:
+                    top.settle()
+                _close(walker, acc)
+        elif t == _INSTR:
+            if walker.fields and not walker.fields[-1].result:
+                walker.fields[-1].instr.append(child.text or "")
+        elif t == _RENDERED:
+            if not acc.parts:
+                acc.rendered_break = True
+        elif t == _ALTERNATE:
+            choice = next((c for c in child if c.tag != _FALLBACK), None)
+            if choice is not None:
+                for inner in choice:
+                    if inner.tag == R:
+                        _run(inner, walker, acc, style)
+
+
+def _emit(walker: Walker, acc: _Acc, text: str, lang: Lang | None) -> None:
+    fields = walker.fields
+    if fields and not fields[-1].result:
+        return  # between begin and separate only the instruction is written
+    if text.strip():
+        acc.visible = True
+    if acc.in_toc or acc.figures:
+        page = any(f.kind == "PAGEREF" and f.result for f in fields)
+        acc.toc.append((text, page))
+        if acc.anchor is None:
+            target = acc.link or next((f.bookmark for f in reversed(fields) if f.bookmark), None)
+            acc.anchor = target
+        return
+    acc.parts.append(text)
+    if lang is not None:
+        acc.langs.append((lang, text))
+
+
+def _open(walker: Walker, acc: _Acc, f: Field) -> None:
+    walker.fields.append(f)
+    _opened(walker, acc, f)
+
+
+def _opened(walker: Walker, acc: _Acc, f: Field) -> None:
+    """A field's result begins: a TOC field's result is the contents."""
+    if f.kind in ("REF", "PAGEREF") and f.bookmark and not (acc.in_toc or acc.figures):
+        acc.links.append(f.bookmark)  # a cross-reference: a missing bookmark is an error in Word
+    if f.kind != "TOC":
+        return
+    switches = toc_switches("".join(f.instr))
+    if switches is None:
+        return
+    f.toc = switches
+    walker.tocs.append(switches)
+    if switches.figures:
+        acc.figures = acc.touched_figures = True
+    else:
+        acc.in_toc = acc.touched_toc = True
+
+
+def _close(walker: Walker, acc: _Acc) -> None:
+    if walker.fields:
+        walker.fields.pop()
+    # what follows a contents field's end in the same paragraph is text again
+    acc.in_toc = acc.sdt_toc or _in_toc(walker)
+    acc.figures = _in_figures(walker)
+
+
+def _in_toc(walker: Walker) -> bool:
+    return any(f.toc is not None and not f.toc.figures for f in walker.fields)
+
+
+def _in_figures(walker: Walker) -> bool:
+    return any(f.toc is not None and f.toc.figures for f in walker.fields)
+
+
+def _marks(p: Any, para: Para) -> None:
+    """Bookmarks, comment ranges and note references anywhere in the paragraph (cheap: C-level iter)."""
+    for el in p.iter(_BOOKMARK, _CSTART, _CEND, _FOOTREF, _ENDREF, _CREF):
+        t = el.tag
+        if t == _BOOKMARK:
+            name = attr(el, "name")
+            if name:
+                para.bookmarks.append(name)
+        elif t in (_CSTART, _CREF):
+            cid = attr(el, "id")
+            if cid is not None and cid not in para.comment_starts:
+                para.comment_starts.append(cid)
+        elif t == _CEND:
+            cid = attr(el, "id")
+            if cid is not None:
+                para.comment_ends.append(cid)
+        elif _deleted(el):
+            continue
+        else:
+            para.notes.append(("footnote" if t == _FOOTREF else "endnote", attr(el, "id") or ""))
+
+
+def _deleted(el: Any) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent.tag != P:
+        if parent.tag in (_DEL, _MOVEFROM, _FALLBACK):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _mark(langs: list[tuple[Lang, str]], text: str) -> str | None:
+    """The ``w:lang`` of most of the text, read for the script the text is in: ``w:eastAsia`` for
+    CJK text, ``w:bidi`` for right-to-left text, ``w:val`` for the rest."""
+    if not langs or not text:
+        return None
+    pick = "east_asia" if _CJK.search(text) and len(_CJK.findall(text)) * 2 >= len(text.replace(" ", "")) else None
+    if pick is None and _RTL.search(text):
+        pick = "bidi"
+    weights: dict[str, int] = {}
+    for lang, piece in langs:
+        value = getattr(lang, pick) if pick else lang.val
+        if value:
+            weights[value] = weights.get(value, 0) + len(piece)
+    return max(weights, key=lambda k: weights[k]) if weights else None
+
+
+def _clean(text: str) -> str:
+    return text.replace("\t", " ").replace("\u00a0", " ").strip() if text else ""
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def read(data: bytes, walker: Walker, max_depth: int | None = None) -> Iterator[Para]:
+    """Every paragraph of ``document.xml`` in order, its number counted as the body counts."""
+    context = etree.iterparse(
+        io.BytesIO(data),
+        events=("end",),
+        tag=P,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    number = 0
+    try:
+        for _, p in context:
+            where, depth, sdt_toc, top = _place(p)
+            if max_depth is not None and depth > max_depth:
+                from outlint.inputs import too_deep  # type: ignore[import-not-found,unused-ignore]
+
+                raise ReadError(too_deep(depth, max_depth).message)
+            if where == "skip":
+                p.clear()
+                continue
+            if where != "box":
+                number += 1
+            para = paragraph(p, walker, number + (where == "box"), where, sdt_toc)
+            if top is p:
+                # bookmarks between paragraphs, at the body's level, mark the paragraph they precede
+                parent = p.getparent()
+                before = [attr(el, "name") for el in parent if el.tag == _BOOKMARK]
+                para.bookmarks[:0] = [name for name in before if name]
+                p.clear()
+                while p.getprevious() is not None:
+                    del parent[0]
+            else:
+                p.clear()
+            yield para
+    except etree.XMLSyntaxError as exc:
+        raise ReadError(f"word/document.xml: not well-formed XML: {syntax_error(exc)}") from None
+
+
+def _place(p: Any) -> tuple[str, int, bool, Any]:
+    """Where a paragraph sits (body, table, box, or skip for a fallback rendering), how deep, whether
+    in a contents content control, and the body-level element that holds it."""
+    where = "body"
+    sdt_toc = False
+    depth = 1
+    node = p
+    top = None
+    parent = p.getparent()
+    while parent is not None:
+        t = parent.tag
+        if t == _BODY:
+            top = node
+        elif t == _TXBX:
+            where = "box"
+        elif t == _FALLBACK:
+            return "skip", depth, False, None
+        elif t == _TC and where == "body":
+            where = "table"
+        elif t == _SDT and not sdt_toc:
+            gallery = parent.find(f"{_SDTPR}/{tag('docPartObj')}/{_GALLERY}")
+            if gallery is None:
+                gallery = parent.find(f"{_SDTPR}/{tag('docPartList')}/{_GALLERY}")
+            sdt_toc = gallery is not None and (attr(gallery, "val") or "").lower() == "table of contents"
+        node = parent
+        parent = parent.getparent()
+        depth += 1
+    return where, depth, sdt_toc and where != "box", top
