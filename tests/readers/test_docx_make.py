@@ -127,7 +127,9 @@ def h(level: int, text: str, bookmark: str | None = None) -> str:
     return p(text, f"Heading{level}", bookmark=bookmark)
 
 
-def toc_entry(level: int, text: str, page: str, anchor: str | None, first: str = "", last: bool = False) -> str:
+def toc_entry(
+    level: int, text: str, page: str, anchor: str | None, first: str = "", last: bool = False, link: bool = True
+) -> str:
     """A TOC entry paragraph as Word writes it: hyperlink, tab leader, PAGEREF field; ``first`` holds
     the TOC field's begin and instruction runs for the first entry."""
     pageref = (
@@ -138,7 +140,7 @@ def toc_entry(level: int, text: str, page: str, anchor: str | None, first: str =
         else f"<w:r><w:t>{page}</w:t></w:r>"
     )
     content = f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r><w:r><w:tab/></w:r>{pageref}'
-    linked = f'<w:hyperlink w:anchor="{anchor}" w:history="1">{content}</w:hyperlink>' if anchor else content
+    linked = f'<w:hyperlink w:anchor="{anchor}" w:history="1">{content}</w:hyperlink>' if anchor and link else content
     tabs = '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs>'
     end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if last else ""
     return f'<w:p><w:pPr><w:pStyle w:val="TOC{level}"/>{tabs}</w:pPr>{first}{linked}{end}</w:p>'
@@ -152,12 +154,14 @@ def toc_begin(instr: str = 'TOC \\o "1-3" \\h \\z \\u') -> str:
     )
 
 
-def toc(entries: list[tuple[int, str, str, str | None]], instr: str = 'TOC \\o "1-3" \\h \\z \\u') -> str:
+def toc(
+    entries: list[tuple[int, str, str, str | None]], instr: str = 'TOC \\o "1-3" \\h \\z \\u', link: bool = True
+) -> str:
     """A whole TOC field: one paragraph per (level, text, page, anchor), the field ending after the
     last entry in a paragraph of its own, as Word does."""
     out = [p("Contents", "TOCHeading")]
     for k, (level, text, page, anchor) in enumerate(entries):
-        out.append(toc_entry(level, text, page, anchor, toc_begin(instr) if k == 0 else ""))
+        out.append(toc_entry(level, text, page, anchor, toc_begin(instr) if k == 0 else "", link=link))
     out.append('<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
     return "".join(out)
 

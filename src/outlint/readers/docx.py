@@ -279,8 +279,8 @@ def _number_title(para: Para) -> tuple[Number | None, str]:
     text = " ".join(para.text.split())
     if para.label and not para.bullet:
         label = para.label.strip()
-        parsed = number_of(f"{label} X")  # the label alone, before a title of any case
-        if parsed is not None and parsed[1] == "X":
+        parsed = number_of(f"{label} Title")  # the label alone, before a title of any case
+        if parsed is not None and parsed[1] == "Title":
             return parsed[0], text
         return None, f"{label} {text}"
     narrow = text.translate(_WIDE)

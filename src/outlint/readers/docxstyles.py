@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from outlint.readers.docxpart import attr, on, tag
@@ -77,7 +78,10 @@ class Styles:
     lang: Lang = Lang()
 
     def paragraph(self, style_id: str | None) -> Style:
-        return self.by_id.get(style_id, self.default) if style_id else self.default
+        if not style_id:
+            return self.default
+        found = self.by_id.get(style_id)
+        return found if found is not None else _undefined(style_id, self.lang)
 
     def character(self, style_id: str | None) -> Style | None:
         return self.by_id.get(style_id) if style_id else None
@@ -164,6 +168,13 @@ def _resolve(sid: str, raw: dict[str, _Raw], doc_lang: Lang) -> Style:
         lang,
         hidden,
     )
+
+
+@lru_cache(maxsize=256)
+def _undefined(style_id: str, lang: Lang) -> Style:
+    """A style a paragraph names but styles.xml does not define (or there is no styles.xml): what
+    its id says, as Word's own ids are its English names (``Heading1``, ``Title``)."""
+    return _resolve(style_id, {style_id: _Raw(style_id, style_id, "paragraph", None, None, None, Lang(), None)}, lang)
 
 
 def _level(chain: list[_Raw]) -> int | None:

@@ -83,7 +83,7 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
         if not 1 <= level <= depth or h.span.line <= toc_line or (h.style or "").endswith("omit-from-toc"):
             continue
         parent = doc.facts.parent(h)
-        if parent is not None and level > 1:
+        if parent is not None and level > 1 and not (doc.toc_depth and not options.get("depth")):
             # the contents lists this heading's siblings only if it lists its parent's children:
             # a contents may go deeper in one chapter than in another
             parent_entry = entry_of.get(id(parent))
@@ -206,7 +206,9 @@ DOC_MISSING_ENTRY = """\
 ## What it does
 Reports a heading that the contents does not list, for the levels the contents covers (a contents
 that lists two levels does not need third-level headings), and under a parent whose other
-sub-sections the contents lists (a contents may list one chapter's sections and not another's).
+sub-sections the contents lists (a contents may list one chapter's sections and not another's),
+unless the contents declares its depth (a Word TOC field's `\\o "1-3"`), which it then covers in
+every chapter.
 Markdown headings marked `<!-- omit from toc -->` (or `omit in toc`, `no toc`) are never required.
 
 ## Why is this bad?

@@ -35,9 +35,16 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
             continue  # commands, paths and settings: what is left is too little to be English prose
         yield (
             Span(para.span.line, para.span.column, para.span.end_line, para.span.end_column),
-            f"paragraph in {language.language_name(script)} in a document in {_doc_lang(langs)}: "
-            f"{quote(para.text, 40)}",
+            f"paragraph in {language.language_name(script)}{_marked(para.mark, script)} in a document in "
+            f"{_doc_lang(langs)}: {quote(para.text, 40)}",
         )
+
+
+def _marked(mark: str | None, script: str) -> str:
+    """The language the producer marked the paragraph with (DOCX ``w:lang``), when it agrees."""
+    if not mark or language.SCRIPT_OF_LANG.get(mark.split("-")[0].lower()) != script:
+        return ""
+    return f' (marked "{mark}")'
 
 
 def _english_prose(text: str, main_script: str | None, min_letters: int) -> bool:
@@ -117,7 +124,8 @@ RULES = (
             n=20,
             what="Reports a paragraph whose script differs from the document's main language (inferred from "
             "its text, or configured with `language`). Text the author marked with a language "
-            "(HTML `lang`) is intentional and never reported.",
+            "(HTML `lang`) is intentional and never reported. A Word document marks the language of its "
+            'text as it is typed (`w:lang`): that mark is evidence, quoted in the message (`marked "zh-CN"`).',
             why="An untranslated paragraph left in a translation, or text pasted from the source.",
             example="A Chinese paragraph `推进亚太经合组织数字经济合作进程。…` in an English white paper.",
         ),
