@@ -10,6 +10,7 @@ stays a small multiple of the part.
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 from collections.abc import Iterator
@@ -403,9 +404,7 @@ def read(data: bytes, walker: Walker, max_depth: int | None = None) -> Iterator[
         for _, p in context:
             where, depth, sdt_toc, top = _place(p)
             if max_depth is not None and depth > max_depth:
-                from outlint.inputs import too_deep  # type: ignore[import-not-found,unused-ignore]
-
-                raise ReadError(too_deep(depth, max_depth).message)
+                raise ReadError(_too_deep(depth, max_depth))
             if where == "skip":
                 p.clear()
                 continue
@@ -425,6 +424,15 @@ def read(data: bytes, walker: Walker, max_depth: int | None = None) -> Iterator[
             yield para
     except etree.XMLSyntaxError as exc:
         raise ReadError(f"word/document.xml: not well-formed XML: {syntax_error(exc)}") from None
+
+
+def _too_deep(depth: int, limit: int) -> str:
+    """The input limits' own words for a document nested too deep (``outlint.inputs``, when present)."""
+    try:
+        inputs = importlib.import_module("outlint.inputs")
+    except ImportError:
+        return f"paragraphs nested {depth} elements deep, more than the limit of {limit} (--max-depth)"
+    return str(inputs.too_deep(depth, limit).message)
 
 
 def _place(p: Any) -> tuple[str, int, bool, Any]:

@@ -10,6 +10,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -164,7 +165,7 @@ def read_part(pkg: Package, name: str) -> bytes:
     try:
         # zipfile never returns more than the declared size, and checks the CRC at the end
         data = pkg.zip.read(info)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
         raise ReadError(f"{name}: cannot unpack ({exc})") from None
     for strict, transitional in _STRICT:
         if strict in data:
