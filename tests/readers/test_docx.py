@@ -85,12 +85,17 @@ def test_heading_levels_come_from_styles(styles: str | None, para: str, expected
     assert headings(docx(para, styles=styles)) == expected
 
 
-def test_title_heads_the_document_and_headings_sit_under_it() -> None:
-    data = docx(
-        p("Annual", "Title") + p("Report", "Title") + p("x") + h(1, "Intro") + h(2, "Scope") + p("Late", "Title")
-    )
-    assert headings(data) == [(1, None, "Annual Report", 1), (2, None, "Intro", 4), (3, None, "Scope", 5)]
-    assert blocks(read(data))[-1] == ("prose", "Late", 6)
+def test_title_is_no_heading_unless_the_toc_field_lists_it() -> None:
+    """Word's Title style has no outline level: the navigation pane and the TOC leave it out."""
+    front = p("Annual Report", "Title") + p("x")
+    data = docx(front + h(1, "Intro") + h(2, "Scope"))
+    assert headings(data) == [(1, None, "Intro", 3), (2, None, "Scope", 4)]
+    assert blocks(read(data))[0] == ("lines", "Annual Report", 1)
+    listed = toc([(1, "Annual Report", "1", None), (2, "Intro", "1", None)], 'TOC \\o "2-3" \\t "Title,1"')
+    assert [x[:3] for x in headings(docx(front + listed + h(2, "Intro") + p("y")))] == [
+        (1, None, "Annual Report"),
+        (2, None, "Intro"),
+    ]
 
 
 def test_toc_t_switch_makes_custom_styles_headings_at_its_levels() -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import shutil
+import subprocess
 import zipfile
 
 from outlint.linter import Settings, check_bytes, select_rules
@@ -111,7 +115,75 @@ def docx(
             zf.writestr(f"{folder}/{name}", data)
         for name, data in (extra or {}).items():
             zf.writestr(name, data)
-    return buf.getvalue()
+    data = buf.getvalue()
+    compare_with_pandoc(data)
+    return data
+
+
+# --- every DOCX the tests build is also read by pandoc, when it is installed ----------------------
+
+PANDOC = shutil.which("pandoc")
+# Tests whose documents pandoc reads differently, one line each with the reason. Keyed by test name
+# (with its parameter id); a test listed here must still differ, so the list cannot go stale.
+PANDOC_DIFFERS: dict[str, str] = {
+    "test_heading_levels_come_from_styles[german]": 'pandoc knows English style names only ("Überschrift 1")',
+    "test_heading_levels_come_from_styles[chinese-name]": 'pandoc knows English style names only ("标题 2")',
+    "test_heading_levels_come_from_styles[french]": 'pandoc knows English style names only ("Titre 3")',
+    "test_heading_levels_come_from_styles[custom-style-outline-level]": "pandoc ignores w:outlineLvl on a style",
+    "test_heading_levels_come_from_styles[paragraph-outline]": "pandoc ignores w:outlineLvl on a paragraph",
+    "test_heading_levels_come_from_styles[outline-9-is-body-text]": "pandoc ignores w:outlineLvl 9 (body text)",
+    "test_heading_levels_come_from_styles[no-styles-part]": "without styles.xml pandoc does not go by style ids",
+    "test_title_is_no_heading_unless_the_toc_field_lists_it": 'pandoc does not read a TOC field\'s \\t "Title,1"',
+    "test_toc_t_switch_makes_custom_styles_headings_at_its_levels": "pandoc does not read a TOC field's \\t styles",
+    "test_hidden_numbered_paragraphs_still_count_as_in_word": "pandoc keeps hidden text (w:vanish)",
+}
+_SEEN: dict[bytes, bool] = {}
+RAN: set[str] = set()  # tests whose documents were compared
+
+
+def compare_with_pandoc(data: bytes) -> None:
+    """Fail the current test when outlint's headings differ from pandoc's (level and text, compared without
+    whitespace: outlint joins a number and its title with a space), unless PANDOC_DIFFERS says why."""
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[-1].split(" ")[0]
+    if PANDOC is None or not test:
+        return
+    RAN.add(test)
+    key = hashlib.sha256(data).digest()
+    if key in _SEEN:
+        same = _SEEN[key]
+    else:
+        from outlint.model import ReadError
+        from outlint.readers import docx as reader
+        from tests.readers.test_docx_pandoc import outlint_headings, pandoc_headings
+
+        try:
+            reader.read(data, "t.docx")
+        except ReadError:
+            return  # not a document: the safety tests
+        done = subprocess.run([PANDOC, "-f", "docx", "-t", "native"], input=data, capture_output=True, check=False)
+        if done.returncode != 0:
+            return
+        ours = [(level, "".join(text.split())) for level, text in outlint_headings(data)]
+        theirs = [(level, "".join(text.split())) for level, text in pandoc_headings(done.stdout.decode("utf-8"))]
+        # pandoc reads Word's "TOC Heading" paragraph (based on Heading 1, but outline level 9: body
+        # text) as a header; and it keeps empty headers, which are no headings in Word's contents
+        theirs = [(level, text) for level, text in theirs if (text and (level, text) in ours) or not _title(text)]
+        theirs = [(level, text) for level, text in theirs if text]
+        same = _SEEN[key] = ours == theirs
+        if not same:
+            DIFFS.setdefault(test, []).append((theirs, ours))
+    if test in PANDOC_DIFFERS:
+        return
+    assert same, f"pandoc reads other headings: {DIFFS.get(test)} (add the reason to PANDOC_DIFFERS)"
+
+
+DIFFS: dict[str, list[tuple[object, object]]] = {}  # test -> (pandoc's, outlint's) where they differ
+
+
+def _title(text: str) -> bool:
+    from outlint.readers.markup import is_contents_title
+
+    return is_contents_title(text)
 
 
 def p(text: str = "", style: str | None = None, ppr: str = "", rpr: str = "", bookmark: str | None = None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from outlint import numbering, outline
@@ -119,8 +119,6 @@ def _assemble(
     toc, toc_span = _contents(paras, switches)
     lines = [""] * (max((p.number for p in paras), default=0))
     build = _Build([], {}, lines, [])
-    title_done = False
-    shift = 0
     empties: list[Para] = []
     for k, para in enumerate(paras):
         if para.where == "box":
@@ -132,33 +130,20 @@ def _assemble(
             _flush(empties, build, paras, k)
             continue
         lines[para.number - 1] = _line(para)
-        level = _level(para, extra)
-        visible = para.text and not para.hidden and not para.deleted
-        if visible and level is None and para.style.title and not title_done and para.where == "body":
-            if _title_continues(build.blocks):
-                _extend_title(build, para)
-            else:
-                _flush(empties, build, paras, k)
-                build.blocks.append(_heading(para, 1, (None, para.text), "docx:title"))
-                _anchor(build, para)
-                shift = 1
-            continue
-        if visible and level is not None:
-            title_done = True
-            _flush(empties, build, paras, k)
-            build.blocks.append(_heading(para, level + shift, _number_title(para)))
-            _anchor(build, para)
-        elif para.deleted or (para.hidden and not para.text):
+        if para.deleted or para.hidden:
             continue  # gone once the changes are accepted, or never shown
-        elif not visible:
+        if not para.text:
             if para.where == "body":
                 empties.append(para)
             _marks(build, para, None)
             continue
+        _flush(empties, build, paras, k)
+        level = _level(para, extra)
+        if level is not None:
+            heading = _heading(para, level, _number_title(para))
+            build.blocks.append(heading)
+            _marks(build, para, heading)
         else:
-            if para.style.title or level is not None:
-                title_done = True
-            _flush(empties, build, paras, k)
             build.blocks.append(Paragraph(para.text, _span(para.number, para.text), _kind(para), mark=para.mark))
             _marks(build, para, None)
         for kind, nid in para.notes:
@@ -176,7 +161,7 @@ def _assemble(
         links=build.links,
         anchors=build.anchors,
         language=_language(paras, styles),
-        toc_depth=(switches.levels[1] - switches.levels[0] + 1) if switches and switches.levels else None,
+        toc_depth=_depth(switches),
     )
 
 
@@ -203,30 +188,11 @@ def _level(para: Para, extra: dict[str, int]) -> int | None:
     return para.style.level
 
 
-def _title_continues(blocks: list[outline.Block]) -> bool:
-    """A title set in two paragraphs (a long title broken by hand) is one title."""
-    return bool(blocks) and isinstance(blocks[-1], Heading) and blocks[-1].style == "docx:title"
-
-
-def _extend_title(build: _Build, para: Para) -> None:
-    last = build.blocks[-1]
-    assert isinstance(last, Heading)
-    span = Span(last.span.line, 1, para.number, max(len(para.text), 1))
-    build.blocks[-1] = replace(last, title=f"{last.title} {para.text}", span=span)
-    _anchor(build, para)
-
-
-def _heading(para: Para, level: int, number_title: tuple[Number | None, str], style: str | None = None) -> Heading:
+def _heading(para: Para, level: int, number_title: tuple[Number | None, str]) -> Heading:
     number, title = number_title
     anchor = next((b for b in para.bookmarks if b.startswith("_Toc")), para.bookmarks[0] if para.bookmarks else None)
-    how = style or f"docx:{para.style.name}" + (" auto-numbered" if number is not None and para.label else "")
+    how = f"docx:{para.style.name}" + (" auto-numbered" if number is not None and para.label else "")
     return Heading(level, number, title, _span(para.number, _line(para)), anchor, style=how)
-
-
-def _anchor(build: _Build, para: Para) -> None:
-    heading = build.blocks[-1]
-    assert isinstance(heading, Heading)
-    _marks(build, para, heading)
 
 
 def _marks(build: _Build, para: Para, heading: Heading | None) -> None:
@@ -257,6 +223,8 @@ def _kind(para: Para) -> str:
         return "table"
     if para.style.kind != "prose":
         return para.style.kind
+    if para.style.title:
+        return "lines"  # Word's Title has no outline level: no heading, unless a TOC's \\t lists it
     return "list" if para.label is not None else "prose"
 
 
@@ -291,11 +259,27 @@ def _number_title(para: Para) -> tuple[Number | None, str]:
     return Number(text[start : start + len(number.label)], number.scheme, number.values), rest
 
 
+def _levels(switches: TocSwitches | None) -> tuple[int, int]:
+    """The heading levels a TOC field lists: its ``\\o`` range and the levels of its ``\\t`` styles."""
+    if switches is None:
+        return 1, 9
+    given = [*(switches.levels or ()), *switches.styles.values()]
+    return (min(given), max(given)) if given else (1, 9)
+
+
+def _depth(switches: TocSwitches | None) -> int | None:
+    """How many levels the contents declares it lists (None when the field does not say)."""
+    if switches is None or (switches.levels is None and not switches.styles):
+        return None
+    lo, hi = _levels(switches)
+    return hi - lo + 1
+
+
 def _contents(paras: Sequence[Para], switches: TocSwitches | None) -> tuple[list[TocEntry], Span | None]:
     """The entries of the first contents (TOC field or TOC content control) in the body."""
     entries: list[TocEntry] = []
     first = last = None
-    lo = switches.levels[0] if switches and switches.levels else 1
+    lo = _levels(switches)[0]
     for para in paras:
         if not para.toc_region or para.figures or para.where == "box":
             if entries and first is not None:

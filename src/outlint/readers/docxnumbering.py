@@ -2,14 +2,15 @@
 
 A ``w:num`` points to an ``abstractNum`` whose levels say where each level starts (``start``), how
 it is written (``numFmt``, ``lvlText`` such as ``%1.%2``), when it restarts (``lvlRestart``) and
-whether it shows every level in Arabic digits (``isLgl``). Instances without overrides continue the
-same list; an instance with ``lvlOverride``/``startOverride`` counts on its own from its overrides.
+whether it shows every level in Arabic digits (``isLgl``). All instances of one list share its
+counters; an instance with a ``startOverride`` ("set numbering value", "restart at 1") sets the
+counter to it at its first paragraph of that level, and the list counts on from there.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from outlint.numbering import to_roman
@@ -109,7 +110,8 @@ class Counter:
 
     numbering: Numbering
     styles: Styles
-    values: dict[str, list[int | None]] = field(default_factory=dict)  # list key -> value per level
+    values: dict[str, list[int | None]] = field(default_factory=dict)  # abstractNumId -> value per level
+    applied: set[tuple[str, int]] = field(default_factory=set)  # (numId, level) whose start override was used
 
     def label(self, num_id: str | None, ilvl: int | None, style_id: str | None) -> tuple[str, bool] | None:
         """Count one numbered paragraph; its label and whether it is a bullet, or None when the
@@ -124,7 +126,14 @@ class Counter:
         lvl = levels.get(ilvl, Level())
         counts = self.values.setdefault(key, [None] * 9)
         current = counts[ilvl]
-        counts[ilvl] = lvl.start if current is None else current + 1
+        start = self.numbering.nums[num_id or ""][1].get(ilvl)
+        if start is not None and (num_id, ilvl) not in self.applied:
+            # "set numbering value": the first paragraph of this instance at this level shows the
+            # override, and the list it shares with the other instances counts on from there
+            self.applied.add((num_id or "", ilvl))
+            counts[ilvl] = start
+        else:
+            counts[ilvl] = lvl.start if current is None else current + 1
         for deeper in range(ilvl + 1, 9):
             restart = levels.get(deeper, Level()).restart
             if restart is None or (restart != 0 and ilvl < restart):
@@ -148,7 +157,7 @@ class Counter:
         nb = self.numbering
         if not num_id or num_id == "0" or num_id not in nb.nums:
             return None
-        aid, starts, overrides = nb.nums[num_id]
+        aid, _, overrides = nb.nums[num_id]
         for _ in range(4):  # an abstractNum may only link to a numbering style that points elsewhere
             link = nb.links.get(aid)
             if link is None or nb.abstract.get(aid):
@@ -161,13 +170,9 @@ class Counter:
         levels = nb.abstract.get(aid)
         if levels is None:
             return None
-        if overrides or starts:
-            # a start override replaces the level's start in this instance, after every restart too
-            levels = {**levels, **overrides}
-            for k, start in starts.items():
-                levels[k] = replace(levels.get(k, Level()), start=start)
-        # an instance with its own starting values counts on its own; others continue the list
-        return (f"num:{num_id}" if starts or overrides else f"abstract:{aid}"), levels
+        # every instance of a list counts on the same counters, as Word shows them; an instance may
+        # redefine a level (lvlOverride with a w:lvl) for its own paragraphs
+        return aid, ({**levels, **overrides} if overrides else levels)
 
 
 def format_value(n: int, fmt: str) -> str:
@@ -185,7 +190,13 @@ def format_value(n: int, fmt: str) -> str:
         return f"{n:02d}"
     if fmt in ("decimalFullWidth", "decimalFullWidth2"):
         return "".join(chr(0xFF10 + int(d)) for d in str(n))
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
         return _chinese(n)
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return "".join(_CN_DIGITS[int(d)] for d in str(n))
