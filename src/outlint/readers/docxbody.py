@@ -15,6 +15,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
@@ -22,7 +23,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hin
 from outlint.model import ReadError
 from outlint.readers.docxfields import Field, TocSwitches, toc_switches
 from outlint.readers.docxpart import MC, attr, on, syntax_error, tag
-from outlint.readers.docxstyles import Lang, Style, Styles, lang_of
+from outlint.readers.docxstyles import Lang, Style, Styles
 
 P, PPR, R, RPR = tag("p"), tag("pPr"), tag("r"), tag("rPr")
 _T, _TAB, _PTAB, _BR, _CR = tag("t"), tag("tab"), tag("ptab"), tag("br"), tag("cr")
@@ -69,7 +70,8 @@ _SECTPR, _PAGEBREAK, _BODY, _TC, _TXBX, _RUBY_TEXT = (
     tag("txbxContent"),
     tag("rt"),
 )
-_GALLERY = tag("docPartGallery")
+_GALLERY, _LANG = tag("docPartGallery"), tag("lang")
+NO_LANG = Lang()
 _ALTERNATE, _FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Fallback"
 # elements whose content is no text of the paragraph: drawings and objects (text boxes are read as
 # their own paragraphs), deleted text, ruby annotations, properties
@@ -94,11 +96,12 @@ class Para:
     toc_region: bool = False  # in a TOC field or TOC content control, entry or not
     figures: bool = False  # in a table of figures
     anchor: str | None = None  # the bookmark a contents entry links to
-    links: list[str] = field(default_factory=list)  # bookmarks it links or refers to (outside contents)
-    bookmarks: list[str] = field(default_factory=list)
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (footnote|endnote, id)
-    comment_starts: list[str] = field(default_factory=list)
-    comment_ends: list[str] = field(default_factory=list)
+    # what it marks, as tuples: most paragraphs mark nothing and share the empty one
+    links: tuple[str, ...] = ()  # bookmarks it links or refers to (outside contents)
+    bookmarks: tuple[str, ...] = ()
+    notes: tuple[tuple[str, str], ...] = ()  # (footnote|endnote, id)
+    comment_starts: tuple[str, ...] = ()
+    comment_ends: tuple[str, ...] = ()
     hidden: bool = False  # every run hidden
     deleted: bool = False  # the paragraph mark itself is a tracked deletion
     page_break: bool = False  # a page or section break at its end or before it
@@ -139,7 +142,7 @@ class _Acc:
 def paragraph(p: Any, walker: Walker, number: int, where: str, sdt_toc: bool = False) -> Para:
     """Read one ``w:p`` element."""
     styles = walker.styles
-    ppr = p.find(PPR)
+    ppr = p[0] if len(p) and p[0].tag == PPR else None  # the first child, by the schema
     style = styles.default
     outline = num = None
     deleted = mark_hidden = page_break = False
@@ -167,7 +170,7 @@ def paragraph(p: Any, walker: Walker, number: int, where: str, sdt_toc: bool = F
     if acc.touched_toc:
         para.toc = acc.toc
         para.anchor = acc.anchor
-    para.links = acc.links
+    para.links = tuple(acc.links) if acc.links else ()
     para.hidden = not acc.visible and (mark_hidden or style.hidden or acc.text_seen)
     para.deleted = deleted
     para.page_break = acc.page_break
@@ -208,28 +211,24 @@ def _walk(el: Any, walker: Walker, acc: _Acc, style: Style) -> None:
 
 
 def _run(r: Any, walker: Walker, acc: _Acc, style: Style) -> None:
-    rpr = r.find(RPR)
     hidden = style.hidden
     lang = style.lang
-    if rpr is not None:
-        char = walker.styles.character(attr(rpr.find(_RSTYLE), "val"))
-        if char is not None:
-            hidden = hidden or char.hidden
-            lang = char.lang.over(lang) if char.lang != Lang() else lang
-        vanish = rpr.find(_VANISH)
-        if vanish is not None:
-            hidden = on(vanish)
-        own = lang_of(rpr)
-        if own != Lang():
-            lang = own.over(lang)
     for child in r:
         t = child.tag
         if t == _T:
-            text = child.text or ""
+            text = child.text
             if text:
                 acc.text_seen = True
-                if not hidden:
+                if hidden:
+                    continue
+                if walker.fields or acc.in_toc or acc.figures:
                     _emit(walker, acc, text, lang)
+                else:  # plain text outside any field: most runs, so without the call
+                    acc.parts.append(text)
+                    acc.langs.append((lang, text))
+                    acc.visible = acc.visible or not text.isspace()
+        elif t == RPR:  # the first child, by the schema: it applies to what follows
+            hidden, lang = _run_properties(child, walker.styles, hidden, lang)
         elif t in (_TAB, _PTAB):
             if not hidden:
                 _emit(walker, acc, "\t", None)
@@ -271,6 +270,32 @@ def _run(r: Any, walker: Walker, acc: _Acc, style: Style) -> None:
                 for inner in choice:
                     if inner.tag == R:
                         _run(inner, walker, acc, style)
+
+
+def _run_properties(rpr: Any, styles: Styles, hidden: bool, lang: Lang) -> tuple[bool, Lang]:
+    """Hidden and language of a run: its character style's, then its own (``w:vanish``, ``w:lang``)
+    over the paragraph style's. One pass over the properties: this runs for every run."""
+    vanish: bool | None = None
+    own = None
+    for prop in rpr:
+        t = prop.tag
+        if t == _RSTYLE:
+            char = styles.character(attr(prop, "val"))
+            if char is not None:
+                hidden = hidden or char.hidden
+                lang = _over(char.lang, lang)
+        elif t == _VANISH:
+            vanish = on(prop)
+        elif t == _LANG:
+            own = Lang(attr(prop, "val"), attr(prop, "eastAsia"), attr(prop, "bidi"))
+    if own is not None:
+        lang = _over(own, lang)
+    return (hidden if vanish is None else vanish), lang
+
+
+@lru_cache(maxsize=1024)
+def _over(mark: Lang, base: Lang) -> Lang:
+    return mark.over(base) if mark != NO_LANG else base
 
 
 def _emit(walker: Walker, acc: _Acc, text: str, lang: Lang | None) -> None:
@@ -336,19 +361,17 @@ def _marks(p: Any, para: Para) -> None:
         if t == _BOOKMARK:
             name = attr(el, "name")
             if name:
-                para.bookmarks.append(name)
+                para.bookmarks += (name,)
         elif t in (_CSTART, _CREF):
             cid = attr(el, "id")
             if cid is not None and cid not in para.comment_starts:
-                para.comment_starts.append(cid)
+                para.comment_starts += (cid,)
         elif t == _CEND:
             cid = attr(el, "id")
             if cid is not None:
-                para.comment_ends.append(cid)
-        elif _deleted(el):
-            continue
-        else:
-            para.notes.append(("footnote" if t == _FOOTREF else "endnote", attr(el, "id") or ""))
+                para.comment_ends += (cid,)
+        elif not _deleted(el):
+            para.notes += (("footnote" if t == _FOOTREF else "endnote", attr(el, "id") or ""),)
 
 
 def _deleted(el: Any) -> bool:
@@ -365,9 +388,15 @@ def _mark(langs: list[tuple[Lang, str]], text: str) -> str | None:
     CJK text, ``w:bidi`` for right-to-left text, ``w:val`` for the rest."""
     if not langs or not text:
         return None
-    pick = "east_asia" if _CJK.search(text) and len(_CJK.findall(text)) * 2 >= len(text.replace(" ", "")) else None
-    if pick is None and _RTL.search(text):
-        pick = "bidi"
+    pick = None
+    if not text.isascii():
+        if _CJK.search(text) and len(_CJK.findall(text)) * 2 >= len(text.replace(" ", "")):
+            pick = "east_asia"
+        elif _RTL.search(text):
+            pick = "bidi"
+    first = langs[0][0]
+    if all(lang is first for lang, _ in langs):  # one mark for the whole paragraph: the usual case
+        return getattr(first, pick) if pick else first.val
     weights: dict[str, int] = {}
     for lang, piece in langs:
         value = getattr(lang, pick) if pick else lang.val
@@ -412,13 +441,14 @@ def read(data: bytes, walker: Walker, max_depth: int | None = None) -> Iterator[
                 number += 1
             para = paragraph(p, walker, number + (where == "box"), where, sdt_toc)
             if top is p:
-                # bookmarks between paragraphs, at the body's level, mark the paragraph they precede
-                parent = p.getparent()
-                before = [attr(el, "name") for el in parent if el.tag == _BOOKMARK]
-                para.bookmarks[:0] = [name for name in before if name]
                 p.clear()
-                while p.getprevious() is not None:
-                    del parent[0]
+                if p.getprevious() is not None:
+                    # bookmarks between paragraphs, at the body's level, mark the paragraph they precede
+                    parent = p.getparent()
+                    before = [attr(el, "name") for el in parent if el.tag == _BOOKMARK]
+                    para.bookmarks = (*(name for name in before if name), *para.bookmarks)
+                    while p.getprevious() is not None:
+                        del parent[0]
             else:
                 p.clear()
             yield para
