@@ -53,6 +53,8 @@ def format_for(path: str) -> str | None:
 
 def sniff(data: bytes) -> str:
     """The format of unnamed data (stdin, files without a suffix) from its first bytes."""
+    if data[:4] == b"PK\x03\x04":
+        return "docx"  # a zip: the DOCX reader says what it is if it is no Word document
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(head):
         return "html"
