@@ -539,3 +539,60 @@ def test_an_unused_directive_in_a_comment_is_reported() -> None:
     comment = '<w:comment w:id="3"><w:p><w:r><w:t>outlint-disable-next-line OL303</w:t></w:r></w:p></w:comment>'
     found = lint_docx(docx(h(1, "Intro") + commented, comments=comment), "OL3,OL9")
     assert [(f.code, f.span.line) for f in found] == [("OL901", 2)]
+
+
+# --- a contents without a field ------------------------------------------------------------------
+
+
+def linked(text: str, anchor: str, style: str | None = None, ilvl: int | None = None) -> str:
+    """A paragraph that is one hyperlink to a bookmark, as HTML and Markdown converters write a
+    contents list."""
+    ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if ilvl is not None:
+        ppr += f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>'
+    return f'<w:p><w:pPr>{ppr}</w:pPr><w:hyperlink w:anchor="{anchor}"><w:r><w:t>{text}</w:t></w:r></w:hyperlink></w:p>'
+
+
+def test_a_list_of_links_under_a_contents_heading_is_the_contents() -> None:
+    listed = h(1, "Table of Contents") + linked("Scope", "scope") + linked("Terms", "terms", ilvl=1)
+    listed += linked("Plugins", "plugins") + linked("Use", "use")
+    body = h(1, "Scope", "scope") + p(PROSE) + h(2, "Terms", "terms") + p(PROSE) + h(1, "Use", "use") + p(PROSE)
+    doc = read(docx(listed + body))
+    assert entries(doc) == [
+        (1, None, "Scope", "#scope", None, 2),
+        (2, None, "Terms", "#terms", None, 3),
+        (1, None, "Plugins", "#plugins", None, 4),
+        (1, None, "Use", "#use", None, 5),
+    ]
+    assert [x.title for x in doc.facts.headings] == ["Scope", "Terms", "Use"]  # the contents' title opens no section
+    found = [(f.code, f.span.line) for f in lint_docx(docx(listed + body))]
+    assert found == [("OL101", 4), ("OL107", 4)]
+
+
+def test_a_contents_typed_as_text_with_tabs_and_pages() -> None:
+    typed = p("Contents") + p("1. Scope\t1") + p("2. Use\t2")
+    body = h(1, "1. Scope") + p(PROSE) + h(1, "2. Use") + p(PROSE) + h(1, "3. Annex") + p(PROSE)
+    doc = read(docx(typed.replace("\t", "</w:t><w:tab/><w:t>") + body))
+    assert entries(doc) == [(1, "1.", "Scope", None, "1", 2), (1, "2.", "Use", None, "2", 3)]
+    assert [(f.code, f.span.line) for f in lint_docx(docx(typed.replace("\t", "</w:t><w:tab/><w:t>") + body))] == [
+        ("OL102", 8)
+    ]
+
+
+def test_one_line_under_contents_is_no_contents() -> None:
+    assert read(docx(p("Contents") + p("Scope\t1") + h(1, "Scope") + p(PROSE))).toc == ()
+
+
+def test_a_contents_heading_over_a_toc_field_is_its_title() -> None:
+    data = docx(h(1, "Contents") + toc(ENTRIES).replace(p("Contents", "TOCHeading"), "") + BODY)
+    assert [x.title for x in read(data).facts.headings] == ["Scope", "Terms", "Use"]
+    assert lint_docx(data) == []
+
+
+def test_a_link_to_a_heading_without_a_bookmark_says_so() -> None:
+    listed = h(1, "Contents") + linked("Scope", "scope") + linked("Use", "use")
+    data = docx(listed + h(1, "Scope") + p(PROSE) + h(1, "Use", "use") + p(PROSE))
+    assert [f.message.split(" [")[0] for f in lint_docx(data)] == [
+        'contents entry "Scope" links to "#scope", which matches no heading (did you mean heading "Scope" on '
+        "line 4? it has no anchor)"
+    ]

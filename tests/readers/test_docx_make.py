@@ -164,11 +164,14 @@ def compare_with_pandoc(data: bytes) -> None:
         if done.returncode != 0:
             return
         ours = [(level, "".join(text.split())) for level, text in outlint_headings(data)]
-        theirs = [(level, "".join(text.split())) for level, text in pandoc_headings(done.stdout.decode("utf-8"))]
-        # pandoc reads Word's "TOC Heading" paragraph (based on Heading 1, but outline level 9: body
-        # text) as a header; and it keeps empty headers, which are no headings in Word's contents
-        theirs = [(level, text) for level, text in theirs if (text and (level, text) in ours) or not _title(text)]
-        theirs = [(level, text) for level, text in theirs if text]
+        # pandoc reads the title of a contents as a header (Word's "TOC Heading" is based on Heading 1
+        # but has outline level 9: body text), outlint as the contents' title; and pandoc keeps empty
+        # headers, which Word's contents leaves out
+        theirs = [
+            (level, "".join(text.split()))
+            for level, text in pandoc_headings(done.stdout.decode("utf-8"))
+            if text.strip() and not _title(text)
+        ]
         same = _SEEN[key] = ours == theirs
         if not same:
             DIFFS.setdefault(test, []).append((theirs, ours))

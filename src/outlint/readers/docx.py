@@ -13,16 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from outlint import numbering, outline
-from outlint.model import Comment, Document, Gap, Heading, Number, Paragraph, Span, TocEntry
-from outlint.readers import docxbody, docxnumbering, docxpart, docxstyles
-from outlint.readers.docxbody import Para, Walker
-from outlint.readers.docxfields import TocSwitches, split_entry
-from outlint.readers.markup import is_contents_title, section_number
+from outlint import outline
+from outlint.model import Comment, Document, Gap, Heading, Number, Paragraph, Span
+from outlint.readers import docxbody, docxnumbering, docxpart, docxruns, docxstyles
+from outlint.readers.docxfields import TocSwitches, contents, toc_depth
+from outlint.readers.docxnumbering import number_title
+from outlint.readers.docxruns import Para, Walker
 
-# Full-width digits, letters and punctuation read as their ASCII forms, one character for one, so
-# that "１．" and "（一）" number like "1." and "(一)" and labels keep their place in the text.
-_WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _MIN_GAP = 2  # empty paragraphs in a row that are more than spacing
 _DIRECTIVE = re.compile(r"\s*outlint-disable(?P<codes>(?:\s[^\n]*)?)$", re.IGNORECASE)
 
@@ -94,8 +91,8 @@ def _comments(pkg: docxpart.Package, styles: docxstyles.Styles) -> dict[str, lis
 
 def _texts(el: Any, styles: docxstyles.Styles, where: str) -> Iterable[str]:
     walker = Walker(styles)
-    for p in el.iter(docxbody.P):
-        yield docxbody.paragraph(p, walker, 0, where).text
+    for p in el.iter(docxruns.P):
+        yield docxruns.paragraph(p, walker, 0, where).text
 
 
 @dataclass(slots=True)
@@ -116,7 +113,7 @@ def _assemble(
 ) -> Document:
     switches = next((t for t in tocs if not t.figures), None)
     extra = switches.styles if switches else {}
-    toc, toc_span = _contents(paras, switches)
+    toc, toc_span = contents(paras, switches)
     lines = [""] * (max((p.number for p in paras), default=0))
     build = _Build([], {}, lines, [])
     empties: list[Para] = []
@@ -126,8 +123,10 @@ def _assemble(
                 build.blocks.append(Paragraph(para.text, _span(para.number, ""), "box", mark=para.mark))
             continue
         if para.toc_region:
-            lines[para.number - 1] = _entry_line(para)
+            lines[para.number - 1] = _entry_line(para) or para.text
             _flush(empties, build, paras, k)
+            for name in para.bookmarks:
+                build.anchors.setdefault(name, None)  # an anchor, but no heading's
             continue
         lines[para.number - 1] = _line(para)
         if para.deleted or para.hidden:
@@ -140,7 +139,7 @@ def _assemble(
         _flush(empties, build, paras, k)
         level = _level(para, extra)
         if level is not None:
-            heading = _heading(para, level, _number_title(para))
+            heading = _heading(para, level, number_title(para.label, para.bullet, para.text))
             build.blocks.append(heading)
             _marks(build, para, heading)
         else:
@@ -161,7 +160,7 @@ def _assemble(
         links=build.links,
         anchors=build.anchors,
         language=_language(paras, styles),
-        toc_depth=_depth(switches),
+        toc_depth=toc_depth(switches),
     )
 
 
@@ -226,92 +225,6 @@ def _kind(para: Para) -> str:
     if para.style.title:
         return "lines"  # Word's Title has no outline level: no heading, unless a TOC's \\t lists it
     return "list" if para.label is not None else "prose"
-
-
-def number_of(text: str) -> tuple[Number, str] | None:
-    """``numbering.parse`` on text with full-width forms read as ASCII; the label as written."""
-    narrow = text.translate(_WIDE)
-    parsed = numbering.parse(narrow)
-    if parsed is None:
-        return None
-    number, rest = parsed
-    if narrow == text:
-        return parsed
-    start = len(narrow) - len(narrow.lstrip())
-    label = text[start : start + len(number.label)]
-    return Number(label, number.scheme, number.values), rest
-
-
-def _number_title(para: Para) -> tuple[Number | None, str]:
-    """A heading's number and title: its automatic number as displayed, else one typed in its text."""
-    text = " ".join(para.text.split())
-    if para.label and not para.bullet:
-        label = para.label.strip()
-        parsed = number_of(f"{label} Title")  # the label alone, before a title of any case
-        if parsed is not None and parsed[1] == "Title":
-            return parsed[0], text
-        return None, f"{label} {text}"
-    narrow = text.translate(_WIDE)
-    number, rest = section_number(narrow)
-    if number is None:
-        return None, text
-    start = len(narrow) - len(narrow.lstrip())
-    return Number(text[start : start + len(number.label)], number.scheme, number.values), rest
-
-
-def _levels(switches: TocSwitches | None) -> tuple[int, int]:
-    """The heading levels a TOC field lists: its ``\\o`` range and the levels of its ``\\t`` styles."""
-    if switches is None:
-        return 1, 9
-    given = [*(switches.levels or ()), *switches.styles.values()]
-    return (min(given), max(given)) if given else (1, 9)
-
-
-def _depth(switches: TocSwitches | None) -> int | None:
-    """How many levels the contents declares it lists (None when the field does not say)."""
-    if switches is None or (switches.levels is None and not switches.styles):
-        return None
-    lo, hi = _levels(switches)
-    return hi - lo + 1
-
-
-def _contents(paras: Sequence[Para], switches: TocSwitches | None) -> tuple[list[TocEntry], Span | None]:
-    """The entries of the first contents (TOC field or TOC content control) in the body."""
-    entries: list[TocEntry] = []
-    first = last = None
-    lo = _levels(switches)[0]
-    for para in paras:
-        if not para.toc_region or para.figures or para.where == "box":
-            if entries and first is not None:
-                break  # the first contents is over; any later one is not the document's contents
-            continue
-        title, page = split_entry(para.toc or [])
-        if not title:
-            continue
-        level = para.style.toc
-        if level is None and page is None and para.anchor is None and _contents_title(para, title):
-            continue  # the title of the contents ("Contents", "目录")
-        parsed = number_of(title)
-        number, rest = parsed if parsed is not None else (None, title)
-        first = para.number if first is None else first
-        last = para.number
-        entries.append(
-            TocEntry(
-                max(1, level - lo + 1) if level else 0,
-                number,
-                rest or title,
-                f"#{para.anchor}" if para.anchor else None,
-                Span(para.number, 1, para.number, max(len(title), 1)),
-                page,
-            )
-        )
-    if first is None or last is None:
-        return [], None
-    return entries, Span(first, 1, last, 1)
-
-
-def _contents_title(para: Para, title: str) -> bool:
-    return is_contents_title(title) or para.style.kind == "lines"
 
 
 def _directives(paras: Sequence[Para], comments: dict[str, list[str]]) -> list[Comment]:

@@ -10,7 +10,16 @@ page number (itself a ``PAGEREF _Toc…`` field), usually inside a hyperlink to 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from outlint.model import Span, TocEntry
+from outlint.readers.docxnumbering import number_of
+from outlint.readers.markup import is_contents_title
+
+if TYPE_CHECKING:
+    from outlint.readers.docxruns import Para
 
 _SWITCH = re.compile(r"\\([a-zA-Z])(?:\s+(\"[^\"]*\"|[^\\\s]+))?")
 _PAGE = re.compile(r"\s*((?:[0-9]+|[ivxlcdm]+|[IVXLCDM]+)(?:[-–.:][0-9]+)?)\s*")
@@ -102,6 +111,114 @@ def split_entry(pieces: list[tuple[str, bool]]) -> tuple[str, str | None]:
         if m:
             page, text = m.group(1), head
     return " ".join(text.replace("\t", " ").split()).rstrip(" .·…"), page
+
+
+def toc_levels(switches: TocSwitches | None) -> tuple[int, int]:
+    """The heading levels a TOC field lists: its ``\\o`` range and the levels of its ``\\t`` styles."""
+    if switches is None:
+        return 1, 9
+    given = [*(switches.levels or ()), *switches.styles.values()]
+    return (min(given), max(given)) if given else (1, 9)
+
+
+def toc_depth(switches: TocSwitches | None) -> int | None:
+    """How many levels the contents declares it lists (None when the field does not say)."""
+    if switches is None or (switches.levels is None and not switches.styles):
+        return None
+    lo, hi = toc_levels(switches)
+    return hi - lo + 1
+
+
+def contents(paras: Sequence[Para], switches: TocSwitches | None) -> tuple[list[TocEntry], Span | None]:
+    """The entries of the first contents in the body: a TOC field or TOC content control, else one
+    typed or converted without a field (see ``typed_contents``)."""
+    found = _field_contents(paras, switches)
+    if not found[0]:
+        return typed_contents(paras)
+    _take_title(paras, found[1])
+    return found
+
+
+def _take_title(paras: Sequence[Para], span: Span | None) -> None:
+    """The paragraph just before a contents field that says "Contents" is its title, even when it is
+    styled as a heading: it opens no section."""
+    if span is None:
+        return
+    before = [p for p in paras if p.number < span.line and p.where == "body" and p.text][-1:]
+    if before and is_contents_title(before[0].text):
+        before[0].toc_region = True
+
+
+def _field_contents(paras: Sequence[Para], switches: TocSwitches | None) -> tuple[list[TocEntry], Span | None]:
+    entries: list[TocEntry] = []
+    first = last = None
+    lo = toc_levels(switches)[0]
+    for para in paras:
+        if not para.toc_region or para.figures or para.where == "box":
+            if entries and first is not None:
+                break  # the first contents is over; any later one is not the document's contents
+            continue
+        title, page = split_entry(para.toc or [])
+        if not title:
+            continue
+        level = para.style.toc
+        if level is None and page is None and para.anchor is None and _contents_title(para, title):
+            continue  # the title of the contents ("Contents", "目录")
+        parsed = number_of(title)
+        number, rest = parsed if parsed is not None else (None, title)
+        first = para.number if first is None else first
+        last = para.number
+        entries.append(
+            TocEntry(
+                max(1, level - lo + 1) if level else 0,
+                number,
+                rest or title,
+                f"#{para.anchor}" if para.anchor else None,
+                Span(para.number, 1, para.number, max(len(title), 1)),
+                page,
+            )
+        )
+    if first is None or last is None:
+        return [], None
+    return entries, Span(first, 1, last, 1)
+
+
+def _contents_title(para: Para, title: str) -> bool:
+    return is_contents_title(title) or para.style.kind == "lines"
+
+
+def typed_contents(paras: Sequence[Para]) -> tuple[list[TocEntry], Span | None]:
+    """A contents without a field: after a paragraph such as "Contents" or "目录", the paragraphs
+    that read as entries (TOC 1…9 styles, one hyperlink to a bookmark each, or a title, a tab and a
+    page number), at least two of them. Documents converted from HTML or Markdown, and contents
+    turned into text, have one. Its paragraphs, the title included, leave the body."""
+    for k, para in enumerate(paras):
+        if para.where != "body" or para.toc_region or not is_contents_title(para.text):
+            continue
+        run: list[Para] = []
+        for nxt in paras[k + 1 :]:
+            if nxt.where == "box" or (not nxt.text and not run):
+                continue
+            if nxt.entry is None:
+                break
+            run.append(nxt)
+        if len(run) < 2:
+            continue
+        para.toc_region = True  # the title of the contents: no body text, and no section of its own
+        entries = []
+        for entry_para in run:
+            assert entry_para.entry is not None
+            entry_para.toc_region = True
+            title, page, anchor = entry_para.entry
+            parsed = number_of(title)
+            number, rest = parsed if parsed is not None else (None, title)
+            level = entry_para.style.toc or (
+                entry_para.num[1] + 1 if entry_para.num and entry_para.num[1] is not None else 0
+            )
+            span = Span(entry_para.number, 1, entry_para.number, max(len(title), 1))
+            entries.append(TocEntry(level, number, rest or title, f"#{anchor}" if anchor else None, span, page))
+        return entries, Span(run[0].number, 1, run[-1].number, 1)
+    return [], None
 
 
 def _int(text: str, default: int) -> int:

@@ -13,9 +13,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from outlint import numbering
+from outlint.model import Number
 from outlint.numbering import to_roman
 from outlint.readers.docxpart import attr, on, tag
 from outlint.readers.docxstyles import Styles
+from outlint.readers.markup import section_number
 
 _ABSTRACT, _NUM, _LVL, _ABSTRACT_ID = tag("abstractNum"), tag("num"), tag("lvl"), tag("abstractNumId")
 _START, _FMT, _TEXT, _RESTART, _LGL, _PSTYLE = (
@@ -28,6 +31,9 @@ _START, _FMT, _TEXT, _RESTART, _LGL, _PSTYLE = (
 )
 _OVERRIDE, _START_OVERRIDE, _STYLE_LINK = tag("lvlOverride"), tag("startOverride"), tag("numStyleLink")
 _PLACEHOLDER = re.compile(r"%([1-9])")
+# Full-width digits, letters and punctuation read as their ASCII forms, one character for one, so
+# that "１．" and "（一）" number like "1." and "(一)" and labels keep their place in the text.
+_WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _CN_DIGITS = "〇一二三四五六七八九"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
@@ -173,6 +179,37 @@ class Counter:
         # every instance of a list counts on the same counters, as Word shows them; an instance may
         # redefine a level (lvlOverride with a w:lvl) for its own paragraphs
         return aid, ({**levels, **overrides} if overrides else levels)
+
+
+def number_of(text: str) -> tuple[Number, str] | None:
+    """``numbering.parse`` on text with full-width forms read as ASCII; the label as written."""
+    narrow = text.translate(_WIDE)
+    parsed = numbering.parse(narrow)
+    if parsed is None:
+        return None
+    number, rest = parsed
+    if narrow == text:
+        return parsed
+    start = len(narrow) - len(narrow.lstrip())
+    label = text[start : start + len(number.label)]
+    return Number(label, number.scheme, number.values), rest
+
+
+def number_title(label: str | None, bullet: bool, text: str) -> tuple[Number | None, str]:
+    """A heading's number and title: its automatic number as displayed, else one typed in its text."""
+    text = " ".join(text.split())
+    if label and not bullet:
+        label = label.strip()
+        parsed = number_of(f"{label} Title")  # the label alone, before a title of any case
+        if parsed is not None and parsed[1] == "Title":
+            return parsed[0], text
+        return None, f"{label} {text}"
+    narrow = text.translate(_WIDE)
+    number, rest = section_number(narrow)
+    if number is None:
+        return None, text
+    start = len(narrow) - len(narrow.lstrip())
+    return Number(text[start : start + len(number.label)], number.scheme, number.values), rest
 
 
 def format_value(n: int, fmt: str) -> str:

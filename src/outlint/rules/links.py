@@ -74,6 +74,8 @@ def _in_place(doc: Document, i: int) -> Heading | None:
 
 
 def _did_you_mean(h: Heading | None) -> str:
+    if h is not None and h.anchor is None:  # a Word heading without a bookmark
+        return f" (did you mean heading {quote(h.label)} on line {h.span.line}? it has no anchor)"
     return "" if h is None else f' (did you mean "#{h.anchor}", heading {quote(h.label)} on line {h.span.line}?)'
 
 
