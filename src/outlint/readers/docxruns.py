@@ -159,7 +159,7 @@ def paragraph(p: Any, walker: Walker, number: int, where: str, sdt_toc: bool = F
     _walk(p, walker, acc, style)
     raw = "".join(acc.parts)
     para = Para(number, _clean(raw), style, where, outline, num)
-    if acc.parts and not acc.touched_toc and where == "body":
+    if acc.parts and not acc.touched_toc and where == "body" and (style.toc or acc.links or "\t" in raw):
         para.entry = _typed_entry(raw, acc, style)
     para.toc_region = acc.touched_toc or acc.touched_figures
     para.figures = acc.touched_figures and not acc.touched_toc
