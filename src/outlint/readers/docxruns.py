@@ -116,7 +116,9 @@ class _Acc:
 
     parts: list[str] = field(default_factory=list)
     toc: list[tuple[str, bool]] = field(default_factory=list)
-    langs: list[tuple[Lang, str]] = field(default_factory=list)
+    lang: Lang | None = None  # the mark of the first text, and how much text has it
+    lang_chars: int = 0
+    langs: list[tuple[Lang, str]] | None = None  # text with other marks, only once there is some
     anchor: str | None = None
     links: list[str] = field(default_factory=list)
     sdt_toc: bool = False
@@ -171,7 +173,7 @@ def paragraph(p: Any, walker: Walker, number: int, where: str, sdt_toc: bool = F
     para.deleted = deleted
     para.page_break = acc.page_break
     para.rendered_break = acc.rendered_break
-    para.mark = _mark(acc.langs, para.text)
+    para.mark = _mark(acc, para.text)
     _marks(p, para)
     return para
 
@@ -221,7 +223,10 @@ def _run(r: Any, walker: Walker, acc: _Acc, style: Style) -> None:
                     _emit(walker, acc, text, lang)
                 elif acc.link is None:  # plain text outside fields and links: most runs, without the call
                     acc.parts.append(text)
-                    acc.langs.append((lang, text))
+                    if lang is acc.lang:
+                        acc.lang_chars += len(text)
+                    else:
+                        _other_lang(acc, lang, text)
                     acc.visible = acc.visible or not text.isspace()
                 else:
                     _emit(walker, acc, text, lang)
@@ -323,7 +328,10 @@ def _emit(walker: Walker, acc: _Acc, text: str, lang: Lang | None) -> None:
     if acc.link is not None:
         acc.linked += len(text.strip())
     if lang is not None:
-        acc.langs.append((lang, text))
+        if lang is acc.lang:
+            acc.lang_chars += len(text)
+        else:
+            _other_lang(acc, lang, text)
 
 
 def _open(walker: Walker, acc: _Acc, f: Field) -> None:
@@ -393,10 +401,20 @@ def _deleted(el: Any) -> bool:
     return False
 
 
-def _mark(langs: list[tuple[Lang, str]], text: str) -> str | None:
+def _other_lang(acc: _Acc, lang: Lang, text: str) -> None:
+    if acc.lang is None:
+        acc.lang, acc.lang_chars = lang, len(text)
+    elif acc.langs is None:
+        acc.langs = [(lang, text)]
+    else:
+        acc.langs.append((lang, text))
+
+
+def _mark(acc: _Acc, text: str) -> str | None:
     """The ``w:lang`` of most of the text, read for the script the text is in: ``w:eastAsia`` for
     CJK text, ``w:bidi`` for right-to-left text, ``w:val`` for the rest."""
-    if not langs or not text:
+    first = acc.lang
+    if first is None or not text:
         return None
     pick = None
     if not text.isascii():
@@ -404,14 +422,13 @@ def _mark(langs: list[tuple[Lang, str]], text: str) -> str | None:
             pick = "east_asia"
         elif _RTL.search(text):
             pick = "bidi"
-    first = langs[0][0]
-    if all(lang is first for lang, _ in langs):  # one mark for the whole paragraph: the usual case
+    if acc.langs is None:  # one mark for the whole paragraph: the usual case
         return getattr(first, pick) if pick else first.val
     weights: dict[str, int] = {}
-    for lang, piece in langs:
+    for lang, size in [(first, acc.lang_chars), *((lang, len(piece)) for lang, piece in acc.langs)]:
         value = getattr(lang, pick) if pick else lang.val
         if value:
-            weights[value] = weights.get(value, 0) + len(piece)
+            weights[value] = weights.get(value, 0) + size
     return max(weights, key=lambda k: weights[k]) if weights else None
 
 
