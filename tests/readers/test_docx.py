@@ -596,3 +596,15 @@ def test_a_link_to_a_heading_without_a_bookmark_says_so() -> None:
         'contents entry "Scope" links to "#scope", which matches no heading (did you mean heading "Scope" on '
         "line 4? it has no anchor)"
     ]
+
+
+def test_a_picture_is_content_of_its_section() -> None:
+    picture = "<w:p><w:r><w:drawing><wp:inline><a:graphic/></wp:inline></w:drawing></w:r></w:p>"
+    data = docx(h(1, "Diagram") + picture + h(1, "Next") + p(PROSE))
+    assert ("html", "", 2) in blocks(read(data))
+    assert lint_docx(data, "OL3") == []
+
+
+def test_a_link_into_another_document_is_no_bookmark_link() -> None:
+    external = '<w:p><w:hyperlink r:id="rId9" w:anchor="v=onepage"><w:r><w:t>the book</w:t></w:r></w:hyperlink></w:p>'
+    assert lint_docx(docx(h(1, "Intro") + external), "OL108") == []

@@ -185,12 +185,21 @@ DEV = [name for name in FILES if pool((DATA / name).read_bytes()) == "dev"]
 HELD_OUT = [name for name in FILES if name not in DEV]
 
 # Differences on dev files, one line each with the reason: (file, pandoc's, outlint's).
+REMOTE = [
+    (2, f"Remote folder or longlonglonglonglong file with manymanymanymany letters inside {end}")
+    for end in ("opening", "closing")
+]
 DIFFERENCES: dict[str, tuple[list[tuple[int, str]], list[tuple[int, str]], str]] = {
     "0_level_headers.docx": (
         [(1, "FIGURES"), (1, "TABLES"), (1, "Introduction")],
         [(8, "FIGURES"), (8, "TABLES"), (1, "Introduction")],
         'style "Heading 0" has w:outlineLvl 7 and the TOC field maps it to level 8 (\\t "Heading 0,8"); '
         "pandoc goes by the style's name",
+    ),
+    "golden/nested_anchors_in_header.docx": (
+        [(1, "Оглавление"), (1, "Short instructions"), (1, "Some instructions"), *REMOTE],
+        [(1, "Short instructions"), (1, "Some instructions"), *REMOTE],
+        '"Оглавление" over a list of links to the headings is the title of a contents, as in Markdown',
     ),
 }
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from outlint import outline
-from outlint.model import Comment, Document, Gap, Heading, Number, Paragraph, Span
+from outlint.model import Comment, Document, Gap, Heading, Number, Paragraph, Span, TocEntry
 from outlint.readers import docxbody, docxnumbering, docxpart, docxruns, docxstyles
 from outlint.readers.docxfields import TocSwitches, contents, toc_depth
 from outlint.readers.docxnumbering import number_title
@@ -131,6 +131,11 @@ def _assemble(
         lines[para.number - 1] = _line(para)
         if para.deleted or para.hidden:
             continue  # gone once the changes are accepted, or never shown
+        if not para.text and para.media:
+            _flush(empties, build, paras, k)  # a picture: content without text, as HTML images are
+            build.blocks.append(Paragraph("", _span(para.number, ""), "html"))
+            _marks(build, para, None)
+            continue
         if not para.text:
             if para.where == "body":
                 empties.append(para)
@@ -153,7 +158,7 @@ def _assemble(
         path,
         "docx",
         "\n".join(lines),
-        toc,
+        [_linked_level(e, build.anchors) for e in toc],
         build.blocks,
         toc_span=toc_span,
         comments=_directives(paras, comments),
@@ -162,6 +167,15 @@ def _assemble(
         language=_language(paras, styles),
         toc_depth=toc_depth(switches),
     )
+
+
+def _linked_level(entry: TocEntry, anchors: dict[str, Heading | None]) -> TocEntry:
+    """An entry the document gives no level (no TOC style, no list level, no number) is at the
+    level of the heading it links to: nothing says otherwise, so no level mismatch is made up."""
+    if entry.level or entry.number is not None or not entry.target:
+        return entry
+    heading = anchors.get(entry.target[1:])
+    return replace(entry, level=heading.level) if heading is not None else entry
 
 
 def _span(number: int, text: str) -> Span:

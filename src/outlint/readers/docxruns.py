@@ -66,7 +66,9 @@ NO_LANG = Lang()
 _ALTERNATE, _FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Fallback"
 # elements whose content is no text of the paragraph: drawings and objects (text boxes are read as
 # their own paragraphs), deleted text, ruby annotations, properties
-_SKIP = frozenset({_DEL, _MOVEFROM, tag("drawing"), tag("pict"), tag("object"), _RUBY_TEXT, PPR, _SDTPR, RPR})
+_MEDIA = frozenset({tag("drawing"), tag("pict"), tag("object")})
+_SKIP = frozenset({_DEL, _MOVEFROM, *_MEDIA, _RUBY_TEXT, PPR, _SDTPR, RPR})
+_RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _RTL = re.compile(r"[\u0590-\u08ff]")
 
@@ -99,6 +101,7 @@ class Para:
     rendered_break: bool = False  # Word's last layout started a page at its start
     mark: str | None = None  # w:lang of most of its text, for its script
     entry: tuple[str, str | None, str | None] | None = None  # (title, page, bookmark) if it reads as one
+    media: bool = False  # holds a picture, a chart or an object
 
 
 @dataclass(slots=True)
@@ -132,6 +135,7 @@ class _Acc:
     page_break: bool = False
     link: str | None = None
     linked: int = 0  # characters of text inside a hyperlink to a bookmark
+    media: bool = False  # a picture, a chart, an embedded object
 
 
 def paragraph(p: Any, walker: Walker, number: int, where: str, sdt_toc: bool = False) -> Para:
@@ -169,6 +173,7 @@ def paragraph(p: Any, walker: Walker, number: int, where: str, sdt_toc: bool = F
         para.toc = acc.toc
         para.anchor = acc.anchor
     para.links = tuple(acc.links) if acc.links else ()
+    para.media = acc.media
     para.hidden = not acc.visible and (mark_hidden or style.hidden or acc.text_seen)
     para.deleted = deleted
     para.page_break = acc.page_break
@@ -187,9 +192,11 @@ def _walk(el: Any, walker: Walker, acc: _Acc, style: Style) -> None:
             continue
         elif t == _HYPERLINK:
             outer = acc.link
-            acc.link = attr(child, "anchor") or outer
-            if attr(child, "anchor") and not (acc.in_toc or acc.figures):
-                acc.links.append(attr(child, "anchor") or "")
+            # with r:id the link goes to another document, and w:anchor is a place in it
+            anchor = attr(child, "anchor") if child.get(_RID) is None else None
+            acc.link = anchor or outer
+            if anchor and not (acc.in_toc or acc.figures) and anchor not in acc.links:
+                acc.links.append(anchor)
             _walk(child, walker, acc, style)
             acc.link = outer
         elif t == _FLDSIMPLE:
@@ -232,6 +239,8 @@ def _run(r: Any, walker: Walker, acc: _Acc, style: Style) -> None:
                     _emit(walker, acc, text, lang)
         elif t == RPR:  # the first child, by the schema: it applies to what follows
             hidden, lang = _run_properties(child, walker.styles, hidden, lang)
+        elif t in _MEDIA:
+            acc.media = True
         elif t in (_TAB, _PTAB):
             if not hidden:
                 _emit(walker, acc, "\t", None)
