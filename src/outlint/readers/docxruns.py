@@ -7,14 +7,12 @@ results are. The open fields carry over from one paragraph to the next (a TOC fi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from outlint.readers.docxfields import Field, TocSwitches, split_entry, toc_switches
 from outlint.readers.docxpart import MC, attr, on, tag
-from outlint.readers.docxstyles import Lang, Style, Styles
+from outlint.readers.docxstyles import Lang, Style, Styles, dominant_mark, run_properties
 
 P, PPR, R, RPR = tag("p"), tag("pPr"), tag("r"), tag("rPr")
 _T, _TAB, _PTAB, _BR, _CR = tag("t"), tag("tab"), tag("ptab"), tag("br"), tag("cr")
@@ -61,16 +59,13 @@ _SECTPR, _PAGEBREAK, _BODY, _TC, _TXBX, _RUBY_TEXT = (
     tag("txbxContent"),
     tag("rt"),
 )
-_GALLERY, _LANG = tag("docPartGallery"), tag("lang")
-NO_LANG = Lang()
+_GALLERY = tag("docPartGallery")
 _ALTERNATE, _FALLBACK = f"{{{MC}}}AlternateContent", f"{{{MC}}}Fallback"
 # elements whose content is no text of the paragraph: drawings and objects (text boxes are read as
 # their own paragraphs), deleted text, ruby annotations, properties
 _MEDIA = frozenset({tag("drawing"), tag("pict"), tag("object")})
 _SKIP = frozenset({_DEL, _MOVEFROM, *_MEDIA, _RUBY_TEXT, PPR, _SDTPR, RPR})
 _RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_RTL = re.compile(r"[\u0590-\u08ff]")
 
 
 @dataclass(slots=True)
@@ -178,7 +173,7 @@ def paragraph(p: Any, walker: Walker, number: int, where: str, sdt_toc: bool = F
     para.deleted = deleted
     para.page_break = acc.page_break
     para.rendered_break = acc.rendered_break
-    para.mark = _mark(acc, para.text)
+    para.mark = dominant_mark(acc.lang, acc.lang_chars, acc.langs, para.text)
     _marks(p, para)
     return para
 
@@ -238,7 +233,7 @@ def _run(r: Any, walker: Walker, acc: _Acc, style: Style) -> None:
                 else:
                     _emit(walker, acc, text, lang)
         elif t == RPR:  # the first child, by the schema: it applies to what follows
-            hidden, lang = _run_properties(child, walker.styles, hidden, lang)
+            hidden, lang = run_properties(child, walker.styles, hidden, lang)
         elif t in _MEDIA:
             acc.media = True
         elif t in (_TAB, _PTAB):
@@ -292,32 +287,6 @@ def _typed_entry(raw: str, acc: _Acc, style: Style) -> tuple[str, str | None, st
     if style.toc is None and anchor is None and page is None:
         return None
     return (title, page, anchor) if title else None
-
-
-def _run_properties(rpr: Any, styles: Styles, hidden: bool, lang: Lang) -> tuple[bool, Lang]:
-    """Hidden and language of a run: its character style's, then its own (``w:vanish``, ``w:lang``)
-    over the paragraph style's. One pass over the properties: this runs for every run."""
-    vanish: bool | None = None
-    own = None
-    for prop in rpr:
-        t = prop.tag
-        if t == _RSTYLE:
-            char = styles.character(attr(prop, "val"))
-            if char is not None:
-                hidden = hidden or char.hidden
-                lang = _over(char.lang, lang)
-        elif t == _VANISH:
-            vanish = on(prop)
-        elif t == _LANG:
-            own = Lang(attr(prop, "val"), attr(prop, "eastAsia"), attr(prop, "bidi"))
-    if own is not None:
-        lang = _over(own, lang)
-    return (hidden if vanish is None else vanish), lang
-
-
-@lru_cache(maxsize=1024)
-def _over(mark: Lang, base: Lang) -> Lang:
-    return mark.over(base) if mark != NO_LANG else base
 
 
 def _emit(walker: Walker, acc: _Acc, text: str, lang: Lang | None) -> None:
@@ -417,28 +386,6 @@ def _other_lang(acc: _Acc, lang: Lang, text: str) -> None:
         acc.langs = [(lang, text)]
     else:
         acc.langs.append((lang, text))
-
-
-def _mark(acc: _Acc, text: str) -> str | None:
-    """The ``w:lang`` of most of the text, read for the script the text is in: ``w:eastAsia`` for
-    CJK text, ``w:bidi`` for right-to-left text, ``w:val`` for the rest."""
-    first = acc.lang
-    if first is None or not text:
-        return None
-    pick = None
-    if not text.isascii():
-        if _CJK.search(text) and len(_CJK.findall(text)) * 2 >= len(text.replace(" ", "")):
-            pick = "east_asia"
-        elif _RTL.search(text):
-            pick = "bidi"
-    if acc.langs is None:  # one mark for the whole paragraph: the usual case
-        return getattr(first, pick) if pick else first.val
-    weights: dict[str, int] = {}
-    for lang, size in [(first, acc.lang_chars), *((lang, len(piece)) for lang, piece in acc.langs)]:
-        value = getattr(lang, pick) if pick else lang.val
-        if value:
-            weights[value] = weights.get(value, 0) + size
-    return max(weights, key=lambda k: weights[k]) if weights else None
 
 
 def _clean(text: str) -> str:

@@ -1,5 +1,6 @@
 """DOCX styles: which paragraph styles are headings, contents entries, lists, quotes or code, through
-``basedOn`` chains, ``w:outlineLvl`` and the localized names Word and other producers write."""
+``basedOn`` chains, ``w:outlineLvl`` and the localized names Word and other producers write; and the
+properties of runs (hidden, language) over their styles."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from outlint.readers.docxpart import attr, on, tag
 
 _STYLE, _NAME, _BASED, _PPR, _RPR = tag("style"), tag("name"), tag("basedOn"), tag("pPr"), tag("rPr")
 _OUTLINE, _NUMPR, _NUMID, _ILVL = tag("outlineLvl"), tag("numPr"), tag("numId"), tag("ilvl")
-_LANG, _VANISH, _DEFAULTS = tag("lang"), tag("vanish"), tag("docDefaults")
+_LANG, _VANISH, _DEFAULTS, _RSTYLE = tag("lang"), tag("vanish"), tag("docDefaults"), tag("rStyle")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_RTL = re.compile(r"[\u0590-\u08ff]")
 
 # "Heading 1" as Word's built-in name and as localized and custom styles name it.
 _HEADING_WORDS = (
@@ -209,3 +212,56 @@ def _int(text: str | None) -> int | None:
         return int(text) if text is not None else None
     except ValueError:
         return None
+
+
+# --- run properties and language marks, read for every run ----------------------------------------
+
+NO_LANG = Lang()
+
+
+def run_properties(rpr: Any, styles: Styles, hidden: bool, lang: Lang) -> tuple[bool, Lang]:
+    """Hidden and language of a run: its character style's, then its own (``w:vanish``, ``w:lang``)
+    over the paragraph style's. One pass over the properties: this runs for every run."""
+    vanish: bool | None = None
+    own = None
+    for prop in rpr:
+        t = prop.tag
+        if t == _RSTYLE:
+            char = styles.character(attr(prop, "val"))
+            if char is not None:
+                hidden = hidden or char.hidden
+                lang = over(char.lang, lang)
+        elif t == _VANISH:
+            vanish = on(prop)
+        elif t == _LANG:
+            own = Lang(attr(prop, "val"), attr(prop, "eastAsia"), attr(prop, "bidi"))
+    if own is not None:
+        lang = over(own, lang)
+    return (hidden if vanish is None else vanish), lang
+
+
+@lru_cache(maxsize=1024)
+def over(mark: Lang, base: Lang) -> Lang:
+    """``mark`` over ``base``, the same object for the same pair (marks are compared by identity)."""
+    return mark.over(base) if mark != NO_LANG else base
+
+
+def dominant_mark(first: Lang | None, chars: int, others: list[tuple[Lang, str]] | None, text: str) -> str | None:
+    """The ``w:lang`` of most of the text, read for the script the text is in: ``w:eastAsia`` for
+    CJK text, ``w:bidi`` for right-to-left text, ``w:val`` for the rest."""
+    if first is None or not text:
+        return None
+    pick = None
+    if not text.isascii():
+        if _CJK.search(text) and len(_CJK.findall(text)) * 2 >= len(text.replace(" ", "")):
+            pick = "east_asia"
+        elif _RTL.search(text):
+            pick = "bidi"
+    if others is None:  # one mark for the whole paragraph: the usual case
+        return getattr(first, pick) if pick else first.val
+    weights: dict[str, int] = {}
+    for lang, size in [(first, chars), *((lang, len(piece)) for lang, piece in others)]:
+        value = getattr(lang, pick) if pick else lang.val
+        if value:
+            weights[value] = weights.get(value, 0) + size
+    return max(weights, key=lambda k: weights[k]) if weights else None
