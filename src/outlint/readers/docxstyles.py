@@ -79,12 +79,17 @@ class Styles:
     by_name: dict[str, Style] = field(default_factory=dict)  # lowercased names, for TOC \t
     default: Style = Style("", "Normal")
     lang: Lang = Lang()
+    given: bool = False  # whether the document has a styles.xml
 
     def paragraph(self, style_id: str | None) -> Style:
         if not style_id:
             return self.default
         found = self.by_id.get(style_id)
-        return found if found is not None else _undefined(style_id, self.lang)
+        if found is not None:
+            return found
+        # Word gives a paragraph whose style styles.xml does not define the default style; only a
+        # document with no styles.xml at all is read by what its ids say
+        return self.default if self.given else _undefined(style_id, self.lang)
 
     def character(self, style_id: str | None) -> Style | None:
         return self.by_id.get(style_id) if style_id else None
@@ -134,7 +139,7 @@ def parse(root: Any | None) -> Styles:
     by_id = {sid: _resolve(sid, raw, doc_lang) for sid in raw}
     default = by_id.get(default_id or "", Style(default_id or "", "Normal", lang=doc_lang))
     by_name = {s.name.lower(): s for s in by_id.values()}
-    return Styles(by_id, by_name, default, doc_lang)
+    return Styles(by_id, by_name, default, doc_lang, given=True)
 
 
 def _resolve(sid: str, raw: dict[str, _Raw], doc_lang: Lang) -> Style:
@@ -175,8 +180,8 @@ def _resolve(sid: str, raw: dict[str, _Raw], doc_lang: Lang) -> Style:
 
 @lru_cache(maxsize=256)
 def _undefined(style_id: str, lang: Lang) -> Style:
-    """A style a paragraph names but styles.xml does not define (or there is no styles.xml): what
-    its id says, as Word's own ids are its English names (``Heading1``, ``Title``)."""
+    """A style a paragraph names in a document with no styles.xml: what its id says, as Word's own
+    ids are its English names (``Heading1``, ``Title``)."""
     return _resolve(style_id, {style_id: _Raw(style_id, style_id, "paragraph", None, None, None, Lang(), None)}, lang)
 
 
