@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from outlint import outline
 from outlint.model import Document, Gap, Span
 from outlint.readers.decode import decode
-from outlint.readers.textbase import SENTENCE_END, split_lines
-from outlint.readers.textblocks import classify
-from outlint.readers.textcontents import contents
-from outlint.readers.textpage import layout
+from outlint.readers.text.lines import SENTENCE_END, split_lines
+from outlint.readers.text.blocks import classify
+from outlint.readers.text.contents import contents
+from outlint.readers.text.layout import layout
 
 __all__ = ["read", "split_lines"]
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from outlint import numbering, outline
 from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
-from outlint.readers.textbase import (
+from outlint.readers.text.lines import (
     BULLET,
     CJK,
     CODE_LINE,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from outlint import numbering, outline
 from outlint.model import Number, Span, TocEntry
-from outlint.readers.textbase import CJK, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent, words
+from outlint.readers.text.lines import CJK, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent, words
 
 _LEADER = re.compile(
     r"(?P<title>.*?\S)(?:\s*(?:\.\s?){2,}|\s*…+|\s*[·•]{2,}|\s*_{3,}|\s{2,}|\t+)\s*"
