@@ -1,16 +1,49 @@
-"""Plain-text reader: pages, contents block, numbered and underlined headings, paragraphs, gaps."""
+"""Plain-text reader: a document-level model of how the document is laid out, then its structure.
+
+Reading plain text is inference: nothing marks a heading but the habits of the document. So the
+reader is a pipeline of stages, each of which learns from the whole document before anything is
+decided, and every decision keeps how it was made.
+
+1. **Layout** (``layout``): pagination found from the document itself (form feeds, page marks such
+   as ``[Page 12]`` or ``- 3 -``, bare page numbers counting up, running heads recurring in page
+   order), running heads and feet of one to three lines found by their recurrence at page breaks,
+   and the bounds of an e-text (``*** START OF ... ***``). These lines move to a layout layer:
+   line numbers do not change, no later stage sees them, and the blank padding around them is
+   layout, never content lost.
+2. **Contents** (``contents``): the contents block as a whole. Its extent is decided by its
+   structure (the block's own entry shape, page-number column and wrapping), never by the first
+   odd line: entries wrapped over any number of lines, page numbers glued to the title, a page break
+   inside the block, unnumbered parents over numbered entries.
+3. **Blocks** (``blocks``): content lines grouped into blocks, blank runs into gaps, and the
+   document's habits measured: the prose indent and the wrap width, against which the later
+   thresholds are set (``prose indent + 2``, ``0.6 x wrap width``).
+4. **Kinds** (``kinds``): each paragraph's kind at document scale: prose, code (also at the prose
+   indent), tables, lists and definition entries, lines that stand alone (addresses, signatures).
+   Only prose is held to sentence rules.
+5. **Headings** (``headings``, ``styles``): heading candidates (numbered, underlined, listed in the
+   contents) and their features. The candidates the contents confirms, and underlined ones, define
+   the document's heading styles; every other candidate is decided by its distance to those
+   styles (indent, underline, title shape) and by its fit to the numbering chain, never by a local
+   test alone. Numbered steps, list items and signatures fail because they break the chain and sit
+   in a list's style.
+6. **Levels** (``styles.settle_levels``): levels from the numbers and underline styles, reconciled
+   with the contents: where a heading's own evidence is weak (a number that restarts, an
+   unnumbered title), the level of its contents entry decides, relative to the matched neighbours.
+
+Each heading records in ``style`` how it was recognised (``numbered``, ``numbered+contents``,
+``underline:=``, ``contents``) so that rules can weigh it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from outlint import outline
-from outlint.model import Document, Gap, Span
+from outlint.model import Document
 from outlint.readers.decode import decode
-from outlint.readers.text.lines import SENTENCE_END, split_lines
-from outlint.readers.text.blocks import classify
+from outlint.readers.text.blocks import group, habits, wrap_width
 from outlint.readers.text.contents import contents
+from outlint.readers.text.headings import classify
 from outlint.readers.text.layout import layout
+from outlint.readers.text.lines import split_lines
 
 __all__ = ["read", "split_lines"]
 
@@ -26,60 +59,12 @@ def read(data: bytes, path: str) -> Document:
         # one character for one, so columns stay as the editor shows them
         text = text.replace("\xa0", " ")
     lines = split_lines(text)
-    page_break, chrome = layout(lines)
-    content = [bool(s) and not s.isspace() and not chrome[i] for i, s in enumerate(lines)]
-    toc, toc_span, toc_end = contents(lines, content, page_break, chrome)
+    page = layout(lines)
+    content = page.content(lines)
+    toc, toc_span, toc_end = contents(lines, content, page)
     toc = outline.level_contents(toc)
-    blocks = _blocks(lines, content, page_break, chrome, toc_end, toc_span)
-    items = classify(lines, blocks, toc)
+    skip = range(toc_span.line - 1, toc_end) if toc_span else range(0)
+    width = wrap_width(lines, content)
+    blocks = group(lines, content, page, skip, width)
+    items = classify(lines, blocks, toc, habits(lines, blocks, width))
     return outline.build(path, "text", text, toc, items, toc_span=toc_span, encoding=encoding)
-
-
-def _blocks(
-    lines: Sequence[str],
-    content: Sequence[bool],
-    page_break: Sequence[bool],
-    chrome: Sequence[bool],
-    start: int,
-    toc_span: Span | None,
-) -> list[list[int] | Gap]:
-    """Group content lines into blocks (lists of line indices) and record blank runs as gaps.
-
-    Blank lines next to page breaks and page headers/footers are layout, never a gap; a paragraph
-    interrupted only by layout continues across it when its text runs on.
-    """
-    out: list[list[int] | Gap] = []
-    skip = range(toc_span.line - 1, start) if toc_span else range(0)
-    current: list[int] = []
-    blanks = 0
-    layout = False
-    for i in range(len(lines)):
-        if i in skip:
-            continue
-        if not content[i]:
-            if chrome[i] or page_break[i]:
-                layout = True
-            else:
-                blanks += 1
-            continue
-        if page_break[i]:
-            layout = True  # a line that starts a page starts a block, unless the text runs on
-        adjacent = current and current[-1] == i - 1 and not page_break[i]
-        if adjacent or (current and layout and _runs_on(lines[current[-1]], lines[i])):
-            current.append(i)
-        else:
-            if current:
-                out.append(current)
-            if blanks >= 2 and not layout and out:
-                out.append(Gap(blanks, Span(i - blanks + 1, 1, i, 1)))
-            current = [i]
-        blanks = 0
-        layout = False
-    if current:
-        out.append(current)
-    return out
-
-
-def _runs_on(before: str, after: str) -> bool:
-    b, a = before.rstrip(), after.lstrip(" \t\f")
-    return bool(b) and bool(a) and not SENTENCE_END.search(b[-12:]) and a[:1].islower()

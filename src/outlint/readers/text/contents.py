@@ -1,19 +1,37 @@
-"""The contents block of a plain-text document: its title, its entries, where it ends."""
+"""The contents block of a plain-text document as a whole: its title, entries, wrapping and extent.
+
+The block's extent is decided by its structure: the shape its entries share (page numbers in one
+column, numbering), how its entries wrap, and what follows a blank run. One odd line never ends it:
+a wrapped entry, a page break with its padding, an entry whose page number is glued to its title.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from outlint import numbering, outline
 from outlint.model import Number, Span, TocEntry
-from outlint.readers.text.lines import CJK, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent, words
+from outlint.readers.text.layout import Layout
+from outlint.readers.text.lines import (
+    CJK,
+    FUNCTION_WORDS,
+    RULE_LINE,
+    SENTENCE_END,
+    TOC_TITLE,
+    UNDERLINE,
+    indent,
+    words,
+)
 
 _LEADER = re.compile(
     r"(?P<title>.*?\S)(?:\s*(?:\.\s?){2,}|\s*…+|\s*[·•]{2,}|\s*_{3,}|\s{2,}|\t+)\s*"
     r"(?P<page>\d{1,4}|[ivxlcdm]{1,7})\s*",
     re.IGNORECASE,
 )
+# a page number glued to the title, or after one dot or space ("... in this memo here.3")
+_GLUED_PAGE = re.compile(r"(?P<title>.*?\S)[.\s]?(?P<page>\d{1,4})\s*")
 # column labels above contents entries ("PAGE", "Chapter ... Page") are not entries
 _COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp?\.|seite|页码|页)\s*", re.IGNORECASE)
 # a list of figures or tables after the contents is another list, not more contents
@@ -22,16 +40,21 @@ _OTHER_LIST = re.compile(
     r"figures|tables|illustrations|附?(?:表格|插图|插圖|图片|圖片|图|圖|表|范例|範例|例子|示例)(?:清单|清單|目录|目錄|索引|列表))\s*:?\s*",
     re.IGNORECASE,
 )
+# The contents title is looked for in the first half of the document, or its first lines.
+TITLE_WITHIN = 200
+# A blank run this long ends the block, unless the line after it has the block's entry shape.
+BLANK_END = 4
 
 
-def _split_page(s: str) -> tuple[str, str | None]:
-    m = _LEADER.fullmatch(s)
-    if m:
-        title = m.group("title").strip()
-        parsed = numbering.parse(title)
-        if parsed is None or parsed[1] or len(title) > len(parsed[0].label) + 1:
-            return title, m.group("page")
-    return s.strip(), None
+class _Entry:
+    """An entry being read: its first line, its text so far, its page, its lines."""
+
+    __slots__ = ("first", "last", "page", "text")
+
+    def __init__(self, first: int, text: str, page: str | None) -> None:
+        self.first = self.last = first
+        self.text = text
+        self.page = page
 
 
 def _is_prose(s: str) -> bool:
@@ -39,121 +62,221 @@ def _is_prose(s: str) -> bool:
     return len(stripped) > 250 or (bool(SENTENCE_END.search(stripped[-12:])) and words(stripped) > 12)
 
 
-def contents(
-    lines: Sequence[str], content: Sequence[bool], page_break: Sequence[bool], chrome: Sequence[bool]
-) -> tuple[list[TocEntry], Span | None, int]:
-    """Find the contents block: its entries, its span and the index of the first line after it."""
-    limit = max(200, len(lines) // 2)
-    start = -1
+def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
+    limit = max(TITLE_WITHIN, len(lines) // 2)
     for i in range(min(limit, len(lines))):
-        if content[i] and TOC_TITLE.fullmatch(lines[i].strip()):
+        if content[i] and len(lines[i]) < 80 and TOC_TITLE.fullmatch(lines[i].strip()):
             before_blank = i == 0 or not content[i - 1] or "\f" in lines[i]
             after = i + 1 < len(lines) and (not content[i + 1] or bool(UNDERLINE.fullmatch(lines[i + 1])))
             if before_blank and after:
-                start = i
-                break
+                return i
+    return -1
+
+
+class _Block:
+    """What the block has shown so far: its entries, page-number column and widest line."""
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+        self.page_ends: Counter[int] = Counter()  # end column of the entries' page numbers
+        self.widest = 0
+        self.left = 1 << 30  # the smallest indent of an entry
+        self.first_key: tuple[tuple[int, ...] | None, str] | None = None
+
+    def paged(self) -> bool:
+        """Most entries so far end in a page number."""
+        return bool(self.entries) and sum(1 for e in self.entries if e.page) * 2 > len(self.entries)
+
+    def page_column(self) -> int | None:
+        return self.page_ends.most_common(1)[0][0] if self.page_ends else None
+
+    def split_page(self, s: str) -> tuple[str, str | None]:
+        """The title and page number of a line: after a leader, or glued to the title when it ends
+        in the column where the block's other page numbers end."""
+        m = _LEADER.fullmatch(s)
+        if m:
+            title = m.group("title").strip()
+            parsed = numbering.parse(title)
+            if parsed is None or parsed[1] or len(title) > len(parsed[0].label) + 1:
+                return title, m.group("page")
+        column = self.page_column()
+        if column is not None and abs(len(s.rstrip()) - column) <= 1:
+            m = _GLUED_PAGE.fullmatch(s)
+            if m is not None:
+                return m.group("title").strip(), m.group("page")
+        return s.strip(), None
+
+    def add(self, entry: _Entry, line: str) -> None:
+        self.entries.append(entry)
+        self.note(entry, line)
+        self.left = min(self.left, indent(line))
+        if self.first_key is None:
+            parsed = numbering.parse(entry.text)
+            self.first_key = (
+                parsed[0].values if parsed else None,
+                outline.normalize_title(parsed[1] if parsed else entry.text),
+            )
+
+    def note(self, entry: _Entry, line: str) -> None:
+        self.widest = max(self.widest, len(line.rstrip()))
+        if entry.page is not None:
+            self.page_ends[len(line.rstrip())] += 1
+
+
+def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tuple[list[TocEntry], Span | None, int]:
+    """Find the contents block: its entries, its span and the index of the first line after it."""
+    start = _find_title(lines, content)
     if start < 0:
         return [], None, 0
-    raw: list[tuple[int, str, str | None]] = []  # (line index, text, page)
+    later = _standalone(lines, content, start)
+    block = _Block()
     i = start + 1
     if i < len(lines) and UNDERLINE.fullmatch(lines[i]):
         i += 1
     blank_run = 0
-    with_pages = 0
-    first: tuple[tuple[int, ...] | None, str] | None = None  # the first entry's number and title
     end = i
     while i < len(lines):
         s = lines[i]
         if not content[i]:
-            blank_run = 0 if (chrome[i] or page_break[i]) else blank_run + 1
-            if raw and blank_run >= 4:
-                break
+            layout = page.chrome[i] or page.page_break[i] or page.outside[i]
+            blank_run = 0 if layout else blank_run + 1
             i += 1
             continue
+        after_blank = blank_run
         blank_run = 0
+        if after_blank >= BLANK_END and block.entries and not _entry_shaped(block, s):
+            break  # a long blank run and no entry after it: the block is over
         if i + 1 < len(lines) and UNDERLINE.fullmatch(lines[i + 1]) and len(lines[i + 1].strip()) >= 3:
-            break
+            break  # an underlined heading
         if _COLUMN_LABEL.fullmatch(s):
             i += 1
             continue
         if RULE_LINE.fullmatch(s):
-            break
+            if block.entries:
+                break
+            i += 1
+            continue
         if _OTHER_LIST.fullmatch(s):
-            titles = {_title_of(t) for _, t, _ in raw}
+            titles = {_title_of(e.text) for e in block.entries}
             end = _skip_other_lists(lines, content, i, titles)
             break
-        text, page = _split_page(s)
+        text, pg = block.split_page(s)
         parsed = numbering.parse(text)
-        if page is None and _is_prose(s) and not (parsed and parsed[1] and len(parsed[1].split()) <= 30):
-            break  # numbered lines are entries even when they read as sentences (FAQ questions)
-        if (
-            raw
-            and page is None
-            and raw[-1][2] is None  # an entry with its page number is complete
-            and parsed is None
-            and raw[-1][0] == i - 1
-            and not page_break[i]
-            and _wrapped(lines[raw[-1][0]], s)
-        ):
-            idx, prev_text, prev_page = raw[-1]
-            glue = "" if CJK.match(prev_text[-1:]) and CJK.match(s.strip()[:1]) else " "
-            raw[-1] = (idx, f"{prev_text}{glue}{s.strip()}", prev_page)  # an entry wrapped onto this line
+        prev = block.entries[-1] if block.entries else None
+        if prev is not None and after_blank == 0 and _continues(block, prev, lines, i, text, pg, parsed, later):
+            glue = "" if CJK.match(prev.text[-1:]) and CJK.match(text[:1]) else " "
+            prev.text = f"{prev.text}{glue}{text}"
+            prev.page = pg
+            prev.last = i
+            block.note(prev, s)
             i += 1
             end = i
             continue
-        if (
-            raw
-            and parsed is None
-            and i + 1 < len(lines)
-            and content[i + 1]
-            and lines[i + 1].lstrip()[:1].islower()
-            and indent(lines[i + 1]) <= indent(s)
-        ):
-            break  # a wrapped paragraph: the body has begun
-        if raw and parsed is None and indent(s) < min(indent(lines[r[0]]) for r in raw):
+        if pg is None and _is_prose(s) and not (parsed and parsed[1] and len(parsed[1].split()) <= 30):
+            break  # prose: the body has begun (numbered lines are entries even as sentences: FAQs)
+        if prev is not None and parsed is None and indent(s) < block.left:
             break  # text to the left of every entry: the body has begun
-        title = parsed[1] if parsed else text
-        if (
-            raw
-            and first is not None
-            and outline.normalize_title(title) == first[1]
-            and (parsed is None or first[0] is None or parsed[0].values == first[0])
-        ):
+        if _repeats_first(block, text, parsed):
             break  # the first entry again: its heading, the body has begun
-        if page is None and raw and with_pages * 2 > len(raw):
-            nxt = _next_content(content, i)
-            if (
-                nxt is not None
-                and _split_page(lines[nxt])[1] is not None
-                and numbering.parse(lines[nxt]) is None
-                and indent(lines[nxt]) >= indent(s)
-            ):
-                text2, page2 = _split_page(lines[nxt])
-                raw.append((i, text + " " + text2, page2))
-                with_pages += 1
-                i = nxt + 1
-                end = i
-                continue
+        if pg is None and block.paged() and not _unpaged_entry(block, lines, content, i, parsed):
             break
-        raw.append((i, text, page))
-        with_pages += page is not None
-        if first is None:
-            first = (parsed[0].values if parsed else None, outline.normalize_title(title))
+        block.add(_Entry(i, text, pg), s)
         i += 1
         end = i
-    if not raw:
+    if not block.entries:
         return [], None, 0
     entries: list[TocEntry] = []
-    for idx, text, page in raw:
-        parsed = numbering.parse(text)
+    for e in block.entries:
+        parsed = numbering.parse(e.text)
         number: Number | None = parsed[0] if parsed else None
-        title = parsed[1] if parsed else text
-        col = indent(lines[idx]) + 1
-        span = Span(idx + 1, col, idx + 1, len(lines[idx].rstrip()))
-        entries.append(TocEntry(0, number, title, None, span, page))
-    last = raw[-1][0]
+        title = parsed[1] if parsed else e.text
+        col = indent(lines[e.first]) + 1
+        span = Span(e.first + 1, col, e.first + 1, len(lines[e.first].rstrip()))
+        entries.append(TocEntry(0, number, title, None, span, e.page))
+    last = block.entries[-1].last
     toc_span = Span(start + 1, indent(lines[start]) + 1, last + 1, len(lines[last].rstrip()))
     return entries, toc_span, end
+
+
+def _standalone(lines: Sequence[str], content: Sequence[bool], start: int) -> dict[str, int]:
+    """The last line at which each short line standing on its own (blank or layout above it) is
+    found after the contents title: where an entry's text turns up again as a heading."""
+    out: dict[str, int] = {}
+    for j in range(start + 1, len(lines)):
+        if content[j] and not content[j - 1] and len(lines[j]) <= 120:
+            out[lines[j].strip().lower()] = j
+    return out
+
+
+def _entry_shaped(block: _Block, s: str) -> bool:
+    """Whether a line has the shape of the block's entries: a page number where they have them."""
+    text, pg = block.split_page(s)
+    if block.paged():
+        return pg is not None
+    parsed = numbering.parse(text)
+    return parsed is not None and any(numbering.parse(e.text) is not None for e in block.entries[-3:])
+
+
+def _repeats_first(block: _Block, text: str, parsed: tuple[Number, str] | None) -> bool:
+    first = block.first_key
+    if first is None or not block.entries:
+        return False
+    title = outline.normalize_title(parsed[1] if parsed else text)
+    return title == first[1] and (parsed is None or first[0] is None or parsed[0].values == first[0])
+
+
+def _unpaged_entry(
+    block: _Block, lines: Sequence[str], content: Sequence[bool], i: int, parsed: tuple[Number, str] | None
+) -> bool:
+    """In a block whose entries end in page numbers, a line without one is still an entry when it
+    is numbered, or when it heads entries that have page numbers (an unnumbered part title)."""
+    if parsed is not None and parsed[1]:
+        return True
+    nxt = next((j for j in range(i + 1, min(len(lines), i + 4)) if content[j]), None)
+    if nxt is None:
+        return False
+    return block.split_page(lines[nxt])[1] is not None and len(lines[i].split()) <= 12
+
+
+def _continues(
+    block: _Block,
+    prev: _Entry,
+    lines: Sequence[str],
+    i: int,
+    text: str,
+    pg: str | None,
+    parsed: tuple[Number, str] | None,
+    later: dict[str, int],
+) -> bool:
+    """Whether a line goes on with the entry above it rather than starting an entry of its own.
+
+    An entry that already has its page number is complete, and so is a numbered line; otherwise a
+    line continues the entry when the entry was visibly cut (it ends on a word that cannot end a
+    title, a comma or a hyphen), when it starts in lower case, when it hangs deeper
+    than the entry's title, or (CJK titles wrap anywhere) when it goes on with CJK text. A line
+    that stands on its own later in the document, as a heading does, is an entry.
+    """
+    if prev.page is not None or parsed is not None or prev.last != i - 1:
+        return False
+    line = lines[i]
+    if later.get(line.strip().lower(), -1) > i:
+        return False
+    head = line.lstrip()[:1]
+    before = lines[prev.last]
+    last_word = prev.text.rsplit(None, 1)[-1].lower() if prev.text.strip() else ""
+    if head.islower() or last_word in FUNCTION_WORDS or prev.text.endswith((",", "-", "/", "(")):
+        return indent(line) >= block.left or not block.entries
+    if CJK.match(head):
+        return indent(line) >= indent(before) and len(before.strip()) >= 25
+    first = numbering.parse(lines[prev.first])
+    if first is not None:
+        # a long numbered entry whose title goes on deeper than the title starts ("3.7.5. /etc/X11 :
+        # Configuration for the X Window" over "System (optional)")
+        title_column = indent(lines[prev.first]) + len(first[0].label) + 1
+        if indent(line) > title_column and len(before.strip()) >= 40:
+            return True
+    # the entry's last line, hanging under it, ends with the page number
+    return pg is not None and indent(line) > indent(lines[prev.first])
 
 
 def _title_of(text: str) -> str:
@@ -172,27 +295,3 @@ def _skip_other_lists(lines: Sequence[str], content: Sequence[bool], i: int, tit
             return i - 1 if UNDERLINE.fullmatch(s) else i
         i += 1
     return start + 1  # no end in sight: skip the list's title only
-
-
-def _wrapped(previous: str, line: str) -> bool:
-    """Whether a line continues the contents entry above it: lowercase and indented deeper, or CJK
-    text under a long numbered entry (CJK titles wrap anywhere, at the same indent)."""
-    head = line.lstrip()[:1]
-    if head.islower():
-        return indent(line) > indent(previous)
-    parsed = numbering.parse(previous)
-    if parsed is None:
-        return False
-    if CJK.match(head):
-        return indent(line) >= indent(previous) and len(previous.strip()) >= 25
-    # a long numbered entry whose title goes on deeper than the title starts ("3.7.5. /etc/X11 :
-    # Configuration for the X Window" over "System (optional)")
-    title_column = indent(previous) + len(parsed[0].label) + 1
-    return indent(line) > title_column and len(previous.strip()) >= 40
-
-
-def _next_content(content: Sequence[bool], i: int) -> int | None:
-    for j in range(i + 1, min(len(content), i + 4)):
-        if content[j]:
-            return j
-    return None
