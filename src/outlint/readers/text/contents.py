@@ -8,7 +8,6 @@ a wrapped entry, a page break with its padding, an entry whose page number is gl
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from outlint import numbering, outline
@@ -31,7 +30,7 @@ _LEADER = re.compile(
     re.IGNORECASE,
 )
 # a page number glued to the title, or after one dot or space ("... in this memo here.3")
-_GLUED_PAGE = re.compile(r"(?P<title>.*?\S)[.\s]?(?P<page>\d{1,4})\s*")
+_GLUED_PAGE = re.compile(r"(?P<title>.*?[^\s\d.])[.\s](?P<page>\d{1,4})\s*")
 # column labels above contents entries ("PAGE", "Chapter ... Page") are not entries
 _COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp?\.|seite|页码|页)\s*", re.IGNORECASE)
 # a list of figures or tables after the contents is another list, not more contents
@@ -78,7 +77,6 @@ class _Block:
 
     def __init__(self) -> None:
         self.entries: list[_Entry] = []
-        self.page_ends: Counter[int] = Counter()  # end column of the entries' page numbers
         self.widest = 0
         self.left = 1 << 30  # the smallest indent of an entry
         self.first_key: tuple[tuple[int, ...] | None, str] | None = None
@@ -87,22 +85,20 @@ class _Block:
         """Most entries so far end in a page number."""
         return bool(self.entries) and sum(1 for e in self.entries if e.page) * 2 > len(self.entries)
 
-    def page_column(self) -> int | None:
-        return self.page_ends.most_common(1)[0][0] if self.page_ends else None
-
     def split_page(self, s: str) -> tuple[str, str | None]:
-        """The title and page number of a line: after a leader, or glued to the title when it ends
-        in the column where the block's other page numbers end."""
+        """The title and page number of a line: after a leader, or, when the block's entries end
+        in page numbers, after one dot or space or glued to the title ("... here.3")."""
         m = _LEADER.fullmatch(s)
         if m:
             title = m.group("title").strip()
             parsed = numbering.parse(title)
             if parsed is None or parsed[1] or len(title) > len(parsed[0].label) + 1:
                 return title, m.group("page")
-        column = self.page_column()
-        if column is not None and abs(len(s.rstrip()) - column) <= 1:
+        if self.paged():
+            # the block's entries end in page numbers: so does this one, whatever its leader
             m = _GLUED_PAGE.fullmatch(s)
-            if m is not None:
+            parsed = numbering.parse(m.group("title")) if m is not None else None
+            if m is not None and (parsed is None or parsed[1]):
                 return m.group("title").strip(), m.group("page")
         return s.strip(), None
 
@@ -119,8 +115,6 @@ class _Block:
 
     def note(self, entry: _Entry, line: str) -> None:
         self.widest = max(self.widest, len(line.rstrip()))
-        if entry.page is not None:
-            self.page_ends[len(line.rstrip())] += 1
 
 
 def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tuple[list[TocEntry], Span | None, int]:

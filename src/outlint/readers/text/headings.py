@@ -256,12 +256,15 @@ def _lone_letter(number: Number) -> bool:
     return latin and number.depth == 1 and sum(1 for c in number.label if c.isascii() and c.isalpha()) == 1
 
 
-def _in_sequence(number: Number, seen: Sequence[Number]) -> bool:
-    """Whether a one-letter label starts a letter or Roman sequence, or goes on with one."""
+def _in_sequence(number: Number, seen: Sequence[Number]) -> Number | None:
+    """The reading of a one-letter label that starts a letter or Roman sequence or goes on with
+    one (``C.`` after ``B.`` is a letter, ``L.`` after ``XLIX.`` a numeral); None outside one."""
     if number.values[0] == 1 or continues(number, seen):
-        return True
+        return number
     alpha = numbering.as_alpha(number)
-    return alpha is not None and (alpha.values[0] == 1 or continues(alpha, seen))
+    if alpha is not None and (alpha.values[0] == 1 or continues(alpha, seen)):
+        return alpha
+    return None
 
 
 def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline.Block | tuple[Heading, TocEntry]]:
@@ -283,7 +286,9 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
             out.append(item.fallback)
             continue
         h = item.heading
-        seen.append(h.number) if h.number is not None else None
+        assert h.number is not None
+        read_as = _in_sequence(h.number, seen) if _lone_letter(h.number) else None
+        seen.append(read_as or h.number)
         out.append(replace(h, style=how))
     return out
 
@@ -297,7 +302,7 @@ def _judge(c: Candidate, seen: Sequence[Number], style: Style, habits: Habits) -
     fam = numbering.family(number)
     if c.listed:
         return "numbered+contents"
-    if c.in_list or (_lone_letter(number) and not _in_sequence(number, seen)):
+    if c.in_list or (_lone_letter(number) and _in_sequence(number, seen) is None and not c.listed):
         return None  # an item of a list; an initial ("J. Smith") outside a letter sequence
     if style.underlines(fam) or restarts_inside(number, seen):
         return None  # the document underlines its headings; a "1." inside "1.1.": a list

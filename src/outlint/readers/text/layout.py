@@ -15,7 +15,7 @@ from outlint import numbering
 
 # Page marks whose shape alone says what they are: "[Page 12]" (RFCs), "- 12 -", "Page 3 of 40".
 _PAGE_MARK = re.compile(
-    r"(?:.*\S\s+)?\[\s*page\s+(?:\d{1,5}|[ivxlcdm]{1,7})\s*\]\s*|\s*[-–—]\s*\d{1,5}\s*[-–—]\s*|"
+    r"\s*(?:.*\S\s+)?\[\s*page\s+(?:\d{1,5}|[ivxlcdm]{1,7})\s*\]\s*|\s*[-–—]\s*\d{1,5}\s*[-–—]\s*|"
     r"\s*page\s+\d{1,5}(?:\s+of\s+\d{1,5})?\s*",
     re.IGNORECASE,
 )
@@ -25,6 +25,8 @@ _BARE_PAGE = re.compile(r"\s*(?:\d{1,5}|[ivxlc]{1,7})\s*")
 _EDGE_NUMBER = re.compile(r"^(?:\d{1,5}|[ivxlc]{1,7})(?=\s{3,}\S)|(?<=\S\s\s\s)\s*(?:\d{1,5}|[ivxlc]{1,7})$")
 _PAGE_WORD = re.compile(r"\[\s*page\s+\w+\s*\]", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+# A running head in three parts, left, centre and right ("RFC 9999   Widget Protocol   May 2031")
+_THREE_PART = re.compile(r"\s*\S.*?\S\s{3,}\S.*?\S\s{3,}\S.*")
 # Info files: node separators and "File: x.info,  Node: y,  Next: ..." navigation lines
 _INFO_NODE = re.compile(r"\x1f|File: [^,\s]+,\s+Node: [^,]+,.*")
 # Start and end of the text proper in e-text collections ("*** START OF THE ... EBOOK ... ***")
@@ -205,7 +207,8 @@ def _running_lines(lines: Sequence[str], clusters: Sequence[tuple[int, int]], ch
             needed = max(RECUR + 1, len(clusters) // 2) if numbered and "#" not in key else RECUR
             repeated = times >= needed
             edge = not numbered and j in touching and bool(_EDGE_NUMBER.search(text.strip()))
-            shaped = offset == 0 and (bool(_BARE_PAGE.fullmatch(text)) or edge)
+            three = not numbered and j in touching and bool(_THREE_PART.fullmatch(text))
+            shaped = offset == 0 and (bool(_BARE_PAGE.fullmatch(text)) or edge or three)
             if not (repeated or shaped) or len(text) > 120:
                 break  # a running head is a block next to the break: the page's text starts here
             chrome[j] = True
