@@ -6,7 +6,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from outlint import numbering
 from outlint.model import Comment, Document, Gap, Heading, Number, Paragraph, Span, TocEntry
@@ -283,9 +283,20 @@ def similarity(a: str, b: str) -> float:
     return m.ratio()
 
 
+# The contents can be trusted as a description of the headings when at least this share of its
+# entries, or of the headings after it, pair up; below, reading one of the two went wrong (or the
+# contents belongs to another document) and one finding says so instead of one per entry.
+ALIGNED = 0.5
+
+
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """Which contents entry matched which heading; computed once per document."""
+    """Which contents entry matched which heading; computed once per document.
+
+    ``reliable`` is False when the contents and the headings cannot be aligned: too few entries
+    pair up (see ``ALIGNED``). Rules that compare entries with headings then stay quiet, and one
+    finding reports the misfit.
+    """
 
     pairs: tuple[tuple[int, Heading], ...]  # (entry index, heading), in entry order
     unmatched_entries: tuple[int, ...]
@@ -294,12 +305,15 @@ class Alignment:
     entry_parents: tuple[int | None, ...]  # index of each entry's parent entry
 
     tail: int  # first entry past the end of a document that stops early; len(toc) when it does not
+    reliable: bool = True
+    by_entry: Mapping[int, Heading] = field(default_factory=dict)
+    by_heading: Mapping[int, int] = field(default_factory=dict)  # id(heading) -> entry index
 
     def heading_for(self, index: int) -> Heading | None:
-        for i, h in self.pairs:
-            if i == index:
-                return h
-        return None
+        return self.by_entry.get(index)
+
+    def entry_for(self, heading: Heading) -> int | None:
+        return self.by_heading.get(id(heading))
 
 
 def _entry_parents(toc: Sequence[TocEntry]) -> list[int | None]:
@@ -404,15 +418,20 @@ def align(doc: Document) -> Alignment:
     keep = _longest_increasing([order[id(h)] for _, h in pairs])
     out_of_order = tuple(pairs[k][0] for k in range(len(pairs)) if k not in keep)
     unmatched = tuple(h for h in headings if id(h) not in used)
-    result = Alignment(
+    toc_line = doc.toc_span.line if doc.toc_span else 0
+    after = sum(1 for h in headings if h.span.line > toc_line)
+    reliable = bool(pairs) and (len(pairs) >= ALIGNED * len(toc) or len(pairs) >= ALIGNED * after)
+    return Alignment(
         tuple(pairs),
         tuple(i for i in range(len(toc)) if i not in match),
         unmatched,
         out_of_order,
         tuple(parents),
         _tail(toc, pairs, unmatched),
+        reliable,
+        dict(pairs),
+        {id(h): i for i, h in pairs},
     )
-    return result
 
 
 def _tail(toc: Sequence[TocEntry], pairs: Sequence[tuple[int, Heading]], unmatched: Sequence[Heading]) -> int:
