@@ -463,7 +463,7 @@ RULES = (
         doc=DOC_PARENT,
     ),
     Rule(
-        "OL107",
+        "OL109",
         "toc-unaligned",
         "Contents that does not match the headings",
         check_unaligned,
