@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from outlint.model import Document, Heading, Number, Rule, Severity, Span
+from outlint.model import Document, Heading, Hit, Number, Related, Rule, Severity
 from outlint.numbering import family, format_label
 from outlint.rules.common import heading_ref, quote
 
-Out = Iterable[tuple[Span, str]]
+Out = Iterable[Hit]
 # appendices, chapters and parts may stand beside any scheme (front matter numbered "1." before
 # "Chapter 1."); they are never "mixed"
 _UNORDERED = {"appendix", "chapter", "part", "book", "cjk-chapter", "cjk-part", "cjk-book"}
@@ -87,9 +87,42 @@ def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_duplicate(doc: Document, options: Mapping[str, Any]) -> Out:
+    repeated: set[int] = set()  # headings reported as duplicates
     for h, prev, parent, _want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values == prev.number.values:
+            repeated.add(id(h))
             yield h.span, (f"duplicate number {quote(h.number.label)} {_under(parent)} (also line {prev.span.line})")
+    yield from _contents_duplicates(doc, repeated)
+
+
+def _renumbered(doc: Document, i: int, repeated: set[int]) -> bool:
+    h = doc.facts.alignment.heading_for(i)
+    number = doc.toc[i].number
+    if h is None or number is None:
+        return False
+    return id(h) in repeated or h.number is None or h.number.values != number.values
+
+
+def _contents_duplicates(doc: Document, repeated: set[int]) -> Out:
+    """Two sibling entries of the contents with one number ("2.4." twice), unless the headings
+    repeat it too: that duplicate is reported once, at the heading."""
+    if not doc.toc:
+        return
+    al = doc.facts.alignment
+    last: dict[tuple[int | None, str], int] = {}  # (parent entry, family) -> previous sibling
+    for i, entry in enumerate(doc.toc):
+        if entry.number is None:
+            continue
+        key = (al.entry_parents[i], family(entry.number))
+        prev = last.get(key)
+        last[key] = i
+        before = doc.toc[prev].number if prev is not None else None
+        if prev is None or before is None or before.values != entry.number.values:
+            continue
+        if any(_renumbered(doc, k, repeated) for k in (prev, i)):
+            continue  # the headings repeat it too, or one of the two is a stale number: reported there
+        where = f"line {doc.toc[prev].span.line}"
+        yield entry.span, f"duplicate number {quote(entry.number.label)} in the contents (also {where})"
 
 
 def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -131,17 +164,49 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
-    top = _min_level(doc)
+    """One finding per missing level: the headings that skip it under one parent (and, when numbered,
+    under one missing number such as "2.1") are listed together."""
+    top = min((h.level for h in doc.headings), default=1)
+    groups: dict[tuple[int, tuple[int, ...] | None], list[Heading]] = {}
     for h in doc.facts.headings:
         parent = doc.facts.parent(h)
         base = parent.level if parent else 0
         if h.level > base + 1 and not (parent is None and top == h.level):
-            where = f"level {base} heading {heading_ref(parent)}" if parent else "the top level"
-            yield h.span, f"heading level skips from {base} to {h.level}: {heading_ref(h)} directly under {where}"
+            groups.setdefault((id(parent), _missing(h, parent)), []).append(h)
+    for (_, missing), members in groups.items():
+        h = members[0]
+        parent = doc.facts.parent(h)
+        base = parent.level if parent else 0
+        where = f"level {base} heading {heading_ref(parent)}" if parent else "the top level"
+        names = _listing([heading_ref(m) for m in members])
+        message = f"heading level skips from {base} to {h.level}: {names} directly under {where}"
+        if missing is not None and h.number is not None:
+            message += f" (no heading {quote(format_label(h.number, missing).rstrip('.'))})"
+        related = tuple(Related(m.span, f"{heading_ref(m)} also skips a level") for m in members[1:])
+        yield h.span, message, related
 
 
-def _min_level(doc: Document) -> int:
-    return min((h.level for h in doc.headings), default=1)
+def _missing(h: Heading, parent: Heading | None) -> tuple[int, ...] | None:
+    """The number of the heading that would sit between a dotted heading and its parent."""
+    n = h.number
+    if n is None or n.depth < 2:
+        return None
+    if parent is None:
+        return n.values[:1]
+    p = parent.number
+    if p is None or family(p) != family(n) or n.values[: p.depth] != p.values or n.depth <= p.depth + 1:
+        return None
+    return n.values[: p.depth + 1]
+
+
+def _listing(names: Sequence[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    shown = names[:5]
+    rest = len(names) - len(shown)
+    if rest:
+        return ", ".join(shown) + f" and {rest} more"
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def check_mixed(doc: Document, options: Mapping[str, Any]) -> Out:
