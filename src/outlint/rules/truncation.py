@@ -111,8 +111,14 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
 
 
-# Endings that are not a cut: a footnote mark, a link, an address, an emoticon, a closed bracket.
-_TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?|<?\w+://\S+|\S+@\S+\.\w+>?|[:;]-?[()DP]))+\s*$")
+# Marks after a sentence that say nothing of its end: a footnote mark, an emoticon.
+_TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?|[:;]-?[()DP]))+\s*$")
+# Endings that complete a paragraph with no full stop: a web or mail address (with or without a
+# scheme), a path, a reference such as "[RFC1234]", a quoted title.
+_COMPLETE = re.compile(
+    r"(?:<?\w+://\S+|\S+@\S+\.\w+>?|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|~?/[\w.-]+(?:/[\w.-]*)+|"
+    r"\[[\w .-]{1,30}\]|\"[^\"]{1,80}\"|“[^”]{1,80}”)\s*$"
+)
 
 
 def cut_off(text: str) -> bool:
@@ -121,6 +127,8 @@ def cut_off(text: str) -> bool:
     if ends_sentence(text):
         return False
     body = _TRAILER.sub("", text.rstrip())
+    if _COMPLETE.search(body[-200:]):
+        return False  # it ends on an address, a path, a reference or a quoted title
     if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』")):
         return False
     if body.startswith(("--", "—", "-- ")):

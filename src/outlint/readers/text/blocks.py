@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from outlint import numbering
 from outlint.model import Gap, Span
 from outlint.readers.text.layout import Layout
-from outlint.readers.text.lines import BULLET, CODE_LINE, SENTENCE_END, indent
+from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
 
 Block = list[int]  # the indices of a block's lines, in order
 
@@ -75,8 +75,15 @@ def group(lines: Sequence[str], content: Sequence[bool], page: Layout, skip: ran
 
 
 def wrap_width(lines: Sequence[str], content: Sequence[bool]) -> int:
-    widths = sorted(len(s.rstrip()) for k, s in enumerate(lines[:20000]) if content[k] and len(s.split()) >= 5)
+    """The width at which the document's prose wraps: the 90th percentile of the display widths of
+    lines of five words or more (CJK characters are two columns and two to a word)."""
+    widths = sorted(display_width(s.rstrip()) for k, s in enumerate(lines[:20000]) if content[k] and words(s) >= 5)
     return widths[len(widths) * 9 // 10] if widths else 72
+
+
+def display_width(s: str) -> int:
+    """Columns a line takes: CJK characters are two wide."""
+    return len(s) + len(CJK.findall(s)) if not s.isascii() else len(s)
 
 
 def _runs_on(before: str, after: str, width: int) -> bool:

@@ -194,7 +194,7 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
             items.append(_underlined(lines, under, underline_order))
             continue
         previous = [x for x in items[-1:] if isinstance(x, Paragraph)]
-        fallback = paragraph(lines, block, previous, base)
+        fallback = paragraph(lines, block, previous, habits)
         candidate = _numbered(lines, block)
         if candidate is not None and candidate[0].label in ("Q.", "A.") and (faq or candidate[0].label == "Q."):
             faq = True  # "Q. ... / A. ..." question and answer labels, not letters in a sequence

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from outlint.model import Paragraph, Span
+from outlint.readers.text.blocks import WRAPPED, Habits
 from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
 
 _PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
@@ -14,7 +15,8 @@ _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[
 _SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
 
 
-def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], base: int) -> Paragraph:
+def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], habits: Habits) -> Paragraph:
+    """The paragraph a block of lines is, with its kind."""
     first, last = block[0], block[-1]
     body = [lines[j] for j in block]
     if any("\f" in s for s in body):
@@ -22,7 +24,7 @@ def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], b
     text = _join(body)
     span = Span(first + 1, indent(body[0]) + 1, last + 1, max(1, len(body[-1].rstrip())))
     previous = items[-1] if items and isinstance(items[-1], Paragraph) else None
-    return Paragraph(text, span, _kind(body, text, previous, base))
+    return Paragraph(text, span, _kind(body, text, previous, habits))
 
 
 _GAP = re.compile(r"\S(\s{3,})\S")
@@ -92,8 +94,9 @@ def _definitions(body: Sequence[str]) -> bool:
     return all(indent(s) > lead for s in body[1:])
 
 
-def _kind(body: Sequence[str], text: str, previous: Paragraph | None, base: int) -> str:
+def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Habits) -> str:
     """prose, list, table, code, quote (indented prose) or lines (addresses, terms, captions)."""
+    base = habits.prose_indent
     first = body[0]
     if BULLET.match(first):
         return "list"
@@ -126,6 +129,9 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, base: int)
             SENTENCE_END.search(s[-12:]) for s in body[:-1]
         ):
             return "lines"  # an address, a signature, a list of names: each line stands alone
+        short = WRAPPED * habits.wrap_width
+        if all(_width(s.rstrip()) < short and not SENTENCE_END.search(s[-12:]) for s in body):
+            return "lines"  # lines that were never wrapped and end no sentence: settings, a listing
     elif len(text) < 60 and words(text) <= 3 and not SENTENCE_END.search(text[-12:]):
         return "lines"
     return "prose"
