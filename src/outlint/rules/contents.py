@@ -463,7 +463,7 @@ RULES = (
         doc=DOC_PARENT,
     ),
     Rule(
-        "OL109",
+        "OL110",
         "toc-unaligned",
         "Contents that does not match the headings",
         check_unaligned,
