@@ -41,6 +41,8 @@ _OTHER_LIST = re.compile(
 )
 # The contents title is looked for in the first half of the document, or its first lines.
 TITLE_WITHIN = 200
+# A block of this many entries with no blank line between them has shown its rhythm.
+DENSE = 3
 # A blank run this long ends the block, unless the line after it has the block's entry shape.
 BLANK_END = 4
 
@@ -80,6 +82,11 @@ class _Block:
         self.widest = 0
         self.left = 1 << 30  # the smallest indent of an entry
         self.first_key: tuple[tuple[int, ...] | None, str] | None = None
+        self.spaced = 0  # entries that came after a blank line
+
+    def dense(self) -> bool:
+        """The entries so far follow one another with no blank line between them."""
+        return len(self.entries) >= DENSE and self.spaced == 0
 
     def paged(self) -> bool:
         """Most entries so far end in a page number."""
@@ -154,6 +161,10 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             titles = {_title_of(e.text) for e in block.entries}
             end = _skip_other_lists(lines, content, i, titles)
             break
+        if after_blank and block.dense() and not _entry_shaped(block, s):
+            break  # entries that followed one another, then a blank line and a line of another shape
+        if after_blank and block.entries:
+            block.spaced += 1
         text, pg = block.split_page(s)
         parsed = numbering.parse(text)
         prev = block.entries[-1] if block.entries else None

@@ -27,6 +27,8 @@ WORDY = frozenset(
 )
 # Chapters and appendices whose sub-sections are numbered N.1 and X.1 ("Chapter 1." > "1.1.").
 _PARENTS = {"chapter": "decimal", "cjk-chapter": "decimal", "appendix": "alpha-decimal", "part": "decimal"}
+# Heading-shaped candidates vote on their family's indent once there are this many of them.
+SHAPED_VOTES = 3
 # A document underlines its numbered headings when this share of the confirmed ones is underlined.
 UNDERLINED = 2 / 3
 
@@ -91,8 +93,10 @@ class Style:
         return any(abs(margin - x) <= 1 for x in seen) or margin <= min(seen)
 
 
-def learn(confirmed: Sequence[tuple[Number, int, bool]]) -> Style:
-    """The style of the confirmed numbered headings: (number, indent, underlined) of each."""
+def learn(confirmed: Sequence[tuple[Number, int, bool]], shaped: Sequence[tuple[Number, int]] = ()) -> Style:
+    """The style of the confirmed numbered headings: (number, indent, underlined) of each. For a
+    family the contents and the underlines confirm nothing of, the indents of its heading-shaped
+    candidates stand in: the commonest ones (a third as common as the commonest, or more)."""
     indents: dict[tuple[str, int], set[int]] = {}
     under: dict[str, list[bool]] = {}
     for number, margin, underlined in confirmed:
@@ -100,6 +104,15 @@ def learn(confirmed: Sequence[tuple[Number, int, bool]]) -> Style:
         indents.setdefault((fam, number.depth), set()).add(margin)
         indents.setdefault((fam, 0), set()).add(margin)
         under.setdefault(fam, []).append(underlined)
+    votes: dict[str, Counter[int]] = {}
+    for number, margin in shaped:
+        fam = numbering.family(number)
+        if fam not in under:
+            votes.setdefault(fam, Counter())[margin] += 1
+    for fam, counts in votes.items():
+        top = max(counts.values())
+        if sum(counts.values()) >= SHAPED_VOTES:
+            indents[(fam, 0)] = {m for m, k in counts.items() if k * 3 >= top}
     shares = {fam: sum(u) / len(u) for fam, u in under.items()}
     every = [u for us in under.values() for u in us]
     return Style(indents, shares, sum(every) / len(every) if every else 0.0, len(every))
