@@ -270,7 +270,10 @@ def parse(line: str) -> tuple[Number, str] | None:
             head, *tail = n.split(".")
             return Number(label, "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), rest
         if kind in ("dotted", "bare"):
-            return Number(label, "decimal", tuple(int(p) for p in n.split("."))), rest
+            values = tuple(int(p) for p in n.split("."))
+            while len(values) > 1 and values[-1] == 0:
+                values = values[:-1]  # "2.0 IPv6 ADDRESSING" is chapter 2, written as RFCs once did
+            return Number(label, "decimal", values), rest
         atom = _atom(n)
         if atom is None:
             continue

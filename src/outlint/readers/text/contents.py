@@ -135,16 +135,19 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
     if i < len(lines) and UNDERLINE.fullmatch(lines[i]):
         i += 1
     blank_run = 0
+    paged_break = False  # the blank run went over a page break: padding, not spacing
     end = i
     while i < len(lines):
         s = lines[i]
         if not content[i]:
             layout = page.chrome[i] or page.page_break[i] or page.outside[i]
+            paged_break = paged_break or layout
             blank_run = 0 if layout else blank_run + 1
             i += 1
             continue
-        after_blank = blank_run
+        after_blank = 0 if paged_break else blank_run
         blank_run = 0
+        paged_break = False
         if after_blank >= BLANK_END and block.entries and not _entry_shaped(block, s):
             break  # a long blank run and no entry after it: the block is over
         if i + 1 < len(lines) and UNDERLINE.fullmatch(lines[i + 1]) and len(lines[i + 1].strip()) >= 3:
