@@ -364,11 +364,16 @@ def align(doc: Document) -> Alignment:
         if named is not None and id(named) not in used:
             match[i] = named
             used[id(named)] = i
-    # 1. identical titles; among several, prefer the same number path, then the same label.
+    # 1. identical titles; among several, prefer the same number path, then the same label. A
+    # heading with another number is left to step 2, where the heading that has the entry's
+    # number and place may be the better match (the entry's own heading was renamed).
     for i, entry in enumerate(toc):
         if i in match:
             continue
         cands = [h for h in by_title.get(normalize_title(entry.title), []) if id(h) not in used]
+        if entry.number is not None:
+            values = entry.number.values
+            cands = [h for h in cands if h.number is None or h.number.values == values]
         if not cands:
             continue
         path = _entry_path(toc, parents, i)

@@ -115,6 +115,7 @@ class Candidate:
     listed: bool  # the contents lists it (title, or number and a title much like it)
     in_list: bool  # it follows a sentence that introduces a list, or the items of one
     next_block: bool  # its title came from the next block, which it consumes
+    number_listed: bool  # the contents has an entry with this number (whatever its title)
 
 
 def classify(
@@ -220,7 +221,11 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
             span = Span(block[0] + 1, indent(first) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
             heading = Heading(0, number, title, span, style="numbered")
             title_lines = 1 if next_block or len(block) == 1 else block.index(end_idx) + 1
-            items.append(Candidate(heading, fallback, indent(first), title_lines, listed, in_list, next_block))
+            schemes = {n.scheme for e in listing.by_number.get(number.values, []) if (n := listing.toc[e].number)}
+            number_listed = number.scheme in schemes
+            items.append(
+                Candidate(heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed)
+            )
             if next_block:
                 k += 1
             continue
@@ -317,9 +322,12 @@ def _judge(c: Candidate, seen: Sequence[Number], style: Style, habits: Habits) -
             return "numbered+wrapped"
         return None
     if number.label.isdigit():
-        # an undotted "2 Data Types" is a heading only where the numbering expects it: bare
-        # numbers also start the rows of tables and lists ("13 Numeric coprocessor")
-        return "numbered+chain" if fits and _heading_shape(title) else None
+        # an undotted "2 Data Types" is a heading only where the numbering expects it (the first
+        # chapter, the next one, a number the contents lists): bare numbers also start the rows
+        # of tables and lists ("13 Numeric coprocessor")
+        first = number.values == (1,) and not any(n.scheme == number.scheme for n in seen)
+        expected = fits or first or c.number_listed
+        return "numbered+chain" if expected and _heading_shape(title) else None
     if (not title and fam in WORDY) or _heading_shape(title):
         return "numbered"
     if fits and _loose_shape(title):
