@@ -74,9 +74,36 @@ def _steps(doc: Document) -> Iterator[Step]:
             yield h, prev, parent, Number(format_label(n, values), n.scheme, values)
 
 
+def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
+    """Whether the contents already explains a numbering step at ``h``: its own entry has another
+    number (OL104 reports the renumbering), or the entries between the entry of ``prev`` (its
+    previous sibling, or its parent when it comes first) and its own are siblings the document has
+    no heading for (OL101 reports each lost section)."""
+    if not doc.toc or not doc.facts.alignment.reliable:
+        return False
+    al = doc.facts.alignment
+    i = al.entry_for(h)
+    if i is None:
+        return False
+    listed = doc.toc[i].number
+    if listed is not None and h.number is not None and listed.values != h.number.values:
+        return True
+    parent = al.entry_parents[i]
+    if prev is not None:
+        j = al.entry_for(prev)
+        if j is None or j >= i or al.entry_parents[j] != parent:
+            return False
+    else:
+        j = parent if parent is not None else -1
+    between = [k for k in range(j + 1, i) if al.entry_parents[k] == parent]
+    return bool(between) and all(al.heading_for(k) is None for k in between)
+
+
 def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values[-1] > want.values[-1]:
+            if _explained(doc, h, prev):
+                continue
             yield (
                 h.span,
                 (
@@ -146,7 +173,7 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if parent is None and chapter:
             continue
-        if prev is None and h.number and h.number.values[-1] != want.values[-1]:
+        if prev is None and h.number and h.number.values[-1] != want.values[-1] and not _explained(doc, h, None):
             yield (
                 h.span,
                 (f"numbering starts at {quote(h.number.label)} {_under(parent)} (expected {quote(want.label)})"),

@@ -160,9 +160,19 @@ def _markup_cut(text: str) -> bool:
     return bool(_EARLIER_SENTENCE.search(body)) and bool(_PLAIN_WORD.fullmatch(last))
 
 
+def _ends_early(doc: Document) -> bool:
+    """Whether the contents goes on past the document's last section (OL304)."""
+    al = doc.facts.alignment
+    return bool(doc.toc) and al.reliable and bool(al.pairs) and al.tail < len(doc.toc)
+
+
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
     strict = doc.format in options.get("strict-formats", ("text",))
+    ends_early: bool = doc.facts.derive(_ends_early)
+    last_section = doc.facts.headings[-1] if doc.facts.headings and ends_early else None
     for h in doc.facts.headings:
+        if h is last_section:
+            continue  # the document stops here: OL304 reports the cut once
         last = next((b for b in reversed(h.body) if isinstance(b, Paragraph)), None)
         if last is None or last.kind != "prose" or not cut_off(last.text):
             continue
@@ -209,11 +219,10 @@ def check_blank_run(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_ends_early(doc: Document, options: Mapping[str, Any]) -> Out:
-    if not doc.toc:
+    ends_early: bool = doc.facts.derive(_ends_early)
+    if not ends_early:
         return
     al = doc.facts.alignment
-    if not al.pairs or al.tail >= len(doc.toc):
-        return
     last, heading = al.pairs[-1]
     missing = len(doc.toc) - 1 - last
     lines = doc.facts.lines
