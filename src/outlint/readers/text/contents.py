@@ -148,7 +148,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
         after_blank = 0 if paged_break else blank_run
         blank_run = 0
         paged_break = False
-        if after_blank >= BLANK_END and block.entries and not _entry_shaped(block, s):
+        if after_blank >= BLANK_END and block.entries and not _entry_shaped(block, lines, content, i):
             break  # a long blank run and no entry after it: the block is over
         if i + 1 < len(lines) and UNDERLINE.fullmatch(lines[i + 1]) and len(lines[i + 1].strip()) >= 3:
             break  # an underlined heading
@@ -164,7 +164,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             titles = {_title_of(e.text) for e in block.entries}
             end = _skip_other_lists(lines, content, i, titles)
             break
-        if after_blank and block.dense() and not _entry_shaped(block, s):
+        if after_blank and block.dense() and not _entry_shaped(block, lines, content, i):
             break  # entries that followed one another, then a blank line and a line of another shape
         if after_blank and block.entries:
             block.spaced += 1
@@ -216,13 +216,20 @@ def _standalone(lines: Sequence[str], content: Sequence[bool], start: int) -> di
     return out
 
 
-def _entry_shaped(block: _Block, s: str) -> bool:
-    """Whether a line has the shape of the block's entries: a page number where they have them."""
-    text, pg = block.split_page(s)
+def _entry_shaped(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """Whether a line has the shape of the block's entries: a page number where they have them
+    (or it heads entries that do, as a part title does), a number where they are numbered."""
+    text, pg = block.split_page(lines[i])
     if block.paged():
-        return pg is not None
+        return pg is not None or _heads_paged(block, lines, content, i)
     parsed = numbering.parse(text)
     return parsed is not None and any(numbering.parse(e.text) is not None for e in block.entries[-3:])
+
+
+def _heads_paged(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """A short line without a page number over an entry with one: an unnumbered part title."""
+    nxt = next((j for j in range(i + 1, min(len(lines), i + 4)) if content[j]), None)
+    return nxt is not None and block.split_page(lines[nxt])[1] is not None and len(lines[i].split()) <= 12
 
 
 def _repeats_first(block: _Block, text: str, parsed: tuple[Number, str] | None) -> bool:
@@ -240,10 +247,7 @@ def _unpaged_entry(
     is numbered, or when it heads entries that have page numbers (an unnumbered part title)."""
     if parsed is not None and parsed[1]:
         return True
-    nxt = next((j for j in range(i + 1, min(len(lines), i + 4)) if content[j]), None)
-    if nxt is None:
-        return False
-    return block.split_page(lines[nxt])[1] is not None and len(lines[i].split()) <= 12
+    return _heads_paged(block, lines, content, i)
 
 
 def _continues(
