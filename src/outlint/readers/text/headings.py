@@ -134,7 +134,12 @@ def classify(
             (c.heading.number, c.margin, False)
             for c in items
             if isinstance(c, Candidate) and c.listed and c.heading.number
-        ]
+        ],
+        [
+            (c.heading.number, c.margin)
+            for c in items
+            if isinstance(c, Candidate) and c.heading.number and c.title_lines == 1 and _heading_shape(c.heading.title)
+        ],
     )
     decided = _decide(items, style, habits)
     listed_numbered = {outline.normalize_title(h.title) for h in decided if isinstance(h, Heading) and h.number}
@@ -312,7 +317,8 @@ def _judge(c: Candidate, seen: Sequence[Number], style: Style, habits: Habits) -
     if style.underlines(fam) or restarts_inside(number, seen):
         return None  # the document underlines its headings; a "1." inside "1.1.": a list
     placed = style.indent_ok(fam, number.depth, c.margin)
-    if placed is False or (placed is None and c.margin > habits.prose_indent + 2):
+    deep = placed is None and (c.margin > habits.prose_indent + 2 or style.off_vote(fam, c.margin))
+    if placed is False or deep:
         return None  # deeper than the headings the document confirmed, or than its prose: a list
     fits = continues(number, seen)
     title = h.title

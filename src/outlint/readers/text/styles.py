@@ -75,6 +75,7 @@ class Style:
     """How the document sets the headings it confirms: (family, depth) -> indents and underlines."""
 
     indents: dict[tuple[str, int], set[int]]
+    voted: dict[str, set[int]]  # family -> indents of its heading-shaped candidates, when unconfirmed
     underlined: dict[str, float]  # family -> share of its confirmed headings that are underlined
     any_underlined: float  # the same over every confirmed numbered heading
     confirmed: int
@@ -91,6 +92,11 @@ class Style:
         if not seen:
             return None
         return any(abs(margin - x) <= 1 for x in seen) or margin <= min(seen)
+
+    def off_vote(self, family: str, margin: int) -> bool:
+        """Whether an unconfirmed family's heading-shaped candidates sit elsewhere (deeper)."""
+        seen = self.voted.get(family)
+        return seen is not None and bool(seen) and margin > max(seen) + 1
 
 
 def learn(confirmed: Sequence[tuple[Number, int, bool]], shaped: Sequence[tuple[Number, int]] = ()) -> Style:
@@ -109,13 +115,14 @@ def learn(confirmed: Sequence[tuple[Number, int, bool]], shaped: Sequence[tuple[
         fam = numbering.family(number)
         if fam not in under:
             votes.setdefault(fam, Counter())[margin] += 1
+    voted: dict[str, set[int]] = {}
     for fam, counts in votes.items():
         top = max(counts.values())
         if sum(counts.values()) >= SHAPED_VOTES:
-            indents[(fam, 0)] = {m for m, k in counts.items() if k * 3 >= top}
+            voted[fam] = {m for m, k in counts.items() if k * 3 >= top}
     shares = {fam: sum(u) / len(u) for fam, u in under.items()}
     every = [u for us in under.values() for u in us]
-    return Style(indents, shares, sum(every) / len(every) if every else 0.0, len(every))
+    return Style(indents, voted, shares, sum(every) / len(every) if every else 0.0, len(every))
 
 
 def continues(number: Number, seen: Sequence[Number]) -> bool:
