@@ -58,6 +58,10 @@ def _steps(doc: Document) -> Iterator[Step]:
             if n is None or not _prefix_ok(doc, h):
                 continue
             fam = family(n)
+            if (h.style or "").endswith("+part"):
+                # a document made of parts numbers each part afresh (the reader saw the rule)
+                last.pop(fam, None)
+                cousins = {key: value for key, value in cousins.items() if key[0] != fam}
             prev = last.get(fam)
             last[fam] = h
             key = (fam, n.depth, h.level)

@@ -87,12 +87,25 @@ def _foreign_script(p: Paragraph, langs: language.Languages) -> str | None:
     return language.is_foreign(langs.paragraphs[id(p)], langs.main_script, 1, 0.5)
 
 
+# A heading repeated with this number and title in as many parts of a document is a slot of a
+# template (the categories of each release's notes): left empty when a release has nothing there.
+TEMPLATE_SLOT = 3
+
+
+def _template_slots(doc: Document) -> frozenset[int]:
+    counts: dict[str, list[int]] = {}
+    for h in doc.facts.headings:
+        counts.setdefault(h.label, []).append(id(h))
+    return frozenset(i for ids in counts.values() if len(ids) >= TEMPLATE_SLOT for i in ids)
+
+
 def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
     min_gap = int(options.get("min-blank-lines", 5))
     langs = language.analyse(doc, options.get("language"))
     headings = doc.facts.headings
+    slots = doc.facts.derive(_template_slots)
     for k, h in enumerate(headings):
-        if h.children:
+        if h.children or id(h) in slots:
             continue
         body = own_body(h, min_gap)
         scripts = [_foreign_script(p, langs) for p in body]

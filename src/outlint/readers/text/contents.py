@@ -85,8 +85,9 @@ class _Block:
         self.spaced = 0  # entries that came after a blank line
 
     def dense(self) -> bool:
-        """The entries so far follow one another with no blank line between them."""
-        return len(self.entries) >= DENSE and self.spaced == 0
+        """The entries so far end in page numbers and follow one another with no blank line between
+        them: a shape any further entry must have."""
+        return len(self.entries) >= DENSE and self.spaced == 0 and self.paged()
 
     def paged(self) -> bool:
         """Most entries so far end in a page number."""

@@ -21,6 +21,8 @@ from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn,
 
 _VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
 _WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Labels of questions and answers in FAQs
+_FAQ_LABELS = frozenset({"Q.", "A.", "Q:", "A:"})
 # A numbered heading may wrap over this many lines; a longer numbered block is a paragraph.
 TITLE_LINES = 4
 # A wrapped title has at most this many words.
@@ -160,7 +162,12 @@ def classify(
     return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
 
 
-Item = outline.Block | Candidate | tuple[Heading, TocEntry]
+class _PartBreak:
+    """A horizontal rule between blocks: where a document made of parts may start a new one."""
+
+
+PART_BREAK = _PartBreak()
+Item = outline.Block | Candidate | tuple[Heading, TocEntry] | _PartBreak
 
 
 def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Listing, habits: Habits) -> list[Item]:
@@ -179,8 +186,12 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
             items.append(block)
             continue
         first = lines[block[0]].replace("\f", "")
-        if len(block) == 1 and RULE_LINE.fullmatch(first):
-            continue  # a horizontal rule: layout
+        if RULE_LINE.fullmatch(first) and (len(block) == 1 or _underline_heading(lines, block) is None):
+            items.append(PART_BREAK)  # a horizontal rule: layout, and maybe the end of a part
+            if len(block) == 1:
+                continue
+            block = block[1:]  # the text right under the rule
+            first = lines[block[0]].replace("\f", "")
         if len(block) > 1 and _glued_heading(lines, block, blocks[k] if k < len(blocks) else None):
             blocks.insert(k, [block[-1]])  # a heading glued under the paragraph before it
             block = block[:-1]
@@ -254,6 +265,8 @@ def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[s
     parsed = numbering.parse(title_line)
     if parsed is not None and _VERSION_TITLE.match(parsed[1]):
         parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
+    if parsed is not None and parsed[0].label in _FAQ_LABELS:
+        parsed = None  # "Q.  Why would I ...?": a question's label, not a letter in a sequence
     number = parsed[0] if parsed else None
     title = parsed[1] if parsed else title_line.strip()
     span = Span(title_idx + 1, indent(title_line) + 1, last_idx + 1, len(lines[last_idx].rstrip()))
@@ -282,7 +295,17 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
     numbering chain of the headings accepted before it."""
     seen: list[Number] = []
     out: list[outline.Block | tuple[Heading, TocEntry]] = []
+    ruled = False  # a horizontal rule since the last heading
     for item in items:
+        if isinstance(item, _PartBreak):
+            ruled = True
+            continue
+        if isinstance(item, Candidate) and ruled and _starts_part(item, seen):
+            # documents made of parts (release notes, collected memos) number each part afresh
+            seen = []
+            item = replace(item, heading=replace(item.heading, style="numbered+part"))
+        if isinstance(item, Heading | Candidate):
+            ruled = False
         if isinstance(item, Heading):
             if item.number is not None:
                 seen.append(item.number)
@@ -299,8 +322,16 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
         assert h.number is not None
         read_as = _in_sequence(h.number, seen) if _lone_letter(h.number) else None
         seen.append(read_as or h.number)
-        out.append(replace(h, style=how))
+        out.append(replace(h, style=how + "+part" if h.style == "numbered+part" else how))
     return out
+
+
+def _starts_part(c: Candidate, seen: Sequence[Number]) -> bool:
+    """A first section numbered afresh after a rule, where earlier parts were numbered the same way."""
+    number = c.heading.number
+    if number is None or number.values != (1,) or not seen:
+        return False
+    return any(n.scheme == number.scheme and n.depth == 1 for n in seen)
 
 
 def _judge(c: Candidate, seen: Sequence[Number], style: Style, habits: Habits) -> str | None:
@@ -357,20 +388,24 @@ def _drop_listings(items: list[outline.Block]) -> list[outline.Block]:
     """A chapter's own list of its sections (DocBook text exports print one under each chapter
     title, untitled) repeats headings that come later with their text: the early, empty copies
     are a listing, not headings."""
-    last: dict[tuple[tuple[int, ...], str], int] = {}
+    last: dict[tuple[int, tuple[int, ...], str], int] = {}
+    part = 0
+    parts: dict[int, int] = {}
     for k, item in enumerate(items):
         if isinstance(item, Heading) and item.number is not None and _numbered_heading(item):
-            last[(item.number.values, outline.normalize_title(item.title))] = k
+            part += (item.style or "").endswith("+part")
+            parts[k] = part
+            last[(part, item.number.values, outline.normalize_title(item.title))] = k
     out = list(items)
     for k, item in enumerate(items):
         if not isinstance(item, Heading) or item.number is None or not _numbered_heading(item):
             continue
-        key = (item.number.values, outline.normalize_title(item.title))
+        key = (parts[k], item.number.values, outline.normalize_title(item.title))
         j = k + 1
         while j < len(items) and isinstance(items[j], Gap):
             j += 1
         nxt = items[j] if j < len(items) else None
-        empty = nxt is None or isinstance(nxt, Heading) or _lists_children(nxt, key[0])
+        empty = nxt is None or isinstance(nxt, Heading) or _lists_children(nxt, key[1])
         if last[key] != k and empty:
             out[k] = Paragraph(item.label, item.span, "lines")
     return out
