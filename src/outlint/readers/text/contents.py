@@ -41,6 +41,8 @@ _OTHER_LIST = re.compile(
 )
 # The contents title is looked for in the first half of the document, or its first lines.
 TITLE_WITHIN = 200
+# Whether the block's entries carry page numbers is judged on its last entries, this many.
+PAGED_SAMPLE = 20
 # A block of this many entries with no blank line between them has shown its rhythm.
 DENSE = 3
 # A blank run this long ends the block, unless the line after it has the block's entry shape.
@@ -91,7 +93,8 @@ class _Block:
 
     def paged(self) -> bool:
         """Most entries so far end in a page number."""
-        return bool(self.entries) and sum(1 for e in self.entries if e.page) * 2 > len(self.entries)
+        with_pages = sum(1 for e in self.entries[-PAGED_SAMPLE:] if e.page)
+        return bool(self.entries) and with_pages * 2 > min(len(self.entries), PAGED_SAMPLE)
 
     def split_page(self, s: str) -> tuple[str, str | None]:
         """The title and page number of a line: after a leader, or, when the block's entries end

@@ -237,8 +237,7 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
             span = Span(block[0] + 1, indent(first) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
             heading = Heading(0, number, title, span, style="numbered")
             title_lines = 1 if next_block or len(block) == 1 else block.index(end_idx) + 1
-            schemes = {n.scheme for e in listing.by_number.get(number.values, []) if (n := listing.toc[e].number)}
-            number_listed = number.scheme in schemes
+            number_listed = number.scheme in listing.schemes.get(number.values, ())
             items.append(
                 Candidate(heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed)
             )
@@ -293,7 +292,7 @@ def _in_sequence(number: Number, seen: Sequence[Number]) -> Number | None:
 def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline.Block | tuple[Heading, TocEntry]]:
     """Second pass, in document order: each numbered candidate against the learnt style and the
     numbering chain of the headings accepted before it."""
-    seen: list[Number] = []
+    seen = Chain()
     out: list[outline.Block | tuple[Heading, TocEntry]] = []
     ruled = False  # a horizontal rule since the last heading
     for item in items:
@@ -302,7 +301,7 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
             continue
         if isinstance(item, Candidate) and ruled and _starts_part(item, seen):
             # documents made of parts (release notes, collected memos) number each part afresh
-            seen = []
+            seen = Chain()
             item = replace(item, heading=replace(item.heading, style="numbered+part"))
         if isinstance(item, Heading | Candidate):
             ruled = False
@@ -326,15 +325,30 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
     return out
 
 
-def _starts_part(c: Candidate, seen: Sequence[Number]) -> bool:
+class Chain(list[Number]):
+    """The numbers of the headings accepted so far, with the schemes they use (looked up often)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.schemes: set[str] = set()
+        self.top: set[str] = set()  # schemes used by one-part numbers
+
+    def append(self, number: Number) -> None:
+        super().append(number)
+        self.schemes.add(number.scheme)
+        if number.depth == 1:
+            self.top.add(number.scheme)
+
+
+def _starts_part(c: Candidate, seen: Chain) -> bool:
     """A first section numbered afresh after a rule, where earlier parts were numbered the same way."""
     number = c.heading.number
     if number is None or number.values != (1,) or not seen:
         return False
-    return any(n.scheme == number.scheme and n.depth == 1 for n in seen)
+    return number.scheme in seen.top
 
 
-def _judge(c: Candidate, seen: Sequence[Number], style: Style, habits: Habits) -> str | None:
+def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits) -> str | None:
     """How a numbered candidate is a heading (``numbered``, ``numbered+contents``, ``numbered+chain``,
     ``numbered+wrapped``), or None when it is not one."""
     h = c.heading
@@ -362,7 +376,7 @@ def _judge(c: Candidate, seen: Sequence[Number], style: Style, habits: Habits) -
         # an undotted "2 Data Types" is a heading only where the numbering expects it (the first
         # chapter, the next one, a number the contents lists): bare numbers also start the rows
         # of tables and lists ("13 Numeric coprocessor")
-        first = number.values == (1,) and not any(n.scheme == number.scheme for n in seen)
+        first = number.values == (1,) and number.scheme not in seen.schemes
         expected = fits or first or c.number_listed
         return "numbered+chain" if expected and _heading_shape(title) else None
     if (not title and fam in WORDY) or _heading_shape(title):

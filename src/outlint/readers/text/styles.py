@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -9,6 +10,8 @@ from dataclasses import dataclass, replace
 from outlint import numbering, outline
 from outlint.model import Heading, Number, TocEntry
 
+# Among many entries with one title or number, the few after the last one found are compared.
+NEAR = 8
 # Families whose number says the level outright, whatever the contents' indentation says.
 WORDY = frozenset(
     {
@@ -40,23 +43,38 @@ class Listing:
         self.toc = toc
         self.by_title: dict[str, list[int]] = {}
         self.by_number: dict[tuple[int, ...], list[int]] = {}
+        self.schemes: dict[tuple[int, ...], set[str]] = {}
+        self.last = -1  # the entry found last: the next ones are looked for after it
         for k, entry in enumerate(toc):
             self.by_title.setdefault(outline.normalize_title(entry.title), []).append(k)
             if entry.number is not None:
                 self.by_number.setdefault(entry.number.values, []).append(k)
+                self.schemes.setdefault(entry.number.values, set()).add(entry.number.scheme)
 
     def find(self, number: Number | None, title: str) -> int | None:
         """The entry with this title (and number, when both have one), or with this number and a
-        title much like it; None when the contents does not list it."""
+        title much like it; None when the contents does not list it. Entries after the one found
+        last come first: the contents and the headings go in the same order."""
+        found = self._find(number, title)
+        if found is not None:
+            self.last = found
+        return found
+
+    def _after(self, ks: list[int]) -> list[int]:
+        """The entries of ``ks`` (in order) from the one after the last found, then the others."""
+        at = bisect.bisect_right(ks, self.last)
+        return ks[at:] + ks[:at] if len(ks) <= NEAR else ks[at : at + NEAR]
+
+    def _find(self, number: Number | None, title: str) -> int | None:
         norm = outline.normalize_title(title)
-        same = self.by_title.get(norm, []) if norm else []
+        same = self._after(self.by_title.get(norm, [])) if norm else []
         if number is not None:
             for k in same:
                 e = self.toc[k].number
                 if e is None or e.values == number.values:
                     return k
             fam = numbering.family(number)
-            for k in self.by_number.get(number.values, []):
+            for k in self._after(self.by_number.get(number.values, [])):
                 listed = self.toc[k].number
                 alike = listed is not None and _same_family(numbering.family(listed), fam)
                 if alike and outline.similarity(norm, outline.normalize_title(self.toc[k].title)) >= 0.5:
