@@ -77,7 +77,7 @@ def group(lines: Sequence[str], content: Sequence[bool], page: Layout, skip: ran
 def wrap_width(lines: Sequence[str], content: Sequence[bool]) -> int:
     """The width at which the document's prose wraps: the 90th percentile of the display widths of
     lines of five words or more (CJK characters are two columns and two to a word)."""
-    widths = sorted(display_width(s.rstrip()) for k, s in enumerate(lines[:20000]) if content[k] and words(s) >= 5)
+    widths = sorted(display_width(s.rstrip()) for k, s in enumerate(lines[:SAMPLE]) if content[k] and words(s) >= 5)
     return widths[len(widths) * 9 // 10] if widths else 72
 
 

@@ -133,7 +133,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
     start = _find_title(lines, content)
     if start < 0:
         return [], None, 0
-    later = _standalone(lines, content, start)
+    later = _Standalone(lines, content, start)
     block = _Block()
     i = start + 1
     if i < len(lines) and UNDERLINE.fullmatch(lines[i]):
@@ -210,14 +210,24 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
     return entries, toc_span, end
 
 
-def _standalone(lines: Sequence[str], content: Sequence[bool], start: int) -> dict[str, int]:
+class _Standalone:
     """The last line at which each short line standing on its own (blank or layout above it) is
-    found after the contents title: where an entry's text turns up again as a heading."""
-    out: dict[str, int] = {}
-    for j in range(start + 1, len(lines)):
-        if content[j] and not content[j - 1] and len(lines[j]) <= 120:
-            out[lines[j].strip().lower()] = j
-    return out
+    found after the contents title: where an entry's text turns up again as a heading. Built on
+    first use, since most contents never ask."""
+
+    def __init__(self, lines: Sequence[str], content: Sequence[bool], start: int) -> None:
+        self.lines, self.content, self.start = lines, content, start
+        self.found: dict[str, int] | None = None
+
+    def get(self, text: str, default: int) -> int:
+        if self.found is None:
+            lines, content = self.lines, self.content
+            self.found = {
+                lines[j].strip().lower(): j
+                for j in range(self.start + 1, len(lines))
+                if content[j] and not content[j - 1] and len(lines[j]) <= 120
+            }
+        return self.found.get(text, default)
 
 
 def _entry_shaped(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
@@ -262,7 +272,7 @@ def _continues(
     text: str,
     pg: str | None,
     parsed: tuple[Number, str] | None,
-    later: dict[str, int],
+    later: _Standalone,
 ) -> bool:
     """Whether a line goes on with the entry above it rather than starting an entry of its own.
 

@@ -9,8 +9,9 @@ fit to the numbering chain, in document order.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from outlint import numbering, outline
 from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
@@ -111,7 +112,7 @@ class Candidate:
     """A numbered block that may be a heading, with what the reader knows of it."""
 
     heading: Heading
-    fallback: Paragraph  # what the block is when it is not a heading
+    fallback: Callable[[], Paragraph]  # what the block is when it is not a heading
     margin: int  # its indent
     title_lines: int
     listed: bool  # the contents lists it (title, or number and a title much like it)
@@ -158,7 +159,7 @@ def classify(
             out.append(item)
     blocks_out = _drop_listings(_number_underlined(out))
     headings = [b for b in blocks_out if isinstance(b, Heading)]
-    settled = dict(zip(map(id, headings), settle_levels(headings, toc), strict=True))
+    settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
     return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
 
 
@@ -211,7 +212,7 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
             items.append(_underlined(lines, under, underline_order))
             continue
         previous = [x for x in items[-1:] if isinstance(x, Paragraph)]
-        fallback = paragraph(lines, block, previous, habits)
+        fallback = partial(paragraph, lines, block, previous, habits)
         candidate = _numbered(lines, block)
         if candidate is not None and candidate[0].label in ("Q.", "A.") and (faq or candidate[0].label == "Q."):
             faq = True  # "Q. ... / A. ..." question and answer labels, not letters in a sequence
@@ -221,7 +222,8 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
             in_list = _in_list(number, items, run)
             if in_list:
                 run = number
-                items.append(Paragraph(fallback.text, fallback.span, "list"))
+                made = fallback()
+                items.append(Paragraph(made.text, made.span, "list"))
                 continue
             next_block = False
             if not title and k < len(blocks):
@@ -252,7 +254,7 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
                 heading = Heading(listed_entry.level, None, first.strip(), span, style="contents")
                 items.append((heading, listed_entry))
                 continue
-        items.append(fallback)
+        items.append(fallback())
     return items
 
 
@@ -315,7 +317,7 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
             continue
         how = _judge(item, seen, style, habits)
         if how is None:
-            out.append(item.fallback)
+            out.append(item.fallback())
             continue
         h = item.heading
         assert h.number is not None

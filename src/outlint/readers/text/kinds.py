@@ -11,6 +11,8 @@ from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, ind
 
 _PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
+# what any test but the prose one looks for: symbols, wide gaps, a statement's end, a prompt
+_UNPLAIN = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&;%]|\s{3}")
 # characters that are rare in prose and common in code, markup and drawings
 _SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
 
@@ -18,10 +20,15 @@ _SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
 def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], habits: Habits) -> Paragraph:
     """The paragraph a block of lines is, with its kind."""
     first, last = block[0], block[-1]
-    body = [lines[j] for j in block]
-    if any("\f" in s for s in body):
-        body = [s.replace("\f", "") for s in body]
-    text = _join(body)
+    if len(block) == 1:
+        line = lines[first]
+        body = [line.replace("\f", "") if "\f" in line else line]
+        text = body[0].strip()
+    else:
+        body = [lines[j] for j in block]
+        if any("\f" in s for s in body):
+            body = [s.replace("\f", "") for s in body]
+        text = _join(body)
     span = Span(first + 1, indent(body[0]) + 1, last + 1, max(1, len(body[-1].rstrip())))
     previous = items[-1] if items and isinstance(items[-1], Paragraph) else None
     return Paragraph(text, span, _kind(body, text, previous, habits))
@@ -64,14 +71,18 @@ def _code_line(s: str) -> bool:
     t = s.strip()
     if not t:
         return False
-    if CODE_LINE.match(s) or _CODE_SHAPE.search(t) or _CODE_START.match(t):
+    if CODE_LINE.match(s) or _CODE_START.match(t):
+        return True
+    if "{" in t or "}" in t or "//" in t or "/*" in t or "*/" in t:
+        return True  # braces and comments (plain string tests: most lines are long prose)
+    if t[-1] in "):" and _CALL_ALONE.fullmatch(t):
         return True
     # a statement or declaration: a symbol, or too few words for a clause ("uint8 size;")
     return t.endswith(";") and bool(_STATEMENT.fullmatch(t)) and (bool(_OPERATOR.search(t)) or len(t.split()) <= 3)
 
 
 # braces, comments and a definition or call alone on its line ("SetTimer():", "} Blob;")
-_CODE_SHAPE = re.compile(r"[{}]|//|/\*|\*/|^\w[\w.]*\([^()]*\)\s*:?$")
+_CALL_ALONE = re.compile(r"\w[\w.]*\([^()]*\)\s*:?")
 _CODE_START = re.compile(
     r"(?:(?:if|elif|else|for|while|switch|with|def|class|struct|enum|union|typedef|try|except)\b.*[:{]|"
     r"(?:if|for|while|switch|return)\s*\(.*|(?:break|continue|pass);?|#include\b.*|#define\b.*)$"
@@ -98,11 +109,16 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
     """prose, list, table, code, quote (indented prose) or lines (addresses, terms, captions)."""
     base = habits.prose_indent
     first = body[0]
+    n = len(body)
+    plain = n == 1 and len(text) >= 60 and indent(first) < base + 2 and not _UNPLAIN.search(text)
+    if plain and SENTENCE_END.search(text[-12:]) and not BULLET.match(first):
+        # one long line of plain words that ends a sentence: prose (most of a document; no other
+        # test below could say otherwise)
+        return "prose"
     if BULLET.match(first):
         return "list"
     if first.lstrip().startswith(".. "):
         return "code"  # reStructuredText markup: a directive, a comment or a link target
-    n = len(body)
     if "   " in text or "|" in text or "+-" in text or "│" in text:
         rows = sum(1 for s in body if _TABLE_ROW.match(s))
         if rows and (rows * 2 >= n or n == 1):

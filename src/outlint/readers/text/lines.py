@@ -46,4 +46,9 @@ def words(s: str) -> int:
 
 
 def indent(s: str) -> int:
-    return len(s) - len(s.lstrip(" \t\f\u3000"))
+    if not s or s[0] not in _INDENT:
+        return 0  # most lines start with text: no strip, no copy
+    return len(s) - len(s.lstrip(_INDENT))
+
+
+_INDENT = " \t\f\u3000"

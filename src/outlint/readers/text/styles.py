@@ -167,7 +167,7 @@ def restarts_inside(number: Number, seen: Sequence[Number]) -> bool:
     return number.values[0] == 1 or number.values[0] < last.values[0]
 
 
-def settle_levels(headings: Sequence[Heading], toc: Sequence[TocEntry]) -> list[Heading]:
+def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading]:
     """Levels of the headings: from their numbers and underlines, reconciled with the contents.
 
     A heading whose own evidence is weak (no number, or a one-part number of a family with no
@@ -178,9 +178,10 @@ def settle_levels(headings: Sequence[Heading], toc: Sequence[TocEntry]) -> list[
     resolved = outline.resolve_letters([h.number for h in headings])
     own = outline.infer_levels(resolved)
     levels = [h.level or own[k] or 1 for k, h in enumerate(headings)]
+    toc = listing.toc
     if not toc:
         return [_with_level(h, levels[k], resolved[k]) for k, h in enumerate(headings)]
-    listing = Listing(toc)
+    listing.last = -1
     toc_levels = [e.level for e in toc]
     matched: dict[int, int] = {}
     used: set[int] = set()
