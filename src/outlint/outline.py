@@ -410,7 +410,9 @@ def align(doc: Document) -> Alignment:
                 same_label = (
                     entry.number is not None and h.number is not None and entry.number.values == h.number.values
                 )
-                if sim >= 0.6 or same_path or (same_label and sim >= 0.5):
+                # two numbers that differ as well as the titles: only a near-identical title pairs
+                renumbered = entry.number is not None and h.number is not None and not same_label
+                if sim >= (0.8 if renumbered else 0.6) or same_path or (same_label and sim >= 0.5):
                     scored.append((sim + 0.3 * same_path + 0.1 * same_label, i, hid))
         scored.sort(key=lambda t: (-t[0], t[1]))
         for _, i, hid in scored:

@@ -298,8 +298,8 @@ def _continues(
     if first is not None:
         # a long numbered entry whose title goes on deeper than the title starts ("3.7.5. /etc/X11 :
         # Configuration for the X Window" over "System (optional)")
-        title_column = indent(lines[prev.first]) + len(first[0].label) + 1
-        if indent(line) > title_column and len(before.strip()) >= 40:
+        title_column = indent(lines[prev.first]) + len(first[0].label)
+        if indent(line) >= title_column and len(before.strip()) >= 40:
             return True
     # the entry's last line, hanging under it, ends with the page number
     return pg is not None and indent(line) > indent(lines[prev.first])

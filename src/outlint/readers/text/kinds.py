@@ -77,11 +77,15 @@ def _code_line(s: str) -> bool:
         return True  # braces and comments (plain string tests: most lines are long prose)
     if t[-1] in "):" and _CALL_ALONE.fullmatch(t):
         return True
+    if _GRAMMAR.match(t):
+        return True  # a grammar rule or one of its alternatives (ABNF, BNF)
     # a statement or declaration: a symbol, or too few words for a clause ("uint8 size;")
     return t.endswith(";") and bool(_STATEMENT.fullmatch(t)) and (bool(_OPERATOR.search(t)) or len(t.split()) <= 3)
 
 
 # braces, comments and a definition or call alone on its line ("SetTimer():", "} Blob;")
+# "name = element", "name =/ more", "/ alternative", "1*19DIGIT", "%x41": grammar notation
+_GRAMMAR = re.compile(r"/\s+\S|[\w-]+\s+=/?\s+\S|.*(?:\b\d*\*\d*\(|\b\d\*\d*[A-Z]|%[xd][0-9A-Fa-f])")
 _CALL_ALONE = re.compile(r"\w[\w.]*\([^()]*\)\s*:?")
 _CODE_START = re.compile(
     r"(?:(?:if|elif|else|for|while|switch|with|def|class|struct|enum|union|typedef|try|except)\b.*[:{]|"
