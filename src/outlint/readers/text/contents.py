@@ -43,6 +43,8 @@ _OTHER_LIST = re.compile(
 TITLE_WITHIN = 200
 # Whether the block's entries carry page numbers is judged on its last entries, this many.
 PAGED_SAMPLE = 20
+# A block with this many entries set apart by blank lines has shown that its entries stand apart.
+SPACED = 2
 # A block of this many entries with no blank line between them has shown its rhythm.
 DENSE = 3
 # A blank run this long ends the block, unless the line after it has the block's entry shape.
@@ -285,6 +287,8 @@ def _continues(
     if prev.page is not None or parsed is not None or prev.last != i - 1:
         return False
     line = lines[i]
+    if block.spaced >= SPACED and indent(line) >= block.left:
+        return True  # entries stand apart, blank lines between them: a line right under one goes on with it
     if later.get(line.strip().lower(), -1) > i:
         return False
     head = line.lstrip()[:1]
@@ -292,7 +296,8 @@ def _continues(
     last_word = prev.text.rsplit(None, 1)[-1].lower() if prev.text.strip() else ""
     if head.islower() or last_word in FUNCTION_WORDS or prev.text.endswith((",", "-", "/", "(")):
         return indent(line) >= block.left or not block.entries
-    if CJK.match(head):
+    if CJK.match(head) or (CJK.match(prev.text[-1:]) and not SENTENCE_END.search(prev.text[-2:])):
+        # CJK titles wrap anywhere, also before a Latin word ("... 我想要使用" / "Debian。...")
         return indent(line) >= indent(before) and len(before.strip()) >= 25
     first = numbering.parse(lines[prev.first])
     if first is not None:

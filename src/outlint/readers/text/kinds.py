@@ -12,7 +12,7 @@ from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, ind
 _PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
 # what any test but the prose one looks for: symbols, wide gaps, a statement's end, a prompt
-_UNPLAIN = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&;%]|\s{3}")
+_UNPLAIN = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&;%\u2500-\u257f]|\s{3}")
 # characters that are rare in prose and common in code, markup and drawings
 _SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
 
@@ -84,12 +84,15 @@ def _code_line(s: str) -> bool:
 
 
 # braces, comments and a definition or call alone on its line ("SetTimer():", "} Blob;")
+# box-drawing characters draw tables and diagrams
+_BOX = re.compile(r"[\u2500-\u257f]")
 # "name = element", "name =/ more", "/ alternative", "1*19DIGIT", "%x41": grammar notation
 _GRAMMAR = re.compile(r"/\s+\S|[\w-]+\s+=/?\s+\S|.*(?:\b\d*\*\d*\(|\b\d\*\d*[A-Z]|%[xd][0-9A-Fa-f])")
 _CALL_ALONE = re.compile(r"\w[\w.]*\([^()]*\)\s*:?")
 _CODE_START = re.compile(
     r"(?:(?:if|elif|else|for|while|switch|with|def|class|struct|enum|union|typedef|try|except)\b.*[:{]|"
-    r"(?:if|for|while|switch|return)\s*\(.*|(?:break|continue|pass);?|#include\b.*|#define\b.*)$"
+    r"(?:if|for|while|switch|return)\s*\(.*|(?:break|continue|pass);?|#include\b.*|#define\b.*|"
+    r"(?:from\s+[\w.]+\s+)?import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*)$"
 )
 # a declaration or statement: a few identifiers and symbols, no run of ordinary words
 _STATEMENT = re.compile(r"[\w.\[\]()*&<>,=+\-/\"' ]{1,80};")
@@ -100,9 +103,15 @@ _INTRODUCES = re.compile(r"(?:[:：]|\b(?:as follows|like this|like so|for examp
 _TERM = re.compile(r"\s*(?:v?\d+(?:\.\d+)*[a-z]?|[-\w./<>=\[\]]+(?: [-\w./<>=\[\]]+){0,3}):?\s*")
 
 
+_TERM_GAP = re.compile(r"\s*[-\w./<>=\[\]'‘’\"]+(?: [-\w./<>=\[\]]+)?\s{3,}[A-Z]")
+
+
 def _definitions(body: Sequence[str]) -> bool:
     """A term on its own line with its description indented under it (changelogs, glossaries,
-    option lists): every line after the first is indented deeper than the term."""
+    option lists): every line after the first is indented deeper than the term; or a term and its
+    description on one line, a wide gap between them ("all      Enable all of the ...")."""
+    if _TERM_GAP.match(body[0]):
+        return True
     if len(body) < 2 or not _TERM.fullmatch(body[0]) or SENTENCE_END.search(body[0][-12:]):
         return False
     lead = indent(body[0])
@@ -123,6 +132,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         return "list"
     if first.lstrip().startswith(".. "):
         return "code"  # reStructuredText markup: a directive, a comment or a link target
+    if _BOX.search(text):
+        return "table"  # box-drawing characters: a table or a diagram
     if "   " in text or "|" in text or "+-" in text or "│" in text:
         rows = sum(1 for s in body if _TABLE_ROW.match(s))
         if rows and (rows * 2 >= n or n == 1):
