@@ -134,14 +134,19 @@ _COMPLETE = re.compile(
 )
 
 
+# what follows "use:" or "run:" and holds an option, an assignment or a path is a command; a last
+# word with a dot inside it is a file name or a version ("libfoo.so.1", "3.2")
+_COMMAND = re.compile(r"(?::\s+\S*(?:=|\./|\s-{1,2}\w)[^:]*|\s\S+\.[\w]+(?:\.\d+)*)$")
+
+
 def cut_off(text: str) -> bool:
     """Whether a paragraph stops mid-sentence: no terminal punctuation, and long enough to be a
     sentence, or ending on a word that cannot end one (``the``, ``of``) or on a colon."""
     if ends_sentence(text):
         return False
     body = _TRAILER.sub("", text.rstrip())
-    if _COMPLETE.search(body[-200:]):
-        return False  # it ends on an address, a path, a reference or a quoted title
+    if _COMPLETE.search(body[-200:]) or _COMMAND.search(body[-200:]):
+        return False  # it ends on an address, a path, a reference, a quoted title or a command
     if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』")):
         return False
     if body.startswith(("--", "—", "-- ")):
@@ -153,6 +158,8 @@ def cut_off(text: str) -> bool:
     return len(words) >= 12 or last in _COMMON or (not body.isascii() and len(_CJK.findall(body)) >= 6)
 
 
+# a paragraph that starts with a bracket or a quote starts with a literal or a reference, not a word
+_LITERAL_START = ("(", '"', "'", "‘", "“", "`", "[")
 _EARLIER_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(*]*[A-Z0-9]|[。！？]")
 _PLAIN_WORD = re.compile(r"[\"'“‘(*_]*[^\W\d_]+[\"'”’*_]*")
 
@@ -189,6 +196,8 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
         last = next((b for b in reversed(h.body) if isinstance(b, Paragraph)), None)
         if last is None or last.kind != "prose" or not cut_off(last.text):
             continue
+        if h.children and last.text.rstrip().endswith((":", "：")):
+            continue  # a colon introducing the sub-sections that follow
         if not strict and not _markup_cut(last.text):
             continue
         tail = " ".join(last.text.split()[-6:])
@@ -270,7 +279,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
             m = _LOWER_START.match(text)
             if (
                 m
-                and not text.startswith("(")  # a parenthetical, such as a glossary's "(also ...)"
+                and not text.startswith(_LITERAL_START)  # a parenthetical, a quoted value or term
+                and "->" not in text[:60]  # a transition or mapping ("any state -> TIME_BAD ...")
                 and prev is not None
                 and prev.text.rstrip().endswith(".")
                 and _ordinary(m.group(1), text[m.end() :])

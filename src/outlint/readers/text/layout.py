@@ -32,6 +32,8 @@ _INFO_NODE = re.compile(r"\x1f|File: [^,\s]+,\s+Node: [^,]+,.*")
 # Start and end of the text proper in e-text collections ("*** START OF THE ... EBOOK ... ***")
 _BOUNDARY = re.compile(r"\s*\*{3}\s*(?P<which>start|end)\s+of\s+(?:the\s+|this\s+)?.*\*{3}\s*", re.IGNORECASE)
 
+# An editor's local variables block sits within this many lines of a file's end.
+EDITOR_TAIL = 40
 # Running heads and feet have one to three lines; padding of up to this many blank lines may
 # separate them from the page break.
 HEAD_LINES = 3
@@ -114,6 +116,12 @@ def _outside(lines: Sequence[str]) -> list[bool]:
                 start = i
             elif m.group("which").lower() == "end":
                 end = i
+    tail = max(0, len(lines) - EDITOR_TAIL)
+    for i in range(tail, len(lines)):
+        if lines[i].strip().endswith("Local Variables:"):
+            # an editor's variables at the end of a file ("Local Variables:" ... "End:")
+            out[i:] = [True] * (len(lines) - i)
+            break
     if start is not None:
         out[: start + 1] = [True] * (start + 1)
     if end is not None and (start is None or end > start):
