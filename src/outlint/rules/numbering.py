@@ -168,12 +168,32 @@ def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
             )
 
 
+def _own_style(doc: Document, h: Heading) -> bool:
+    """Whether a heading is set in a style (an underline) no other heading of the document uses:
+    the title style of a chapter file."""
+    style = h.style or ""
+    return style.startswith("underline") and sum(1 for x in doc.facts.headings if x.style == style) == 1
+
+
+# A file's title sits on one of its first lines.
+TITLE_LINES = 3
+
+
 def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
     # A web page with one numbered top-level heading is a chapter of a larger work (a page of a
     # multi-page manual): its number says where it sits in the book, not that chapters are missing.
     # A text file that starts at "2." has lost its beginning.
     pages = options.get("chapter-page-formats", ("markdown", "html"))
-    chapter = doc.format in pages and sum(1 for h in doc.headings if h.number) == 1
+    numbered = [h for h in doc.headings if h.number]
+    # any file whose one numbered top-level heading is its title, on its first lines, with the
+    # sub-sections under it, is a chapter of a book too (one chapter of a manual exported to text)
+    titled = (
+        len(numbered) == 1
+        and numbered[0].span.line <= TITLE_LINES
+        and bool(numbered[0].children)
+        and _own_style(doc, numbered[0])
+    )
+    chapter = (doc.format in pages and len(numbered) == 1) or titled
     for h, prev, parent, want in _sequence(doc):
         if parent is None and chapter:
             continue
@@ -321,7 +341,8 @@ RULES = (
             what="Reports the first heading of a numbering sequence (per parent and scheme) when it is not "
             "the first value (`1`, `(1)`, `A.`, `i.`, `一、`). A Markdown or HTML page whose only numbered "
             "top-level heading is `9. API Reference` is one chapter of a larger work (a page of a "
-            "manual) and may start anywhere.",
+            "manual) and may start anywhere; so is a file of any format whose one numbered top-level heading is "
+            "its title, on its first lines, underlined as no other heading is, with its sections under it.",
             why="The first sections of the sequence are missing.",
             example="Chapter `2.` whose first section is `(3)`.",
         ).replace(
