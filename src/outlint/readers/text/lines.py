@@ -19,9 +19,15 @@ BULLET = re.compile(
 )
 # lines that look like code, shell sessions, protocol traces or configuration
 CODE_LINE = re.compile(
-    r"\s*(?:[$#%>]\s|>>>|[A-Z]:\s|\[\[|[\w.\-\[\]\"]+\s*[:=]\s|[{}()\[\];]\s*$|//|/\*|<\w|\w+\(.*\)\s*[;{]?\s*$)"
+    r"\s*(?:[$#%>]\s|>>>|[A-Z]:\s|\[\[|[\w.\-\[\]\"]+\s*[:=]\s|[{}()\[\];]\s*$|//|/\*|<\w|\w+\(.*\)[\s;{]*$)"
 )
 SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»」』）)\]]*\s*$")
+# Words a title cannot end on: a line that ends on one was wrapped.
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for from with into onto over under about between through and or nor but "
+    "is are was were be been it its this that these those which who whom whose when where why how what "
+    "does do did not as than if so such their our your his her my".split()
+)
 HEADING_END = re.compile(r"[,;:，；：、]\s*$")
 
 
@@ -40,4 +46,9 @@ def words(s: str) -> int:
 
 
 def indent(s: str) -> int:
-    return len(s) - len(s.lstrip(" \t\f\u3000"))
+    if not s or s[0] not in _INDENT:
+        return 0  # most lines start with text: no strip, no copy
+    return len(s) - len(s.lstrip(_INDENT))
+
+
+_INDENT = " \t\f\u3000"
