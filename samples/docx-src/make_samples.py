@@ -212,8 +212,21 @@ def stale_report() -> Doc:
     entries back in the old order by hand. The field was never updated."""
     doc = Doc()
     doc.p("Network maintenance report 2023", "Title")
-    marks = {name: doc.mark() for name in ("Introduction", "Purpose", "Scope", "Work", "Network", "Backups",
-                                           "Servers", "Spending", "Training", "Next year")}
+    marks = {
+        name: doc.mark()
+        for name in (
+            "Introduction",
+            "Purpose",
+            "Scope",
+            "Work",
+            "Network",
+            "Backups",
+            "Servers",
+            "Spending",
+            "Training",
+            "Next year",
+        )
+    }
     doc.toc(
         "Contents",
         [
@@ -255,8 +268,16 @@ def numbering_skip() -> Doc:
     """Headings numbered by Word's outline numbering; "Set numbering value" made the third chapter
     start at 4. The contents was updated afterwards, so it agrees with the headings."""
     doc = Doc(numbering=Numbering("1", "", ".", "1", "", "", 2))
-    titles = [(1, "Introduction", None), (2, "Purpose", None), (2, "Scope", None), (1, "Work done", None),
-              (2, "Network", None), (2, "Servers", None), (1, "Next year", 4), (2, "Printers", None)]
+    titles = [
+        (1, "Introduction", None),
+        (2, "Purpose", None),
+        (2, "Scope", None),
+        (1, "Work done", None),
+        (2, "Network", None),
+        (2, "Servers", None),
+        (1, "Next year", 4),
+        (2, "Printers", None),
+    ]
     numbers: list[str] = []
     chapter = section = 0
     for level, _title, start in titles:
@@ -271,7 +292,10 @@ def numbering_skip() -> Doc:
     doc.p("Network maintenance report 2023", "Title")
     doc.toc(
         "Contents",
-        [(lv, f"{n}\t{t}", str(1 + i // 3), m) for (lv, t, _), n, m, i in zip(titles, numbers, marks, range(99))],
+        [
+            (lv, f"{n}\t{t}", str(1 + i // 3), m)
+            for (lv, t, _), n, m, i in zip(titles, numbers, marks, range(99), strict=False)
+        ],
     )
     for (level, title, start), mark in zip(titles, marks, strict=True):
         doc.h(level, title, mark, start)
@@ -286,8 +310,16 @@ def chinese() -> Doc:
     """A Chinese report with Word's Chinese outline numbering (一、 and （一）). After the contents was
     made a section was added, and one paragraph was left in English."""
     doc = Doc("zh", "CN", Numbering("一, 二, 三, ...", "", "、", "一, 二, 三, ...", "（", "）", 1))
-    titles = [(1, "总则"), (2, "编制目的"), (2, "适用范围"), (1, "工作情况"), (2, "网络建设"), (2, "数据备份"),
-              (2, "人员培训"), (1, "下一步计划")]
+    titles = [
+        (1, "总则"),
+        (2, "编制目的"),
+        (2, "适用范围"),
+        (1, "工作情况"),
+        (2, "网络建设"),
+        (2, "数据备份"),
+        (2, "人员培训"),
+        (1, "下一步计划"),
+    ]
     marks = [doc.mark() for _ in titles]
     listed = [0, 1, 2, 3, 4, 5, 7]  # "人员培训" was added after the contents was made
     labels = ["一、", "（一）", "（二）", "二、", "（一）", "（二）", "（三）", "三、"]
