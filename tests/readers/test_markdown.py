@@ -259,11 +259,12 @@ def test_in_page_links_are_collected_where_they_are_written() -> None:
         '| a | [cell](#cell) |\n|---|---|\n\nA [ref link][r] and <a href="#raw">raw</a>.\n\n'
         "[r]: #reference\n\n## [Self](#t)\n\n[中文](#中文)\n"
     )
+    # a reference link is listed at its definition, where its fragment is written and fixed
     assert [(t, s.line, s.column) for t, s in doc.links] == [
         ("#usage", 3, 13),
         ("#cell", 5, 14),
-        ("#reference", 8, 3),
         ("#raw", 8, 30),
+        ("#reference", 10, 6),
         ("#t", 12, 11),
         ("#中文", 14, 6),
     ]
@@ -415,3 +416,73 @@ def test_long_documents_are_parsed_in_runs_with_the_same_outline(monkeypatch: py
     monkeypatch.setattr(mdblocks, "_CHUNK", 300)
     assert len(mdblocks._chunks(text.split("\n"), 0)) > 10
     assert outline_of() == whole
+
+
+# --- what is a section heading, what is a contents entry ------------------------------------
+
+
+def test_heading_in_a_block_quote_is_part_of_the_quotation() -> None:
+    text = (
+        "# Tool\n## Contents\n- [Install](#install)\n- [Usage](#usage)\n## Install\nRun it.\n"
+        "> ## Note\n> The installer needs a network.\n## Usage\nRun the tool.\n"
+    )
+    doc = read(text)
+    assert headings(doc) == [(1, "Tool", 1), (2, "Install", 5), (2, "Usage", 9)]
+    assert [(b.kind, b.text) for b in doc.all_headings()[1].body] == [
+        ("prose", "Run it."),
+        ("quote", "Note"),
+        ("quote", "The installer needs a network."),
+    ]
+    assert found(text) == []
+
+
+GROUP_LABELS = """\
+# Tool
+## Contents
+- Getting started
+  - [Install](#install)
+  - [Usage](#usage)
+- FAQ
+  - [Why this tool?](#why-this-tool)
+## Install
+Run the installer.
+## Usage
+Run the tool.
+## Why this tool?
+Because.
+"""
+
+
+def test_unlinked_group_labels_over_linked_items_are_no_entries() -> None:
+    assert [e.title for e in read(GROUP_LABELS).toc] == ["Install", "Usage", "Why this tool?"]
+    assert found(GROUP_LABELS) == []
+
+
+def test_a_group_label_that_names_a_heading_stays_an_entry() -> None:
+    text = GROUP_LABELS.replace("## Install\n", "## FAQ\nQuestions.\n## Install\n")
+    assert [e.title for e in read(text).toc] == ["Install", "Usage", "FAQ", "Why this tool?"]
+
+
+# --- hostile shapes: linear scans, no backtracking ------------------------------------------
+
+
+def _cpu(text: str) -> float:
+    import time
+
+    start = time.process_time()
+    read(text)
+    return time.process_time() - start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("# T {" + " ".join(['a="b"'] * 40) + " !}\n", id="attribute-list"),
+        pytest.param("# T\n\n<!-- toc" + " " * 50000 + "x -->\n", id="toc-marker-comment"),
+        pytest.param("# T\n\n" + "<a b" * 20000 + "\n", id="unclosed-tags"),
+        pytest.param("# T\n\n<div>" + "<!--" * 20000 + "\n", id="unclosed-comments"),
+        pytest.param("# T\n\n<div>" + "<h2>x" * 20000 + "\n", id="unclosed-html-headings"),
+    ],
+)
+def test_hostile_markup_is_read_in_linear_time(text: str) -> None:
+    assert _cpu(text) < 2  # each took from 10 s to minutes when it backtracked

@@ -22,7 +22,7 @@ class Rec:
     end: int
     content: str = ""
     level: int = 0  # heading level; list depth for paragraphs
-    container: str = "prose"  # prose, list or quote for paragraphs
+    container: str = "prose"  # prose, list or quote for paragraphs; quote for a heading in a block quote
     item: bool = False  # first paragraph of a list item
     top: int = 0  # which top-level block it belongs to
     setext: bool = False
@@ -37,6 +37,9 @@ def records(text: str, lines: list[str], env: dict[str, Any]) -> Iterator[Rec]:
     for start, end in _chunks(lines, front):
         chunk = source if (start, end) == (front, len(lines)) else "\n".join(lines[start:end])
         top, prev_end = _records(_BLOCK.parse(chunk, env), lines, start, recs, top, prev_end)
+        for ref in env.get("references", {}).values():
+            if "line" not in ref and ref.get("map"):
+                ref["line"] = ref["map"][0] + start  # 0-based line of the definition in the file
     return iter(recs)
 
 
@@ -125,6 +128,7 @@ def _records(
                     end,
                     tokens[i + 1].content,
                     int(tok.tag[1]),
+                    container="quote" if "quote" in stack else "prose",
                     top=top,
                     setext=tok.markup in ("=", "-"),
                 )

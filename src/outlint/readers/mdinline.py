@@ -9,7 +9,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-_INLINE = MarkdownIt("commonmark")
+_INLINE = MarkdownIt("commonmark", {"store_labels": True})  # labels: a reference link names its definition
 _TEXT_TOKENS = {"text": True, "code_inline": True}
 
 # One pass over a line of paragraph source: code spans stay as written (backticks shield them from
@@ -21,7 +21,7 @@ _MARKUP = re.compile(
     r"|(?P<link>\[(?P<text>(?:[^\[\]]|!?\[[^\]]*\](?:\((?:[^()]|\([^()]*\))*\))?)*)\]"
     r"(?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\]))"
     r"|(?P<auto><(?P<url>(?:https?|ftp|mailto):[^<>\s]*)>)"
-    r"|(?P<tag><!--.*?(?:-->|$)|</?[A-Za-z][^>]*>)"
+    r"|(?P<tag><!--.*?(?:-->|$)|</?[A-Za-z][^<>]*>)"
     r"|(?P<ent>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<esc>\\[!-/:-@\[-`{-~])"
 )
@@ -129,18 +129,21 @@ _ONLY_PLAIN_LINKS = re.compile(rf"(?:[^\[\]\\`<>&!*_()]|{_PLAIN_LINK})*")
 _PLAIN_LINK_PARTS = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 
 
-def links(content: str, env: dict[str, Any]) -> list[tuple[str, str]]:
-    """``(href, text)`` of every link of inline source, in order."""
+def links(content: str, env: dict[str, Any]) -> list[tuple[str, str, str | None]]:
+    """``(href, text, label)`` of every link of inline source, in order; ``label`` names the
+    reference definition a reference link takes its target from (None for an inline link)."""
     if _ONLY_PLAIN_LINKS.fullmatch(content):
-        return [(m.group(2), m.group(1).strip()) for m in _PLAIN_LINK_PARTS.finditer(content)]
-    out: list[tuple[str, str]] = []
+        return [(m.group(2), m.group(1).strip(), None) for m in _PLAIN_LINK_PARTS.finditer(content)]
+    out: list[tuple[str, str, str | None]] = []
     href: str | None = None
+    label: str | None = None
     parts: list[str] = []
     for tok in _children(content, env):
         if tok.type == "link_open":
             href, parts = str(tok.attrs.get("href", "")), []
+            label = tok.meta.get("label") if tok.meta else None
         elif tok.type == "link_close" and href is not None:
-            out.append((href, "".join(parts).strip()))
+            out.append((href, "".join(parts).strip(), label))
             href = None
         elif href is not None and tok.type in _TEXT_TOKENS:
             parts.append(tok.content)
