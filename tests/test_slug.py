@@ -159,6 +159,6 @@ def test_bitbucket_prefixes_python_markdown_slugs_and_escapes_html() -> None:
 )
 def test_a_heading_without_an_anchor_is_still_a_heading(heading: str) -> None:
     doc = read_bytes(f"{heading}\n\nText.\n\n## Next\n\nMore.\n".encode(), "doc.md")
-    first, second = doc.all_headings()[0], doc.all_headings()[-1]
+    first, second = doc.facts.headings[0], doc.facts.headings[-1]
     assert first.span.line == 1 and first.anchor is None
     assert second.anchor == "next"

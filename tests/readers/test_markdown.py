@@ -428,7 +428,7 @@ def test_heading_in_a_block_quote_is_part_of_the_quotation() -> None:
     )
     doc = read(text)
     assert headings(doc) == [(1, "Tool", 1), (2, "Install", 5), (2, "Usage", 9)]
-    assert [(b.kind, b.text) for b in doc.all_headings()[1].body] == [
+    assert [(b.kind, b.text) for b in doc.facts.headings[1].body] == [
         ("prose", "Run it."),
         ("quote", "Note"),
         ("quote", "The installer needs a network."),
