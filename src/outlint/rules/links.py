@@ -172,13 +172,7 @@ def check_contents_link(doc: Document, options: Mapping[str, Any]) -> Out:
         if resolves(doc, name, options, (entry.target or "")[1:]):
             meant = _twin_meant(doc, al, twins, i, name)
             if meant is not None:
-                landed, wanted = meant
-                yield (
-                    entry.span,
-                    f"contents entry {quote(title)} links to {quote('#' + name)}, which goes to "
-                    f"heading {quote(landed.label)} on line {landed.span.line}; {quote('#' + (wanted.anchor or ''))} "
-                    f"(heading {quote(wanted.label)} on line {wanted.span.line}) was probably meant",
-                )
+                yield entry.span, _wrong_twin(title, name, *meant)
             continue
         if unlisted is None:
             unlisted = _index(al.unmatched_headings)
@@ -189,6 +183,19 @@ def check_contents_link(doc: Document, options: Mapping[str, Any]) -> Out:
             f"contents entry {quote(title)} links to {quote('#' + name)}, which matches no heading"
             f"{_did_you_mean(guess)}",
         )
+
+
+def _wrong_twin(title: str, name: str, landed: Heading, wanted: Heading) -> str:
+    went = f"contents entry {quote(title)} links to {quote('#' + name)}, which goes to heading {quote(landed.label)} "
+    if wanted.anchor == name:  # one id on two elements: browsers go to the first
+        return (
+            f"{went}on line {landed.span.line}, the first element with that id; heading {quote(wanted.label)} "
+            f"on line {wanted.span.line} has the same id"
+        )
+    return (
+        f"{went}on line {landed.span.line}; {quote('#' + (wanted.anchor or ''))} (heading {quote(wanted.label)} "
+        f"on line {wanted.span.line}) was probably meant"
+    )
 
 
 def _twins(doc: Document) -> dict[str, list[Heading]]:
