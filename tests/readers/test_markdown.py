@@ -395,27 +395,21 @@ def test_cut_sentences_in_markdown(text: str, expected: list[tuple[str, int]]) -
     assert found(text, "OL302") == expected
 
 
-def test_long_documents_are_parsed_in_runs_with_the_same_outline(monkeypatch: pytest.MonkeyPatch) -> None:
-    from outlint.readers import mdblocks
-
+def test_a_long_document_is_read_block_by_block_with_true_lines() -> None:
     section = (
         "## Part {n}\n\nSome text with [a link](#part-{n}) and a list:\n\n- one\n- two\n\n"
         "```sh\n# not a heading {n}\n```\n\n<!--\n# not a heading either\n-->\n\n> quoted\n\n"
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n[ref-{n}]: #part-{n}\n\n"
     )
-    text = "# Doc\n\n" + "".join(section.format(n=n) for n in range(40))
-
-    def outline_of() -> list[object]:
-        doc = read(text)
-        return [
-            (h.level, h.label, h.span, h.anchor, [(b.span, getattr(b, "kind", "")) for b in h.body])
-            for h in doc.facts.headings
-        ] + [doc.links, doc.comments]
-
-    whole = outline_of()
-    monkeypatch.setattr(mdblocks, "_CHUNK", 300)
-    assert len(mdblocks._chunks(text.split("\n"), 0)) > 10
-    assert outline_of() == whole
+    doc = read("# Doc\n\n" + "".join(section.format(n=n) for n in range(40)))
+    assert [(h.span.line, h.anchor) for h in doc.facts.headings[:3]] == [(1, "doc"), (3, "part-0"), (26, "part-1")]
+    assert len(doc.facts.headings) == 41
+    assert [b.kind for b in doc.facts.headings[40].body] == ["prose", "list", "list", "code", "quote", "table"]
+    assert [(t, s.line, s.column) for t, s in doc.links[:2]] == [("#part-0", 5, 25), ("#part-1", 28, 25)]
+    assert [(c.text, c.span.line) for c in doc.comments[:2]] == [
+        ("# not a heading either", 14),
+        ("# not a heading either", 37),
+    ]
 
 
 # --- what is a section heading, what is a contents entry ------------------------------------

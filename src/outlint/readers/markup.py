@@ -5,9 +5,12 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
+from typing import overload
 
 from outlint import numbering
 from outlint.model import Comment, Gap, Heading, Number, Paragraph, Span
@@ -117,6 +120,52 @@ def trust_numbers(
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def char_starts(text: str) -> array[int]:
+    """Offsets where each line starts (lines end at \\n, \\r\\n or \\r only), as a compact array."""
+    if "\r" in text:
+        return array("q", [0, *(m.end() for m in _NEWLINE.finditer(text))])
+    return array("q", accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
+
+
+class TextLines(Sequence[str]):
+    """The lines of a text as editors count them, each sliced from the text when asked for: a
+    reader keeps one array of offsets instead of a list of a million strings. A line ending at the
+    very end of the text opens no further line."""
+
+    __slots__ = ("_count", "starts", "text")
+
+    def __init__(self, text: str, starts: array[int] | None = None) -> None:
+        self.text = text
+        self.starts = starts if starts is not None else char_starts(text)
+        n = len(self.starts)
+        self._count = n - 1 if n > 1 and self.starts[-1] == len(text) else n
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, k: int) -> str: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[str]: ...
+
+    def __getitem__(self, k: int | slice) -> str | list[str]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self._count))]
+        if k < 0:
+            k += self._count
+        if not 0 <= k < self._count:
+            raise IndexError(k)
+        start = self.starts[k]
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+        text = self.text
+        if end > start and text[end - 1] == "\n":
+            end -= 1
+        if end > start and text[end - 1] == "\r":
+            end -= 1
+        return text[start:end]
 
 
 def line_starts(text: str) -> list[int]:
