@@ -495,3 +495,26 @@ def test_hostile_shapes_are_read_in_linear_time(text: str) -> None:
     start = time.process_time()
     read(text)
     assert time.process_time() - start < 5  # RecursionError, or page-wide work per element
+
+
+def test_an_aside_in_a_section_is_its_body_and_its_title_no_heading() -> None:
+    text = (
+        '<main><section id="s1"><h2>1. Notes</h2><aside><h3>Related</h3><p><strong>Note:</strong> an aside.</p>'
+        '</aside></section><section id="s2"><h2>2. More</h2><p>Text.</p></section></main>'
+    )
+    doc = read(text)
+    assert [h.label for h in doc.facts.headings] == ["1. Notes", "2. More"]
+    assert [b.text for b in doc.facts.headings[0].body] == ["Related", "**Note:** an aside."]
+    assert found(text) == []
+
+
+def test_headings_that_open_the_page_one_after_another_are_its_title_lines() -> None:
+    text = (
+        '<dl><dt>Stream:</dt><dd>IETF</dd></dl><h1 id="rfcnum">RFC 9001</h1><h1 id="title">Using TLS</h1>'
+        '<section id="abstract"><h2>Abstract</h2><p>Text.</p></section>'
+        '<section id="s1"><h2>1. Introduction</h2><p>Text.</p></section>'
+    )
+    doc = read(text)
+    assert [h.label for h in doc.facts.headings] == ["Using TLS", "Abstract", "1. Introduction"]
+    assert doc.anchors["rfcnum"] is None
+    assert found(text) == []

@@ -480,3 +480,11 @@ def _cpu(text: str) -> float:
 )
 def test_hostile_markup_is_read_in_linear_time(text: str) -> None:
     assert _cpu(text) < 2  # each took from 10 s to minutes when it backtracked
+
+
+def test_markup_inside_code_spans_is_text() -> None:
+    text = '# T\n\nSee `<a href="#x">` and `<!-- outlint-disable OL9999 -->`, <!-- a real one -->.\n'
+    doc = read(text)
+    assert doc.links == ()
+    assert [(c.text, c.span.line, c.span.column) for c in doc.comments] == [("a real one", 3, 60)]
+    assert found(text) == []

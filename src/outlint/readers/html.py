@@ -27,6 +27,7 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SECTIONING = {"section", "article"}
 _KINDS = {"li": "list", "dd": "list", "dt": "list", "blockquote": "quote"}
 _BLOCKS = {
+    "aside",
     "p",
     "div",
     "li",
@@ -84,6 +85,7 @@ class _State:
     kind: str = "prose"
     lang: str | None = None
     h1_base: int = 0
+    asides: int = 0  # open <aside> elements inside sections: their headings are no sections
 
 
 def read(data: bytes, path: str) -> Document:
@@ -110,6 +112,7 @@ def read(data: bytes, path: str) -> Document:
         st.pending.extend((n, toc_heading) for n in _names(toc_heading))
     _walk(scope, st, scope, toc_heading)
     _flush(st)
+    _title_block(st)
     blocks, anchors = markup.trust_numbers(st.blocks, st.anchors)
     toc = outline.outline_entries(toc, anchors, [b for b in blocks if isinstance(b, Heading)])
     in_toc = {id(a) for box in boxes for a in box.iter("a", "{*}a")}
@@ -127,6 +130,27 @@ def read(data: bytes, path: str) -> Document:
         language=_lang(root),
         encoding=encoding,
     )
+
+
+def _title_block(st: _State) -> None:
+    """The page's first headings, at the top level one right after another with nothing between
+    them, are the lines of its title (xml2rfc writes ``<h1>RFC 9001</h1><h1>Using TLS ...</h1>``):
+    the last is the title, the ones before it are no sections."""
+    first = next((k for k, b in enumerate(st.blocks) if isinstance(b, Heading)), len(st.blocks))
+    end = first
+    while end < len(st.blocks) and isinstance(block := st.blocks[end], Heading) and block.level == 1:
+        end += 1
+    if end - first < 2:
+        return
+    titles: set[int] = set()
+    for k in range(first, end - 1):
+        h = st.blocks[k]
+        if isinstance(h, Heading):
+            titles.add(id(h))
+            st.blocks[k] = Paragraph(h.label, h.span, "lines", h.lang)
+    for name, owner in st.anchors.items():
+        if owner is not None and id(owner) in titles:
+            st.anchors[name] = None
 
 
 def _names(el: Any) -> list[str]:
@@ -216,6 +240,7 @@ class _Frame:
     mark: str
     block: bool
     ident: tuple[str, Any] | None
+    aside: bool = False
 
 
 def _walk(scope: Any, st: _State, root: Any, toc_heading: Any) -> None:
@@ -257,6 +282,11 @@ def _enter(el: Any, st: _State, kind: str, lang: str | None, depth: int, scope: 
         return None  # a phrase the author marked as another language: intentional
     lang = own or lang
     names = _names(el)
+    if tag in _HEADINGS and st.asides:
+        _flush(st)  # the title of an aside: text of the section it sits in
+        _add(st, text_of(el), st.src.after_start(el), kind, lang)
+        _flush(st)
+        return None
     if tag in _HEADINGS:
         _heading(el, tag, st, lang, depth, toc_heading, names)
         return None
@@ -286,10 +316,13 @@ def _enter(el: Any, st: _State, kind: str, lang: str | None, depth: int, scope: 
         _add(st, mark, st.src.after_start(el), kind, lang)
     if el.text:
         _add(st, el.text, st.src.after_start(el), kind, lang)
-    return _Frame(el, kind, lang, depth + (tag in _SECTIONING and el is not scope), mark, block, ident)
+    aside = tag == "aside"
+    st.asides += aside
+    return _Frame(el, kind, lang, depth + (tag in _SECTIONING and el is not scope), mark, block, ident, aside)
 
 
 def _leave(st: _State, frame: _Frame) -> None:
+    st.asides -= frame.aside
     if frame.mark and st.first is not None:
         _add(st, frame.mark, None, frame.kind, frame.lang)
     if frame.block:

@@ -206,6 +206,8 @@ def positions(root: Any, text: str, starts: list[int]) -> tuple[dict[Any, int], 
 
 def is_chrome(el: Any, tag: str, scope: Any) -> bool:
     """Navigation, page furniture and non-text elements: never headings or body text."""
+    if tag == "aside" and _in_section(el, scope):
+        return False  # an aside inside a section is part of it (xml2rfc's <aside>, docutils' sidebar)
     if tag in CHROME_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     if el.get("role") in _CHROME_ROLES:
@@ -214,12 +216,17 @@ def is_chrome(el: Any, tag: str, scope: Any) -> bool:
     if classes and not _CHROME_CLASSES.isdisjoint(classes.lower().split()):  # old DocBook writes CLASS="AUTHOR"
         return True
     if tag in ("header", "footer"):
-        node = el.getparent()
-        while node is not None and node is not scope:
-            if local(node) in ("article", "section", "main"):
-                return False
-            node = node.getparent()
-        return True
+        return not _in_section(el, scope)
+    return False
+
+
+def _in_section(el: Any, scope: Any) -> bool:
+    """Whether an element sits inside an article, section or main below ``scope``."""
+    node = el.getparent()
+    while node is not None and node is not scope:
+        if local(node) in ("article", "section", "main"):
+            return True
+        node = node.getparent()
     return False
 
 

@@ -141,8 +141,7 @@ def _blocks(
         elif in_toc:
             pass
         elif kind == "para":
-            if any("<!--" in p.text for p in rec.html):
-                walk.comments.extend(markup.comments_in("\n".join(lines[rec.start : rec.end]), rec.start + 1))
+            walk.comments.extend(_inline_comments(rec, walk.src))
             para_kind = rec.container if rec.own else ("code" if rec.code else "html")
             if mdtoc.is_auto_toc(rec, walk.src):
                 para_kind = "html"
@@ -201,6 +200,19 @@ def _html_block(
     if not in_toc and not bare and not alone:
         blocks.append(Paragraph(shown, _span(rec, lines), "html"))
     return list(markup.ids_in(raw)) if bare and not heads else []
+
+
+def _inline_comments(rec: Rec, src: Source) -> list[Comment]:
+    """The ``<!-- -->`` comments of a paragraph's raw HTML (not those shown inside code spans)."""
+    out: list[Comment] = []
+    for piece in rec.html:
+        for start, end, inner in markup.comments(piece.text) if "<!--" in piece.text else ():
+            first = piece.start + len(piece.text[:start].encode("utf-8"))
+            last = piece.start + len(piece.text[: end - 1].encode("utf-8"))
+            line, col = src.position(first)
+            end_line, end_col = src.position(last)
+            out.append(Comment(inner.strip(), Span(line, col, end_line, end_col)))
+    return out
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
