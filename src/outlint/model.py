@@ -76,7 +76,8 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class TocEntry:
-    """One line of the contents block the document declares."""
+    """One line of the contents block the document declares. ``group`` is the caption of the
+    captioned contents list the entry belongs to (Sphinx's "Appendix"); None when uncaptioned."""
 
     level: int
     number: Number | None
@@ -84,6 +85,7 @@ class TocEntry:
     target: str | None
     span: Span
     page: str | None = None
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -195,9 +195,9 @@ def level_contents(toc: Sequence[TocEntry]) -> list[TocEntry]:
         if entry.level == 0:
             if level is None:
                 level = _unnumbered_level(out[-1] if out else None, columns[k - 1] if k else 0, column, left, at_column)
-            entry = TocEntry(level, number, entry.title, entry.target, entry.span, entry.page)
+            entry = replace(entry, level=level, number=number)
         elif number is not entry.number:
-            entry = TocEntry(entry.level, number, entry.title, entry.target, entry.span, entry.page)
+            entry = replace(entry, number=number)
         at_column[column] = entry.level
         left = min(left, column)
         out.append(entry)

@@ -473,7 +473,16 @@ def test_captioned_lists_continue_the_contents() -> None:
         '<p class="caption" role="heading"><span class="caption-text">Appendix</span></p>\n'
         '<ul><li><a href="#t">1. Tools</a></li></ul></div></div>\n'
     )
-    assert [(e.title, e.span.line) for e in read(text).toc] == [("Alpha", 5), ("Beta", 5), ("Tools", 7)]
+    assert [(e.title, e.span.line, e.group) for e in read(text).toc] == [
+        ("Alpha", 5, None),
+        ("Beta", 5, None),
+        ("Tools", 7, "Appendix"),
+    ]
+    # each captioned toctree is numbered from 1: starting again under a new caption is no step back
+    assert found(text) == []
+    assert found(
+        text.replace('<p class="caption" role="heading"><span class="caption-text">Appendix</span></p>\n', "")
+    ) == [("OL203", 3)]
 
 
 # --- hostile shapes: no recursion, no page-wide work per element ----------------------------

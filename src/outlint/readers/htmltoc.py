@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from outlint import numbering
@@ -95,6 +95,14 @@ def _lists_after(title: Any) -> tuple[Any, ...]:
     return tuple(out)
 
 
+def _caption(box: Any) -> str | None:
+    """The caption right before a contents list, if any."""
+    node = box.getprevious()
+    while node is not None and not isinstance(node.tag, str):
+        node = node.getprevious()
+    return text_of(node) or None if node is not None and _is_caption(node) else None
+
+
 def _next_element(node: Any) -> Any:
     node = node.getnext()
     while node is not None and not isinstance(node.tag, str):
@@ -126,13 +134,14 @@ class _Link:
     title: str
     depth: int
     line: tuple[int, int]  # (id of the element holding the line, which <br>-separated part of it)
+    group: str | None  # the caption of the list it is in
 
 
 def entries(boxes: tuple[Any, ...], src: Source, path: str) -> list[TocEntry]:
     """One entry per contents line. A link to the top of the page (a "▲" back link) is no entry, and
     a link whose text is only a section number, followed on the same line by another link, is that
     entry's number: xml2rfc writes ``<a href="#section-1">1</a>. <a href="#name-intro">Intro</a>``."""
-    links = [link for box in boxes for link in _links(box, path)]
+    links = [link for box in boxes for link in _links(box, path, _caption(box) if len(boxes) > 1 else None)]
     out: list[TocEntry] = []
     k = 0
     while k < len(links):
@@ -147,14 +156,14 @@ def entries(boxes: tuple[Any, ...], src: Source, path: str) -> list[TocEntry]:
         out.append(_entry(link, link.title, link.target, src))
         k += 1
     base = min((e.level for e in out), default=1)
-    return [TocEntry(e.level - base + 1, e.number, e.title, e.target, e.span) for e in out]
+    return [replace(e, level=e.level - base + 1) for e in out]
 
 
 def _entry(link: _Link, title: str, target: str, src: Source) -> TocEntry:
     number, rest = markup.section_number(" ".join(title.split()))
     line, col = src.start_of(link.el)
     span = Span(line, col, line, max(col, len(src.line_text(line).rstrip())))
-    return TocEntry(link.depth, number, rest, target, span)
+    return TocEntry(link.depth, number, rest, target, span, group=link.group)
 
 
 def _bare_number(text: str) -> object | None:
@@ -173,7 +182,7 @@ def _between(first: Any, second: Any) -> str:
     return " "
 
 
-def _links(box: Any, path: str) -> list[_Link]:
+def _links(box: Any, path: str, group: str | None) -> list[_Link]:
     """The box's in-page links in order, with their list depth and line, in one walk of the box."""
     out: list[_Link] = []
     breaks: dict[int, int] = {}
@@ -190,7 +199,7 @@ def _links(box: Any, path: str) -> list[_Link]:
             target = in_page(el.get("href") or "", path)
             title = text_of(el)
             if target is not None and title and target not in ("#", "#top"):
-                out.append(_Link(el, target, title, depth, (line, breaks.get(line, 0))))
+                out.append(_Link(el, target, title, depth, (line, breaks.get(line, 0)), group))
             continue
         inner_depth = depth + (tag in _LISTS and el is not box)
         inner_line = id(el) if tag in _LINES and el is not box else line

@@ -120,7 +120,7 @@ def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_duplicate(doc: Document, options: Mapping[str, Any]) -> Out:
     repeated: set[int] = set()  # headings reported as duplicates
     for h, prev, parent, _want in _sequence(doc):
-        if prev and h.number and prev.number and h.number.values == prev.number.values:
+        if prev and h.number and prev.number and h.number.values == prev.number.values and not _new_group(doc, h, prev):
             repeated.add(id(h))
             yield h.span, (f"duplicate number {quote(h.number.label)} {_under(parent)} (also line {prev.span.line})")
     yield from _contents_duplicates(doc, repeated)
@@ -156,8 +156,22 @@ def _contents_duplicates(doc: Document, repeated: set[int]) -> Out:
         yield entry.span, f"duplicate number {quote(entry.number.label)} in the contents (also {where})"
 
 
+def _new_group(doc: Document, h: Heading, prev: Heading) -> bool:
+    """Whether the contents lists two headings under different captions (Sphinx numbers each
+    captioned toctree from 1): there, numbering starting again is no step back."""
+    entries = doc.facts.derive(_entries_of)
+    a, b = entries.get(id(h)), entries.get(id(prev))
+    return a is not None and b is not None and doc.toc[a].group != doc.toc[b].group
+
+
+def _entries_of(doc: Document) -> dict[int, int]:
+    return {id(h): i for i, h in doc.facts.alignment.pairs}
+
+
 def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
+        if prev and _new_group(doc, h, prev):
+            continue
         if prev and h.number and prev.number and h.number.values[-1] < prev.number.values[-1]:
             yield (
                 h.span,
