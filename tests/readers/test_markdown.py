@@ -476,6 +476,10 @@ def _cpu(text: str) -> float:
         pytest.param("# T\n\n" + "<a b" * 20000 + "\n", id="unclosed-tags"),
         pytest.param("# T\n\n<div>" + "<!--" * 20000 + "\n", id="unclosed-comments"),
         pytest.param("# T\n\n<div>" + "<h2>x" * 20000 + "\n", id="unclosed-html-headings"),
+        pytest.param("# T\n\n[" + "![a]" * 5000 + "\n", id="nested-image-links"),
+        pytest.param("# T\n\ntext " + "`" * 20000 + "\n", id="runs-of-backticks"),
+        pytest.param("# T\n\n" + "> " * 5000 + "x\n", id="deep-quotes"),
+        pytest.param("# T\n\n" + "".join("  " * k + "- x\n" for k in range(2000)), id="deep-lists"),
     ],
 )
 def test_hostile_markup_is_read_in_linear_time(text: str) -> None:
