@@ -7,6 +7,7 @@ import pytest
 
 from outlint.linter import read_bytes
 from outlint.model import Document, Gap, Heading, Paragraph
+from outlint.readers import markup
 from outlint.rules.truncation import locate
 from tests.conftest import lint
 
@@ -492,3 +493,29 @@ def test_markup_inside_code_spans_is_text() -> None:
     assert doc.links == ()
     assert [(c.text, c.span.line, c.span.column) for c in doc.comments] == [("a real one", 3, 60)]
     assert found(text) == []
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_runs_of_a_long_document_parse_as_the_whole_does(monkeypatch: pytest.MonkeyPatch, newline: str) -> None:
+    from outlint.readers import mdblocks
+
+    section = (
+        "## Part {n}\n\nText [a link](#part-{n}) and [a reference][r].\n\n```sh\n\n# not a heading {n}\n```\n\n"
+        "<!--\n\n# not a heading either\n-->\n\n<div>\n\n# raw HTML ends at the blank line\n</div>\n\n- item\n\n"
+        "# Chapter {n}\n\n> quoted\n\n"
+    )
+    text = ("# Doc\n\n" + "".join(section.format(n=n) for n in range(30)) + "[r]: #part-0\n").replace("\n", newline)
+
+    def outline_of() -> list[object]:
+        doc = read(text)
+        return [
+            (h.level, h.label, h.span, h.anchor, [(b.span, b.kind) for b in h.body]) for h in doc.facts.headings
+        ] + [
+            doc.links,
+            doc.comments,
+        ]
+
+    whole = outline_of()
+    monkeypatch.setattr(mdblocks, "_CHUNK", 200)
+    assert len(mdblocks._chunks(markup.TextLines(text), 0)) > 10
+    assert outline_of() == whole

@@ -101,13 +101,13 @@ def read(data: bytes, path: str) -> Document:
     boxes, toc, toc_span, toc_heading = found_toc.boxes, found_toc.entries, found_toc.span, found_toc.heading
     scope = _content_root(root)
     first_with: dict[str, Any] = {}
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            for name in _names(el):
-                first_with.setdefault(name, el)
+    for el in root.xpath("//*[@id] | //*[local-name()='a' or local-name()='A'][@name]"):  # in document order
+        for name in _names(el):
+            first_with.setdefault(name, el)
     st = _State(src, _lang(root), frozenset(id(b) for b in boxes), first_with)
     st.anchors = dict.fromkeys(first_with)
-    st.h1_base = min((depth for el, depth in _section_depths(scope) if local(el) == "h1"), default=0)
+    if next(scope.iter("h1", "{*}h1"), None) is not None:
+        st.h1_base = min((depth for el, depth in _section_depths(scope) if local(el) == "h1"), default=0)
     if toc_heading is not None:
         st.pending.extend((n, toc_heading) for n in _names(toc_heading))
     _walk(scope, st, scope, toc_heading)
@@ -411,9 +411,10 @@ def _entity_points(src: Source, offset: int, text: str) -> list[tuple[int, int]]
     """``(index in text, source offset)`` just after each character reference in a text node's
     source, where decoded text and source stop lining up."""
     end = src.text.find("<", offset)
-    raw = src.text[offset : end if end >= 0 else len(src.text)]
-    if "&" not in raw:
+    end = end if end >= 0 else len(src.text)
+    if src.text.find("&", offset, end) < 0:
         return []
+    raw = src.text[offset:end]
     out: list[tuple[int, int]] = []
     i = j = 0
     while i < len(raw) and j < len(text):

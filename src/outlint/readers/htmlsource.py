@@ -148,11 +148,18 @@ def _start_tag(tag: str) -> re.Pattern[str]:
     return re.compile("<!--" if tag == "!--" else rf"<(?:[\w-]+:)?{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
 
 
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def local(el: Any) -> str:
+    """An element's tag name, lower-cased, without its namespace; "" for comments and PIs."""
     tag = el.tag
-    if not isinstance(tag, str):
+    if type(tag) is not str:
         return ""
-    return tag.rsplit("}", 1)[-1].lower() if tag[:1] == "{" else tag.lower()
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = tag.rsplit("}", 1)[-1].lower() if tag[:1] == "{" else tag.lower()
+    return name
 
 
 def positions(root: Any, text: str, starts: list[int]) -> tuple[dict[Any, int], dict[Any, int]]:
@@ -182,7 +189,7 @@ def positions(root: Any, text: str, starts: list[int]) -> tuple[dict[Any, int], 
         line = el.sourceline or 0
         known = 0 < line < _LINE_CAP and line <= len(starts)
         m = pat.search(text, max(cursor, starts[line - 1]) if known else cursor)
-        if known and (m is None or markup.position(starts, m.start())[0] > line):
+        if known and (m is None or (line < len(starts) and m.start() >= starts[line])):
             # the start tag spans lines (lxml gives the line where it ends): look back from there
             back = text.rfind("<", cursor, starts[line - 1] + 1)
             while back >= cursor and not pat.match(text, back):
