@@ -527,3 +527,11 @@ def test_headings_that_open_the_page_one_after_another_are_its_title_lines() -> 
     assert [h.label for h in doc.facts.headings] == ["Using TLS", "Abstract", "1. Introduction"]
     assert doc.anchors["rfcnum"] is None
     assert found(text) == []
+
+
+def test_nesting_deeper_than_the_limit_is_one_read_error() -> None:
+    from outlint.model import ReadError
+
+    with pytest.raises(ReadError, match="more than the limit of 20"):
+        read_bytes(("<div>" * 30 + "<p>x</p>").encode(), "doc.html", max_depth=20)
+    assert paragraphs(read_bytes(("<div>" * 10 + "<p>x</p>").encode(), "doc.html", max_depth=20))[0].text == "x"

@@ -519,3 +519,11 @@ def test_runs_of_a_long_document_parse_as_the_whole_does(monkeypatch: pytest.Mon
     monkeypatch.setattr(mdblocks, "_CHUNK", 200)
     assert len(mdblocks._chunks(markup.TextLines(text), 0)) > 10
     assert outline_of() == whole
+
+
+def test_nesting_deeper_than_the_limit_is_one_read_error() -> None:
+    from outlint.model import ReadError
+
+    with pytest.raises(ReadError, match="nested 11 deep, more than the limit of 10"):
+        read_bytes(("> " * 11 + "x\n").encode(), "doc.md", max_depth=10)
+    assert read_bytes(("> " * 10 + "x\n").encode(), "doc.md", max_depth=10).preamble[0].text == "x"

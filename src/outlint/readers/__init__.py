@@ -35,7 +35,8 @@ SUFFIXES: dict[str, str] = {
 }
 # keyword options each reader accepts (``read(data, path, **options)``), passed on by the linter
 OPTIONS: dict[str, frozenset[str]] = {
-    "markdown": frozenset({"slug"}),
+    "markdown": frozenset({"slug", "max_depth"}),
+    "html": frozenset({"max_depth"}),
     "docx": frozenset({"max_depth"}),
 }
 _HTML_START = re.compile(

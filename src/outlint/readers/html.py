@@ -88,15 +88,16 @@ class _State:
     asides: int = 0  # open <aside> elements inside sections: their headings are no sections
 
 
-def read(data: bytes, path: str) -> Document:
-    """Read an HTML or XHTML document from its bytes (no network, no entity expansion)."""
+def read(data: bytes, path: str, *, max_depth: int | None = None) -> Document:
+    """Read an HTML or XHTML document from its bytes (no network, no entity expansion); a page whose
+    elements nest deeper than ``max_depth`` is refused."""
     text, encoding = decode(data)
     del data  # the bytes are not needed once decoded
     if text.startswith("\ufeff"):
         text = text[1:]
     root = _tree(text, path)
     starts = markup.line_starts(text)
-    src = Source(text, starts, *positions(root, text, starts))
+    src = Source(text, starts, *positions(root, text, starts, max_depth))
     found_toc = contents(root, src, path)
     boxes, toc, toc_span, toc_heading = found_toc.boxes, found_toc.entries, found_toc.span, found_toc.heading
     scope = _content_root(root)

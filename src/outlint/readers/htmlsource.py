@@ -162,7 +162,9 @@ def local(el: Any) -> str:
     return name
 
 
-def positions(root: Any, text: str, starts: list[int]) -> tuple[dict[Any, int], dict[Any, int]]:
+def positions(
+    root: Any, text: str, starts: list[int], max_depth: int | None = None
+) -> tuple[dict[Any, int], dict[Any, int]]:
     """Offset of each element's start tag (and of each comment), found in document order, and for
     each element the offset of the last start tag inside it (itself included)."""
     out: dict[Any, int] = {}
@@ -177,6 +179,8 @@ def positions(root: Any, text: str, starts: list[int]) -> tuple[dict[Any, int], 
             continue
         if event == "start":
             found_before.append(len(out))
+            if max_depth is not None and len(found_before) > max_depth:
+                raise markup.too_deep("elements", len(found_before), max_depth)
         if isinstance(el.tag, str):
             tag = local(el)
         elif el.tag is etree.Comment:

@@ -30,14 +30,15 @@ _HTML_ESCAPED = frozenset({"bitbucket"})  # renderers that show raw HTML as text
 _FRAGMENT_END = frozenset(") \t\r\n>\"'")
 
 
-def read(data: bytes, path: str, *, slug: str = "github") -> Document:
-    """Read a Markdown document from its bytes; ``slug`` is how heading anchors are made."""
+def read(data: bytes, path: str, *, slug: str = "github", max_depth: int | None = None) -> Document:
+    """Read a Markdown document from its bytes; ``slug`` is how heading anchors are made, and a
+    document whose lists and quotes nest deeper than ``max_depth`` is refused."""
     text, encoding = decode(data)
     del data  # the bytes are not needed once decoded
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = markup.TextLines(text)
-    recs, refs, src = mdblocks.parse(text, lines)
+    recs, refs, src = mdblocks.parse(text, lines, max_depth)
     first, last, heading_at = mdtoc.contents_region(recs, src)
     toc, toc_span, labels = mdtoc.contents(recs, first, last, lines)
     if toc_span is None and heading_at is not None:

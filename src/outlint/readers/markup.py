@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import importlib
 import re
 from array import array
 from collections import Counter
@@ -13,7 +14,7 @@ from itertools import accumulate
 from typing import overload
 
 from outlint import numbering
-from outlint.model import Comment, Gap, Heading, Number, Paragraph, Span
+from outlint.model import Comment, Gap, Heading, Number, Paragraph, ReadError, Span
 
 Block = Heading | Paragraph | Gap
 
@@ -40,6 +41,16 @@ _ATTR_NAME = re.compile(r"[^\s/>=\"'<]+")
 _UNQUOTED = re.compile(r"[^\s>]*")
 _SPACE = re.compile(r"\s*")
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def too_deep(what: str, depth: int, limit: int) -> ReadError:
+    """The error for a document nested deeper than the limit, in the input limits' words when
+    ``outlint.inputs`` is there."""
+    try:
+        inputs = importlib.import_module("outlint.inputs")
+    except ImportError:
+        return ReadError(f"{what} nested {depth} deep, more than the limit of {limit} (--max-depth)")
+    return ReadError(str(inputs.too_deep(depth, limit).message))
 
 
 def is_contents_title(text: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pyromark
 
-from outlint.readers import mdinline
+from outlint.readers import markup, mdinline
 from outlint.readers.markup import TextLines
 from outlint.readers.mdinline import Link, Piece, Source
 
@@ -58,7 +58,7 @@ class Ref:
     line: int
 
 
-def parse(text: str, lines: Sequence[str]) -> tuple[list[Rec], dict[str, Ref], Source]:
+def parse(text: str, lines: Sequence[str], max_depth: int | None = None) -> tuple[list[Rec], dict[str, Ref], Source]:
     """The blocks of a document in order, its link reference definitions by normalized label, and
     the source they point into."""
     front = _front_matter(lines)
@@ -73,7 +73,7 @@ def parse(text: str, lines: Sequence[str]) -> tuple[list[Rec], dict[str, Ref], S
     for start, end, base in runs:  # definitions first: a link may use one defined further on
         for label, d in pyromark.reference_definitions(body[start:end], options=_OPTIONS).items():
             refs.setdefault(normalize_label(label), Ref(d["dest"], src.line(d["span"]["start"] + base)))
-    recs = _records(runs, src, lines, refs)
+    recs = _records(runs, src, lines, refs, max_depth)
     return recs, refs, src
 
 
@@ -200,12 +200,15 @@ class _Walk:
     top: int = -1
     prev_end: int = 0
     cells: list[str] = field(default_factory=list)
+    max_depth: int | None = None
 
 
-def _records(runs: list[tuple[int, int, int]], src: Source, lines: Sequence[str], refs: dict[str, Ref]) -> list[Rec]:
+def _records(
+    runs: list[tuple[int, int, int]], src: Source, lines: Sequence[str], refs: dict[str, Ref], max_depth: int | None
+) -> list[Rec]:
     """One pass over the events of each run. The hot loop of the reader: inline pieces are appended
     directly, blocks go through ``_start`` and ``_end``."""
-    w = _Walk(src, lines, prev_end=src.base)
+    w = _Walk(src, lines, prev_end=src.base, max_depth=max_depth)
 
     def known(link: Any) -> tuple[str, str] | None:  # a reference defined in another run
         ref = refs.get(normalize_label(link["reference"]))
@@ -313,6 +316,8 @@ def _start(w: _Walk, value: Any, start: int, end: int) -> None:
     container = _CONTAINERS.get(name)
     if container is not None:
         w.containers.append(container)
+        if w.max_depth is not None and len(w.containers) > w.max_depth:
+            raise markup.too_deep("lists and block quotes", len(w.containers), w.max_depth)
 
 
 def _place(w: _Walk, rec: Rec) -> None:
