@@ -137,7 +137,8 @@ def char_starts(text: str) -> array[int]:
     """Offsets where each line starts (lines end at \\n, \\r\\n or \\r only), as a compact array."""
     if "\r" in text:
         return array("q", [0, *(m.end() for m in _NEWLINE.finditer(text))])
-    return array("q", accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
+    # C-level iterators only: this runs over every line of a long document
+    return array("q", accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 
 
 class TextLines(Sequence[str]):

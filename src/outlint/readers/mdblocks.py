@@ -65,7 +65,8 @@ def parse(text: str, lines: Sequence[str], max_depth: int | None = None) -> tupl
     body = text if not front else "\n".join(lines[front:])
     if "\r" in body:  # the parser misreads lone CR line ends (a fence's info string keeps it): same length
         body = _LONE_CR.sub("\n", body)
-    src = Source.of(body, front)
+    same = front == 0 and isinstance(lines, TextLines) and lines.text is body
+    src = Source.of(body, front, lines.starts if same and isinstance(lines, TextLines) else None)
     runs = [
         (_offset(src, first), _offset(src, last), src.bytes[first - front]) for first, last in _chunks(lines, front)
     ]

@@ -43,13 +43,17 @@ class Source:
     base: int
 
     @classmethod
-    def of(cls, body: str, base: int) -> Source:
-        chars = char_starts(body)
+    def of(cls, body: str, base: int, chars: array[int] | None = None) -> Source:
+        """The source of ``body``, whose line starts (in characters) may be given."""
+        chars = chars if chars is not None else char_starts(body)
         if body.isascii():
             return cls(body, chars, chars, base)
-        ends = [*chars[1:], len(body)]
-        sizes = (len(body[start:end].encode("utf-8")) for start, end in zip(chars, ends, strict=True))
-        return cls(body, chars, array("q", accumulate(sizes, initial=0))[:-1], base)
+        if "\r" in body:
+            ends = [*chars[1:], len(body)]
+            sizes = [len(body[start:end].encode("utf-8")) for start, end in zip(chars, ends, strict=True)]
+        else:  # one line end is one byte
+            sizes = list(map((1).__add__, map(len, map(str.encode, body.split("\n")))))
+        return cls(body, chars, array("q", accumulate(sizes, initial=0))[: len(chars)], base)
 
     def line(self, offset: int) -> int:
         """0-based line of a byte offset, in the whole file."""
