@@ -92,7 +92,7 @@ def section_number(title: str) -> tuple[Number | None, str]:
     number, rest = parsed
     if (
         number.scheme == "decimal"
-        and number.depth >= 2
+        and "." in number.label.rstrip(".")  # dotted as written ("2.0.0" is one value since "1.0" means "1.")
         and not number.label.endswith(".")
         and (not rest or _DATE_OR_MARK.match(rest))
     ):
