@@ -497,7 +497,7 @@ def test_markup_inside_code_spans_is_text() -> None:
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_runs_of_a_long_document_parse_as_the_whole_does(monkeypatch: pytest.MonkeyPatch, newline: str) -> None:
-    from outlint.readers import mdblocks
+    from outlint.readers import mdsplit
 
     section = (
         "## Part {n}\n\nText [a link](#part-{n}) and [a reference][r].\n\n```sh\n\n# not a heading {n}\n```\n\n"
@@ -516,8 +516,8 @@ def test_runs_of_a_long_document_parse_as_the_whole_does(monkeypatch: pytest.Mon
         ]
 
     whole = outline_of()
-    monkeypatch.setattr(mdblocks, "_CHUNK", 200)
-    assert len(mdblocks._chunks(markup.TextLines(text), 0)) > 10
+    monkeypatch.setattr(mdsplit, "_CHUNK", 200)
+    assert len(mdsplit.chunks(markup.TextLines(text), 0)) > 10
     assert outline_of() == whole
 
 

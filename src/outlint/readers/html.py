@@ -7,10 +7,9 @@ the author marked with another ``lang`` than the page's is intentional and flagg
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
@@ -20,6 +19,7 @@ from outlint.model import Comment, Document, Heading, Paragraph, ReadError, Span
 from outlint.readers import markup
 from outlint.readers.decode import decode
 from outlint.readers.htmlsource import Source, in_page, is_chrome, local, positions, text_of
+from outlint.readers.htmltext import State, add, flush
 from outlint.readers.htmltoc import contents
 
 _XML_DECL = re.compile(r"\s*<\?xml[^>]*\?>")
@@ -60,32 +60,6 @@ _EMPHASIS = {"em": "*", "i": "*", "cite": "*", "dfn": "*", "strong": "**", "b": 
 _MEDIA = {"img", "picture", "video", "audio", "svg", "iframe", "object", "embed", "canvas"}
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HREF = re.compile(r"\bhref\s*=\s*[\"']?", re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-@dataclass(slots=True)
-class _State:
-    """What the walk has built so far, and the paragraph it is in the middle of."""
-
-    src: Source
-    base_lang: str | None
-    skip: frozenset[int]  # id() of the contents blocks: read as the contents, not as body text
-    first_with: dict[str, Any]  # each id -> the first element that has it: where a browser goes
-    blocks: list[outline.Block] = field(default_factory=list)
-    anchors: dict[str, Heading | None] = field(default_factory=dict)
-    pending: list[tuple[str, Any]] = field(default_factory=list)  # (id, element) of empty anchors before a heading
-    sections: list[tuple[str, Any]] = field(default_factory=list)  # (id, element) of open sections, heading to come
-    parts: list[str] = field(default_factory=list)
-    origin: list[tuple[int, int, int]] = field(default_factory=list)
-    size: int = 0
-    space: bool = False
-    media: bool = False
-    first: tuple[int, int] | None = None
-    last_line: int = 0
-    kind: str = "prose"
-    lang: str | None = None
-    h1_base: int = 0
-    asides: int = 0  # open <aside> elements inside sections: their headings are no sections
 
 
 def read(data: bytes, path: str, *, max_depth: int | None = None) -> Document:
@@ -105,14 +79,14 @@ def read(data: bytes, path: str, *, max_depth: int | None = None) -> Document:
     for el in root.xpath("//*[@id] | //*[local-name()='a' or local-name()='A'][@name]"):  # in document order
         for name in _names(el):
             first_with.setdefault(name, el)
-    st = _State(src, _lang(root), frozenset(id(b) for b in boxes), first_with)
+    st = State(src, _lang(root), frozenset(id(b) for b in boxes), first_with)
     st.anchors = dict.fromkeys(first_with)
     if next(scope.iter("h1", "{*}h1"), None) is not None:
         st.h1_base = min((depth for el, depth in _section_depths(scope) if local(el) == "h1"), default=0)
     if toc_heading is not None:
         st.pending.extend((n, toc_heading) for n in _names(toc_heading))
     _walk(scope, st, scope, toc_heading)
-    _flush(st)
+    flush(st)
     _title_block(st)
     blocks, anchors = markup.trust_numbers(st.blocks, st.anchors)
     toc = outline.outline_entries(toc, anchors, [b for b in blocks if isinstance(b, Heading)])
@@ -133,7 +107,7 @@ def read(data: bytes, path: str, *, max_depth: int | None = None) -> Document:
     )
 
 
-def _title_block(st: _State) -> None:
+def _title_block(st: State) -> None:
     """The page's first headings, at the top level one right after another with nothing between
     them, are the lines of its title (xml2rfc writes ``<h1>RFC 9001</h1><h1>Using TLS ...</h1>``):
     the last is the title, the ones before it are no sections."""
@@ -244,7 +218,7 @@ class _Frame:
     aside: bool = False
 
 
-def _walk(scope: Any, st: _State, root: Any, toc_heading: Any) -> None:
+def _walk(scope: Any, st: State, root: Any, toc_heading: Any) -> None:
     """Turn the content under ``scope`` into blocks, element by element in document order; an
     explicit stack instead of recursion, so that no nesting depth is too deep."""
     todo: list[tuple[str, Any, str, str | None, int] | _Frame] = [("enter", scope, "prose", st.base_lang, 0)]
@@ -256,7 +230,7 @@ def _walk(scope: Any, st: _State, root: Any, toc_heading: Any) -> None:
         what, el, kind, lang, depth = item
         if what == "tail":
             if el.tail and el.tail.strip():
-                _add(st, el.tail, st.src.after_end(el, local(el) or "!--"), kind, lang)
+                add(st, el.tail, st.src.after_end(el, local(el) or "!--"), kind, lang)
             elif el.tail:
                 st.space = True
             continue
@@ -270,7 +244,7 @@ def _walk(scope: Any, st: _State, root: Any, toc_heading: Any) -> None:
                 todo.append(("enter", child, frame.kind, frame.lang, frame.depth))
 
 
-def _enter(el: Any, st: _State, kind: str, lang: str | None, depth: int, scope: Any, toc_heading: Any) -> _Frame | None:
+def _enter(el: Any, st: State, kind: str, lang: str | None, depth: int, scope: Any, toc_heading: Any) -> _Frame | None:
     """Read an element's own start; the frame to finish it with once its children are read, or
     None when it is read whole (a heading, a table, code) or skipped (chrome)."""
     tag = local(el)
@@ -284,21 +258,21 @@ def _enter(el: Any, st: _State, kind: str, lang: str | None, depth: int, scope: 
     lang = own or lang
     names = _names(el)
     if tag in _HEADINGS and st.asides:
-        _flush(st)  # the title of an aside: text of the section it sits in
-        _add(st, text_of(el), st.src.after_start(el), kind, lang)
-        _flush(st)
+        flush(st)  # the title of an aside: text of the section it sits in
+        add(st, text_of(el), st.src.after_start(el), kind, lang)
+        flush(st)
         return None
     if tag in _HEADINGS:
         _heading(el, tag, st, lang, depth, toc_heading, names)
         return None
     if tag == "pre" or tag == "table":
-        _flush(st)
+        flush(st)
         text = text_of(el) if tag == "table" else "".join(el.itertext())
         st.blocks.append(Paragraph(text, st.src.span(el, tag), "code" if tag == "pre" else "table"))
         st.pending.clear()
         return None
     if tag in _INLINE_CODE:
-        _add(st, f"`{' '.join(''.join(el.itertext()).split())}`", st.src.after_start(el), kind, lang)
+        add(st, f"`{' '.join(''.join(el.itertext()).split())}`", st.src.after_start(el), kind, lang)
         return None
     # Emphasis is kept as Markdown marks (``*cdll*``): like the marks in Markdown source, they keep
     # emphasised identifiers and terms from passing for the start of a sentence.
@@ -307,34 +281,34 @@ def _enter(el: Any, st: _State, kind: str, lang: str | None, depth: int, scope: 
         mark = ""  # emphasis inside a word: marks would split it
     block = tag in _BLOCKS
     if block:
-        _flush(st)
+        flush(st)
         kind = _KINDS.get(tag, kind)
     ident = (names[0], el) if names else None
     if names:
         opened = st.sections if tag in _SECTIONING or tag == "div" else st.pending
         opened.extend((n, el) for n in names)
     if mark:
-        _add(st, mark, st.src.after_start(el), kind, lang)
+        add(st, mark, st.src.after_start(el), kind, lang)
     if el.text:
-        _add(st, el.text, st.src.after_start(el), kind, lang)
+        add(st, el.text, st.src.after_start(el), kind, lang)
     aside = tag == "aside"
     st.asides += aside
     return _Frame(el, kind, lang, depth + (tag in _SECTIONING and el is not scope), mark, block, ident, aside)
 
 
-def _leave(st: _State, frame: _Frame) -> None:
+def _leave(st: State, frame: _Frame) -> None:
     st.asides -= frame.aside
     if frame.mark and st.first is not None:
-        _add(st, frame.mark, None, frame.kind, frame.lang)
+        add(st, frame.mark, None, frame.kind, frame.lang)
     if frame.block:
-        _flush(st)
+        flush(st)
     if frame.ident is not None:
         el = frame.ident[1]
         st.sections = [(n, e) for n, e in st.sections if e is not el]  # closed before any heading
 
 
-def _heading(el: Any, tag: str, st: _State, lang: str | None, depth: int, toc_heading: Any, names: list[str]) -> None:
-    _flush(st)
+def _heading(el: Any, tag: str, st: State, lang: str | None, depth: int, toc_heading: Any, names: list[str]) -> None:
+    flush(st)
     title = text_of(el)
     # a section's id leads to its first heading, whatever comes before it (rustdoc's "Source"
     # link); an empty anchor only to a heading that follows it at once. Browsers go to the first
@@ -368,78 +342,6 @@ def _inner_ids(el: Any) -> Iterator[tuple[str, Any]]:
         if isinstance(node.tag, str):
             for name in _names(node):
                 yield name, node
-
-
-def _add(st: _State, text: str, offset: int | None, kind: str, lang: str | None) -> None:
-    """Append a text node to the paragraph being built, recording where each of its lines starts."""
-    if st.first is None:
-        if not text.strip():
-            st.space = st.space or bool(text)
-            return
-        st.kind, st.lang = kind, lang
-    line, col = st.src.position(offset) if offset is not None else (st.last_line or 1, 1)
-    points = _entity_points(st.src, offset, text) if offset is not None else []
-    at = 0  # index in ``text`` where the segment starts
-    for k, seg in enumerate(text.split("\n")):
-        if k:
-            line, col = line + 1, 1
-            st.space = True
-        stripped = seg.strip()
-        if not stripped:
-            st.space = st.space or bool(seg)
-            at += len(seg) + 1
-            continue
-        lead = len(seg) - len(seg.lstrip())
-        if st.parts and (st.space or lead):
-            st.parts.append(" ")
-            st.size += 1
-        st.space = seg[-1].isspace()
-        piece = " ".join(stripped.split())
-        st.origin.append((st.size, line, col + lead))
-        for index, raw in points:  # after each entity, the text resumes at a known place
-            if at + lead < index < at + lead + len(piece):
-                st.origin.append((st.size + index - at - lead, *st.src.position(raw)))
-        if st.first is None:
-            st.first = (line, col + lead)
-        st.parts.append(piece)
-        st.size += len(piece)
-        st.last_line = line
-        st.pending.clear()
-        at += len(seg) + 1
-
-
-def _entity_points(src: Source, offset: int, text: str) -> list[tuple[int, int]]:
-    """``(index in text, source offset)`` just after each character reference in a text node's
-    source, where decoded text and source stop lining up."""
-    end = src.text.find("<", offset)
-    end = end if end >= 0 else len(src.text)
-    if src.text.find("&", offset, end) < 0:
-        return []
-    raw = src.text[offset:end]
-    out: list[tuple[int, int]] = []
-    i = j = 0
-    while i < len(raw) and j < len(text):
-        m = _ENTITY.match(raw, i) if raw[i] == "&" else None
-        if m is not None:
-            i, j = m.end(), j + len(html.unescape(m.group()))
-            out.append((j, offset + i))
-        else:
-            i += 2 if raw.startswith("\r\n", i) else 1
-            j += 1
-    return out
-
-
-def _flush(st: _State) -> None:
-    if st.first is not None:
-        line, col = st.first
-        end = st.last_line
-        span = Span(line, col, end, max(1, len(st.src.line_text(end).rstrip())))
-        lang = st.lang if st.lang != st.base_lang else None
-        st.blocks.append(Paragraph("".join(st.parts), span, st.kind, lang, tuple(st.origin)))
-    elif st.media:
-        line = st.last_line or 1
-        st.blocks.append(Paragraph("", Span(line, 1, line, 1), "html"))
-    st.parts, st.origin, st.size, st.space, st.media, st.first = [], [], 0, False, False, None
 
 
 def _links(root: Any, src: Source, path: str) -> Iterator[tuple[str, Span, Any]]:

@@ -7,7 +7,6 @@ Swapping the parser means rewriting this module only.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,9 +17,10 @@ import pyromark
 from outlint.readers import markup, mdinline
 from outlint.readers.markup import TextLines
 from outlint.readers.mdinline import Link, Piece, Source
+from outlint.readers.mdsplit import chunks, front_matter
 
+_LONE_CR = re.compile(r"\r(?!\n)")
 _OPTIONS = pyromark.Options.ENABLE_TABLES  # CommonMark and tables, as the reader has always read
-_YAML_KEY = re.compile(r"[\w\"'-][^:=]*\s*[:=]|#|\s*$")
 _INLINE_CONTAINERS = {"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript"}
 
 
@@ -61,15 +61,13 @@ class Ref:
 def parse(text: str, lines: Sequence[str], max_depth: int | None = None) -> tuple[list[Rec], dict[str, Ref], Source]:
     """The blocks of a document in order, its link reference definitions by normalized label, and
     the source they point into."""
-    front = _front_matter(lines)
+    front = front_matter(lines)
     body = text if not front else "\n".join(lines[front:])
     if "\r" in body:  # the parser misreads lone CR line ends (a fence's info string keeps it): same length
         body = _LONE_CR.sub("\n", body)
     same = front == 0 and isinstance(lines, TextLines) and lines.text is body
     src = Source.of(body, front, lines.starts if same and isinstance(lines, TextLines) else None)
-    runs = [
-        (_offset(src, first), _offset(src, last), src.bytes[first - front]) for first, last in _chunks(lines, front)
-    ]
+    runs = [(_offset(src, first), _offset(src, last), src.bytes[first - front]) for first, last in chunks(lines, front)]
     refs: dict[str, Ref] = {}
     for start, end, base in runs:  # definitions first: a link may use one defined further on
         for label, d in pyromark.reference_definitions(body[start:end], options=_OPTIONS).items():
@@ -92,92 +90,6 @@ def source(rec: Rec, src: Source) -> str:
 def normalize_label(label: str) -> str:
     """A reference label as CommonMark matches it: case-folded, inner whitespace collapsed."""
     return " ".join(label.split()).casefold()
-
-
-# Characters per parser run. Each run's text is a string of its own: the parser keeps a UTF-8 copy
-# of any non-ASCII string it reads for as long as the string lives, and the document's text lives on.
-_CHUNK = 200_000
-_ATX_AT_MARGIN = re.compile(r"#{1,6}(?:[ \t]|$)")
-# lines that may open a fence, raw HTML or a heading, found after their line break (a fast search)
-_CANDIDATE = re.compile(r"\n {0,3}[`~<#]")
-_CANDIDATE_CR = re.compile(r"[\r\n] {0,3}[`~<#]")
-_LINE_START = re.compile(r" {0,3}[`~<#]")
-_LONE_CR = re.compile(r"\r(?!\n)")
-_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-# HTML blocks that a blank line does not end (CommonMark types 1 to 5), and the text that ends them
-_RAW_OPEN = re.compile(r" {0,3}<(?:(!--)|(script|pre|style|textarea)\b|(!\[CDATA\[)|(\?)|(![A-Za-z]))", re.IGNORECASE)
-
-
-def _chunks(lines: Sequence[str], front: int) -> list[tuple[int, int]]:
-    """Line ranges that parse alone as they parse together: cut before an ATX heading at the margin
-    after a blank line, which ends any list, quote, table, paragraph or HTML block, when no fence,
-    comment or raw HTML block is open. Only lines that may open or close such a block are looked
-    at (the text is searched for them), so a long document is not read line by line here."""
-    if not isinstance(lines, TextLines) or len(lines.text) - lines.starts[front] < _CHUNK:
-        return [(front, len(lines))]
-    text, starts = lines.text, lines.starts
-    cuts = [front]
-    fence = ""
-    pattern = _CANDIDATE if "\r" not in text else _CANDIDATE_CR
-    first = _LINE_START.match(text, starts[front]) is not None
-    pos = starts[front]
-    while True:
-        if first:
-            n, first = front, False
-        else:
-            m = pattern.search(text, pos)
-            if m is None:
-                break
-            n = bisect.bisect_right(starts, m.start() + 1) - 1  # the line after the line break
-            if n >= len(lines):
-                break
-        line = lines[n]
-        pos = starts[n + 1] - 1 if n + 1 < len(starts) else len(text)  # at the break ending line n
-        fenced = _FENCE.match(line)
-        if fenced and (
-            not fence
-            or (
-                fenced.group(1)[0] == fence[0]
-                and len(fenced.group(1)) >= len(fence)
-                and not line[fenced.end() :].strip()
-            )
-        ):
-            fence = "" if fence else fenced.group(1)
-            continue
-        if fence:
-            continue
-        raw = _RAW_OPEN.match(line) if "<" in line[:4] else None
-        if raw:
-            group = raw.lastindex or 1
-            want = f"</{raw.group(2).lower()}>" if group == 2 else ("-->", "", "]]>", "?>", ">")[group - 1]
-            if want not in line[raw.end() :].lower():
-                close = re.compile(re.escape(want), re.IGNORECASE).search(text, starts[n] + raw.end())
-                if close is None:
-                    break  # open to the end: no cut after it
-                pos = max(pos, close.end() - 1)
-            continue
-        if (
-            starts[n] - starts[cuts[-1]] >= _CHUNK
-            and n > cuts[-1]
-            and not lines[n - 1].strip()
-            and _ATX_AT_MARGIN.match(line)
-        ):
-            cuts.append(n)
-    return list(zip(cuts, [*cuts[1:], len(lines)], strict=True))
-
-
-def _front_matter(lines: Sequence[str]) -> int:
-    """Number of lines of YAML (``---``) or TOML (``+++``) front matter at the top."""
-    if not lines or lines[0].rstrip() not in ("---", "+++"):
-        return 0
-    fence = lines[0].rstrip()
-    for i in range(1, min(len(lines), 1000)):
-        s = lines[i].rstrip()
-        if s == fence or (fence == "---" and s == "..."):
-            return i + 1 if i > 1 else 0
-        if i == 1 and not _YAML_KEY.match(s):
-            return 0
-    return 0
 
 
 _RECORDS = {"Paragraph": "para", "Heading": "heading", "CodeBlock": "code", "HtmlBlock": "html", "Table": "table"}
