@@ -88,6 +88,14 @@ def test_per_file_ignores(tmp_path: Path) -> None:
     assert codes(write(tmp_path / "final" / "d.txt", GAP)) == [("OL201", "error")]
 
 
+def test_per_file_ignores_take_the_globs_of_gitignore_and_exclude(tmp_path: Path) -> None:
+    write(tmp_path / ".outlint.toml", '[per-file-ignores]\n"drafts/*.txt" = ["OL201"]\n"[[:digit:]]*" = ["OL201"]\n')
+    assert codes(write(tmp_path / "drafts" / "d.txt", GAP)) == []
+    assert codes(write(tmp_path / "drafts" / "deep" / "d.txt", GAP)) == [("OL201", "error")]  # * stays in a folder
+    assert codes(write(tmp_path / "sub" / "2024-notes.txt", GAP)) == []  # no slash: a name at any depth
+    assert codes(write(tmp_path / "sub" / "notes.txt", GAP)) == [("OL201", "error")]
+
+
 def test_severity_and_off(tmp_path: Path) -> None:
     write(tmp_path / ".outlint.toml", '[rules.numbering-gap]\nseverity = "info"\n\n[rules.OL303]\nseverity = "off"\n')
     assert codes(write(tmp_path / "doc.txt", GAP + BLANKS)) == [("OL201", "info")]

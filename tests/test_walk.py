@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import signal
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,6 +43,26 @@ from outlint import walk
         pytest.param(r"\!important.txt", "!important.txt", False, True, id="escaped-bang"),
         pytest.param("a\\ ", "a ", False, True, id="escaped-trailing-space"),
         pytest.param("a.txt   ", "a.txt", False, True, id="trailing-spaces-dropped"),
+        pytest.param("a[]].md", "a].md", False, True, id="bracket-first-in-a-class-is-literal"),
+        pytest.param("a[!]].md", "ab.md", False, True, id="negated-bracket-first"),
+        pytest.param("a[!]].md", "a].md", False, False, id="negated-bracket-first-not-itself"),
+        pytest.param("[]", "[]", False, False, id="unterminated-class-never-matches"),
+        pytest.param("[!]", "x", False, False, id="unterminated-negated-class-never-matches"),
+        pytest.param("[z-a].md", "m.md", False, False, id="reversed-range-matches-nothing"),
+        pytest.param("[a-c].md", "b.md", False, True, id="range"),
+        pytest.param("[[:digit:]]*.md", "1-intro.md", False, True, id="posix-digit"),
+        pytest.param("[[:digit:]]*.md", "intro.md", False, False, id="posix-digit-not-a-letter"),
+        pytest.param("[[:upper:][:digit:]]x", "Qx", False, True, id="two-posix-classes"),
+        pytest.param("[![:alpha:]]x", "_x", False, True, id="negated-posix"),
+        pytest.param("[[:nope:]]", "n", False, False, id="unknown-posix-class-never-matches"),
+        pytest.param("[[:digit]x", "[x", False, True, id="no-closing-colon-is-a-plain-bracket"),
+        pytest.param(r"a\[b].md", "a[b].md", False, True, id="escaped-bracket"),
+        pytest.param("trailing\\", "trailing\\", False, False, id="trailing-backslash-never-matches"),
+        pytest.param("?.md", "é.md", False, False, id="question-mark-is-one-byte-as-in-git"),
+        pytest.param("??.md", "é.md", False, True, id="two-bytes"),
+        pytest.param("a**b.md", "aXYb.md", False, True, id="double-star-inside-a-segment-is-a-star"),
+        pytest.param("**/**/**/x", "a/b/x", False, True, id="repeated-double-star"),
+        pytest.param("bad\udcff.md", "bad\udcff.md", False, True, id="name-not-utf-8"),
     ],
 )
 def test_pattern(pattern: str, path: str, is_dir: bool, expected: bool) -> None:
@@ -169,3 +194,116 @@ def test_a_file_named_twice_is_checked_once(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.chdir(tmp_path)
     got = list(walk.iter_files(["docs/a.txt", "docs", "./docs/b.txt", str(tmp_path / "docs" / "a.txt")]))
     assert got == ["docs/a.txt", "docs/b.txt"]
+
+
+@pytest.mark.parametrize("line", ["a[]].md", "[]", "[!]", "[z-a]", "[[:nope:]]", "x\\", "[", "**"])
+def test_no_pattern_raises(line: str, tmp_path: Path) -> None:
+    make(tmp_path, {".gitignore": line + "\n", "a.txt": "", "a].md": ""})
+    found(tmp_path)  # D6: a re.error once ended the run with a traceback and exit 1
+
+
+def test_byte_order_mark_before_the_first_pattern(tmp_path: Path) -> None:
+    make(tmp_path, {"a.txt": "", "b.txt": ""})
+    (tmp_path / ".gitignore").write_bytes(b"\xef\xbb\xbfa.txt\n")
+    assert found(tmp_path) == ["b.txt"]
+
+
+def test_info_exclude_when_the_walk_starts_at_the_repository_root(tmp_path: Path) -> None:
+    make(tmp_path, {".git/info/exclude": "secret.txt\n", "secret.txt": "", "a.txt": "", "docs/secret.txt": ""})
+    assert found(tmp_path) == ["a.txt"]
+
+
+@contextlib.contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging when a match takes forever (a backtracking regex did: D7)."""
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise TimeoutError(f"took more than {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path"),
+    [
+        pytest.param("*a*a*a*a*a*a*b", "a" * 300 + ".md", id="stars-in-one-segment"),
+        pytest.param("/".join(["**"] * 12) + "/x", "/".join(["d"] * 200) + "/y", id="double-stars"),
+        pytest.param("*a*a*a*b/**/*a*a*b", "/".join(["a" * 60] * 40), id="both"),
+    ],
+)
+def test_globs_take_linear_time(pattern: str, path: str) -> None:
+    parent, _, name = path.rpartition("/")
+    with deadline(10):  # the old regexes needed minutes to hours here
+        for _ in range(20):
+            assert not walk.ignored([(walk.parse(pattern), parent)], name, False)
+
+
+def test_a_file_name_that_is_not_utf_8_is_found(tmp_path: Path) -> None:
+    name = os.fsdecode(b"bad\xff.md")
+    (tmp_path / name).write_text("# T\n")
+    (tmp_path / ".gitignore").write_bytes(b"other\xfe.md\n")
+    assert found(tmp_path) == [name]
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_inside_a_work_tree_git_lists_the_files(tmp_path: Path) -> None:
+    make(
+        tmp_path,
+        {
+            ".gitignore": "*.draft.md\nbuild/\n",
+            "a.md": "",
+            "tracked.draft.md": "",  # ignored, but tracked: git lists it
+            "new.md": "",  # untracked, not ignored
+            "new.draft.md": "",  # untracked and ignored
+            "build/out.md": "",
+            "docs/gone.md": "",  # tracked, then deleted from the work tree
+            "docs/sub/b.md": "",
+            "image.png": "",
+        },
+    )
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-f", "a.md", "tracked.draft.md", "docs/gone.md", "docs/sub/b.md", ".gitignore")
+    (tmp_path / "docs" / "gone.md").unlink()
+    make(tmp_path, {".git/info/exclude": "secret.md\n", "secret.md": ""})
+    assert walk.git_files(str(tmp_path)) is not None
+    assert found(tmp_path) == ["a.md", "docs/sub/b.md", "new.md", "tracked.draft.md"]
+    assert found(tmp_path / "docs") == ["sub/b.md"]
+    # a named directory that git ignores is walked, as outside a work tree
+    assert found(tmp_path / "build") == ["out.md"]
+
+
+def test_outside_a_work_tree_there_is_no_git_listing(tmp_path: Path) -> None:
+    make(tmp_path, {"a.md": ""})
+    assert walk.git_files(str(tmp_path)) is None
+
+
+@pytest.mark.parametrize(
+    ("exclude", "expected"),
+    [
+        pytest.param("[[:digit:]]*", ["a].md", "docs/intro.md"], id="posix-class"),
+        pytest.param("a[]].md", ["docs/1-a.md", "docs/intro.md"], id="bracket"),
+        pytest.param("*a*a*a*a*b", ["a].md", "docs/1-a.md", "docs/intro.md"], id="many-stars"),
+    ],
+)
+def test_exclude_takes_the_same_globs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exclude: str, expected: list[str]
+) -> None:
+    make(tmp_path, {"docs/1-a.md": "", "docs/intro.md": "", "a].md": ""})
+    monkeypatch.chdir(tmp_path)
+    assert [p.replace(os.sep, "/") for p in walk.iter_files(["."], [exclude])] == expected
+
+
+def test_paths_are_normalised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make(tmp_path, {"docs/a.md": "", "README.md": ""})
+    monkeypatch.chdir(tmp_path / "docs")
+    assert list(walk.iter_files(["./a.md", "../docs/../README.md", "."])) == ["a.md", "../README.md"]

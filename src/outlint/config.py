@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from outlint.globs import Glob, compile_glob, matches_path
 from outlint.linter import Settings, select_rules
 from outlint.model import Rule, Severity
 from outlint.rules import RULES, resolve
@@ -31,11 +31,13 @@ class Config:
     root: str = "."
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # (folder of the file that set it, glob relative to that folder) -> codes; globs as in .gitignore
+    per_file_ignores: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> severity/options
     profile: str | None = None
     language: str | None = None
     slug: str | None = None
+    sources: Mapping[str, str] = field(default_factory=dict)  # key -> the file that set it last
 
 
 # --- the schema, generated from the rule registry -------------------------------------------
@@ -190,7 +192,7 @@ def _merge(base: Config, table: Mapping[str, Any], path: str) -> Config:
     root = os.path.dirname(os.path.abspath(path))
     pfi = dict(base.per_file_ignores)
     for glob, codes in table.get("per-file-ignores", {}).items():
-        pfi[os.path.join(root, glob)] = tuple(codes)
+        pfi[(root, glob)] = tuple(codes)
     select = table.get("select")
     return Config(
         path=path,
@@ -202,6 +204,7 @@ def _merge(base: Config, table: Mapping[str, Any], path: str) -> Config:
         profile=_profile_path(table.get("profile"), root) or base.profile,
         language=table.get("language", base.language),
         slug=table.get("slug", base.slug),
+        sources={**base.sources, **dict.fromkeys(table, path)},
     )
 
 
@@ -263,18 +266,20 @@ class Overrides:
     language: str | None = None
     config: str | None = None
     slug: str | None = None
+    extend_select: Sequence[str] = ()  # added to the configured selection, not replacing it
+    isolated: bool = False  # no configuration file at all
 
 
 def settings_for(file: str, cli: Overrides | None = None) -> Settings:
     """The Settings to check ``file`` with: configuration, per-file ignores and command-line overrides."""
     cli = cli or Overrides()
-    cfg = config_for(file, cli.config)
+    cfg = Config() if cli.isolated else config_for(file, cli.config)
     select = list(cli.select) or list(cfg.select or ())
+    if select and cli.extend_select:  # nothing selected is everything: there is nothing to add to
+        select += cli.extend_select
     ignore = [*cfg.ignore, *cli.ignore]
-    absolute = os.path.abspath(file)
-    for glob, codes in cfg.per_file_ignores.items():
-        if fnmatch.fnmatch(absolute, glob) or fnmatch.fnmatch(absolute, os.path.join(glob, "*")):
-            ignore.extend(codes)
+    for _glob_text, codes in matching_ignores(cfg, file):
+        ignore.extend(codes)
     options: dict[str, dict[str, Any]] = {}
     severities: dict[str, Severity] = {}
     for code, opts in cfg.rules.items():
@@ -294,6 +299,22 @@ def settings_for(file: str, cli: Overrides | None = None) -> Settings:
         language=cli.language or cfg.language,
         slug=cli.slug or cfg.slug,
     )
+
+
+def matching_ignores(cfg: Config, file: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The per-file-ignores entries ``(glob, codes)`` whose glob matches ``file``."""
+    absolute = os.path.abspath(file)
+    out = []
+    for (root, glob), codes in cfg.per_file_ignores.items():
+        rel = os.path.relpath(absolute, root).replace(os.sep, "/")
+        if not rel.startswith("../") and matches_path(_glob(glob), rel):
+            out.append((glob, codes))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _glob(text: str) -> Glob:
+    return compile_glob(text.rstrip("/"))
 
 
 @lru_cache(maxsize=16)

@@ -1,26 +1,31 @@
 """Find the files to check: walk directories for the formats outlint reads, honouring .gitignore.
 
-Patterns follow gitignore(5): ``#`` comments, ``!`` negation, a trailing ``/`` for directories
-only, a leading or inner ``/`` anchors a pattern to its file's directory, ``*``, ``?``, ``[...]``
-and ``**``; the last matching pattern wins and deeper files override higher ones. ``--exclude``
-patterns use the same syntax, anchored at the current directory.
+Inside a git work tree, git lists the files (tracked ones and untracked ones it does not ignore):
+that is exact by definition. Outside one, or when git is missing or refuses, the walk reads the
+ignore files itself: ``.gitignore`` files of the tree and of its parents up to the repository root,
+and ``.git/info/exclude``. Patterns follow gitignore(5): ``#`` comments, ``!`` negation, a trailing
+``/`` for directories only, a leading or inner ``/`` anchors a pattern to its file's directory, and
+the globs of ``outlint.globs``; the last matching pattern wins and deeper files override higher
+ones. ``--exclude`` patterns use the same syntax, anchored at the current directory.
 """
 
 from __future__ import annotations
 
 import os
-import re
+import stat
+import subprocess
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from outlint import readers
+from outlint.globs import Glob, compile_glob
 
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """One compiled ignore pattern; ``regex`` matches a path relative to the pattern's base."""
+    """One ignore pattern; ``glob`` matches a path relative to the pattern's base."""
 
-    regex: re.Pattern[str]
+    glob: Glob
     negate: bool
     dir_only: bool
 
@@ -28,34 +33,7 @@ class Pattern:
 # (patterns, path of the directory being listed relative to the patterns' base, "" at the base)
 Layer = tuple[Sequence[Pattern], str]
 Warn = Callable[[str, str], None]
-
-
-def _glob(segment: str) -> str:
-    """The regex of one path segment of a glob: ``*``, ``?``, ``[...]`` and backslash escapes."""
-    out, i, n = [], 0, len(segment)
-    while i < n:
-        c = segment[i]
-        if c == "\\" and i + 1 < n:
-            out.append(re.escape(segment[i + 1]))
-            i += 2
-            continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[":
-            end = segment.find("]", i + 2 if segment[i + 1 : i + 2] in ("!", "^") else i + 1)
-            if end < 0:
-                out.append(re.escape(c))
-            else:
-                body = segment[i + 1 : end]
-                body = "^" + body[1:] if body[:1] in ("!", "^") else body
-                out.append("[" + body.replace("\\", "\\\\") + "]")
-                i = end
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return "".join(out)
+GIT_TIMEOUT = 60  # seconds; a git that hangs (a lock, a network file system) must not hang the run
 
 
 def compile_pattern(line: str) -> Pattern | None:
@@ -74,22 +52,12 @@ def compile_pattern(line: str) -> Pattern | None:
     line = line.rstrip("/") if dir_only else line
     if not line:
         return None
-    anchored = "/" in line
-    parts = line.lstrip("/").split("/")
-    body = ""
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        if part == "**":
-            body += ".*" if last else "(?:[^/]*/)*"
-        else:
-            body += _glob(part) + ("" if last else "/")
-    prefix = "" if anchored else "(?:.*/)?"
-    return Pattern(re.compile(prefix + body, re.DOTALL), negate, dir_only)
+    return Pattern(compile_glob(line), negate, dir_only)
 
 
 def parse(text: str) -> list[Pattern]:
-    """The patterns of a .gitignore file, in order."""
-    return [p for p in map(compile_pattern, text.split("\n")) if p is not None]
+    """The patterns of a .gitignore file, in order (a byte order mark before the first is skipped)."""
+    return [p for p in map(compile_pattern, text.removeprefix("\ufeff").split("\n")) if p is not None]
 
 
 def ignored(layers: Iterable[Layer], name: str, is_dir: bool) -> bool:
@@ -98,7 +66,7 @@ def ignored(layers: Iterable[Layer], name: str, is_dir: bool) -> bool:
     for patterns, rel in layers:  # higher layers first: a deeper file overrides them
         path = f"{rel}/{name}" if rel else name
         for p in reversed(patterns):
-            if (is_dir or not p.dir_only) and p.regex.fullmatch(path):
+            if (is_dir or not p.dir_only) and p.glob.match(path):
                 verdict = not p.negate
                 break
     return bool(verdict)
@@ -106,35 +74,67 @@ def ignored(layers: Iterable[Layer], name: str, is_dir: bool) -> bool:
 
 def _read_patterns(path: str) -> list[Pattern]:
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            return parse(fh.read())
+        with open(path, "rb") as fh:
+            data = fh.read()
     except OSError:
         return []
+    # git reads patterns as bytes: a name that is not UTF-8 must still match itself
+    return parse(data.decode("utf-8", "surrogateescape"))
+
+
+def repository_root(directory: str) -> str | None:
+    """The work tree that holds ``directory``: the nearest folder, itself included, with a ``.git``."""
+    node = os.path.abspath(directory)
+    while True:
+        if os.path.exists(os.path.join(node, ".git")):
+            return node
+        parent = os.path.dirname(node)
+        if parent == node:
+            return None
+        node = parent
+
+
+def _git_dir(root: str) -> str:
+    """The folder holding ``info/exclude``: ``.git``, or for a linked work tree (``.git`` is a file
+    saying ``gitdir: ...``) the repository's common folder."""
+    dot_git = os.path.join(root, ".git")
+    if not os.path.isfile(dot_git):
+        return dot_git
+    try:
+        with open(dot_git, encoding="utf-8", errors="surrogateescape") as fh:
+            line = fh.readline().strip()
+        gitdir = os.path.join(root, line.removeprefix("gitdir:").strip())
+        with open(os.path.join(gitdir, "commondir"), encoding="utf-8", errors="surrogateescape") as fh:
+            return os.path.join(gitdir, fh.readline().strip())
+    except OSError:
+        return dot_git
 
 
 def _ancestor_layers(directory: str) -> list[Layer]:
-    """Layers of the .gitignore files above ``directory``, up to the repository root (if any)."""
+    """Layers of ``.git/info/exclude`` and of the .gitignore files above ``directory``, up to the
+    repository root (if any); the directory's own .gitignore is read by the walk."""
     here = os.path.abspath(directory)
-    chain = []
-    node = os.path.dirname(here)
-    while True:
-        chain.append(node)
-        if os.path.exists(os.path.join(node, ".git")):
-            break
-        parent = os.path.dirname(node)
-        if parent == node:
-            return []  # not in a repository: only the tree's own .gitignore files count
-        node = parent
+    root = repository_root(here)
+    if root is None:
+        return []  # not in a repository: only the tree's own .gitignore files count
     layers: list[Layer] = []
-    root = chain[-1]
-    info = _read_patterns(os.path.join(root, ".git", "info", "exclude"))
+    info = _read_patterns(os.path.join(_git_dir(root), "info", "exclude"))
     if info:
-        layers.append((info, os.path.relpath(here, root).replace(os.sep, "/")))
+        layers.append((info, _rel(here, root)))
+    node, chain = here, []
+    while node != root:
+        node = os.path.dirname(node)
+        chain.append(node)
     for node in reversed(chain):
         patterns = _read_patterns(os.path.join(node, ".gitignore"))
         if patterns:
-            layers.append((patterns, os.path.relpath(here, node).replace(os.sep, "/")))
+            layers.append((patterns, _rel(here, node)))
     return layers
+
+
+def _rel(path: str, start: str) -> str:
+    rel = os.path.relpath(path, start).replace(os.sep, "/")
+    return "" if rel == "." else rel
 
 
 def _rel_to_cwd(path: str) -> str:
@@ -168,7 +168,64 @@ def _descend(layers: Sequence[Layer], name: str) -> list[Layer]:
     return [(p, f"{rel}/{name}" if rel else name) for p, rel in layers]
 
 
+def git_files(directory: str) -> list[str] | None:
+    """The files git lists under ``directory``, relative to it with ``/``: the tracked ones and the
+    untracked ones git does not ignore, in the walk's order. None outside a work tree, when
+    ``directory`` is itself ignored (naming it asks for it), without git, or when git fails."""
+    directory = os.path.abspath(directory)
+    parent, name = os.path.split(directory)
+    try:
+        listing = _git(directory, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+        if listing is None or (name and _git(parent, "check-ignore", "-q", "--", name) is not None):
+            return None
+    except (OSError, subprocess.SubprocessError):
+        return None
+    paths = {os.fsdecode(p) for p in listing.split(b"\0") if p}
+    return sorted(paths, key=lambda p: p.split("/"))  # depth first in name order, as the walk goes
+
+
+def _git(directory: str, *args: str) -> bytes | None:
+    """Output of a git command run in ``directory``, or None when it fails."""
+    proc = subprocess.run(
+        ["git", "-C", directory, *args], capture_output=True, stdin=subprocess.DEVNULL, timeout=GIT_TIMEOUT, check=False
+    )
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def _from_git(root: str, listed: Sequence[str], exclude: Sequence[Pattern], warn: Warn) -> Iterator[str]:
+    for rel in listed:
+        parts = rel.rstrip("/").split("/")
+        if any(part.startswith(".") for part in parts):
+            continue  # hidden, as in the walk
+        path = os.path.join(root, *parts)
+        if excluded(exclude, path):
+            continue
+        if os.path.isdir(path):  # a submodule or a nested repository: git lists it, not its files
+            yield from _walk_tree(path, exclude, True, warn)
+        elif not walkable(parts[-1]):
+            continue
+        elif not os.path.exists(path):
+            if os.path.islink(path):
+                warn(path, "broken symbolic link, skipped")
+            # else: deleted from the work tree, still in the index
+        elif not _regular(path):
+            warn(path, "not a regular file, skipped")
+        else:
+            yield path
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _walk_tree(root: str, exclude: Sequence[Pattern], use_ignore: bool, warn: Warn) -> Iterator[str]:
+    listed = git_files(root) if use_ignore else None
+    if listed is not None:
+        yield from _from_git(root, listed, exclude, warn)
+        return
     layers = _ancestor_layers(root) if use_ignore else []
     excl: list[Layer] = [(exclude, _rel_to_cwd(root))] if exclude else []
     try:
@@ -256,4 +313,16 @@ def iter_files(
             key = path if path == "-" else os.path.normpath(os.path.abspath(path))
             if key not in seen:
                 seen.add(key)
-                yield path
+                yield path if path == "-" else tidy(path)
+
+
+def tidy(path: str) -> str:
+    """A path without ``.`` segments, and without ``..`` ones where that names the same file (through
+    a symbolic link, ``link/..`` is not where ``link`` is): reports then name it one way."""
+    norm = os.path.normpath(path)
+    if norm == path or os.pardir not in path.replace(os.sep, "/").split("/"):
+        return norm
+    try:
+        return norm if os.path.samefile(path, norm) else path
+    except OSError:
+        return norm  # neither exists: one OL001 finding, under the plainer name
