@@ -72,3 +72,10 @@ def test_section_titles_of_a_nested_heading() -> None:
     doc = read_bytes(path.read_bytes(), "white-paper.txt")
     titles = section_titles(doc, Span(509, 3, 509, 80))
     assert len(titles) == 2 and titles[0].startswith("China's Internet Development")
+
+
+def test_a_file_name_that_is_not_utf_8() -> None:
+    odd = "bad\udcff.md"  # b"bad\xff.md" as os.fsdecode gives it
+    assert len(digest(odd, "OL201", (), "m")) == 16
+    assert digest(odd, "OL201", (), "m") != digest("bad\ufffd.md", "OL201", (), "m")
+    assert check_bytes(b"# T\n\n## 1. A\n\nx.\n\n## 3. B\n\nx.\n", odd, "markdown")

@@ -49,7 +49,8 @@ def digest(path: str, code: str, titles: Sequence[str], message: str, occurrence
         normalize_message(message),
         str(occurrence),
     ]
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    # a file name that is not UTF-8 reaches here with its bytes as surrogates: hash those bytes
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def fingerprint(doc: Document, code: str, span: Span, message: str, occurrence: int = 0) -> str:
