@@ -53,7 +53,8 @@ def test_round_trip(tmp_path: Path) -> None:
     res = outlint("check", "--baseline", "baseline.json", "guide.txt", cwd=tmp_path)
     assert res.returncode == 1
     assert res.stdout.splitlines() == [
-        'guide.txt:21:1: OL201 numbering gap: "7." follows "5." at the top level (expected "6.") (numbering-gap)'
+        'guide.txt:21:1: OL201 [error] numbering gap: "7." follows "5." at the top level (expected "6.") '
+        "(numbering-gap)"
     ]
     assert "Baseline baseline.json: 1 known finding skipped, 0 baseline entries now fixed." in res.stderr
 

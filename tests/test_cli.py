@@ -36,7 +36,7 @@ def test_exit_codes(tmp_path: Path) -> None:
     code, out, _ = run("check", str(tmp_path / "gap.txt"))
     assert code == 1
     assert (
-        out == f'{tmp_path / "gap.txt"}:7:1: OL201 numbering gap: "3." follows "1." at the top level '
+        out == f'{tmp_path / "gap.txt"}:7:1: OL201 [error] numbering gap: "3." follows "1." at the top level '
         '(expected "2.") (numbering-gap)\n'
     )
     assert run("check", "--select", "OL999", str(tmp_path / "gap.txt"))[0] == 2
@@ -67,6 +67,7 @@ def test_json_format() -> None:
         "severity": "error",
         "message": 'contents entry "(6) The operation of the Internet platform is constantly..." has no heading '
         "in the document",
+        "related": [],
     }
     keys = [(f["path"], f["line"], f["column"], f["code"]) for f in data["findings"]]
     assert keys == sorted(keys)
@@ -102,13 +103,13 @@ def test_bad_inputs_do_not_stop_the_run(tmp_path: Path) -> None:
     assert err.startswith("Checked 6 files: ")  # the summary line, nothing else
     assert err.count("\n") == 1
     by_file = {Path(line.split(":", 1)[0]).name: line for line in lines}
-    assert "OL001 cannot read file: binary file" in by_file["a-binary.txt"]
-    assert "OL001 cannot read file: file is empty" in by_file["b-empty.txt"]
-    assert "OL001 cannot read file:" in by_file["c-invalid.txt"]
+    assert "OL001 [error] cannot read file: binary file" in by_file["a-binary.txt"]
+    assert "OL001 [error] cannot read file: file is empty" in by_file["b-empty.txt"]
+    assert "OL001 [error] cannot read file:" in by_file["c-invalid.txt"]
     assert "OL201" in by_file["d-gap.txt"]
-    assert "OL001 cannot read file: no such file or directory" in by_file["missing.txt"]
+    assert "OL001 [error] cannot read file: no such file or directory" in by_file["missing.txt"]
     if os.geteuid() != 0:  # root reads anything
-        assert "OL001 cannot read file: Permission denied" in by_file["e-locked.txt"]
+        assert "OL001 [error] cannot read file: Permission denied" in by_file["e-locked.txt"]
     assert all("Traceback" not in line for line in lines)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -14,9 +13,10 @@ from typing import NoReturn
 import click
 
 from outlint import __version__, baseline, readers, run, walk
-from outlint.formats import FORMATS, formatter
-from outlint.linter import display_path, read_bytes, read_path, select_rules
+from outlint.formats import FORMATS, formatter, shown_path
+from outlint.linter import Settings, check_bytes, display_path, read_bytes, read_path, select_rules
 from outlint.model import Finding, ReadError, Severity
+from outlint.output import clash, report_options, use_color, write_report
 from outlint.rules import INTERNAL_ERROR, RULES, resolve
 from outlint.slug import STYLES
 
@@ -28,27 +28,17 @@ def _codes(values: Sequence[str]) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write a whole file or nothing: a temporary file in the same directory, then a rename."""
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".outlint-", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def _fail(message: str) -> NoReturn:
     click.echo(f"outlint: error: {message}", err=True)
     sys.exit(EXIT_ERROR)
 
 
 def _warn(path: str, message: str) -> None:
-    click.echo(f"outlint: warning: {display_path(path)}: {message}", err=True)
+    click.echo(f"outlint: warning: {shown_path(display_path(path))}: {message}", err=True)
+
+
+def _quiet_warn(_path: str, _message: str) -> None:
+    """--quiet: findings only."""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,13 +89,38 @@ def baseline_note(outcome: baseline.Outcome, path: str) -> str:
     return f"Baseline {path}: {known} skipped, {fixed} now fixed{hint}."
 
 
+def _statistics(findings: Sequence[Finding]) -> str:
+    """``--statistics``: how many findings of each rule, the commonest first."""
+    counts = Counter((f.code, f.name) for f in findings)
+    width = len(str(max(counts.values(), default=0)))
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"{n:>{width}}  {code}  {name}\n" for (code, name), n in rows)
+
+
+def _stdin(name: str | None, as_format: str | None, settings_for: run.SettingsFor) -> run.Result:
+    """Check stdin, reported as ``--stdin-filename`` (or ``-``), in the format its name or its first
+    bytes say (``--as`` wins), with the settings of that name."""
+    shown = display_path(name) if name else "-"
+    data = sys.stdin.buffer.read()
+    fmt = as_format or (readers.format_for(shown) if name and "." in os.path.basename(name) else None)
+    try:
+        return run.Result(shown, tuple(check_bytes(data, shown, fmt or readers.sniff(data), settings_for(name or "-"))))
+    except Exception as exc:  # as for files: one OL002 finding, the run goes on
+        from outlint.linter import internal_error
+
+        return run.Result(shown, (internal_error(shown, "checking stdin", exc),))
+
+
 def _check_all(
-    files: Sequence[str], settings_for: run.SettingsFor, as_format: str | None, jobs: int
+    files: Sequence[str], settings_for: run.SettingsFor, as_format: str | None, jobs: int, stdin_name: str | None
 ) -> tuple[list[Finding], bool]:
     """Sorted findings of every file, and whether any file hit an internal error (one line each on stderr)."""
     tick, close = run.progress(len(files))
     try:
-        results = run.check_files(files, settings_for, as_format, jobs, tick)
+        others = [p for p in files if p != "-"]
+        results = run.check_files(others, settings_for, as_format, jobs, tick)
+        if "-" in files:
+            results.append(_stdin(stdin_name, as_format, settings_for))
     except KeyboardInterrupt:
         close()
         click.echo("outlint: interrupted", err=True)
@@ -117,14 +132,14 @@ def _check_all(
         findings.extend(res.findings)
         if res.error:
             internal = True
-            click.echo(f"{display_path(res.path)}: internal error: {res.error}", err=True)
+            click.echo(f"{shown_path(display_path(res.path))}: internal error: {res.error}", err=True)
         internal = internal or any(f.code == INTERNAL_ERROR.code for f in res.findings)
     return sorted(findings), internal
 
 
 def _write(path: str, text: str) -> None:
     try:
-        write_atomic(path, text)
+        write_report(path, text)
     except OSError as exc:
         _fail(f"cannot write {path}: {exc.strerror or exc}")
 
@@ -138,19 +153,26 @@ FAIL_ON: dict[str, Severity | None] = {
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--select", multiple=True, metavar="CODES", help="Only these rules (codes, prefixes or names; comma-separated)."
 )
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Add these rules to the configured selection.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes, prefixes or names).")
 @click.option("--language", metavar="TAG", help="The documents' main language (default: inferred from the text).")
 @click.option(
     "--profile", metavar="NAME|PATH", help="Check the outline against a profile (white-paper, rfc, readme, or a file)."
 )
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this configuration file only.")
+@click.option("--isolated", "--no-config", "isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--slug", type=click.Choice(STYLES), help="How Markdown heading anchors are made (default: github).")
 @click.option(
     "--as", "as_format", type=click.Choice(sorted(readers.READERS)), help="Read every input (and stdin) as this format."
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="The path of what '-' reads: reported, matched against the configuration, and its format.",
 )
 @click.option(
     "--exclude",
@@ -172,6 +194,15 @@ FAIL_ON: dict[str, Severity | None] = {
     "Repeatable: FORMAT:FILE writes that report to FILE as well.",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule made instead of the findings.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, no warnings.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report (auto: on a terminal, unless NO_COLOR is set or TERM=dumb).",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_ON)),
@@ -193,23 +224,31 @@ FAIL_ON: dict[str, Severity | None] = {
     metavar="FILE",
     help="Record the current findings in FILE and exit 0.",
 )
+@click.option("--show-settings", metavar="PATH", help="Print the settings PATH would be checked with, and why.")
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     language: str | None,
     profile: str | None,
     config_path: str | None,
+    isolated: bool,
     as_format: str | None,
+    stdin_filename: str | None,
     exclude: tuple[str, ...],
     no_ignore: bool,
     jobs: int | None,
     formats: list[FormatSpec],
     output: str | None,
+    statistics: bool,
+    quiet: bool,
+    color: str,
     fail_on: str,
     exit_zero: bool,
     baseline_file: str | None,
     write_baseline: str | None,
+    show_settings: str | None,
     slug: str | None,
 ) -> None:
     """Check documents (files, directories, or - for stdin) and report what is wrong."""
@@ -217,59 +256,96 @@ def check(
     from outlint.profile import ProfileError
 
     start = time.perf_counter()
+    warn = _quiet_warn if quiet else _warn
     try:
-        select_rules(_codes(select), _codes(ignore))
+        select_rules(_codes(select) + _codes(extend_select), _codes(ignore))
     except ValueError as exc:
         _fail(f"{exc}; see 'outlint rules'")
     if config_path and not os.path.isfile(config_path):
         _fail(f"{config_path}: no such configuration file")
+    if config_path and isolated:
+        _fail("use --config or --isolated, not both")
     if baseline_file and write_baseline:
         _fail("use --baseline or --write-baseline, not both")
+    if not paths and not show_settings:
+        _fail("no paths given; say which files or directories to check (- for stdin)")
+    overrides = Overrides(
+        _codes(select), _codes(ignore), profile, language, config_path, slug, _codes(extend_select), isolated
+    )
+    if show_settings:
+        from outlint.explain import show
+
+        try:
+            click.echo(show(show_settings, overrides), nl=False)
+        except (ConfigError, ProfileError) as exc:
+            _fail(str(exc))
+        return
     known: list[baseline.Entry] = []
     if baseline_file:
         try:
             known = baseline.load(baseline_file)
         except baseline.BaselineError as exc:
             _fail(str(exc))
-    overrides = Overrides(_codes(select), _codes(ignore), profile, language, config_path, slug)
 
-    files = list(walk.iter_files(paths, exclude, use_ignore=not no_ignore, warn=_warn))
+    files = list(walk.iter_files(paths, exclude, use_ignore=not no_ignore, warn=warn))
+    targets = [("--output", output)] if output else []
+    targets += [("--write-baseline", write_baseline)] if write_baseline else []
+    targets += [("--format", target) for _, target in formats if target]
+    if targets:
+        inputs = [("a document being checked", p) for p in files if p != "-"]
+        problem = clash(targets, [*inputs, *([("the baseline", baseline_file)] if baseline_file else [])])
+        if problem:
+            _fail(problem)
     # Every file's settings are resolved here first, so that a bad configuration stops the run before
     # any file is checked; workers resolve them again (forked ones inherit what was loaded here).
     settings_of = functools.partial(settings_for, cli=overrides)  # picklable, unlike a compiled profile
     try:
-        for path in files:
-            settings_of(path)
+        unused_profile = [p for p in files if _profile_unused(settings_of((stdin_filename or p) if p == "-" else p))]
     except (ConfigError, ProfileError) as exc:
         _fail(str(exc))
-    findings, internal = _check_all(files, settings_of, as_format, jobs or run.default_jobs())
-    checked = [display_path(p) for p in files]
+    if unused_profile:
+        warn(unused_profile[0], "a profile is configured but OL501 is not selected, so it is never checked")
+    if not files:
+        warn(" ".join(paths), "no file to check: the paths name no file in a format outlint reads")
+    findings, internal = _check_all(files, settings_of, as_format, jobs or run.default_jobs(), stdin_filename)
+    checked = [display_path(stdin_filename) if p == "-" and stdin_filename else display_path(p) for p in files]
     if write_baseline:
         _write(write_baseline, baseline.render(findings))
-        click.echo(
-            f"Wrote baseline {write_baseline}: {_plural(len(findings), 'finding')} in {_plural(len(checked), 'file')}.",
-            err=True,
-        )
+        if not quiet:
+            click.echo(
+                f"Wrote baseline {write_baseline}: {_plural(len(findings), 'finding')} in "
+                f"{_plural(len(checked), 'file')}.",
+                err=True,
+            )
         sys.exit(EXIT_ERROR if internal else EXIT_CLEAN)
     outcome = baseline.apply(findings, known, checked) if baseline_file else None
     if outcome:
         findings = list(outcome.findings)
 
+    threshold = None if exit_zero else FAIL_ON[fail_on]
     terminal = next((name for name, target in formats if target is None), default_format())
+    colored = use_color(color, sys.stdout.isatty())
     for name, target in [(terminal, output), *((n, t) for n, t in formats if t is not None)]:
-        report = formatter(name)(findings, checked)
+        opts = report_options(threshold, colored and not target and name == "text", default_format() == "github")
+        if statistics and not target:
+            click.echo(_statistics(findings), nl=False)
+            continue
+        report = formatter(name)(findings, checked, opts)
         if target:
             _write(target, report)
         else:
-            click.echo(report, nl=False)
-    if terminal in ("text", "github"):  # the formats people read in a terminal or a CI log
+            click.echo(report, nl=False, color=opts.color)
+    if terminal in ("text", "github") and not quiet:  # the formats people read in a terminal or a CI log
         click.echo(summary(len(checked), findings, time.perf_counter() - start), err=True)
-    if outcome and baseline_file:
+    if outcome and baseline_file and not quiet:
         click.echo(baseline_note(outcome, baseline_file), err=True)
 
-    threshold = None if exit_zero else FAIL_ON[fail_on]
     failing = threshold is not None and any(f.severity >= threshold for f in findings)
     sys.exit(EXIT_ERROR if internal else EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _profile_unused(settings: Settings) -> bool:
+    return "profile" in settings.options.get("OL501", {}) and not any(r.code == "OL501" for r in settings.rules)
 
 
 @main.command()

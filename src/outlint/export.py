@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -98,8 +99,23 @@ def render_json(doc: Document, expected: str | None = None) -> str:
     return json.dumps(as_dict(doc, expected), ensure_ascii=False, indent=2) + "\n"
 
 
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: CJK and other wide characters take two, combining marks none."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _cell(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 3] + "..."
+    """The text cut to ``width`` columns (with "...") and padded to them, by display width."""
+    if display_width(text) > width:
+        out, used = [], 0
+        for c in text:
+            w = display_width(c)
+            if used + w > width - 3:
+                break
+            out.append(c)
+            used += w
+        text = "".join(out) + "..."
+    return text + " " * (width - display_width(text))
 
 
 def _entry_text(e: TocEntry) -> str:
@@ -141,7 +157,7 @@ def render_text(doc: Document, expected: str | None = None) -> str:
             mark = "!" if i in bad else ("=" if same else "~")
             right = _heading_text(h)
             last = max(last, h.span.line)
-        rows.append((last, len(rows), f"{_cell(_entry_text(e), _WIDTH):<{_WIDTH}} {mark} {_cell(right, 70)}"))
+        rows.append((last, len(rows), f"{_cell(_entry_text(e), _WIDTH)} {mark} {_cell(right, 70)}"))
     for h in al.unmatched_headings:
         rows.append((h.span.line, len(rows), f"{'':<{_WIDTH}} + {_cell(_heading_text(h), 70)}"))
     rows.sort(key=lambda r: (r[0], r[1]))

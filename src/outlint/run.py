@@ -45,7 +45,7 @@ def check_one(path: str, settings: Settings, fmt: str | None = None) -> list[Fin
     (configuration, per-file ignores, profile), resolved by the caller.
     """
     if path == "-":
-        return check_bytes(sys.stdin.buffer.read(), "-", fmt or "text", settings)
+        return check_bytes(sys.stdin.buffer.read(), "-", fmt, settings)  # no format: sniffed
     # the document gets the displayed path, so that fingerprints do not depend on how it was named
     return check_path(path, fmt, settings, display_path(path))
 

@@ -2,16 +2,20 @@
 
 It is built to catch what formats get wrong: several files and a clean one (which some formats
 must still list), all three severities, a multi-line span, messages with ``%``, ``:``, ``,``,
-quotes, a CR/LF and Chinese text, a path with a comma, a colon and a space, and an unreadable file.
+quotes, a CR/LF and Chinese text, a path with a comma, a colon and a space, an unreadable file, a
+file outlint failed on (OL002) and a paired finding with a related location.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from outlint.model import Finding, Severity, Span
+from outlint.formats import Options
+from outlint.model import Finding, Related, Severity, Span
 
-PATHS = ["docs/clean.txt", "docs/guide.txt", "docs/notes, draft: v2.txt", "docs/白皮书.txt"]
+PATHS = ["docs/clean.txt", "docs/crash.md", "docs/guide.txt", "docs/notes, draft: v2.txt", "docs/白皮书.txt"]
+# a run from the project root; the paths above are relative to it
+OPTIONS = Options(cwd="/srv/project", root="/srv/project")
 
 FINDINGS = sorted(
     [
@@ -23,6 +27,26 @@ FINDINGS = sorted(
             'numbering gap: "4." follows "2." at the top level (expected "3.")',
             "numbering-gap",
             "3f1c0a9b7d2e4f60",
+        ),
+        Finding(
+            "docs/guide.txt",
+            Span(40, 1, 40, 12),
+            "OL103",
+            Severity.ERROR,
+            'heading "3. Method" differs from its contents entry "3. Methods" (line 5)',
+            "toc-title-mismatch",
+            "91d2c3b4a5f60718",
+            (Related(Span(5, 3, 5, 14), 'contents entry "3. Methods"'),),
+        ),
+        Finding(
+            "docs/crash.md",
+            Span(1, 1, 1, 1),
+            "OL002",
+            Severity.ERROR,
+            "internal error in the markdown reader: IndexError: list index out of range; "
+            "this is a bug in outlint, please report it with the file",
+            "internal-error",
+            "0b1c2d3e4f5a6b7c",
         ),
         Finding(
             "docs/guide.txt",
@@ -72,3 +96,8 @@ def sample_findings() -> list[Finding]:
 @pytest.fixture
 def sample_paths() -> list[str]:
     return list(PATHS)
+
+
+@pytest.fixture
+def sample_options() -> Options:
+    return OPTIONS

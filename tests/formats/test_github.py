@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from outlint.formats import github
+from outlint.formats import Options, github
 from outlint.model import Finding, Severity, Span
 
 
@@ -34,3 +34,17 @@ def test_escaping(text: str, data: str, prop: str) -> None:
 def test_levels(severity: Severity, command: str) -> None:
     f = Finding("a.txt", Span(2, 3, 2, 9), "OL201", severity, "gap", "numbering-gap")
     assert github.line(f) == (f"{command}file=a.txt,line=2,col=3,endLine=2,endColumn=9,title=OL201 numbering-gap::gap")
+
+
+@pytest.mark.parametrize(
+    ("path", "cwd", "shown"),
+    [
+        pytest.param("./docs/a.md", "/repo", "docs/a.md", id="dot-slash"),
+        pytest.param("docs/../README.md", "/repo", "README.md", id="dot-dot"),
+        pytest.param("a.md", "/repo/docs", "docs/a.md", id="from-a-subfolder"),
+        pytest.param("new\nline.md", "/repo", "new%0Aline.md", id="newline"),
+    ],
+)
+def test_paths_are_relative_to_the_repository_root(path: str, cwd: str, shown: str) -> None:
+    f = Finding(path, Span(2, 1, 2, 1), "OL201", Severity.ERROR, "gap", "numbering-gap")
+    assert github.line(f, Options(cwd=cwd, root="/repo")).startswith(f"::error file={shown},line=2,")

@@ -15,9 +15,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from outlint.formats import sarif
+from outlint.formats import Options, sarif
 from outlint.linter import check_bytes
-from outlint.model import Finding, Severity, Span
+from outlint.model import Finding, Related, Severity, Span
 from outlint.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,8 +33,10 @@ def validate(log: dict[str, Any]) -> None:
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
 
 
-def test_sample_findings_validate(sample_findings: list[Finding], sample_paths: list[str]) -> None:
-    log = json.loads(sarif.render(sample_findings, sample_paths))
+def test_sample_findings_validate(
+    sample_findings: list[Finding], sample_paths: list[str], sample_options: Options
+) -> None:
+    log = json.loads(sarif.render(sample_findings, sample_paths, sample_options))
     validate(log)
     for res in log["runs"][0]["results"]:
         uri = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
@@ -64,8 +66,16 @@ def test_rules_and_indexes_come_from_the_registry(sample_findings: list[Finding]
     gap = rules[list(RULES).index("OL201")]
     assert gap["name"] == "numbering-gap"
     assert gap["defaultConfiguration"]["level"] == "error"
-    assert gap["helpUri"].endswith("#ol201-numbering-gap")
+    assert gap["help"]["markdown"].startswith("# OL201 numbering-gap\n\n## What it does\n")
     assert gap["fullDescription"]["text"].startswith("Reports a numbered heading")
+    assert gap["properties"] == {"tags": ["documentation", "numbering"], "precision": "medium"}
+    assert all(r["properties"]["precision"] in ("very-high", "high", "medium", "low") for r in rules)
+
+
+def test_no_address_the_project_does_not_own(sample_findings: list[Finding], sample_options: Options) -> None:
+    text = sarif.render(sample_findings, [], sample_options)
+    assert "informationUri" not in text and "helpUri" not in text
+    assert re.findall(r"https?://[^\s\"]+", text) == [sarif.SCHEMA_URI]
 
 
 @pytest.mark.parametrize(
@@ -84,13 +94,71 @@ def test_region(span: Span, region: tuple[int, int, int, int]) -> None:
     assert res["level"] == "warning" and res["ruleIndex"] == 3
 
 
+PROJECT = Options(cwd="/srv/project", root="/srv/project")
+
+
 @pytest.mark.parametrize(
-    ("path", "uri"),
+    ("path", "options", "location"),
     [
-        ("docs/a b.txt", "docs/a%20b.txt"),
-        ("docs/白皮书.txt", "docs/%E7%99%BD%E7%9A%AE%E4%B9%A6.txt"),
-        ("/srv/docs/a.txt", "file:///srv/docs/a.txt"),
+        pytest.param("docs/a b.txt", PROJECT, {"uri": "docs/a%20b.txt", "uriBaseId": "%SRCROOT%"}, id="space"),
+        pytest.param(
+            "docs/白皮书.txt",
+            PROJECT,
+            {"uri": "docs/%E7%99%BD%E7%9A%AE%E4%B9%A6.txt", "uriBaseId": "%SRCROOT%"},
+            id="cjk",
+        ),
+        pytest.param("./docs/a.txt", PROJECT, {"uri": "docs/a.txt", "uriBaseId": "%SRCROOT%"}, id="dot-slash"),
+        pytest.param("docs/../README.md", PROJECT, {"uri": "README.md", "uriBaseId": "%SRCROOT%"}, id="dot-dot"),
+        pytest.param("/srv/project/docs/a.txt", PROJECT, {"uri": "docs/a.txt", "uriBaseId": "%SRCROOT%"}, id="abs"),
+        pytest.param(
+            "../README.md",
+            Options(cwd="/srv/project/docs", root="/srv/project"),
+            {"uri": "README.md", "uriBaseId": "%SRCROOT%"},
+            id="run-from-a-subfolder",
+        ),
+        pytest.param(
+            "a.txt",
+            Options(cwd="/srv/project/docs", root="/srv/project"),
+            {"uri": "docs/a.txt", "uriBaseId": "%SRCROOT%"},
+            id="relative-to-the-root-not-the-cwd",
+        ),
+        pytest.param("/srv/other/a.txt", PROJECT, {"uri": "file:///srv/other/a.txt"}, id="outside-the-root"),
+        pytest.param("notes: v2.txt", PROJECT, {"uri": "notes%3A%20v2.txt", "uriBaseId": "%SRCROOT%"}, id="colon"),
+        pytest.param("bad\udcff.md", PROJECT, {"uri": "bad%FF.md", "uriBaseId": "%SRCROOT%"}, id="not-utf-8"),
     ],
 )
-def test_artifact_uri(path: str, uri: str) -> None:
-    assert sarif.artifact_uri(path) == uri
+def test_artifact_location(path: str, options: Options, location: dict[str, str]) -> None:
+    assert sarif.artifact_location(path, options) == location
+
+
+def test_one_base_for_every_uri(tmp_path: Path) -> None:
+    log = json.loads(sarif.render([], [], Options(cwd=str(tmp_path / "sub"), root=str(tmp_path / "a b"))))
+    base = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert base.startswith("file:///") and base.endswith("/a%20b/")
+
+
+def test_a_file_not_checked_is_a_notification_too(sample_findings: list[Finding], sample_options: Options) -> None:
+    run = json.loads(sarif.render(sample_findings, [], sample_options))["runs"][0]
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is False  # OL002: outlint failed on a file
+    notes = invocation["toolExecutionNotifications"]
+    assert [(n["associatedRule"]["id"], n["level"]) for n in notes] == [("OL002", "error"), ("OL001", "warning")]
+    assert {"OL001", "OL002"} <= {r["ruleId"] for r in run["results"]}  # and a result each
+    clean = json.loads(sarif.render(sample_findings[2:3], [], sample_options))["runs"][0]["invocations"][0]
+    assert clean == {"executionSuccessful": True, "toolExecutionNotifications": []}
+
+
+def test_related_locations() -> None:
+    f = Finding(
+        "a.md",
+        Span(9, 1, 9, 5),
+        "OL103",
+        Severity.ERROR,
+        "m",
+        "toc-title-mismatch",
+        "x",
+        (Related(Span(2, 3, 2, 8), "contents entry"),),
+    )
+    (related,) = sarif.result(f, {}, PROJECT)["relatedLocations"]
+    assert related["message"] == {"text": "contents entry"}
+    assert related["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 3, "endLine": 2, "endColumn": 9}

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from outlint.formats import DEFAULT, Options
 from outlint.compare import Comparison
 from outlint.model import Document, Finding, Heading, Severity, TocEntry
 
@@ -290,7 +291,7 @@ def document_panels(docs: Sequence[tuple[Document | None, str, Sequence[Finding]
     return panels
 
 
-def render(findings: Sequence[Finding], paths: Sequence[str]) -> str:
+def render(findings: Sequence[Finding], paths: Sequence[str], options: Options = DEFAULT) -> str:
     """The ``check`` report. The page shows each document's outline, so the files with findings are
     read again (as their suffix says); one that cannot be (stdin) shows its findings alone."""
     from outlint.linter import read_path

@@ -6,24 +6,27 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from outlint.model import Finding
+from outlint.formats import DEFAULT, Options, shown_path
+from outlint.model import Finding, Span
+
+
+def _where(span: Span) -> dict[str, int]:
+    return {"line": span.line, "column": span.column, "end_line": span.end_line, "end_column": span.end_column}
 
 
 def as_dict(f: Finding) -> dict[str, Any]:
     return {
-        "path": f.path,
-        "line": f.span.line,
-        "column": f.span.column,
-        "end_line": f.span.end_line,
-        "end_column": f.span.end_column,
+        "path": shown_path(f.path, one_line=False),  # JSON holds any character; only non-UTF-8 bytes are escaped
+        **_where(f.span),
         "code": f.code,
         "name": f.name,
         "severity": str(f.severity),
         "message": f.message,
+        "related": [{**_where(r.span), "message": r.message} for r in f.related],
     }
 
 
-def render(findings: Sequence[Finding], paths: Sequence[str]) -> str:
+def render(findings: Sequence[Finding], paths: Sequence[str], options: Options = DEFAULT) -> str:
     from outlint import __version__
 
     return (
