@@ -39,9 +39,8 @@ OPTIONS: dict[str, frozenset[str]] = {
     "html": frozenset({"max_depth"}),
     "docx": frozenset({"max_depth"}),
 }
-_HTML_START = re.compile(
-    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
-)
+_XML_DECL = re.compile(rb"\s*<\?xml[^>]*>")
+_HTML_TAG = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _MARKDOWN_HINT = re.compile(rb"^(?:#{1,6}[ \t]+\S|```|~~~|\s{0,3}[-*+][ \t]+\[[^\]]*\]\(|.*\]\(#)", re.MULTILINE)
 
 
@@ -57,11 +56,26 @@ def sniff(data: bytes) -> str:
     if data[:4] == b"PK\x03\x04":
         return "docx"  # a zip: the DOCX reader says what it is if it is no Word document
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
-    if _HTML_START.match(head):
+    if _HTML_TAG.match(_after_comments(head)):
         return "html"
     if _MARKDOWN_HINT.search(head):
         return "markdown"
     return "text"
+
+
+def _after_comments(head: bytes) -> bytes:
+    """The head without a leading XML declaration and comments. Comments are skipped with find(), not
+    a regex: ``(?:<!--.*?-->\\s*)*`` backtracks exponentially on a run of ``<!---->``."""
+    m = _XML_DECL.match(head)
+    at = m.end() if m else 0
+    while True:
+        start = at + len(head[at:]) - len(head[at:].lstrip())
+        if not head.startswith(b"<!--", start):
+            return head[start:]
+        end = head.find(b"-->", start + 4)
+        if end < 0:
+            return b""
+        at = end + 3
 
 
 def reader(fmt: str) -> Callable[..., Document]:
