@@ -23,5 +23,18 @@ def test_pre_commit_hook_covers_the_readers() -> None:
 def test_action_runs_check_with_sarif_and_annotations() -> None:
     text = (ROOT / "action.yml").read_text(encoding="utf-8")
     assert "using: composite" in text
-    assert 'outlint check --format github --format "sarif:$OUTLINT_SARIF"' in text
-    assert "${{ inputs." not in text.split("run: |", 1)[1].split("- name: Upload SARIF", 1)[0]
+    assert 'run: bash "$GITHUB_ACTION_PATH/action/check.sh"' in text
+    script = (ROOT / "action" / "check.sh").read_text(encoding="utf-8")
+    assert 'formats=(--format github --format "sarif:$sarif")' in script
+    for run in re.findall(r"^\s+run: (.*(?:\n\s{8}.*)*)", text, re.MULTILINE):
+        assert "${{" not in run, run  # inputs reach scripts through the environment, never pasted in
+
+
+def test_every_action_is_pinned_by_commit_with_its_release_in_a_comment() -> None:
+    text = (ROOT / "action.yml").read_text(encoding="utf-8")
+    uses = re.findall(r"uses: (\S+)(.*)$", text, re.MULTILINE)
+    assert uses
+    for ref, comment in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", ref), ref
+        assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), comment
+    assert "codeql-action/upload-sarif@" in text and " # v4." in text
