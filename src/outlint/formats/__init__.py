@@ -6,8 +6,9 @@ import importlib
 import os
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from outlint.model import Finding, Severity
 
@@ -31,7 +32,13 @@ class Options:
 
 
 DEFAULT = Options()
-Formatter = Callable[[Sequence[Finding], Sequence[str], Options], str]
+
+
+class Formatter(Protocol):
+    """``render(findings, paths, options=DEFAULT) -> str``: every format module has one."""
+
+    def __call__(self, findings: Sequence[Finding], paths: Sequence[str], options: Options = DEFAULT, /) -> str: ...
+
 
 # format name -> module with render(findings, paths, options); imported only when used
 FORMATS: dict[str, str] = {
