@@ -105,6 +105,12 @@ def test_the_readme_pre_commit_hook_works(tmp_path: Path) -> None:
     assert "guide.md:13:3: OL107 [error]" in res.stdout
 
 
+def test_the_readme_hook_reads_what_the_repository_hook_reads() -> None:
+    (local,) = yaml.safe_load(snippet("# .pre-commit-config.yaml"))["repos"][0]["hooks"]
+    (published,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (local["entry"], local["files"]) == (published["entry"], published["files"])
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_the_repository_hook_with_try_repo(tmp_path: Path) -> None:
     """pre-commit installs outlint from this repository into the hook's own environment."""

@@ -14,7 +14,7 @@ import click
 
 from outlint import __version__, baseline, readers, run, walk
 from outlint.formats import FORMATS, formatter, shown_path
-from outlint.linter import Settings, check_bytes, display_path, read_bytes, read_path, select_rules
+from outlint.linter import Settings, check_bytes, display_path, internal_error, read_bytes, read_path, select_rules
 from outlint.model import Finding, ReadError, Severity
 from outlint.output import clash, report_options, use_color, write_report
 from outlint.rules import INTERNAL_ERROR, RULES, resolve
@@ -106,8 +106,6 @@ def _stdin(name: str | None, as_format: str | None, settings_for: run.SettingsFo
     try:
         return run.Result(shown, tuple(check_bytes(data, shown, fmt or readers.sniff(data), settings_for(name or "-"))))
     except Exception as exc:  # as for files: one OL002 finding, the run goes on
-        from outlint.linter import internal_error
-
         return run.Result(shown, (internal_error(shown, "checking stdin", exc),))
 
 
