@@ -16,8 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from outlint.formats import DEFAULT, Options
 from outlint.compare import Comparison
+from outlint.formats import DEFAULT, Options
 from outlint.model import Document, Finding, Heading, Severity, TocEntry
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
