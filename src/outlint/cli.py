@@ -17,6 +17,7 @@ from outlint.formats import FORMATS, formatter, shown_path
 from outlint.linter import Settings, check_bytes, display_path, internal_error, read_bytes, read_path, select_rules
 from outlint.model import Finding, ReadError, Severity
 from outlint.output import clash, report_options, use_color, write_report
+from outlint.output import statistics as rule_counts
 from outlint.rules import INTERNAL_ERROR, RULES, resolve
 from outlint.slug import STYLES
 
@@ -87,14 +88,6 @@ def baseline_note(outcome: baseline.Outcome, path: str) -> str:
     fixed = f"{outcome.fixed} baseline entr{'y' if outcome.fixed == 1 else 'ies'}"
     hint = f" (run with --write-baseline {path} to drop them)" if outcome.fixed else ""
     return f"Baseline {path}: {known} skipped, {fixed} now fixed{hint}."
-
-
-def _statistics(findings: Sequence[Finding]) -> str:
-    """``--statistics``: how many findings of each rule, the commonest first."""
-    counts = Counter((f.code, f.name) for f in findings)
-    width = len(str(max(counts.values(), default=0)))
-    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return "".join(f"{n:>{width}}  {code}  {name}\n" for (code, name), n in rows)
 
 
 def _stdin(name: str | None, as_format: str | None, settings_for: run.SettingsFor) -> run.Result:
@@ -326,7 +319,7 @@ def check(
     for name, target in [(terminal, output), *((n, t) for n, t in formats if t is not None)]:
         opts = report_options(threshold, colored and not target and name == "text", default_format() == "github")
         if statistics and not target:
-            click.echo(_statistics(findings), nl=False)
+            click.echo(rule_counts(findings), nl=False)
             continue
         report = formatter(name)(findings, checked, opts)
         if target:

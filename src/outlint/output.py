@@ -12,10 +12,11 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from outlint.formats import Options
-from outlint.model import Severity
+from outlint.model import Finding, Severity
 
 
 def umask() -> int:
@@ -106,3 +107,11 @@ def report_options(fail_on: Severity | None, color: bool, github: bool) -> Optio
         color=color,
         annotation_limit=10 if github else None,  # GitHub shows 10 annotations of each severity per step
     )
+
+
+def statistics(findings: Sequence[Finding]) -> str:
+    """``--statistics``: how many findings of each rule, the commonest first."""
+    counts = Counter((f.code, f.name) for f in findings)
+    width = len(str(max(counts.values(), default=0)))
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"{n:>{width}}  {code}  {name}\n" for (code, name), n in rows)
