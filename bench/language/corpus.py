@@ -79,6 +79,7 @@ class Case:
     expects: list[Expect] = field(default_factory=list)
     blocks: int = 0  # judged blocks: headings, paragraphs, list items, quotes
     units: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, text, line) of text blocks
+    language: str | None = None  # the expected language given to outlint (None: inferred)
 
 
 _ESCAPE = re.compile(r"([\\*_\[\]<>])")
@@ -143,7 +144,8 @@ def _left_in_english(block: Block, line: int, end: int) -> Expect:
 
 def _natural(chapter: str, lang: str, blocks: list[Block], english: list[Block], split: str) -> Case:
     w = Writer()
-    case = Case(f"natural/{chapter}.{lang}", split, f"en in {lang[:2]} (natural)", lang[:2], "")
+    # a translation project says which language it translates into (``language = "fr"``)
+    case = Case(f"natural/{chapter}.{lang}", split, f"en in {lang[:2]} (natural)", lang[:2], "", language=lang[:2])
     for block, en in zip(blocks, english, strict=True):
         line, end = w.add(block)
         if block.kind != "code" and untranslated(block, en):
@@ -211,8 +213,18 @@ def _shipped(path: Path) -> Case | None:
     name = path.name[:-3] if path.name.endswith(".gz") else path.name
     suffix = ".md" if name.endswith(".md") else ".txt"
     blocks = sum(1 for chunk in _BLANK_RUN.split(text) if chunk.strip())
-    rel = path.relative_to(sources.DOC)
-    return Case(f"shipped/{rel}", sources.split_of(path), "english prose", "en", text, suffix, blocks=blocks)
+    rel = str(path.relative_to(sources.DOC))
+    case = Case(f"shipped/{rel}", sources.split_of(path), "english prose", "en", text, suffix, blocks=blocks)
+    for name, lines, what in _shipped_labels():
+        if name == rel:
+            first, _, last = lines.partition("-")
+            case.expects.append(Expect(what, "", int(first), int(last or first)))
+    return case
+
+
+def _shipped_labels() -> list[tuple[str, str, str]]:
+    text = (Path(__file__).resolve().parent / "shipped-labels.txt").read_text()
+    return [tuple(line.split()) for line in text.splitlines() if line.strip() and not line.startswith("#")]  # type: ignore[misc]
 
 
 def cases() -> Iterator[Case]:

@@ -20,15 +20,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
-import corpus  # noqa: E402
+import corpus
 
-from outlint.linter import Settings, check_bytes, select_rules  # noqa: E402
+from outlint.linter import Settings, check_bytes, select_rules
 
 PARAGRAPH = ("paragraph", "line", "heading")
 
 
 def score(cases: list[corpus.Case], show: set[str], group: str | None) -> dict[str, Counter[str]]:
-    settings = Settings(rules=select_rules(["OL4"]))
+    rules = select_rules(["OL4"])
     rows: dict[str, Counter[str]] = defaultdict(Counter)
     for case in cases:
         if group and case.group != group:
@@ -36,6 +36,7 @@ def score(cases: list[corpus.Case], show: set[str], group: str | None) -> dict[s
         row = rows[case.group]
         row["docs"] += 1
         row["blocks"] += case.blocks
+        settings = Settings(rules=rules, language=case.language)
         findings = check_bytes(case.text.encode(), case.name + case.suffix, settings=settings)
         lines = case.text.split("\n")
         found = set()

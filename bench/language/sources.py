@@ -115,8 +115,24 @@ def reference_chapters() -> dict[tuple[str, str], Path]:
 _ENGLISH_DOC_NAMES = re.compile(r"(?i)^(readme|news|hacking|coding_style|contributing|.*manual|.*\.md)")
 
 
-def english_documents(limit: int = 400) -> list[Path]:
-    """English documentation files shipped by installed packages: READMEs, manuals, Markdown notes."""
+MANIFEST = Path(__file__).resolve().parent / "english-docs.txt"
+
+
+def english_documents() -> list[Path]:
+    """The English documents of the manifest (path and SHA-256, so that every machine scores the
+    same text); a file missing or changed is left out and counted by the caller."""
+    out = []
+    for line in MANIFEST.read_text().splitlines():
+        digest, _, name = line.partition("  ")
+        path = Path(name)
+        if path.is_file() and sha256(path) == digest:
+            out.append(path)
+    return out
+
+
+def find_english_documents(limit: int = 300) -> list[Path]:
+    """English documentation files shipped by installed packages: READMEs, manuals, Markdown notes
+    (used once to write the manifest: ``python bench/language/sources.py``)."""
     out = []
     for path in sorted(DOC.glob("*/*")):
         if not path.is_file() or path.is_symlink():
@@ -125,7 +141,11 @@ def english_documents(limit: int = 400) -> list[Path]:
         if not _ENGLISH_DOC_NAMES.match(name) or name.endswith((".html", ".Debian", ".ja", ".zh", ".fr", ".de")):
             continue
         size = path.stat().st_size
-        if not 2_000 <= size <= 2_000_000:
+        if not 2_000 <= size <= 300_000:
             continue
         out.append(path)
     return out[:limit]
+
+
+if __name__ == "__main__":
+    MANIFEST.write_text("".join(f"{sha256(p)}  {p}\n" for p in find_english_documents()))

@@ -103,3 +103,68 @@ def _model(candidates: tuple[str, ...]) -> Any:
     known = set(identifier.labels)
     identifier.set_languages([c for c in candidates if c in known])
     return identifier
+
+
+# The commonest words of Latin-script languages: enough to name a document's language, and to tell
+# which blocks might be in another one before any model is loaded.
+_STOPWORDS = {
+    "en": "the and of to is in that for with are this be it as was not by on or can from you an "
+    "which have has will if when there these their its they all",
+    "fr": "le la les des est et une du que pour dans qui sur pas au aux ce ces sont avec vous "
+    "être cette peut ou sont leur il elle ne nous",
+    "de": "der die das und ist nicht ein eine mit für auf den dem sich zu von des im werden wird "
+    "sie auch oder bei wenn kann sind als",
+    "es": "el los las que del y en es por una para con no se su al lo como más pero sus puede este esta son muy",
+    "pt": "o os as que do da dos das em um uma para com não é ao no na se mais pelo pela são você seu sua",
+    "it": "il lo gli che di e è un una per con non sono del della nel dei delle alla si come "
+    "anche più questo questa può",
+    "nl": "het een en van is dat op te zijn niet met voor ook aan de worden wordt deze kan bij",
+}
+STOPWORDS: dict[str, tuple[str, ...]] = {}
+for _tag, _words in _STOPWORDS.items():
+    for _word in _words.split():
+        STOPWORDS[_word] = (*STOPWORDS.get(_word, ()), _tag)
+# A block is plainly in the document's language, and no model is asked, when its own common words
+# outnumber those of every other language by this factor (and there are at least two of them).
+PLAIN_MARGIN = 3
+
+
+def stopword_hits(words: list[str]) -> dict[str, int]:
+    """How many of ``words`` are common words of each language: one dictionary lookup per word."""
+    hits: dict[str, int] = {}
+    get = STOPWORDS.get
+    for word in words:
+        tags = get(word)
+        if tags:
+            for tag in tags:
+                hits[tag] = hits.get(tag, 0) + 1
+    return hits
+
+
+def main_latin_language(texts: list[str]) -> str:
+    """Which Latin-script language most of the prose is in, by its commonest words; English when
+    the text says too little (fewer than 20 common words, or no clear winner)."""
+    words = [w for text in texts for w in text.lower().split()]
+    ranked = sorted(stopword_hits(words).items(), key=lambda kv: -kv[1])[:2]
+    if not ranked or ranked[0][1] < 20 or (len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]):
+        return "en"
+    return ranked[0][0]
+
+
+def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES) -> Guess | None:
+    """The other Latin-script language ``text`` is in, or None: in ``main``, or undetermined.
+
+    Only a block in which another language's common words compete with the main language's is
+    given to the model; the others cost one dictionary lookup per word."""
+    words = model_words(text)
+    if lowercase_words(words) < MIN_WORDS:
+        return None
+    hits = stopword_hits([w.lower() for w in words])
+    own = hits.get(main.split("-")[0], 0)
+    other = max((n for tag, n in hits.items() if tag != main), default=0)
+    if other == 0 or (own >= 2 and own >= PLAIN_MARGIN * other):
+        return None
+    lang, confidence = _model(tuple(sorted({*candidates, main}))).classify(_clean(" ".join(words)))
+    if lang == main or confidence < MIN_CONFIDENCE:
+        return None
+    return Guess(str(lang), round(float(confidence), 2))

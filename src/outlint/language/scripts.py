@@ -1,13 +1,10 @@
-"""Script counting and language identification for paragraphs, computed once per document."""
+"""Writing systems: weighted letter counts per script, and runs of one script inside a text."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
-
-from outlint.model import Document, Paragraph
 
 # One alternation of script runs: finditer walks words/runs, never single characters in Python.
 _SCRIPTS = (
@@ -22,9 +19,11 @@ _SCRIPTS = (
     ("devanagari", "\u0900-\u097f"),
     ("thai", "\u0e00-\u0e7f"),
 )
+CHARS = dict(_SCRIPTS)
 _RUN_RE = re.compile("|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRIPTS))
 # Han and kana carry about two Latin letters' worth of text each.
 _WEIGHT = {"han": 2, "kana": 2, "hangul": 2}
+CJK = frozenset(_WEIGHT)
 LANG_OF_SCRIPT = {
     "han": "zh",
     "kana": "ja",
@@ -38,16 +37,57 @@ LANG_OF_SCRIPT = {
     "thai": "th",
 }
 SCRIPT_OF_LANG = {v: k for k, v in LANG_OF_SCRIPT.items()}
-# Latin-script languages all share the "latin" script for this script-based check.
-for _tag in ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "cs", "tr", "id", "vi"):
+# Latin-script languages all share the "latin" script for the script-based checks.
+for _tag in ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "cs", "tr", "id", "vi", "ro"):
     SCRIPT_OF_LANG[_tag] = "latin"
-SCRIPT_OF_LANG["ja"] = "han"
 
-# URLs, e-mail addresses and `inline code` (Markdown, and HTML <code> as readers render it) are
-# not text in any language.
-_URL_RE = re.compile(r"\w+://\S+|www\.\S+|\S+@\S+\.\w+|`[^`]+`")
-# file paths and identifiers (apt-file, /usr/share/doc, libfoo_1.3) are not words of a language
-_CODEISH_RE = re.compile(r"\S*[/\\_=<>{}$@#]\S*|\S+\(\d*\)|\S*\w-\w\S*")
+_TOKEN = re.compile(r"\S+")
+_INLINE_CODE = re.compile(r"`[^`]*`")  # linear: each backtick is scanned up to the next one only
+_CODE_CHARS = frozenset("/\\_=<>{}$@#")
+
+
+def _link(token: str) -> bool:
+    return "://" in token or token.startswith("www.") or ("@" in token and "." in token.rpartition("@")[2])
+
+
+def _codeish(token: str) -> bool:
+    """A path, an identifier, a setting, a man-page reference or a hyphenated name: not prose."""
+    if any(c in _CODE_CHARS for c in token):
+        return True
+    if token.endswith(")") and "(" in token:
+        inner = token[token.rindex("(") + 1 : -1]
+        if inner.isdigit() or not inner:
+            return True  # apt(8), main()
+    if "-" not in token:
+        return False
+    return any(a.isalnum() and b == "-" and c.isalnum() for a, b, c in zip(token, token[1:], token[2:], strict=False))
+
+
+def _blank(text: str, drop: object) -> str:
+    """``text`` with inline code and every token ``drop`` accepts replaced by spaces, offsets kept."""
+    if "`" in text:
+        text = _INLINE_CODE.sub(lambda m: " " * len(m.group()), text)
+    parts = []
+    last = 0
+    for m in _TOKEN.finditer(text):
+        if drop(m.group()):  # type: ignore[operator]
+            parts.append(text[last : m.start()])
+            parts.append(" " * (m.end() - m.start()))
+            last = m.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def without_links(text: str) -> str:
+    """URLs, e-mail addresses and `inline code` blanked out: they are not text in any language."""
+    return _blank(text, _link)
+
+
+def without_code(text: str) -> str:
+    """Links, paths and identifiers blanked out (offsets kept): what is left is words of a language."""
+    return _blank(text, lambda t: _link(t) or _codeish(t))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +109,16 @@ class Profile:
         return dict(self.counts).get(script, 0)
 
 
+_NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+
+
 def profile(text: str) -> Profile:
+    """Letters per script, links and inline code left out; kana with han is Japanese, all of it."""
+    if "://" in text or "@" in text or "`" in text:
+        text = without_links(text)
     if text.isascii():
-        letters = _ascii_letters(text)
+        letters = len(text.encode("ascii").translate(None, _NOT_LETTER_BYTES))
         return Profile((("latin", letters),), "latin") if letters else Profile(())
-    text = _URL_RE.sub(" ", text)
     counts: Counter[str] = Counter()
     for m in _RUN_RE.finditer(text):
         script = m.lastgroup or "latin"
@@ -84,182 +129,52 @@ def profile(text: str) -> Profile:
     return Profile(items, max(items, key=lambda kv: kv[1])[0] if items else None)
 
 
-_NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
-
-
-def _ascii_letters(text: str) -> int:
-    stripped = _URL_RE.sub(" ", text) if "://" in text or "@" in text or "`" in text else text
-    return len(stripped.encode("ascii").translate(None, _NOT_LETTER_BYTES))
-
-
-def without_code(text: str) -> str:
-    """Text with links, paths and identifiers taken out: what is left is words of a language."""
-    return _CODEISH_RE.sub(" ", _URL_RE.sub(" ", text))
+def first_script(text: str) -> str | None:
+    """The script of the first letter of ``text``."""
+    m = _RUN_RE.search(text)
+    return m.lastgroup if m else None
 
 
 def language_of(script: str | None) -> str | None:
     return LANG_OF_SCRIPT.get(script) if script else None
 
 
+def same_writing(script: str | None, main: str | None) -> bool:
+    """Whether text in ``script`` belongs to a document written in ``main``: the same script, or
+    kanji-only text (``概要``) in a Japanese document, which writes with han and kana alike."""
+    return script == main or (script == "han" and main == "kana")
+
+
+_JOINERS = {
+    "latin": r"[\s\d,.;:!?\"'()/&-]+",
+    "other": r"[\s\d\u3000-\u303f\uff00-\uffef,.;:!?\"'()“”‘’《》「」·—-]+",
+}
+_RUN_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _run_pattern(script: str) -> re.Pattern[str]:
+    pat = _RUN_CACHE.get(script)
+    if pat is None:
+        chars = CHARS[script]
+        joiner = _JOINERS["latin" if script == "latin" else "other"]
+        # letters and joiners are disjoint classes, each run taken whole: no backtracking
+        pat = re.compile(f"[{chars}]+(?:{joiner}[{chars}]+)*")
+        _RUN_CACHE[script] = pat
+    return pat
+
+
 def foreign_runs(text: str, script: str, min_weight: int) -> list[tuple[int, int]]:
     """Spans (start, end) of runs of ``script`` inside text, words joined across spaces and punctuation."""
-    chars = dict(_SCRIPTS)[script]
-    joiner = (
-        r"[\s\d\u3000-\u303f\uff00-\uffef,.;:!?\"'()“”‘’《》「」·—-]*"
-        if script != "latin"
-        else r"[\s\d,.;:!?\"'()/&-]+"
-    )
-    run_re = _run_pattern(script, chars, joiner)
     weight = _WEIGHT.get(script, 1)
     if script == "latin":
-        # blank out links, paths and identifiers, keeping offsets: they are not English prose
-        text = _URL_RE.sub(lambda m: " " * len(m.group()), text)
-        text = _CODEISH_RE.sub(lambda m: " " * len(m.group()), text)
+        text = without_code(text)  # links, paths and identifiers are not English prose
+    letters_re = re.compile(f"[{CHARS[script]}]+")
     out = []
-    for m in run_re.finditer(text):
-        letters = sum(len(x) for x in re.findall(f"[{chars}]+", m.group()))
+    for m in _run_pattern(script).finditer(text):
+        letters = sum(len(x) for x in letters_re.findall(m.group()))
         if letters * weight < min_weight:
             continue
         if script == "latin" and len(m.group().split()) < 4:
             continue  # a name or a term, however long, is not a sentence left untranslated
         out.append((m.start(), m.end()))
     return out
-
-
-_RUN_CACHE: dict[str, re.Pattern[str]] = {}
-
-
-def _run_pattern(script: str, chars: str, joiner: str) -> re.Pattern[str]:
-    pat = _RUN_CACHE.get(script)
-    if pat is None:
-        pat = re.compile(f"[{chars}]+(?:{joiner}[{chars}]+)*")
-        _RUN_CACHE[script] = pat
-    return pat
-
-
-@dataclass(frozen=True, slots=True)
-class Languages:
-    """The document's main script and each prose block's profile, shared by several rules."""
-
-    main_script: str | None
-    main_language: str | None
-    paragraphs: dict[int, Profile]  # id(Paragraph) -> profile
-
-
-def analyse(doc: Document, language: str | None = None) -> Languages:
-    """Profile every prose/list paragraph and heading title once; infer the main script.
-
-    ``language`` is the expected main language (``--language``, config); else it is inferred.
-    Computed once per document and expected language."""
-    return doc.facts.derive(_analyse, language)
-
-
-def _analyse(doc: Document, language: str | None) -> Languages:
-    profiles: dict[int, Profile] = {}
-    totals: Counter[str] = Counter()
-    for para in iter_paragraphs(doc):
-        p = profile(para.text)
-        profiles[id(para)] = p
-        if para.lang:
-            continue  # text the author marked as another language does not decide the document's
-        for script, count in p.counts:
-            totals[script] += count
-    main_script: str | None
-    main_language: str | None
-    if language:
-        main_script = SCRIPT_OF_LANG.get(language.split("-")[0].lower(), "latin")
-        main_language = language
-    else:
-        main_script = max(totals, key=lambda s: totals[s]) if totals else None
-        main_language = language_of(main_script)
-        declared = doc.language.split("-")[0].lower() if doc.language else None
-        if declared and SCRIPT_OF_LANG.get(declared) == main_script:
-            main_language = doc.language  # the author said so (HTML lang), and the text agrees
-        elif main_script == "latin":
-            main_language = _latin_language(iter_paragraphs(doc, ("prose",)))
-    return Languages(main_script, main_language, profiles)
-
-
-# The commonest words of Latin-script languages: enough to tell them apart in running prose.
-_STOPWORDS = {
-    tag: frozenset(words.split())
-    for tag, words in {
-        "en": "the and of to is in that for with are this be it as was not by",
-        "fr": "le la les des est et une du que pour dans qui sur pas au aux ce",
-        "de": "der die das und ist nicht ein eine mit für auf den dem sich zu von",
-        "es": "el los las que del y en es por una para con no se su al",
-        "pt": "o os as que do da dos das em um uma para com não é ao no na",
-        "it": "il lo gli che di e è un una per con non sono del della nel",
-        "nl": "het een en van is dat op te zijn niet met voor ook aan",
-    }.items()
-}
-
-
-def _latin_language(paragraphs: Iterable[Paragraph]) -> str:
-    """Which Latin-script language most of the prose is in, by its commonest words; English when
-    the text says too little."""
-    hits: Counter[str] = Counter()
-    for n, para in enumerate(paragraphs):
-        if n >= 300:
-            break
-        for word in para.text.lower().split():
-            for tag, words in _STOPWORDS.items():
-                if word in words:
-                    hits[tag] += 1
-    ranked = hits.most_common(2)
-    if not ranked or ranked[0][1] < 20 or (len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]):
-        return "en"
-    return ranked[0][0]
-
-
-def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "quote")) -> Iterable[Paragraph]:
-    for block in doc.preamble:
-        if isinstance(block, Paragraph) and block.kind in kinds:
-            yield block
-    for h in doc.facts.headings:
-        for block in h.body:
-            if isinstance(block, Paragraph) and block.kind in kinds:
-                yield block
-
-
-def is_foreign(p: Profile, main_script: str | None, min_weight: int, share: float = 0.5) -> str | None:
-    """The foreign script that dominates ``p``, if it is long enough to be more than a gloss.
-
-    Text with a fair share of the document's own script (a fifth or more) is the document's
-    language with names, commands or terms in it, not a paragraph left in another language.
-    """
-    if main_script is None or not p.counts:
-        return None
-    script = p.main
-    if script is None or script == main_script:
-        return None
-    if p.weight(script) < min_weight or p.share(script) < share or p.share(main_script) >= 0.2:
-        return None
-    return script
-
-
-_NAMES = {
-    "zh": "Chinese",
-    "ja": "Japanese",
-    "ko": "Korean",
-    "en": "English",
-    "ru": "Russian",
-    "el": "Greek",
-    "ar": "Arabic",
-    "he": "Hebrew",
-    "hi": "Hindi",
-    "th": "Thai",
-    "fr": "French",
-    "de": "German",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-}
-
-
-def language_name(script_or_tag: str | None) -> str:
-    """A readable name with its tag, from a script or a language tag: ``Chinese (zh)``."""
-    if not script_or_tag:
-        return "unknown"
-    tag = LANG_OF_SCRIPT.get(script_or_tag, script_or_tag)
-    return f"{_NAMES.get(tag.split('-')[0], tag)} ({tag})"
