@@ -51,6 +51,14 @@ def readable(text: str) -> bool:
     return sum(1 for w in _LETTERS.findall(_CODE_SPAN.sub(" ", text)) if w.islower()) >= 4
 
 
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def cjk_readable(text: str) -> bool:
+    """The CJK counterpart of ``readable``: at least four CJK characters outside code."""
+    return len(_CJK_CHAR.findall(_CODE_SPAN.sub(" ", text))) >= 4
+
+
 def english_prose(text: str) -> bool:
     """The benchmark's label of 'untranslated English': a sentence, not a name or a command. At
     least four lowercase words outside code, one of them a function word."""
@@ -171,7 +179,7 @@ def _injected(
         translated = block.text != alt.text and (foreign == "en" or not untranslated(alt, en))
         native = host == "en" or not untranslated(block, en)
         if block.kind in TEXT_KINDS and translated and native and rng.random() < INJECT_RATE:
-            what = "paragraph" if cjk or readable(alt.text) else "neutral"
+            what = "paragraph" if (cjk_readable(alt.text) if cjk else readable(alt.text)) else "neutral"
             if cjk and w.blocks and rng.random() < GLUE_SHARE and len(alt.text) < 200:
                 line = w.glue(alt.text)
                 case.expects.append(Expect("line", foreign[:2], line, line))

@@ -42,7 +42,7 @@ def score(cases: list[corpus.Case], show: set[str], group: str | None) -> dict[s
         found = set()
         for f in findings:
             row["findings"] += 1
-            hit = [k for k, e in enumerate(case.expects) if e.line <= f.span.line <= e.end_line]
+            hit = [k for k, e in enumerate(case.expects) if e.line <= f.span.end_line and f.span.line <= e.end_line]
             if not hit:
                 row["false"] += 1
                 if "false" in show:

@@ -23,6 +23,9 @@ KANA_SHARE = 0.1
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“«(¿¡]?[A-ZÀ-Þ])")
 
 
+_SENTENCE_ENDS = (".", "!", "?", ":", "。", "！", "？", "：")
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """A stretch of a block in another language: ``kind`` is ``block`` (all of it), ``line`` (a
@@ -191,13 +194,18 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|《[
 _WORD = re.compile(r"[A-Za-z][a-z]*(?:'[a-z]+)?")
 
 
+def without_quoted(text: str) -> str:
+    """Quoted strings (titles, user-interface strings) blanked out: they are names, not text."""
+    if '"' in text or "“" in text or "「" in text or "《" in text or "『" in text or "‘" in text or "〈" in text:
+        return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
 def english_prose(text: str) -> bool:
     """Whether Latin text in a CJK document reads as English prose: once links, paths, identifiers,
     quoted strings and cited titles are out, at least three different lowercase words, a function
     word among them, and fewer Capitalised words than lowercase ones (a title or a list of names)."""
-    rest = scripts.without_code(text)
-    if '"' in rest or "“" in rest or "「" in rest or "《" in rest or "『" in rest or "‘" in rest or "〈" in rest:
-        rest = _QUOTED.sub(" ", rest)
+    rest = without_quoted(scripts.without_code(text))
     if not rest.isascii() or "ee " in rest or "cf." in rest:
         rest = _CITATION.sub(" ", rest)
     words = _WORD.findall(rest)

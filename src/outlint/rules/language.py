@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from outlint import language
-from outlint.language.analysis import CJK_MIN_WEIGHT
+from outlint.language.analysis import CJK_MIN_WEIGHT, without_quoted
 from outlint.language.scripts import CJK
 from outlint.model import Document, Rule, Severity, Span
 from outlint.rules.common import heading_ref, quote
@@ -46,18 +46,23 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
             if not _is_allowed(latin.lang, allowed):
                 yield where, _message("paragraph", latin.lang, latin.confidence, langs, para.text)
             continue
+        glued = [part for part in langs.parts.get(id(para), ()) if part.kind == "line"]
+        if glued:  # lines in another script under the block's first lines: paragraphs of their own
+            for part in glued:
+                if not _is_allowed(part.lang, allowed):
+                    line = doc.facts.lines[part.line - 1]
+                    lead = len(line) - len(line.lstrip())
+                    span = Span(part.line, lead + 1, part.line, max(lead + 1, len(line.rstrip())))
+                    yield span, _message("paragraph", part.lang, None, langs, line.strip())
+            continue
+        if langs.main_script == "latin" and any(s in CJK for s, _ in p.counts):
+            # names, paths and quoted user-interface strings are not its words
+            p = language.profile(without_quoted(language.without_code(para.text)))
         script = language.foreign_script(p, langs.main_script, _min_weight(p.main or "", min_letters))
         if script is not None and not (script == "latin" and not _english_prose(para.text, langs)):
             tag = langs.language(script)
             if not _is_allowed(tag, allowed):
                 yield where, _message("paragraph", tag, None, langs, para.text)
-            continue
-        for part in langs.parts.get(id(para), ()):
-            if part.kind == "line" and not _is_allowed(part.lang, allowed):
-                line = doc.facts.lines[part.line - 1]
-                lead = len(line) - len(line.lstrip())
-                span = Span(part.line, lead + 1, part.line, max(lead + 1, len(line.rstrip())))
-                yield span, _message("paragraph", part.lang, None, langs, line.strip())
 
 
 def _message(what: str, tag: str, confidence: float | None, langs: language.Languages, text: str) -> str:
@@ -108,6 +113,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
             if _is_allowed(langs.language(script), allowed):
                 continue
             for start, end in language.foreign_runs(para.text, script, threshold):
+                if script == "latin" and not _untranslated_run(para.text, start, end):
+                    continue
                 line, col = locate(doc, para, start)
                 if line in glued:
                     continue  # reported as a paragraph of its own (OL401)
@@ -116,6 +123,20 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                     f"long run of {language.language_name(langs.language(script))} inside a paragraph in "
                     f"{_doc_lang(langs)}: {quote(para.text[start:end], 40)}",
                 )
+
+
+_OPEN_QUOTES = "\"“‘「『《〈'"
+_CLOSE_QUOTES = "\"”’」』》〉'"
+
+
+def _untranslated_run(text: str, start: int, end: int) -> bool:
+    """An English run inside CJK text is untranslated only where it reads as prose and is not
+    quoted: a quoted run is a title or a user-interface string."""
+    if not language.english_prose(text[start:end]):
+        return False
+    before = text[:start].rstrip()[-1:]
+    after = text[end:].lstrip()[:1]
+    return not (before and before in _OPEN_QUOTES and after and after in _CLOSE_QUOTES)
 
 
 def check_sentence(doc: Document, options: Mapping[str, Any]) -> Out:
