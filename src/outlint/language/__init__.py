@@ -14,6 +14,7 @@ from outlint.language.analysis import (
     english_prose,
     foreign_script,
     iter_paragraphs,
+    listing,
 )
 from outlint.language.names import language_name
 from outlint.language.scripts import (
@@ -46,6 +47,7 @@ __all__ = [
     "iter_paragraphs",
     "language_name",
     "language_of",
+    "listing",
     "profile",
     "without_code",
 ]

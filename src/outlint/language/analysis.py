@@ -19,6 +19,9 @@ CJK_MIN_WEIGHT = 8
 # A Japanese document writes with kana and kanji; kanji-only text is Japanese where kana makes up
 # at least this share of the document's CJK text, else Chinese.
 KANA_SHARE = 0.1
+# Kanji-only text shorter than this (in weight: 8 characters) is a label or a term, whose language is
+# the one of the CJK text around it; longer kanji-only text is a sentence, and Chinese.
+SHORT_HAN = 16
 # Sentences of Latin-script text end at . ! ? before a space and an upper-case letter or a quote.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“«(¿¡]?[A-ZÀ-Þ])")
 
@@ -51,11 +54,19 @@ class Languages:
     parts: dict[int, tuple[Part, ...]]  # id(Paragraph) -> foreign lines and sentences inside it
     han: str = "zh"  # the language of kanji-only text in this document
 
-    def language(self, script: str) -> str:
-        """The language tag of text in ``script`` here: kanji-only text takes the document's."""
-        if script == "han":
-            return self.han
-        return scripts.LANG_OF_SCRIPT.get(script, script)
+    def language(self, script: str, weight: int = 0) -> str:
+        """The language tag of text in ``script`` here. Kanji-only text takes the document's
+        language: Japanese in a Japanese document; in another document, a short label (under
+        ``SHORT_HAN`` weight) is Japanese where the document has Japanese text, and a sentence of
+        kanji alone is Chinese (a Japanese sentence has kana)."""
+        return tag_of(script, weight, self.main_script, self.han)
+
+
+def tag_of(script: str, weight: int, main_script: str | None, han: str) -> str:
+    """See ``Languages.language``."""
+    if script == "han":
+        return "ja" if main_script == "kana" or (han == "ja" and weight < SHORT_HAN) else "zh"
+    return scripts.LANG_OF_SCRIPT.get(script, script)
 
 
 def analyse(doc: Document, language: str | None = None) -> Languages:
@@ -149,8 +160,7 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
         first = scripts.first_script(text)
         if first is None or (not same_writing(first, script) and not same_writing(script, first)):
             continue  # the line goes on with the sentence above and ends in another script
-        lang = han if script == "han" else scripts.LANG_OF_SCRIPT.get(script, script)
-        out.append(Part("line", lang, 0, len(text), n))
+        out.append(Part("line", tag_of(script, p.weight(script), main_script, han), 0, len(text), n))
     if len(out) == para.span.end_line - para.span.line + 1:
         return []  # every line is foreign: the block is, and the rules report it whole
     return out
@@ -212,6 +222,16 @@ def english_prose(text: str) -> bool:
     lower = {w for w in words if w.islower()}
     capitalised = sum(1 for w in words if w[0].isupper())
     return len(lower) >= 3 and not lower.isdisjoint(_FUNCTION_WORDS) and capitalised < len(words) - capitalised
+
+
+_PUNCTUATION = frozenset(".,;:!?。，；：！？")
+
+
+def listing(lines: tuple[str, ...]) -> bool:
+    """Whether a block of several lines has no punctuation at all: settings, a command listing or
+    a diagram set like the prose, not sentences (``server listen on port 8080`` / ``log level is
+    debug``)."""
+    return len(lines) > 1 and not any(c in _PUNCTUATION for line in lines for c in line)
 
 
 def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "quote")) -> Iterable[Paragraph]:

@@ -6,7 +6,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 from typing import Any
 
 # Languages the detector chooses among when the document's language is Latin-script; a configured
@@ -34,23 +33,17 @@ class Guess:
     confidence: float
 
 
+# One C-level search per token: links, addresses, paths, settings, numbers, options, camelCase.
+_NOT_A_WORD = re.compile(r"://|^www\.|[@/\\_=<>{}$#|~^%&+\d]|^[\"'(\[«“‘]*-|[a-z][A-Z]")
+
+
 def _code_or_name(token: str) -> bool:
     """A token that is not a word of any language: a link, an address, a path, a number, an
     identifier (ALL-CAPS, camelCase, snake_case), or an option."""
-    if "://" in token or token.startswith("www.") or "@" in token:
-        return True
-    if any(c in token for c in "/\\_=<>{}$#|~^%&+"):
-        return True
-    if any(c.isdigit() for c in token):
+    if _NOT_A_WORD.search(token):
         return True
     word = token.strip(_EDGE)
-    if not word:
-        return True
-    if word.startswith("-"):
-        return True  # an option: --verbose, -f
-    if len(word) > 1 and word.isupper():
-        return True  # an acronym or a constant
-    return any(a.islower() and b.isupper() for a, b in pairwise(word))  # camelCase
+    return not word or (len(word) > 1 and word.isupper())  # an acronym or a constant
 
 
 def model_words(text: str) -> list[str]:
@@ -59,15 +52,31 @@ def model_words(text: str) -> list[str]:
     if "`" in text or "[" in text:
         text = _SPANS.sub(" ", text)
     out = []
-    for m in _TOKEN.finditer(text):
-        token = m.group()
+    tokens = _TOKEN.findall(text)
+    for k, token in enumerate(tokens):
         if _code_or_name(token):
             continue
         word = token.strip(_EDGE)
-        if word[:1].isupper():
+        if word[:1].isupper() or _particle(tokens, k):
             continue
         out.append(word)
     return out
+
+
+# Particles of personal names ("Gertjan van Noord", "Stephen van den Berg"), which are common words
+# of Dutch, French or Spanish; not "von", nor "den"/"der" but after another particle, since German
+# articles and prepositions stand between capitalised nouns all the time.
+_PARTICLES = frozenset("van de da di du del dos ten ter".split())
+_SECOND_PARTICLES = frozenset("den der de".split())
+
+
+def _particle(tokens: list[str], k: int) -> bool:
+    """A particle between the parts of a personal name."""
+    if tokens[k] not in _PARTICLES or k == 0 or not tokens[k - 1][:1].isupper():
+        return tokens[k] in _SECOND_PARTICLES and k > 0 and _particle(tokens, k - 1)
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+    after = tokens[k + 2] if k + 2 < len(tokens) else ""
+    return nxt[:1].isupper() or (nxt in _SECOND_PARTICLES and after[:1].isupper())
 
 
 def lowercase_words(words: list[str]) -> int:
@@ -108,7 +117,8 @@ def _model(candidates: tuple[str, ...]) -> Any:
 # The commonest words of Latin-script languages: enough to name a document's language, and to tell
 # which blocks might be in another one before any model is loaded.
 _STOPWORDS = {
-    "en": "the and of to is in that for with are this be it as was not by on or can from you an "
+    "en": "the and of to is in that for with are this be it as was not by on or can from you an no per do "
+    "come non "
     "which have has will if when there these their its they all",
     "fr": "le la les des est et une du que pour dans qui sur pas au aux ce ces sont avec vous "
     "être cette peut ou sont leur il elle ne nous",
@@ -123,10 +133,14 @@ _STOPWORDS = {
 STOPWORDS: dict[str, tuple[str, ...]] = {}
 for _tag, _words in _STOPWORDS.items():
     for _word in _words.split():
-        STOPWORDS[_word] = (*STOPWORDS.get(_word, ()), _tag)
+        if len(_word) > 1 or not _word.isascii():  # "o", "e", "y" are bullets and variables too
+            STOPWORDS[_word] = (*STOPWORDS.get(_word, ()), _tag)
 # A block is plainly in the document's language, and no model is asked, when its own common words
 # outnumber those of every other language by this factor (and there are at least two of them).
 PLAIN_MARGIN = 3
+# ... and it is left undetermined, without asking the model, when fewer than this many of its words
+# are common words of another language (and not of the main one).
+MIN_OTHER = 1
 
 
 def stopword_hits(words: list[str]) -> dict[str, int]:
@@ -154,17 +168,36 @@ def main_latin_language(texts: list[str]) -> str:
 def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES) -> Guess | None:
     """The other Latin-script language ``text`` is in, or None: in ``main``, or undetermined.
 
-    Only a block in which another language's common words compete with the main language's is
-    given to the model; the others cost one dictionary lookup per word."""
+    Common words decide first, for one dictionary lookup per word: a block with no common word of
+    another language, or plainly in the main one, is never given to the model."""
+    tag = main.split("-")[0]
+    if not _competing(text.lower().split(), tag):
+        return None
     words = model_words(text)
-    if lowercase_words(words) < MIN_WORDS:
+    if lowercase_words(words) < MIN_WORDS or not _competing([w.lower() for w in words], tag):
         return None
-    hits = stopword_hits([w.lower() for w in words])
-    own = hits.get(main.split("-")[0], 0)
-    other = max((n for tag, n in hits.items() if tag != main), default=0)
-    if other == 0 or (own >= 2 and own >= PLAIN_MARGIN * other):
-        return None
-    lang, confidence = _model(tuple(sorted({*candidates, main}))).classify(_clean(" ".join(words)))
-    if lang == main or confidence < MIN_CONFIDENCE:
+    lang, confidence = _model(tuple(sorted({*candidates, tag}))).classify(_clean(" ".join(words)))
+    if lang == tag or confidence < MIN_CONFIDENCE:
         return None
     return Guess(str(lang), round(float(confidence), 2))
+
+
+def _competing(words: list[str], tag: str) -> bool:
+    """Whether another language's common words compete with those of ``tag`` in ``words``. A
+    common word of the main language is no evidence of another ("is" is Dutch too)."""
+    if len(words) < MIN_WORDS:
+        return False
+    own = 0
+    others: dict[str, int] = {}
+    get = STOPWORDS.get
+    for word in words:
+        tags = get(word.strip(_EDGE))
+        if not tags:
+            continue
+        if tag in tags:
+            own += 1
+        else:
+            for other in tags:
+                others[other] = others.get(other, 0) + 1
+    other = max(others.values(), default=0)
+    return other >= MIN_OTHER and not (own >= 2 and own >= PLAIN_MARGIN * other)

@@ -8,7 +8,7 @@ from typing import Any
 from outlint import language
 from outlint.language.analysis import CJK_MIN_WEIGHT, without_quoted
 from outlint.language.scripts import CJK
-from outlint.model import Document, Rule, Severity, Span
+from outlint.model import Document, Paragraph, Rule, Severity, Span
 from outlint.rules.common import heading_ref, quote
 from outlint.rules.truncation import locate
 
@@ -60,9 +60,15 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
             p = language.profile(without_quoted(language.without_code(para.text)))
         script = language.foreign_script(p, langs.main_script, _min_weight(p.main or "", min_letters))
         if script is not None and not (script == "latin" and not _english_prose(para.text, langs)):
-            tag = langs.language(script)
+            if script == "latin" and language.listing(_source(doc, para)):
+                continue  # settings or a command listing set like the prose
+            tag = langs.language(script, p.weight(script))
             if not _is_allowed(tag, allowed):
                 yield where, _message("paragraph", tag, None, langs, para.text)
+
+
+def _source(doc: Document, para: Paragraph) -> tuple[str, ...]:
+    return doc.facts.lines[para.span.line - 1 : para.span.end_line]
 
 
 def _message(what: str, tag: str, confidence: float | None, langs: language.Languages, text: str) -> str:
@@ -83,13 +89,13 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         p = language.profile(h.title)
         script = language.foreign_script(p, langs.main_script, min_letters, 0.6)
-        if script is None or _is_allowed(langs.language(script), allowed):
+        if script is None or _is_allowed(langs.language(script, p.weight(script)), allowed):
             continue
         if script == "latin" and (len(h.title.split()) < 2 or not language.english_prose(h.title)):
             continue  # a name: a file ("control"), a command, a product, an API ("cellSize(number) = 20")
         yield (
             h.span,
-            f"heading in {language.language_name(langs.language(script))} in a document in "
+            f"heading in {language.language_name(langs.language(script, p.weight(script)))} in a document in "
             f"{_doc_lang(langs)}: {heading_ref(h)}",
         )
 
@@ -110,7 +116,7 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
             threshold = min_letters  # inside a paragraph, short CJK runs are glosses of names
             if language.scripts.same_writing(script, main) or weight < threshold:
                 continue
-            if _is_allowed(langs.language(script), allowed):
+            if _is_allowed(langs.language(script, weight), allowed):
                 continue
             for start, end in language.foreign_runs(para.text, script, threshold):
                 if script == "latin" and not _untranslated_run(para.text, start, end):
@@ -120,7 +126,7 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                     continue  # reported as a paragraph of its own (OL401)
                 yield (
                     Span(line, col, line, col + end - start - 1),
-                    f"long run of {language.language_name(langs.language(script))} inside a paragraph in "
+                    f"long run of {language.language_name(langs.language(script, end - start))} inside a paragraph in "
                     f"{_doc_lang(langs)}: {quote(para.text[start:end], 40)}",
                 )
 
