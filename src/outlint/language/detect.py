@@ -197,7 +197,7 @@ def _competing(words: list[str], tag: str) -> bool:
         if tag in tags:
             own += 1
         else:
-            for other in tags:
-                others[other] = others.get(other, 0) + 1
-    other = max(others.values(), default=0)
-    return other >= MIN_OTHER and not (own >= 2 and own >= PLAIN_MARGIN * other)
+            for lang in tags:
+                others[lang] = others.get(lang, 0) + 1
+    best = max(others.values(), default=0)
+    return best >= MIN_OTHER and not (own >= 2 and own >= PLAIN_MARGIN * best)
