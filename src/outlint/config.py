@@ -31,6 +31,7 @@ class Config:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    allowed_languages: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # glob -> tags
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> severity/options
     profile: str | None = None
     language: str | None = None
@@ -88,6 +89,12 @@ def config_schema() -> dict[str, Any]:
                 "type": "object",
                 "description": "glob (relative to this file's folder) -> rules to ignore in matching files",
                 "additionalProperties": codes,
+            },
+            "allowed-languages": {
+                "type": "object",
+                "description": "glob (relative to this file's folder) -> languages that may appear in matching "
+                "files besides their main one (intentionally bilingual text), for the OL4xx rules",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
             },
             "profile": {"type": "string", "description": "a built-in profile name or a path to a profile schema"},
             "language": {"type": "string", "description": "the documents' main language, e.g. 'en', 'zh'"},
@@ -190,6 +197,9 @@ def _merge(base: Config, table: Mapping[str, Any], path: str) -> Config:
     pfi = dict(base.per_file_ignores)
     for glob, codes in table.get("per-file-ignores", {}).items():
         pfi[os.path.join(root, glob)] = tuple(codes)
+    allowed = dict(base.allowed_languages)
+    for glob, tags in table.get("allowed-languages", {}).items():
+        allowed[os.path.join(root, glob)] = tuple(tags)
     select = table.get("select")
     return Config(
         path=path,
@@ -197,6 +207,7 @@ def _merge(base: Config, table: Mapping[str, Any], path: str) -> Config:
         select=tuple(select) if select is not None else base.select,
         ignore=(*base.ignore, *table.get("ignore", ())),
         per_file_ignores=pfi,
+        allowed_languages=allowed,
         rules=rules,
         profile=_profile_path(table.get("profile"), root) or base.profile,
         language=table.get("language", base.language),
@@ -272,7 +283,7 @@ def settings_for(file: str, cli: Overrides | None = None) -> Settings:
     ignore = [*cfg.ignore, *cli.ignore]
     absolute = os.path.abspath(file)
     for glob, codes in cfg.per_file_ignores.items():
-        if fnmatch.fnmatch(absolute, glob) or fnmatch.fnmatch(absolute, os.path.join(glob, "*")):
+        if _matches(absolute, glob):
             ignore.extend(codes)
     options: dict[str, dict[str, Any]] = {}
     severities: dict[str, Severity] = {}
@@ -283,6 +294,11 @@ def settings_for(file: str, cli: Overrides | None = None) -> Settings:
         elif severity:
             severities[code] = SEVERITIES[severity]
         options[code] = {k: v for k, v in opts.items() if k != "severity"}
+    allowed = [tag for glob, tags in cfg.allowed_languages.items() if _matches(absolute, glob) for tag in tags]
+    if allowed:
+        for code in LANGUAGE_RULES:
+            opts = options.setdefault(code, {})
+            opts["allow"] = [*opts.get("allow", RULES[code].options.get("allow", [])), *allowed]
     profile_name = cli.profile or cfg.profile
     if profile_name:
         options.setdefault("OL501", {})["profile"] = _profile(profile_name)
@@ -293,6 +309,14 @@ def settings_for(file: str, cli: Overrides | None = None) -> Settings:
         language=cli.language or cfg.language,
         slug=cli.slug or cfg.slug,
     )
+
+
+LANGUAGE_RULES = ("OL401", "OL402", "OL403", "OL404")
+
+
+def _matches(path: str, glob: str) -> bool:
+    """A per-file glob matches the file, or a folder above it."""
+    return fnmatch.fnmatch(path, glob) or fnmatch.fnmatch(path, os.path.join(glob, "*"))
 
 
 @lru_cache(maxsize=16)

@@ -284,3 +284,26 @@ def test_long_tokens_take_linear_time(token: str) -> None:
         return time.process_time() - start
 
     assert cost(10) < 30 * max(cost(1), 1e-3)
+
+
+def test_allowed_languages_per_glob(tmp_path: Path) -> None:
+    from outlint.config import config_for, settings_for
+    from outlint.linter import check_path
+
+    (tmp_path / ".outlint.toml").write_text('[allowed-languages]\n"bilingual/*.md" = ["fr"]\n')
+    for folder in ("bilingual", "other"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "guide.md").write_text(latin_doc(EN, EN2, FR, EN))
+    config_for.cache_clear() if hasattr(config_for, "cache_clear") else None
+
+    def found(folder: str) -> list[str]:
+        path = str(tmp_path / folder / "guide.md")
+        return [f.code for f in check_path(path, None, settings_for(path))]
+
+    assert found("bilingual") == []
+    assert found("other") == ["OL401"]
+
+
+def test_inline_directive_allows_a_paragraph() -> None:
+    text = latin_doc(EN, EN2, f"<!-- outlint-disable-next-line foreign-paragraph -->\n{FR}", EN)
+    assert codes_lines(text, "OL4", fmt="markdown", path="doc.md") == []
