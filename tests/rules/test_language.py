@@ -43,6 +43,7 @@ def doc(*paragraphs: str) -> str:
             [("OL401", 5)],
             id="cyrillic",
         ),
+        pytest.param([EN, "nick - **Сковорода Никита Андреевич** (he/him)", EN], [], id="a-name-in-its-own-script"),
     ],
 )
 def test_foreign_paragraph(paragraphs: list[str], expected: list[tuple[str, int]]) -> None:

@@ -157,6 +157,8 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
         script = foreign_script(p, main_script, CJK_MIN_WEIGHT if p.main in CJK else 20)
         if script is None or (script == "latin" and not english_prose(text)):
             continue
+        if script not in CJK and a_name(text, script):
+            continue
         first = scripts.first_script(text)
         if first is None or (not same_writing(first, script) and not same_writing(script, first)):
             continue  # the line goes on with the sentence above and ends in another script
@@ -222,6 +224,18 @@ def english_prose(text: str) -> bool:
     lower = {w for w in words if w.islower()}
     capitalised = sum(1 for w in words if w[0].isupper())
     return len(lower) >= 3 and not lower.isdisjoint(_FUNCTION_WORDS) and capitalised < len(words) - capitalised
+
+
+# A personal or product name in a cased script: a few words, each capitalised ("Сковорода Никита
+# Андреевич" among a project's maintainers).
+NAME_WORDS = 4
+
+
+def a_name(text: str, script: str) -> bool:
+    """Whether the words of a cased ``script`` in text are a name, not a paragraph: at most
+    ``NAME_WORDS`` of them, each capitalised."""
+    words = re.findall(f"[{scripts.CHARS[script]}]+", text)
+    return 0 < len(words) <= NAME_WORDS and all(w[0].isupper() for w in words)
 
 
 _PUNCTUATION = frozenset(".,;:!?。，；：！？")

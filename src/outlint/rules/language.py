@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from outlint import language
-from outlint.language.analysis import CJK_MIN_WEIGHT, without_quoted
+from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, without_quoted
 from outlint.language.scripts import CJK
 from outlint.model import Document, Paragraph, Rule, Severity, Span
 from outlint.rules.common import heading_ref, quote
@@ -62,6 +62,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         if script is not None and not (script == "latin" and not _english_prose(para.text, langs)):
             if script == "latin" and language.listing(_source(doc, para)):
                 continue  # settings or a command listing set like the prose
+            if script not in CJK and a_name(para.text, script):
+                continue  # a name written in its own script
             tag = langs.language(script, p.weight(script))
             if not _is_allowed(tag, allowed):
                 yield where, _message("paragraph", tag, None, langs, para.text)
