@@ -89,6 +89,7 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "held-out", "both"), default="both")
     parser.add_argument("--show", default="", help="comma-separated: missed, false (dev only)")
     parser.add_argument("--group", help="only this row, e.g. 'fr in en'")
+    parser.add_argument("--src", help="the src/ folder of the outlint to measure (default: this checkout's)")
     args = parser.parse_args()
     show = set(filter(None, args.show.split(",")))
     everything = list(corpus.cases())
