@@ -308,3 +308,10 @@ def test_allowed_languages_per_glob(tmp_path: Path) -> None:
 def test_inline_directive_allows_a_paragraph() -> None:
     text = latin_doc(EN, EN2, f"<!-- outlint-disable-next-line foreign-paragraph -->\n{FR}", EN)
     assert codes_lines(text, "OL4", fmt="markdown", path="doc.md") == []
+
+
+def test_untranslated_heading_in_a_latin_script_translation() -> None:
+    text = f"# Guide\n\n{FR}\n\n## Failed installation due to missing dependencies\n\n{FR}\n\n{FR}\n"
+    found = lint(text, "OL4", fmt="markdown", path="doc.md", language="fr")
+    assert [(f.code, f.span.line) for f in found] == [("OL402", 5)]
+    assert re.match(rf"heading in English \(en, {CONFIDENCE}\) in a document in French \(fr\): ", found[0].message)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from outlint.language import detect, scripts
 from outlint.language.scripts import CJK, Profile, profile, same_writing
@@ -53,6 +53,7 @@ class Languages:
     latin: dict[int, Part]  # id(Paragraph) -> the other Latin-script language the whole block is in
     parts: dict[int, tuple[Part, ...]]  # id(Paragraph) -> foreign lines and sentences inside it
     han: str = "zh"  # the language of kanji-only text in this document
+    headings: dict[int, Part] = field(default_factory=dict)  # id(Heading) -> its other Latin-script language
 
     def language(self, script: str, weight: int = 0) -> str:
         """The language tag of text in ``script`` here. Kanji-only text takes the document's
@@ -111,7 +112,15 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             found += _glued_lines(doc, para, main_script, han)
         if found:
             parts[id(para)] = tuple(found)
-    return Languages(main_script, main_language, profiles, latin, parts, han)
+    headings: dict[int, Part] = {}
+    if latin_main:
+        for h in doc.facts.headings:
+            if h.lang or profile(h.title).main != "latin":
+                continue
+            guess = detect.judge_latin(h.title, str(main_language))
+            if guess is not None:
+                headings[id(h)] = Part("block", guess.lang, 0, len(h.title), h.span.line, guess.confidence)
+    return Languages(main_script, main_language, profiles, latin, parts, han, headings)
 
 
 def _main(

@@ -89,6 +89,15 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     for h in doc.facts.headings:
         if h.lang:
             continue
+        latin = langs.headings.get(id(h))
+        if latin is not None:
+            if not _is_allowed(latin.lang, allowed):
+                yield (
+                    h.span,
+                    f"heading in {language.language_name(latin.lang, latin.confidence)} in a document in "
+                    f"{_doc_lang(langs)}: {heading_ref(h)}",
+                )
+            continue
         p = language.profile(h.title)
         script = language.foreign_script(p, langs.main_script, min_letters, 0.6)
         if script is None or _is_allowed(langs.language(script, p.weight(script)), allowed):
@@ -226,7 +235,9 @@ RULES = (
         {"min-letters": 4, "allow": []},
         doc=_DOC.format(
             n=4,
-            what="Reports a heading whose title is in another script than the document's main language.",
+            what="Reports a heading whose title is in another language than the document's main language: "
+            "another script, or another Latin-script language (with the detector's confidence). A one-word "
+            "title, or one that is a name or an API signature, is not judged.",
             why="An untranslated heading: readers and the contents disagree on the section's name.",
             example="`（三）积极参与网络空间治理` among English headings.",
         ),
