@@ -212,7 +212,7 @@ _CITATION = re.compile(
 )
 # Quoted strings are titles or user-interface strings, not text left untranslated.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|《[^》]*》|‘[^’]*’|〈[^〉]*〉")
-_WORD = re.compile(r"[A-Za-z][a-z]*(?:'[a-z]+)?")
+_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:'[a-z]+)?(?![A-Za-z])")
 
 
 def without_quoted(text: str) -> str:
@@ -225,14 +225,16 @@ def without_quoted(text: str) -> str:
 def english_prose(text: str) -> bool:
     """Whether Latin text in a CJK document reads as English prose: once links, paths, identifiers,
     quoted strings and cited titles are out, at least three different lowercase words, a function
-    word among them, and fewer Capitalised words than lowercase ones (a title or a list of names)."""
+    word among them, and fewer Capitalised words than lowercase ones (a title or a list of names;
+    acronyms count for neither)."""
     rest = without_quoted(scripts.without_code(text))
     if not rest.isascii() or "ee " in rest or "cf." in rest:
         rest = _CITATION.sub(" ", rest)
     words = _WORD.findall(rest)
-    lower = {w for w in words if w.islower()}
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return len(lower) >= 3 and not lower.isdisjoint(_FUNCTION_WORDS) and capitalised < len(words) - capitalised
+    lower = [w for w in words if w.islower()]
+    titles = sum(1 for w in words if w[0].isupper() and w[1:].islower())  # acronyms tell nothing
+    distinct = set(lower)
+    return len(distinct) >= 3 and not distinct.isdisjoint(_FUNCTION_WORDS) and titles < len(lower)
 
 
 # A personal or product name in a cased script: a few words, each capitalised ("Сковорода Никита
