@@ -102,7 +102,7 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             continue
         p = profiles[id(para)]
         found: list[Part] = []
-        if latin_main and p.main == "latin":
+        if latin_main and p.main == "latin" and detect.other_words(para.text, str(main_language)):
             guess = detect.judge_latin(para.text, str(main_language))
             if guess is not None:
                 latin[id(para)] = Part("block", guess.lang, 0, len(para.text), para.span.line, guess.confidence)

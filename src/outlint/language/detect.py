@@ -155,10 +155,13 @@ def stopword_hits(words: list[str]) -> dict[str, int]:
     return hits
 
 
+MAIN_SAMPLE = 5000  # words: enough to name a document's language
+
+
 def main_latin_language(texts: list[str]) -> str:
     """Which Latin-script language most of the prose is in, by its commonest words; English when
     the text says too little (fewer than 20 common words, or no clear winner)."""
-    words = [w for text in texts for w in text.lower().split()]
+    words = [w for text in texts for w in text.lower().split()][:MAIN_SAMPLE]
     ranked = sorted(stopword_hits(words).items(), key=lambda kv: -kv[1])[:2]
     if not ranked or ranked[0][1] < 20 or (len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]):
         return "en"
@@ -182,9 +185,16 @@ def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES) 
     return Guess(str(lang), round(float(confidence), 2))
 
 
-def _competing(words: list[str], tag: str) -> bool:
-    """Whether another language's common words compete with those of ``tag`` in ``words``. A
-    common word of the main language is no evidence of another ("is" is Dutch too)."""
+def other_words(text: str, main: str) -> bool:
+    """Whether ``text`` has any common word of another language than ``main``: if not, neither it
+    nor any sentence of it can be judged foreign, and nothing more is computed."""
+    return _competing(text.lower().split(), main.split("-")[0], 0)
+
+
+def _competing(words: list[str], tag: str, margin: int = PLAIN_MARGIN) -> bool:
+    """Whether another language's common words compete with those of ``tag`` in ``words`` (with
+    ``margin`` 0: whether there are any). A common word of the main language is no evidence of
+    another ("is" is Dutch too)."""
     if len(words) < MIN_WORDS:
         return False
     own = 0
@@ -200,4 +210,4 @@ def _competing(words: list[str], tag: str) -> bool:
             for lang in tags:
                 others[lang] = others.get(lang, 0) + 1
     best = max(others.values(), default=0)
-    return best >= MIN_OTHER and not (own >= 2 and own >= PLAIN_MARGIN * best)
+    return best >= MIN_OTHER and not (margin and own >= 2 and own >= margin * best)
