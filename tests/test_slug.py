@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from outlint.linter import read_bytes
-from outlint.slug import SLUGS, github, gitlab, python_markdown, slugger
+from outlint.slug import SLUGS, bitbucket, github, gitlab, python_markdown, slugger
 
 # (heading as written in Markdown, the anchor GitHub gives it)
 GITHUB = [
@@ -134,4 +134,31 @@ def test_explicit_ids_win() -> None:
 
 
 def test_every_style_is_registered() -> None:
-    assert set(SLUGS) == {"github", "gitlab", "python-markdown"}
+    assert set(SLUGS) == {"github", "gitlab", "bitbucket", "python-markdown"}
+
+
+def test_bitbucket_prefixes_python_markdown_slugs_and_escapes_html() -> None:
+    assert bitbucket("Hello World!") == "markdown-header-hello-world"
+    doc = '<a id="raw"></a>\n\n## Hello\n\nA.\n\n## Hello\n\nB.\n'
+    assert anchors(doc, "bitbucket") == ["markdown-header-hello", "markdown-header-hello_1"]
+    assert "raw" not in read_bytes(doc.encode(), "doc.md", slug="bitbucket").anchors  # HTML is shown as text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "#",
+        "## ",
+        "# !!!",
+        "# ！",
+        "# 🎉",
+        "# ![logo](logo.png)",
+        "# [![x][l]][s]\n\n[l]: a.png\n[s]: b",
+        "<h2>!!!</h2>",
+    ],
+)
+def test_a_heading_without_an_anchor_is_still_a_heading(heading: str) -> None:
+    doc = read_bytes(f"{heading}\n\nText.\n\n## Next\n\nMore.\n".encode(), "doc.md")
+    first, second = doc.facts.headings[0], doc.facts.headings[-1]
+    assert first.span.line == 1 and first.anchor is None
+    assert second.anchor == "next"

@@ -27,6 +27,7 @@ _FOOTER = re.compile(r"\[Page [0-9ivxlc]+\]\s*$|^\s*-\s*\d+\s*-\s*$")
 _LIST_START = re.compile(r"^\s*([-*+o•·]|\d+[.)]|\(?[a-z0-9]{1,3}\)|[A-Za-z]\.)\s")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _END = re.compile(r"[.!?。！？][\"'”’)]?\s*$")
+_INFO_NODE = re.compile(r"^File: [^,]+,\s+Node: ([^,\t]+)")
 
 
 @dataclass(frozen=True)
@@ -129,20 +130,46 @@ def _retitle(lines: list[str], site: dict[str, Any], new: str) -> None:
         lines[under - 1] = pad + char * max(3, len(line.strip()) + len(new.rstrip()) - len(old.rstrip()))
 
 
+def _node_header(lines: Sequence[str], heading: int) -> int | None:
+    """The first line of the Info node header (separator, ``File: ... Node: ...``, blank line)
+    just above a heading, if any: it belongs to the section below it, not to the one above."""
+    if heading < 4 or not lines[heading - 4].startswith("\x1f") or lines[heading - 2].strip():
+        return None
+    return heading - 3 if _INFO_NODE.match(lines[heading - 3]) else None
+
+
+def _menu_entries(lines: Sequence[str], header: int) -> list[int]:
+    """The Info menu lines above a node that point at it (its parent's menu, the detailed node
+    listing; the index at the end is no contents)."""
+    m = _INFO_NODE.match(lines[header])
+    if m is None:
+        return []
+    node = re.escape(m[1].strip())
+    menu = re.compile(rf"^\* (?:{node}::|[^:]+:\s+{node}[.,\t ])")
+    return [n for n, line in enumerate(lines[:header], 1) if menu.match(line)]
+
+
 def delete_section(e: Entry, lines: list[str], site: dict[str, Any]) -> tuple[list[str], list[Alternative]] | None:
     first, nxt = site["heading"][0], site["next"]
     numbered_gap = site["number"] is not None and not site["last"] and nxt is not None
     alts = []
     if site["entry"]:
         alts.append(Alternative(("OL101",), *site["entry"]))
+    # in an Info file the section goes with its node header and the next one keeps its own, so
+    # the next heading still stands where this one stood; the menu entry is left pointing nowhere
+    own, theirs = _node_header(lines, first), (_node_header(lines, nxt) if nxt else None)
+    start, stop = first, (nxt or len(lines) + 1)
+    if own is not None and (nxt is None or theirs is not None):
+        start, stop = own, (theirs or len(lines) + 1)
+        if not site["entry"]:
+            alts += [Alternative(("OL101",), n, n) for n in _menu_entries(lines, own)]
     if numbered_gap:
         # the next sibling now sits where it was: a gap, or a wrong start when the first went
         first_child = re.search(r"(?:^|\D)(1|A)\.?$", site["number"]) is not None
         alts.append(Alternative(("OL204", "OL201") if first_child else ("OL201",), first, first))
     if not alts:
         return None
-    end = nxt - 1 if nxt else len(lines)
-    return lines[: first - 1] + lines[end:], alts
+    return lines[: start - 1] + lines[stop - 1 :], alts
 
 
 def renumber(e: Entry, lines: list[str], site: dict[str, Any]) -> tuple[list[str], list[Alternative]] | None:
@@ -189,6 +216,9 @@ def empty_body(e: Entry, lines: list[str], site: dict[str, Any]) -> tuple[list[s
     if site["next"] is None:
         return None
     first, last = _body(site, len(lines))
+    kept = _node_header(lines, site["next"])  # the next section's Info node header stays with it
+    if kept is not None and kept > first:
+        last = kept - 1
     if not any(lines[n - 1].strip() for n in range(first, last + 1)):
         return None
     return [*lines[: first - 1], "", *lines[last:]], [Alternative(("OL301",), site["heading"][0], site["heading"][0])]

@@ -129,7 +129,12 @@ def _write(path: str, text: str) -> None:
         _fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
-FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
+FAIL_ON: dict[str, Severity | None] = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "info": Severity.INFO,
+    "never": None,
+}
 
 
 @main.command()
@@ -269,13 +274,22 @@ def check(
 
 @main.command()
 @click.argument("path")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("--as", "as_format", type=click.Choice(sorted(readers.READERS)), help="Read the input as this format.")
 @click.option("--language", metavar="TAG", help="The document's main language (default: inferred).")
 @click.option("--slug", type=click.Choice(STYLES), help="How Markdown heading anchors are made (default: github).")
-def outline(path: str, fmt: str, as_format: str | None, language: str | None, slug: str | None) -> None:
+@click.option("--compare", "target", metavar="TARGET", help="Show PATH (a source) and TARGET side by side, row by row.")
+def outline(
+    path: str, fmt: str, as_format: str | None, language: str | None, slug: str | None, target: str | None
+) -> None:
     """Print a document's outline: contents and headings side by side, and which matched which."""
     from outlint import export as view
+
+    if target is not None:  # the pair view is the compare command's (cli_compare.py)
+        from outlint.cli_compare import outline_pair
+
+        click.echo(outline_pair(path, target, fmt, as_format, language, slug), nl=False)
+        return
 
     shown = "-" if path == "-" else display_path(path)
     try:
@@ -283,7 +297,12 @@ def outline(path: str, fmt: str, as_format: str | None, language: str | None, sl
             doc = read_bytes(sys.stdin.buffer.read(), shown, as_format, slug=slug)
         else:
             doc = read_path(path, as_format, shown, slug=slug)
-        report = view.render_json(doc, language) if fmt == "json" else view.render_text(doc, language)
+        if fmt == "html":
+            from outlint.formats.html import render_outline
+
+            report = render_outline(doc, (), language)
+        else:
+            report = view.render_json(doc, language) if fmt == "json" else view.render_text(doc, language)
     except OSError as exc:
         _fail(f"{shown}: {exc.strerror or exc}")
     except ReadError as exc:
@@ -307,3 +326,8 @@ def rules_cmd(code: str | None) -> None:
     for rule in found:
         click.echo(f"# {rule.code} {rule.name}\n\n{rule.summary}. Default severity: {rule.severity}.\n")
         click.echo(rule.doc)
+
+
+from outlint.cli_compare import compare as _compare  # noqa: E402  (last: it uses the helpers above)
+
+main.add_command(_compare)

@@ -13,6 +13,7 @@ from typing import Any
 from outlint.linter import Settings, select_rules
 from outlint.model import Rule, Severity
 from outlint.rules import RULES, resolve
+from outlint.slug import STYLES
 
 CONFIG_FILES = (".outlint.toml", "pyproject.toml")
 SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
@@ -98,7 +99,7 @@ def config_schema() -> dict[str, Any]:
             },
             "profile": {"type": "string", "description": "a built-in profile name or a path to a profile schema"},
             "language": {"type": "string", "description": "the documents' main language, e.g. 'en', 'zh'"},
-            "slug": {"enum": ["github", "gitlab", "python-markdown"], "description": "how heading anchors are made"},
+            "slug": {"enum": list(STYLES), "description": "how heading anchors are made"},
             "rules": {
                 "type": "object",
                 "description": "per-rule severity and options, by code or name",

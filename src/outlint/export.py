@@ -118,7 +118,8 @@ def render_text(doc: Document, expected: str | None = None) -> str:
     headings = doc.facts.headings
     head = (
         f"{doc.path}: {doc.format}, {language.language_name(langs.main_language)}, "
-        f"{len(doc.toc)} contents entries, {len(headings)} headings\n"
+        f"{len(doc.toc)} contents entries, {len(headings)} headings"
+        f"{' (numbers are paragraphs of the body)' if doc.format == 'docx' else ''}\n"
     )
     if not doc.toc:
         return head + "headings (no contents block found)\n" + "".join(_heading_text(h) + "\n" for h in headings)
@@ -144,7 +145,8 @@ def render_text(doc: Document, expected: str | None = None) -> str:
     for h in al.unmatched_headings:
         rows.append((h.span.line, len(rows), f"{'':<{_WIDTH}} + {_cell(_heading_text(h), 70)}"))
     rows.sort(key=lambda r: (r[0], r[1]))
-    title = f"{'contents (line ' + str(doc.toc_span.line) + ')' if doc.toc_span else 'contents':<{_WIDTH}}   headings"
+    where = "paragraph" if doc.format == "docx" else "line"
+    title = f"{f'contents ({where} {doc.toc_span.line})' if doc.toc_span else 'contents':<{_WIDTH}}   headings"
     legend = "= matched   ~ matched, but title, number or parent differs   ! out of order   + not in the contents\n"
     return head + title + "\n" + "".join(r[2].rstrip() + "\n" for r in rows) + legend
 

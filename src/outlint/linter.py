@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from outlint import fingerprint, readers
 from outlint.model import Document, Finding, Hit, ReadError, Rule, Severity, Span
 from outlint.rules import INTERNAL_ERROR, INVALID_SUPPRESSION, RULES, UNREADABLE, UNUSED_SUPPRESSION
+from outlint.rules.common import quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,31 @@ def check_document(doc: Document, settings: Settings = Settings()) -> list[Findi
             out.append(internal_error(doc.path, f"rule {rule.code} ({rule.name})", exc, settings))
     if doc.comments:
         out = _suppress(doc, out, settings)
+    if doc.format == "docx":
+        out = [replace(f, message=f"{f.message} [{_paragraph(doc, f.span)}]") for f in out]
     return fingerprint.assign(doc, sorted(set(out)))
+
+
+def _paragraph(doc: Document, span: Span) -> str:
+    """Where a finding is in a Word document, which shows no line numbers: the paragraph's number
+    in the body (the finding's line) and the headings above it, to find it in the navigation pane."""
+    where = f"paragraph {span.line}"
+    if doc.toc_span and doc.toc_span.line <= span.line <= doc.toc_span.end_line:
+        return f"{where}, in the table of contents"
+    headings = doc.facts.headings
+    k = bisect.bisect_right(doc.facts.derive(_heading_lines), span.line) - 1
+    if k < 0:
+        return f"{where}, before the first heading"
+    path = list(doc.facts.path(headings[k]))
+    if headings[k].span.line == span.line:
+        path.pop()  # the finding is on the heading itself: say what it is under
+    if not path:
+        return where
+    return f"{where}, under " + " > ".join(quote(h.label, 40) for h in path)
+
+
+def _heading_lines(doc: Document) -> tuple[int, ...]:
+    return tuple(h.span.line for h in doc.facts.headings)
 
 
 def _options(rule: Rule, settings: Settings) -> dict[str, Any]:

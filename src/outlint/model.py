@@ -48,10 +48,12 @@ class Number:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A block of body text. ``kind`` is ``prose``, ``list``, ``table``, ``code``, ``quote``, ``lines``
-    (lines that each stand alone: an address, a signature) or ``html`` (markup with no text of its
-    own: raw HTML, images, badges).
+    (lines that each stand alone: an address, a signature), ``html`` (markup with no text of its
+    own: raw HTML, images, badges), ``note`` (a footnote or endnote) or ``box`` (a text box).
 
     ``lang`` is set by readers for text whose language the author declared (HTML ``lang``).
+    ``mark`` is the language the producing application recorded for the text (DOCX ``w:lang``):
+    evidence quoted in messages, not a declaration that silences the language rules.
     ``origin`` maps the text back to the source when it is not simply the source lines joined by
     spaces (markup removed, entities decoded): ``(text offset, line, column)`` points in order.
     """
@@ -61,6 +63,7 @@ class Paragraph:
     kind: str = "prose"
     lang: str | None = None
     origin: tuple[tuple[int, int, int], ...] = ()
+    mark: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,8 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class TocEntry:
-    """One line of the contents block the document declares."""
+    """One line of the contents block the document declares. ``group`` is the caption of the
+    captioned contents list the entry belongs to (Sphinx's "Appendix"); None when uncaptioned."""
 
     level: int
     number: Number | None
@@ -81,6 +85,7 @@ class TocEntry:
     target: str | None
     span: Span
     page: str | None = None
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -130,7 +135,9 @@ class Document:
     """A read document: its declared contents, its heading tree and its text.
 
     ``language`` is the language the document declares (HTML ``lang``, DOCX ``w:lang``), not the
-    one inferred from its text (``language.analyse`` gives that). ``anchors`` maps every id a
+    one inferred from its text (``language.analyse`` gives that). ``toc_depth`` is the deepest
+    level the contents declares it lists (a DOCX TOC field's ``\\o "1-3"``: 3), None when only its
+    entries say. ``anchors`` maps every id a
     ``#fragment`` may target to the heading it leads to (None: an anchor elsewhere). ``facts``
     holds the work several rules share, computed on first use (see ``outlint.facts``).
     """
@@ -147,6 +154,7 @@ class Document:
     links: tuple[tuple[str, Span], ...] = ()
     encoding: str | None = None
     anchors: Mapping[str, Heading | None] = field(default_factory=dict)
+    toc_depth: int | None = None
     facts: Facts = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

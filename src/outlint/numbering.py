@@ -93,18 +93,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # DocBook's Chinese rendering of "Chapter 1." and "Appendix A.": 章 1. / 附录 A.
     (
         "cjk-word",
-        re.compile(rf"(?P<word>章|附录|附錄){_SPACE}*(?P<n>[1-9]\d{{0,2}}|[A-Z])\.?(?:{_SPACE}+|$)(?P<rest>.*)"),
+        re.compile(rf"(?P<word>章|附录|附錄){_SPACE}*(?P<n>[1-9]\d{{0,4}}|[A-Z])\.?(?:{_SPACE}+|$)(?P<rest>.*)"),
     ),
-    ("decimal-dun", re.compile(rf"(?P<n>[1-9]\d{{0,2}})、{_SPACE}*(?P<rest>.*)")),
+    ("decimal-dun", re.compile(rf"(?P<n>[1-9]\d{{0,4}})、{_SPACE}*(?P<rest>.*)")),
     (
         "section-sign",
-        re.compile(rf"§{_SPACE}*(?P<n>[1-9]\d{{0,2}}(?:\.[1-9]\d{{0,2}})*)\.?(?:{_SPACE}+(?P<rest>.*)|$)"),
+        re.compile(rf"§{_SPACE}*(?P<n>[1-9]\d{{0,4}}(?:\.[1-9]\d{{0,4}})*)\.?(?:{_SPACE}+(?P<rest>.*)|$)"),
     ),
     (
         "word",
         re.compile(
             r"(?P<word>chapter|section|part|book|appendix|annex|article|lesson|unit)\s+"
-            r"(?P<n>[1-9]\d{0,2}(?:\.[1-9]\d{0,2})*|[ivxlcdm]+|[a-z]|"
+            r"(?P<n>[1-9]\d{0,4}(?:\.[1-9]\d{0,4})*|[ivxlcdm]+|[a-z]|"
             r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"
             r"(?:\s*[.:\u2014\u2013-]\s*|\s+|$)(?P<rest>.*)",
@@ -114,15 +114,22 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "paren",
         re.compile(
-            r"[（(](?P<n>[1-9]\d{0,2}|[ivxlcdm]{1,6}|[a-zA-Z])[）)](?:\s+|(?<=）)|(?=[^\x00-\x7f]))(?P<rest>\S.*)"
+            r"[（(](?P<n>[1-9]\d{0,4}|[ivxlcdm]{1,6}|[a-zA-Z])[）)](?:\s+|(?<=）)|(?=[^\x00-\x7f]))(?P<rest>\S.*)"
         ),
     ),
-    ("right-paren", re.compile(r"(?P<n>[1-9]\d{0,2}|[ivxlcdm]{1,6}|[a-zA-Z])\)\s+(?P<rest>\S.*)")),
-    ("alpha-decimal", re.compile(r"(?P<n>[A-Z](?:\.[1-9]\d{0,2})+)\.?(?:\s+(?P<rest>\S.*)|$)")),
-    ("dotted", re.compile(r"(?P<n>[1-9]\d{0,2}(?:\.(?:[1-9]\d{0,2}|0))+)\.?(?:\s+(?P<rest>\S.*)|$)")),
-    ("dot", re.compile(r"(?P<n>[1-9]\d{0,2}|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|[A-Za-z])\.(?:\s+(?P<rest>\S.*)|$)")),
-    # "2 Data Types": an undotted chapter number, only before a capitalised title
-    ("bare", re.compile(r"(?P<n>[1-9]\d?)[ \t]+(?P<rest>[A-Z][a-z]+(?:\s.*)?)")),
+    ("right-paren", re.compile(r"(?P<n>[1-9]\d{0,4}|[ivxlcdm]{1,6}|[a-zA-Z])\)\s+(?P<rest>\S.*)")),
+    ("alpha-decimal", re.compile(r"(?P<n>[A-Z](?:\.[1-9]\d{0,4})+)\.?(?:\s+(?P<rest>\S.*)|$)")),
+    ("dotted", re.compile(r"(?P<n>[1-9]\d{0,4}(?:\.(?:[1-9]\d{0,4}|0))+)\.?(?:\s+(?P<rest>\S.*)|$)")),
+    # one number and a dot; four digits only outside the years 1500-2199 ("2022. The year")
+    (
+        "dot",
+        re.compile(
+            r"(?P<n>[1-9]\d{0,2}|1[0-4]\d\d|2[2-9]\d\d|[3-9]\d{3}|[1-9]\d{4}|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|[A-Za-z])"
+            r"\.(?:\s+(?P<rest>\S.*)|$)"
+        ),
+    ),
+    # "2 Data Types", "2 XML Settings": an undotted chapter number, only before a capital
+    ("bare", re.compile(r"(?P<n>[1-9]\d?)[ \t]+(?P<rest>[A-Z][A-Za-z]*(?:[\s:,-].*)?)")),
 ]
 
 
@@ -248,7 +255,12 @@ def parse(line: str) -> tuple[Number, str] | None:
             scheme = _WORD_SCHEMES[m.group("word").lower()]
             if "." in n:
                 return Number(label, scheme, tuple(int(p) for p in n.split("."))), rest
+            if scheme == "appendix" and len(n) == 1 and n.isalpha():
+                return Number(label, scheme, (ord(n.lower()) - 96,)), rest  # Appendix C: a letter
             atom = _atom(n)
+            if atom is not None and atom[0].startswith("alpha") and roman_value(n) is not None:
+                # "CHAPTER L.": chapters, parts and books are numbered, not lettered
+                atom = ("roman-upper" if n.isupper() else "roman-lower", roman_value(n) or 0)
             if atom is None:
                 continue
             if atom[0].startswith("alpha") and scheme != "appendix":
@@ -258,7 +270,10 @@ def parse(line: str) -> tuple[Number, str] | None:
             head, *tail = n.split(".")
             return Number(label, "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), rest
         if kind in ("dotted", "bare"):
-            return Number(label, "decimal", tuple(int(p) for p in n.split("."))), rest
+            values = tuple(int(p) for p in n.split("."))
+            while len(values) > 1 and values[-1] == 0:
+                values = values[:-1]  # "2.0 IPv6 ADDRESSING" is chapter 2, written as RFCs once did
+            return Number(label, "decimal", values), rest
         atom = _atom(n)
         if atom is None:
             continue

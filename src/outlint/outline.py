@@ -6,7 +6,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from outlint import numbering
 from outlint.model import Comment, Document, Gap, Heading, Number, Paragraph, Span, TocEntry
@@ -18,24 +18,34 @@ _TOP = {"appendix", "part", "book", "cjk-part", "cjk-book"}
 _CHAPTERS = {"chapter", "cjk-chapter"}
 
 
-def infer_levels(numbers: Sequence[Number | None]) -> list[int | None]:
+# Contents entries whose columns differ by at most this much are at one indentation: titles are
+# often aligned where numbers are not ("1.1.  Parts" over "A.1.  Tokens").
+COLUMN_TOLERANCE = 1
+
+
+def infer_levels(numbers: Sequence[Number | None], columns: Sequence[int] | None = None) -> list[int | None]:
     """Level of each number: dotted depth within a family, families ranked by first appearance.
 
     ``1.`` then ``(1)`` gives levels 1 and 2; ``Chapter 1`` then ``1.1`` gives 1 and 2;
-    ``Appendix A`` and ``A.1`` sit at the top level like chapters.
+    ``Appendix A`` and ``A.1`` sit at the top level like chapters. With ``columns`` (a contents'
+    indentation, clustered), a family that first appears back at the indentation of a level seen
+    before starts at that level rather than one deeper than the deepest so far ("A. Extras" after
+    "2.1.").
     """
     base: dict[str, int] = {}
     deepest = 0
+    at_column: dict[int, int] = {}  # column cluster -> level of the numbered entries there
     out: list[int | None] = []
     # "A." whose sub-sections are "A.1", "A.2" is an appendix, whatever else uses letters
     appendix_letters = {n.values[0] for n in numbers if n is not None and n.scheme == "alpha-decimal"}
-    for number in numbers:
+    for k, number in enumerate(numbers):
         if number is None:
             out.append(None)
             continue
         fam = numbering.family(number)
         if number.scheme == "alpha-upper" and number.values[0] in appendix_letters:
             fam = "appendix"
+        column = columns[k] if columns is not None else None
         if fam not in base:
             if fam in _TOP:
                 base[fam] = 1
@@ -43,10 +53,15 @@ def infer_levels(numbers: Sequence[Number | None]) -> list[int | None]:
                 # a chapter sits at the top, or under a part: front matter numbered "1." before it
                 # does not push chapters down
                 base[fam] = 2 if any(f in base for f in _TOP if f != "appendix") else 1
+            elif column is not None and k and columns is not None and column < columns[k - 1] and column in at_column:
+                # back at the indentation of an earlier level: the new family starts there
+                base[fam] = max(1, at_column[column] - (number.depth - 1))
             else:
                 base[fam] = max(1, deepest + 1 - (number.depth - 1))
         level = base[fam] + number.depth - 1
         deepest = max(deepest, level)
+        if column is not None:
+            at_column.setdefault(column, level)
         out.append(level)
     return out
 
@@ -127,6 +142,7 @@ def build(
     anchors: Mapping[str, Heading | None] | None = None,
     language: str | None = None,
     encoding: str | None = None,
+    toc_depth: int | None = None,
 ) -> Document:
     """Assemble a Document: levels of numbered entries and headings that lack one, then the tree.
 
@@ -159,38 +175,59 @@ def build(
         tuple(links),
         encoding,
         {name: (final.get(id(h), h) if h is not None else None) for name, h in (anchors or {}).items()},
+        toc_depth,
     )
 
 
 def level_contents(toc: Sequence[TocEntry]) -> list[TocEntry]:
-    """Contents entries with their levels: from their numbers, or from indentation when unnumbered.
-    Entries that already have a level (``level != 0``) keep it."""
+    """Contents entries with their levels: from their numbers, or from indentation when unnumbered
+    or when the numbers cannot tell the levels apart. Entries that already have a level
+    (``level != 0``) keep it."""
     nums = resolve_letters([e.number for e in toc])
-    levels = _by_indent(toc, nums) or infer_levels(nums)
+    clusters = _column_clusters([e.span.column for e in toc])
+    columns = [clusters[e.span.column] for e in toc]
+    levels = _by_indent(nums, columns) or infer_levels(nums, columns)
     out: list[TocEntry] = []
-    for entry, number, level in zip(toc, nums, levels, strict=True):
+    at_column: dict[int, int] = {}  # column cluster -> level of the last entry there
+    left = 1 << 30  # the smallest column cluster so far
+    for k, (entry, number, level) in enumerate(zip(toc, nums, levels, strict=True)):
+        column = columns[k]
         if entry.level == 0:
-            entry = TocEntry(
-                level or _unnumbered_level(out, entry), number, entry.title, entry.target, entry.span, entry.page
-            )
+            if level is None:
+                level = _unnumbered_level(out[-1] if out else None, columns[k - 1] if k else 0, column, left, at_column)
+            entry = replace(entry, level=level, number=number)
         elif number is not entry.number:
-            entry = TocEntry(entry.level, number, entry.title, entry.target, entry.span, entry.page)
+            entry = replace(entry, number=number)
+        at_column[column] = entry.level
+        left = min(left, column)
         out.append(entry)
     return out
 
 
-def _by_indent(toc: Sequence[TocEntry], nums: Sequence[Number | None]) -> list[int | None] | None:
+def _column_clusters(columns: Sequence[int]) -> dict[int, int]:
+    """Each column's cluster, ranked from the left: columns within ``COLUMN_TOLERANCE`` of the
+    leftmost column of a cluster belong to it."""
+    out: dict[int, int] = {}
+    rank, start = -1, None
+    for col in sorted(set(columns)):
+        if start is None or col - start > COLUMN_TOLERANCE:
+            rank, start = rank + 1, col
+        out[col] = rank
+    return out
+
+
+def _by_indent(nums: Sequence[Number | None], columns: Sequence[int]) -> list[int | None] | None:
     """Levels from indentation, when the numbers cannot tell them apart: a contents that restarts
-    "1." in every chapter ("1. Introduction" over "    1. Home Page") is nested by its indents."""
-    levels = infer_levels(nums)
-    indents: dict[int, set[int]] = {}
-    for entry, level in zip(toc, levels, strict=True):
+    "1." in every chapter ("1. Introduction" over "    1. Home Page") is nested by its indents.
+    Only a difference beyond the column tolerance counts: one column of jitter is alignment."""
+    levels = infer_levels(nums, columns)
+    seen: dict[int, set[int]] = {}
+    for level, column in zip(levels, columns, strict=True):
         if level is not None:
-            indents.setdefault(level, set()).add(entry.span.column)
-    if not any(len(cols) > 1 for cols in indents.values()):
+            seen.setdefault(level, set()).add(column)
+    if not any(len(cols) > 1 for cols in seen.values()):
         return None
-    rank = {col: i + 1 for i, col in enumerate(sorted({e.span.column for e in toc}))}
-    return [rank[e.span.column] for e in toc]
+    return [column + 1 for column in columns]
 
 
 def outline_entries(
@@ -211,17 +248,17 @@ def outline_entries(
     return out
 
 
-def _unnumbered_level(previous: list[TocEntry], entry: TocEntry) -> int:
+def _unnumbered_level(
+    previous: TocEntry | None, previous_column: int, column: int, left: int, at_column: Mapping[int, int]
+) -> int:
     # An unnumbered entry ("Preface", "Concluding remarks") is top-level unless it is indented
-    # deeper than the entry before it, as part of that entry's sub-list.
-    if previous and entry.span.column > previous[-1].span.column:
-        return previous[-1].level + 1
-    if not previous or entry.span.column <= min(e.span.column for e in previous):
+    # deeper than the entry before it, as part of that entry's sub-list, or sits at the column of
+    # earlier entries, whose level it shares.
+    if previous is not None and column > previous_column:
+        return previous.level + 1
+    if previous is None or column <= left:
         return 1
-    for prev in reversed(previous):
-        if prev.span.column == entry.span.column:
-            return prev.level
-    return 1
+    return at_column.get(column, 1)
 
 
 # --- contents alignment ---------------------------------------------------------------------
@@ -248,9 +285,20 @@ def similarity(a: str, b: str) -> float:
     return m.ratio()
 
 
+# The contents can be trusted as a description of the headings when at least this share of its
+# entries, or of the headings after it, pair up; below, reading one of the two went wrong (or the
+# contents belongs to another document) and one finding says so instead of one per entry.
+ALIGNED = 0.5
+
+
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    """Which contents entry matched which heading; computed once per document."""
+    """Which contents entry matched which heading; computed once per document.
+
+    ``reliable`` is False when the contents and the headings cannot be aligned: too few entries
+    pair up (see ``ALIGNED``). Rules that compare entries with headings then stay quiet, and one
+    finding reports the misfit.
+    """
 
     pairs: tuple[tuple[int, Heading], ...]  # (entry index, heading), in entry order
     unmatched_entries: tuple[int, ...]
@@ -259,12 +307,15 @@ class Alignment:
     entry_parents: tuple[int | None, ...]  # index of each entry's parent entry
 
     tail: int  # first entry past the end of a document that stops early; len(toc) when it does not
+    reliable: bool = True
+    by_entry: Mapping[int, Heading] = field(default_factory=dict)
+    by_heading: Mapping[int, int] = field(default_factory=dict)  # id(heading) -> entry index
 
     def heading_for(self, index: int) -> Heading | None:
-        for i, h in self.pairs:
-            if i == index:
-                return h
-        return None
+        return self.by_entry.get(index)
+
+    def entry_for(self, heading: Heading) -> int | None:
+        return self.by_heading.get(id(heading))
 
 
 def _entry_parents(toc: Sequence[TocEntry]) -> list[int | None]:
@@ -315,11 +366,16 @@ def align(doc: Document) -> Alignment:
         if named is not None and id(named) not in used:
             match[i] = named
             used[id(named)] = i
-    # 1. identical titles; among several, prefer the same number path, then the same label.
+    # 1. identical titles; among several, prefer the same number path, then the same label. A
+    # heading with another number is left to step 2, where the heading that has the entry's
+    # number and place may be the better match (the entry's own heading was renamed).
     for i, entry in enumerate(toc):
         if i in match:
             continue
         cands = [h for h in by_title.get(normalize_title(entry.title), []) if id(h) not in used]
+        if entry.number is not None:
+            values = entry.number.values
+            cands = [h for h in cands if h.number is None or h.number.values == values]
         if not cands:
             continue
         path = _entry_path(toc, parents, i)
@@ -356,7 +412,9 @@ def align(doc: Document) -> Alignment:
                 same_label = (
                     entry.number is not None and h.number is not None and entry.number.values == h.number.values
                 )
-                if sim >= 0.6 or same_path or (same_label and sim >= 0.5):
+                # two numbers that differ as well as the titles: only a near-identical title pairs
+                renumbered = entry.number is not None and h.number is not None and not same_label
+                if sim >= (0.8 if renumbered else 0.6) or same_path or (same_label and sim >= 0.5):
                     scored.append((sim + 0.3 * same_path + 0.1 * same_label, i, hid))
         scored.sort(key=lambda t: (-t[0], t[1]))
         for _, i, hid in scored:
@@ -369,15 +427,20 @@ def align(doc: Document) -> Alignment:
     keep = _longest_increasing([order[id(h)] for _, h in pairs])
     out_of_order = tuple(pairs[k][0] for k in range(len(pairs)) if k not in keep)
     unmatched = tuple(h for h in headings if id(h) not in used)
-    result = Alignment(
+    toc_line = doc.toc_span.line if doc.toc_span else 0
+    after = sum(1 for h in headings if h.span.line > toc_line)
+    reliable = bool(pairs) and (len(pairs) >= ALIGNED * len(toc) or len(pairs) >= ALIGNED * after)
+    return Alignment(
         tuple(pairs),
         tuple(i for i in range(len(toc)) if i not in match),
         unmatched,
         out_of_order,
         tuple(parents),
         _tail(toc, pairs, unmatched),
+        reliable,
+        dict(pairs),
+        {id(h): i for i, h in pairs},
     )
-    return result
 
 
 def _tail(toc: Sequence[TocEntry], pairs: Sequence[tuple[int, Heading]], unmatched: Sequence[Heading]) -> int:

@@ -1,4 +1,4 @@
-"""Heading anchors as Markdown renderers compute them: GitHub, GitLab and Python-Markdown styles."""
+"""Heading anchors as Markdown renderers compute them: GitHub, GitLab, Bitbucket and Python-Markdown styles."""
 
 from __future__ import annotations
 
@@ -46,9 +46,16 @@ def python_markdown(title: str) -> str:
     return _PYMD_SEP.sub("-", _PYMD_DROP.sub("", text).strip().lower())
 
 
+@lru_cache(maxsize=8192)
+def bitbucket(title: str) -> str:
+    """Bitbucket Cloud renders with Python-Markdown and prefixes every heading id with ``markdown-header-``."""
+    return "markdown-header-" + python_markdown(title)
+
+
 SLUGS: dict[str, Callable[[str], str]] = {
     "github": github,
     "gitlab": gitlab,
+    "bitbucket": bitbucket,
     "python-markdown": python_markdown,
 }
 STYLES = tuple(SLUGS)
@@ -61,7 +68,7 @@ def slugger(style: str = "github", taken: Iterable[str] = ()) -> Slugger:
     ``taken`` are ids that already exist (explicit ids); only Python-Markdown avoids them.
     """
     base = SLUGS[style]
-    if style == "python-markdown":
+    if style in ("python-markdown", "bitbucket"):
         used = set(taken)
 
         def unique_pymd(title: str) -> str:

@@ -396,3 +396,142 @@ def test_rustdoc_style_sections_and_encoded_ids() -> None:
 def test_sidebar_navigation_is_no_contents() -> None:
     nav = '<nav class="sidebar"><ul><li><a href="#b">b</a></li><li><a href="#a">a</a></li></ul></nav>'
     assert read(page(f'{nav}<h1>T</h1><h2 id="a">a</h2><p>x.</p><h2 id="b">b</h2><p>y.</p>')).toc == ()
+
+
+# --- the contents as generators write it ----------------------------------------------------
+
+SPLIT_TOC = """\
+<h1>Example Protocol</h1>
+<div id="toc"><a href="#" class="toplink">&#9650;</a><h2>Table of Contents</h2>
+<nav class="toc"><ul>
+<li><p><a href="#section-1">1</a>. <a href="#name-intro">Intro</a></p></li>
+<li><p><a href="#section-2">2</a>. <a href="#name-design">Design</a></p>
+ <ul><li><p><a href="#section-2.1">2.1</a>. <a href="#name-framing">Framing</a></p></li></ul></li>
+<li><p><a href="#appendix-A">Appendix A</a>. <a href="#name-notes">Notes</a></p></li></ul></nav></div>
+<section id="section-1"><h2 id="name-intro"><a href="#section-1">1. </a>Intro</h2><p>Text.</p></section>
+<section id="section-2"><h2 id="name-design"><a href="#section-2">2. </a>Design</h2><p>Text.</p>
+<section id="section-2.1"><h3 id="name-framing"><a href="#section-2.1">2.1. </a>Framing</h3><p>Text.</p>
+</section></section>
+<section id="appendix-A"><h2 id="name-notes"><a href="#appendix-A">Appendix A. </a>Notes</h2><p>Text.</p></section>
+"""
+
+
+def test_a_contents_line_of_two_links_is_one_entry_and_a_top_link_none() -> None:
+    # xml2rfc links the number and the title separately; the back-to-top arrow names no section
+    doc = read(SPLIT_TOC)
+    assert [(e.level, e.number.label if e.number else None, e.title, e.target) for e in doc.toc] == [
+        (1, "1.", "Intro", "#name-intro"),
+        (1, "2.", "Design", "#name-design"),
+        (2, "2.1.", "Framing", "#name-framing"),
+        (1, "Appendix A.", "Notes", "#name-notes"),
+    ]
+    assert found(SPLIT_TOC) == []
+
+
+DUPLICATE_ID = """\
+<div class="toc"><ul><li><a href="#notes">1. Notes</a></li>
+<li><a href="#usage">2. Usage</a><ul><li><a href="#notes">2.1. Notes</a></li></ul></li></ul></div>
+<section id="notes"><h2>1. Notes</h2><p>First.</p></section>
+<section id="usage"><h2>2. Usage</h2><p>Use.</p>
+<section id="notes"><h3>2.1. Notes</h3><p>Second.</p></section></section>
+"""
+
+
+def test_the_first_element_with_an_id_is_where_links_go() -> None:
+    doc = read(DUPLICATE_ID)
+    assert doc.anchors["notes"] is doc.facts.headings[0]
+    findings = lint(DUPLICATE_ID, fmt="html", path="doc.html")
+    assert [(f.code, f.span.line, f.message) for f in findings] == [
+        (
+            "OL107",
+            2,
+            'contents entry "2.1. Notes" links to "#notes", which goes to heading "1. Notes" on line 3, '
+            'the first element with that id; heading "2.1. Notes" on line 5 has the same id',
+        )
+    ]
+
+
+def test_landmarks_are_navigation_not_contents() -> None:
+    text = (
+        '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body>\n'
+        '<nav epub:type="landmarks"><ol><li><a epub:type="bodymatter" href="#start">Start here</a></li>'
+        '<li><a epub:type="index" href="#idx">Index</a></li></ol></nav>\n'
+        '<section id="start"><h1 id="one">1. One</h1><p>Text.</p><h1 id="two">2. Two</h1><p>Text.</p></section>\n'
+        '<section id="idx"><h1>Index</h1><p>Terms.</p></section>\n</body></html>\n'
+    )
+    assert read(text, "book.xhtml").toc == ()
+    assert found(text, path="book.xhtml") == []
+
+
+def test_captioned_lists_continue_the_contents() -> None:
+    text = (
+        '<div class="body" role="main"><h1>Manual</h1>\n'
+        '<section id="a"><h2>1. Alpha</h2><p>T.</p></section><section id="b"><h2>2. Beta</h2><p>T.</p></section>\n'
+        '<section id="t"><h2>1. Tools</h2><p>T.</p></section></div>\n'
+        '<div class="sphinxsidebarwrapper"><div><h3><a href="#">Table of Contents</a></h3>\n'
+        '<ul><li><a href="#a">1. Alpha</a></li><li><a href="#b">2. Beta</a></li></ul>\n'
+        '<p class="caption" role="heading"><span class="caption-text">Appendix</span></p>\n'
+        '<ul><li><a href="#t">1. Tools</a></li></ul></div></div>\n'
+    )
+    assert [(e.title, e.span.line, e.group) for e in read(text).toc] == [
+        ("Alpha", 5, None),
+        ("Beta", 5, None),
+        ("Tools", 7, "Appendix"),
+    ]
+    # each captioned toctree is numbered from 1: starting again under a new caption is no step back
+    assert found(text) == []
+    assert found(
+        text.replace('<p class="caption" role="heading"><span class="caption-text">Appendix</span></p>\n', "")
+    ) == [("OL203", 3)]
+
+
+# --- hostile shapes: no recursion, no page-wide work per element ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("<b>" * 3000 + "<p>x</p>", id="deep-inline"),
+        pytest.param("<section>" * 3000 + "<h1>T</h1>x", id="deep-sections"),
+        pytest.param("<div>" * 3000 + "<p>x</p>", id="deep-divs"),
+        pytest.param("<ul><li>" * 1500 + '<a href="#x">x</a>', id="deep-lists"),
+        pytest.param("<main>" + "<SCRIPT>1</SCRIPT>\n" * 30000 + "</main>", id="many-scripts"),
+    ],
+)
+def test_hostile_shapes_are_read_in_linear_time(text: str) -> None:
+    import time
+
+    start = time.process_time()
+    read(text)
+    assert time.process_time() - start < 5  # RecursionError, or page-wide work per element
+
+
+def test_an_aside_in_a_section_is_its_body_and_its_title_no_heading() -> None:
+    text = (
+        '<main><section id="s1"><h2>1. Notes</h2><aside><h3>Related</h3><p><strong>Note:</strong> an aside.</p>'
+        '</aside></section><section id="s2"><h2>2. More</h2><p>Text.</p></section></main>'
+    )
+    doc = read(text)
+    assert [h.label for h in doc.facts.headings] == ["1. Notes", "2. More"]
+    assert [b.text for b in doc.facts.headings[0].body] == ["Related", "**Note:** an aside."]
+    assert found(text) == []
+
+
+def test_headings_that_open_the_page_one_after_another_are_its_title_lines() -> None:
+    text = (
+        '<dl><dt>Stream:</dt><dd>IETF</dd></dl><h1 id="rfcnum">RFC 9001</h1><h1 id="title">Using TLS</h1>'
+        '<section id="abstract"><h2>Abstract</h2><p>Text.</p></section>'
+        '<section id="s1"><h2>1. Introduction</h2><p>Text.</p></section>'
+    )
+    doc = read(text)
+    assert [h.label for h in doc.facts.headings] == ["Using TLS", "Abstract", "1. Introduction"]
+    assert doc.anchors["rfcnum"] is None
+    assert found(text) == []
+
+
+def test_nesting_deeper_than_the_limit_is_one_read_error() -> None:
+    from outlint.model import ReadError
+
+    with pytest.raises(ReadError, match="more than the limit of 20"):
+        read_bytes(("<div>" * 30 + "<p>x</p>").encode(), "doc.html", max_depth=20)
+    assert paragraphs(read_bytes(("<div>" * 10 + "<p>x</p>").encode(), "doc.html", max_depth=20))[0].text == "x"

@@ -7,6 +7,7 @@ import pytest
 
 from outlint.linter import read_bytes
 from outlint.model import Document, Gap, Heading, Paragraph
+from outlint.readers import markup
 from outlint.rules.truncation import locate
 from tests.conftest import lint
 
@@ -259,11 +260,12 @@ def test_in_page_links_are_collected_where_they_are_written() -> None:
         '| a | [cell](#cell) |\n|---|---|\n\nA [ref link][r] and <a href="#raw">raw</a>.\n\n'
         "[r]: #reference\n\n## [Self](#t)\n\n[中文](#中文)\n"
     )
+    # a reference link is listed at its definition, where its fragment is written and fixed
     assert [(t, s.line, s.column) for t, s in doc.links] == [
         ("#usage", 3, 13),
         ("#cell", 5, 14),
-        ("#reference", 8, 3),
         ("#raw", 8, 30),
+        ("#reference", 10, 6),
         ("#t", 12, 11),
         ("#中文", 14, 6),
     ]
@@ -394,24 +396,134 @@ def test_cut_sentences_in_markdown(text: str, expected: list[tuple[str, int]]) -
     assert found(text, "OL302") == expected
 
 
-def test_long_documents_are_parsed_in_runs_with_the_same_outline(monkeypatch: pytest.MonkeyPatch) -> None:
-    from outlint.readers import mdblocks
-
+def test_a_long_document_is_read_block_by_block_with_true_lines() -> None:
     section = (
         "## Part {n}\n\nSome text with [a link](#part-{n}) and a list:\n\n- one\n- two\n\n"
         "```sh\n# not a heading {n}\n```\n\n<!--\n# not a heading either\n-->\n\n> quoted\n\n"
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n[ref-{n}]: #part-{n}\n\n"
     )
-    text = "# Doc\n\n" + "".join(section.format(n=n) for n in range(40))
+    doc = read("# Doc\n\n" + "".join(section.format(n=n) for n in range(40)))
+    assert [(h.span.line, h.anchor) for h in doc.facts.headings[:3]] == [(1, "doc"), (3, "part-0"), (26, "part-1")]
+    assert len(doc.facts.headings) == 41
+    assert [b.kind for b in doc.facts.headings[40].body] == ["prose", "list", "list", "code", "quote", "table"]
+    assert [(t, s.line, s.column) for t, s in doc.links[:2]] == [("#part-0", 5, 25), ("#part-1", 28, 25)]
+    assert [(c.text, c.span.line) for c in doc.comments[:2]] == [
+        ("# not a heading either", 14),
+        ("# not a heading either", 37),
+    ]
+
+
+# --- what is a section heading, what is a contents entry ------------------------------------
+
+
+def test_heading_in_a_block_quote_is_part_of_the_quotation() -> None:
+    text = (
+        "# Tool\n## Contents\n- [Install](#install)\n- [Usage](#usage)\n## Install\nRun it.\n"
+        "> ## Note\n> The installer needs a network.\n## Usage\nRun the tool.\n"
+    )
+    doc = read(text)
+    assert headings(doc) == [(1, "Tool", 1), (2, "Install", 5), (2, "Usage", 9)]
+    assert [(b.kind, b.text) for b in doc.facts.headings[1].body] == [
+        ("prose", "Run it."),
+        ("quote", "Note"),
+        ("quote", "The installer needs a network."),
+    ]
+    assert found(text) == []
+
+
+GROUP_LABELS = """\
+# Tool
+## Contents
+- Getting started
+  - [Install](#install)
+  - [Usage](#usage)
+- FAQ
+  - [Why this tool?](#why-this-tool)
+## Install
+Run the installer.
+## Usage
+Run the tool.
+## Why this tool?
+Because.
+"""
+
+
+def test_unlinked_group_labels_over_linked_items_are_no_entries() -> None:
+    assert [e.title for e in read(GROUP_LABELS).toc] == ["Install", "Usage", "Why this tool?"]
+    assert found(GROUP_LABELS) == []
+
+
+def test_a_group_label_that_names_a_heading_stays_an_entry() -> None:
+    text = GROUP_LABELS.replace("## Install\n", "## FAQ\nQuestions.\n## Install\n")
+    assert [e.title for e in read(text).toc] == ["Install", "Usage", "FAQ", "Why this tool?"]
+
+
+# --- hostile shapes: linear scans, no backtracking ------------------------------------------
+
+
+def _cpu(text: str) -> float:
+    import time
+
+    start = time.process_time()
+    read(text)
+    return time.process_time() - start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("# T {" + " ".join(['a="b"'] * 40) + " !}\n", id="attribute-list"),
+        pytest.param("# T\n\n<!-- toc" + " " * 50000 + "x -->\n", id="toc-marker-comment"),
+        pytest.param("# T\n\n" + "<a b" * 20000 + "\n", id="unclosed-tags"),
+        pytest.param("# T\n\n<div>" + "<!--" * 20000 + "\n", id="unclosed-comments"),
+        pytest.param("# T\n\n<div>" + "<h2>x" * 20000 + "\n", id="unclosed-html-headings"),
+        pytest.param("# T\n\n[" + "![a]" * 5000 + "\n", id="nested-image-links"),
+        pytest.param("# T\n\ntext " + "`" * 20000 + "\n", id="runs-of-backticks"),
+        pytest.param("# T\n\n" + "> " * 5000 + "x\n", id="deep-quotes"),
+        pytest.param("# T\n\n" + "".join("  " * k + "- x\n" for k in range(2000)), id="deep-lists"),
+    ],
+)
+def test_hostile_markup_is_read_in_linear_time(text: str) -> None:
+    assert _cpu(text) < 2  # each took from 10 s to minutes when it backtracked
+
+
+def test_markup_inside_code_spans_is_text() -> None:
+    text = '# T\n\nSee `<a href="#x">` and `<!-- outlint-disable OL9999 -->`, <!-- a real one -->.\n'
+    doc = read(text)
+    assert doc.links == ()
+    assert [(c.text, c.span.line, c.span.column) for c in doc.comments] == [("a real one", 3, 60)]
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_runs_of_a_long_document_parse_as_the_whole_does(monkeypatch: pytest.MonkeyPatch, newline: str) -> None:
+    from outlint.readers import mdsplit
+
+    section = (
+        "## Part {n}\n\nText [a link](#part-{n}) and [a reference][r].\n\n```sh\n\n# not a heading {n}\n```\n\n"
+        "<!--\n\n# not a heading either\n-->\n\n<div>\n\n# raw HTML ends at the blank line\n</div>\n\n- item\n\n"
+        "# Chapter {n}\n\n> quoted\n\n"
+    )
+    text = ("# Doc\n\n" + "".join(section.format(n=n) for n in range(30)) + "[r]: #part-0\n").replace("\n", newline)
 
     def outline_of() -> list[object]:
         doc = read(text)
         return [
-            (h.level, h.label, h.span, h.anchor, [(b.span, getattr(b, "kind", "")) for b in h.body])
-            for h in doc.facts.headings
-        ] + [doc.links, doc.comments]
+            (h.level, h.label, h.span, h.anchor, [(b.span, b.kind) for b in h.body]) for h in doc.facts.headings
+        ] + [
+            doc.links,
+            doc.comments,
+        ]
 
     whole = outline_of()
-    monkeypatch.setattr(mdblocks, "_CHUNK", 300)
-    assert len(mdblocks._chunks(text.split("\n"), 0)) > 10
+    monkeypatch.setattr(mdsplit, "_CHUNK", 200)
+    assert len(mdsplit.chunks(markup.TextLines(text), 0)) > 10
     assert outline_of() == whole
+
+
+def test_nesting_deeper_than_the_limit_is_one_read_error() -> None:
+    from outlint.model import ReadError
+
+    with pytest.raises(ReadError, match="nested 11 deep, more than the limit of 10"):
+        read_bytes(("> " * 11 + "x\n").encode(), "doc.md", max_depth=10)
+    assert read_bytes(("> " * 10 + "x\n").encode(), "doc.md", max_depth=10).preamble[0].text == "x"

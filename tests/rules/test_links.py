@@ -123,3 +123,109 @@ def test_rule_docs_have_the_four_sections(code: str) -> None:
         "## Example",
         "## Options",
     ]
+
+
+# --- what is an anchor, and what a fragment reaches ----------------------------------------
+
+ANCHORS = """\
+# Anchors
+
+<p name="para-name">A paragraph.</p>
+
+<span data-id="data-only">A span.</span>
+
+<input name="field" id="field-id">
+
+## Setup {#setup}
+
+Links: [a](#para-name), [b](#data-only), [c](#field-id), [d](#setup), [e](#setup-setup), [f](#L30C12).
+
+[g][ref] and [h][ref]
+
+[ref]: #nowhere
+"""
+
+
+def test_only_ids_and_names_of_links_are_anchors() -> None:
+    # name= is an anchor on <a> only, data-id never; every id counts wherever it is in the tag; the
+    # attribute list is an id and GitHub's text slug spells it too; #L30C12 is no line link; a
+    # reference link is reported once, at its definition
+    assert [(f.span.line, f.message.split('"')[1]) for f in check(ANCHORS)] == [
+        (11, "#para-name"),
+        (11, "#data-only"),
+        (11, "#L30C12"),
+        (15, "#nowhere"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        pytest.param("[top](#TOP)", id="top-in-any-case"),
+        pytest.param("[readme](#readme)", id="readme-box-of-code-hosts"),
+        pytest.param("[range](#L19C5-L21C11)", id="line-and-column-range"),
+        pytest.param('<a id="x" name="y"></a>[n](#y)', id="name-beside-id"),
+    ],
+)
+def test_more_links_that_lead_somewhere(link: str) -> None:
+    assert lines(f"# P\n\n{link}\n\n## Usage\n\nA.\n") == []
+
+
+@pytest.mark.parametrize("link", ["#l7", "#L30C", "#L30C11-", "#C30", "#L7extra"])
+def test_what_is_not_a_line_link(link: str) -> None:
+    assert lines(f"# P\n\n[x]({link})\n", options={"OL108": {"ignore-case": False}}) == [("OL108", 3, 5)]
+
+
+def test_ignore_case_tries_the_fragment_in_lower_case_only() -> None:
+    # GitHub's script lower-cases the fragment; an id written with capitals is matched exactly
+    text = '# P\n\n<a id="MixedCase"></a>\n\n[a](#MIXEDCASE) [b](#MixedCase) [c](#P)\n'
+    assert lines(text) == [("OL108", 5, 5)]
+
+
+def test_heading_in_a_block_quote_keeps_its_anchor() -> None:
+    assert lines("# P\n\n> ## Note\n> Careful.\n\nSee [the note](#note).\n") == []
+
+
+def test_docfx_tab_headings_are_no_links() -> None:
+    assert lines("# Tabs\n\n# [Linux](#tab/linux)\n\nOn Linux.\n\n# [Windows](#tab/windows)\n\nOn Windows.\n") == []
+
+
+def test_bitbucket_anchors_carry_their_prefix() -> None:
+    text = "# Hello\n\n[a](#markdown-header-hello) [b](#hello)\n"
+    assert lines(text, slug="bitbucket") == [("OL108", 3, 33)]
+
+
+DUPLICATE_SLUG = """\
+# Widget
+## Contents
+- [API](#api)
+  - [widget](#widget)
+    - [widget.run()](#widgetrun)
+## API
+Functions.
+### `widget`
+The object.
+#### `widget.run()`
+Runs it.
+"""
+
+
+def test_link_to_the_first_of_two_headings_with_one_slug_names_the_one_meant() -> None:
+    assert [(f.code, f.span.line, f.message) for f in check(DUPLICATE_SLUG)] == [
+        (
+            "OL107",
+            4,
+            'contents entry "widget" links to "#widget", which goes to heading "Widget" on line 1; '
+            '"#widget-1" (heading "widget" on line 8) was probably meant',
+        )
+    ]
+
+
+def test_many_broken_links_are_each_compared_with_a_few_headings() -> None:
+    import time
+
+    text = "# T\n" + "".join(f"## H {k}\n\nSee [x](#no-{k}).\n" for k in range(2000))
+    start = time.process_time()
+    found = check(text)
+    assert len(found) == 2000
+    assert time.process_time() - start < 10  # every link against every heading took minutes

@@ -17,6 +17,7 @@ FORMATS: dict[str, str] = {
     "github": "outlint.formats.github",
     "junit": "outlint.formats.junit",
     "gitlab": "outlint.formats.gitlab",
+    "html": "outlint.formats.html",
 }
 
 

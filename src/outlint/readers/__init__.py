@@ -17,6 +17,7 @@ READERS: dict[str, str] = {
     "text": "outlint.readers.text",
     "markdown": "outlint.readers.markdown",
     "html": "outlint.readers.html",
+    "docx": "outlint.readers.docx",
 }
 SUFFIXES: dict[str, str] = {
     ".txt": "text",
@@ -30,10 +31,13 @@ SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".docx": "docx",
 }
 # keyword options each reader accepts (``read(data, path, **options)``), passed on by the linter
 OPTIONS: dict[str, frozenset[str]] = {
-    "markdown": frozenset({"slug"}),
+    "markdown": frozenset({"slug", "max_depth"}),
+    "html": frozenset({"max_depth"}),
+    "docx": frozenset({"max_depth"}),
 }
 _HTML_START = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
@@ -50,6 +54,8 @@ def format_for(path: str) -> str | None:
 
 def sniff(data: bytes) -> str:
     """The format of unnamed data (stdin, files without a suffix) from its first bytes."""
+    if data[:4] == b"PK\x03\x04":
+        return "docx"  # a zip: the DOCX reader says what it is if it is no Word document
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     if _HTML_START.match(head):
         return "html"

@@ -7,10 +7,9 @@ the author marked with another ``lang`` than the page's is intentional and flagg
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
@@ -19,13 +18,16 @@ from outlint import outline
 from outlint.model import Comment, Document, Heading, Paragraph, ReadError, Span
 from outlint.readers import markup
 from outlint.readers.decode import decode
-from outlint.readers.htmlsource import Source, contents, in_page, is_chrome, local, positions, text_of
+from outlint.readers.htmlsource import Source, in_page, is_chrome, local, positions, text_of
+from outlint.readers.htmltext import State, add, flush
+from outlint.readers.htmltoc import contents
 
 _XML_DECL = re.compile(r"\s*<\?xml[^>]*\?>")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SECTIONING = {"section", "article"}
 _KINDS = {"li": "list", "dd": "list", "dt": "list", "blockquote": "quote"}
 _BLOCKS = {
+    "aside",
     "p",
     "div",
     "li",
@@ -58,57 +60,37 @@ _EMPHASIS = {"em": "*", "i": "*", "cite": "*", "dfn": "*", "strong": "**", "b": 
 _MEDIA = {"img", "picture", "video", "audio", "svg", "iframe", "object", "embed", "canvas"}
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HREF = re.compile(r"\bhref\s*=\s*[\"']?", re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
-@dataclass(slots=True)
-class _State:
-    """What the walk has built so far, and the paragraph it is in the middle of."""
-
-    src: Source
-    base_lang: str | None
-    skip: Any
-    blocks: list[outline.Block] = field(default_factory=list)
-    anchors: dict[str, Heading | None] = field(default_factory=dict)
-    pending: list[str] = field(default_factory=list)  # ids of empty anchors just before a heading
-    sections: list[str] = field(default_factory=list)  # ids of open sections whose heading is to come
-    parts: list[str] = field(default_factory=list)
-    origin: list[tuple[int, int, int]] = field(default_factory=list)
-    size: int = 0
-    space: bool = False
-    media: bool = False
-    first: tuple[int, int] | None = None
-    last_line: int = 0
-    kind: str = "prose"
-    lang: str | None = None
-    h1_base: int = 0
-
-
-def read(data: bytes, path: str) -> Document:
-    """Read an HTML or XHTML document from its bytes (no network, no entity expansion)."""
+def read(data: bytes, path: str, *, max_depth: int | None = None) -> Document:
+    """Read an HTML or XHTML document from its bytes (no network, no entity expansion); a page whose
+    elements nest deeper than ``max_depth`` is refused."""
     text, encoding = decode(data)
     del data  # the bytes are not needed once decoded
     if text.startswith("\ufeff"):
         text = text[1:]
     root = _tree(text, path)
     starts = markup.line_starts(text)
-    src = Source(text, starts, positions(root, text, starts))
-    toc_box, toc, toc_span, toc_heading = contents(root, src, path)
+    src = Source(text, starts, *positions(root, text, starts, max_depth))
+    found_toc = contents(root, src, path)
+    boxes, toc, toc_span, toc_heading = found_toc.boxes, found_toc.entries, found_toc.span, found_toc.heading
     scope = _content_root(root)
-    st = _State(src, _lang(root), toc_box)
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            name = el.get("id") or (el.get("name") if local(el) == "a" else None)
-            if name:
-                st.anchors.setdefault(name, None)
-    st.h1_base = min((_depth(h, scope) for h in scope.iter("h1", "{*}h1")), default=0)
+    first_with: dict[str, Any] = {}
+    for el in root.xpath("//*[@id] | //*[local-name()='a' or local-name()='A'][@name]"):  # in document order
+        for name in _names(el):
+            first_with.setdefault(name, el)
+    st = State(src, _lang(root), frozenset(id(b) for b in boxes), first_with)
+    st.anchors = dict.fromkeys(first_with)
+    if next(scope.iter("h1", "{*}h1"), None) is not None:
+        st.h1_base = min((depth for el, depth in _section_depths(scope) if local(el) == "h1"), default=0)
     if toc_heading is not None:
-        st.pending.extend(n for n in (toc_heading.get("id"),) if n)
-    _visit(scope, st, "prose", st.base_lang, scope, toc_heading)
-    _flush(st)
+        st.pending.extend((n, toc_heading) for n in _names(toc_heading))
+    _walk(scope, st, scope, toc_heading)
+    flush(st)
+    _title_block(st)
     blocks, anchors = markup.trust_numbers(st.blocks, st.anchors)
     toc = outline.outline_entries(toc, anchors, [b for b in blocks if isinstance(b, Heading)])
-    in_toc = set() if toc_box is None else {id(a) for a in toc_box.iter("a", "{*}a")}
+    in_toc = {id(a) for box in boxes for a in box.iter("a", "{*}a")}
     found = [(t, s) for t, s, a in _links(root, src, path) if id(a) not in in_toc]
     return outline.build(
         path,
@@ -123,6 +105,35 @@ def read(data: bytes, path: str) -> Document:
         language=_lang(root),
         encoding=encoding,
     )
+
+
+def _title_block(st: State) -> None:
+    """The page's first headings, at the top level one right after another with nothing between
+    them, are the lines of its title (xml2rfc writes ``<h1>RFC 9001</h1><h1>Using TLS ...</h1>``):
+    the last is the title, the ones before it are no sections."""
+    first = next((k for k, b in enumerate(st.blocks) if isinstance(b, Heading)), len(st.blocks))
+    end = first
+    while end < len(st.blocks) and isinstance(block := st.blocks[end], Heading) and block.level == 1:
+        end += 1
+    if end - first < 2:
+        return
+    titles: set[int] = set()
+    for k in range(first, end - 1):
+        h = st.blocks[k]
+        if isinstance(h, Heading):
+            titles.add(id(h))
+            st.blocks[k] = Paragraph(h.label, h.span, "lines", h.lang)
+    for name, owner in st.anchors.items():
+        if owner is not None and id(owner) in titles:
+            st.anchors[name] = None
+
+
+def _names(el: Any) -> list[str]:
+    """The fragment names an element answers to: its id, and name on <a> only (the HTML standard's
+    rule for the indicated part of a document)."""
+    ident = el.get("id")
+    name = el.get("name") if local(el) == "a" else None
+    return [n for n in (ident, name if name != ident else None) if n]
 
 
 def _tree(text: str, path: str) -> Any:
@@ -178,38 +189,91 @@ def _lang(el: Any) -> str | None:
     return value.strip().lower() if value else None
 
 
-def _depth(el: Any, scope: Any) -> int:
+def _section_depths(scope: Any) -> Iterator[tuple[Any, int]]:
+    """Each element under ``scope`` with the number of ``section``/``article`` elements around it
+    (below ``scope``), in one walk of the tree."""
     depth = 0
-    node = el.getparent()
-    while node is not None and node is not scope:
-        depth += local(node) in _SECTIONING
-        node = node.getparent()
-    return depth
+    for event, el in etree.iterwalk(scope, events=("start", "end")):
+        if el is scope:
+            continue
+        sectioning = local(el) in _SECTIONING
+        if event == "start":
+            yield el, depth
+            depth += sectioning
+        else:
+            depth -= sectioning
 
 
-def _visit(el: Any, st: _State, kind: str, lang: str | None, scope: Any, toc_heading: Any) -> None:
+@dataclass(slots=True)
+class _Frame:
+    """An element whose children the walk is in: what to do once they are done."""
+
+    el: Any
+    kind: str
+    lang: str | None
+    depth: int  # sectioning elements around the children
+    mark: str
+    block: bool
+    ident: tuple[str, Any] | None
+    aside: bool = False
+
+
+def _walk(scope: Any, st: State, root: Any, toc_heading: Any) -> None:
+    """Turn the content under ``scope`` into blocks, element by element in document order; an
+    explicit stack instead of recursion, so that no nesting depth is too deep."""
+    todo: list[tuple[str, Any, str, str | None, int] | _Frame] = [("enter", scope, "prose", st.base_lang, 0)]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, _Frame):
+            _leave(st, item)
+            continue
+        what, el, kind, lang, depth = item
+        if what == "tail":
+            if el.tail and el.tail.strip():
+                add(st, el.tail, st.src.after_end(el, local(el) or "!--"), kind, lang)
+            elif el.tail:
+                st.space = True
+            continue
+        frame = _enter(el, st, kind, lang, depth, root, toc_heading)
+        if frame is None:
+            continue
+        todo.append(frame)
+        for child in reversed(el):
+            todo.append(("tail", child, frame.kind, frame.lang, frame.depth))
+            if isinstance(child.tag, str):
+                todo.append(("enter", child, frame.kind, frame.lang, frame.depth))
+
+
+def _enter(el: Any, st: State, kind: str, lang: str | None, depth: int, scope: Any, toc_heading: Any) -> _Frame | None:
+    """Read an element's own start; the frame to finish it with once its children are read, or
+    None when it is read whole (a heading, a table, code) or skipped (chrome)."""
     tag = local(el)
     if tag in _MEDIA:
         st.media = True  # a figure is the body of its section, even where its markup is not read
-    if not tag or el is st.skip or (el is not scope and is_chrome(el, tag, scope)):
-        return
+    if not tag or id(el) in st.skip or (el is not scope and is_chrome(el, tag, scope)):
+        return None
     own = _lang(el)
     if own and own != lang and tag not in _BLOCKS and tag not in _HEADINGS:
-        return  # a phrase the author marked as another language: intentional
+        return None  # a phrase the author marked as another language: intentional
     lang = own or lang
-    ident = el.get("id") or (el.get("name") if tag == "a" else None)
+    names = _names(el)
+    if tag in _HEADINGS and st.asides:
+        flush(st)  # the title of an aside: text of the section it sits in
+        add(st, text_of(el), st.src.after_start(el), kind, lang)
+        flush(st)
+        return None
     if tag in _HEADINGS:
-        _heading(el, tag, st, lang, scope, toc_heading, ident)
-        return
+        _heading(el, tag, st, lang, depth, toc_heading, names)
+        return None
     if tag == "pre" or tag == "table":
-        _flush(st)
+        flush(st)
         text = text_of(el) if tag == "table" else "".join(el.itertext())
         st.blocks.append(Paragraph(text, st.src.span(el, tag), "code" if tag == "pre" else "table"))
         st.pending.clear()
-        return
+        return None
     if tag in _INLINE_CODE:
-        _add(st, f"`{' '.join(''.join(el.itertext()).split())}`", st.src.after_start(el), kind, lang)
-        return
+        add(st, f"`{' '.join(''.join(el.itertext()).split())}`", st.src.after_start(el), kind, lang)
+        return None
     # Emphasis is kept as Markdown marks (``*cdll*``): like the marks in Markdown source, they keep
     # emphasised identifiers and terms from passing for the start of a sentence.
     mark = _EMPHASIS.get(tag, "")
@@ -217,133 +281,67 @@ def _visit(el: Any, st: _State, kind: str, lang: str | None, scope: Any, toc_hea
         mark = ""  # emphasis inside a word: marks would split it
     block = tag in _BLOCKS
     if block:
-        _flush(st)
+        flush(st)
         kind = _KINDS.get(tag, kind)
-    if ident:
-        (st.sections if tag in _SECTIONING or tag == "div" else st.pending).append(ident)
+    ident = (names[0], el) if names else None
+    if names:
+        opened = st.sections if tag in _SECTIONING or tag == "div" else st.pending
+        opened.extend((n, el) for n in names)
     if mark:
-        _add(st, mark, st.src.after_start(el), kind, lang)
+        add(st, mark, st.src.after_start(el), kind, lang)
     if el.text:
-        _add(st, el.text, st.src.after_start(el), kind, lang)
-    for child in el:
-        if isinstance(child.tag, str):
-            _visit(child, st, kind, lang, scope, toc_heading)
-        if child.tail and child.tail.strip():
-            _add(st, child.tail, st.src.after_end(child, local(child) or "!--"), kind, lang)
-        elif child.tail:
-            st.space = True
-    if mark and st.first is not None:
-        _add(st, mark, None, kind, lang)
-    if block:
-        _flush(st)
-    if ident and ident in st.sections:
-        st.sections.remove(ident)  # a section that closed before any heading
+        add(st, el.text, st.src.after_start(el), kind, lang)
+    aside = tag == "aside"
+    st.asides += aside
+    return _Frame(el, kind, lang, depth + (tag in _SECTIONING and el is not scope), mark, block, ident, aside)
 
 
-def _heading(el: Any, tag: str, st: _State, lang: str | None, scope: Any, toc_heading: Any, ident: str | None) -> None:
-    _flush(st)
+def _leave(st: State, frame: _Frame) -> None:
+    st.asides -= frame.aside
+    if frame.mark and st.first is not None:
+        add(st, frame.mark, None, frame.kind, frame.lang)
+    if frame.block:
+        flush(st)
+    if frame.ident is not None:
+        el = frame.ident[1]
+        st.sections = [(n, e) for n, e in st.sections if e is not el]  # closed before any heading
+
+
+def _heading(el: Any, tag: str, st: State, lang: str | None, depth: int, toc_heading: Any, names: list[str]) -> None:
+    flush(st)
     title = text_of(el)
     # a section's id leads to its first heading, whatever comes before it (rustdoc's "Source"
-    # link); an empty anchor only to a heading that follows it at once
-    names = [n for n in (ident, *_inner_ids(el), *st.pending, *st.sections) if n]
+    # link); an empty anchor only to a heading that follows it at once. Browsers go to the first
+    # element with an id: a later duplicate does not move the anchor.
+    found = [*((n, el) for n in names), *_inner_ids(el), *st.pending, *st.sections]
     st.pending.clear()
     st.sections.clear()
     if el is toc_heading or not title:
         return
     level = _HEADINGS[tag]
     if level == 1:
-        level += max(0, _depth(el, scope) - st.h1_base)  # HTML5 sections of h1 headings
+        level += max(0, depth - st.h1_base)  # HTML5 sections of h1 headings
     number, rest = markup.section_number(title)
     h = Heading(
         level,
         number,
         rest,
         st.src.span(el, tag),
-        anchor=names[0] if names else None,
+        anchor=found[0][0] if found else None,
         lang=lang if lang != st.base_lang else None,
         style="html",
     )
     st.blocks.append(h)
-    st.anchors.update(dict.fromkeys(names, h))
+    for name, owner in found:
+        if st.first_with.get(name) is owner:
+            st.anchors[name] = h
 
 
-def _inner_ids(el: Any) -> Iterator[str]:
+def _inner_ids(el: Any) -> Iterator[tuple[str, Any]]:
     for node in el.iterdescendants():
         if isinstance(node.tag, str):
-            name = node.get("id") or (node.get("name") if local(node) == "a" else None)
-            if name:
-                yield name
-
-
-def _add(st: _State, text: str, offset: int | None, kind: str, lang: str | None) -> None:
-    """Append a text node to the paragraph being built, recording where each of its lines starts."""
-    if st.first is None:
-        if not text.strip():
-            st.space = st.space or bool(text)
-            return
-        st.kind, st.lang = kind, lang
-    line, col = st.src.position(offset) if offset is not None else (st.last_line or 1, 1)
-    points = _entity_points(st.src, offset, text) if offset is not None else []
-    at = 0  # index in ``text`` where the segment starts
-    for k, seg in enumerate(text.split("\n")):
-        if k:
-            line, col = line + 1, 1
-            st.space = True
-        stripped = seg.strip()
-        if not stripped:
-            st.space = st.space or bool(seg)
-            at += len(seg) + 1
-            continue
-        lead = len(seg) - len(seg.lstrip())
-        if st.parts and (st.space or lead):
-            st.parts.append(" ")
-            st.size += 1
-        st.space = seg[-1].isspace()
-        piece = " ".join(stripped.split())
-        st.origin.append((st.size, line, col + lead))
-        for index, raw in points:  # after each entity, the text resumes at a known place
-            if at + lead < index < at + lead + len(piece):
-                st.origin.append((st.size + index - at - lead, *st.src.position(raw)))
-        if st.first is None:
-            st.first = (line, col + lead)
-        st.parts.append(piece)
-        st.size += len(piece)
-        st.last_line = line
-        st.pending.clear()
-        at += len(seg) + 1
-
-
-def _entity_points(src: Source, offset: int, text: str) -> list[tuple[int, int]]:
-    """``(index in text, source offset)`` just after each character reference in a text node's
-    source, where decoded text and source stop lining up."""
-    end = src.text.find("<", offset)
-    raw = src.text[offset : end if end >= 0 else len(src.text)]
-    if "&" not in raw:
-        return []
-    out: list[tuple[int, int]] = []
-    i = j = 0
-    while i < len(raw) and j < len(text):
-        m = _ENTITY.match(raw, i) if raw[i] == "&" else None
-        if m is not None:
-            i, j = m.end(), j + len(html.unescape(m.group()))
-            out.append((j, offset + i))
-        else:
-            i += 2 if raw.startswith("\r\n", i) else 1
-            j += 1
-    return out
-
-
-def _flush(st: _State) -> None:
-    if st.first is not None:
-        line, col = st.first
-        end = st.last_line
-        span = Span(line, col, end, max(1, len(st.src.line_text(end).rstrip())))
-        lang = st.lang if st.lang != st.base_lang else None
-        st.blocks.append(Paragraph("".join(st.parts), span, st.kind, lang, tuple(st.origin)))
-    elif st.media:
-        line = st.last_line or 1
-        st.blocks.append(Paragraph("", Span(line, 1, line, 1), "html"))
-    st.parts, st.origin, st.size, st.space, st.media, st.first = [], [], 0, False, False, None
+            for name in _names(node):
+                yield name, node
 
 
 def _links(root: Any, src: Source, path: str) -> Iterator[tuple[str, Span, Any]]:

@@ -1,19 +1,20 @@
-"""Where HTML elements are in the source, what is page chrome, and which block is the contents."""
+"""Where HTML elements are in the source, what is page chrome, and the visible text of an element."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
-from outlint.model import Span, TocEntry
+from outlint.model import Span
 from outlint.readers import markup
 
 _IMPLICIT = {"html", "head", "body", "tbody"}  # the parser may make these up
-_RAW_TEXT = {"script": "</script", "style": "</style", "textarea": "</textarea", "title": "</title"}
+_RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 _LINE_CAP = 65535  # lxml's HTML parser stops counting lines here
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -84,19 +85,17 @@ _CHROME_CLASSES = {
     "editor",
     "othercredit",
 }
-_TOC_CLASSES = {"toc", "contents", "table-of-contents", "toctree-wrapper", "localtoc"}
-_LISTS = {"ul", "ol", "dl", "menu"}
-# navigation that is no contents: a sidebar index (rustdoc sorts it by name), menus, breadcrumbs
-_SITE_NAV = {"sidebar", "navbar", "menu", "breadcrumb", "breadcrumbs", "pagination", "site-nav", "topbar"}
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The HTML text, its line starts and the offset of each element's start tag."""
+    """The HTML text, its line starts, the offset of each element's start tag and, for each
+    element, the offset of the last start tag inside it (where its end tag is searched from)."""
 
     text: str
     starts: list[int]
     offsets: dict[Any, int]
+    last_inside: dict[Any, int]
 
     def position(self, offset: int) -> tuple[int, int]:
         return markup.position(self.starts, offset)
@@ -125,15 +124,11 @@ class Source:
         """Offset just after an element's end tag: where its tail text begins."""
         if tag in _VOID:
             return self.after_start(el)
-        last = None
-        for node in el.iter():
-            last = self.offsets.get(node, last)
+        last = self.last_inside.get(el)
         if last is None:
             return None
-        close = self.text.find(f"</{tag}", last)
-        if close < 0:
-            close = self.text.lower().find(f"</{tag}", last)
-        end = self.text.find(">", close) if close >= 0 else -1
+        close = _end_tag(tag).search(self.text, last)
+        end = self.text.find(">", close.start()) if close is not None else -1
         return end + 1 if end >= 0 else None
 
     def span(self, el: Any, tag: str) -> Span:
@@ -143,19 +138,49 @@ class Source:
         return Span(line, col, end_line, max(1, len(self.line_text(end_line).rstrip())))
 
 
+@lru_cache(maxsize=256)
+def _end_tag(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"</{re.escape(tag)}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _start_tag(tag: str) -> re.Pattern[str]:
+    return re.compile("<!--" if tag == "!--" else rf"<(?:[\w-]+:)?{re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+
+
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def local(el: Any) -> str:
+    """An element's tag name, lower-cased, without its namespace; "" for comments and PIs."""
     tag = el.tag
-    if not isinstance(tag, str):
+    if type(tag) is not str:
         return ""
-    return tag.rsplit("}", 1)[-1].lower() if tag[:1] == "{" else tag.lower()
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = tag.rsplit("}", 1)[-1].lower() if tag[:1] == "{" else tag.lower()
+    return name
 
 
-def positions(root: Any, text: str, starts: list[int]) -> dict[Any, int]:
-    """Offset of each element's start tag (and of each comment), found in document order."""
+def positions(
+    root: Any, text: str, starts: list[int], max_depth: int | None = None
+) -> tuple[dict[Any, int], dict[Any, int]]:
+    """Offset of each element's start tag (and of each comment), found in document order, and for
+    each element the offset of the last start tag inside it (itself included)."""
     out: dict[Any, int] = {}
+    last_inside: dict[Any, int] = {}
     cursor = 0
-    patterns: dict[str, re.Pattern[str]] = {}
-    for el in root.iter():
+    latest = -1
+    found_before: list[int] = []  # for each open element: how many start tags had been found at its start
+    for event, el in etree.iterwalk(root, events=("start", "end", "comment")):
+        if event == "end":
+            if len(out) > found_before.pop():
+                last_inside[el] = latest
+            continue
+        if event == "start":
+            found_before.append(len(out))
+            if max_depth is not None and len(found_before) > max_depth:
+                raise markup.too_deep("elements", len(found_before), max_depth)
         if isinstance(el.tag, str):
             tag = local(el)
         elif el.tag is etree.Comment:
@@ -164,15 +189,11 @@ def positions(root: Any, text: str, starts: list[int]) -> dict[Any, int]:
             continue
         if tag in _IMPLICIT:
             continue
-        pat = patterns.get(tag)
-        if pat is None:
-            name = re.escape(tag)
-            pat = re.compile("<!--" if tag == "!--" else rf"<(?:[\w-]+:)?{name}(?=[\s/>])", re.IGNORECASE)
-            patterns[tag] = pat
+        pat = _start_tag(tag)
         line = el.sourceline or 0
         known = 0 < line < _LINE_CAP and line <= len(starts)
         m = pat.search(text, max(cursor, starts[line - 1]) if known else cursor)
-        if known and (m is None or markup.position(starts, m.start())[0] > line):
+        if known and (m is None or (line < len(starts) and m.start() >= starts[line])):
             # the start tag spans lines (lxml gives the line where it ends): look back from there
             back = text.rfind("<", cursor, starts[line - 1] + 1)
             while back >= cursor and not pat.match(text, back):
@@ -180,19 +201,24 @@ def positions(root: Any, text: str, starts: list[int]) -> dict[Any, int]:
             m = pat.match(text, back) if back >= cursor else None
         if m is None:
             continue  # made up by the parser: no source position
-        out[el] = m.start()
+        out[el] = latest = m.start()
+        if event == "comment":
+            last_inside[el] = latest
         cursor = m.end()
         if tag == "!--":
             end = text.find("-->", cursor)
             cursor = end + 3 if end >= 0 else cursor
         elif tag in _RAW_TEXT:
-            end = text.lower().find(_RAW_TEXT[tag], cursor) if tag != "title" else text.find("</", cursor)
+            close = _end_tag(tag).search(text, cursor) if tag != "title" else None
+            end = close.start() if close is not None else text.find("</", cursor) if tag == "title" else -1
             cursor = end if end >= 0 else cursor
-    return out
+    return out, last_inside
 
 
 def is_chrome(el: Any, tag: str, scope: Any) -> bool:
     """Navigation, page furniture and non-text elements: never headings or body text."""
+    if tag == "aside" and _in_section(el, scope):
+        return False  # an aside inside a section is part of it (xml2rfc's <aside>, docutils' sidebar)
     if tag in CHROME_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     if el.get("role") in _CHROME_ROLES:
@@ -201,12 +227,17 @@ def is_chrome(el: Any, tag: str, scope: Any) -> bool:
     if classes and not _CHROME_CLASSES.isdisjoint(classes.lower().split()):  # old DocBook writes CLASS="AUTHOR"
         return True
     if tag in ("header", "footer"):
-        node = el.getparent()
-        while node is not None and node is not scope:
-            if local(node) in ("article", "section", "main"):
-                return False
-            node = node.getparent()
-        return True
+        return not _in_section(el, scope)
+    return False
+
+
+def _in_section(el: Any, scope: Any) -> bool:
+    """Whether an element sits inside an article, section or main below ``scope``."""
+    node = el.getparent()
+    while node is not None and node is not scope:
+        if local(node) in ("article", "section", "main"):
+            return True
+        node = node.getparent()
     return False
 
 
@@ -215,23 +246,42 @@ _PERMALINKS = {"headerlink", "anchor", "anchorjs-link", "header-anchor", "hash-l
 
 def text_of(el: Any) -> str:
     """Visible text of an element, without permalink marks (``¶``, ``§``), buttons and scripts."""
-    parts: list[str] = []
+    return _text(el, None) or ""
 
-    def visit(node: Any) -> None:
-        if isinstance(node.tag, str):
+
+def short_text(el: Any, limit: int) -> str | None:
+    """The visible text of an element when it is short (at most ``limit`` characters, read from at
+    most ``limit`` nodes), else None: asking every block of a deep page whether it is a
+    contents title must not read the page once per block."""
+    return _text(el, limit)
+
+
+def _text(el: Any, limit: int | None) -> str | None:
+    parts: list[str] = []
+    size = nodes = 0
+    todo: list[Any] = [el]
+    while todo:
+        node = todo.pop()
+        nodes += 1
+        if isinstance(node, str):
+            parts.append(node)
+            size += len(node)
+        elif isinstance(node.tag, str):
             tag = local(node)
             classes = node.get("class")
             if (tag in CHROME_TAGS and tag != "nav") or (classes and not _PERMALINKS.isdisjoint(classes.split())):
-                return
+                continue
             if node.text:
                 parts.append(node.text)
-            for child in node:
-                visit(child)
+                size += len(node.text)
+            for child in reversed(node):
                 if child.tail:
-                    parts.append(child.tail)
-
-    visit(el)
-    return " ".join("".join(parts).split())
+                    todo.append(child.tail)
+                todo.append(child)
+        if limit is not None and (size > limit * 4 or nodes > limit):
+            return None
+    text = " ".join("".join(parts).split())
+    return None if limit is not None and len(text) > limit else text
 
 
 def in_page(href: str, path: str) -> str | None:
@@ -248,87 +298,3 @@ def in_page(href: str, path: str) -> str | None:
         if posixpath.normpath(posixpath.join(posixpath.dirname(here), page)) != posixpath.normpath(here):
             return None
     return "#" + fragment
-
-
-def contents(root: Any, src: Source, path: str) -> tuple[Any, list[TocEntry], Span | None, Any]:
-    """The contents block: its element, entries, span, and the heading above it when that heading is
-    not inside it. Candidates by trust: ``[role=doc-toc]``; ``div.toc``, ``.contents``, ``#toc`` and
-    the like (Sphinx, DocBook, pandoc); a list under a contents heading; a ``nav`` of in-page links."""
-    candidates: list[tuple[int, int, Any, Any]] = []  # (trust, order, element, heading above it)
-    for order, el in enumerate(root.iter()):
-        tag = local(el)
-        if not tag:
-            continue
-        classes = set((el.get("class") or "").split())
-        ident = (el.get("id") or "").lower()
-        if el.get("role") == "doc-toc" or el.get("{http://www.idpf.org/2007/ops}type") == "toc":
-            candidates.append((0, order, el, None))
-        elif classes & _TOC_CLASSES or ident in ("toc", "contents", "table-of-contents"):
-            # docutils' "local" contents covers one section only: trust a page-wide block more
-            candidates.append((3 if "local" in classes else 1, order, el, None))
-        elif tag in (
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "p",
-            "div",
-            "summary",
-            "b",
-            "strong",
-        ) and markup.is_contents_title(text_of(el)):
-            box = el.getnext()
-            while box is not None and not isinstance(box.tag, str):
-                box = box.getnext()
-            if box is not None and local(box) in _LISTS | {"div"}:
-                candidates.append((2, order, box, el if tag.startswith("h") else None))
-        elif tag == "nav" and not (classes | {ident}) & _SITE_NAV:
-            candidates.append((3, order, el, None))  # last: site navigation often holds more than contents
-    for _, _, box, heading in sorted(candidates, key=lambda c: (c[0], c[1])):
-        heading = heading if heading is not None else _title_before(box)
-        found = _entries(box, src, path)
-        linked = [a for a in box.iter("a", "{*}a") if a.get("href")]
-        if len(found) >= 2 and len(found) * 2 >= len(linked):
-            first = src.start_of(box)
-            last = found[-1].span
-            return box, found, Span(first[0], first[1], last.line, last.end_column), heading
-    return None, [], None, None
-
-
-def _title_before(box: Any) -> Any:
-    """A contents heading just before the block (texinfo's ``<h2>Table of Contents</h2>``)."""
-    node = box.getprevious()
-    while node is not None and (not isinstance(node.tag, str) or (local(node) == "span" and not text_of(node))):
-        node = node.getprevious()
-    if (
-        node is not None
-        and local(node) in ("h1", "h2", "h3", "h4", "h5", "h6")
-        and markup.is_contents_title(text_of(node))
-    ):
-        return node
-    return None
-
-
-def _entries(box: Any, src: Source, path: str) -> list[TocEntry]:
-    out: list[TocEntry] = []
-    depths: list[int] = []
-    for a in box.iter("a", "{*}a"):
-        target = in_page(a.get("href") or "", path)
-        title = text_of(a)
-        if target is None or not title:
-            continue
-        depth = 0
-        node = a.getparent()
-        while node is not None and node is not box:
-            if local(node) in _LISTS:
-                depth += 1
-            node = node.getparent()
-        number, rest = markup.section_number(title)
-        line, col = src.start_of(a)
-        span = Span(line, col, line, max(col, len(src.line_text(line).rstrip())))
-        out.append(TocEntry(depth, number, rest, target, span))
-        depths.append(depth)
-    base = min(depths, default=1)
-    return [TocEntry(e.level - base + 1, e.number, e.title, e.target, e.span) for e in out]

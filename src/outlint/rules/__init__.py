@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from outlint.model import Rule, Severity
-from outlint.rules import contents, language, links, numbering, profile, truncation
+from outlint.rules import contents, fields, language, links, numbering, pair, profile, truncation
 
 _READING_DOC = """\
 ## What it does
@@ -103,10 +103,12 @@ RULES: dict[str, Rule] = {
         INTERNAL_ERROR,
         *contents.RULES,
         *links.RULES,
+        *fields.RULES,
         *numbering.RULES,
         *truncation.RULES,
         *language.RULES,
         *profile.RULES,
+        *pair.RULES,
         UNUSED_SUPPRESSION,
         INVALID_SUPPRESSION,
     )

@@ -9,11 +9,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import unquote
 
-from outlint.model import Document, Heading, Rule, Severity, Span
+from outlint.model import Document, Heading, Hit, Related, Rule, Severity, Span
 from outlint.outline import Alignment, normalize_title
 from outlint.rules.common import heading_ref, quote
 
-Out = Iterable[tuple[Span, str]]
+Out = Iterable[Hit]
 
 
 def _entry_ref(doc: Document, i: int) -> str:
@@ -58,8 +58,72 @@ def _spelled_number(doc: Document, i: int, h: Heading) -> bool:
     return name is not None and _letters(name) == _letters(h.label)
 
 
+def _related(doc: Document, i: int) -> tuple[Related, ...]:
+    """The contents entry of a paired finding, as its related location."""
+    return (Related(doc.toc[i].span, f"contents entry {_entry_ref(doc, i)}"),)
+
+
+# A heading of more words than this (a question, a sentence) is often listed by a short form.
+LONG_TITLE = 8
+_FUNCTION = frozenset("a an the of to in on at by for is it its this that and or do does".split())
+
+
+def _abbreviated(entry: str, heading: str, widest: int) -> bool:
+    """A contents may show a long heading by a short form of it (DocBook's ``titleabbrev``): the
+    heading is longer than any entry the contents shows, and the entry's words are its words."""
+    words = heading.split()
+    if len(heading) <= widest or len(words) <= LONG_TITLE or len(entry.split()) * 2 > len(words):
+        return False
+    return all(w in words or w in _FUNCTION for w in entry.split())
+
+
+def _verdicts(doc: Document) -> dict[int, str]:
+    """What is wrong with each contents pair, at most one thing, the first of: ``number``
+    (renumbered, maybe renamed too), ``title`` (renamed), ``parent`` (under another parent than
+    its entry), ``order`` (moved among its siblings). A pair with a verdict is not reported again
+    at a wrong level or out of order."""
+    al = doc.facts.alignment
+    out: dict[int, str] = {}
+    numbered = any(e.number for e in doc.toc)
+    widest = max((len(e.title) for e in doc.toc), default=0)
+    bad_order = set(al.out_of_order)
+    for i, h in al.pairs:
+        e = doc.toc[i]
+        a = e.number.values if e.number else None
+        b = h.number.values if h.number else None
+        number_ok = (e.number is None and not numbered) or _spelled_number(doc, i, h) or a == b
+        ne, nh = normalize_title(e.title), normalize_title(h.title)
+        title_ok = ne == nh or _short_label(doc, i, h) or _abbreviated(ne, nh, widest)
+        if not number_ok:
+            out[i] = "number"
+        elif not title_ok:
+            out[i] = "title"
+        elif _misplaced(doc, i, h):
+            out[i] = "parent"
+        elif i in bad_order:
+            out[i] = "order"
+    return out
+
+
+def _misplaced(doc: Document, i: int, h: Heading) -> bool:
+    """Whether a heading sits under another parent than its entry: the contents parent is not the
+    body parent, and the body parent is the top level or a heading the contents lists too (under
+    a heading the contents does not know, where a section sits says little)."""
+    al = doc.facts.alignment
+    p = al.entry_parents[i]
+    if p is None:
+        return False
+    parent = doc.facts.parent(h)
+    return al.heading_for(p) is not parent and (parent is None or al.entry_for(parent) is not None)
+
+
+def _checked(doc: Document) -> bool:
+    """Whether contents findings can be made: there is a contents and it aligns with the headings."""
+    return bool(doc.toc) and doc.facts.alignment.reliable
+
+
 def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
-    if not doc.toc:
+    if not _checked(doc):
         return
     al = doc.facts.alignment
     for i in al.unmatched_entries:
@@ -70,114 +134,162 @@ def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
-    if not doc.toc:
+    if not _checked(doc):
         return
     al = doc.facts.alignment
     offset = _level_offset(doc, al)
-    depth = options.get("depth") or max(e.level for e in doc.toc)
+    depth = options.get("depth") or doc.toc_depth or max(e.level for e in doc.toc)
     toc_line = doc.toc_span.line if doc.toc_span else 0
-    entry_of = {id(h): i for i, h in al.pairs}
     listed_children = {p for p in al.entry_parents if p is not None}
     for h in al.unmatched_headings:
         level = h.level - offset
         if not 1 <= level <= depth or h.span.line <= toc_line or (h.style or "").endswith("omit-from-toc"):
             continue
         parent = doc.facts.parent(h)
-        if parent is not None and level > 1:
+        if parent is not None and level > 1 and not (doc.toc_depth and not options.get("depth")):
             # the contents lists this heading's siblings only if it lists its parent's children:
             # a contents may go deeper in one chapter than in another
-            parent_entry = entry_of.get(id(parent))
+            parent_entry = al.entry_for(parent)
             if parent_entry is None or parent_entry not in listed_children:
                 continue
         yield h.span, f"heading {heading_ref(h)} is missing from the contents"
 
 
 def check_title(doc: Document, options: Mapping[str, Any]) -> Out:
-    if not doc.toc:
+    if not _checked(doc):
         return
+    verdicts = doc.facts.derive(_verdicts)
     for i, h in doc.facts.alignment.pairs:
-        e = doc.toc[i]
-        if normalize_title(e.title) != normalize_title(h.title) and not _short_label(doc, i, h):
-            yield (
-                h.span,
-                (f"heading title {quote(h.title)} differs from contents entry {quote(e.title)} (line {e.span.line})"),
+        if verdicts.get(i) == "title":
+            e = doc.toc[i]
+            message = (
+                f"heading title {quote(h.title)} differs from contents entry {quote(e.title)} (line {e.span.line})"
             )
+            yield h.span, message, _related(doc, i)
 
 
 def check_number(doc: Document, options: Mapping[str, Any]) -> Out:
-    if not doc.toc:
+    if not _checked(doc):
         return
-    numbered = any(e.number for e in doc.toc)
+    verdicts = doc.facts.derive(_verdicts)
     for i, h in doc.facts.alignment.pairs:
-        e = doc.toc[i]
-        if (e.number is None and not numbered) or _spelled_number(doc, i, h):
-            continue  # a contents without numbers, or a link spelled from the numbered heading
+        if verdicts.get(i) != "number":
+            continue
         # values, not labels: a contents may say "1." for "Chapter 1." or "A." for "Appendix A"
-        a = e.number.values if e.number else None
-        b = h.number.values if h.number else None
-        if a != b:
-            shown_e = quote(e.number.label) if e.number else "no number"
-            shown_h = quote(h.number.label) if h.number else "no number"
-            yield (
-                h.span,
-                (
-                    f"heading {heading_ref(h)} is numbered {shown_h} but the contents entry "
-                    f"(line {e.span.line}) has {shown_e}"
-                ),
-            )
+        e = doc.toc[i]
+        shown_e = quote(e.number.label) if e.number else "no number"
+        shown_h = quote(h.number.label) if h.number else "no number"
+        message = (
+            f"heading {heading_ref(h)} is numbered {shown_h} but the contents entry (line {e.span.line}) has {shown_e}"
+        )
+        if normalize_title(e.title) != normalize_title(h.title):
+            message += f" and the title {quote(e.title)}"
+        yield h.span, message, _related(doc, i)
 
 
 def check_order(doc: Document, options: Mapping[str, Any]) -> Out:
-    if not doc.toc:
+    if not _checked(doc):
         return
     al = doc.facts.alignment
+    verdicts = doc.facts.derive(_verdicts)
     bad = set(al.out_of_order)
     pairs = list(al.pairs)
+    before: Heading | None = None
+    kept = [k for k, (i, _h) in enumerate(pairs) if i not in bad]
+    next_kept = 0
     for k, (i, h) in enumerate(pairs):
+        while next_kept < len(kept) and kept[next_kept] <= k:
+            next_kept += 1
         if i not in bad:
+            before = h
             continue
-        before = next((pairs[j][1] for j in range(k - 1, -1, -1) if pairs[j][0] not in bad), None)
-        after = next((pairs[j][1] for j in range(k + 1, len(pairs)) if pairs[j][0] not in bad), None)
+        if verdicts.get(i) != "order":
+            continue  # renamed or renumbered as well: reported as that
+        after = pairs[kept[next_kept]][1] if next_kept < len(kept) else None
         if after is not None and after.span.line < h.span.line:
             msg = f"the contents lists {heading_ref(h)} before {heading_ref(after)}, but it comes after it"
         elif before is not None:
             msg = f"the contents lists {heading_ref(h)} after {heading_ref(before)}, but it comes before it"
         else:
             msg = f"heading {heading_ref(h)} is out of the contents order"
-        yield h.span, msg + f" (contents line {doc.toc[i].span.line})"
+        yield h.span, msg + f" (contents line {doc.toc[i].span.line})", _related(doc, i)
 
 
 def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
-    if not doc.toc:
+    if not _checked(doc):
         return
     al = doc.facts.alignment
+    verdicts = doc.facts.derive(_verdicts)
     offset = _level_offset(doc, al)
-    matched = dict(al.pairs)
+    # sections moved together under one wrong parent are one finding: (body parent, contents parent)
+    groups: dict[tuple[int, int], list[tuple[int, Heading]]] = {}
+    order: list[tuple[int, int]] = []
     for i, h in al.pairs:
-        e = doc.toc[i]
-        p = al.entry_parents[i]
-        want = matched.get(p) if p is not None else None
-        parent = doc.facts.parent(h)
-        if p is not None and want is not parent:
-            where = heading_ref(parent) if parent else "the top level"
-            listed = _entry_ref(doc, p)
-            if parent is not None and listed == where:
-                # same titles: the lines tell the two sections apart
-                where = f"{where} (line {parent.span.line})"
-                listed = (
-                    f"{listed} (contents line {doc.toc[p].span.line}, heading line {want.span.line})"
-                    if want
-                    else f"{listed} (contents line {doc.toc[p].span.line})"
-                )
-            yield h.span, f"heading {heading_ref(h)} is under {where} but the contents puts it under {listed}"
-        elif h.level - offset != e.level:
+        verdict = verdicts.get(i)
+        if verdict == "parent":
+            p = al.entry_parents[i]
+            assert p is not None
+            key = (id(doc.facts.parent(h)), p)
+            if key not in groups:
+                order.append(key)
+            groups.setdefault(key, []).append((i, h))
+        elif verdict is None and h.level - offset != doc.toc[i].level:
             yield (
                 h.span,
-                (
-                    f"heading {heading_ref(h)} is at level {h.level - offset} but the contents "
-                    f"lists it at level {e.level}"
-                ),
+                f"heading {heading_ref(h)} is at level {h.level - offset} but the contents lists it at level "
+                f"{doc.toc[i].level}",
+                _related(doc, i),
             )
+    for key in order:
+        members = groups[key]
+        i, h = members[0]
+        p = al.entry_parents[i]
+        assert p is not None
+        want = al.heading_for(p)
+        parent = doc.facts.parent(h)
+        where = heading_ref(parent) if parent else "the top level"
+        listed = _entry_ref(doc, p)
+        if parent is not None and listed == where:
+            # same titles: the lines tell the two sections apart
+            where = f"{where} (line {parent.span.line})"
+            listed = (
+                f"{listed} (contents line {doc.toc[p].span.line}, heading line {want.span.line})"
+                if want
+                else f"{listed} (contents line {doc.toc[p].span.line})"
+            )
+        who = f"heading {heading_ref(h)} is" if len(members) == 1 else f"headings {_names(members)} are"
+        related = _related(doc, i) + tuple(
+            Related(other.span, f"{heading_ref(other)} also sits there") for _, other in members[1:]
+        )
+        yield (
+            h.span,
+            f"{who} under {where} but the contents puts {'it' if len(members) == 1 else 'them'} under {listed}",
+            related,
+        )
+
+
+def _names(members: list[tuple[int, Heading]]) -> str:
+    shown = [heading_ref(h) for _, h in members[:3]]
+    more = len(members) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
+
+
+def check_unaligned(doc: Document, options: Mapping[str, Any]) -> Out:
+    if not doc.toc or doc.facts.alignment.reliable:
+        return
+    al = doc.facts.alignment
+    span = doc.toc_span or doc.toc[0].span
+    paired = [_entry_ref(doc, i) for i, _ in al.pairs[:3]]
+    if paired:
+        more = len(al.pairs) - len(paired)
+        which = f"only {len(al.pairs)} of its {len(doc.toc)} entries pair with a heading ({', '.join(paired)}"
+        which += f" and {more} more)" if more else ")"
+    else:
+        which = f"none of its {len(doc.toc)} entries pairs with a heading"
+    yield (
+        Span(span.line, span.column, span.line, span.column),
+        f"the contents (lines {span.line}-{span.end_line}) does not match the headings: {which}",
+    )
 
 
 DOC_MISSING_HEADING = """\
@@ -206,7 +318,9 @@ DOC_MISSING_ENTRY = """\
 ## What it does
 Reports a heading that the contents does not list, for the levels the contents covers (a contents
 that lists two levels does not need third-level headings), and under a parent whose other
-sub-sections the contents lists (a contents may list one chapter's sections and not another's).
+sub-sections the contents lists (a contents may list one chapter's sections and not another's),
+unless the contents declares its depth (a Word TOC field's `\\o "1-3"`), which it then covers in
+every chapter.
 Markdown headings marked `<!-- omit from toc -->` (or `omit in toc`, `no toc`) are never required.
 
 ## Why is this bad?
@@ -216,7 +330,8 @@ A section added after the contents was made is invisible to readers who navigate
 Contents lists `1. Scope` and `2. Terms`; the body also has `3. Conformance`.
 
 ## Options
-- `depth` (integer): deepest level the contents must cover; default: the deepest level it lists.
+- `depth` (integer): deepest level the contents must cover; default: the depth the contents
+  declares (a Word TOC field's `\\o "1-3"` covers three levels), else the deepest level it lists.
 """
 
 DOC_TITLE = """\
@@ -283,6 +398,23 @@ Contents `4. Proposals` > `(10) Benefits`; in the body `(10) Benefits` follows `
 None.
 """
 
+DOC_UNALIGNED = """\
+## What it does
+Reports a contents that cannot be matched with the document's headings: fewer than half of its
+entries, and fewer than half of the headings after it, pair up. The other contents rules (OL101
+to OL106) stay quiet on such a document, since every entry would be reported.
+
+## Why is this bad?
+The contents describes another document or another version of it, or the headings are not
+where the contents says: either way a reader cannot navigate by it.
+
+## Example
+A contents listing `1. Scope` to `9. Annex` above a body whose headings are `Part A` to `Part F`.
+
+## Options
+None.
+"""
+
 RULES = (
     Rule(
         "OL101",
@@ -332,5 +464,13 @@ RULES = (
         check_parent,
         Severity.ERROR,
         doc=DOC_PARENT,
+    ),
+    Rule(
+        "OL110",
+        "toc-unaligned",
+        "Contents that does not match the headings",
+        check_unaligned,
+        Severity.WARNING,
+        doc=DOC_UNALIGNED,
     ),
 )

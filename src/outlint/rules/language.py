@@ -66,15 +66,27 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue  # a name written in its own script
             tag = langs.language(script, p.weight(script))
             if not _is_allowed(tag, allowed):
-                yield where, _message("paragraph", tag, None, langs, para.text)
+                yield where, _message("paragraph", tag, None, langs, para.text, _marked(para.mark, script))
 
 
 def _source(doc: Document, para: Paragraph) -> tuple[str, ...]:
     return doc.facts.lines[para.span.line - 1 : para.span.end_line]
 
 
-def _message(what: str, tag: str, confidence: float | None, langs: language.Languages, text: str) -> str:
-    return f"{what} in {language.language_name(tag, confidence)} in a document in {_doc_lang(langs)}: {quote(text, 40)}"
+def _message(
+    what: str, tag: str, confidence: float | None, langs: language.Languages, text: str, marked: str = ""
+) -> str:
+    return (
+        f"{what} in {language.language_name(tag, confidence)}{marked} in a document in {_doc_lang(langs)}: "
+        f"{quote(text, 40)}"
+    )
+
+
+def _marked(mark: str | None, script: str) -> str:
+    """The language the producer marked the paragraph with (DOCX ``w:lang``), when it agrees."""
+    if not mark or language.SCRIPT_OF_LANG.get(mark.split("-")[0].lower()) != script:
+        return ""
+    return f' (marked "{mark}")'
 
 
 def _english_prose(text: str, langs: language.Languages) -> bool:
@@ -221,7 +233,8 @@ RULES = (
             "paragraph of its own. Only prose, list items and quotes are judged, never code or tables; "
             "Latin text in a CJK document only where it reads as prose (not a cited title, a quoted "
             "string, a name or a command). Text the author marked with a language (HTML `lang`) is "
-            "intentional and never reported.",
+            "intentional and never reported. A Word document marks the language of its text as it is typed "
+            '(`w:lang`): that mark is evidence, quoted in the message (`marked "zh-CN"`).',
             why="An untranslated paragraph left in a translation, or text pasted from the source.",
             example="A Chinese paragraph `推进亚太经合组织数字经济合作进程。…` in an English white paper.",
         ),

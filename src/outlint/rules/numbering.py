@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from outlint.model import Document, Heading, Number, Rule, Severity, Span
+from outlint.model import Document, Heading, Hit, Number, Related, Rule, Severity
 from outlint.numbering import family, format_label
 from outlint.rules.common import heading_ref, quote
 
-Out = Iterable[tuple[Span, str]]
+Out = Iterable[Hit]
 # appendices, chapters and parts may stand beside any scheme (front matter numbered "1." before
 # "Chapter 1."); they are never "mixed"
 _UNORDERED = {"appendix", "chapter", "part", "book", "cjk-chapter", "cjk-part", "cjk-book"}
@@ -58,6 +58,10 @@ def _steps(doc: Document) -> Iterator[Step]:
             if n is None or not _prefix_ok(doc, h):
                 continue
             fam = family(n)
+            if (h.style or "").endswith("+part"):
+                # a document made of parts numbers each part afresh (the reader saw the rule)
+                last.pop(fam, None)
+                cousins = {key: value for key, value in cousins.items() if key[0] != fam}
             prev = last.get(fam)
             last[fam] = h
             key = (fam, n.depth, h.level)
@@ -74,9 +78,36 @@ def _steps(doc: Document) -> Iterator[Step]:
             yield h, prev, parent, Number(format_label(n, values), n.scheme, values)
 
 
+def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
+    """Whether the contents already explains a numbering step at ``h``: its own entry has another
+    number (OL104 reports the renumbering), or the entries between the entry of ``prev`` (its
+    previous sibling, or its parent when it comes first) and its own are siblings the document has
+    no heading for (OL101 reports each lost section)."""
+    if not doc.toc or not doc.facts.alignment.reliable:
+        return False
+    al = doc.facts.alignment
+    i = al.entry_for(h)
+    if i is None:
+        return False
+    listed = doc.toc[i].number
+    if listed is not None and h.number is not None and listed.values != h.number.values:
+        return True
+    parent = al.entry_parents[i]
+    if prev is not None:
+        j = al.entry_for(prev)
+        if j is None or j >= i or al.entry_parents[j] != parent:
+            return False
+    else:
+        j = parent if parent is not None else -1
+    between = [k for k in range(j + 1, i) if al.entry_parents[k] == parent]
+    return bool(between) and all(al.heading_for(k) is None for k in between)
+
+
 def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values[-1] > want.values[-1]:
+            if _explained(doc, h, prev):
+                continue
             yield (
                 h.span,
                 (
@@ -87,13 +118,60 @@ def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_duplicate(doc: Document, options: Mapping[str, Any]) -> Out:
+    repeated: set[int] = set()  # headings reported as duplicates
     for h, prev, parent, _want in _sequence(doc):
-        if prev and h.number and prev.number and h.number.values == prev.number.values:
+        if prev and h.number and prev.number and h.number.values == prev.number.values and not _new_group(doc, h, prev):
+            repeated.add(id(h))
             yield h.span, (f"duplicate number {quote(h.number.label)} {_under(parent)} (also line {prev.span.line})")
+    yield from _contents_duplicates(doc, repeated)
+
+
+def _renumbered(doc: Document, i: int, repeated: set[int]) -> bool:
+    h = doc.facts.alignment.heading_for(i)
+    number = doc.toc[i].number
+    if h is None or number is None:
+        return False
+    return id(h) in repeated or h.number is None or h.number.values != number.values
+
+
+def _contents_duplicates(doc: Document, repeated: set[int]) -> Out:
+    """Two sibling entries of the contents with one number ("2.4." twice), unless the headings
+    repeat it too: that duplicate is reported once, at the heading."""
+    if not doc.toc:
+        return
+    al = doc.facts.alignment
+    last: dict[tuple[int | None, str], int] = {}  # (parent entry, family) -> previous sibling
+    for i, entry in enumerate(doc.toc):
+        if entry.number is None:
+            continue
+        key = (al.entry_parents[i], family(entry.number))
+        prev = last.get(key)
+        last[key] = i
+        before = doc.toc[prev].number if prev is not None else None
+        if prev is None or before is None or before.values != entry.number.values:
+            continue
+        if any(_renumbered(doc, k, repeated) for k in (prev, i)):
+            continue  # the headings repeat it too, or one of the two is a stale number: reported there
+        where = f"line {doc.toc[prev].span.line}"
+        yield entry.span, f"duplicate number {quote(entry.number.label)} in the contents (also {where})"
+
+
+def _new_group(doc: Document, h: Heading, prev: Heading) -> bool:
+    """Whether the contents lists two headings under different captions (Sphinx numbers each
+    captioned toctree from 1): there, numbering starting again is no step back."""
+    entries = doc.facts.derive(_entries_of)
+    a, b = entries.get(id(h)), entries.get(id(prev))
+    return a is not None and b is not None and doc.toc[a].group != doc.toc[b].group
+
+
+def _entries_of(doc: Document) -> dict[int, int]:
+    return {id(h): i for i, h in doc.facts.alignment.pairs}
 
 
 def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
+        if prev and _new_group(doc, h, prev):
+            continue
         if prev and h.number and prev.number and h.number.values[-1] < prev.number.values[-1]:
             yield (
                 h.span,
@@ -104,16 +182,36 @@ def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
             )
 
 
+def _own_style(doc: Document, h: Heading) -> bool:
+    """Whether a heading is set in a style (an underline) no other heading of the document uses:
+    the title style of a chapter file."""
+    style = h.style or ""
+    return style.startswith("underline") and sum(1 for x in doc.facts.headings if x.style == style) == 1
+
+
+# A file's title sits on one of its first lines.
+TITLE_LINES = 3
+
+
 def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
     # A web page with one numbered top-level heading is a chapter of a larger work (a page of a
     # multi-page manual): its number says where it sits in the book, not that chapters are missing.
     # A text file that starts at "2." has lost its beginning.
     pages = options.get("chapter-page-formats", ("markdown", "html"))
-    chapter = doc.format in pages and sum(1 for h in doc.headings if h.number) == 1
+    numbered = [h for h in doc.headings if h.number]
+    # any file whose one numbered top-level heading is its title, on its first lines, with the
+    # sub-sections under it, is a chapter of a book too (one chapter of a manual exported to text)
+    titled = (
+        len(numbered) == 1
+        and numbered[0].span.line <= TITLE_LINES
+        and bool(numbered[0].children)
+        and _own_style(doc, numbered[0])
+    )
+    chapter = (doc.format in pages and len(numbered) == 1) or titled
     for h, prev, parent, want in _sequence(doc):
         if parent is None and chapter:
             continue
-        if prev is None and h.number and h.number.values[-1] != want.values[-1]:
+        if prev is None and h.number and h.number.values[-1] != want.values[-1] and not _explained(doc, h, None):
             yield (
                 h.span,
                 (f"numbering starts at {quote(h.number.label)} {_under(parent)} (expected {quote(want.label)})"),
@@ -131,17 +229,49 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
-    top = _min_level(doc)
+    """One finding per missing level: the headings that skip it under one parent (and, when numbered,
+    under one missing number such as "2.1") are listed together."""
+    top = min((h.level for h in doc.headings), default=1)
+    groups: dict[tuple[int, tuple[int, ...] | None], list[Heading]] = {}
     for h in doc.facts.headings:
         parent = doc.facts.parent(h)
         base = parent.level if parent else 0
         if h.level > base + 1 and not (parent is None and top == h.level):
-            where = f"level {base} heading {heading_ref(parent)}" if parent else "the top level"
-            yield h.span, f"heading level skips from {base} to {h.level}: {heading_ref(h)} directly under {where}"
+            groups.setdefault((id(parent), _missing(h, parent)), []).append(h)
+    for (_, missing), members in groups.items():
+        h = members[0]
+        parent = doc.facts.parent(h)
+        base = parent.level if parent else 0
+        where = f"level {base} heading {heading_ref(parent)}" if parent else "the top level"
+        names = _listing([heading_ref(m) for m in members])
+        message = f"heading level skips from {base} to {h.level}: {names} directly under {where}"
+        if missing is not None and h.number is not None:
+            message += f" (no heading {quote(format_label(h.number, missing).rstrip('.'))})"
+        related = tuple(Related(m.span, f"{heading_ref(m)} also skips a level") for m in members[1:])
+        yield h.span, message, related
 
 
-def _min_level(doc: Document) -> int:
-    return min((h.level for h in doc.headings), default=1)
+def _missing(h: Heading, parent: Heading | None) -> tuple[int, ...] | None:
+    """The number of the heading that would sit between a dotted heading and its parent."""
+    n = h.number
+    if n is None or n.depth < 2:
+        return None
+    if parent is None:
+        return n.values[:1]
+    p = parent.number
+    if p is None or family(p) != family(n) or n.values[: p.depth] != p.values or n.depth <= p.depth + 1:
+        return None
+    return n.values[: p.depth + 1]
+
+
+def _listing(names: Sequence[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    shown = names[:5]
+    rest = len(names) - len(shown)
+    if rest:
+        return ", ".join(shown) + f" and {rest} more"
+    return ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def check_mixed(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -225,7 +355,8 @@ RULES = (
             what="Reports the first heading of a numbering sequence (per parent and scheme) when it is not "
             "the first value (`1`, `(1)`, `A.`, `i.`, `一、`). A Markdown or HTML page whose only numbered "
             "top-level heading is `9. API Reference` is one chapter of a larger work (a page of a "
-            "manual) and may start anywhere.",
+            "manual) and may start anywhere; so is a file of any format whose one numbered top-level heading is "
+            "its title, on its first lines, underlined as no other heading is, with its sections under it.",
             why="The first sections of the sequence are missing.",
             example="Chapter `2.` whose first section is `(3)`.",
         ).replace(

@@ -87,12 +87,25 @@ def _foreign_script(p: Paragraph, langs: language.Languages) -> str | None:
     return language.is_foreign(langs.paragraphs[id(p)], langs.main_script, 1, 0.5)
 
 
+# A heading repeated with this number and title in as many parts of a document is a slot of a
+# template (the categories of each release's notes): left empty when a release has nothing there.
+TEMPLATE_SLOT = 3
+
+
+def _template_slots(doc: Document) -> frozenset[int]:
+    counts: dict[str, list[int]] = {}
+    for h in doc.facts.headings:
+        counts.setdefault(h.label, []).append(id(h))
+    return frozenset(i for ids in counts.values() if len(ids) >= TEMPLATE_SLOT for i in ids)
+
+
 def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
     min_gap = int(options.get("min-blank-lines", 5))
     langs = language.analyse(doc, options.get("language"))
     headings = doc.facts.headings
+    slots = doc.facts.derive(_template_slots)
     for k, h in enumerate(headings):
-        if h.children:
+        if h.children or id(h) in slots:
             continue
         body = own_body(h, min_gap)
         scripts = [_foreign_script(p, langs) for p in body]
@@ -111,8 +124,19 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
 
 
-# Endings that are not a cut: a footnote mark, a link, an address, an emoticon, a closed bracket.
-_TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?|<?\w+://\S+|\S+@\S+\.\w+>?|[:;]-?[()DP]))+\s*$")
+# Marks after a sentence that say nothing of its end: a footnote mark, an emoticon.
+_TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?|[:;]-?[()DP]))+\s*$")
+# Endings that complete a paragraph with no full stop: a web or mail address (with or without a
+# scheme), a path, a reference such as "[RFC1234]", a quoted title.
+_COMPLETE = re.compile(
+    r"(?:<?\w+://\S+|\S+@\S+\.\w+>?|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|~?/[\w.-]+(?:/[\w.-]*)+|"
+    r"\[[\w .-]{1,30}\]|\"[^\"]{1,80}\"|“[^”]{1,80}”)\s*$"
+)
+
+
+# what follows "use:" or "run:" and holds an option, an assignment or a path is a command; a last
+# word with a dot inside it is a file name or a version ("libfoo.so.1", "3.2")
+_COMMAND = re.compile(r"(?::\s+\S*(?:=|\./|\s-{1,2}\w)[^:]*|\s\S+\.[\w]+(?:\.\d+)*)$")
 
 
 def cut_off(text: str) -> bool:
@@ -121,6 +145,8 @@ def cut_off(text: str) -> bool:
     if ends_sentence(text):
         return False
     body = _TRAILER.sub("", text.rstrip())
+    if _COMPLETE.search(body[-200:]) or _COMMAND.search(body[-200:]):
+        return False  # it ends on an address, a path, a reference, a quoted title or a command
     if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』")):
         return False
     if body.startswith(("--", "—", "-- ")):
@@ -132,6 +158,8 @@ def cut_off(text: str) -> bool:
     return len(words) >= 12 or last in _COMMON or (not body.isascii() and len(_CJK.findall(body)) >= 6)
 
 
+# a paragraph that starts with a bracket or a quote starts with a literal or a reference, not a word
+_LITERAL_START = ("(", '"', "'", "‘", "“", "`", "[")
 _EARLIER_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(*]*[A-Z0-9]|[。！？]")
 _PLAIN_WORD = re.compile(r"[\"'“‘(*_]*[^\W\d_]+[\"'”’*_]*")
 
@@ -152,12 +180,24 @@ def _markup_cut(text: str) -> bool:
     return bool(_EARLIER_SENTENCE.search(body)) and bool(_PLAIN_WORD.fullmatch(last))
 
 
+def _ends_early(doc: Document) -> bool:
+    """Whether the contents goes on past the document's last section (OL304)."""
+    al = doc.facts.alignment
+    return bool(doc.toc) and al.reliable and bool(al.pairs) and al.tail < len(doc.toc)
+
+
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
     strict = doc.format in options.get("strict-formats", ("text",))
+    ends_early: bool = doc.facts.derive(_ends_early)
+    last_section = doc.facts.headings[-1] if doc.facts.headings and ends_early else None
     for h in doc.facts.headings:
+        if h is last_section:
+            continue  # the document stops here: OL304 reports the cut once
         last = next((b for b in reversed(h.body) if isinstance(b, Paragraph)), None)
         if last is None or last.kind != "prose" or not cut_off(last.text):
             continue
+        if h.children and last.text.rstrip().endswith((":", "：")):
+            continue  # a colon introducing the sub-sections that follow
         if not strict and not _markup_cut(last.text):
             continue
         tail = " ".join(last.text.split()[-6:])
@@ -201,11 +241,10 @@ def check_blank_run(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_ends_early(doc: Document, options: Mapping[str, Any]) -> Out:
-    if not doc.toc:
+    ends_early: bool = doc.facts.derive(_ends_early)
+    if not ends_early:
         return
     al = doc.facts.alignment
-    if not al.pairs or al.tail >= len(doc.toc):
-        return
     last, heading = al.pairs[-1]
     missing = len(doc.toc) - 1 - last
     lines = doc.facts.lines
@@ -240,7 +279,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
             m = _LOWER_START.match(text)
             if (
                 m
-                and not text.startswith("(")  # a parenthetical, such as a glossary's "(also ...)"
+                and not text.startswith(_LITERAL_START)  # a parenthetical, a quoted value or term
+                and "->" not in text[:60]  # a transition or mapping ("any state -> TIME_BAD ...")
                 and prev is not None
                 and prev.text.rstrip().endswith(".")
                 and _ordinary(m.group(1), text[m.end() :])

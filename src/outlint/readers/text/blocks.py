@@ -1,0 +1,116 @@
+"""Lines grouped into blocks, blank runs into gaps, and the measures of the document's own habits."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from outlint import numbering
+from outlint.model import Gap, Span
+from outlint.readers.text.layout import Layout
+from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
+
+Block = list[int]  # the indices of a block's lines, in order
+
+# A line at least this share of the document's wrap width may have been wrapped by the author's
+# editor; a shorter one ended where its text ended.
+WRAPPED = 0.6
+# The prose indent is learnt from this many paragraphs: a document's habit shows early.
+SAMPLE = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Habits:
+    """What the whole document says about its own layout, for thresholds relative to it.
+
+    ``prose_indent``: the commonest indent of ordinary paragraphs. ``wrap_width``: the width at
+    which the author's lines wrap (the 90th percentile of prose line widths).
+    """
+
+    prose_indent: int
+    wrap_width: int
+
+
+def group(lines: Sequence[str], content: Sequence[bool], page: Layout, skip: range, width: int) -> list[Block | Gap]:
+    """Group content lines into blocks and record blank runs as gaps, in document order.
+
+    Blank lines next to page breaks, page furniture or the bounds of the text are layout, never a
+    gap. A paragraph interrupted only by layout continues across it when its text runs on. Lines in
+    ``skip`` (the contents block) are neither blocks nor blank: a run of blank lines stops there.
+    """
+    out: list[Block | Gap] = []
+    current: Block = []
+    blanks = 0
+    run_start = 0
+    layout = False
+    for i in range(len(lines)):
+        if i in skip:
+            blanks, layout = 0, True  # a skipped block ends the blank run before it
+            continue
+        if not content[i]:
+            if page.chrome[i] or page.page_break[i] or page.outside[i]:
+                layout = True
+            else:
+                if blanks == 0:
+                    run_start = i
+                blanks += 1
+            continue
+        if page.page_break[i]:
+            layout = True  # a line that starts a page starts a block, unless the text runs on
+        adjacent = current and current[-1] == i - 1 and not page.page_break[i]
+        if adjacent or (current and layout and _runs_on(lines[current[-1]], lines[i], width)):
+            current.append(i)
+        else:
+            if current:
+                out.append(current)
+            if blanks >= 2 and not layout and out:
+                out.append(Gap(blanks, Span(run_start + 1, 1, run_start + blanks, 1)))
+            current = [i]
+        blanks = 0
+        layout = False
+    if current:
+        out.append(current)
+    return out
+
+
+def wrap_width(lines: Sequence[str], content: Sequence[bool]) -> int:
+    """The width at which the document's prose wraps: the 90th percentile of the display widths of
+    lines of five words or more (CJK characters are two columns and two to a word)."""
+    widths = sorted(display_width(s.rstrip()) for k, s in enumerate(lines[:SAMPLE]) if content[k] and words(s) >= 5)
+    return widths[len(widths) * 9 // 10] if widths else 72
+
+
+def display_width(s: str) -> int:
+    """Columns a line takes: CJK characters are two wide."""
+    return len(s) + len(CJK.findall(s)) if not s.isascii() else len(s)
+
+
+def _runs_on(before: str, after: str, width: int) -> bool:
+    """Whether a paragraph broken by a page break goes on: the line before was wrapped (long, no
+    final stop, not a heading on its own) and the next page starts in lower case at the same indent."""
+    b, a = before.replace("\f", "").rstrip(), after.replace("\f", "")
+    if not b or not a.strip() or SENTENCE_END.search(b[-12:]) or not a.lstrip()[:1].islower():
+        return False
+    if indent(b) != indent(a) or len(b) < WRAPPED * width:
+        return False
+    return numbering.parse(b) is None
+
+
+def habits(lines: Sequence[str], blocks: Sequence[Block | Gap], width: int) -> Habits:
+    """Measure the prose indent (the commonest indent of lines of blocks that are not numbered,
+    bulleted or code) and the wrap width."""
+    counts: Counter[int] = Counter()
+    seen = 0
+    for block in blocks:
+        if not isinstance(block, list):
+            continue
+        head = lines[block[0]]
+        if BULLET.match(head) or CODE_LINE.match(head) or numbering.parse(head) is not None:
+            continue
+        counts.update(indent(lines[j]) for j in block)
+        seen += 1
+        if seen == SAMPLE:
+            break
+    base = counts.most_common(1)[0][0] if counts else 0
+    return Habits(base, width)

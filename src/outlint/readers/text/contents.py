@@ -1,0 +1,328 @@
+"""The contents block of a plain-text document as a whole: its title, entries, wrapping and extent.
+
+The block's extent is decided by its structure: the shape its entries share (page numbers in one
+column, numbering), how its entries wrap, and what follows a blank run. One odd line never ends it:
+a wrapped entry, a page break with its padding, an entry whose page number is glued to its title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from outlint import numbering, outline
+from outlint.model import Number, Span, TocEntry
+from outlint.readers.text.layout import Layout
+from outlint.readers.text.lines import (
+    CJK,
+    FUNCTION_WORDS,
+    RULE_LINE,
+    SENTENCE_END,
+    TOC_TITLE,
+    UNDERLINE,
+    indent,
+    words,
+)
+
+_LEADER = re.compile(
+    r"(?P<title>.*?\S)(?:\s*(?:\.\s?){2,}|\s*…+|\s*[·•]{2,}|\s*_{3,}|\s{2,}|\t+)\s*"
+    r"(?P<page>\d{1,4}|[ivxlcdm]{1,7})\s*",
+    re.IGNORECASE,
+)
+# a page number glued to the title, or after one dot or space ("... in this memo here.3")
+_GLUED_PAGE = re.compile(r"(?P<title>.*?[^\s\d.])[.\s](?P<page>\d{1,4})\s*")
+# column labels above contents entries ("PAGE", "Chapter ... Page") are not entries
+_COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp?\.|seite|页码|页)\s*", re.IGNORECASE)
+# a list of figures or tables after the contents is another list, not more contents
+_OTHER_LIST = re.compile(
+    r"\s*(?:list\s+of\s+(?:figures|tables|examples|illustrations|procedures|plates|maps|abbreviations)|"
+    r"figures|tables|illustrations|附?(?:表格|插图|插圖|图片|圖片|图|圖|表|范例|範例|例子|示例)(?:清单|清單|目录|目錄|索引|列表))\s*:?\s*",
+    re.IGNORECASE,
+)
+# The contents title is looked for in the first half of the document, or its first lines.
+TITLE_WITHIN = 200
+# Whether the block's entries carry page numbers is judged on its last entries, this many.
+PAGED_SAMPLE = 20
+# A block with this many entries set apart by blank lines has shown that its entries stand apart.
+SPACED = 2
+# A block of this many entries with no blank line between them has shown its rhythm.
+DENSE = 3
+# A blank run this long ends the block, unless the line after it has the block's entry shape.
+BLANK_END = 4
+
+
+class _Entry:
+    """An entry being read: its first line, its text so far, its page, its lines."""
+
+    __slots__ = ("first", "last", "page", "text")
+
+    def __init__(self, first: int, text: str, page: str | None) -> None:
+        self.first = self.last = first
+        self.text = text
+        self.page = page
+
+
+def _is_prose(s: str) -> bool:
+    stripped = s.strip()
+    return len(stripped) > 250 or (bool(SENTENCE_END.search(stripped[-12:])) and words(stripped) > 12)
+
+
+def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
+    limit = max(TITLE_WITHIN, len(lines) // 2)
+    for i in range(min(limit, len(lines))):
+        if content[i] and len(lines[i]) < 80 and TOC_TITLE.fullmatch(lines[i].strip()):
+            before_blank = i == 0 or not content[i - 1] or "\f" in lines[i]
+            after = i + 1 < len(lines) and (not content[i + 1] or bool(UNDERLINE.fullmatch(lines[i + 1])))
+            if before_blank and after:
+                return i
+    return -1
+
+
+class _Block:
+    """What the block has shown so far: its entries, page-number column and widest line."""
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+        self.widest = 0
+        self.left = 1 << 30  # the smallest indent of an entry
+        self.first_key: tuple[tuple[int, ...] | None, str] | None = None
+        self.spaced = 0  # entries that came after a blank line
+
+    def dense(self) -> bool:
+        """The entries so far end in page numbers and follow one another with no blank line between
+        them: a shape any further entry must have."""
+        return len(self.entries) >= DENSE and self.spaced == 0 and self.paged()
+
+    def paged(self) -> bool:
+        """Most entries so far end in a page number."""
+        with_pages = sum(1 for e in self.entries[-PAGED_SAMPLE:] if e.page)
+        return bool(self.entries) and with_pages * 2 > min(len(self.entries), PAGED_SAMPLE)
+
+    def split_page(self, s: str) -> tuple[str, str | None]:
+        """The title and page number of a line: after a leader, or, when the block's entries end
+        in page numbers, after one dot or space or glued to the title ("... here.3")."""
+        m = _LEADER.fullmatch(s)
+        if m:
+            title = m.group("title").strip()
+            parsed = numbering.parse(title)
+            if parsed is None or parsed[1] or len(title) > len(parsed[0].label) + 1:
+                return title, m.group("page")
+        if self.paged():
+            # the block's entries end in page numbers: so does this one, whatever its leader
+            m = _GLUED_PAGE.fullmatch(s)
+            parsed = numbering.parse(m.group("title")) if m is not None else None
+            if m is not None and (parsed is None or parsed[1]):
+                return m.group("title").strip(), m.group("page")
+        return s.strip(), None
+
+    def add(self, entry: _Entry, line: str) -> None:
+        self.entries.append(entry)
+        self.note(entry, line)
+        self.left = min(self.left, indent(line))
+        if self.first_key is None:
+            parsed = numbering.parse(entry.text)
+            self.first_key = (
+                parsed[0].values if parsed else None,
+                outline.normalize_title(parsed[1] if parsed else entry.text),
+            )
+
+    def note(self, entry: _Entry, line: str) -> None:
+        self.widest = max(self.widest, len(line.rstrip()))
+
+
+def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tuple[list[TocEntry], Span | None, int]:
+    """Find the contents block: its entries, its span and the index of the first line after it."""
+    start = _find_title(lines, content)
+    if start < 0:
+        return [], None, 0
+    later = _Standalone(lines, content, start)
+    block = _Block()
+    i = start + 1
+    if i < len(lines) and UNDERLINE.fullmatch(lines[i]):
+        i += 1
+    blank_run = 0
+    paged_break = False  # the blank run went over a page break: padding, not spacing
+    end = i
+    while i < len(lines):
+        s = lines[i]
+        if not content[i]:
+            layout = page.chrome[i] or page.page_break[i] or page.outside[i]
+            paged_break = paged_break or layout
+            blank_run = 0 if layout else blank_run + 1
+            i += 1
+            continue
+        after_blank = 0 if paged_break else blank_run
+        blank_run = 0
+        paged_break = False
+        if after_blank >= BLANK_END and block.entries and not _entry_shaped(block, lines, content, i):
+            break  # a long blank run and no entry after it: the block is over
+        if i + 1 < len(lines) and UNDERLINE.fullmatch(lines[i + 1]) and len(lines[i + 1].strip()) >= 3:
+            break  # an underlined heading
+        if _COLUMN_LABEL.fullmatch(s):
+            i += 1
+            continue
+        if RULE_LINE.fullmatch(s):
+            if block.entries:
+                break
+            i += 1
+            continue
+        if _OTHER_LIST.fullmatch(s):
+            titles = {_title_of(e.text) for e in block.entries}
+            end = _skip_other_lists(lines, content, i, titles)
+            break
+        if after_blank and block.dense() and not _entry_shaped(block, lines, content, i):
+            break  # entries that followed one another, then a blank line and a line of another shape
+        if after_blank and block.entries:
+            block.spaced += 1
+        text, pg = block.split_page(s)
+        parsed = numbering.parse(text)
+        prev = block.entries[-1] if block.entries else None
+        if prev is not None and after_blank == 0 and _continues(block, prev, lines, i, text, pg, parsed, later):
+            glue = "" if CJK.match(prev.text[-1:]) and CJK.match(text[:1]) else " "
+            prev.text = f"{prev.text}{glue}{text}"
+            prev.page = pg
+            prev.last = i
+            block.note(prev, s)
+            i += 1
+            end = i
+            continue
+        if pg is None and _is_prose(s) and not (parsed and parsed[1] and len(parsed[1].split()) <= 30):
+            break  # prose: the body has begun (numbered lines are entries even as sentences: FAQs)
+        if prev is not None and parsed is None and indent(s) < block.left:
+            break  # text to the left of every entry: the body has begun
+        if _repeats_first(block, text, parsed):
+            break  # the first entry again: its heading, the body has begun
+        if pg is None and block.paged() and not _unpaged_entry(block, lines, content, i, parsed):
+            break
+        block.add(_Entry(i, text, pg), s)
+        i += 1
+        end = i
+    if not block.entries:
+        return [], None, 0
+    entries: list[TocEntry] = []
+    for e in block.entries:
+        parsed = numbering.parse(e.text)
+        number: Number | None = parsed[0] if parsed else None
+        title = parsed[1] if parsed else e.text
+        col = indent(lines[e.first]) + 1
+        span = Span(e.first + 1, col, e.first + 1, len(lines[e.first].rstrip()))
+        entries.append(TocEntry(0, number, title, None, span, e.page))
+    last = block.entries[-1].last
+    toc_span = Span(start + 1, indent(lines[start]) + 1, last + 1, len(lines[last].rstrip()))
+    return entries, toc_span, end
+
+
+class _Standalone:
+    """The last line at which each short line standing on its own (blank or layout above it) is
+    found after the contents title: where an entry's text turns up again as a heading. Built on
+    first use, since most contents never ask."""
+
+    def __init__(self, lines: Sequence[str], content: Sequence[bool], start: int) -> None:
+        self.lines, self.content, self.start = lines, content, start
+        self.found: dict[str, int] | None = None
+
+    def get(self, text: str, default: int) -> int:
+        if self.found is None:
+            lines, content = self.lines, self.content
+            self.found = {
+                lines[j].strip().lower(): j
+                for j in range(self.start + 1, len(lines))
+                if content[j] and not content[j - 1] and len(lines[j]) <= 120
+            }
+        return self.found.get(text, default)
+
+
+def _entry_shaped(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """Whether a line has the shape of the block's entries: a page number where they have them
+    (or it heads entries that do, as a part title does), a number where they are numbered."""
+    text, pg = block.split_page(lines[i])
+    if block.paged():
+        return pg is not None or _heads_paged(block, lines, content, i)
+    parsed = numbering.parse(text)
+    return parsed is not None and any(numbering.parse(e.text) is not None for e in block.entries[-3:])
+
+
+def _heads_paged(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """A short line without a page number over an entry with one: an unnumbered part title."""
+    nxt = next((j for j in range(i + 1, min(len(lines), i + 4)) if content[j]), None)
+    return nxt is not None and block.split_page(lines[nxt])[1] is not None and len(lines[i].split()) <= 12
+
+
+def _repeats_first(block: _Block, text: str, parsed: tuple[Number, str] | None) -> bool:
+    first = block.first_key
+    if first is None or not block.entries:
+        return False
+    title = outline.normalize_title(parsed[1] if parsed else text)
+    return title == first[1] and (parsed is None or first[0] is None or parsed[0].values == first[0])
+
+
+def _unpaged_entry(
+    block: _Block, lines: Sequence[str], content: Sequence[bool], i: int, parsed: tuple[Number, str] | None
+) -> bool:
+    """In a block whose entries end in page numbers, a line without one is still an entry when it
+    is numbered, or when it heads entries that have page numbers (an unnumbered part title)."""
+    if parsed is not None and parsed[1]:
+        return True
+    return _heads_paged(block, lines, content, i)
+
+
+def _continues(
+    block: _Block,
+    prev: _Entry,
+    lines: Sequence[str],
+    i: int,
+    text: str,
+    pg: str | None,
+    parsed: tuple[Number, str] | None,
+    later: _Standalone,
+) -> bool:
+    """Whether a line goes on with the entry above it rather than starting an entry of its own.
+
+    An entry that already has its page number is complete, and so is a numbered line; otherwise a
+    line continues the entry when the entry was visibly cut (it ends on a word that cannot end a
+    title, a comma or a hyphen), when it starts in lower case, when it hangs deeper
+    than the entry's title, or (CJK titles wrap anywhere) when it goes on with CJK text. A line
+    that stands on its own later in the document, as a heading does, is an entry.
+    """
+    if prev.page is not None or parsed is not None or prev.last != i - 1:
+        return False
+    line = lines[i]
+    if block.spaced >= SPACED and indent(line) >= block.left:
+        return True  # entries stand apart, blank lines between them: a line right under one goes on with it
+    if later.get(line.strip().lower(), -1) > i:
+        return False
+    head = line.lstrip()[:1]
+    before = lines[prev.last]
+    last_word = prev.text.rsplit(None, 1)[-1].lower() if prev.text.strip() else ""
+    if head.islower() or last_word in FUNCTION_WORDS or prev.text.endswith((",", "-", "/", "(")):
+        return indent(line) >= block.left or not block.entries
+    if CJK.match(head) or (CJK.match(prev.text[-1:]) and not SENTENCE_END.search(prev.text[-2:])):
+        # CJK titles wrap anywhere, also before a Latin word ("... 我想要使用" / "Debian。...")
+        return indent(line) >= indent(before) and len(before.strip()) >= 25
+    first = numbering.parse(lines[prev.first])
+    if first is not None:
+        # a long numbered entry whose title goes on deeper than the title starts ("3.7.5. /etc/X11 :
+        # Configuration for the X Window" over "System (optional)")
+        title_column = indent(lines[prev.first]) + len(first[0].label)
+        if indent(line) >= title_column and len(before.strip()) >= 40:
+            return True
+    # the entry's last line, hanging under it, ends with the page number
+    return pg is not None and indent(line) > indent(lines[prev.first])
+
+
+def _title_of(text: str) -> str:
+    parsed = numbering.parse(text)
+    return outline.normalize_title(parsed[1] if parsed else text)
+
+
+def _skip_other_lists(lines: Sequence[str], content: Sequence[bool], i: int, titles: set[str]) -> int:
+    """The end of the lists of tables, figures or examples that follow a contents block: they are
+    not headings. They stop at a rule, at prose, at an underline, or at a heading the contents lists."""
+    start = i
+    while i < len(lines):
+        s = lines[i]
+        ends = RULE_LINE.fullmatch(s) or UNDERLINE.fullmatch(s) or _is_prose(s) or _title_of(s) in titles
+        if content[i] and i > start and ends:
+            return i - 1 if UNDERLINE.fullmatch(s) else i
+        i += 1
+    return start + 1  # no end in sight: skip the list's title only

@@ -1,0 +1,458 @@
+"""Headings of plain text: candidates and their features, decided against the document's own styles.
+
+A candidate is a block that could be a heading: numbered, underlined, or a line the contents lists.
+Underlined candidates and those the contents confirms are the document's evidence of how it sets
+its headings; every other numbered candidate is decided by its distance to that style and by its
+fit to the numbering chain, in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+
+from outlint import numbering, outline
+from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
+from outlint.readers.text.blocks import Habits
+from outlint.readers.text.kinds import paragraph
+from outlint.readers.text.lines import HEADING_END, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent
+from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn, restarts_inside, settle_levels
+
+_VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
+_WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Labels of questions and answers in FAQs
+_FAQ_LABELS = frozenset({"Q.", "A.", "Q:", "A:"})
+# A numbered heading may wrap over this many lines; a longer numbered block is a paragraph.
+TITLE_LINES = 4
+# A wrapped title has at most this many words.
+TITLE_WORDS = 30
+
+
+def _heading_shape(title: str) -> bool:
+    t = title.strip()
+    if not t or len(t) > 160 or len(t.split()) > 30 or not _WORDISH.search(t):
+        return False
+    if HEADING_END.search(t):
+        return False
+    if t.endswith((".", "。")) and not t.isupper() and (len(t.split()) > 3 or ". " in t):
+        return False
+    return not t[0].islower()
+
+
+def _glued_heading(lines: Sequence[str], block: list[int], after: list[int] | Gap | None) -> bool:
+    """Whether a block's last line is a numbered heading with no blank line above it: it follows a
+    finished sentence and the next block is its first sub-section ("6. Committee" then "6.1. Powers")."""
+    parsed = numbering.parse(lines[block[-1]])
+    if parsed is None or not _heading_shape(parsed[1]) or not isinstance(after, list):
+        return False
+    if not SENTENCE_END.search(lines[block[-2]][-12:]):
+        return False
+    child = numbering.parse(lines[after[0]])
+    return child is not None and child[0].values[:-1] == parsed[0].values and child[0].values[-1] == 1
+
+
+def _loose_shape(title: str) -> bool:
+    """A title that is in its place in a numbered sequence: lowercase starts (commands, file names),
+    a closing full stop and a wrapped second line are fine; a clause ending in a comma is not."""
+    t = title.strip()
+    return bool(t) and len(t) <= 200 and len(t.split()) <= 30 and not HEADING_END.search(t) and ". " not in t
+
+
+def _in_list(number: Number, items: Sequence[object], run: Number | None) -> bool:
+    """Whether a numbered line is an item of a list: the first item after a paragraph that ends
+    with a colon, or the next item of such a list."""
+    last = items[-1] if items else None
+    if isinstance(last, Paragraph) and last.text.endswith((":", "：")) and number.values[-1] == 1:
+        return True
+    return (
+        run is not None
+        and isinstance(last, Paragraph)
+        and last.kind == "list"
+        and number.scheme == run.scheme
+        and number.values[:-1] == run.values[:-1]
+        and number.values[-1] == run.values[-1] + 1
+    )
+
+
+def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int] | None:
+    """(number, title, index of the title's last line) for a numbered heading candidate block.
+
+    One line (``2.3 Scope``), a number alone over its title (``CHAPTER I.`` / ``THE ARRIVAL.``), or
+    a title wrapped over up to ``TITLE_LINES`` lines, none of which starts with a number.
+    """
+    parsed = numbering.parse(lines[block[0]].replace("\f", ""))
+    if parsed is None:
+        return None
+    number, title = parsed
+    if _VERSION_TITLE.match(title) or (number.depth >= 3 and not title):
+        return None  # a release ("3.42.1 - 2022-04-17"), not a section
+    if len(block) == 1:
+        return number, title, block[0]
+    second = lines[block[1]].strip()
+    if (
+        len(block) == 2
+        and not title
+        and (number.scheme in WORDY or "roman" in number.scheme)
+        and _heading_shape(second)
+        and len(second.split()) <= 12
+    ):
+        return number, second, block[1]
+    if not title or len(block) > TITLE_LINES:
+        return None
+    rest = [lines[j].replace("\f", "").strip() for j in block[1:]]
+    if any(not r or r[0].isdigit() or numbering.parse(r) is not None for r in rest):
+        return None
+    return number, " ".join([title, *rest]), block[-1]  # a title wrapped onto the lines below
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A numbered block that may be a heading, with what the reader knows of it."""
+
+    heading: Heading
+    fallback: Callable[[], Paragraph]  # what the block is when it is not a heading
+    margin: int  # its indent
+    title_lines: int
+    listed: bool  # the contents lists it (title, or number and a title much like it)
+    in_list: bool  # it follows a sentence that introduces a list, or the items of one
+    next_block: bool  # its title came from the next block, which it consumes
+    number_listed: bool  # the contents has an entry with this number (whatever its title)
+
+
+def classify(
+    lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequence[TocEntry], habits: Habits
+) -> list[outline.Block]:
+    """Headings and paragraphs of the body, in document order."""
+    listing = Listing(toc)
+    items = _candidates(lines, list(blocks), listing, habits)
+    style = learn(
+        [
+            (x.number, x.span.column - 1, x.style.startswith("underline"))
+            for x in items
+            if isinstance(x, Heading) and x.number is not None and x.style
+        ]
+        + [
+            (c.heading.number, c.margin, False)
+            for c in items
+            if isinstance(c, Candidate) and c.listed and c.heading.number
+        ],
+        [
+            (c.heading.number, c.margin)
+            for c in items
+            if isinstance(c, Candidate) and c.heading.number and c.title_lines == 1 and _heading_shape(c.heading.title)
+        ],
+    )
+    decided = _decide(items, style, habits)
+    listed_numbered = {outline.normalize_title(h.title) for h in decided if isinstance(h, Heading) and h.number}
+    out: list[outline.Block] = []
+    for item in decided:
+        if isinstance(item, tuple):
+            heading, entry = item
+            # a numbered entry's title standing alone is its heading only if no numbered heading has it
+            if entry.number is None or outline.normalize_title(heading.title) not in listed_numbered:
+                out.append(heading)
+            else:
+                out.append(Paragraph(heading.title, heading.span, "lines"))
+        else:
+            out.append(item)
+    blocks_out = _drop_listings(_number_underlined(out))
+    headings = [b for b in blocks_out if isinstance(b, Heading)]
+    settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
+    return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
+
+
+class _PartBreak:
+    """A horizontal rule between blocks: where a document made of parts may start a new one."""
+
+
+PART_BREAK = _PartBreak()
+Item = outline.Block | Candidate | tuple[Heading, TocEntry] | _PartBreak
+
+
+def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Listing, habits: Habits) -> list[Item]:
+    """First pass: underlined headings, numbered candidates, lines the contents lists, paragraphs."""
+    base = habits.prose_indent
+    underline_order: list[str] = []
+    faq = False
+    run: Number | None = None  # the last item of a numbered list a sentence introduced
+    mini_toc: int | None = None  # indentation of a chapter's own contents list being skipped
+    items: list[Item] = []
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        k += 1
+        if isinstance(block, Gap):
+            items.append(block)
+            continue
+        first = lines[block[0]].replace("\f", "")
+        if RULE_LINE.fullmatch(first) and (len(block) == 1 or _underline_heading(lines, block) is None):
+            items.append(PART_BREAK)  # a horizontal rule: layout, and maybe the end of a part
+            if len(block) == 1:
+                continue
+            block = block[1:]  # the text right under the rule
+            first = lines[block[0]].replace("\f", "")
+        if len(block) > 1 and _glued_heading(lines, block, blocks[k] if k < len(blocks) else None):
+            blocks.insert(k, [block[-1]])  # a heading glued under the paragraph before it
+            block = block[:-1]
+        if mini_toc is not None:
+            if len(block) == 1 and indent(first) >= mini_toc and not SENTENCE_END.search(first[-12:]):
+                continue  # an entry of a chapter's own contents list
+            mini_toc = None
+        if len(block) == 1 and items and TOC_TITLE.fullmatch(first.strip()):
+            mini_toc = indent(first)  # a chapter's own contents: its entries are not headings
+            continue
+        under = _underline_heading(lines, block)
+        if under is not None and (indent(lines[under[0]]) > base + 1 or under[1] != block[-1]):
+            # an underlined title inside an indented example, or with text straight under its
+            # underline (a sample file's title), is part of the example
+            under = None
+        if under is not None:
+            items.append(_underlined(lines, under, underline_order))
+            continue
+        previous = [x for x in items[-1:] if isinstance(x, Paragraph)]
+        fallback = partial(paragraph, lines, block, previous, habits)
+        candidate = _numbered(lines, block)
+        if candidate is not None and candidate[0].label in ("Q.", "A.") and (faq or candidate[0].label == "Q."):
+            faq = True  # "Q. ... / A. ..." question and answer labels, not letters in a sequence
+            candidate = None
+        if candidate is not None:
+            number, title, end_idx = candidate
+            in_list = _in_list(number, items, run)
+            if in_list:
+                run = number
+                made = fallback()
+                items.append(Paragraph(made.text, made.span, "list"))
+                continue
+            next_block = False
+            if not title and k < len(blocks):
+                nxt = blocks[k]
+                if (
+                    isinstance(nxt, list)
+                    and len(nxt) == 1
+                    and _heading_shape(lines[nxt[0]])
+                    and len(lines[nxt[0]].split()) <= 12
+                ):
+                    title, end_idx, next_block = lines[nxt[0]].strip(), nxt[0], True
+            listed = bool(title) and listing.find(number, title) is not None
+            span = Span(block[0] + 1, indent(first) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
+            heading = Heading(0, number, title, span, style="numbered")
+            title_lines = 1 if next_block or len(block) == 1 else block.index(end_idx) + 1
+            number_listed = number.scheme in listing.schemes.get(number.values, ())
+            items.append(
+                Candidate(heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed)
+            )
+            if next_block:
+                k += 1
+            continue
+        if len(block) == 1 and listing.toc and len(first.strip()) <= 160 and outline.normalize_title(first):
+            entry = listing.find(None, first)
+            if entry is not None:
+                listed_entry = listing.toc[entry]
+                span = Span(block[0] + 1, indent(first) + 1, block[0] + 1, len(first.rstrip()))
+                heading = Heading(listed_entry.level, None, first.strip(), span, style="contents")
+                items.append((heading, listed_entry))
+                continue
+        items.append(fallback())
+    return items
+
+
+def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[str]) -> Heading:
+    title_idx, last_idx, char = under
+    if char not in order:
+        order.append(char)
+    title_line = lines[title_idx]
+    parsed = numbering.parse(title_line)
+    if parsed is not None and _VERSION_TITLE.match(parsed[1]):
+        parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
+    if parsed is not None and parsed[0].label in _FAQ_LABELS:
+        parsed = None  # "Q.  Why would I ...?": a question's label, not a letter in a sequence
+    number = parsed[0] if parsed else None
+    title = parsed[1] if parsed else title_line.strip()
+    span = Span(title_idx + 1, indent(title_line) + 1, last_idx + 1, len(lines[last_idx].rstrip()))
+    return Heading(order.index(char) + 1, number, title, span, style=f"underline:{char}")
+
+
+def _lone_letter(number: Number) -> bool:
+    """A label of one letter (``J.``, ``(c)``, ``M.``): an initial as often as a heading number."""
+    latin = "alpha" in number.scheme or "roman" in number.scheme
+    return latin and number.depth == 1 and sum(1 for c in number.label if c.isascii() and c.isalpha()) == 1
+
+
+def _in_sequence(number: Number, seen: Sequence[Number]) -> Number | None:
+    """The reading of a one-letter label that starts a letter or Roman sequence or goes on with
+    one (``C.`` after ``B.`` is a letter, ``L.`` after ``XLIX.`` a numeral); None outside one."""
+    if number.values[0] == 1 or continues(number, seen):
+        return number
+    alpha = numbering.as_alpha(number)
+    if alpha is not None and (alpha.values[0] == 1 or continues(alpha, seen)):
+        return alpha
+    return None
+
+
+def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline.Block | tuple[Heading, TocEntry]]:
+    """Second pass, in document order: each numbered candidate against the learnt style and the
+    numbering chain of the headings accepted before it."""
+    seen = Chain()
+    out: list[outline.Block | tuple[Heading, TocEntry]] = []
+    ruled = False  # a horizontal rule since the last heading
+    for item in items:
+        if isinstance(item, _PartBreak):
+            ruled = True
+            continue
+        if isinstance(item, Candidate) and ruled and _starts_part(item, seen):
+            # documents made of parts (release notes, collected memos) number each part afresh
+            seen = Chain()
+            item = replace(item, heading=replace(item.heading, style="numbered+part"))
+        if isinstance(item, Heading | Candidate):
+            ruled = False
+        if isinstance(item, Heading):
+            if item.number is not None:
+                seen.append(item.number)
+            out.append(item)
+            continue
+        if not isinstance(item, Candidate):
+            out.append(item)
+            continue
+        how = _judge(item, seen, style, habits)
+        if how is None:
+            out.append(item.fallback())
+            continue
+        h = item.heading
+        assert h.number is not None
+        read_as = _in_sequence(h.number, seen) if _lone_letter(h.number) else None
+        seen.append(read_as or h.number)
+        out.append(replace(h, style=how + "+part" if h.style == "numbered+part" else how))
+    return out
+
+
+class Chain(list[Number]):
+    """The numbers of the headings accepted so far, with the schemes they use (looked up often)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.schemes: set[str] = set()
+        self.top: set[str] = set()  # schemes used by one-part numbers
+
+    def append(self, number: Number) -> None:
+        super().append(number)
+        self.schemes.add(number.scheme)
+        if number.depth == 1:
+            self.top.add(number.scheme)
+
+
+def _starts_part(c: Candidate, seen: Chain) -> bool:
+    """A first section numbered afresh after a rule, where earlier parts were numbered the same way."""
+    number = c.heading.number
+    if number is None or number.values != (1,) or not seen:
+        return False
+    return number.scheme in seen.top
+
+
+def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits) -> str | None:
+    """How a numbered candidate is a heading (``numbered``, ``numbered+contents``, ``numbered+chain``,
+    ``numbered+wrapped``), or None when it is not one."""
+    h = c.heading
+    number = h.number
+    assert number is not None
+    fam = numbering.family(number)
+    if c.listed:
+        return "numbered+contents"
+    if c.in_list or (_lone_letter(number) and _in_sequence(number, seen) is None and not c.listed):
+        return None  # an item of a list; an initial ("J. Smith") outside a letter sequence
+    if style.underlines(fam) or restarts_inside(number, seen):
+        return None  # the document underlines its headings; a "1." inside "1.1.": a list
+    placed = style.indent_ok(fam, number.depth, c.margin)
+    deep = placed is None and (c.margin > habits.prose_indent + 2 or style.off_vote(fam, c.margin))
+    if placed is False or deep:
+        return None  # deeper than the headings the document confirmed, or than its prose: a list
+    fits = continues(number, seen)
+    title = h.title
+    if c.title_lines > 1:
+        wrapped_ok = (number.depth >= 2 or fam in WORDY) and len(title.split()) <= TITLE_WORDS
+        if fits and wrapped_ok and ". " not in title and not HEADING_END.search(title):
+            return "numbered+wrapped"
+        return None
+    if number.label.isdigit():
+        # an undotted "2 Data Types" is a heading only where the numbering expects it (the first
+        # chapter, the next one, a number the contents lists): bare numbers also start the rows
+        # of tables and lists ("13 Numeric coprocessor")
+        first = number.values == (1,) and number.scheme not in seen.schemes
+        expected = fits or first or c.number_listed
+        return "numbered+chain" if expected and _heading_shape(title) else None
+    if (not title and fam in WORDY) or _heading_shape(title):
+        return "numbered"
+    if fits and _loose_shape(title):
+        return "numbered+chain"
+    return None
+
+
+def _lists_children(item: object, values: tuple[int, ...]) -> bool:
+    """Whether a paragraph is a listing of the sub-sections of ``values`` ("3.4.1. Purpose ...")."""
+    if not isinstance(item, Paragraph):
+        return False
+    parsed = numbering.parse(item.text)
+    return parsed is not None and parsed[0].depth > len(values) and parsed[0].values[: len(values)] == values
+
+
+def _numbered_heading(item: object) -> bool:
+    return isinstance(item, Heading) and item.number is not None and (item.style or "").startswith("numbered")
+
+
+def _drop_listings(items: list[outline.Block]) -> list[outline.Block]:
+    """A chapter's own list of its sections (DocBook text exports print one under each chapter
+    title, untitled) repeats headings that come later with their text: the early, empty copies
+    are a listing, not headings."""
+    last: dict[tuple[int, tuple[int, ...], str], int] = {}
+    part = 0
+    parts: dict[int, int] = {}
+    for k, item in enumerate(items):
+        if isinstance(item, Heading) and item.number is not None and _numbered_heading(item):
+            part += (item.style or "").endswith("+part")
+            parts[k] = part
+            last[(part, item.number.values, outline.normalize_title(item.title))] = k
+    out = list(items)
+    for k, item in enumerate(items):
+        if not isinstance(item, Heading) or item.number is None or not _numbered_heading(item):
+            continue
+        key = (parts[k], item.number.values, outline.normalize_title(item.title))
+        j = k + 1
+        while j < len(items) and isinstance(items[j], Gap):
+            j += 1
+        nxt = items[j] if j < len(items) else None
+        empty = nxt is None or isinstance(nxt, Heading) or _lists_children(nxt, key[1])
+        if last[key] != k and empty:
+            out[k] = Paragraph(item.label, item.span, "lines")
+    return out
+
+
+def _number_underlined(items: list[outline.Block]) -> list[outline.Block]:
+    """Underlined headings whose numbers say otherwise take their levels from the numbers.
+
+    Underline styles rank by first appearance, which is right until a document underlines
+    "2." and "2.1." alike: then dotted depth decides, relative to the first numbered heading."""
+    numbered = [
+        x for x in items if isinstance(x, Heading) and x.number is not None and (x.style or "").startswith("underline")
+    ]
+    if len({h.level - h.number.depth for h in numbered if h.number}) <= 1:
+        return items  # underline levels and dotted depths agree
+    levels = outline.infer_levels(outline.resolve_letters([h.number for h in numbered]))
+    offset = numbered[0].level - (levels[0] or 1)
+    relevel = {
+        id(h): replace(h, level=max(1, (level or 1) + offset)) for h, level in zip(numbered, levels, strict=True)
+    }
+    return [relevel.get(id(x), x) if isinstance(x, Heading) else x for x in items]
+
+
+def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int, str] | None:
+    if len(block) >= 3 and UNDERLINE.fullmatch(lines[block[0]]) and UNDERLINE.fullmatch(lines[block[2]]):
+        c = lines[block[0]].strip()[0]
+        if lines[block[2]].strip()[0] == c and not UNDERLINE.fullmatch(lines[block[1]]):
+            return block[1], block[2], "over" + c
+    if len(block) >= 2 and block[1] == block[0] + 1:
+        under = lines[block[1]].strip()
+        title = lines[block[0]].strip()
+        if UNDERLINE.fullmatch(under) and not UNDERLINE.fullmatch(title) and len(under) >= max(3, len(title) * 0.6):
+            return block[0], block[1], under[0]
+    return None

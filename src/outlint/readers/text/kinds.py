@@ -1,0 +1,168 @@
+"""Kinds of plain-text paragraph: prose, lists, tables, code, quotes, definition entries and lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from outlint.model import Paragraph, Span
+from outlint.readers.text.blocks import WRAPPED, Habits
+from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
+
+_PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
+_TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
+# what any test but the prose one looks for: symbols, wide gaps, a statement's end, a prompt
+_UNPLAIN = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&;%\u2500-\u257f]|\s{3}")
+# characters that are rare in prose and common in code, markup and drawings
+_SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
+
+
+def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], habits: Habits) -> Paragraph:
+    """The paragraph a block of lines is, with its kind."""
+    first, last = block[0], block[-1]
+    if len(block) == 1:
+        line = lines[first]
+        body = [line.replace("\f", "") if "\f" in line else line]
+        text = body[0].strip()
+    else:
+        body = [lines[j] for j in block]
+        if any("\f" in s for s in body):
+            body = [s.replace("\f", "") for s in body]
+        text = _join(body)
+    span = Span(first + 1, indent(body[0]) + 1, last + 1, max(1, len(body[-1].rstrip())))
+    previous = items[-1] if items and isinstance(items[-1], Paragraph) else None
+    return Paragraph(text, span, _kind(body, text, previous, habits))
+
+
+_GAP = re.compile(r"\S(\s{3,})\S")
+
+
+def _aligned_columns(body: Sequence[str]) -> bool:
+    """Every line has a wide gap, and the text after it starts in the same column: a table."""
+    starts = set()
+    for s in body:
+        m = _GAP.search(s)
+        if m is None:
+            return False
+        starts.add(m.end(1))
+    return len(starts) == 1
+
+
+def _join(body: Sequence[str]) -> str:
+    """A paragraph's text: wrapped lines joined by a space, except between CJK characters."""
+    parts = [body[0].strip()]
+    for s in body[1:]:
+        s = s.strip()
+        before = parts[-1]
+        glue = "" if before and s and CJK.match(before[-1]) and CJK.match(s[0]) else " "
+        parts.append(glue)
+        parts.append(s)
+    return "".join(parts)
+
+
+def _width(s: str) -> int:
+    """Columns a line takes: CJK characters are two wide."""
+    return len(s) + len(CJK.findall(s))
+
+
+def _code_line(s: str) -> bool:
+    """A line that reads as code wherever it sits: braces, a statement's semicolon, a comment, a
+    call or definition standing alone, or a keyword of C-like and Python-like languages."""
+    t = s.strip()
+    if not t:
+        return False
+    if CODE_LINE.match(s) or _CODE_START.match(t):
+        return True
+    if "{" in t or "}" in t or "//" in t or "/*" in t or "*/" in t:
+        return True  # braces and comments (plain string tests: most lines are long prose)
+    if t[-1] in "):" and _CALL_ALONE.fullmatch(t):
+        return True
+    if _GRAMMAR.match(t):
+        return True  # a grammar rule or one of its alternatives (ABNF, BNF)
+    # a statement or declaration: a symbol, or too few words for a clause ("uint8 size;")
+    return t.endswith(";") and bool(_STATEMENT.fullmatch(t)) and (bool(_OPERATOR.search(t)) or len(t.split()) <= 3)
+
+
+# braces, comments and a definition or call alone on its line ("SetTimer():", "} Blob;")
+# box-drawing characters draw tables and diagrams
+_BOX = re.compile(r"[\u2500-\u257f]")
+# "name = element", "name =/ more", "/ alternative", "1*19DIGIT", "%x41": grammar notation
+_GRAMMAR = re.compile(r"/\s+\S|[\w-]+\s+=/?\s+\S|.*(?:\b\d*\*\d*\(|\b\d\*\d*[A-Z]|%[xd][0-9A-Fa-f])")
+_CALL_ALONE = re.compile(r"\w[\w.]*\([^()]*\)\s*:?")
+_CODE_START = re.compile(
+    r"(?:(?:if|elif|else|for|while|switch|with|def|class|struct|enum|union|typedef|try|except)\b.*[:{]|"
+    r"(?:if|for|while|switch|return)\s*\(.*|(?:break|continue|pass);?|#include\b.*|#define\b.*|"
+    r"(?:from\s+[\w.]+\s+)?import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*)$"
+)
+# a declaration or statement: a few identifiers and symbols, no run of ordinary words
+_STATEMENT = re.compile(r"[\w.\[\]()*&<>,=+\-/\"' ]{1,80};")
+_OPERATOR = re.compile(r"[=()\[\]*&<>{}]")
+# sentences that announce an example ("... as follows.", "... like this.")
+_INTRODUCES = re.compile(r"(?:[:：]|\b(?:as follows|like this|like so|for example|for instance|e\.g)\.?)\s*$", re.I)
+# a definition or changelog entry's term: a version, a word or two, an option
+_TERM = re.compile(r"\s*(?:v?\d+(?:\.\d+)*[a-z]?|[-\w./<>=\[\]]+(?: [-\w./<>=\[\]]+){0,3}):?\s*")
+
+
+_TERM_GAP = re.compile(r"\s*[-\w./<>=\[\]'‘’\"]+(?: [-\w./<>=\[\]]+)?\s{3,}[A-Z]")
+
+
+def _definitions(body: Sequence[str]) -> bool:
+    """A term on its own line with its description indented under it (changelogs, glossaries,
+    option lists): every line after the first is indented deeper than the term; or a term and its
+    description on one line, a wide gap between them ("all      Enable all of the ...")."""
+    if _TERM_GAP.match(body[0]):
+        return True
+    if len(body) < 2 or not _TERM.fullmatch(body[0]) or SENTENCE_END.search(body[0][-12:]):
+        return False
+    lead = indent(body[0])
+    return all(indent(s) > lead for s in body[1:])
+
+
+def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Habits) -> str:
+    """prose, list, table, code, quote (indented prose) or lines (addresses, terms, captions)."""
+    base = habits.prose_indent
+    first = body[0]
+    n = len(body)
+    plain = n == 1 and len(text) >= 60 and indent(first) < base + 2 and not _UNPLAIN.search(text)
+    if plain and SENTENCE_END.search(text[-12:]) and not BULLET.match(first):
+        # one long line of plain words that ends a sentence: prose (most of a document; no other
+        # test below could say otherwise)
+        return "prose"
+    if BULLET.match(first):
+        return "list"
+    if first.lstrip().startswith(".. "):
+        return "code"  # reStructuredText markup: a directive, a comment or a link target
+    if _BOX.search(text):
+        return "table"  # box-drawing characters: a table or a diagram
+    if "   " in text or "|" in text or "+-" in text or "│" in text:
+        rows = sum(1 for s in body if _TABLE_ROW.match(s))
+        if rows and (rows * 2 >= n or n == 1):
+            return "table"
+        if n > 1 and _aligned_columns(body):
+            return "table"
+    if _PROMPT.match(first):
+        return "code"  # a shell session: "$ ls -l", "# apt-get install ..."
+    if _definitions(body):
+        return "list"  # a term and its description: an entry of a definition list
+    margin = indent(first) if n == 1 else min(indent(s) for s in body)
+    code_lines = sum(1 for s in body if _code_line(s))
+    introduced = previous is not None and bool(_INTRODUCES.search(previous.text[-20:]))
+    # a block indented as a whole; a single line only when clearly code, since the first lines
+    # of ordinary paragraphs are often indented too
+    if margin >= base + 2 and (n > 1 or (margin >= base + 3 and (introduced or code_lines))):
+        return "code" if introduced or code_lines * 3 >= n else "quote"
+    if _SYMBOLS.search(text) and len(_SYMBOLS.findall(text)) * 6 > len(text):
+        return "code"
+    if code_lines * 2 > n or (n > 1 and code_lines * 2 == n and introduced):
+        return "code"  # code at the prose indent: most of its lines read as code
+    if n > 1:
+        if all(_width(s.strip()) <= 45 and not s.strip()[0].islower() for s in body) and not any(
+            SENTENCE_END.search(s[-12:]) for s in body[:-1]
+        ):
+            return "lines"  # an address, a signature, a list of names: each line stands alone
+        short = WRAPPED * habits.wrap_width
+        if all(_width(s.rstrip()) < short and not SENTENCE_END.search(s[-12:]) for s in body):
+            return "lines"  # lines that were never wrapped and end no sentence: settings, a listing
+    elif len(text) < 60 and words(text) <= 3 and not SENTENCE_END.search(text[-12:]):
+        return "lines"
+    return "prose"

@@ -1,0 +1,54 @@
+"""Plain-text primitives several reading stages share: line splitting, indentation, word counts, patterns."""
+
+from __future__ import annotations
+
+import re
+
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+TOC_TITLE = re.compile(
+    r"(?:table\s+of\s+contents|contents|toc|(?:内容|內容)?目\s*[录錄次]|目\s*次|inhaltsverzeichnis|inhalt|"
+    r"table\s+des\s+mati[eè]res|sommaire|[íi]ndice(?:\s+general)?|contenidos?|conte[úu]do|sum[áa]rio|"
+    r"indice|inhoud(?:sopgave)?|spis\s+tre[śs]ci|содержание|оглавление|차례|목차)\s*:?",
+    re.IGNORECASE,
+)
+UNDERLINE = re.compile(r"\s*([=\-*~^#+\"'`:.])\1{2,}\s*")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+RULE_LINE = re.compile(r"\s*([-=_*~#+.·•])(?:\s?\1){2,}\s*")
+BULLET = re.compile(
+    r"\s*(?:[-*+•·◦▪‣–]|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)]|([a-z])\1{1,2}[.)]|\[[^\]\s]{1,30}\])\s+"
+)
+# lines that look like code, shell sessions, protocol traces or configuration
+CODE_LINE = re.compile(
+    r"\s*(?:[$#%>]\s|>>>|[A-Z]:\s|\[\[|[\w.\-\[\]\"]+\s*[:=]\s|[{}()\[\];]\s*$|//|/\*|<\w|\w+\(.*\)[\s;{]*$)"
+)
+SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’»」』）)\]]*\s*$")
+# Words a title cannot end on: a line that ends on one was wrapped.
+FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for from with into onto over under about between through and or nor but "
+    "is are was were be been it its this that these those which who whom whose when where why how what "
+    "does do did not as than if so such their our your his her my".split()
+)
+HEADING_END = re.compile(r"[,;:，；：、]\s*$")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as editors count them: only \\n, \\r\\n and \\r end a line (never form feeds)."""
+    lines = text.split("\n") if "\r" not in text else _LINE_SPLIT.split(text)  # the first is 10x faster
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines
+
+
+def words(s: str) -> int:
+    """Words as a reader counts them: whitespace-separated, or two CJK characters per word."""
+    cjk = 0 if s.isascii() else len(CJK.findall(s))
+    return len(s.split()) + cjk // 2 if cjk else len(s.split())
+
+
+def indent(s: str) -> int:
+    if not s or s[0] not in _INDENT:
+        return 0  # most lines start with text: no strip, no copy
+    return len(s) - len(s.lstrip(_INDENT))
+
+
+_INDENT = " \t\f\u3000"

@@ -1,0 +1,212 @@
+"""Heading styles learnt from the document, the numbering chain, and levels reconciled with the contents."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from outlint import numbering, outline
+from outlint.model import Heading, Number, TocEntry
+
+# Among many entries with one title or number, the few after the last one found are compared.
+NEAR = 8
+# Families whose number says the level outright, whatever the contents' indentation says.
+WORDY = frozenset(
+    {
+        "chapter",
+        "part",
+        "book",
+        "appendix",
+        "section",
+        "article",
+        "cjk-chapter",
+        "cjk-part",
+        "cjk-section",
+        "cjk-article",
+        "cjk-book",
+    }
+)
+# Chapters and appendices whose sub-sections are numbered N.1 and X.1 ("Chapter 1." > "1.1.").
+_PARENTS = {"chapter": "decimal", "cjk-chapter": "decimal", "appendix": "alpha-decimal", "part": "decimal"}
+# Heading-shaped candidates vote on their family's indent once there are this many of them.
+SHAPED_VOTES = 3
+# A document underlines its numbered headings when this share of the confirmed ones is underlined.
+UNDERLINED = 2 / 3
+
+
+class Listing:
+    """The contents entries, looked up by title and by number: which entry lists a candidate."""
+
+    def __init__(self, toc: Sequence[TocEntry]) -> None:
+        self.toc = toc
+        self.by_title: dict[str, list[int]] = {}
+        self.by_number: dict[tuple[int, ...], list[int]] = {}
+        self.schemes: dict[tuple[int, ...], set[str]] = {}
+        self.last = -1  # the entry found last: the next ones are looked for after it
+        for k, entry in enumerate(toc):
+            self.by_title.setdefault(outline.normalize_title(entry.title), []).append(k)
+            if entry.number is not None:
+                self.by_number.setdefault(entry.number.values, []).append(k)
+                self.schemes.setdefault(entry.number.values, set()).add(entry.number.scheme)
+
+    def find(self, number: Number | None, title: str) -> int | None:
+        """The entry with this title (and number, when both have one), or with this number and a
+        title much like it; None when the contents does not list it. Entries after the one found
+        last come first: the contents and the headings go in the same order."""
+        found = self._find(number, title)
+        if found is not None:
+            self.last = found
+        return found
+
+    def _after(self, ks: list[int]) -> list[int]:
+        """The entries of ``ks`` (in order) from the one after the last found, then the others."""
+        at = bisect.bisect_right(ks, self.last)
+        return ks[at:] + ks[:at] if len(ks) <= NEAR else ks[at : at + NEAR]
+
+    def _find(self, number: Number | None, title: str) -> int | None:
+        norm = outline.normalize_title(title)
+        same = self._after(self.by_title.get(norm, [])) if norm else []
+        if number is not None:
+            for k in same:
+                e = self.toc[k].number
+                if e is None or e.values == number.values:
+                    return k
+            fam = numbering.family(number)
+            for k in self._after(self.by_number.get(number.values, [])):
+                listed = self.toc[k].number
+                alike = listed is not None and _same_family(numbering.family(listed), fam)
+                if alike and outline.similarity(norm, outline.normalize_title(self.toc[k].title)) >= 0.5:
+                    return k
+            return None
+        return same[0] if same else None
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Two schemes a contents and its headings use for one number ("1." for "Chapter 1.")."""
+    return a == b or {a, b} <= {"decimal", *WORDY}
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How the document sets the headings it confirms: (family, depth) -> indents and underlines."""
+
+    indents: dict[tuple[str, int], set[int]]
+    voted: dict[str, set[int]]  # family -> indents of its heading-shaped candidates, when unconfirmed
+    underlined: dict[str, float]  # family -> share of its confirmed headings that are underlined
+    any_underlined: float  # the same over every confirmed numbered heading
+    confirmed: int
+
+    def underlines(self, family: str) -> bool:
+        """Whether the document underlines its numbered headings of this family."""
+        share = self.underlined.get(family, self.any_underlined if self.confirmed >= 2 else 0.0)
+        return share >= UNDERLINED
+
+    def indent_ok(self, family: str, depth: int, margin: int) -> bool | None:
+        """Whether an indent is one the confirmed headings of this family use (within a column);
+        None when the document has shown none."""
+        seen = self.indents.get((family, depth)) or self.indents.get((family, 0))
+        if not seen:
+            return None
+        return any(abs(margin - x) <= 1 for x in seen) or margin <= min(seen)
+
+    def off_vote(self, family: str, margin: int) -> bool:
+        """Whether an unconfirmed family's heading-shaped candidates sit elsewhere (deeper)."""
+        seen = self.voted.get(family)
+        return seen is not None and bool(seen) and margin > max(seen) + 1
+
+
+def learn(confirmed: Sequence[tuple[Number, int, bool]], shaped: Sequence[tuple[Number, int]] = ()) -> Style:
+    """The style of the confirmed numbered headings: (number, indent, underlined) of each. For a
+    family the contents and the underlines confirm nothing of, the indents of its heading-shaped
+    candidates stand in: the commonest ones (a third as common as the commonest, or more)."""
+    indents: dict[tuple[str, int], set[int]] = {}
+    under: dict[str, list[bool]] = {}
+    for number, margin, underlined in confirmed:
+        fam = numbering.family(number)
+        indents.setdefault((fam, number.depth), set()).add(margin)
+        indents.setdefault((fam, 0), set()).add(margin)
+        under.setdefault(fam, []).append(underlined)
+    votes: dict[str, Counter[int]] = {}
+    for number, margin in shaped:
+        fam = numbering.family(number)
+        if fam not in under:
+            votes.setdefault(fam, Counter())[margin] += 1
+    voted: dict[str, set[int]] = {}
+    for fam, counts in votes.items():
+        top = max(counts.values())
+        if sum(counts.values()) >= SHAPED_VOTES:
+            voted[fam] = {m for m, k in counts.items() if k * 3 >= top}
+    shares = {fam: sum(u) / len(u) for fam, u in under.items()}
+    every = [u for us in under.values() for u in us]
+    return Style(indents, voted, shares, sum(every) / len(every) if every else 0.0, len(every))
+
+
+def continues(number: Number, seen: Sequence[Number]) -> bool:
+    """Whether a number is the next one after the headings so far: the next sibling of the last
+    heading of its scheme and depth, the first child of the last heading one level up, or the first
+    section of the last chapter or appendix ("Chapter 1." then "1.1.")."""
+    for prev in reversed(seen[-50:]):
+        if prev.scheme == number.scheme and prev.depth == number.depth:
+            return prev.values[:-1] == number.values[:-1] and prev.values[-1] + 1 == number.values[-1]
+        if prev.depth + 1 == number.depth and numbering.family(prev) == numbering.family(number):
+            return prev.values == number.values[:-1] and number.values[-1] == 1
+        if _PARENTS.get(prev.scheme) == number.scheme and number.depth == 2:
+            return prev.values == number.values[:1] and number.values[-1] == 1
+    return False
+
+
+def restarts_inside(number: Number, seen: Sequence[Number]) -> bool:
+    """A one-part number that goes back inside a dotted section ("1." under "1.1."): a list."""
+    if number.depth != 1 or not seen:
+        return False
+    last = seen[-1]
+    if last.depth < 2 or numbering.family(last) != numbering.family(number):
+        return False
+    return number.values[0] == 1 or number.values[0] < last.values[0]
+
+
+def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading]:
+    """Levels of the headings: from their numbers and underlines, reconciled with the contents.
+
+    A heading whose own evidence is weak (no number, or a one-part number of a family with no
+    fixed place, such as ``1.`` restarting under an unnumbered "Foreword") takes the level of the
+    contents entry it matches, relative to the level offset most matched pairs agree on; the
+    headings of the same family and depth after it follow it.
+    """
+    resolved = outline.resolve_letters([h.number for h in headings])
+    own = outline.infer_levels(resolved)
+    levels = [h.level or own[k] or 1 for k, h in enumerate(headings)]
+    toc = listing.toc
+    if not toc:
+        return [_with_level(h, levels[k], resolved[k]) for k, h in enumerate(headings)]
+    listing.last = -1
+    toc_levels = [e.level for e in toc]
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for k, h in enumerate(headings):
+        entry = listing.find(resolved[k], h.title)
+        if entry is not None and entry not in used:
+            matched[k] = entry
+            used.add(entry)
+    offsets = Counter(levels[k] - toc_levels[e] for k, e in matched.items())
+    offset = offsets.most_common(1)[0][0] if offsets else 0
+    shift: dict[tuple[str, int], int] = {}
+    for k, number in enumerate(resolved):
+        key = (numbering.family(number), number.depth) if number else ("", 0)
+        weak = number is None or (number.depth == 1 and key[0] not in WORDY)
+        if k in matched and weak:
+            want = max(1, toc_levels[matched[k]] + offset)
+            if number is not None:
+                shift[key] = want - levels[k]
+            levels[k] = want
+        elif number is not None and weak and key in shift:
+            levels[k] = max(1, levels[k] + shift[key])
+    return [_with_level(h, levels[k], resolved[k]) for k, h in enumerate(headings)]
+
+
+def _with_level(h: Heading, level: int, number: Number | None) -> Heading:
+    if level == h.level and number is h.number:
+        return h
+    return replace(h, level=level, number=number)
