@@ -18,11 +18,15 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+# --src DIR measures another tree of outlint (an earlier commit: git archive REV src | tar -x -C DIR)
+_SRC = (
+    sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv else str(Path(__file__).resolve().parents[2] / "src")
+)
+sys.path.insert(0, _SRC)
 
-import corpus
+import corpus  # noqa: E402
 
-from outlint.linter import Settings, check_bytes, select_rules
+from outlint.linter import Settings, check_bytes, select_rules  # noqa: E402
 
 PARAGRAPH = ("paragraph", "line", "heading")
 
