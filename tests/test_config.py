@@ -123,7 +123,7 @@ def test_command_line_wins_over_configuration(tmp_path: Path) -> None:
     [
         (
             'selekt = ["OL1"]\n',
-            "unknown key 'selekt' (expected one of extends, ignore, language, per-file-ignores, "
+            "unknown key 'selekt' (expected one of allowed-languages, extends, ignore, language, per-file-ignores, "
             "profile, rules, select, slug)",
         ),
         ('select = "OL1"\n', "'select': expected array, found 'OL1'"),

@@ -786,16 +786,7 @@ NONE: list[str] = []
         pytest.param(R19, NONE, id="R19-blank-runs-around-a-skipped-contents"),
         pytest.param(R20, NONE, id="R20-roman-page-footer-without-form-feeds"),
         pytest.param(R21, NONE, id="R21-padding-before-an-end-marker"),
-        pytest.param(
-            R23,
-            NONE,
-            id="R23-code-and-reference-title-in-chinese",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the code lines are read as code; the footnote citing an English title is for the "
-                "language rules (names after a citation word), issue 10",
-            ),
-        ),
+        pytest.param(R23, NONE, id="R23-code-and-reference-title-in-chinese"),
         pytest.param(
             R23_control,
             ['5:5: OL401 paragraph in English (en) in a document in Chinese (zh): "This part of the guide was not..."'],
@@ -812,16 +803,13 @@ def test_code_lines_in_a_chinese_document_are_not_prose() -> None:
     assert not any(f.span.line == 5 for f in lint(R23, path="in.txt"))
 
 
-# The language rules decide these two (the direction of the own-script guard, short lines judged
-# with their neighbours): issue 10. Kept here so that every reproducer is a test.
-_LANGUAGE = pytest.mark.xfail(strict=True, reason="language rules, issue 10")
-
-
+# The language rules decide these two: the own-script guard is directional, and short CJK label
+# lines have a lower threshold.
 @pytest.mark.parametrize(
     "doc",
     [
-        pytest.param(R22a, id="R22a-japanese-with-english-terms", marks=_LANGUAGE),
-        pytest.param(R22b, id="R22b-short-japanese-label", marks=_LANGUAGE),
+        pytest.param(R22a, id="R22a-japanese-with-english-terms"),
+        pytest.param(R22b, id="R22b-short-japanese-label"),
     ],
 )
 def test_japanese_in_an_english_document(doc: str) -> None:

@@ -33,6 +33,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     # (folder of the file that set it, glob relative to that folder) -> codes; globs as in .gitignore
     per_file_ignores: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    # the same keys -> language tags that may appear in the files the glob matches
+    allowed_languages: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> severity/options
     profile: str | None = None
     language: str | None = None
@@ -91,6 +93,12 @@ def config_schema() -> dict[str, Any]:
                 "type": "object",
                 "description": "glob (relative to this file's folder) -> rules to ignore in matching files",
                 "additionalProperties": codes,
+            },
+            "allowed-languages": {
+                "type": "object",
+                "description": "glob (relative to this file's folder) -> languages that may appear in matching "
+                "files besides their main one (intentionally bilingual text), for the OL4xx rules",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
             },
             "profile": {"type": "string", "description": "a built-in profile name or a path to a profile schema"},
             "language": {"type": "string", "description": "the documents' main language, e.g. 'en', 'zh'"},
@@ -193,6 +201,9 @@ def _merge(base: Config, table: Mapping[str, Any], path: str) -> Config:
     pfi = dict(base.per_file_ignores)
     for glob, codes in table.get("per-file-ignores", {}).items():
         pfi[(root, glob)] = tuple(codes)
+    allowed = dict(base.allowed_languages)
+    for glob, tags in table.get("allowed-languages", {}).items():
+        allowed[(root, glob)] = tuple(tags)
     select = table.get("select")
     return Config(
         path=path,
@@ -200,6 +211,7 @@ def _merge(base: Config, table: Mapping[str, Any], path: str) -> Config:
         select=tuple(select) if select is not None else base.select,
         ignore=(*base.ignore, *table.get("ignore", ())),
         per_file_ignores=pfi,
+        allowed_languages=allowed,
         rules=rules,
         profile=_profile_path(table.get("profile"), root) or base.profile,
         language=table.get("language", base.language),
@@ -289,6 +301,11 @@ def settings_for(file: str, cli: Overrides | None = None) -> Settings:
         elif severity:
             severities[code] = SEVERITIES[severity]
         options[code] = {k: v for k, v in opts.items() if k != "severity"}
+    allowed = [tag for _glob_text, tags in matching(cfg.allowed_languages, file) for tag in tags]
+    if allowed:
+        for code in LANGUAGE_RULES:
+            opts = options.setdefault(code, {})
+            opts["allow"] = [*opts.get("allow", RULES[code].options.get("allow", [])), *allowed]
     profile_name = cli.profile or cfg.profile
     if profile_name:
         options.setdefault("OL501", {})["profile"] = _profile(profile_name)
@@ -301,14 +318,23 @@ def settings_for(file: str, cli: Overrides | None = None) -> Settings:
     )
 
 
+LANGUAGE_RULES = ("OL401", "OL402", "OL403", "OL404")
+
+
 def matching_ignores(cfg: Config, file: str) -> list[tuple[str, tuple[str, ...]]]:
     """The per-file-ignores entries ``(glob, codes)`` whose glob matches ``file``."""
+    return matching(cfg.per_file_ignores, file)
+
+
+def matching(table: Mapping[tuple[str, str], tuple[str, ...]], file: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The entries ``(glob, values)`` of a per-file table whose glob, relative to the folder of the
+    configuration that set it, matches ``file`` as .gitignore globs do."""
     absolute = os.path.abspath(file)
     out = []
-    for (root, glob), codes in cfg.per_file_ignores.items():
+    for (root, glob), values in table.items():
         rel = os.path.relpath(absolute, root).replace(os.sep, "/")
         if not rel.startswith("../") and matches_path(_glob(glob), rel):
-            out.append((glob, codes))
+            out.append((glob, values))
     return out
 
 

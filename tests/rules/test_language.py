@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import codes_lines, lint
@@ -37,6 +43,7 @@ def doc(*paragraphs: str) -> str:
             [("OL401", 5)],
             id="cyrillic",
         ),
+        pytest.param([EN, "nick - **Сковорода Никита Андреевич** (he/him)", EN], [], id="a-name-in-its-own-script"),
     ],
 )
 def test_foreign_paragraph(paragraphs: list[str], expected: list[tuple[str, int]]) -> None:
@@ -107,3 +114,218 @@ def test_latin_script_language_is_named(text: str, tag: str) -> None:
 
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
+
+
+# --- other scripts: the reproducers of the language issue ----------------------------------------
+
+R22A = (
+    "1.  Overview\n\n   The tool reads its settings when it starts.\n\n"
+    "   ユーザーはconfig fileを編集した後、serviceを再起動し、log outputでerror messageを確認する。\n\n"
+    "   The server then answers.\n"
+)
+R22B = (
+    "1.  Overview\n\n   The tool reads its settings when it starts.\n\n   設定例の説明:\n\n"
+    "   The server then answers.\n"
+)
+R23 = (
+    "第 1 章 安装\n\n    本章介绍如何安装这个工具，并说明配置文件的格式与各个选项的含义。\n\n"
+    "    server listen on port 8080\n    worker threads set to four\n    log level is debug\n\n"
+    "    安装完成后，请重新启动服务，然后检查日志文件中是否有错误信息。\n\n"
+    '    ^[1] 参见 The Example Project Handbook, Chapter 3 "Getting Started\n    with the Tools"。\n'
+)
+R23_CONTROL = (
+    "第 1 章 安装\n\n    本章介绍如何安装这个工具，并说明配置文件的格式与各个选项的含义。\n\n"
+    "    This part of the guide was not translated yet. Please read the\n    original text for the details.\n\n"
+    "    安装完成后，请重新启动服务，然后检查日志文件中是否有错误信息。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(R22A, [("OL401", 5)], id="japanese-with-english-terms-is-japanese"),
+        pytest.param(R22B, [("OL401", 5)], id="short-japanese-label"),
+        pytest.param(R23, [], id="settings-and-a-cited-title-in-chinese"),
+        pytest.param(R23_CONTROL, [("OL401", 5)], id="untranslated-english-in-chinese"),
+    ],
+)
+def test_cjk_reproducers(text: str, expected: list[tuple[str, int]]) -> None:
+    assert codes_lines(text, "OL4") == expected
+
+
+def test_japanese_label_is_named_japanese() -> None:
+    f = lint(R22B, "OL401")[0]
+    assert f.message == 'paragraph in Japanese (ja) in a document in English (en): "設定例の説明:"'
+
+
+KANJI_HEADING = (
+    "# テストの文書\n## 概要\nこれは日本語で書かれた説明の段落です。ひらがなとカタカナを含みます。\n"
+    "## 使い方\nここにも日本語の説明があります。\n"
+)
+
+
+@pytest.mark.parametrize("language", [None, "ja"])
+def test_kanji_only_heading_in_japanese_is_japanese(language: str | None) -> None:
+    assert codes_lines(KANJI_HEADING, "OL4", fmt="markdown", path="doc.md", language=language) == []
+
+
+def test_api_headings_in_chinese_are_names() -> None:
+    text = (
+        "# 設定\n## cellSize(number|Array) = 20\n单元格的大小，可以设置成数值或数组，例如 20 或者 [20, 40]。\n"
+        "## orient(string) = horizontal\n日历坐标的布局朝向，可以是水平或垂直。\n"
+    )
+    assert codes_lines(text, "OL4", fmt="markdown", path="doc.md") == []
+
+
+def test_line_glued_under_english_paragraph_is_its_own_paragraph() -> None:
+    text = (
+        "# Guide\n\nThe tool reads its settings when it starts, and it writes a log.\n"
+        "設定ファイルを編集した後、サービスを再起動してください。\n\nThe server then answers.\n"
+    )
+    found = lint(text, "OL4", fmt="markdown", path="doc.md")
+    assert [(f.code, f.span.line, f.span.column) for f in found] == [("OL401", 4, 1)]
+    assert "Japanese (ja)" in found[0].message
+
+
+def test_sentence_continued_across_lines_stays_a_run() -> None:
+    text = (
+        f"# Guide\n\n{EN} When the folder is moved, the tool asks before it\n"
+        "rebuilds the index, 因为重新建立索引可能需要几分钟时间，请不要在此期间关闭程序或者移动笔记文件。\n"
+    )
+    assert codes_lines(text, "OL4", fmt="markdown", path="doc.md") == [("OL403", 4)]
+
+
+# --- Latin-script languages ----------------------------------------------------------------------
+
+EN2 = "The installer copies the files, writes the settings and starts the service when it is done."
+FR = "Le programme d'installation copie les fichiers et il démarre le service quand il a fini son travail."
+DE = "Das Installationsprogramm kopiert die Dateien und startet den Dienst, wenn es mit der Arbeit fertig ist."
+ES = "El instalador copia los archivos, escribe la configuración y arranca el servicio cuando termina."
+IT = "Il programma di installazione copia i file e avvia il servizio quando ha finito il suo lavoro."
+CONFIDENCE = r"\d\.\d\d"
+
+
+def latin_doc(*paragraphs: str) -> str:
+    return "# Guide\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("host", "foreign", "name"),
+    [
+        pytest.param([EN, EN2, EN], FR, "French (fr", id="french-in-english"),
+        pytest.param([EN, EN2, EN], DE, "German (de", id="german-in-english"),
+        pytest.param([EN, EN2, EN], ES, "Spanish (es", id="spanish-in-english"),
+        pytest.param([EN, EN2, EN], IT, "Italian (it", id="italian-in-english"),
+        pytest.param([FR] * 4, EN2, "English (en", id="english-in-french"),
+        pytest.param([DE] * 4, EN2, "English (en", id="english-in-german"),
+    ],
+)
+def test_latin_script_paragraph(host: list[str], foreign: str, name: str) -> None:
+    found = lint(latin_doc(*host[:2], foreign, *host[2:]), "OL4", fmt="markdown", path="doc.md")
+    assert [(f.code, f.span.line) for f in found] == [("OL401", 7)]
+    assert re.match(rf"paragraph in {re.escape(name)}, {CONFIDENCE}\) in a document in ", found[0].message)
+
+
+def test_undetermined_blocks_are_never_flagged() -> None:
+    # too few lowercase words once names, commands and references are out
+    short = [
+        "Voir `apt`(8).",
+        "Debian GNU/Linux 12 « Bookworm »",
+        "Paquet : `dpkg-dev`",
+        "Contributions from: Jean de La Fontaine, Anne van Dijk",
+    ]
+    assert codes_lines(latin_doc(EN, *short, EN2), "OL4", fmt="markdown", path="doc.md") == []
+
+
+def test_foreign_sentence_inside_a_paragraph() -> None:
+    para = f"{EN2} Ensuite, redémarrez le service pour que la nouvelle configuration soit lue par le programme. {EN}"
+    found = lint(latin_doc(EN, para, EN2), "OL4", fmt="markdown", path="doc.md")
+    assert [(f.code, f.span.line, f.span.column) for f in found] == [("OL404", 5, len(EN2) + 2)]
+    assert re.match(
+        rf"sentence in French \(fr, {CONFIDENCE}\) inside a paragraph in English \(en\): ", found[0].message
+    )
+
+
+def test_allowed_language_is_not_reported() -> None:
+    text = latin_doc(EN, EN2, FR, EN)
+    settings_options = {"OL401": {"allow": ["fr"]}}
+    from outlint.linter import Settings, check_bytes, select_rules
+
+    settings = Settings(rules=select_rules(["OL4"]), options=settings_options)
+    assert check_bytes(text.encode(), "doc.md", "markdown", settings) == []
+
+
+def test_english_documents_do_not_load_the_model() -> None:
+    code = (
+        "import sys; from outlint.linter import check_path; "
+        "check_path('samples/cyberspace-white-paper-2022.en.txt'); check_path('samples/bilingual-guide.en.md'); "
+        "print('py3langid' in sys.modules, 'numpy' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize(
+    "token",
+    [pytest.param("x" * 20_000, id="one-long-word"), pytest.param("@" * 3_000 + " é", id="at-signs")],
+)
+def test_long_tokens_take_linear_time(token: str) -> None:
+    from outlint.language import detect, without_code
+    from outlint.language.scripts import profile
+
+    def cost(n: int) -> float:
+        text = f"text {token * n}"
+        start = time.process_time()
+        for _ in range(3):
+            profile(text)
+            without_code(text)
+            detect.model_words(text)
+            detect.judge_latin(text, "en")
+        return time.process_time() - start
+
+    assert cost(10) < 30 * max(cost(1), 1e-3)
+
+
+def test_allowed_languages_per_glob(tmp_path: Path) -> None:
+    from outlint.config import config_for, settings_for
+    from outlint.linter import check_path
+
+    (tmp_path / ".outlint.toml").write_text('[allowed-languages]\n"bilingual/*.md" = ["fr"]\n')
+    for folder in ("bilingual", "other"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "guide.md").write_text(latin_doc(EN, EN2, FR, EN))
+    config_for.cache_clear() if hasattr(config_for, "cache_clear") else None
+
+    def found(folder: str) -> list[str]:
+        path = str(tmp_path / folder / "guide.md")
+        return [f.code for f in check_path(path, None, settings_for(path))]
+
+    assert found("bilingual") == []
+    assert found("other") == ["OL401"]
+
+
+def test_inline_directive_allows_a_paragraph() -> None:
+    text = latin_doc(EN, EN2, f"<!-- outlint-disable-next-line foreign-paragraph -->\n{FR}", EN)
+    assert codes_lines(text, "OL4", fmt="markdown", path="doc.md") == []
+
+
+def test_untranslated_heading_in_a_latin_script_translation() -> None:
+    text = f"# Guide\n\n{FR}\n\n## Failed installation due to missing dependencies\n\n{FR}\n\n{FR}\n"
+    found = lint(text, "OL4", fmt="markdown", path="doc.md", language="fr")
+    assert [(f.code, f.span.line) for f in found] == [("OL402", 5)]
+    assert re.match(rf"heading in English \(en, {CONFIDENCE}\) in a document in French \(fr\): ", found[0].message)
+
+
+def test_sentences_inside_a_code_span_are_code() -> None:
+    """A Markdown code span keeps its backticks in the paragraph text; sentence boundaries inside it
+    do not split it, so a quoted example of several sentences is not a foreign sentence."""
+    from outlint.linter import check_bytes
+
+    text = (
+        "# Guide\n\nThe example `Run the installer. Ensuite, redémarrez le service pour que la configuration"
+        " soit lue. Then check the log.` shows a paragraph half translated in an English manual.\n"
+    )
+    assert [f.code for f in check_bytes(text.encode(), "a.md")] == []
+    bare = text.replace("`", "")
+    assert [f.code for f in check_bytes(bare.encode(), "a.md")] == ["OL404"]

@@ -6,7 +6,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from outlint import language
-from outlint.model import Document, Rule, Severity, Span
+from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, without_quoted
+from outlint.language.scripts import CJK
+from outlint.model import Document, Paragraph, Rule, Severity, Span
 from outlint.rules.common import heading_ref, quote
 from outlint.rules.truncation import locate
 
@@ -21,6 +23,15 @@ def _doc_lang(langs: language.Languages) -> str:
     return language.language_name(langs.main_language)
 
 
+def _is_allowed(tag: str, allowed: set[str]) -> bool:
+    return tag.split("-")[0].lower() in allowed
+
+
+def _min_weight(script: str, min_letters: int) -> int:
+    """Short CJK text carries more per character: its threshold is lower (see CJK_MIN_WEIGHT)."""
+    return min(min_letters, CJK_MIN_WEIGHT) if script in CJK else min_letters
+
+
 def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
@@ -28,16 +39,47 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     for para in language.iter_paragraphs(doc):
         if para.lang:
             continue  # declared by the author (HTML lang): intentional
-        script = language.is_foreign(langs.paragraphs[id(para)], langs.main_script, min_letters)
-        if script is None or language.LANG_OF_SCRIPT[script] in allowed:
+        p = langs.paragraphs[id(para)]
+        where = Span(para.span.line, para.span.column, para.span.end_line, para.span.end_column)
+        latin = langs.latin.get(id(para))
+        if latin is not None:
+            if not _is_allowed(latin.lang, allowed):
+                yield where, _message("paragraph", latin.lang, latin.confidence, langs, para.text)
             continue
-        if script == "latin" and not _english_prose(para.text, langs.main_script, min_letters):
-            continue  # commands, paths and settings: what is left is too little to be English prose
-        yield (
-            Span(para.span.line, para.span.column, para.span.end_line, para.span.end_column),
-            f"paragraph in {language.language_name(script)}{_marked(para.mark, script)} in a document in "
-            f"{_doc_lang(langs)}: {quote(para.text, 40)}",
-        )
+        glued = [part for part in langs.parts.get(id(para), ()) if part.kind == "line"]
+        if glued:  # lines in another script under the block's first lines: paragraphs of their own
+            for part in glued:
+                if not _is_allowed(part.lang, allowed):
+                    line = doc.facts.lines[part.line - 1]
+                    lead = len(line) - len(line.lstrip())
+                    span = Span(part.line, lead + 1, part.line, max(lead + 1, len(line.rstrip())))
+                    yield span, _message("paragraph", part.lang, None, langs, line.strip())
+            continue
+        if langs.main_script == "latin" and any(s in CJK for s, _ in p.counts):
+            # names, paths and quoted user-interface strings are not its words
+            p = language.profile(without_quoted(language.without_code(para.text)))
+        script = language.foreign_script(p, langs.main_script, _min_weight(p.main or "", min_letters))
+        if script is not None and not (script == "latin" and not _english_prose(para.text, langs)):
+            if script == "latin" and language.listing(_source(doc, para)):
+                continue  # settings or a command listing set like the prose
+            if script not in CJK and a_name(para.text, script):
+                continue  # a name written in its own script
+            tag = langs.language(script, p.weight(script))
+            if not _is_allowed(tag, allowed):
+                yield where, _message("paragraph", tag, None, langs, para.text, _marked(para.mark, script))
+
+
+def _source(doc: Document, para: Paragraph) -> tuple[str, ...]:
+    return doc.facts.lines[para.span.line - 1 : para.span.end_line]
+
+
+def _message(
+    what: str, tag: str, confidence: float | None, langs: language.Languages, text: str, marked: str = ""
+) -> str:
+    return (
+        f"{what} in {language.language_name(tag, confidence)}{marked} in a document in {_doc_lang(langs)}: "
+        f"{quote(text, 40)}"
+    )
 
 
 def _marked(mark: str | None, script: str) -> str:
@@ -47,12 +89,9 @@ def _marked(mark: str | None, script: str) -> str:
     return f' (marked "{mark}")'
 
 
-def _english_prose(text: str, main_script: str | None, min_letters: int) -> bool:
-    """Whether Latin text is prose once links, paths and identifiers are taken out: enough letters,
-    and several different words (``export export export`` is a script, not a sentence)."""
-    rest = language.without_code(text)
-    words = {w.lower() for w in rest.split() if w.isalpha()}
-    return len(words) >= 3 and language.is_foreign(language.profile(rest), main_script, min_letters) is not None
+def _english_prose(text: str, langs: language.Languages) -> bool:
+    """Latin text in a CJK document is untranslated English only where it reads as prose."""
+    return langs.main_script == "latin" or language.english_prose(text)
 
 
 def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -62,14 +101,25 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     for h in doc.facts.headings:
         if h.lang:
             continue
-        script = language.is_foreign(language.profile(h.title), langs.main_script, min_letters, 0.6)
-        if script is None or language.LANG_OF_SCRIPT[script] in allowed:
+        latin = langs.headings.get(id(h))
+        if latin is not None:
+            if not _is_allowed(latin.lang, allowed):
+                yield (
+                    h.span,
+                    f"heading in {language.language_name(latin.lang, latin.confidence)} in a document in "
+                    f"{_doc_lang(langs)}: {heading_ref(h)}",
+                )
             continue
-        if script == "latin" and len(h.title.split()) < 2:
-            continue  # one word is a name: a file ("control"), a command, a product
+        p = language.profile(h.title)
+        script = language.foreign_script(p, langs.main_script, min_letters, 0.6)
+        if script is None or _is_allowed(langs.language(script, p.weight(script)), allowed):
+            continue
+        if script == "latin" and (len(h.title.split()) < 2 or not language.english_prose(h.title)):
+            continue  # a name: a file ("control"), a command, a product, an API ("cellSize(number) = 20")
         yield (
             h.span,
-            f"heading in {language.language_name(script)} in a document in {_doc_lang(langs)}: {heading_ref(h)}",
+            f"heading in {language.language_name(langs.language(script, p.weight(script)))} in a document in "
+            f"{_doc_lang(langs)}: {heading_ref(h)}",
         )
 
 
@@ -82,18 +132,56 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
     min_letters = int(options.get("min-letters", 30))
     for para in language.iter_paragraphs(doc):
         p = langs.paragraphs[id(para)]
-        if para.lang or p.main != main:
+        if para.lang or not language.scripts.same_writing(p.main, main) or id(para) in langs.latin:
             continue
+        glued = {part.line for part in langs.parts.get(id(para), ()) if part.kind == "line"}
         for script, weight in p.counts:
-            if script == main or weight < min_letters or language.LANG_OF_SCRIPT[script] in allowed:
+            threshold = min_letters  # inside a paragraph, short CJK runs are glosses of names
+            if language.scripts.same_writing(script, main) or weight < threshold:
                 continue
-            for start, end in language.foreign_runs(para.text, script, min_letters):
+            if _is_allowed(langs.language(script, weight), allowed):
+                continue
+            for start, end in language.foreign_runs(para.text, script, threshold):
+                if script == "latin" and not _untranslated_run(para.text, start, end):
+                    continue
                 line, col = locate(doc, para, start)
+                if line in glued:
+                    continue  # reported as a paragraph of its own (OL401)
                 yield (
                     Span(line, col, line, col + end - start - 1),
-                    f"long run of {language.language_name(script)} inside a paragraph in "
+                    f"long run of {language.language_name(langs.language(script, end - start))} inside a paragraph in "
                     f"{_doc_lang(langs)}: {quote(para.text[start:end], 40)}",
                 )
+
+
+_OPEN_QUOTES = "\"“‘「『《〈'"
+_CLOSE_QUOTES = "\"”’」』》〉'"
+
+
+def _untranslated_run(text: str, start: int, end: int) -> bool:
+    """An English run inside CJK text is untranslated only where it reads as prose and is not
+    quoted: a quoted run is a title or a user-interface string."""
+    if not language.english_prose(text[start:end]):
+        return False
+    before = text[:start].rstrip()[-1:]
+    after = text[end:].lstrip()[:1]
+    return not (before and before in _OPEN_QUOTES and after and after in _CLOSE_QUOTES)
+
+
+def check_sentence(doc: Document, options: Mapping[str, Any]) -> Out:
+    langs = language.analyse(doc, options.get("language"))
+    allowed = _allowed(options)
+    for para in language.iter_paragraphs(doc):
+        for part in langs.parts.get(id(para), ()):
+            if part.kind != "sentence" or _is_allowed(part.lang, allowed):
+                continue
+            line, col = locate(doc, para, part.start)
+            end_line, end_col = locate(doc, para, max(part.start, part.end - 1))
+            yield (
+                Span(line, col, end_line, end_col),
+                f"sentence in {language.language_name(part.lang, part.confidence)} inside a paragraph in "
+                f"{_doc_lang(langs)}: {quote(para.text[part.start : part.end], 40)}",
+            )
 
 
 _DOC = """\
@@ -112,6 +200,22 @@ _DOC = """\
 - `allow` (list of language tags): languages that may appear, for intentionally bilingual text.
 """
 
+_DOC_SENTENCE = """\
+## What it does
+Reports a sentence in another Latin-script language inside a paragraph in the document's
+Latin-script language, with the language found and the detector's confidence.
+
+## Why is this bad?
+A paragraph half translated: one sentence was left in the source language.
+
+## Example
+`Run the installer. Ensuite, redémarrez le service pour que la configuration soit lue. Then check the log.`
+in an English manual.
+
+## Options
+- `allow` (list of language tags): languages that may appear, for intentionally bilingual text.
+"""
+
 RULES = (
     Rule(
         "OL401",
@@ -122,10 +226,15 @@ RULES = (
         {"min-letters": 20, "allow": []},
         doc=_DOC.format(
             n=20,
-            what="Reports a paragraph whose script differs from the document's main language (inferred from "
-            "its text, or configured with `language`). Text the author marked with a language "
-            "(HTML `lang`) is intentional and never reported. A Word document marks the language of its "
-            'text as it is typed (`w:lang`): that mark is evidence, quoted in the message (`marked "zh-CN"`).',
+            what="Reports a paragraph in another language than the document's main language (inferred from "
+            "its text, or configured with `language`): another script, or, in a Latin-script document, "
+            "another Latin-script language (French in English, English in German), named with the "
+            "detector's confidence. A line in another script glued under a paragraph is reported as a "
+            "paragraph of its own. Only prose, list items and quotes are judged, never code or tables; "
+            "Latin text in a CJK document only where it reads as prose (not a cited title, a quoted "
+            "string, a name or a command). Text the author marked with a language (HTML `lang`) is "
+            "intentional and never reported. A Word document marks the language of its text as it is typed "
+            '(`w:lang`): that mark is evidence, quoted in the message (`marked "zh-CN"`).',
             why="An untranslated paragraph left in a translation, or text pasted from the source.",
             example="A Chinese paragraph `推进亚太经合组织数字经济合作进程。…` in an English white paper.",
         ),
@@ -139,7 +248,9 @@ RULES = (
         {"min-letters": 4, "allow": []},
         doc=_DOC.format(
             n=4,
-            what="Reports a heading whose title is in another script than the document's main language.",
+            what="Reports a heading whose title is in another language than the document's main language: "
+            "another script, or another Latin-script language (with the detector's confidence). A one-word "
+            "title, or one that is a name or an API signature, is not judged.",
             why="An untranslated heading: readers and the contents disagree on the section's name.",
             example="`（三）积极参与网络空间治理` among English headings.",
         ),
@@ -159,5 +270,14 @@ RULES = (
             why="Half-translated paragraphs: a sentence or clause left in the source language.",
             example="An English paragraph ending with a whole untranslated Chinese sentence.",
         ),
+    ),
+    Rule(
+        "OL404",
+        "foreign-sentence",
+        "Sentence in another Latin-script language inside a paragraph",
+        check_sentence,
+        Severity.WARNING,
+        {"allow": []},
+        doc=_DOC_SENTENCE,
     ),
 )

@@ -1,0 +1,303 @@
+"""Each block's language, worked out once per document: script profiles, Latin-script languages,
+foreign sentences and lines glued under a block in another script."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from outlint.language import detect, scripts
+from outlint.language.scripts import CJK, Profile, profile, same_writing
+from outlint.model import Document, Paragraph
+
+TEXT_KINDS = ("prose", "list", "quote")
+# Short CJK text carries more per character than Latin text: a label line such as "設定例の説明:"
+# (six characters) is a paragraph of its own, where six Latin letters would be a name.
+CJK_MIN_WEIGHT = 8
+# A Japanese document writes with kana and kanji; kanji-only text is Japanese where kana makes up
+# at least this share of the document's CJK text, else Chinese.
+KANA_SHARE = 0.1
+# Kanji-only text shorter than this (in weight: 8 characters) is a label or a term, whose language is
+# the one of the CJK text around it; longer kanji-only text is a sentence, and Chinese.
+SHORT_HAN = 16
+# Sentences of Latin-script text end at . ! ? before a space and an upper-case letter or a quote.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“«(¿¡]?[A-ZÀ-Þ])")
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", "。", "！", "？", "：")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A stretch of a block in another language: ``kind`` is ``block`` (all of it), ``line`` (a
+    source line glued under it) or ``sentence``; ``start``/``end`` are offsets in the block's text
+    (for a line, the line's own text); ``confidence`` is the model's, None for a script decision."""
+
+    kind: str
+    lang: str
+    start: int
+    end: int
+    line: int
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Languages:
+    """The document's main script and language, and what is foreign in each block."""
+
+    main_script: str | None
+    main_language: str | None
+    paragraphs: dict[int, Profile]  # id(Paragraph) -> script profile
+    latin: dict[int, Part]  # id(Paragraph) -> the other Latin-script language the whole block is in
+    parts: dict[int, tuple[Part, ...]]  # id(Paragraph) -> foreign lines and sentences inside it
+    han: str = "zh"  # the language of kanji-only text in this document
+    headings: dict[int, Part] = field(default_factory=dict)  # id(Heading) -> its other Latin-script language
+
+    def language(self, script: str, weight: int = 0) -> str:
+        """The language tag of text in ``script`` here. Kanji-only text takes the document's
+        language: Japanese in a Japanese document; in another document, a short label (under
+        ``SHORT_HAN`` weight) is Japanese where the document has Japanese text, and a sentence of
+        kanji alone is Chinese (a Japanese sentence has kana)."""
+        return tag_of(script, weight, self.main_script, self.han)
+
+
+def tag_of(script: str, weight: int, main_script: str | None, han: str) -> str:
+    """See ``Languages.language``."""
+    if script == "han":
+        return "ja" if main_script == "kana" or (han == "ja" and weight < SHORT_HAN) else "zh"
+    return scripts.LANG_OF_SCRIPT.get(script, script)
+
+
+def analyse(doc: Document, language: str | None = None) -> Languages:
+    """Profile every prose/list paragraph once; infer the main script and language; judge
+    Latin-script blocks and sentences against a Latin-script main language.
+
+    ``language`` is the expected main language (the rules' ``language`` option); else inferred.
+    Computed once per document and expected language."""
+    return doc.facts.derive(_analyse, language)
+
+
+def _analyse(doc: Document, language: str | None) -> Languages:
+    profiles: dict[int, Profile] = {}
+    totals: Counter[str] = Counter()
+    paragraphs = list(iter_paragraphs(doc))
+    for para in paragraphs:
+        p = profile(para.text)
+        profiles[id(para)] = p
+        if para.lang:
+            continue  # text the author marked as another language does not decide the document's
+        for script, count in p.counts:
+            totals[script] += count
+    han = "ja" if totals["kana"] >= KANA_SHARE * (totals["kana"] + totals["han"]) > 0 else "zh"
+    main_script, main_language = _main(doc, language, totals, paragraphs)
+    if main_language == "ja" or (main_script == "kana"):
+        han = "ja"
+    latin: dict[int, Part] = {}
+    parts: dict[int, tuple[Part, ...]] = {}
+    latin_main = main_script == "latin" and main_language is not None
+    for para in paragraphs:
+        if para.lang or para.kind not in TEXT_KINDS:
+            continue
+        p = profiles[id(para)]
+        found: list[Part] = []
+        if latin_main and p.main == "latin" and detect.other_words(para.text, str(main_language)):
+            guess = detect.judge_latin(para.text, str(main_language))
+            if guess is not None:
+                latin[id(para)] = Part("block", guess.lang, 0, len(para.text), para.span.line, guess.confidence)
+                continue
+            found += _sentences(para, str(main_language))
+        if para.span.end_line > para.span.line and len(p.counts) > 1:
+            found += _glued_lines(doc, para, main_script, han)
+        if found:
+            parts[id(para)] = tuple(found)
+    headings: dict[int, Part] = {}
+    if latin_main:
+        for h in doc.facts.headings:
+            if h.lang or profile(h.title).main != "latin":
+                continue
+            guess = detect.judge_latin(h.title, str(main_language))
+            if guess is not None:
+                headings[id(h)] = Part("block", guess.lang, 0, len(h.title), h.span.line, guess.confidence)
+    return Languages(main_script, main_language, profiles, latin, parts, han, headings)
+
+
+def _main(
+    doc: Document, language: str | None, totals: Counter[str], paragraphs: list[Paragraph]
+) -> tuple[str | None, str | None]:
+    if language:
+        tag = language.split("-")[0].lower()
+        return scripts.SCRIPT_OF_LANG.get(tag, "latin"), language
+    main_script = max(totals, key=lambda s: totals[s]) if totals else None
+    declared = doc.language.split("-")[0].lower() if doc.language else None
+    if declared and same_writing(scripts.SCRIPT_OF_LANG.get(declared), main_script):
+        return main_script, doc.language  # the author said so (HTML lang), and the text agrees
+    if main_script == "latin":
+        prose = [p.text for p in paragraphs if p.kind == "prose"][:300]
+        return main_script, detect.main_latin_language(prose)
+    return main_script, scripts.language_of(main_script)
+
+
+def _sentences(para: Paragraph, main: str) -> list[Part]:
+    """Sentences of another Latin-script language inside a block in ``main``."""
+    text = para.text
+    if para.kind != "prose" or not _SENTENCE.search(text):
+        return []
+    out = []
+    start = 0
+    spans = _code_spans(text) if "`" in text else []
+    ends = [m for m in _SENTENCE.finditer(text) if not _inside(spans, m.start())]
+    for m in [*ends, None]:
+        end = m.start() if m else len(text)
+        guess = detect.judge_latin(text[start:end], main)
+        if guess is not None:
+            out.append(Part("sentence", guess.lang, start, end, para.span.line, guess.confidence))
+        start = m.end() if m else end
+    return out if len(out) < 2 or any(p.start > 0 for p in out) else []
+
+
+_TICKS = re.compile(r"`+")
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """The code spans of a Markdown paragraph's text, which keeps them backticks and all: a run of
+    backticks opens one and the next run of the same length closes it (CommonMark). A span may hold
+    several sentences, all of them code."""
+    runs = [(m.start(), m.end() - m.start()) for m in _TICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for k, (_, n) in enumerate(runs):
+        by_length.setdefault(n, []).append(k)
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(runs):
+        pos, n = runs[k]
+        same = by_length[n]
+        j = bisect.bisect_right(same, k)
+        if j == len(same):
+            k += 1  # an unmatched run is literal backticks
+            continue
+        close = same[j]
+        spans.append((pos, runs[close][0] + n))
+        k = close + 1
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    k = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: str) -> list[Part]:
+    """Source lines of a block written in another script than the lines above them: a paragraph
+    glued under another for want of a blank line (``設定例:`` straight under an English one)."""
+    lines = doc.facts.lines
+    out = []
+    for n in range(para.span.line, min(para.span.end_line, len(lines)) + 1):
+        text = lines[n - 1]
+        p = profile(text)
+        script = foreign_script(p, main_script, CJK_MIN_WEIGHT if p.main in CJK else 20)
+        if script is None or (script == "latin" and not english_prose(text)):
+            continue
+        if script not in CJK and a_name(text, script):
+            continue
+        first = scripts.first_script(text)
+        if first is None or (not same_writing(first, script) and not same_writing(script, first)):
+            continue  # the line goes on with the sentence above and ends in another script
+        out.append(Part("line", tag_of(script, p.weight(script), main_script, han), 0, len(text), n))
+    if len(out) == para.span.end_line - para.span.line + 1:
+        return []  # every line is foreign: the block is, and the rules report it whole
+    return out
+
+
+def foreign_script(p: Profile, main_script: str | None, min_weight: int, share: float = 0.5) -> str | None:
+    """The foreign script that dominates ``p``, if it is long enough to be more than a gloss.
+
+    The own-script guard is directional: Latin text with a fair share (a fifth or more) of the
+    document's own CJK script is the document's language with names, commands or terms in it;
+    but a block dominated by CJK or kana in a Latin-script document is foreign however many Latin
+    terms it carries (``ユーザーはconfig fileを編集した後…``).
+    """
+    if main_script is None or not p.counts:
+        return None
+    script = p.main
+    if script is None or same_writing(script, main_script):
+        return None
+    if p.weight(script) < min_weight:
+        return None
+    if script in CJK and main_script not in CJK:
+        return script
+    if p.share(script) < share or p.share(main_script) >= 0.2:
+        return None
+    return script
+
+
+# English "left untranslated" reads as prose: it has function words, and it is not a name.
+_FUNCTION_WORDS = frozenset(
+    "the a an is are was were be been to of and or for in on with by this that these it its you "
+    "your can cannot not as from at if will would should may must do does has have which when "
+    "there their they we our us".split()
+)
+# A citation word followed by a capitalised or quoted title: up to the end of the sentence, the
+# name of a work ("参见 Debian Policy Manual, 5.6"). Bounded, so that it stays linear.
+_CITATION = re.compile(
+    r"(?:参见|参照|参考|請參考|请参考|を参照|详见|詳見|(?i:\bsee\b|\bcf\.))\s*(?=[A-Z“\"《「『])[^.。;；!?！？]{0,200}"
+)
+# Quoted strings are titles or user-interface strings, not text left untranslated.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|《[^》]*》|‘[^’]*’|〈[^〉]*〉")
+_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:'[a-z]+)?(?![A-Za-z])")
+
+
+def without_quoted(text: str) -> str:
+    """Quoted strings (titles, user-interface strings) blanked out: they are names, not text."""
+    if '"' in text or "“" in text or "「" in text or "《" in text or "『" in text or "‘" in text or "〈" in text:
+        return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def english_prose(text: str) -> bool:
+    """Whether Latin text in a CJK document reads as English prose: once links, paths, identifiers,
+    quoted strings and cited titles are out, at least three different lowercase words, a function
+    word among them, and fewer Capitalised words than lowercase ones (a title or a list of names;
+    acronyms count for neither)."""
+    rest = without_quoted(scripts.without_code(text))
+    if not rest.isascii() or "ee " in rest or "cf." in rest:
+        rest = _CITATION.sub(" ", rest)
+    words = _WORD.findall(rest)
+    lower = [w for w in words if w.islower()]
+    titles = sum(1 for w in words if w[0].isupper() and w[1:].islower())  # acronyms tell nothing
+    distinct = set(lower)
+    return len(distinct) >= 3 and not distinct.isdisjoint(_FUNCTION_WORDS) and titles < len(lower)
+
+
+# A personal or product name in a cased script: a few words, each capitalised ("Сковорода Никита
+# Андреевич" among a project's maintainers).
+NAME_WORDS = 4
+
+
+def a_name(text: str, script: str) -> bool:
+    """Whether the words of a cased ``script`` in text are a name, not a paragraph: at most
+    ``NAME_WORDS`` of them, each capitalised."""
+    words = re.findall(f"[{scripts.CHARS[script]}]+", text)
+    return 0 < len(words) <= NAME_WORDS and all(w[0].isupper() for w in words)
+
+
+_PUNCTUATION = frozenset(".,;:!?。，；：！？")
+
+
+def listing(lines: tuple[str, ...]) -> bool:
+    """Whether a block of several lines has no punctuation at all: settings, a command listing or
+    a diagram set like the prose, not sentences (``server listen on port 8080`` / ``log level is
+    debug``)."""
+    return len(lines) > 1 and not any(c in _PUNCTUATION for line in lines for c in line)
+
+
+def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "quote")) -> Iterable[Paragraph]:
+    for block in doc.preamble:
+        if isinstance(block, Paragraph) and block.kind in kinds:
+            yield block
+    for h in doc.facts.headings:
+        for block in h.body:
+            if isinstance(block, Paragraph) and block.kind in kinds:
+                yield block

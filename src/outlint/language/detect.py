@@ -1,0 +1,213 @@
+"""Which Latin-script language a block is in: the words a model may judge, and the model, loaded lazily."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+# Languages the detector chooses among when the document's language is Latin-script; a configured
+# ``allow`` or main language outside this set is added to it.
+CANDIDATES = ("en", "fr", "de", "es", "it", "pt", "nl")
+# A block with fewer lowercase words left once names and code are out says too little to judge:
+# "Debian GNU/Linux", "See apt(8)." and "Package: foo" are undetermined, never foreign.
+MIN_WORDS = 3
+# The model's normalised probability below which a block is undetermined (measured on dev: the
+# false flags on English specifications sit below it, untranslated paragraphs above it).
+MIN_CONFIDENCE = 0.7
+
+# `inline code` (Markdown, and HTML <code> as the readers render it) and [1]-style references;
+# linear: a backtick run is matched up to the next backtick, never re-scanned.
+_SPANS = re.compile(r"`[^`]*`|\[[^\[\]\s]{0,40}\]")
+_TOKEN = re.compile(r"\S+")
+_EDGE = "\"'()[]{}<>«»“”‘’„,.;:!?¡¿…*"
+
+
+@dataclass(frozen=True, slots=True)
+class Guess:
+    """The language a model found for a text, and its probability among the candidates."""
+
+    lang: str
+    confidence: float
+
+
+# One C-level search per token: links, addresses, paths, settings, numbers, options, camelCase.
+_NOT_A_WORD = re.compile(r"://|^www\.|[@/\\_=<>{}$#|~^%&+\d]|^[\"'(\[«“‘]*-|[a-z][A-Z]")
+
+
+def _code_or_name(token: str) -> bool:
+    """A token that is not a word of any language: a link, an address, a path, a number, an
+    identifier (ALL-CAPS, camelCase, snake_case), or an option."""
+    if _NOT_A_WORD.search(token):
+        return True
+    word = token.strip(_EDGE)
+    return not word or (len(word) > 1 and word.isupper())  # an acronym or a constant
+
+
+def model_words(text: str) -> list[str]:
+    """The words of ``text`` a language model may judge: code, links, identifiers and Capitalised
+    words (names, and sentence starts, which tell nothing) taken out; edge punctuation stripped."""
+    if "`" in text or "[" in text:
+        text = _SPANS.sub(" ", text)
+    out = []
+    tokens = _TOKEN.findall(text)
+    for k, token in enumerate(tokens):
+        if _code_or_name(token):
+            continue
+        word = token.strip(_EDGE)
+        if word[:1].isupper() or _particle(tokens, k):
+            continue
+        out.append(word)
+    return out
+
+
+# Particles of personal names ("Gertjan van Noord", "Stephen van den Berg"), which are common words
+# of Dutch, French or Spanish; not "von", nor "den"/"der" but after another particle, since German
+# articles and prepositions stand between capitalised nouns all the time.
+_PARTICLES = frozenset("van de da di du del dos ten ter".split())
+_SECOND_PARTICLES = frozenset("den der de".split())
+
+
+def _particle(tokens: list[str], k: int) -> bool:
+    """A particle between the parts of a personal name."""
+    if tokens[k] not in _PARTICLES or k == 0 or not tokens[k - 1][:1].isupper():
+        return tokens[k] in _SECOND_PARTICLES and k > 0 and _particle(tokens, k - 1)
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+    after = tokens[k + 2] if k + 2 < len(tokens) else ""
+    return nxt[:1].isupper() or (nxt in _SECOND_PARTICLES and after[:1].isupper())
+
+
+def lowercase_words(words: list[str]) -> int:
+    """How many of the words are lowercase words of letters (``l'homme`` and ``e-mail`` count)."""
+    return sum(1 for w in words if w.islower() and w.replace("'", "").replace("’", "").replace("-", "").isalpha())
+
+
+def identify(text: str, candidates: tuple[str, ...] = CANDIDATES) -> Guess | None:
+    """The language of a Latin-script text among ``candidates``, or None when it is undetermined:
+    fewer than ``MIN_WORDS`` lowercase words once code and names are out, or a probability under
+    ``MIN_CONFIDENCE``."""
+    words = model_words(text)
+    if lowercase_words(words) < MIN_WORDS:
+        return None
+    lang, confidence = _model(tuple(sorted(candidates))).classify(_clean(" ".join(words)))
+    if confidence < MIN_CONFIDENCE:
+        return None
+    return Guess(str(lang), round(float(confidence), 3))
+
+
+def _clean(text: str) -> str:
+    """Control characters out (C0/C1, which some models choke on), NFC."""
+    return unicodedata.normalize("NFC", "".join(c for c in text if c >= " " and not 0x7F <= ord(c) <= 0x9F))
+
+
+@cache
+def _model(candidates: tuple[str, ...]) -> Any:
+    """py3langid's identifier restricted to ``candidates``, with normalised probabilities; loaded
+    once per process and candidate set, on first use only (numpy and the model cost ~0.2 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    known = set(identifier.labels)
+    identifier.set_languages([c for c in candidates if c in known])
+    return identifier
+
+
+# The commonest words of Latin-script languages: enough to name a document's language, and to tell
+# which blocks might be in another one before any model is loaded.
+_STOPWORDS = {
+    "en": "the and of to is in that for with are this be it as was not by on or can from you an no per do "
+    "come non "
+    "which have has will if when there these their its they all",
+    "fr": "le la les des est et une du que pour dans qui sur pas au aux ce ces sont avec vous "
+    "être cette peut ou sont leur il elle ne nous",
+    "de": "der die das und ist nicht ein eine mit für auf den dem sich zu von des im werden wird "
+    "sie auch oder bei wenn kann sind als",
+    "es": "el los las que del y en es por una para con no se su al lo como más pero sus puede este esta son muy",
+    "pt": "o os as que do da dos das em um uma para com não é ao no na se mais pelo pela são você seu sua",
+    "it": "il lo gli che di e è un una per con non sono del della nel dei delle alla si come "
+    "anche più questo questa può",
+    "nl": "het een en van is dat op te zijn niet met voor ook aan de worden wordt deze kan bij",
+}
+STOPWORDS: dict[str, tuple[str, ...]] = {}
+for _tag, _words in _STOPWORDS.items():
+    for _word in _words.split():
+        if len(_word) > 1 or not _word.isascii():  # "o", "e", "y" are bullets and variables too
+            STOPWORDS[_word] = (*STOPWORDS.get(_word, ()), _tag)
+# A block is plainly in the document's language, and no model is asked, when its own common words
+# outnumber those of every other language by this factor (and there are at least two of them).
+PLAIN_MARGIN = 3
+# ... and it is left undetermined, without asking the model, when fewer than this many of its words
+# are common words of another language (and not of the main one).
+MIN_OTHER = 1
+
+
+def stopword_hits(words: list[str]) -> dict[str, int]:
+    """How many of ``words`` are common words of each language: one dictionary lookup per word."""
+    hits: dict[str, int] = {}
+    get = STOPWORDS.get
+    for word in words:
+        tags = get(word)
+        if tags:
+            for tag in tags:
+                hits[tag] = hits.get(tag, 0) + 1
+    return hits
+
+
+MAIN_SAMPLE = 5000  # words: enough to name a document's language
+
+
+def main_latin_language(texts: list[str]) -> str:
+    """Which Latin-script language most of the prose is in, by its commonest words; English when
+    the text says too little (fewer than 20 common words, or no clear winner)."""
+    words = [w for text in texts for w in text.lower().split()][:MAIN_SAMPLE]
+    ranked = sorted(stopword_hits(words).items(), key=lambda kv: -kv[1])[:2]
+    if not ranked or ranked[0][1] < 20 or (len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]):
+        return "en"
+    return ranked[0][0]
+
+
+def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES) -> Guess | None:
+    """The other Latin-script language ``text`` is in, or None: in ``main``, or undetermined.
+
+    Common words decide first, for one dictionary lookup per word: a block with no common word of
+    another language, or plainly in the main one, is never given to the model."""
+    tag = main.split("-")[0]
+    if not _competing(text.lower().split(), tag):
+        return None
+    words = model_words(text)
+    if lowercase_words(words) < MIN_WORDS or not _competing([w.lower() for w in words], tag):
+        return None
+    lang, confidence = _model(tuple(sorted({*candidates, tag}))).classify(_clean(" ".join(words)))
+    if lang == tag or confidence < MIN_CONFIDENCE:
+        return None
+    return Guess(str(lang), round(float(confidence), 2))
+
+
+def other_words(text: str, main: str) -> bool:
+    """Whether ``text`` has any common word of another language than ``main``: if not, neither it
+    nor any sentence of it can be judged foreign, and nothing more is computed."""
+    return _competing(text.lower().split(), main.split("-")[0], 0)
+
+
+def _competing(words: list[str], tag: str, margin: int = PLAIN_MARGIN) -> bool:
+    """Whether another language's common words compete with those of ``tag`` in ``words`` (with
+    ``margin`` 0: whether there are any). A common word of the main language is no evidence of
+    another ("is" is Dutch too)."""
+    if len(words) < MIN_WORDS:
+        return False
+    own = 0
+    others: dict[str, int] = {}
+    get = STOPWORDS.get
+    for word in words:
+        tags = get(word.strip(_EDGE))
+        if not tags:
+            continue
+        if tag in tags:
+            own += 1
+        else:
+            for lang in tags:
+                others[lang] = others.get(lang, 0) + 1
+    best = max(others.values(), default=0)
+    return best >= MIN_OTHER and not (margin and own >= 2 and own >= margin * best)

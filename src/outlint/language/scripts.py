@@ -1,0 +1,180 @@
+"""Writing systems: weighted letter counts per script, and runs of one script inside a text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# One alternation of script runs: finditer walks words/runs, never single characters in Python.
+_SCRIPTS = (
+    ("han", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"),
+    ("kana", "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff"),
+    ("hangul", "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"),
+    ("latin", "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"),
+    ("cyrillic", "\u0400-\u04ff"),
+    ("greek", "\u0370-\u03ff"),
+    ("arabic", "\u0600-\u06ff\u0750-\u077f"),
+    ("hebrew", "\u0590-\u05ff"),
+    ("devanagari", "\u0900-\u097f"),
+    ("thai", "\u0e00-\u0e7f"),
+)
+CHARS = dict(_SCRIPTS)
+_RUN_RE = re.compile("|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRIPTS))
+# Han and kana carry about two Latin letters' worth of text each.
+_WEIGHT = {"han": 2, "kana": 2, "hangul": 2}
+CJK = frozenset(_WEIGHT)
+LANG_OF_SCRIPT = {
+    "han": "zh",
+    "kana": "ja",
+    "hangul": "ko",
+    "latin": "en",
+    "cyrillic": "ru",
+    "greek": "el",
+    "arabic": "ar",
+    "hebrew": "he",
+    "devanagari": "hi",
+    "thai": "th",
+}
+SCRIPT_OF_LANG = {v: k for k, v in LANG_OF_SCRIPT.items()}
+# Latin-script languages all share the "latin" script for the script-based checks.
+for _tag in ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "cs", "tr", "id", "vi", "ro"):
+    SCRIPT_OF_LANG[_tag] = "latin"
+
+_TOKEN = re.compile(r"\S+")
+_INLINE_CODE = re.compile(r"`[^`]*`")  # linear: each backtick is scanned up to the next one only
+_CODE_CHARS = frozenset("/\\_=<>{}$@#")
+
+
+def _link(token: str) -> bool:
+    return "://" in token or token.startswith("www.") or ("@" in token and "." in token.rpartition("@")[2])
+
+
+def _codeish(token: str) -> bool:
+    """A path, an identifier, a setting, a man-page reference or a hyphenated name: not prose."""
+    if any(c in _CODE_CHARS for c in token):
+        return True
+    if token.endswith(")") and "(" in token:
+        inner = token[token.rindex("(") + 1 : -1]
+        if inner.isdigit() or not inner:
+            return True  # apt(8), main()
+    if "-" not in token:
+        return False
+    return any(a.isalnum() and b == "-" and c.isalnum() for a, b, c in zip(token, token[1:], token[2:], strict=False))
+
+
+def _blank(text: str, drop: object) -> str:
+    """``text`` with inline code and every token ``drop`` accepts replaced by spaces, offsets kept."""
+    if "`" in text:
+        text = _INLINE_CODE.sub(lambda m: " " * len(m.group()), text)
+    parts = []
+    last = 0
+    for m in _TOKEN.finditer(text):
+        if drop(m.group()):  # type: ignore[operator]
+            parts.append(text[last : m.start()])
+            parts.append(" " * (m.end() - m.start()))
+            last = m.end()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def without_links(text: str) -> str:
+    """URLs, e-mail addresses and `inline code` blanked out: they are not text in any language."""
+    return _blank(text, _link)
+
+
+def without_code(text: str) -> str:
+    """Links, paths and identifiers blanked out (offsets kept): what is left is words of a language."""
+    return _blank(text, lambda t: _link(t) or _codeish(t))
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Weighted letter counts per script of one text."""
+
+    counts: tuple[tuple[str, int], ...]
+    main: str | None = None  # the script with the most letters, set by profile()
+
+    @property
+    def total(self) -> int:
+        return sum(c for _, c in self.counts)
+
+    def share(self, script: str) -> float:
+        total = self.total
+        return dict(self.counts).get(script, 0) / total if total else 0.0
+
+    def weight(self, script: str) -> int:
+        return dict(self.counts).get(script, 0)
+
+
+_NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+
+
+def profile(text: str) -> Profile:
+    """Letters per script, links and inline code left out; kana with han is Japanese, all of it."""
+    if "://" in text or "@" in text or "`" in text:
+        text = without_links(text)
+    if text.isascii():
+        letters = len(text.encode("ascii").translate(None, _NOT_LETTER_BYTES))
+        return Profile((("latin", letters),), "latin") if letters else Profile(())
+    counts: Counter[str] = Counter()
+    for m in _RUN_RE.finditer(text):
+        script = m.lastgroup or "latin"
+        counts[script] += (m.end() - m.start()) * _WEIGHT.get(script, 1)
+    if counts.get("kana") and counts.get("han"):
+        counts["kana"] += counts.pop("han")
+    items = tuple(sorted(counts.items()))
+    return Profile(items, max(items, key=lambda kv: kv[1])[0] if items else None)
+
+
+def first_script(text: str) -> str | None:
+    """The script of the first letter of ``text``."""
+    m = _RUN_RE.search(text)
+    return m.lastgroup if m else None
+
+
+def language_of(script: str | None) -> str | None:
+    return LANG_OF_SCRIPT.get(script) if script else None
+
+
+def same_writing(script: str | None, main: str | None) -> bool:
+    """Whether text in ``script`` belongs to a document written in ``main``: the same script, or
+    kanji-only text (``概要``) in a Japanese document, which writes with han and kana alike."""
+    return script == main or (script == "han" and main == "kana")
+
+
+_JOINERS = {
+    "latin": r"[\s\d,.;:!?\"'()/&-]+",
+    "other": r"[\s\d\u3000-\u303f\uff00-\uffef,.;:!?\"'()“”‘’《》「」·—-]+",
+}
+_RUN_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _run_pattern(script: str) -> re.Pattern[str]:
+    pat = _RUN_CACHE.get(script)
+    if pat is None:
+        chars = CHARS[script]
+        joiner = _JOINERS["latin" if script == "latin" else "other"]
+        # letters and joiners are disjoint classes, each run taken whole: no backtracking
+        pat = re.compile(f"[{chars}]+(?:{joiner}[{chars}]+)*")
+        _RUN_CACHE[script] = pat
+    return pat
+
+
+def foreign_runs(text: str, script: str, min_weight: int) -> list[tuple[int, int]]:
+    """Spans (start, end) of runs of ``script`` inside text, words joined across spaces and punctuation."""
+    weight = _WEIGHT.get(script, 1)
+    if script == "latin":
+        text = without_code(text)  # links, paths and identifiers are not English prose
+    letters_re = re.compile(f"[{CHARS[script]}]+")
+    out = []
+    for m in _run_pattern(script).finditer(text):
+        letters = sum(len(x) for x in letters_re.findall(m.group()))
+        if letters * weight < min_weight:
+            continue
+        if script == "latin" and len(m.group().split()) < 4:
+            continue  # a name or a term, however long, is not a sentence left untranslated
+        out.append((m.start(), m.end()))
+    return out
