@@ -499,3 +499,73 @@ def _longest_increasing(seq: Sequence[int]) -> set[int]:
         out.add(k)
         k = prev[k]
     return out
+
+
+# --- how sure the reading is ------------------------------------------------------------------
+
+# A numbering scheme confirms its headings when it has at least this many of them and at least
+# this share of their steps is exact (the next number, or a first child numbered 1): a long,
+# consistent chain is evidence a heading's own shape is not. One misnumbered heading in a long
+# chain leaves it consistent, and is reported; numbered list items, release versions listed
+# newest first and numbered steps restarting in every section make no such chain.
+CHAIN_MIN = 3
+CHAIN_CONSISTENT = 0.75
+
+
+# Labels that name what they number ("Chapter 3", "Appendix B", "第三章"): never a list item.
+_NAMED = frozenset(
+    {"chapter", "part", "book", "appendix", "section", "article", "cjk-chapter", "cjk-part", "cjk-section", "cjk-book"}
+)
+
+
+def _evidenced(h: Heading) -> bool:
+    """Whether a plain-text heading was read on evidence beyond its own shape: the contents lists
+    it, it is underlined (a style the author chose for headings), or its label names a chapter."""
+    s = h.style or ""
+    named = h.number is not None and h.number.scheme in _NAMED
+    return named or s.startswith(("underline", "over")) or "contents" in s or "uncontested" in s
+
+
+def chained_families(doc: Document) -> frozenset[str]:
+    """The numbering families whose headings form a long consistent chain (see ``CHAIN_MIN``)."""
+    total: dict[str, int] = {}
+    exact: dict[str, int] = {}
+    groups: list[Sequence[Heading]] = [doc.headings, *(h.children for h in doc.facts.headings if h.children)]
+    for k, siblings in enumerate(groups):
+        last: dict[str, Number] = {}
+        for h in siblings:
+            n = h.number
+            if n is None:
+                continue
+            fam = numbering.family(n)
+            p = last.get(fam)
+            last[fam] = n
+            if p is None and k == 0:
+                continue  # where a file starts is the start rule's question, not the chain's
+            if p is None:
+                ok = n.values[-1] == 1
+            else:
+                ok = p.depth == n.depth and p.values[:-1] == n.values[:-1] and n.values[-1] == p.values[-1] + 1
+            total[fam] = total.get(fam, 0) + 1
+            exact[fam] = exact.get(fam, 0) + ok
+    return frozenset(f for f, n in total.items() if n >= CHAIN_MIN and exact[f] >= CHAIN_CONSISTENT * n)
+
+
+def confirmed(doc: Document) -> frozenset[int]:
+    """The headings (by ``id``) whose reading is confirmed: in markup formats every heading; in
+    plain text those the contents lists, those underlined, and those of a numbering family that
+    forms a long consistent chain. A rule whose premise is a heading speaks only of these: where
+    the reader went by a line's shape alone, a finding would stand on a guess.
+
+    Shared by rules through ``doc.facts.derive(confirmed)``."""
+    heads = doc.facts.headings
+    if doc.format != "text":
+        return frozenset(id(h) for h in heads)
+    chained = doc.facts.derive(chained_families)
+    al = doc.facts.alignment if doc.toc else None
+    paired = al.by_heading if al is not None and al.reliable else {}
+    return frozenset(
+        id(h)
+        for h in heads
+        if _evidenced(h) or id(h) in paired or (h.number is not None and numbering.family(h.number) in chained)
+    )

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import pytest
 
+from outlint.model import Document
 from tests.conftest import codes_lines, lint
-from tests.rules.docs import text_doc
+from tests.rules.docs import BODY, text_doc
+
+
+@pytest.fixture
+def every_heading_sure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Take every heading of these small documents as confirmed, so that the rules' own logic is
+    what the tests see; how unsure headings are kept quiet is tested at the end."""
+
+    def everything(doc: Document) -> frozenset[int]:
+        return frozenset(id(h) for h in doc.facts.headings)
+
+    monkeypatch.setattr("outlint.rules.numbering.confirmed", everything)
 
 
 def heading_line(headings: list[str], index: int) -> int:
@@ -35,12 +47,14 @@ def heading_line(headings: list[str], index: int) -> int:
         pytest.param(["Chapter 1", "1.1 Scope", "Chapter 2", "2.1 Terms", "2.2 Words"], [], id="chapters-and-dotted"),
     ],
 )
+@pytest.mark.usefixtures("every_heading_sure")
 def test_numbering(headings: list[str], expected: list[tuple[str, int]]) -> None:
     doc = text_doc(None, headings)
     want = [(code, heading_line(headings, i)) for code, i in expected]
     assert codes_lines(doc, "OL2") == want
 
 
+@pytest.mark.usefixtures("every_heading_sure")
 def test_gap_message_names_parent_and_expected_label() -> None:
     doc = text_doc(None, ["1. Scope", "(1) Alpha", "(5) Beta", "(10) Gamma"])
     messages = [f.message for f in lint(doc, "OL201")]
@@ -50,6 +64,7 @@ def test_gap_message_names_parent_and_expected_label() -> None:
     ]
 
 
+@pytest.mark.usefixtures("every_heading_sure")
 def test_wrong_parent_message() -> None:
     doc = text_doc(None, ["1. Alpha", "2. Terms", "3.1 Scope"])
     assert lint(doc, "OL205")[0].message == '"3.1" is under "2. Terms", whose number is "2."'
@@ -72,3 +87,26 @@ def test_mixed_schemes() -> None:
 def test_appendices_are_not_mixed() -> None:
     doc = text_doc(None, ["1. Intro", "2. Body", "Appendix A. Data", "A.1 Tables"])
     assert codes_lines(doc, "OL2") == []
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # a long chain with one gap: the chain confirms its headings, the gap is reported
+        pytest.param(
+            ["1. Alpha", "2. Beta", "3. Gamma", "4. Delta", "6. Zeta"], [("OL201", 4)], id="gap-in-long-chain"
+        ),
+        # two numbered lines read by their shape, in a document that numbers list items the same
+        # way: they may be two more items; no finding
+        pytest.param(["1. Alpha", "3. Beta"], [], id="short-chain-among-numbered-items"),
+        # releases listed newest first make no consistent chain
+        pytest.param(["2.26.0 (stable)", "2.25.0 (development)", "2.24.0", "2.23.0"], [], id="versions"),
+        # a label that names its kind is a chapter whatever the chain says
+        pytest.param(["Chapter 1", "Chapter 3"], [("OL201", 1)], id="named-chapters"),
+    ],
+)
+def test_unconfirmed_headings_make_no_numbering_finding(headings: list[str], expected: list[tuple[str, int]]) -> None:
+    body = "Do this first, then the rest:\n\n1. Stop the server and wait until it says so.\n2. Empty it."
+    doc = text_doc(None, headings, body if len(headings) == 2 and headings[0][0] == "1" else BODY)
+    lines = [doc.split("\n").index(h) + 1 for h in headings]
+    assert codes_lines(doc, "OL2") == [(code, lines[i]) for code, i in expected]

@@ -7,6 +7,7 @@ from typing import Any
 
 from outlint.model import Document, Heading, Hit, Number, Related, Rule, Severity
 from outlint.numbering import family, format_label
+from outlint.outline import confirmed
 from outlint.rules.common import heading_ref, quote
 
 Out = Iterable[Hit]
@@ -20,6 +21,16 @@ def _groups(doc: Document) -> Iterator[tuple[Heading | None, Sequence[Heading]]]
     for h in doc.facts.headings:
         if h.children:
             yield h, h.children
+
+
+def _sure(doc: Document, *headings: Heading | None) -> bool:
+    """Whether every heading a finding stands on was read with confidence (``outline.confirmed``).
+
+    Gates the sequence rules (gap, backwards, start): on a pool of real documents these are the
+    findings a numbered list item read as a heading makes; measured there, the duplicate, parent,
+    level-skip and mixed-scheme rules made none, so they are not gated."""
+    sure = doc.facts.derive(confirmed)
+    return all(h is None or id(h) in sure for h in headings)
 
 
 def _under(parent: Heading | None) -> str:
@@ -58,7 +69,7 @@ def _steps(doc: Document) -> Iterator[Step]:
             if n is None or not _prefix_ok(doc, h):
                 continue
             fam = family(n)
-            if (h.style or "").endswith("+part"):
+            if "+part" in (h.style or ""):
                 # a document made of parts numbers each part afresh (the reader saw the rule)
                 last.pop(fam, None)
                 cousins = {key: value for key, value in cousins.items() if key[0] != fam}
@@ -106,7 +117,7 @@ def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
 def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values[-1] > want.values[-1]:
-            if _explained(doc, h, prev):
+            if _explained(doc, h, prev) or not _sure(doc, h, prev):
                 continue
             yield (
                 h.span,
@@ -173,6 +184,8 @@ def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
         if prev and _new_group(doc, h, prev):
             continue
         if prev and h.number and prev.number and h.number.values[-1] < prev.number.values[-1]:
+            if not _sure(doc, h, prev):
+                continue
             yield (
                 h.span,
                 (
@@ -211,7 +224,9 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if parent is None and chapter:
             continue
-        if prev is None and h.number and h.number.values[-1] != want.values[-1] and not _explained(doc, h, None):
+        if prev is not None or not h.number or h.number.values[-1] == want.values[-1]:
+            continue
+        if not _explained(doc, h, None) and _sure(doc, h):
             yield (
                 h.span,
                 (f"numbering starts at {quote(h.number.label)} {_under(parent)} (expected {quote(want.label)})"),

@@ -21,6 +21,19 @@ from outlint.readers.text.lines import HEADING_END, RULE_LINE, SENTENCE_END, TOC
 from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn, restarts_inside, settle_levels
 
 _VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
+# What follows a release's version in release notes: nothing, or a status in brackets
+_RELEASE_NOTE = re.compile(r"(?:[(\[][^()\[\]]{0,40}[)\]])?")
+
+
+def _release(number: Number, title: str) -> bool:
+    """A release in release notes ("2.26.0", "1.5.4 (development)", "3.42.1 - 2022-04-17"), not a
+    section: a dotted number with a date, a status in brackets or nothing after it (sections
+    have titles)."""
+    if _VERSION_TITLE.match(title):
+        return True
+    return number.scheme == "decimal" and number.depth >= 2 and bool(_RELEASE_NOTE.fullmatch(title.strip()))
+
+
 _WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Labels of questions and answers in FAQs
 _FAQ_LABELS = frozenset({"Q.", "A.", "Q:", "A:"})
@@ -86,7 +99,7 @@ def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int]
     if parsed is None:
         return None
     number, title = parsed
-    if _VERSION_TITLE.match(title) or (number.depth >= 3 and not title):
+    if _release(number, title) and (title or number.depth >= 3):
         return None  # a release ("3.42.1 - 2022-04-17"), not a section
     if len(block) == 1:
         return number, title, block[0]
@@ -157,7 +170,7 @@ def classify(
                 out.append(Paragraph(heading.title, heading.span, "lines"))
         else:
             out.append(item)
-    blocks_out = _drop_listings(_number_underlined(out))
+    blocks_out = _uncontested(_drop_listings(_number_underlined(out)))
     headings = [b for b in blocks_out if isinstance(b, Heading)]
     settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
     return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
@@ -264,7 +277,7 @@ def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[s
         order.append(char)
     title_line = lines[title_idx]
     parsed = numbering.parse(title_line)
-    if parsed is not None and _VERSION_TITLE.match(parsed[1]):
+    if parsed is not None and _release(*parsed):
         parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
     if parsed is not None and parsed[0].label in _FAQ_LABELS:
         parsed = None  # "Q.  Why would I ...?": a question's label, not a letter in a sequence
@@ -409,7 +422,7 @@ def _drop_listings(items: list[outline.Block]) -> list[outline.Block]:
     parts: dict[int, int] = {}
     for k, item in enumerate(items):
         if isinstance(item, Heading) and item.number is not None and _numbered_heading(item):
-            part += (item.style or "").endswith("+part")
+            part += "+part" in (item.style or "")
             parts[k] = part
             last[(part, item.number.values, outline.normalize_title(item.title))] = k
     out = list(items)
@@ -424,6 +437,27 @@ def _drop_listings(items: list[outline.Block]) -> list[outline.Block]:
         empty = nxt is None or isinstance(nxt, Heading) or _lists_children(nxt, key[1])
         if last[key] != k and empty:
             out[k] = Paragraph(item.label, item.span, "lines")
+    return out
+
+
+def _uncontested(items: list[outline.Block]) -> list[outline.Block]:
+    """Mark the numbered headings read by their shape whose numbering family has no other use in
+    the document: no paragraph starts with a number of that family (a list item, a step, a
+    numbered note). Where a family numbers headings only, its headings are what they look like;
+    where it also numbers lists, a heading read by its shape alone may be one more item."""
+    contested: set[str] = set()
+    for item in items:
+        if isinstance(item, Paragraph):
+            parsed = numbering.parse(item.text[:40])
+            if parsed is not None:
+                contested.add(numbering.family(parsed[0]))
+    out: list[outline.Block] = []
+    for item in items:
+        style = (item.style or "") if isinstance(item, Heading) else ""
+        shaped = style.startswith("numbered") and "contents" not in style
+        if isinstance(item, Heading) and item.number and shaped and numbering.family(item.number) not in contested:
+            item = replace(item, style=style + "+uncontested")
+        out.append(item)
     return out
 
 
