@@ -118,3 +118,19 @@ def test_parent_message_tells_same_titled_parents_apart() -> None:
         'heading "NoOp" is under "Requests" (line 23) but the contents puts it under "Requests" '
         "(contents line 6, heading line 15)"
     )
+
+
+def test_two_siblings_swapped_and_renumbered_are_one_move() -> None:
+    # the body moved "Backups" before "Servers" and renumbered both; the contents kept the old order
+    toc = ["1. Scope", "2. Work", "2.1. Plans", "2.2. Servers", "2.3. Backups", "3. Costs"]
+    body = ["1. Scope", "2. Work", "2.1. Plans", "2.2. Backups", "2.3. Servers", "3. Costs"]
+    doc = text_doc(toc, body)
+    assert codes_lines(doc, "OL1") == [("OL105", lines_of(doc, "2.3. Servers"))]
+    assert codes_lines(doc, "OL2") == []
+
+
+def test_renumbered_without_a_move_is_still_a_number_mismatch() -> None:
+    toc = ["1. Scope", "2. Work", "2.1. Plans", "2.2. Servers", "3. Costs"]
+    body = ["1. Scope", "2. Work", "2.1. Plans", "2.3. Servers", "3. Costs"]
+    doc = text_doc(toc, body)
+    assert codes_lines(doc, "OL104") == [("OL104", lines_of(doc, "2.3. Servers"))]

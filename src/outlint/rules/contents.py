@@ -87,11 +87,12 @@ def _verdicts(doc: Document) -> dict[int, str]:
     numbered = any(e.number for e in doc.toc)
     widest = max((len(e.title) for e in doc.toc), default=0)
     bad_order = set(al.out_of_order)
+    moved = _renumbered_by_a_move(doc)
     for i, h in al.pairs:
         e = doc.toc[i]
         a = e.number.values if e.number else None
         b = h.number.values if h.number else None
-        number_ok = (e.number is None and not numbered) or _spelled_number(doc, i, h) or a == b
+        number_ok = (e.number is None and not numbered) or _spelled_number(doc, i, h) or a == b or i in moved
         ne, nh = normalize_title(e.title), normalize_title(h.title)
         title_ok = ne == nh or _short_label(doc, i, h) or _abbreviated(ne, nh, widest)
         if not number_ok:
@@ -102,6 +103,30 @@ def _verdicts(doc: Document) -> dict[int, str]:
             out[i] = "parent"
         elif i in bad_order:
             out[i] = "order"
+    return out
+
+
+def _renumbered_by_a_move(doc: Document) -> set[int]:
+    """Entries whose heading's number differs only because sections were moved and the body then
+    renumbered in its new order: among the paired siblings of one contents parent, the numbers in
+    body order are the numbers in contents order. Contents "2.2 Servers, 2.3 Backups" over a body
+    "2.2 Backups, 2.3 Servers" is one move (reported as out of order), not two renumberings."""
+    al = doc.facts.alignment
+    siblings: dict[int | None, list[tuple[int, Heading]]] = {}
+    for i, h in al.pairs:
+        siblings.setdefault(al.entry_parents[i], []).append((i, h))
+    out: set[int] = set()
+    for pairs in siblings.values():
+        listed = [doc.toc[i].number for i, _ in pairs]
+        shown = [h.number for _, h in sorted(pairs, key=lambda p: p[1].span.line)]
+        if len(pairs) < 2 or any(n is None for n in listed + shown):
+            continue
+        if [n.values for n in listed if n] != [n.values for n in shown if n]:
+            continue
+        for i, h in pairs:
+            number = doc.toc[i].number
+            if number is not None and h.number is not None and number.values != h.number.values:
+                out.add(i)
     return out
 
 
