@@ -51,6 +51,12 @@ _WORDS = {
         ]
     )
 }
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+    )
+}
 _WORD_SCHEMES = {
     "chapter": "chapter",
     "section": "section",
@@ -106,8 +112,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?P<word>chapter|section|part|book|appendix|annex|article|lesson|unit)\s+"
             r"(?P<n>[1-9]\d{0,4}(?:\.[1-9]\d{0,4})*|[ivxlcdm]+|[a-z]|"
             r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b"
-            r"(?:\s*[.:\u2014\u2013-]\s*|\s+|$)(?P<rest>.*)",
+            r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+            # "Book the Second", "Part First": parts of books are counted in ordinals
+            r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth))\b"
+            r"(?:\s*(?:[.:\u2014\u2013]|-{1,2})\s*|\s+|$)(?P<rest>.*)",
             re.IGNORECASE,
         ),
     ),
@@ -203,6 +211,9 @@ def _atom(text: str) -> tuple[str, int] | None:
     low = text.lower()
     if low in _WORDS:
         return "decimal", _WORDS[low]
+    ordinal = low.removeprefix("the").strip()
+    if ordinal in _ORDINALS:
+        return "decimal", _ORDINALS[ordinal]
     if len(text) == 1 and text.isalpha() and text.lower() not in "ivx":
         return ("alpha-upper" if text.isupper() else "alpha-lower"), ord(low) - 96
     value = roman_value(text)
@@ -308,7 +319,9 @@ def family(number: Number) -> str:
 _ATOM_RE = re.compile(
     r"(?P<dotted>\d+(?:\.\d+)+)|(?P<digits>\d+)|(?P<cn>" + _CN_NUM + r")|"
     r"\b(?P<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|(?P<atom>\b[A-Za-z]+\b)",
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b|"
+    r"\b(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b|"
+    r"(?P<atom>\b[A-Za-z]+\b)",
     re.IGNORECASE,
 )
 
@@ -316,6 +329,10 @@ _ATOM_RE = re.compile(
 def _render_atom(kind: str, sample: str, value: int) -> str:
     if kind == "cn":
         return to_chinese(value)
+    if kind == "ordinal":
+        names = list(_ORDINALS)
+        word = names[value] if value < len(names) else str(value)
+        return word.upper() if sample.isupper() else word.capitalize() if sample[0].isupper() else word
     if kind == "word":
         names = list(_WORDS)
         word = names[value] if value < len(names) else str(value)

@@ -16,6 +16,7 @@ Block = Heading | Paragraph | Gap
 
 _TOP = {"appendix", "part", "book", "cjk-part", "cjk-book"}
 _CHAPTERS = {"chapter", "cjk-chapter"}
+_DIVISIONS = {"part", "book", "cjk-part", "cjk-book"}
 
 
 # Contents entries whose columns differ by at most this much are at one indentation: titles are
@@ -46,6 +47,12 @@ def infer_levels(numbers: Sequence[Number | None], columns: Sequence[int] | None
         if number.scheme == "alpha-upper" and number.values[0] in appendix_letters:
             fam = "appendix"
         column = columns[k] if columns is not None else None
+        if fam not in base and fam in _DIVISIONS:
+            # a book's parts or books hold its chapters: chapters numbered before the first part
+            # heading (whose own part heading is missing) stay, the later ones go under the parts
+            for other in base:
+                if other not in _TOP and base[other] == 1:
+                    base[other] = 2
         if fam not in base:
             if fam in _TOP:
                 base[fam] = 1

@@ -134,3 +134,17 @@ def test_renumbered_without_a_move_is_still_a_number_mismatch() -> None:
     body = ["1. Scope", "2. Work", "2.1. Plans", "2.3. Servers", "3. Costs"]
     doc = text_doc(toc, body)
     assert codes_lines(doc, "OL104") == [("OL104", lines_of(doc, "2.3. Servers"))]
+
+
+def test_entry_listing_a_heading_by_its_first_words_is_no_mismatch() -> None:
+    toc = ["1. Scope", "2. Data Format", "3. Rules"]
+    doc = text_doc(toc, ["1. Scope", "2. Data Format - Version 1", "3. Rules"])
+    assert codes_lines(doc, "OL1") == []
+
+
+def test_unpaged_caption_over_paged_entries_needs_no_heading() -> None:
+    doc = (
+        "Memo\n\nContents\n\n   1. Scope ........ 1\n   2. Rules ........ 2\n   Appendices\n"
+        "   Appendix A. Data ........ 3\n\n1. Scope\n\nText.\n\n2. Rules\n\nText.\n\nAppendix A. Data\n\nText.\n"
+    )
+    assert codes_lines(doc, "OL1") == []

@@ -110,3 +110,16 @@ def test_unconfirmed_headings_make_no_numbering_finding(headings: list[str], exp
     doc = text_doc(None, headings, body if len(headings) == 2 and headings[0][0] == "1" else BODY)
     lines = [doc.split("\n").index(h) + 1 for h in headings]
     assert codes_lines(doc, "OL2") == [(code, lines[i]) for code, i in expected]
+
+
+def test_books_number_their_chapters_afresh() -> None:
+    # a book in parts: the chapters restart at I in each part, under the part
+    headings = ["Book the First--the Day", "I. Dawn", "II. Noon", "Book the Second--the Night", "I. Dark", "II. Darker"]
+    assert codes_lines(text_doc(None, headings), "OL2") == []
+
+
+def test_a_lost_beginning_is_one_late_start() -> None:
+    # the file lost its first chapter and its first book heading: one finding, at the first heading
+    headings = ["II. Noon", "III. Dusk", "Book the Second--the Night", "I. Dark", "II. Darker"]
+    doc = text_doc(None, headings)
+    assert codes_lines(doc, "OL2") == [("OL204", 3)]

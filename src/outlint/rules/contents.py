@@ -77,6 +77,25 @@ def _abbreviated(entry: str, heading: str, widest: int) -> bool:
     return all(w in words or w in _FUNCTION for w in entry.split())
 
 
+def _shortened(doc: Document, i: int, h: Heading) -> bool:
+    """A contents may list a heading by its first words ("NTP Data Format" for "NTP Data Format -
+    Version 1"): the entry is a prefix of the heading, word for word, of two words or more. A
+    link that does not lead to the heading says the heading was renamed since."""
+    if doc.toc[i].target is not None and _link_name(doc, i, h) is None:
+        return False
+    words, head = normalize_title(doc.toc[i].title).split(), normalize_title(h.title).split()
+    return len(words) >= 2 and len(words) < len(head) and head[: len(words)] == words
+
+
+def _caption(doc: Document, i: int) -> bool:
+    """An entry with no page number in a contents whose entries have them, over entries that do
+    ("Appendices" above "Appendix A. ... 43"): the caption of a group, not a section of its own."""
+    toc = doc.toc
+    if toc[i].page is not None or i + 1 >= len(toc) or toc[i + 1].page is None:
+        return False
+    return sum(1 for e in toc if e.page is not None) * 2 > len(toc)
+
+
 def _verdicts(doc: Document) -> dict[int, str]:
     """What is wrong with each contents pair, at most one thing, the first of: ``number``
     (renumbered, maybe renamed too), ``title`` (renamed), ``parent`` (under another parent than
@@ -94,7 +113,7 @@ def _verdicts(doc: Document) -> dict[int, str]:
         b = h.number.values if h.number else None
         number_ok = (e.number is None and not numbered) or _spelled_number(doc, i, h) or a == b or i in moved
         ne, nh = normalize_title(e.title), normalize_title(h.title)
-        title_ok = ne == nh or _short_label(doc, i, h) or _abbreviated(ne, nh, widest)
+        title_ok = ne == nh or _short_label(doc, i, h) or _abbreviated(ne, nh, widest) or _shortened(doc, i, h)
         if not number_ok:
             out[i] = "number"
         elif not title_ok:
@@ -154,6 +173,8 @@ def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     for i in al.unmatched_entries:
         if i >= al.tail:
             break  # past the end of a truncated document: one OL304 says it for all of them
+        if _caption(doc, i):
+            continue
         e = doc.toc[i]
         yield e.span, f"contents entry {_entry_ref(doc, i)} has no heading in the document"
 
@@ -319,7 +340,9 @@ def check_unaligned(doc: Document, options: Mapping[str, Any]) -> Out:
 
 DOC_MISSING_HEADING = """\
 ## What it does
-Reports a contents entry for which the document has no heading.
+Reports a contents entry for which the document has no heading. An entry without a page number
+over entries that have one, in a contents whose entries carry page numbers (`Appendices` above
+`Appendix A. ... 43`), is the caption of a group and needs no heading.
 
 ## Why is this bad?
 The contents promises a section the reader cannot find: usually the section was lost in
@@ -365,7 +388,8 @@ Reports a heading whose title differs from its contents entry, after normalising
 and punctuation. Entries are matched to headings by their links first (Markdown, HTML), then by
 number and fuzzy title, so a renamed heading is reported here rather than as one missing entry and
 one extra heading. A linked entry may show a shorter label made only of the heading's words
-(`[Automatic installer](#1-automatic-installer-recommended)`).
+(`[Automatic installer](#1-automatic-installer-recommended)`), and any entry may list a heading by
+its first words (`NTP Data Format` for `NTP Data Format - Version 1`).
 
 ## Why is this bad?
 The reader looks for one title and finds another; one of the two is out of date.

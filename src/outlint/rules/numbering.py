@@ -14,6 +14,8 @@ Out = Iterable[Hit]
 # appendices, chapters and parts may stand beside any scheme (front matter numbered "1." before
 # "Chapter 1."); they are never "mixed"
 _UNORDERED = {"appendix", "chapter", "part", "book", "cjk-chapter", "cjk-part", "cjk-book"}
+# the divisions of a book above its chapters
+_PARTS = {"part", "book", "cjk-part", "cjk-book"}
 
 
 def _groups(doc: Document) -> Iterator[tuple[Heading | None, Sequence[Heading]]]:
@@ -69,6 +71,10 @@ def _steps(doc: Document) -> Iterator[Step]:
             if n is None or not _prefix_ok(doc, h):
                 continue
             fam = family(n)
+            if fam in _PARTS:
+                # books and parts number their chapters afresh ("Book the Second" then "I.")
+                last = {f: x for f, x in last.items() if f in _PARTS}
+                cousins = {key: value for key, value in cousins.items() if key[0] in _PARTS}
             if "+part" in (h.style or ""):
                 # a document made of parts numbers each part afresh (the reader saw the rule)
                 last.pop(fam, None)
@@ -221,12 +227,16 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
         and _own_style(doc, numbered[0])
     )
     chapter = (doc.format in pages and len(numbered) == 1) or titled
+    started: set[int] = set()  # parents whose numbering was reported to start late
     for h, prev, parent, want in _sequence(doc):
         if parent is None and chapter:
             continue
         if prev is not None or not h.number or h.number.values[-1] == want.values[-1]:
             continue
+        if id(parent) in started:
+            continue  # one loss of a beginning makes every scheme under the parent start late
         if not _explained(doc, h, None) and _sure(doc, h):
+            started.add(id(parent))
             yield (
                 h.span,
                 (f"numbering starts at {quote(h.number.label)} {_under(parent)} (expected {quote(want.label)})"),

@@ -396,6 +396,10 @@ def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits) -> str | Non
         return "numbered+chain" if expected and _heading_shape(title) else None
     if (not title and fam in WORDY) or _heading_shape(title):
         return "numbered"
+    if fam in WORDY and number.label[-1:] in ".:-–—" and _loose_shape(title) and not SENTENCE_END.search(title):
+        # a label that names its kind, set off from its title ("Book the Second--the Golden
+        # Thread"), unlike a sentence that cites one ("Section 7.2 establishes a registry.")
+        return "numbered"
     if fits and _loose_shape(title):
         return "numbered+chain"
     return None
