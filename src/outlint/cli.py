@@ -14,6 +14,7 @@ import click
 
 from outlint import __version__, baseline, readers, run, walk
 from outlint.formats import FORMATS, formatter, shown_path
+from outlint.inputs import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits, parse_size, show_size
 from outlint.linter import Settings, check_bytes, display_path, internal_error, read_bytes, read_path, select_rules
 from outlint.model import Finding, ReadError, Severity
 from outlint.output import clash, report_options, use_color, write_report
@@ -27,6 +28,13 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 def _codes(values: Sequence[str]) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _fail(message: str) -> NoReturn:
@@ -216,6 +224,22 @@ FAIL_ON: dict[str, Severity | None] = {
     help="Record the current findings in FILE and exit 0.",
 )
 @click.option("--show-settings", metavar="PATH", help="Print the settings PATH would be checked with, and why.")
+@click.option(
+    "--max-file-size",
+    default=show_size(DEFAULT_MAX_BYTES).replace(" ", ""),
+    show_default=True,
+    metavar="SIZE",
+    callback=lambda _c, _p, v: _size(v),
+    help="Larger files are not read (OL001); e.g. 500KB, 2GB.",
+)
+@click.option(
+    "--max-depth",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_DEPTH,
+    show_default=True,
+    metavar="N",
+    help="Documents nested deeper (lists, elements, sections) are not read (OL001).",
+)
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -241,6 +265,8 @@ def check(
     write_baseline: str | None,
     show_settings: str | None,
     slug: str | None,
+    max_file_size: int,
+    max_depth: int,
 ) -> None:
     """Check documents (files, directories, or - for stdin) and report what is wrong."""
     from outlint.config import ConfigError, Overrides, settings_for
@@ -260,8 +286,17 @@ def check(
         _fail("use --baseline or --write-baseline, not both")
     if not paths and not show_settings:
         _fail("no paths given; say which files or directories to check (- for stdin)")
+    limits = Limits(max_file_size, max_depth)
     overrides = Overrides(
-        _codes(select), _codes(ignore), profile, language, config_path, slug, _codes(extend_select), isolated
+        _codes(select),
+        _codes(ignore),
+        profile,
+        language,
+        config_path,
+        slug,
+        _codes(extend_select),
+        isolated,
+        limits=limits,
     )
     if show_settings:
         from outlint.explain import show
@@ -274,7 +309,7 @@ def check(
     known: list[baseline.Entry] = []
     if baseline_file:
         try:
-            known = baseline.load(baseline_file)
+            known = baseline.load(baseline_file, limits.max_bytes)
         except baseline.BaselineError as exc:
             _fail(str(exc))
 
