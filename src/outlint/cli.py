@@ -124,6 +124,10 @@ def _check_all(
         close()
         click.echo("outlint: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except run.Stopped as exc:
+        close()
+        click.echo(f"outlint: {exc}", err=True)
+        sys.exit(128 + exc.signum)
     close()
     findings: list[Finding] = []
     internal = False

@@ -74,9 +74,11 @@ def not_regular(kind: str) -> InputError:
     return InputError(f"not a regular file ({kind}); outlint reads only regular files")
 
 
-def too_large(size: int, limit: int, option: str | None = "--max-file-size") -> InputError:
+def too_large(size: int | None, limit: int, option: str | None = "--max-file-size", what: str = "file") -> InputError:
+    """The error for input over the size limit; ``size`` None when only "more than the limit" is known."""
+    found = f" ({show_size(size)})" if size is not None else ""
     raise_it = f"; raise it with {option}" if option else ""
-    return InputError(f"file is larger than the limit of {show_size(limit)} ({show_size(size)}){raise_it}")
+    return InputError(f"{what} is larger than the limit of {show_size(limit)}{found}{raise_it}")
 
 
 def too_deep(depth: int, limit: int) -> InputError:
