@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 # A file larger than this is refused unless the limit is raised: a 200 MB "document" is a log,
 # a dump or a mistake, and reading it would take gigabytes of memory once parsed.
@@ -84,6 +86,22 @@ def too_large(size: int | None, limit: int, option: str | None = "--max-file-siz
 def too_deep(depth: int, limit: int) -> InputError:
     """The error for nesting past the limit; readers raise ReadError with its message."""
     return InputError(f"nesting deeper than the limit of {limit} levels ({depth}); raise it with --max-depth")
+
+
+class _Section(Protocol):
+    @property
+    def children(self) -> Iterable[_Section]: ...
+
+
+def section_depth(tops: Iterable[_Section]) -> int:
+    """How deep a tree of sections (headings) nests: 1 for top-level sections only, 0 for none."""
+    deepest = 0
+    stack = [(h, 1) for h in tops]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.children)
+    return deepest
 
 
 def read_file(path: str, limit: int = DEFAULT_MAX_BYTES, option: str | None = "--max-file-size") -> bytes:

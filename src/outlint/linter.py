@@ -67,7 +67,11 @@ def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
 def check_document(doc: Document, settings: Settings = Settings()) -> list[Finding]:
     """Run every enabled rule on a document; sorted findings, each with its fingerprint.
 
-    A rule that fails on this document becomes one OL002 finding; the other rules still run."""
+    A rule that fails on this document becomes one OL002 finding; the other rules still run. Sections
+    nested deeper than the limit are one OL001 finding: the rules are not run on them."""
+    depth = inputs.section_depth(doc.headings)
+    if depth > settings.limits.max_depth:
+        return _unread(doc.path, ReadError(inputs.too_deep(depth, settings.limits.max_depth).message), settings)
     out: list[Finding] = []
     meta = {UNREADABLE.code, INTERNAL_ERROR.code, UNUSED_SUPPRESSION.code, INVALID_SUPPRESSION.code}
     for rule in settings.rules:
@@ -158,7 +162,7 @@ def check_bytes(data: bytes, path: str, fmt: str | None = None, settings: Settin
     """Check a document given as bytes; unreadable data becomes one OL001 finding, and a failure of
     the reader one OL002 finding."""
     try:
-        doc = read_bytes(data, path, fmt, slug=settings.slug)
+        doc = read_bytes(data, path, fmt, slug=settings.slug, max_depth=settings.limits.max_depth)
     except ReadError as exc:
         return _unread(path, exc, settings)
     except Exception as exc:  # a bug in a reader must not hide the file
@@ -180,7 +184,8 @@ def check_path(
     or read becomes one OL001 finding."""
     shown = display or path
     try:
-        doc = read_path(path, fmt, shown, max_bytes=settings.limits.max_bytes, slug=settings.slug)
+        limits = settings.limits
+        doc = read_path(path, fmt, shown, max_bytes=limits.max_bytes, slug=settings.slug, max_depth=limits.max_depth)
     except FileNotFoundError:
         return [unreadable(shown, "no such file or directory")]
     except OSError as exc:
