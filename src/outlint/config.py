@@ -267,7 +267,8 @@ def _has_tool_table(path: str) -> bool:
     """Whether a pyproject.toml configures outlint. One that cannot be read or parsed counts when its
     text mentions the table, so that loading it reports the problem instead of running on defaults."""
     try:
-        return _load_table(path) is not None
+        tool = _parse_toml(path).get("tool")
+        return isinstance(tool, dict) and "outlint" in tool
     except ConfigError:
         pass
     try:
