@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.conftest import GAP_MD, outlint, one_line_error
+from tests.robustness.conftest import GAP_MD, one_line_error, outlint
 
 Make = Callable[[Path], None]
 
@@ -130,7 +130,8 @@ def test_explicit_config_that_is_a_pipe(tmp_path: Path) -> None:
 PROFILES = [
     pytest.param('{"$ref": "#"}', "references loop without end", id="D9-ref-loop"),
     pytest.param(
-        '{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, "properties": {"headings": {"$ref": "#/$defs/a"}}}',
+        '{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, '
+        '"properties": {"headings": {"$ref": "#/$defs/a"}}}',
         "references loop without end",
         id="ref-loop-through-defs",
     ),
