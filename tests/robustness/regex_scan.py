@@ -194,7 +194,10 @@ def leads(pattern: re.Pattern[Any]) -> list[tuple[str, str, str]]:
     """(head, unit, tail) triples that pump a filler after the text leading into the pattern's hard
     part: its literal runs, a word followed by each of its characters, ``a()``."""
     lits, runs = _literals(pattern)
-    heads = list(dict.fromkeys([*runs, *("a" + c for c in lits[:12]), "a()", "a", "1."]))
+    source = pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("latin-1")
+    ordered = sorted(runs, key=lambda r: source.lower().find(r.lower()))
+    joined = [a + b for a, b in itertools.pairwise(ordered)]  # "outlint-" then "disable": into the codes
+    heads = list(dict.fromkeys([*runs, *joined, *("a" + c for c in lits[:12]), "a()", "a", "1."]))
     return [(head, unit, "x\x00") for head in heads for unit in FILLERS]
 
 
