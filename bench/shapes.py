@@ -166,7 +166,7 @@ def page_marks_text(n: int) -> bytes:  # D24: page marks looked up in a list
     return _enc("".join(f"Text line {k}\n- {k % 999} -\n" for k in range(n)))
 
 
-def deep_numbers_text(n: int) -> bytes:  # D4: sections nested by their numbers, n levels
+def deep_numbers_text(n: int) -> bytes:  # D4: sections nested by their numbers, n levels (n² bytes: not in SHAPES)
     return _enc("\n".join("1" + ".1" * k + " Section\n\nText." for k in range(n)) + "\n")
 
 
@@ -195,7 +195,6 @@ SHAPES: dict[str, dict[str, tuple[Make, int]]] = {
     "deep-lists": {"markdown": (deep_lists_md, 1000), "html": (deep_lists_html, 1000)},
     "deep-divs": {"html": (deep_divs_html, 1000)},
     "deep-inline": {"html": (deep_inline_html, 1000)},
-    "deep-numbers": {"text": (deep_numbers_text, 100)},
     "numbered-items": {
         "text": (numbered_items_text, 2000),
         "markdown": (numbered_items_md, 2000),

@@ -36,7 +36,10 @@ def parse(comments: Sequence[Comment], last_line: int) -> tuple[list[Directive],
     """Directives from comments, and (span, message) for each unknown rule a directive names."""
     directives: list[Directive] = []
     unknown: list[tuple[Span, str]] = []
-    open_: dict[int, Directive] = {}  # by id, in opening order: an enable closes some of them at once
+    # the open disables by rule (None: those for all rules), each with its opening order, so that an
+    # enable finds the ones it ends without looking at the others
+    open_: dict[str | None, dict[int, tuple[int, Directive]]] = {}
+    opened = 0
     for comment in comments:
         m = _DIRECTIVE.match(comment.text)
         if m is None or comment.text[m.end() :].strip():
@@ -54,15 +57,16 @@ def parse(comments: Sequence[Comment], last_line: int) -> tuple[list[Directive],
             continue
         line = comment.span.end_line
         if kind == "enable":
-            for key, d in list(open_.items()) if selected is None else _touched(open_, selected):
+            for d in _touched(open_, selected):
                 d.last = comment.span.line
-                del open_[key]
+                for key in d.codes if d.codes is not None else (None,):
+                    del open_[key][id(d)]
                 if selected is not None and d.codes is not None and not d.codes <= selected:
                     # enable some of what a disable named: close it, reopen for the rest
                     rest = Directive("disable", d.codes - selected, d.span, line + 1, last_line)
                     rest.used = d.used
                     directives.append(rest)
-                    open_[id(rest)] = rest
+                    opened = _open(open_, rest, opened)
             continue
         if kind == "disable-next-line":
             directives.append(Directive(kind, selected, comment.span, line + 1, line + 1))
@@ -71,14 +75,24 @@ def parse(comments: Sequence[Comment], last_line: int) -> tuple[list[Directive],
         else:
             d = Directive(kind, selected, comment.span, comment.span.line, last_line)
             directives.append(d)
-            open_[id(d)] = d
+            opened = _open(open_, d, opened)
     return directives, unknown
 
 
-def _touched(open_: dict[int, Directive], selected: frozenset[str]) -> list[tuple[int, Directive]]:
-    """The open disables an ``enable`` of ``selected`` ends: those for all rules, and those naming
-    one of the selected rules (a disable of other rules stays open as it is)."""
-    return [(key, d) for key, d in open_.items() if d.codes is None or not d.codes.isdisjoint(selected)]
+def _open(open_: dict[str | None, dict[int, tuple[int, Directive]]], d: Directive, opened: int) -> int:
+    for key in d.codes if d.codes is not None else (None,):
+        open_.setdefault(key, {})[id(d)] = (opened, d)
+    return opened + 1
+
+
+def _touched(
+    open_: dict[str | None, dict[int, tuple[int, Directive]]], selected: frozenset[str] | None
+) -> list[Directive]:
+    """The open disables an ``enable`` of ``selected`` (None: all rules) ends, in opening order: those
+    for all rules, and those naming one of the selected rules (a disable of others stays open)."""
+    keys = list(open_) if selected is None else [None, *selected]
+    found = {id(d): (n, d) for key in keys for n, d in open_.get(key, {}).values()}
+    return [d for _, d in sorted(found.values(), key=lambda item: item[0])]
 
 
 def apply(findings: Iterable[Finding], directives: Sequence[Directive]) -> list[Finding]:

@@ -39,10 +39,7 @@ def _shapes() -> ModuleType:
 SHAPES = _shapes()
 MARKUP, TEXT, LEAD = "the markup engineer", "the text engineer", "the lead"
 # (shape, format) -> (defect, owner) while the owner's fix is pending
-LANGUAGE = "the language engineer"
 PENDING: dict[tuple[str, str], tuple[str, str]] = {
-    ("contents", "text"): ("D25: textcontents indent per entry, outline._unnumbered_level", TEXT),
-    ("unnumbered-contents", "text"): ("D25", TEXT),
     ("contents", "markdown"): ("D21: rules/links.py, each missing target against every heading", MARKUP),
     ("contents", "html"): ("D21: rules/links.py", MARKUP),
     ("broken-links", "markdown"): ("D21", MARKUP),
@@ -51,9 +48,6 @@ PENDING: dict[tuple[str, str], tuple[str, str]] = {
     ("deep-lists", "html"): ("D2: RecursionError in htmlsource", MARKUP),
     ("deep-divs", "html"): ("D3: RecursionError in html._visit", MARKUP),
     ("deep-inline", "html"): ("D2: RecursionError in text_of", MARKUP),
-    ("page-marks", "text"): ("D24", TEXT),
-    ("long-word", "markdown"): ("D16: language.py and truncation patterns", LANGUAGE),
-    ("long-word", "text"): ("D16: language.py and truncation patterns", LANGUAGE),
 }
 
 

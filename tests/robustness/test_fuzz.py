@@ -30,7 +30,6 @@ FUZZ = _fuzz()
 INPUTS = 150
 MARKUP = "the markup engineer"
 PENDING = {
-    "markdown": f"exponential inline patterns (D14, D17) hang, pending on {MARKUP}",
     "html": f"RecursionError on deep nesting (D2, D3), pending on {MARKUP}",
 }
 
