@@ -167,7 +167,7 @@ def page_marks_text(n: int) -> bytes:  # D24: page marks looked up in a list
 
 
 def deep_numbers_text(n: int) -> bytes:  # D4: sections nested by their numbers, n levels (n² bytes: not in SHAPES)
-    return _enc("\n".join("1" + ".1" * k + " Section\n\nText." for k in range(n)) + "\n")
+    return _enc("\n".join("1" + ".1" * k + f". Section {k}\n\nText of section {k} here.\n" for k in range(n)))
 
 
 def chinese_text(n: int) -> bytes:  # mixed Chinese paragraphs: language analysis per block
