@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from outlint import inputs, resources
+from outlint import inputs
 from outlint.model import Span
 
 
@@ -32,6 +32,8 @@ def load(name_or_path: str) -> Profile:
     ``$ref`` resolves only inside the schemas outlint ships and in local files: a reference to any
     other address is refused when the profile is loaded, and nothing is ever fetched."""
     from jsonschema import Draft202012Validator, SchemaError  # a profile run only: 80 ms of imports
+
+    from outlint import resources  # importlib.resources: only when a profile is used
 
     text = resources.profile_text(name_or_path)
     source = f"built-in profile {name_or_path!r}"
@@ -79,6 +81,8 @@ def _registry() -> Any:
     """Where ``$ref`` may lead: the shipped schemas by their ``$id``, local files by ``file:`` URI."""
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
+
+    from outlint import resources
 
     shipped = [
         (str(data["$id"]), Resource.from_contents(data, default_specification=DRAFT202012))
