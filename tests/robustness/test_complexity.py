@@ -99,16 +99,21 @@ def test_time_grows_linearly(shape: str, fmt: str) -> None:
     make, n = SHAPES.SHAPES[shape][fmt]
     small, large = make(n), make(10 * n)
     cpu_seconds(make(max(1, n // 10)), fmt, None)  # warm up: first-use caches are not the shape's cost
-    t_small, _ = cpu_seconds(small, fmt, None)
-    assert t_small is not None
-    floor = max(t_small, 0.02)  # a tiny run is mostly fixed cost; do not divide by noise
-    budget = RATIO * floor + SLACK
-    t_large, codes = cpu_seconds(large, fmt, budget)
-    assert t_large is not None, f"{shape} ({fmt}): over {budget:.1f}s of CPU at 10 x {n} (small: {t_small:.3f}s)"
-    assert "OL002" not in codes, f"{shape} ({fmt}): outlint failed on it (OL002)"
-    assert t_large < RATIO * floor, (
-        f"{shape} ({fmt}): {t_small:.3f}s at {n}, {t_large:.3f}s at {10 * n}: ratio {t_large / floor:.1f}"
-    )
+    best_small = best_large = float("inf")
+    for _attempt in range(2):  # a second measurement only when the first looks super-linear: load noise
+        t_small, _ = cpu_seconds(small, fmt, None)
+        assert t_small is not None
+        best_small = min(best_small, t_small)
+        floor = max(best_small, 0.02)  # a tiny run is mostly fixed cost; do not divide by noise
+        budget = RATIO * floor + SLACK
+        t_large, codes = cpu_seconds(large, fmt, budget)
+        assert t_large is not None, f"{shape} ({fmt}): over {budget:.1f}s of CPU at 10 x {n} (small: {best_small:.3f}s)"
+        assert "OL002" not in codes, f"{shape} ({fmt}): outlint failed on it (OL002)"
+        best_large = min(best_large, t_large)
+        if best_large < RATIO * floor:
+            return
+    ratio = best_large / max(best_small, 0.02)
+    raise AssertionError(f"{shape} ({fmt}): {best_small:.3f}s at {n}, {best_large:.3f}s at {10 * n}: ratio {ratio:.1f}")
 
 
 def test_the_harness_sees_quadratic_time() -> None:
