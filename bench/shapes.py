@@ -178,7 +178,7 @@ def chinese_text(n: int) -> bytes:  # mixed Chinese paragraphs: language analysi
 # shape name -> format -> (make, n for the small size); the large size is 10 * n
 SHAPES: dict[str, dict[str, tuple[Make, int]]] = {
     "headings": {"text": (headings_text, 1000), "markdown": (headings_md, 1000), "html": (headings_html, 1000)},
-    "contents": {"text": (contents_text, 1000), "markdown": (contents_md, 2000), "html": (contents_html, 2000)},
+    "contents": {"text": (contents_text, 3000), "markdown": (contents_md, 2000), "html": (contents_html, 2000)},
     "unnumbered-contents": {"text": (unnumbered_contents_text, 1000)},
     "long-line": {
         "text": (long_line_text, 200_000),

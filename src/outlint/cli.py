@@ -14,8 +14,17 @@ import click
 
 from outlint import __version__, baseline, readers, run, walk
 from outlint.formats import FORMATS, formatter, shown_path
-from outlint.inputs import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits, parse_size, show_size
-from outlint.linter import Settings, check_bytes, display_path, internal_error, read_bytes, read_path, select_rules
+from outlint.inputs import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits, parse_size, show_size, too_large
+from outlint.linter import (
+    Settings,
+    check_bytes,
+    display_path,
+    internal_error,
+    read_bytes,
+    read_path,
+    select_rules,
+    unreadable,
+)
 from outlint.model import Finding, ReadError, Severity
 from outlint.output import clash, report_options, use_color, write_report
 from outlint.output import statistics as rule_counts
@@ -102,10 +111,14 @@ def _stdin(name: str | None, as_format: str | None, settings_for: run.SettingsFo
     """Check stdin, reported as ``--stdin-filename`` (or ``-``), in the format its name or its first
     bytes say (``--as`` wins), with the settings of that name."""
     shown = display_path(name) if name else "-"
-    data = sys.stdin.buffer.read()
+    settings = settings_for(name or "-")
+    limit = settings.limits.max_bytes
+    data = sys.stdin.buffer.read(limit + 1)  # endless input (``< /dev/zero``) stops at the limit
+    if len(data) > limit:
+        return run.Result(shown, (unreadable(shown, too_large(None, limit, what="standard input").message),))
     fmt = as_format or (readers.format_for(shown) if name and "." in os.path.basename(name) else None)
     try:
-        return run.Result(shown, tuple(check_bytes(data, shown, fmt or readers.sniff(data), settings_for(name or "-"))))
+        return run.Result(shown, tuple(check_bytes(data, shown, fmt or readers.sniff(data), settings)))
     except Exception as exc:  # as for files: one OL002 finding, the run goes on
         return run.Result(shown, (internal_error(shown, "checking stdin", exc),))
 

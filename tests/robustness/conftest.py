@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GAP_MD = "# T\n\n## 1. A\n\nx.\n\n## 3. B\n\nx.\n"  # one finding: OL201 at line 7
-GAP_LINE = ':7:1: OL201 numbering gap: "3." follows "1." under "T" (expected "2.") (numbering-gap)'
+GAP_LINE = ':7:1: OL201 [error] numbering gap: "3." follows "1." under "T" (expected "2.") (numbering-gap)'
 
 
 @dataclass(frozen=True)

@@ -39,16 +39,7 @@ def _shapes() -> ModuleType:
 SHAPES = _shapes()
 MARKUP, TEXT, LEAD = "the markup engineer", "the text engineer", "the lead"
 # (shape, format) -> (defect, owner) while the owner's fix is pending
-PENDING: dict[tuple[str, str], tuple[str, str]] = {
-    ("contents", "markdown"): ("D21: rules/links.py, each missing target against every heading", MARKUP),
-    ("contents", "html"): ("D21: rules/links.py", MARKUP),
-    ("broken-links", "markdown"): ("D21", MARKUP),
-    ("broken-links", "html"): ("D21", MARKUP),
-    ("scripts", "html"): ("D23", MARKUP),
-    ("deep-lists", "html"): ("D2: RecursionError in htmlsource", MARKUP),
-    ("deep-divs", "html"): ("D3: RecursionError in html._visit", MARKUP),
-    ("deep-inline", "html"): ("D2: RecursionError in text_of", MARKUP),
-}
+PENDING: dict[tuple[str, str], tuple[str, str]] = {}
 
 
 def cpu_seconds(data: bytes, fmt: str, budget: float | None) -> tuple[float | None, set[str]]:

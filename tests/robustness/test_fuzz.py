@@ -29,9 +29,7 @@ def _fuzz() -> ModuleType:
 FUZZ = _fuzz()
 INPUTS = 150
 MARKUP = "the markup engineer"
-PENDING = {
-    "html": f"RecursionError on deep nesting (D2, D3), pending on {MARKUP}",
-}
+PENDING = {}
 
 
 @pytest.mark.parametrize(

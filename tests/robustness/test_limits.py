@@ -23,20 +23,13 @@ def _shapes() -> ModuleType:
 
 
 SHAPES = _shapes()
-MARKUP = "pending on the markup engineer: the reader does not take max_depth yet"
 DEEP = [
     pytest.param("text", SHAPES.deep_numbers_text, id="D4-text-sections"),
-    pytest.param(
-        "markdown", SHAPES.deep_quotes_md, id="markdown-quotes", marks=pytest.mark.xfail(strict=True, reason=MARKUP)
-    ),
-    pytest.param(
-        "markdown", SHAPES.deep_lists_md, id="markdown-lists", marks=pytest.mark.xfail(strict=True, reason=MARKUP)
-    ),
-    pytest.param("html", SHAPES.deep_divs_html, id="D3-html-divs", marks=pytest.mark.xfail(strict=True, reason=MARKUP)),
-    pytest.param(
-        "html", SHAPES.deep_inline_html, id="D2-html-inline", marks=pytest.mark.xfail(strict=True, reason=MARKUP)
-    ),
-    pytest.param("html", SHAPES.deep_lists_html, id="html-lists", marks=pytest.mark.xfail(strict=True, reason=MARKUP)),
+    pytest.param("markdown", SHAPES.deep_quotes_md, id="markdown-quotes"),
+    pytest.param("markdown", SHAPES.deep_lists_md, id="markdown-lists"),
+    pytest.param("html", SHAPES.deep_divs_html, id="D3-html-divs"),
+    pytest.param("html", SHAPES.deep_inline_html, id="D2-html-inline"),
+    pytest.param("html", SHAPES.deep_lists_html, id="html-lists"),
 ]
 
 
@@ -58,7 +51,7 @@ def test_the_depth_limit_is_a_command_line_option(tmp_path) -> None:  # type: ig
     (tmp_path / "ok.md").write_text(GAP_MD)
     ran = outlint("check", "--max-depth", "10", "deep.txt", "ok.md", cwd=tmp_path)
     assert ran.out.splitlines()[0] == (
-        "deep.txt:1:1: OL001 cannot read file: nesting deeper than the limit of 10 levels (40); "
+        "deep.txt:1:1: OL001 [error] cannot read file: nesting deeper than the limit of 10 levels (40); "
         "raise it with --max-depth (unreadable)"
     )
     assert "ok.md:7:1: OL201" in ran.out

@@ -41,7 +41,7 @@ PENDING: dict[str, tuple[str, str]] = {
     "outlint.readers.markup:ID_RE": ("D19", MARKUP),
     "outlint.readers.markup:_TOC_END": ("D19", MARKUP),
     "outlint.readers.markup:_TOC_START": ("D19", MARKUP),
-    "outlint.readers.mdblocks:_YAML_KEY": ("new: front-matter keys", MARKUP),
+    "outlint.readers.mdsplit:_YAML_KEY": ("new: front-matter keys", MARKUP),
     "outlint.readers.mdinline:_IMAGE": ("new: '![' runs", MARKUP),
     "outlint.readers.mdinline:_MARKUP": ("D14, D17", MARKUP),
     "outlint.readers.mdinline:_PLAIN_LINK_PARTS": ("new: '[' runs", MARKUP),
