@@ -29,6 +29,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import mixed  # next to this file: the second corpus
+import shapes  # next to this file: the adversarial shapes
+
 GEN_VERSION = 2  # part of every generated name: bump it when the generators change
 FORMATS = {"text": ".txt", "md": ".md", "html": ".html", "docx": ".docx"}
 CORPUS_FORMATS = ("text", "md")
@@ -367,6 +371,38 @@ def ensure_corpus(workdir: Path, fmt: str, files: int, seed: int) -> Path:
     return path
 
 
+def ensure_shape(workdir: Path, name: str, scale: int) -> Path:
+    """An adversarial shape of bench/shapes.py at ``scale`` times the complexity test's small size."""
+    _, rest = name.split("-", 1)
+    shape, fmt = rest.rsplit("-", 1)
+    make, n = shapes.SHAPES[shape][fmt]
+    path = workdir / f"{name}-x{scale}-g{GEN_VERSION}{shapes.SUFFIX[fmt]}"
+    if not path.exists():
+        print(f"generating {path.name} ...", file=sys.stderr, flush=True)
+        path.write_bytes(make(n * scale))
+    return path
+
+
+def ensure_mixed(workdir: Path, target: int, seed: int) -> Path:
+    path = workdir / f"mixed-{size_label(target)}-s{seed}-g{GEN_VERSION}.txt"
+    if not path.exists():
+        print(f"generating {path.name} ...", file=sys.stderr, flush=True)
+        mixed.write_mixed(target, random.Random(seed), path)
+    return path
+
+
+def ensure_mixed_corpus(workdir: Path, files: int, seed: int) -> Path:
+    path = workdir / f"corpus-mixed-{files}-s{seed}-g{GEN_VERSION}"
+    if not (path / ".complete").exists():
+        print(f"generating {path.name}/ ({files} files) ...", file=sys.stderr, flush=True)
+        path.mkdir(exist_ok=True)
+        for i in range(files):
+            rng = random.Random(seed * 1_000_003 + i)
+            mixed.write_mixed(rng.randint(20_000, 120_000), rng, path / f"doc-{i:05d}.txt")
+        (path / ".complete").touch()
+    return path
+
+
 def ensure_tiny(workdir: Path) -> Path:
     path = workdir / "tiny.txt"
     path.write_text("Tiny\n\nTable of contents\n\n  1. Scope\n\n1. Scope\n\nThe report covers the scope.\n")
@@ -406,7 +442,7 @@ signal.signal(signal.SIGALRM, lambda *_: os.kill(pid, signal.SIGKILL))
 signal.setitimer(signal.ITIMER_REAL, timeout)
 _, status, usage = os.wait4(pid, 0)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "maxrss_kb": usage.ru_maxrss,
+print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "maxrss_kb": usage.ru_maxrss,
                   "code": os.waitstatus_to_exitcode(status), "timed_out": seconds >= timeout}))
 """
 
@@ -463,22 +499,28 @@ def read_findings(path: Path) -> tuple[bool, int | None]:
 def measure(case: dict[str, Any], argv: list[str], args: argparse.Namespace, env: dict[str, str]) -> None:
     """Run one case ``--repeat`` times and fill in its figures, or its error."""
     runs: list[float] = []
+    cpus: list[float] = []
     rss_kb = 0
+    timeout = min(args.timeout, args.shape_timeout) if case["case"].startswith("shape-") else args.timeout
     for _ in range(max(1, args.repeat)):
-        res = run_once(argv, args.workdir, args.timeout, env)
+        res = run_once(argv, args.workdir, timeout, env)
         if res["error"]:
             case["error"] = res["error"]
             print(f"FAILED {case['case']}: {res['error']}", flush=True)
             return
         runs.append(res["seconds"])
+        cpus.append(res["cpu"])
         rss_kb = max(rss_kb, res["maxrss_kb"])
         case.update(exit_code=res["code"], findings=res["findings"])
-    best, rss_mb = min(runs), rss_kb * 1024 / 1e6
+    best, cpu, rss_mb = min(runs), min(cpus), rss_kb * 1024 / 1e6
     limit = 5 * case.get("largest_xml", case["largest_file"]) / 1e6 + 60
     case.update(
         runs=[round(r, 4) for r in runs],
         seconds=round(best, 4),
+        cpu_runs=[round(c, 4) for c in cpus],
+        cpu_seconds=round(cpu, 4),
         mb_per_s=round(case.get("xml_bytes", case["bytes"]) / 1e6 / best, 3),
+        mb_per_cpu_s=round(case.get("xml_bytes", case["bytes"]) / 1e6 / max(cpu, 1e-4), 3),
         files_per_s=round(case["files"] / best, 2),
         peak_rss_mb=round(rss_mb, 1),
         mem_limit_mb=round(limit, 1),
@@ -491,6 +533,8 @@ def plan(args: argparse.Namespace) -> list[dict[str, Any]]:
     names = ["startup"] + (["file"] if args.file else [])
     names += [f"{fmt}-{size_label(size)}" for fmt in FORMATS for size in args.sizes]
     names += [f"{fmt}-corpus" for fmt in CORPUS_FORMATS]
+    names += [f"mixed-{size_label(size)}" for size in args.sizes] + ["mixed-corpus"]
+    names += [f"shape-{shape}-{fmt}" for shape, formats in shapes.SHAPES.items() for fmt in formats]
     if args.cases:
         patterns = [p.strip() for p in args.cases.split(",") if p.strip()]
         unknown = [p for p in patterns if not fnmatch.filter(names, p)]
@@ -508,6 +552,13 @@ def prepare(case: dict[str, Any], args: argparse.Namespace) -> Path:
         path = ensure_tiny(args.workdir)
     elif name == "file":
         path = Path(args.file)
+    elif name.startswith("shape-"):
+        path = ensure_shape(args.workdir, name, args.shape_scale)
+    elif name == "mixed-corpus":
+        path = ensure_mixed_corpus(args.workdir, args.corpus_files // 4, args.seed)
+    elif name.startswith("mixed-"):
+        target = next(size for size in args.sizes if size_label(size) == name.split("-", 1)[1])
+        path = ensure_mixed(args.workdir, target, args.seed)
     elif name.endswith("-corpus"):
         path = ensure_corpus(args.workdir, name.split("-")[0], args.corpus_files, args.seed)
     else:
@@ -558,19 +609,21 @@ def linearity(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def print_table(results: list[dict[str, Any]], checks: list[dict[str, Any]]) -> None:
     head = (
-        f"{'case':<14}{'size':>8}{'files':>7}{'seconds':>9}{'MB/s':>8}{'files/s':>9}{'RSS MB':>8}"
+        f"{'case':<30}{'size':>8}{'files':>7}{'seconds':>9}{'CPU s':>8}{'MB/s':>8}{'CPU MB/s':>9}"
+        f"{'files/s':>9}{'RSS MB':>8}"
         f"  {'RSS < 5x+60MB':<15}{'findings':>9}"
     )
     print(head + "\n" + "-" * len(head))
     for r in results:
-        start = f"{r['case']:<14}{size_label(r.get('xml_bytes', r.get('bytes', 0))):>8}{r.get('files', '-'):>7}"
+        start = f"{r['case']:<30}{size_label(r.get('xml_bytes', r.get('bytes', 0))):>8}{r.get('files', '-'):>7}"
         if r["error"]:
             print(f"{start}  FAILED: {r['error'][:80]}")
             continue
         mem = f"{'ok' if r['mem_ok'] else 'OVER'} ({r['mem_limit_mb']:g})"
         found = "-" if r["findings"] is None else r["findings"]
         print(
-            f"{start}{r['seconds']:>9.3f}{r['mb_per_s']:>8.2f}{r['files_per_s']:>9.1f}"
+            f"{start}{r['seconds']:>9.3f}{r['cpu_seconds']:>8.3f}{r['mb_per_s']:>8.2f}{r['mb_per_cpu_s']:>9.2f}"
+            f"{r['files_per_s']:>9.1f}"
             f"{r['peak_rss_mb']:>8.1f}  {mem:<15}{found:>9}"
         )
     for c in checks:
@@ -600,6 +653,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--repeat", type=int, default=3, help="runs per case; the best time is kept")
     ap.add_argument("--timeout", type=float, default=900, help="seconds before a run is killed")
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--shape-scale", type=int, default=100, help="shape-* cases: times the complexity test's n")
+    ap.add_argument("--shape-timeout", type=float, default=120, help="seconds before a shape-* run is killed")
     ap.add_argument("--workdir", type=Path, help="where inputs are generated and kept (default: temp dir)")
     ap.add_argument("--json", type=Path, help="also save the results to this JSON file")
     ap.add_argument("--generate-only", action="store_true", help="write the inputs and stop")
@@ -628,7 +683,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"FAILED {case['case']}: {case['error']}", flush=True)
                 continue
             if args.generate_only:
-                print(f"{case['case']:<14}{size_label(case['bytes']):>8}{case['files']:>7}  {case['input']}")
+                print(f"{case['case']:<30}{size_label(case['bytes']):>8}{case['files']:>7}  {case['input']}")
             else:
                 measure(case, [*command, "check", "--format", "json", *extra, str(path)], args, env)
     finally:

@@ -90,7 +90,7 @@ def test_a_failing_rule_is_one_internal_error_and_the_other_rules_still_run() ->
 
 
 def test_a_failing_reader_is_one_internal_error_whatever_is_selected(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(data: bytes, path: str) -> Document:
+    def broken(data: bytes, path: str, **_options: object) -> Document:  # options: max_depth, slug
         raise IndexError("list index out of range")
 
     real = readers.reader

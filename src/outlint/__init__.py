@@ -2,26 +2,51 @@
 
 from __future__ import annotations
 
-from outlint.linter import Settings, check_bytes, check_document, check_path, read_bytes
-from outlint.model import (
-    Comment,
-    Document,
-    Finding,
-    Gap,
-    Heading,
-    Number,
-    Paragraph,
-    ReadError,
-    Related,
-    Rule,
-    Severity,
-    Span,
-    TocEntry,
-)
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing at start-up; mypy knows the name
 __version__ = "0.1.0"
 
-read = read_bytes
+# The public names, imported on first use: the command's entry point imports this package before
+# anything else, and it must be cheap so that Ctrl-C during start-up can end quietly.
+_EXPORTS = {
+    **dict.fromkeys(("Settings", "check_bytes", "check_document", "check_path", "read_bytes"), "outlint.linter"),
+    **dict.fromkeys(
+        ("Comment", "Document", "Finding", "Gap", "Heading", "Number", "Paragraph", "ReadError", "Related"),
+        "outlint.model",
+    ),
+    **dict.fromkeys(("Rule", "Severity", "Span", "TocEntry"), "outlint.model"),
+}
+
+if TYPE_CHECKING:
+    from outlint.linter import Settings, check_bytes, check_document, check_path, read_bytes
+    from outlint.model import (
+        Comment,
+        Document,
+        Finding,
+        Gap,
+        Heading,
+        Number,
+        Paragraph,
+        ReadError,
+        Related,
+        Rule,
+        Severity,
+        Span,
+        TocEntry,
+    )
+
+    read = read_bytes
+
+
+def __getattr__(name: str) -> object:
+    import importlib
+
+    module = _EXPORTS.get("read_bytes" if name == "read" else name)
+    if module is None:
+        raise AttributeError(f"module 'outlint' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), "read_bytes" if name == "read" else name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Comment",

@@ -1,5 +1,5 @@
 """Run outlint as ``python -m outlint``."""
 
-from outlint.cli import main
+from outlint.entry import main
 
 main()

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from outlint import inputs
+from outlint.inputs import DEFAULT_MAX_BYTES
 from outlint.model import Finding
 
 BASELINE_VERSION = 1
@@ -52,24 +54,34 @@ def render(findings: Iterable[Finding]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def load(path: str) -> list[Entry]:
-    """The entries of a baseline file; BaselineError when it is missing or malformed."""
+def load(path: str, limit: int = DEFAULT_MAX_BYTES) -> list[Entry]:
+    """The entries of a baseline file; BaselineError, naming the file and the problem, when it
+    cannot be read (missing, not a regular file, over ``limit`` bytes, not UTF-8) or is not a baseline."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except OSError as exc:
-        raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from exc
+        text = inputs.read_text(path, limit)
+    except inputs.InputError as exc:
+        raise BaselineError(f"cannot read baseline {path}: {exc.message}") from None
+    try:
+        data = json.loads(text)
     except ValueError as exc:
-        raise BaselineError(f"baseline {path} is not valid JSON: {exc}") from exc
-    if not isinstance(data, dict) or data.get("outlint-baseline") != BASELINE_VERSION:
+        raise BaselineError(f"baseline {path} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise BaselineError(f"baseline {path} is not a baseline: JSON nested too deeply") from None
+    version = data.get("outlint-baseline") if isinstance(data, dict) else None
+    # bool is an int and 1.0 == 1: only the integer itself names the version
+    if type(version) is not int or version != BASELINE_VERSION:
         raise BaselineError(f"{path} is not an outlint baseline (version {BASELINE_VERSION})")
-    try:
-        return [
-            Entry(str(e["fingerprint"]), str(e["path"]), str(e["code"]), str(e.get("message", "")))
-            for e in data["findings"]
-        ]
-    except (KeyError, TypeError) as exc:
-        raise BaselineError(f"baseline {path} has a malformed entry: {exc}") from exc
+    found = data.get("findings")
+    if not isinstance(found, list):
+        raise BaselineError(f"baseline {path}: 'findings' must be a list of entries")
+    entries = []
+    for i, e in enumerate(found):
+        if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("fingerprint", "path", "code")):
+            raise BaselineError(
+                f"baseline {path} has a malformed entry (#{i + 1}): expected fingerprint, path and code as strings"
+            )
+        entries.append(Entry(e["fingerprint"], e["path"], e["code"], str(e.get("message", ""))))
+    return entries
 
 
 def apply(findings: Sequence[Finding], entries: Sequence[Entry], checked: Iterable[str]) -> Outcome:

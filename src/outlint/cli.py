@@ -14,7 +14,17 @@ import click
 
 from outlint import __version__, baseline, readers, run, walk
 from outlint.formats import FORMATS, formatter, shown_path
-from outlint.linter import Settings, check_bytes, display_path, internal_error, read_bytes, read_path, select_rules
+from outlint.inputs import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits, parse_size, show_size, too_large
+from outlint.linter import (
+    Settings,
+    check_bytes,
+    display_path,
+    internal_error,
+    read_bytes,
+    read_path,
+    select_rules,
+    unreadable,
+)
 from outlint.model import Finding, ReadError, Severity
 from outlint.output import clash, report_options, use_color, write_report
 from outlint.output import statistics as rule_counts
@@ -27,6 +37,13 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 def _codes(values: Sequence[str]) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _fail(message: str) -> NoReturn:
@@ -94,10 +111,14 @@ def _stdin(name: str | None, as_format: str | None, settings_for: run.SettingsFo
     """Check stdin, reported as ``--stdin-filename`` (or ``-``), in the format its name or its first
     bytes say (``--as`` wins), with the settings of that name."""
     shown = display_path(name) if name else "-"
-    data = sys.stdin.buffer.read()
+    settings = settings_for(name or "-")
+    limit = settings.limits.max_bytes
+    data = sys.stdin.buffer.read(limit + 1)  # endless input (``< /dev/zero``) stops at the limit
+    if len(data) > limit:
+        return run.Result(shown, (unreadable(shown, too_large(None, limit, what="standard input").message),))
     fmt = as_format or (readers.format_for(shown) if name and "." in os.path.basename(name) else None)
     try:
-        return run.Result(shown, tuple(check_bytes(data, shown, fmt or readers.sniff(data), settings_for(name or "-"))))
+        return run.Result(shown, tuple(check_bytes(data, shown, fmt or readers.sniff(data), settings)))
     except Exception as exc:  # as for files: one OL002 finding, the run goes on
         return run.Result(shown, (internal_error(shown, "checking stdin", exc),))
 
@@ -116,6 +137,10 @@ def _check_all(
         close()
         click.echo("outlint: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except run.Stopped as exc:
+        close()
+        click.echo(f"outlint: {exc}", err=True)
+        sys.exit(128 + exc.signum)
     close()
     findings: list[Finding] = []
     internal = False
@@ -216,6 +241,22 @@ FAIL_ON: dict[str, Severity | None] = {
     help="Record the current findings in FILE and exit 0.",
 )
 @click.option("--show-settings", metavar="PATH", help="Print the settings PATH would be checked with, and why.")
+@click.option(
+    "--max-file-size",
+    default=show_size(DEFAULT_MAX_BYTES).replace(" ", ""),
+    show_default=True,
+    metavar="SIZE",
+    callback=lambda _c, _p, v: _size(v),
+    help="Larger files are not read (OL001); e.g. 500KB, 2GB.",
+)
+@click.option(
+    "--max-depth",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_DEPTH,
+    show_default=True,
+    metavar="N",
+    help="Documents nested deeper (lists, elements, sections) are not read (OL001).",
+)
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -241,6 +282,8 @@ def check(
     write_baseline: str | None,
     show_settings: str | None,
     slug: str | None,
+    max_file_size: int,
+    max_depth: int,
 ) -> None:
     """Check documents (files, directories, or - for stdin) and report what is wrong."""
     from outlint.config import ConfigError, Overrides, settings_for
@@ -260,8 +303,17 @@ def check(
         _fail("use --baseline or --write-baseline, not both")
     if not paths and not show_settings:
         _fail("no paths given; say which files or directories to check (- for stdin)")
+    limits = Limits(max_file_size, max_depth)
     overrides = Overrides(
-        _codes(select), _codes(ignore), profile, language, config_path, slug, _codes(extend_select), isolated
+        _codes(select),
+        _codes(ignore),
+        profile,
+        language,
+        config_path,
+        slug,
+        _codes(extend_select),
+        isolated,
+        limits=limits,
     )
     if show_settings:
         from outlint.explain import show
@@ -274,7 +326,7 @@ def check(
     known: list[baseline.Entry] = []
     if baseline_file:
         try:
-            known = baseline.load(baseline_file)
+            known = baseline.load(baseline_file, limits.max_bytes)
         except baseline.BaselineError as exc:
             _fail(str(exc))
 

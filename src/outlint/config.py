@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import os
+import re
+import reprlib
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from outlint import inputs
 from outlint.globs import Glob, compile_glob, matches_path
+from outlint.inputs import DEFAULT_LIMITS, Limits
 from outlint.linter import Settings, select_rules
 from outlint.model import Rule, Severity
 from outlint.rules import RULES, resolve
 from outlint.slug import STYLES
 
 CONFIG_FILES = (".outlint.toml", "pyproject.toml")
+MAX_EXTENDS = 64  # a longer chain of 'extends' is a mistake (or an attack), never a setup
+# "[tool.outlint]", "[tool.outlint.rules]", "tool.outlint.select = ..." in a pyproject.toml
+_MENTIONS_TABLE = re.compile(rb"\btool[ \t]*\.[ \t]*[\"']?outlint\b")
 SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 
 
@@ -142,7 +149,7 @@ def _validate(data: dict[str, Any], source: str) -> None:
         "minimum": lambda: f"expected a number >= {error.validator_value}",
     }
     expected = explain.get(str(error.validator), lambda: str(error.message))()
-    raise ConfigError(f"{source}: '{key}': {expected}, found {error.instance!r}")
+    raise ConfigError(f"{source}: '{key}': {expected}, found {_shown(error.instance)}")
 
 
 @lru_cache(maxsize=1)
@@ -159,37 +166,62 @@ def _check_codes(data: Mapping[str, Any], source: str) -> None:
                 raise ConfigError(f"{source}: '{key}': unknown rule {value!r} (see 'outlint rules')")
 
 
-def _load_table(path: str) -> dict[str, Any] | None:
+def _parse_toml(path: str) -> dict[str, Any]:
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        text = inputs.read_text(path)
+    except inputs.InputError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.message}") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    if os.path.basename(path) == "pyproject.toml":
-        tool = data.get("tool", {})
-        table = tool.get("outlint") if isinstance(tool, dict) else None
-        return table if isinstance(table, dict) else None
-    return data
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
-def load(path: str, _seen: tuple[str, ...] = ()) -> Config:
+def _load_table(path: str) -> dict[str, Any] | None:
+    data = _parse_toml(path)
+    if os.path.basename(path) != "pyproject.toml":
+        return data
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "outlint" not in tool:
+        return None
+    if not isinstance(tool["outlint"], dict):
+        raise ConfigError(f"{path}: 'tool.outlint' must be a table, found {_shown(tool['outlint'])}")
+    return tool["outlint"]
+
+
+def _shown(value: Any) -> str:
+    """A value for a message: short, and safe on deeply nested data."""
+    return reprlib.repr(value)
+
+
+def load(path: str) -> Config:
     """Read a configuration file (following ``extends``); ConfigError on anything wrong."""
-    real = os.path.realpath(path)
-    if real in _seen:
-        raise ConfigError(f"{path}: 'extends' loops back to this file")
-    table = _load_table(path)
-    if table is None:
-        raise ConfigError(f"{path}: no [tool.outlint] table")
-    _validate(table, path)
-    base = Config()
-    if "extends" in table:
+    chain: list[tuple[str, dict[str, Any]]] = []
+    seen: set[str] = set()
+    while True:
+        real = os.path.realpath(path)
+        if real in seen:
+            raise ConfigError(f"{path}: 'extends' loops back to this file")
+        if len(chain) >= MAX_EXTENDS:
+            raise ConfigError(f"{chain[0][0]}: 'extends' chain longer than {MAX_EXTENDS} files (at {path})")
+        seen.add(real)
+        table = _load_table(path)
+        if table is None:
+            raise ConfigError(f"{path}: no [tool.outlint] table")
+        _validate(table, path)
+        chain.append((path, table))
+        if "extends" not in table:
+            break
         parent = os.path.join(os.path.dirname(path), table["extends"])
         if not os.path.exists(parent):
             raise ConfigError(f"{path}: 'extends': no such file {table['extends']!r}")
-        base = load(parent, (*_seen, real))
-    return _merge(base, table, path)
+        path = parent
+    base = Config()
+    for where, table in reversed(chain):
+        base = _merge(base, table, where)
+    return base
 
 
 def _merge(base: Config, table: Mapping[str, Any], path: str) -> Config:
@@ -244,11 +276,19 @@ def discover(directory: str) -> str | None:
 
 
 def _has_tool_table(path: str) -> bool:
+    """Whether a pyproject.toml configures outlint. One that cannot be read or parsed counts when its
+    text mentions the table, so that loading it reports the problem instead of running on defaults."""
+    try:
+        tool = _parse_toml(path).get("tool")
+        return isinstance(tool, dict) and "outlint" in tool
+    except ConfigError:
+        pass
     try:
         with open(path, "rb") as fh:
-            return "outlint" in tomllib.load(fh).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+            head = fh.read(inputs.SMALL_FILE_BYTES)
+    except OSError:
         return False
+    return _MENTIONS_TABLE.search(head) is not None
 
 
 @lru_cache(maxsize=64)
@@ -280,6 +320,7 @@ class Overrides:
     slug: str | None = None
     extend_select: Sequence[str] = ()  # added to the configured selection, not replacing it
     isolated: bool = False  # no configuration file at all
+    limits: Limits = DEFAULT_LIMITS
 
 
 def settings_for(file: str, cli: Overrides | None = None) -> Settings:
@@ -315,6 +356,7 @@ def settings_for(file: str, cli: Overrides | None = None) -> Settings:
         severities=severities,
         language=cli.language or cfg.language,
         slug=cli.slug or cfg.slug,
+        limits=cli.limits,
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from outlint import fingerprint, readers
+from outlint import fingerprint, inputs, readers
 from outlint.model import Document, Finding, Hit, ReadError, Rule, Severity, Span
 from outlint.rules import INTERNAL_ERROR, INVALID_SUPPRESSION, RULES, UNREADABLE, UNUSED_SUPPRESSION
 from outlint.rules.common import quote
@@ -23,6 +23,7 @@ class Settings:
     severities: Mapping[str, Severity] = field(default_factory=dict)
     language: str | None = None
     slug: str | None = None  # how Markdown heading anchors are computed: github, gitlab, python-markdown
+    limits: inputs.Limits = inputs.DEFAULT_LIMITS  # the largest file and the deepest nesting outlint reads
 
 
 def read_bytes(data: bytes, path: str, fmt: str | None = None, **options: Any) -> Document:
@@ -35,10 +36,18 @@ def read_bytes(data: bytes, path: str, fmt: str | None = None, **options: Any) -
     return readers.reader(fmt)(data, path, **given)
 
 
-def read_path(path: str, fmt: str | None = None, display: str | None = None, **options: Any) -> Document:
-    """Read a file as a document named ``display`` (default: its path)."""
-    with open(path, "rb") as fh:
-        data = fh.read()
+def read_path(
+    path: str,
+    fmt: str | None = None,
+    display: str | None = None,
+    *,
+    max_bytes: int = inputs.DEFAULT_MAX_BYTES,
+    **options: Any,
+) -> Document:
+    """Read a regular file of at most ``max_bytes`` as a document named ``display`` (default: its
+    path). A pipe, a device or a file over the limit raises ``inputs.InputError`` (an OSError) with
+    a one-line message."""
+    data = inputs.read_file(path, max_bytes)
     return read_bytes(data, display or path, fmt or readers.format_for(path) or "text", **options)
 
 
@@ -58,7 +67,11 @@ def unreadable(path: str, message: str, span: Span | None = None) -> Finding:
 def check_document(doc: Document, settings: Settings = Settings()) -> list[Finding]:
     """Run every enabled rule on a document; sorted findings, each with its fingerprint.
 
-    A rule that fails on this document becomes one OL002 finding; the other rules still run."""
+    A rule that fails on this document becomes one OL002 finding; the other rules still run. Sections
+    nested deeper than the limit are one OL001 finding: the rules are not run on them."""
+    depth = inputs.section_depth(doc.headings)
+    if depth > settings.limits.max_depth:
+        return _unread(doc.path, ReadError(inputs.too_deep(depth, settings.limits.max_depth).message), settings)
     out: list[Finding] = []
     meta = {UNREADABLE.code, INTERNAL_ERROR.code, UNUSED_SUPPRESSION.code, INVALID_SUPPRESSION.code}
     for rule in settings.rules:
@@ -149,7 +162,7 @@ def check_bytes(data: bytes, path: str, fmt: str | None = None, settings: Settin
     """Check a document given as bytes; unreadable data becomes one OL001 finding, and a failure of
     the reader one OL002 finding."""
     try:
-        doc = read_bytes(data, path, fmt, slug=settings.slug)
+        doc = read_bytes(data, path, fmt, slug=settings.slug, max_depth=settings.limits.max_depth)
     except ReadError as exc:
         return _unread(path, exc, settings)
     except Exception as exc:  # a bug in a reader must not hide the file
@@ -171,7 +184,8 @@ def check_path(
     or read becomes one OL001 finding."""
     shown = display or path
     try:
-        doc = read_path(path, fmt, shown, slug=settings.slug)
+        limits = settings.limits
+        doc = read_path(path, fmt, shown, max_bytes=limits.max_bytes, slug=settings.slug, max_depth=limits.max_depth)
     except FileNotFoundError:
         return [unreadable(shown, "no such file or directory")]
     except OSError as exc:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
 import pickle
 import signal
 import sys
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from outlint.linter import Settings, check_bytes, check_path, display_path, internal_error
+from outlint import inputs
+from outlint.linter import Settings, check_bytes, check_path, display_path, internal_error, unreadable
 from outlint.model import Finding
 
 if TYPE_CHECKING:
@@ -45,7 +48,11 @@ def check_one(path: str, settings: Settings, fmt: str | None = None) -> list[Fin
     (configuration, per-file ignores, profile), resolved by the caller.
     """
     if path == "-":
-        return check_bytes(sys.stdin.buffer.read(), "-", fmt, settings)  # no format: sniffed
+        limit = settings.limits.max_bytes
+        data = sys.stdin.buffer.read(limit + 1)  # endless input (``< /dev/zero``) stops at the limit
+        if len(data) > limit:
+            return [unreadable("-", inputs.too_large(None, limit, what="standard input").message)]
+        return check_bytes(data, "-", fmt, settings)  # no format: sniffed
     # the document gets the displayed path, so that fingerprints do not depend on how it was named
     return check_path(path, fmt, settings, display_path(path))
 
@@ -97,18 +104,73 @@ def chunk_size(files: int, jobs: int) -> int:
 
 
 def _ticks(tick: Tick, n: int) -> Callable[[Future[list[Result]]], None]:
-    return lambda _future: tick(n)
+    """Progress for a chunk when it is done; a chunk lost with a worker counts when it is checked again."""
+    return lambda future: None if future.cancelled() or future.exception() else tick(n)
 
 
-def _leave_interrupts_to_parent() -> None:
-    """Workers ignore Ctrl-C: the parent cancels what has not started, and they finish their chunk."""
+class Stopped(BaseException):
+    """The run was stopped by SIGTERM or SIGHUP (a CI job cancelled, a terminal closed); the workers
+    are gone, and the command exits with 128 + ``signum`` as a shell reports a killed process."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
+        self.signum = signum
+
+
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _raise_stopped(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def stoppable() -> Iterator[None]:
+    """While inside, SIGTERM and SIGHUP raise Stopped in this (the main) thread, so that the pool
+    can end its workers before the process exits."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = {signum: signal.signal(signum, _raise_stopped) for signum in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in old.items():
+            signal.signal(signum, handler)
+
+
+def _init_worker(parent: int) -> None:
+    """Workers ignore Ctrl-C (the parent cancels what has not started, and they finish their chunk),
+    die at once on SIGTERM and SIGHUP, and die with the parent, however it ends, even by SIGKILL."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+
+def _end_workers(pool: Any) -> None:
+    # The executor has no way to stop running calls: its worker processes are ended directly.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, AttributeError):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _in_pool(
     paths: Sequence[str], todo: Sequence[int], settings_for: SettingsFor, fmt: str | None, jobs: int, advance: Tick
 ) -> dict[int, Result]:
-    """Results of ``paths[i]`` for every i in ``todo``, checked in chunks by worker processes."""
+    """Results of ``paths[i]`` for every i in ``todo``, checked in chunks by worker processes.
+
+    When a worker dies (killed, out of memory), the pool breaks and every chunk not finished by then
+    fails with it; those files are then checked here, one by one, so that the death costs no result.
+    """
     size = chunk_size(len(todo), jobs)
     chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
     results: dict[int, Result] = {}
@@ -116,7 +178,8 @@ def _in_pool(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=_leave_interrupts_to_parent)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=_init_worker, initargs=(os.getpid(),))
+    unfinished: list[int] = []
     try:
         futures: list[Future[list[Result]]] = []
         for chunk in chunks:
@@ -127,14 +190,21 @@ def _in_pool(
             try:
                 done = future.result()
             except BrokenProcessPool:
-                done = [Result(paths[i], error="a worker process died") for i in chunk]
+                unfinished.extend(chunk)
+                continue
             results.update(zip(chunk, done, strict=True))
+    except Stopped:
+        _end_workers(pool)
+        raise
     except BaseException:
         # Ctrl-C: drop the chunks not started and wait only for the running ones. Waiting matters:
         # the executor must outlive the cancellation, or its manager thread runs every chunk left.
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
+    for i in unfinished:
+        results[i] = _check_safely(paths[i], settings_for, fmt)
+        advance(1)
     return results
 
 
@@ -154,14 +224,15 @@ def check_files(
     parallel = jobs > 1 and len(paths) >= MIN_PARALLEL_FILES and _travels(settings_for)
     results: dict[int, Result] = {}
     todo = []
-    for i, path in enumerate(paths):
-        if path == "-" or not parallel:  # stdin belongs to this process
-            results[i] = _check_safely(path, settings_for, fmt)
-            advance(1)
-        else:
-            todo.append(i)
-    if todo:
-        results.update(_in_pool(paths, todo, settings_for, fmt, jobs, advance))
+    with stoppable():
+        for i, path in enumerate(paths):
+            if path == "-" or not parallel:  # stdin belongs to this process
+                results[i] = _check_safely(path, settings_for, fmt)
+                advance(1)
+            else:
+                todo.append(i)
+        if todo:
+            results.update(_in_pool(paths, todo, settings_for, fmt, jobs, advance))
     return [results[i] for i in range(len(paths))]
 
 

@@ -17,7 +17,7 @@ import subprocess
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from outlint import readers
+from outlint import inputs, readers
 from outlint.globs import Glob, compile_glob
 
 
@@ -164,6 +164,13 @@ def walkable(name: str) -> bool:
     return not name.startswith(".") and "." in name and readers.format_for(name) is not None
 
 
+def _kind(path: str) -> str:
+    try:
+        return inputs.kind_of(os.stat(path).st_mode) or "not a regular file"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+
+
 def _descend(layers: Sequence[Layer], name: str) -> list[Layer]:
     return [(p, f"{rel}/{name}" if rel else name) for p, rel in layers]
 
@@ -272,6 +279,8 @@ def _walk(
             if walkable(entry.name):
                 if entry.is_symlink() and not os.path.exists(entry.path):
                     warn(entry.path, "broken symbolic link, skipped")
+                elif not entry.is_file():  # a named pipe would block the run, a device never end
+                    warn(entry.path, f"{_kind(entry.path)}, skipped; outlint reads only regular files")
                 else:
                     yield entry.path
             continue

@@ -532,6 +532,6 @@ def test_headings_that_open_the_page_one_after_another_are_its_title_lines() -> 
 def test_nesting_deeper_than_the_limit_is_one_read_error() -> None:
     from outlint.model import ReadError
 
-    with pytest.raises(ReadError, match="more than the limit of 20"):
+    with pytest.raises(ReadError, match="deeper than the limit of 20 levels"):
         read_bytes(("<div>" * 30 + "<p>x</p>").encode(), "doc.html", max_depth=20)
     assert paragraphs(read_bytes(("<div>" * 10 + "<p>x</p>").encode(), "doc.html", max_depth=20))[0].text == "x"

@@ -15,6 +15,7 @@ _BOMS = (
 )
 # Control characters that never occur in text. Allowed: tab, newlines, form feed, escape (terminal
 # colours), backspace (groff overstrikes) and unit separator (Info node separators).
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _BINARY_RE = re.compile(r"[\x00-\x07\x0e-\x1a\x1c-\x1e]")
 
 
@@ -23,6 +24,10 @@ def decode(data: bytes) -> tuple[str, str]:
     if not data:
         raise ReadError("file is empty")
     for bom, encoding in _BOMS:
+        if data.startswith(bom) and encoding == "utf-8-sig":
+            text = _utf8_with_strays(data[len(bom) :], declared=True)
+            if text is not None:
+                return _checked(text, encoding), encoding
         if data.startswith(bom):
             try:
                 return _checked(data.decode(encoding), encoding), encoding
@@ -38,6 +43,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    text = _utf8_with_strays(data)
+    if text is not None:
+        return _checked(text, "utf-8"), "utf-8"
     if b"\x00" in data:
         raise ReadError("binary file (contains NUL bytes)")
     import charset_normalizer  # legacy encodings only: keeps the common path fast
@@ -52,6 +60,24 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode(encoding), encoding), encoding
     except (UnicodeDecodeError, LookupError):
         raise ReadError(f"cannot decode as {encoding} (detected) or UTF-8") from None
+
+
+def _utf8_with_strays(data: bytes, declared: bool = False) -> str | None:
+    """UTF-8 text with a few bad bytes, each read as U+FFFD; None when the bytes are not UTF-8.
+
+    One stray byte (a cut character, a lone surrogate as some encoders write it) must not make a
+    UTF-8 file pass for a legacy encoding: a detector guesses wildly on such data (mac_iceland, utf_16_be,
+    or nothing for CJK text). The file counts as UTF-8 when its bad sequences are lone surrogates
+    only, or when no fewer of its non-ASCII sequences are valid UTF-8 than not: text in a legacy encoding
+    almost never forms a valid multi-byte UTF-8 sequence by chance. ``declared`` (a UTF-8 BOM): always."""
+    try:
+        return _SURROGATES.sub("\ufffd", data.decode("utf-8", "surrogatepass"))
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if c > "\x7f") - bad
+    return text if declared or (good >= 1 and bad <= good) else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
