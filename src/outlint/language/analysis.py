@@ -245,7 +245,11 @@ _CITATION = re.compile(
     r"(?:参见|参照|参考|請參考|请参考|を参照|详见|詳見|(?i:\bsee\b|\bcf\.))\s*(?=[A-Z“\"《「『])[^.。;；!?！？]{0,200}"
 )
 # Quoted strings are titles or user-interface strings, not text left untranslated.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|《[^》]*》|‘[^’]*’|〈[^〉]*〉")
+# A quoted name or title is short; the bound also keeps an unclosed quote from making each
+# later opening mark scan to the end of the text (quadratic on a run of openers).
+_QUOTED = re.compile(
+    r"“[^”]{0,200}”|\"[^\"]{0,200}\"|「[^」]{0,200}」|『[^』]{0,200}』|《[^》]{0,200}》|‘[^’]{0,200}’|〈[^〉]{0,200}〉"
+)
 _WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:'[a-z]+)?(?![A-Za-z])")
 
 
