@@ -192,6 +192,23 @@ def test_unreadable(data: bytes, message: str) -> None:
     assert message in info.value.message
 
 
+def test_info_cookies_are_text_and_other_nuls_are_not() -> None:
+    """GNU Info marks index nodes with ``\\0\\b[index\\0\\b]``: a NUL followed by a backspace is
+    part of the format, so the file reads; a NUL anywhere else still makes it binary."""
+    info = (
+        "This is demo.info, produced by makeinfo version 6.8 from demo.texi.\n\n"
+        "\x1f\nFile: demo.info,  Node: Top,  Next: Index,  Up: (dir)\n\n"
+        "Demo\n****\n\nA short manual.\n\n* Menu:\n\n* Index::\n\n"
+        "\x1f\nFile: demo.info,  Node: Index,  Prev: Top,  Up: Top\n\n"
+        "Index\n*****\n\n\x00\x08[index\x00\x08]\n* Menu:\n\n* demo:                                   Top.     (line 6)\n\n"
+    )
+    doc = read(info.encode(), "demo.info")
+    assert [h.title for h in doc.facts.headings] == ["Demo", "Index"]
+    with pytest.raises(ReadError) as error:
+        read(info.replace("\x00\x08]", "\x00]").encode(), "demo.info")
+    assert "binary file" in error.value.message
+
+
 def test_invalid_utf8_falls_back_to_a_legacy_encoding() -> None:
     data = "Café au lait — “quoted”\n\n1. Scope\n\nText.\n".encode("cp1252")
     doc = read(data, "legacy.txt")

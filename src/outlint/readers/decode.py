@@ -17,6 +17,14 @@ _BOMS = (
 # colours), backspace (groff overstrikes) and unit separator (Info node separators).
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _BINARY_RE = re.compile(r"[\x00-\x07\x0e-\x1a\x1c-\x1e]")
+# GNU Info files mark index nodes and images with cookies that start with NUL and backspace
+# (``\0\b[index\0\b]``, ``\0\b[image src="a.png"\0\b]``): a NUL followed by a backspace is text.
+_COOKIE = "\x00\x08"
+
+
+def _stray_nuls(text: str) -> int:
+    """NUL characters that are not part of an Info cookie."""
+    return text.count("\x00") - text.count(_COOKIE)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -46,7 +54,7 @@ def decode(data: bytes) -> tuple[str, str]:
     text = _utf8_with_strays(data)
     if text is not None:
         return _checked(text, "utf-8"), "utf-8"
-    if b"\x00" in data:
+    if data.count(b"\x00") > data.count(_COOKIE.encode()):
         raise ReadError("binary file (contains NUL bytes)")
     import charset_normalizer  # legacy encodings only: keeps the common path fast
 
@@ -96,7 +104,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _checked(text: str, encoding: str) -> str:
     sample = text[:65536]
-    bad = len(_BINARY_RE.findall(sample))
-    if bad > max(4, len(sample) // 100) or "\x00" in sample:
+    cookies = sample.count(_COOKIE)
+    bad = len(_BINARY_RE.findall(sample)) - cookies
+    if bad > max(4, len(sample) // 100) or _stray_nuls(sample) > 0:
         raise ReadError(f"binary file ({bad} control characters in the first {len(sample)} characters, as {encoding})")
     return text
