@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import multiprocessing
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -185,34 +187,74 @@ def test_check_files_keeps_the_order_of_its_input(tmp_path: Path) -> None:
     assert serial == parallel
 
 
-def test_progress_is_silent_off_a_terminal() -> None:
-    class Pipe:
+def test_progress_is_silent_off_a_terminal(tmp_path: Path) -> None:
+    class Pipe(io.StringIO):
         def isatty(self) -> bool:
             return False
 
-    tick, close = run.progress(100, Pipe(), delay=0)  # type: ignore[arg-type]
-    tick(50)
-    close()
+    out = Pipe()
+    bar = run.Bar([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], out, delay=0)
+    bar.done([str(tmp_path / "a.txt")])
+    bar.close()
+    assert not bar.active and out.getvalue() == ""
 
 
-def test_progress_draws_on_a_terminal_after_the_delay(monkeypatch: pytest.MonkeyPatch) -> None:
-    import io
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
 
-    class Tty(io.StringIO):
-        def isatty(self) -> bool:
-            return True
 
+def test_progress_draws_on_a_terminal_after_the_delay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CI", raising=False)
+    paths = []
+    for i in range(10):
+        (tmp_path / f"{i}.txt").write_text("x" * 100)
+        paths.append(str(tmp_path / f"{i}.txt"))
     out = Tty()
-    tick, close = run.progress(10, out, delay=0)
-    tick(5)
-    close()
-    assert "5/10 files" in out.getvalue() and out.getvalue().endswith("\r\033[K")
+    bar = run.Bar(paths, out, delay=0)
+    bar.done(paths[:5])
+    bar.close()
+    assert "] 5/10 files, 50 %" in out.getvalue() and out.getvalue().endswith("\r\033[K")
     monkeypatch.setenv("CI", "true")
     quiet = Tty()
-    tick, close = run.progress(10, quiet, delay=0)
-    tick(5)
+    bar = run.Bar(paths, quiet, delay=0)
+    bar.done(paths[:5])
     assert quiet.getvalue() == ""
+
+
+def test_progress_moves_inside_one_large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One large file: the bar is drawn while it is read and checked, from the reader's stages and
+    the rules, not only when it is done."""
+    monkeypatch.delenv("CI", raising=False)
+    big = tmp_path / "big.txt"
+    section = "{n}. Section {n}\n\n" + "Some words of a paragraph that goes on for a while. " * 8 + "\n\n"
+    big.write_text("Report\n\n" + "".join(section.format(n=n) for n in range(1, 4000)))
+    assert big.stat().st_size >= run.Bar.LARGE
+    out = Tty()
+    # a clock a second further at each look: the bar draws at every report (else at most ten a second)
+    monkeypatch.setattr(time, "monotonic", iter(range(1, 10**6)).__next__)
+    bar = run.Bar([str(big)], out, delay=0)
+    run.check_files([str(big)], run.same_settings(Settings()), bar=bar)
+    shares = [int(m) for m in re.findall(r"\] (\d+) %", out.getvalue())]
+    assert len(set(shares)) >= 10 and shares == sorted(shares) and shares[-1] == 100
+    assert any(0 < s < 60 for s in shares)  # inside the reading
+    assert "files" not in out.getvalue()  # one file: no file count
+
+
+def test_progress_from_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With -j 2, the workers report how far their files have got through a queue to the bar."""
+    monkeypatch.delenv("CI", raising=False)
+    docs = corpus(tmp_path, 8)
+    paths = sorted(str(p) for p in docs.rglob("*.txt"))
+    out = Tty()
+    bar = run.Bar(paths, out, delay=0)
+    seen: list[tuple[str, float]] = []
+    real = bar.within
+    monkeypatch.setattr(bar, "within", lambda path, f: (seen.append((path, f)), real(path, f)))
+    results = run.check_files(paths, run.same_settings(Settings()), jobs=2, bar=bar)
+    assert [r.path for r in results] == paths
+    assert {p for p, f in seen if f == 1.0} == set(paths)  # every file's end came through the queue
+    assert len(bar.finished) == 8
 
 
 def test_an_internal_error_in_one_file_does_not_stop_the_run(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -127,10 +127,11 @@ def _check_all(
     files: Sequence[str], settings_for: run.SettingsFor, as_format: str | None, jobs: int, stdin_name: str | None
 ) -> tuple[list[Finding], bool]:
     """Sorted findings of every file, and whether any file hit an internal error (one line each on stderr)."""
-    tick, close = run.progress(len(files))
+    others = [p for p in files if p != "-"]
+    bar = run.Bar(others)
+    close = bar.close
     try:
-        others = [p for p in files if p != "-"]
-        results = run.check_files(others, settings_for, as_format, jobs, tick)
+        results = run.check_files(others, settings_for, as_format, jobs, bar)
         if "-" in files:
             results.append(_stdin(stdin_name, as_format, settings_for))
     except KeyboardInterrupt:

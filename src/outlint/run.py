@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
-from outlint import inputs
+from outlint import inputs, progress
 from outlint.linter import Settings, check_bytes, check_path, display_path, internal_error, unreadable
 from outlint.model import Finding
 
@@ -29,7 +29,10 @@ MIN_PARALLEL_FILES = 4
 MAX_CHUNK = 32
 CHUNKS_PER_JOB = 4
 
-Tick = Callable[[int], None]
+# A worker's report of how far the file it is checking has got: (path, fraction), at most every
+# WITHIN_EVERY seconds per file, sent to the parent's progress bar.
+WITHIN_EVERY = 0.2
+_within_queue: Any = None  # in a worker process, the queue to the parent's bar (None: nobody shows one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +74,32 @@ def same_settings(settings: Settings) -> SettingsFor:
     return functools.partial(_same, settings)
 
 
-def _check_safely(path: str, settings_for: SettingsFor, fmt: str | None) -> Result:
+def _check_safely(
+    path: str, settings_for: SettingsFor, fmt: str | None, within: Callable[[str, float], None] | None = None
+) -> Result:
     try:
-        return Result(path, tuple(check_one(path, settings_for(path), fmt)))
+        if within is None:
+            return Result(path, tuple(check_one(path, settings_for(path), fmt)))
+        with progress.listening(functools.partial(within, path)):
+            return Result(path, tuple(check_one(path, settings_for(path), fmt)))
     except Exception as exc:  # one broken file must not stop the run: it gets its OL002 finding
         return Result(path, (internal_error(display_path(path), "checking the file", exc),))
 
 
+def _send_within(path: str, fraction: float, _last: dict[str, float] = {}) -> None:  # noqa: B006 (a per-process memo)
+    """In a worker: pass how far a file has got to the parent's bar, a few times a second at most."""
+    now = time.monotonic()
+    if fraction < 1.0 and now - _last.get(path, 0.0) < WITHIN_EVERY:  # the end of a file always goes
+        return
+    _last.clear()
+    _last[path] = now
+    with contextlib.suppress(Exception):  # the bar is a nicety: a broken queue costs no result
+        _within_queue.put((path, fraction))
+
+
 def _check_chunk(paths: Sequence[str], settings_for: SettingsFor, fmt: str | None) -> list[Result]:
-    return [_check_safely(path, settings_for, fmt) for path in paths]
+    within = _send_within if _within_queue is not None else None
+    return [_check_safely(path, settings_for, fmt, within) for path in paths]
 
 
 def _travels(settings_for: SettingsFor) -> bool:
@@ -101,11 +121,6 @@ def default_jobs() -> int:
 
 def chunk_size(files: int, jobs: int) -> int:
     return max(1, min(MAX_CHUNK, math.ceil(files / (jobs * CHUNKS_PER_JOB))))
-
-
-def _ticks(tick: Tick, n: int) -> Callable[[Future[list[Result]]], None]:
-    """Progress for a chunk when it is done; a chunk lost with a worker counts when it is checked again."""
-    return lambda future: None if future.cancelled() or future.exception() else tick(n)
 
 
 class Stopped(BaseException):
@@ -140,9 +155,12 @@ def stoppable() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def _init_worker(parent: int) -> None:
+def _init_worker(parent: int, queue: Any = None) -> None:
     """Workers ignore Ctrl-C (the parent cancels what has not started, and they finish their chunk),
-    die at once on SIGTERM and SIGHUP, and die with the parent, however it ends, even by SIGKILL."""
+    die at once on SIGTERM and SIGHUP, and die with the parent, however it ends, even by SIGKILL.
+    With a ``queue``, they report how far each file has got to the parent's progress bar."""
+    global _within_queue
+    _within_queue = queue
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in STOP_SIGNALS:
         signal.signal(signum, signal.SIG_DFL)
@@ -164,7 +182,7 @@ def _end_workers(pool: Any) -> None:
 
 
 def _in_pool(
-    paths: Sequence[str], todo: Sequence[int], settings_for: SettingsFor, fmt: str | None, jobs: int, advance: Tick
+    paths: Sequence[str], todo: Sequence[int], settings_for: SettingsFor, fmt: str | None, jobs: int, bar: Bar
 ) -> dict[int, Result]:
     """Results of ``paths[i]`` for every i in ``todo``, checked in chunks by worker processes.
 
@@ -178,34 +196,76 @@ def _in_pool(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=_init_worker, initargs=(os.getpid(),))
-    unfinished: list[int] = []
-    try:
-        futures: list[Future[list[Result]]] = []
-        for chunk in chunks:
-            future = pool.submit(_check_chunk, [paths[i] for i in chunk], settings_for, fmt)
-            future.add_done_callback(_ticks(advance, len(chunk)))
-            futures.append(future)
-        for chunk, future in zip(chunks, futures, strict=True):
-            try:
-                done = future.result()
-            except BrokenProcessPool:
-                unfinished.extend(chunk)
-                continue
-            results.update(zip(chunk, done, strict=True))
-    except Stopped:
-        _end_workers(pool)
-        raise
-    except BaseException:
-        # Ctrl-C: drop the chunks not started and wait only for the running ones. Waiting matters:
-        # the executor must outlive the cancellation, or its manager thread runs every chunk left.
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown()
+    with _within_reports(bar) as queue:
+        pool = ProcessPoolExecutor(
+            max_workers=min(jobs, len(chunks)), initializer=_init_worker, initargs=(os.getpid(), queue)
+        )
+        unfinished: list[int] = []
+        try:
+            futures: list[Future[list[Result]]] = []
+            for chunk in chunks:
+                future = pool.submit(_check_chunk, [paths[i] for i in chunk], settings_for, fmt)
+                future.add_done_callback(_chunk_done(bar, [paths[i] for i in chunk]))
+                futures.append(future)
+            for chunk, future in zip(chunks, futures, strict=True):
+                try:
+                    done = future.result()
+                except BrokenProcessPool:
+                    unfinished.extend(chunk)
+                    continue
+                results.update(zip(chunk, done, strict=True))
+        except Stopped:
+            _end_workers(pool)
+            raise
+        except BaseException:
+            # Ctrl-C: drop the chunks not started and wait only for the running ones. Waiting matters:
+            # the executor must outlive the cancellation, or its manager thread runs every chunk left.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown()
     for i in unfinished:
-        results[i] = _check_safely(paths[i], settings_for, fmt)
-        advance(1)
+        results[i] = _check_safely(paths[i], settings_for, fmt, bar.within if bar.active else None)
+        bar.done([paths[i]])
     return results
+
+
+def _chunk_done(bar: Bar, paths: list[str]) -> Callable[[Future[list[Result]]], None]:
+    """Progress for a chunk when it is done; a chunk lost with a worker counts when it is checked again."""
+    return lambda future: None if future.cancelled() or future.exception() else bar.done(paths)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def _within_reports(bar: Bar) -> Iterator[Any]:
+    """A queue from the workers to the bar, and a thread that moves the bar by what comes through,
+    while a bar is shown; else None. The queue lives in a manager process, so that a worker killed
+    while it writes cannot leave a lock held that the others then wait on."""
+    if not bar.active:
+        yield None
+        return
+    import multiprocessing.managers
+
+    manager = multiprocessing.managers.SyncManager()
+    manager.start(_ignore_interrupts)  # Ctrl-C is the parent's to handle
+    queue = manager.Queue()
+
+    def follow() -> None:
+        with contextlib.suppress(Exception):  # the manager is gone: the run is ending
+            while (item := queue.get()) is not None:
+                bar.within(*item)
+
+    reader = threading.Thread(target=follow, daemon=True)
+    reader.start()
+    try:
+        yield queue
+    finally:
+        with contextlib.suppress(Exception):
+            queue.put(None)
+        reader.join(timeout=1.0)
+        manager.shutdown()
 
 
 def check_files(
@@ -213,52 +273,101 @@ def check_files(
     settings_for: SettingsFor,
     fmt: str | None = None,
     jobs: int = 1,
-    tick: Tick | None = None,
+    bar: Bar | None = None,
 ) -> list[Result]:
     """Check every path with ``settings_for(path)``: one Result per path, in the given order, the
-    same whatever ``jobs`` is. ``tick(n)`` is called after each n files.
+    same whatever ``jobs`` is. ``bar`` is told of each file done, and of how far each file being
+    checked has got.
 
     Settings that cannot be sent to a worker process are used here, one file after another.
     """
-    advance = tick or (lambda _n: None)
+    bar = bar or Bar([], active=False)
+    within = bar.within if bar.active else None
     parallel = jobs > 1 and len(paths) >= MIN_PARALLEL_FILES and _travels(settings_for)
     results: dict[int, Result] = {}
     todo = []
     with stoppable():
         for i, path in enumerate(paths):
             if path == "-" or not parallel:  # stdin belongs to this process
-                results[i] = _check_safely(path, settings_for, fmt)
-                advance(1)
+                results[i] = _check_safely(path, settings_for, fmt, within)
+                bar.done([path])
             else:
                 todo.append(i)
         if todo:
-            results.update(_in_pool(paths, todo, settings_for, fmt, jobs, advance))
+            results.update(_in_pool(paths, todo, settings_for, fmt, jobs, bar))
     return [results[i] for i in range(len(paths))]
 
 
-def progress(total: int, stream: TextIO | None = None, delay: float = 1.0) -> tuple[Tick, Callable[[], None]]:
-    """A progress bar on stderr: (tick, close). Shown only on a terminal, outside CI, and only once
-    the run has taken ``delay`` seconds, so that quick runs and CI logs never see it."""
-    out = stream if stream is not None else sys.stderr
-    if not out.isatty() or os.environ.get("CI") or total < 2:
-        return (lambda _n: None), (lambda: None)
-    start = time.monotonic()
-    done, shown = 0, 0.0
+class Bar:
+    """A progress bar on stderr, by bytes checked, that moves inside large files too (the reader
+    and the rules report how far they are). Shown only on a terminal, outside CI, for more than one
+    file or a file of at least ``LARGE`` bytes, and only once the run has taken ``delay`` seconds,
+    so that quick runs and CI logs never see it."""
 
-    def tick(n: int) -> None:
-        nonlocal done, shown
-        done += n
-        now = time.monotonic()
-        if now - start < delay or now - shown < 0.1:
+    LARGE = 1_000_000
+    WIDTH = 30
+
+    def __init__(
+        self, paths: Sequence[str], stream: TextIO | None = None, delay: float = 1.0, active: bool | None = None
+    ) -> None:
+        self.out = stream if stream is not None else sys.stderr
+        self.sizes = {p: _size(p) for p in paths} if active is not False else {}
+        if active is None:
+            big = len(paths) > 1 or any(n >= self.LARGE for n in self.sizes.values())
+            active = big and self.out.isatty() and not os.environ.get("CI")
+        self.active = active
+        self.total = max(1, sum(self.sizes.values()))
+        self.files = len(paths)
+        self.start = time.monotonic()
+        self.delay = delay
+        self.finished: set[str] = set()
+        self.partial: dict[str, float] = {}
+        self.bytes_done = 0
+        self.shown = 0.0
+        self.lock = threading.Lock()
+
+    def done(self, paths: Sequence[str]) -> None:
+        """These files are checked."""
+        if not self.active:
             return
-        shown = now
-        filled = int(30 * done / total)
-        out.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} files")
-        out.flush()
+        with self.lock:
+            for path in paths:
+                if path not in self.finished:
+                    self.finished.add(path)
+                    self.partial.pop(path, None)
+                    self.bytes_done += self.sizes.get(path, 0)
+            self._draw()
 
-    def close() -> None:
-        if shown:
-            out.write("\r\033[K")  # clear the bar's line
-            out.flush()
+    def within(self, path: str, fraction: float) -> None:
+        """The file ``path`` is ``fraction`` (0 to 1) checked."""
+        if not self.active:
+            return
+        with self.lock:
+            if path not in self.finished:
+                self.partial[path] = fraction
+                self._draw()
 
-    return tick, close
+    def _draw(self) -> None:
+        now = time.monotonic()
+        if now - self.start < self.delay or now - self.shown < 0.1:
+            return
+        self.shown = now
+        checked = self.bytes_done + sum(f * self.sizes.get(p, 0) for p, f in self.partial.items())
+        share = min(1.0, checked / self.total)
+        filled = int(self.WIDTH * share)
+        files = f"{len(self.finished)}/{self.files} files, " if self.files > 1 else ""
+        self.out.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {files}{int(100 * share)} %")
+        self.out.flush()
+
+    def close(self) -> None:
+        """Clear the bar's line, if it was drawn."""
+        if self.shown:
+            self.out.write("\r\033[K")
+            self.out.flush()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # reported when the file is checked
+        return 0

@@ -36,7 +36,7 @@ Each heading records in ``style`` how it was recognised (``numbered``, ``numbere
 
 from __future__ import annotations
 
-from outlint import outline
+from outlint import outline, progress
 from outlint.model import Document
 from outlint.readers.decode import decode
 from outlint.readers.text.blocks import group, habits, wrap_width
@@ -59,12 +59,16 @@ def read(data: bytes, path: str) -> Document:
         # one character for one, so columns stay as the editor shows them
         text = text.replace("\xa0", " ")
     lines = split_lines(text)
+    progress.advance(0.17)  # the shares of a large file's reading each stage takes, roughly
     page = layout(lines)
     content = page.content(lines)
+    progress.advance(0.22)
     toc, toc_span, toc_end = contents(lines, content, page)
     toc = outline.level_contents(toc)
     skip = range(toc_span.line - 1, toc_end) if toc_span else range(0)
     width = wrap_width(lines, content)
     blocks = group(lines, content, page, skip, width)
+    progress.advance(0.34)
     items = classify(lines, blocks, toc, habits(lines, blocks, width))
+    progress.advance(0.96)
     return outline.build(path, "text", text, toc, items, toc_span=toc_span, encoding=encoding)
