@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from outlint.linter import read_bytes
+from outlint import slug as slug_module
 from outlint.slug import SLUGS, bitbucket, github, gitlab, python_markdown, slugger
 
 # (heading as written in Markdown, the anchor GitHub gives it)
@@ -162,3 +163,18 @@ def test_a_heading_without_an_anchor_is_still_a_heading(heading: str) -> None:
     first, second = doc.facts.headings[0], doc.facts.headings[-1]
     assert first.span.line == 1 and first.anchor is None
     assert second.anchor == "next"
+
+
+def test_gitlab_tier_badges_go_as_the_old_pattern_took_them() -> None:
+    """The hand-cut blanks before a tier badge remove exactly what ``\\s*\\**\\(tier\\)\\**`` matched."""
+    import random
+    import re
+
+    old = re.compile(r"[ \t\r\n\f\v]*\**\((?:premium|ultimate)(?:\s+(?:self(?:-managed)?|saas))?\)\**")
+    parts = [" ", "*", "**", "\t", "x", "(premium)", "(ultimate self-managed)", "(premium saas)", "(", ")", "a b"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        title = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        text = title.strip().lower()
+        assert slug_module._without_tiers(text) == old.sub("", text), title
+    assert gitlab("Install **(PREMIUM SELF)**") == "install"

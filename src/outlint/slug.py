@@ -13,7 +13,11 @@ Slugger = Callable[[str], str]
 # connector punctuation such as "_"), plus "-" and the space; everything else is dropped.
 _KEEP_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
 _ASCII_DROP = re.compile(r"[^a-z0-9_\- ]")
-_GITLAB_SUFFIX = re.compile(r"[ \t\r\n\f\v]*\**\((?:premium|ultimate)(?:\s+(?:self(?:-managed)?|saas))?\)\**")
+# GitLab drops its tier badges, ``**(PREMIUM SELF)**``, with the blanks and asterisks before them.
+# The pattern starts at the parenthesis and the blanks are cut by hand: a leading ``\s*\**`` would
+# make each position of a long run of blanks or asterisks scan the whole run (quadratic).
+_GITLAB_TIER = re.compile(r"\((?:premium|ultimate)(?:\s+(?:self(?:-managed)?|saas))?\)\**")
+_BLANKS = " \t\r\n\f\v"
 _PYMD_DROP = re.compile(r"[^\w\s-]")
 _PYMD_SEP = re.compile(r"[-\s]+")
 _PYMD_COUNT = re.compile(r"^(.*)_([0-9]+)$")
@@ -32,9 +36,25 @@ def github(title: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+def _without_tiers(text: str) -> str:
+    if "(" not in text:
+        return text
+    kept, pos = [], 0
+    for m in _GITLAB_TIER.finditer(text):
+        cut = m.start()
+        while cut > pos and text[cut - 1] == "*":
+            cut -= 1
+        while cut > pos and text[cut - 1] in _BLANKS:
+            cut -= 1
+        kept.append(text[pos:cut])
+        pos = m.end()
+    kept.append(text[pos:])
+    return "".join(kept)
+
+
 def gitlab(title: str) -> str:
     """GitLab: like GitHub, but trimmed, runs of ``-`` squeezed, and digits-only ids prefixed."""
-    text = _GITLAB_SUFFIX.sub("", title.strip().lower())
+    text = _without_tiers(title.strip().lower())
     text = re.sub(r"-{2,}", "-", _drop_punctuation(text).replace(" ", "-"))
     return f"anchor-{text}" if text.isdigit() else text
 

@@ -192,3 +192,27 @@ def test_a_bad_file_does_not_stop_the_others(tmp_path: object) -> None:
     (root / "good.docx").write_bytes(docx(h(1, "Intro") + p("Some text.")))
     assert [f.code for f in check_path(str(root / "bad.docx"))] == ["OL001"]
     assert check_path(str(root / "good.docx")) == []
+
+
+@pytest.mark.parametrize(
+    ("prolog", "declares"),
+    [
+        (b'<?xml version="1.0"?>\n<!DOCTYPE w:document>', True),
+        (b"  <!-- a -->\n<?pi x?><!-- b --><!DOCTYPE x>", True),
+        (b'<?xml version="1.0"?>\n<w:document/>', False),
+        (b"<!-- <!DOCTYPE x> -->\n<w:document/>", False),
+        (b"<?pi <!DOCTYPE x> ?><w:document/>", False),
+        (b"<!-- unclosed <!DOCTYPE x>", False),
+        (b"<?>" + b"<!DOCTYPE x>", False),
+    ],
+)
+def test_the_prolog_scan_finds_a_dtd_only_where_xml_puts_one(prolog: bytes, declares: bool) -> None:
+    assert docxpart._declares_dtd(prolog) is declares
+
+
+def test_the_prolog_scan_is_linear_on_a_long_run_of_instructions() -> None:
+    import time
+
+    start = time.process_time()
+    assert not docxpart._declares_dtd(b"<?a?>" * 200_000 + b"<!-" * 100_000)
+    assert time.process_time() - start < 1.0

@@ -30,9 +30,6 @@ PER_PATTERN = 4.0  # seconds for one pattern's whole scan; a linear one needs we
 MARKUP, TEXT, LANGUAGE, CI = "the markup engineer", "the text engineer", "the language engineer", "the CI engineer"
 DOCX = "the DOCX engineer"
 PENDING: dict[str, tuple[str, str]] = {
-    "outlint.language:_CODEISH_RE": ("D16", LANGUAGE),
-    "outlint.language:_URL_RE": ("D16", LANGUAGE),
-    "outlint.readers:_HTML_START": ("D15", CI),
     "outlint.readers.markdown:_ATTRS": ("D13", MARKUP),
     "outlint.readers.markdown:_TAG": ("new: '<' runs", MARKUP),
     "outlint.readers.markup:COMMENT_RE": ("D19", MARKUP),
@@ -49,9 +46,7 @@ PENDING: dict[str, tuple[str, str]] = {
     "outlint.readers.text.contents:_OTHER_LIST": ("new: long blank titles", TEXT),
     "outlint.readers.text.layout:_PAGE_MARK": ("new: page marks, exponential", TEXT),
     "outlint.rules.truncation:_COMPLETE": ("new: quote runs", TEXT),
-    "outlint.readers.docxpart:_DOCTYPE": ("new: DOCTYPE scan, exponential", DOCX),
     "outlint.rules.truncation:_TRAILER": ("D16", TEXT),
-    "outlint.slug:_GITLAB_SUFFIX": ("new: long punctuation runs", MARKUP),
 }
 
 

@@ -54,7 +54,29 @@ _OTHER_ZIPS = (
     ("content.xml", "an OpenDocument file (.odt/.ods/.odp)"),
     ("META-INF/container.xml", "an EPUB book"),
 )
-_DOCTYPE = re.compile(rb"\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<!DOCTYPE", re.DOTALL)
+_XML_BLANKS = b" \t\r\n"
+
+
+def _declares_dtd(data: bytes) -> bool:
+    """Whether the XML prolog (blanks, processing instructions, comments) leads to ``<!DOCTYPE``.
+    A scan by hand: as a pattern, the repeated optional parts backtrack exponentially."""
+    pos, end = 0, len(data)
+    while pos < end:
+        while pos < end and data[pos] in _XML_BLANKS:
+            pos += 1
+        if data.startswith(b"<?", pos):
+            close = data.find(b">", pos + 2)
+            if close < pos + 3 or data[close - 1] != ord("?"):
+                return False  # not a well-formed instruction: no DTD follows it either
+            pos = close + 1
+        elif data.startswith(b"<!--", pos):
+            close = data.find(b"-->", pos + 4)
+            if close < 0:
+                return False
+            pos = close + 3
+        else:
+            return data.startswith(b"<!DOCTYPE", pos)
+    return False
 
 
 def parser() -> Any:
@@ -175,7 +197,7 @@ def read_part(pkg: Package, name: str) -> bytes:
 
 def check_xml(name: str, data: bytes) -> None:
     """Refuse a part that declares a DTD: no Word document does, and entities are never resolved."""
-    if _DOCTYPE.match(data):
+    if _declares_dtd(data):
         raise ReadError(f"{name}: declares a DTD (<!DOCTYPE>), which no Word document does")
 
 
