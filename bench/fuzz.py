@@ -18,11 +18,13 @@ Run it under ``nice -n 10``: it is CPU-bound. Exit status 1 when anything crashe
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import random
 import sys
 import time
 import traceback
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -88,7 +90,7 @@ MARKUP = (
     "\u200b".encode(),
     "\ufeff".encode(),
 )
-SUFFIX = {"text": "x.txt", "markdown": "x.md", "html": "x.html"}
+SUFFIX = {"text": "x.txt", "markdown": "x.md", "html": "x.html", "docx": "x.docx"}
 MAX_INPUT = 200_000  # bytes; big inputs are the complexity test's business, crashes need structure
 SLOW_INPUT = 2.0  # seconds: an input slower than this is kept for the complexity owners
 WINDOW = 6000  # seeds are cut into windows of about this size, so that an input takes milliseconds
@@ -234,6 +236,47 @@ def mutate(rng: random.Random, seeds: list[bytes]) -> tuple[str, bytes]:
     for name in names:
         data = MUTATIONS[name](rng, data, rng.choice(seeds))
     return "+".join(names), data[:MAX_INPUT]
+
+
+def mutate_part(rng: random.Random, data: bytes, seeds: list[bytes]) -> tuple[str, bytes]:
+    """``mutate`` of one given part (a Word package's XML), splicing with the other seeds."""
+    names = rng.sample(sorted(MUTATIONS), rng.choice((1, 1, 2, 3)))
+    for name in names:
+        data = MUTATIONS[name](rng, data, rng.choice(seeds))
+    return "+".join(names), data[:MAX_INPUT]
+
+
+Package = dict[str, bytes]
+
+
+def docx_packages() -> list[Package]:
+    """The parts of every Word document in the repository (samples, pandoc's test files)."""
+    found = []
+    for path in sorted({*ROOT.glob("samples/*.docx"), *ROOT.glob("tests/data/**/*.docx")}):
+        try:
+            with zipfile.ZipFile(path) as zf:
+                found.append({i.filename: zf.read(i) for i in zf.infolist() if i.file_size < 2_000_000})
+        except (zipfile.BadZipFile, OSError):
+            continue  # a test file meant to be broken: its bytes are a seed of the other formats
+    return found
+
+
+def docx_input(rng: random.Random, packages: list[Package], seeds: list[bytes]) -> tuple[str, bytes]:
+    """A Word document with one of its XML parts mutated (the body most often), zipped again; now and
+    then the zip's own bytes are flipped or cut, so the container is fuzzed too."""
+    package = dict(rng.choice(packages))
+    xml = [n for n in package if n.endswith((".xml", ".rels"))]
+    part = "word/document.xml" if "word/document.xml" in package and rng.random() < 0.7 else rng.choice(xml)
+    name, package[part] = mutate_part(rng, package[part], [package[part], *seeds])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for member, data in package.items():
+            zf.writestr(member, data)
+    data = out.getvalue()
+    if rng.random() < 0.1:
+        how = rng.choice(("flip", "truncate"))
+        name, data = f"{name}+zip-{how}", MUTATIONS[how](rng, data, data)
+    return f"{part.replace('/', '_')}:{name}", data
 
 
 def default_seeds() -> list[Path]:
@@ -415,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     args.crashes.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {"seed": args.seed, "seeds": len(seeds), "inputs": args.inputs, "readers": {}}
     crashed = 0
+    packages = docx_packages()
     for fmt in formats:
         rng = random.Random(f"{args.seed}:{fmt}")
         worker = Worker(fmt, settings, args.timeout)
@@ -422,7 +466,10 @@ def main(argv: list[str] | None = None) -> int:
         start = time.monotonic()
         counts: dict[str, Any] = {"inputs": 0, "crashes": 0, "slow": 0, "kinds": {}}
         for k in range(args.inputs):
-            name, data = mutate(rng, seeds) if k % 5 else next(made)
+            if fmt == "docx":
+                name, data = docx_input(rng, packages, seeds) if packages and k % 5 else mutate(rng, seeds)
+            else:
+                name, data = mutate(rng, seeds) if k % 5 else next(made)
             began = time.monotonic()
             problem = worker.run(data)
             counts["inputs"] += 1

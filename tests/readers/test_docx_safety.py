@@ -84,6 +84,15 @@ def test_each_bad_file_is_one_clear_ol001(data: bytes, message: str) -> None:
     assert only_unreadable(data) == message
 
 
+def test_a_member_needing_an_unknown_zip_version_is_a_broken_archive() -> None:
+    """A damaged central directory that asks for zip version 8.4 (found by the fuzzer): zipfile
+    raises NotImplementedError, which is a broken file, not a bug of outlint."""
+    data = bytearray(docx(p("x")))
+    at = data.index(b"PK\x01\x02") + 6  # the first member's "version needed to extract"
+    data[at : at + 2] = (84).to_bytes(2, "little")
+    assert only_unreadable(bytes(data)) == "cannot read file: not a DOCX file: broken zip archive (zip file version 8.4)"
+
+
 def test_a_part_that_unpacks_more_than_a_hundred_times_is_a_zip_bomb() -> None:
     data = zipped({"word/document.xml": BOMB_XML})
     packed = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml").compress_size

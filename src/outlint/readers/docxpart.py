@@ -107,7 +107,8 @@ def open_package(data: bytes) -> Package:
         raise ReadError("not a DOCX file: not a zip archive")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, NotImplementedError) as exc:
+        # NotImplementedError: a member needs a zip version Python cannot extract (a damaged header)
         raise ReadError(f"not a DOCX file: broken zip archive ({exc})") from None
     names = set(zf.namelist())
     pkg = Package(zf, "")
