@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from outlint.linter import read_bytes
 from outlint import slug as slug_module
+from outlint.linter import read_bytes
 from outlint.slug import SLUGS, bitbucket, github, gitlab, python_markdown, slugger
 
 # (heading as written in Markdown, the anchor GitHub gives it)

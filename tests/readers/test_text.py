@@ -200,7 +200,8 @@ def test_info_cookies_are_text_and_other_nuls_are_not() -> None:
         "\x1f\nFile: demo.info,  Node: Top,  Next: Index,  Up: (dir)\n\n"
         "Demo\n****\n\nA short manual.\n\n* Menu:\n\n* Index::\n\n"
         "\x1f\nFile: demo.info,  Node: Index,  Prev: Top,  Up: Top\n\n"
-        "Index\n*****\n\n\x00\x08[index\x00\x08]\n* Menu:\n\n* demo:                                   Top.     (line 6)\n\n"
+        "Index\n*****\n\n\x00\x08[index\x00\x08]\n* Menu:\n\n"
+        "* demo:                                   Top.     (line 6)\n\n"
     )
     doc = read(info.encode(), "demo.info")
     assert [h.title for h in doc.facts.headings] == ["Demo", "Index"]
