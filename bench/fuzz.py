@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import random
 import sys
 import time
@@ -92,7 +93,7 @@ MARKUP = (
 )
 SUFFIX = {"text": "x.txt", "markdown": "x.md", "html": "x.html", "docx": "x.docx"}
 MAX_INPUT = 200_000  # bytes; big inputs are the complexity test's business, crashes need structure
-SLOW_INPUT = 2.0  # seconds: an input slower than this is kept for the complexity owners
+SLOW_INPUT = 2.0  # CPU seconds (wall where unknown): an input slower than this is kept for the complexity owners
 WINDOW = 6000  # seeds are cut into windows of about this size, so that an input takes milliseconds
 
 
@@ -312,6 +313,7 @@ class Worker:
         self.fmt, self.settings, self.timeout = fmt, settings, timeout
         self.proc: Any = None
         self.conn: Any = None
+        self.last_cpu: float | None = None  # CPU seconds the last answered input took, where known
 
     def _start(self) -> None:
         import multiprocessing
@@ -326,21 +328,41 @@ class Worker:
         if self.proc is None or not self.proc.is_alive():
             self._start()
         self.conn.send_bytes(data)
-        if self.conn.poll(self.timeout):
-            try:
-                answer: str = self.conn.recv()
-            except EOFError:  # the child died: a crash of the interpreter (a segfault, out of memory)
+        spent = _cpu_seconds(self.proc.pid)
+        waited = 0.0
+        while not self.conn.poll(self.timeout):
+            waited += self.timeout
+            # A hang is CPU spent, not time waited: under nice on a busy machine the child may get
+            # little CPU, so wait on (up to ten timeouts) while it has used less than one timeout.
+            now = _cpu_seconds(self.proc.pid)
+            used = waited if now is None or spent is None else now - spent
+            if used >= self.timeout or waited >= 10 * self.timeout:
                 self.stop()
-                return "the checking process died"
-            return answer or None
-        self.stop()
-        return f"hang: no answer within {self.timeout:g}s"
+                return f"hang: no answer within {self.timeout:g}s of CPU ({used:.1f}s used, {waited:g}s waited)"
+        try:
+            answer: str = self.conn.recv()
+        except EOFError:  # the child died: a crash of the interpreter (a segfault, out of memory)
+            self.stop()
+            return "the checking process died"
+        now = _cpu_seconds(self.proc.pid)
+        self.last_cpu = None if now is None or spent is None else now - spent
+        return answer or None
 
     def stop(self) -> None:
         if self.proc is not None:
             self.proc.kill()
             self.proc.join()
             self.proc = None
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of a process (Linux /proc); None elsewhere, and wall time decides."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _serve(conn: Any, fmt: str, settings: Settings) -> None:
@@ -473,7 +495,8 @@ def main(argv: list[str] | None = None) -> int:
             began = time.monotonic()
             problem = worker.run(data)
             counts["inputs"] += 1
-            if time.monotonic() - began > SLOW_INPUT and not problem:
+            took = worker.last_cpu if worker.last_cpu is not None else time.monotonic() - began
+            if took > SLOW_INPUT and not problem:
                 counts["slow"] += 1
                 (args.crashes / f"slow-{fmt}-{args.seed}-{k}-{name}.input").write_bytes(data)
             if problem:
