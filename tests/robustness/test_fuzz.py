@@ -72,3 +72,15 @@ def test_any_bytes_are_findings_never_an_exception(data: bytes, fmt: str) -> Non
     # the property: check_bytes never raises, and outlint itself never fails (OL002)
     found = check_bytes(data, FUZZ.SUFFIX[fmt], fmt, Settings())
     assert not [f for f in found if f.code == "OL002"], found
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt"),
+    [
+        # a bare page number behind an information separator, which str.strip() drops and int() does not
+        pytest.param(b"\x1c 8", "text", id="separator-before-a-page-number"),
+    ],
+)
+def test_inputs_the_long_run_found(data: bytes, fmt: str) -> None:
+    found = check_bytes(data, FUZZ.SUFFIX[fmt], fmt, Settings())
+    assert not [f for f in found if f.code == "OL002"], found

@@ -142,7 +142,7 @@ def _periodic(lines: Sequence[str], chrome: list[bool]) -> None:
         if _BARE_PAGE.fullmatch(t) and t.strip().isdigit():
             alone = (i == 0 or _blank(lines[i - 1])) or (i + 1 == len(lines) or _blank(lines[i + 1]))
             if alone:
-                value = int(t)
+                value = int(t.strip())  # int() takes fewer blanks than str.strip() (\x1c to \x1f)
                 chain = bare.pop(value - 1, [])
                 runs.pop(value - 1, None)
                 chain.append(i)
