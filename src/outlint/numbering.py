@@ -110,7 +110,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "word",
         re.compile(
             r"(?P<word>chapter|section|part|book|appendix|annex|article|lesson|unit)\s+"
-            r"(?P<n>[1-9]\d{0,4}(?:\.[1-9]\d{0,4})*|[ivxlcdm]+|[a-z]|"
+            # "Appendix A.1": a section of an appendix, as a contents often spells it out
+            r"(?P<n>[1-9]\d{0,4}(?:\.[1-9]\d{0,4})*|[a-z](?:\.[1-9]\d{0,4})+(?=[.\s]|$)|[ivxlcdm]+|[a-z]|"
             r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
             # "Book the Second", "Part First": parts of books are counted in ordinals
@@ -264,6 +265,11 @@ def parse(line: str) -> tuple[Number, str] | None:
             return Number(label, "section-sign", tuple(int(p) for p in n.split("."))), rest
         if kind == "word":
             scheme = _WORD_SCHEMES[m.group("word").lower()]
+            if "." in n and n[0].isalpha():
+                if scheme != "appendix":
+                    continue
+                head, *tail = n.upper().split(".")
+                return Number(label, "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), rest
             if "." in n:
                 return Number(label, scheme, tuple(int(p) for p in n.split("."))), rest
             if scheme == "appendix" and len(n) == 1 and n.isalpha():
