@@ -166,6 +166,37 @@ def _checked(doc: Document) -> bool:
     return bool(doc.toc) and doc.facts.alignment.reliable
 
 
+# A line of the body that starts with a section number (and the word "Appendix" before it)
+_NUMBERED_LINE = re.compile(r"[ \t]*((?:appendix\s+)?[a-z0-9]{1,5}(?:\.[0-9]{1,5})*)\.?(?![a-z0-9])", re.IGNORECASE)
+
+
+def _body_lines_by_number(doc: Document) -> dict[str, list[str]]:
+    """The plain-text lines after the contents that start with a section number, by that number,
+    each as its letters and digits only."""
+    out: dict[str, list[str]] = {}
+    if doc.format != "text":
+        return out
+    after = doc.toc_span.end_line if doc.toc_span else 0
+    for line in re.split(r"\r\n|\r|\n", doc.text)[after:]:
+        m = _NUMBERED_LINE.match(line)
+        if m:
+            out.setdefault(m.group(1).lower(), []).append(_letters(line))
+    return out
+
+
+def _written_out(doc: Document, i: int) -> bool:
+    """Whether a numbered entry's number and title begin a line of the body: the heading is there,
+    written in a form not read as a heading (a title in lower case, "8.1  application/xml
+    Registration"; the number glued to the title, "15.Normative References"; text run on after
+    the title). Saying it has no heading would be wrong; the reading is what missed it."""
+    e = doc.toc[i]
+    if e.number is None:
+        return False
+    wanted = _letters(f"{e.number.label} {e.title}")
+    lines = doc.facts.derive(_body_lines_by_number).get(e.number.label.rstrip(".").lower(), ())
+    return bool(wanted) and any(line.startswith(wanted) for line in lines)
+
+
 def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     if not _checked(doc):
         return
@@ -173,7 +204,7 @@ def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     for i in al.unmatched_entries:
         if i >= al.tail:
             break  # past the end of a truncated document: one OL304 says it for all of them
-        if _caption(doc, i):
+        if _caption(doc, i) or _written_out(doc, i):
             continue
         e = doc.toc[i]
         yield e.span, f"contents entry {_entry_ref(doc, i)} has no heading in the document"
