@@ -287,9 +287,14 @@ def _continues(
     if prev.page is not None or parsed is not None or prev.last != i - 1:
         return False
     line = lines[i]
+    stands_later = later.get(line.strip().lower(), -1) > i
+    if stands_later and later.get(lines[prev.last].strip().lower(), -1) > i:
+        # the entry above and this line each stand on their own later, as headings do: two entries
+        # (groups of unnumbered entries in a spaced contents, DocBook's text export)
+        return False
     if block.spaced >= SPACED and indent(line) >= block.left:
         return True  # entries stand apart, blank lines between them: a line right under one goes on with it
-    if later.get(line.strip().lower(), -1) > i:
+    if stands_later:
         return False
     head = line.lstrip()[:1]
     before = lines[prev.last]
