@@ -84,6 +84,20 @@ Table of Contents
     + _body(["Appendix A.  Sample code", "Appendix B.  Sample output"])
 )
 
+# The same appendices in a contents with no indentation at all: capital letters after the numbered
+# sections are appendices beside them, not sections of the last one.
+FLAT_LETTERED_APPENDICES = """\
+Table of Contents
+
+1. Introduction ..................................................  2
+2. Format ........................................................  3
+3. References ....................................................  5
+A. Sample code ...................................................  6
+B. Sample output .................................................  8
+""" + _body(
+    ["1. Introduction", "2. Format", "3. References", "Appendix A -- Sample code", "Appendix B -- Sample output"]
+)
+
 # Headings written in a form the body does not set as headings (a title in lower case, the number
 # glued to the title): the sections are there.
 WRITTEN_OUT = """\
@@ -174,6 +188,7 @@ Errors
         pytest.param(ROMAN_RENUMBERED, ["32: OL104"], id="roman-control-renumbered"),
         pytest.param(APPENDIX_SPELLED_OUT, [], id="appendix-sections-spelled-out"),
         pytest.param(LETTERED_APPENDICES, [], id="lettered-appendices-at-the-body-column"),
+        pytest.param(FLAT_LETTERED_APPENDICES, [], id="lettered-appendices-in-a-flat-contents"),
         pytest.param(WRITTEN_OUT, [], id="headings-written-in-a-form-not-read-as-headings"),
         pytest.param(WRITTEN_OUT_DELETED, ["6: OL101"], id="written-out-control-deleted-section"),
         pytest.param(SPACED_GROUPS, [], id="unnumbered-entries-in-spaced-groups"),

@@ -65,11 +65,10 @@ def infer_levels(numbers: Sequence[Number | None], columns: Sequence[int] | None
                 and k
                 and columns is not None
                 and column in at_column
-                and (column < columns[k - 1] or (column == columns[k - 1] and len(set(columns)) > 1))
+                and (column < columns[k - 1] or (column == columns[k - 1] and _beside(number, columns)))
             ):
                 # back at the indentation of an earlier level, or at the indentation of the entry
-                # before it in an indented contents ("A. Sample Code" under "8. References"): the
-                # new family starts at that level
+                # before it ("A. Sample Code" under "8. References"): the new family starts there
                 base[fam] = max(1, at_column[column] - (number.depth - 1))
             else:
                 base[fam] = max(1, deepest + 1 - (number.depth - 1))
@@ -79,6 +78,13 @@ def infer_levels(numbers: Sequence[Number | None], columns: Sequence[int] | None
             at_column.setdefault(column, level)
         out.append(level)
     return out
+
+
+def _beside(number: Number, columns: Sequence[int]) -> bool:
+    """Whether a new family at the column of the entry before it is that entry's sibling: in an
+    indented contents, where columns show the levels, or when it is lettered or numbered in capitals
+    (appendices "A." and parts "II." after the numbered sections of a contents with no indents)."""
+    return len(set(columns)) > 1 or number.scheme in ("alpha-upper", "roman-upper")
 
 
 def resolve_letters(numbers: Sequence[Number | None]) -> list[Number | None]:
