@@ -132,6 +132,30 @@ Table of Contents
 # the control: section 2.2 is gone from the body
 WRITTEN_OUT_DELETED = WRITTEN_OUT.replace("2.2.Feature tags\n\n   Some text about the feature tags goes here.\n\n", "")
 
+# the control: a chapter's own contents still lists the section the body lost; its lines follow one
+# another, as no headings do, and do not stand for the section
+CHAPTER_CONTENTS_DELETED = """\
+Table of Contents
+
+   1. Setup ......................................................  2
+      1.1. Installing ............................................  2
+      1.2. Updating ..............................................  3
+   2. Use ........................................................  4
+
+1. Setup
+
+   1.1. Installing
+   1.2. Updating
+
+1.1. Installing
+
+   Some text about installing goes here.
+
+2. Use
+
+   Some text about using it goes here.
+"""
+
 # Unnumbered entries at one indentation under a caption, in a contents whose groups stand apart
 # (DocBook's text export): each line is an entry, as the headings later show, not one long title.
 SPACED_GROUPS = """\
@@ -191,6 +215,7 @@ Errors
         pytest.param(FLAT_LETTERED_APPENDICES, [], id="lettered-appendices-in-a-flat-contents"),
         pytest.param(WRITTEN_OUT, [], id="headings-written-in-a-form-not-read-as-headings"),
         pytest.param(WRITTEN_OUT_DELETED, ["6: OL101"], id="written-out-control-deleted-section"),
+        pytest.param(CHAPTER_CONTENTS_DELETED, ["5: OL101"], id="chapter-contents-control-deleted-section"),
         pytest.param(SPACED_GROUPS, [], id="unnumbered-entries-in-spaced-groups"),
     ],
 )

@@ -171,16 +171,18 @@ _NUMBERED_LINE = re.compile(r"[ \t]*((?:appendix\s+)?[a-z0-9]{1,5}(?:\.[0-9]{1,5
 
 
 def _body_lines_by_number(doc: Document) -> dict[str, list[str]]:
-    """The plain-text lines after the contents that start with a section number, by that number,
-    each as its letters and digits only."""
+    """The plain-text lines after the contents that start with a section number and stand apart
+    from the line above, as headings do (the lines of a chapter's own contents follow one another),
+    by that number, each as its letters and digits only."""
     out: dict[str, list[str]] = {}
     if doc.format != "text":
         return out
     after = doc.toc_span.end_line if doc.toc_span else 0
-    for line in re.split(r"\r\n|\r|\n", doc.text)[after:]:
-        m = _NUMBERED_LINE.match(line)
-        if m:
-            out.setdefault(m.group(1).lower(), []).append(_letters(line))
+    lines = re.split(r"\r\n|\r|\n", doc.text)
+    for k in range(max(after, 1), len(lines)):
+        m = _NUMBERED_LINE.match(lines[k])
+        if m and not lines[k - 1].strip():
+            out.setdefault(m.group(1).lower(), []).append(_letters(lines[k]))
     return out
 
 
