@@ -156,6 +156,41 @@ Table of Contents
    Some text about using it goes here.
 """
 
+# A heading that repeats a number the contents lists and pairs with another heading (a numbered
+# line of a figure taken for a heading, a number written twice): one numbering finding (OL202)
+# says so; it is not also a section missing from the contents.
+REPEATED_NUMBER = """\
+Table of Contents
+
+   1.  Introduction ..............................................  2
+   2.  Handshake .................................................  3
+   3.  Closing ...................................................  4
+
+1.  Introduction
+
+   Some text about the introduction goes here.
+
+2.  Handshake
+
+   Some text about the handshake goes here.
+
+2.  Retries
+
+   Some text about retries goes here.
+
+3.  Closing
+
+   Some text about closing goes here.
+"""
+# the control: a fourth section the contents does not list is still missing from it
+REPEATED_NUMBER_EXTRA = REPEATED_NUMBER + "\n4.  Extras\n\n   Some text about extras goes here.\n"
+
+
+def test_repeated_number_is_one_numbering_finding() -> None:
+    codes = [(f.span.line, f.code) for f in lint(REPEATED_NUMBER, path="in.txt")]
+    assert codes == [(15, "OL202")]
+
+
 # Unnumbered entries at one indentation under a caption, in a contents whose groups stand apart
 # (DocBook's text export): each line is an entry, as the headings later show, not one long title.
 SPACED_GROUPS = """\
@@ -216,6 +251,8 @@ Errors
         pytest.param(WRITTEN_OUT, [], id="headings-written-in-a-form-not-read-as-headings"),
         pytest.param(WRITTEN_OUT_DELETED, ["6: OL101"], id="written-out-control-deleted-section"),
         pytest.param(CHAPTER_CONTENTS_DELETED, ["5: OL101"], id="chapter-contents-control-deleted-section"),
+        pytest.param(REPEATED_NUMBER, [], id="heading-repeating-a-listed-number"),
+        pytest.param(REPEATED_NUMBER_EXTRA, ["23: OL102"], id="repeated-number-control-unlisted-section"),
         pytest.param(SPACED_GROUPS, [], id="unnumbered-entries-in-spaced-groups"),
     ],
 )

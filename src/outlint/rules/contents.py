@@ -220,11 +220,17 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
     depth = options.get("depth") or doc.toc_depth or max(e.level for e in doc.toc)
     toc_line = doc.toc_span.line if doc.toc_span else 0
     listed_children = {p for p in al.entry_parents if p is not None}
+    paired_numbers = {(id(doc.facts.parent(h)), h.number.values) for _, h in al.pairs if h.number is not None}
     for h in al.unmatched_headings:
         level = h.level - offset
         if not 1 <= level <= depth or h.span.line <= toc_line or (h.style or "").endswith("omit-from-toc"):
             continue
         parent = doc.facts.parent(h)
+        if h.number is not None and (id(parent), h.number.values) in paired_numbers:
+            # a sibling with this number is listed and paired: the heading repeats a number (a
+            # numbered line of a figure, a step), which the numbering rules report, not a section
+            # the contents forgot
+            continue
         if parent is not None and level > 1 and not (doc.toc_depth and not options.get("depth")):
             # the contents lists this heading's siblings only if it lists its parent's children:
             # a contents may go deeper in one chapter than in another
