@@ -67,7 +67,25 @@ _WORD_SCHEMES = {
     "article": "article",
     "lesson": "lesson",
     "unit": "unit",
+    # the same words in the languages DocBook and Sphinx translate their labels into
+    "kapitel": "chapter",
+    "chapitre": "chapter",
+    "capitolo": "chapter",
+    "capítulo": "chapter",
+    "hoofdstuk": "chapter",
+    "rozdział": "chapter",
+    "глава": "chapter",
+    "anhang": "appendix",
+    "annexe": "appendix",
+    "appendice": "appendix",
+    "apéndice": "appendix",
+    "anexo": "appendix",
+    "bijlage": "appendix",
+    "dodatek": "appendix",
+    "приложение": "appendix",
 }
+# the words above as one alternation, longest first ("annexe" before "annex")
+_LABEL_WORDS = "|".join(sorted(_WORD_SCHEMES, key=len, reverse=True))
 _CN_SUFFIX = {
     "章": "cjk-chapter",
     "节": "cjk-section",
@@ -109,7 +127,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "word",
         re.compile(
-            r"(?P<word>chapter|section|part|book|appendix|annex|article|lesson|unit)\s+"
+            rf"(?P<word>{_LABEL_WORDS})\s+"
             # "Appendix A.1": a section of an appendix, as a contents often spells it out
             r"(?P<n>[1-9]\d{0,4}(?:\.[1-9]\d{0,4})*|[a-z](?:\.[1-9]\d{0,4})+(?=[.\s]|$)|[ivxlcdm]+|[a-z]|"
             r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -228,7 +246,7 @@ def _atom(text: str) -> tuple[str, int] | None:
 # Every label starts like this; most lines of prose do not, and skip the patterns at once.
 _MAYBE = re.compile(
     r"[\d(（第§零〇一二三四五六七八九十百千两章附]|[A-Za-z]{1,7}[.)]|[A-Z](?:\.\d)|"
-    r"(?:chapter|section|part|book|appendix|annex|article|lesson|unit)\s",
+    rf"(?:{_LABEL_WORDS})\s",
     re.IGNORECASE,
 )
 
