@@ -191,6 +191,69 @@ def test_repeated_number_is_one_numbering_finding() -> None:
     assert codes == [(15, "OL202")]
 
 
+# A DocBook export in another language: the body calls its chapters "Kapitel 2." and its
+# appendices "Anhang A.", the contents lists them as "2." and "A.".
+TRANSLATED_LABELS = """\
+Inhaltsverzeichnis
+
+1. Einführung
+    1.1. Am Anfang
+2. Projektleitung
+A. Das Manifest
+
+Kapitel 1. Einführung
+
+1.1. Am Anfang
+
+    Ein Text über den Anfang steht hier.
+
+Kapitel 2. Projektleitung
+
+    Ein Text über die Projektleitung steht hier.
+
+Anhang A. Das Manifest
+
+    Ein Text über das Manifest steht hier.
+"""
+
+# An entry wrapped at its own indentation with a capital on the next line, whose heading in the
+# body is wrapped elsewhere or not at all: the heading later says which lines make one entry.
+WRAPPED_AT_OWN_INDENT = """\
+Table of Contents
+
+1. History
+    1.1. Releases
+    1.2. Events
+        1.2.1. July 2000: the archive moves to the new
+        Server farm
+        1.2.2. May 2004: the second mirror network opens in
+        South America and Asia
+    1.3. Future
+
+Chapter 1. History
+
+1.1. Releases
+
+    Some text about releases goes here.
+
+1.2. Events
+
+    Some text about events goes here.
+
+1.2.1. July 2000: the archive moves to the new Server farm
+
+    Some text about the move goes here.
+
+1.2.2. May 2004: the second mirror network opens in South America
+and Asia
+
+    Some text about the mirrors goes here.
+
+1.3. Future
+
+    Some text about the future goes here.
+"""
+
 # Unnumbered entries at one indentation under a caption, in a contents whose groups stand apart
 # (DocBook's text export): each line is an entry, as the headings later show, not one long title.
 SPACED_GROUPS = """\
@@ -253,6 +316,8 @@ Errors
         pytest.param(CHAPTER_CONTENTS_DELETED, ["5: OL101"], id="chapter-contents-control-deleted-section"),
         pytest.param(REPEATED_NUMBER, [], id="heading-repeating-a-listed-number"),
         pytest.param(REPEATED_NUMBER_EXTRA, ["23: OL102"], id="repeated-number-control-unlisted-section"),
+        pytest.param(TRANSLATED_LABELS, [], id="chapter-and-appendix-words-in-another-language"),
+        pytest.param(WRAPPED_AT_OWN_INDENT, [], id="entry-wrapped-at-its-own-indent-heading-later"),
         pytest.param(SPACED_GROUPS, [], id="unnumbered-entries-in-spaced-groups"),
     ],
 )

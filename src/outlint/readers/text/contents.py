@@ -7,6 +7,7 @@ a wrapped entry, a page break with its padding, an entry whose page number is gl
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -47,6 +48,8 @@ PAGED_SAMPLE = 20
 SPACED = 2
 # A block of this many entries with no blank line between them has shown its rhythm.
 DENSE = 3
+# A wrapped entry is known by the start of a later heading only when that start is this long.
+MIN_PREFIX = 20
 # A blank run this long ends the block, unless the line after it has the block's entry shape.
 BLANK_END = 4
 
@@ -220,6 +223,8 @@ class _Standalone:
     def __init__(self, lines: Sequence[str], content: Sequence[bool], start: int) -> None:
         self.lines, self.content, self.start = lines, content, start
         self.found: dict[str, int] | None = None
+        self.titles: dict[str, int] | None = None
+        self.ordered: list[str] | None = None
 
     def get(self, text: str, default: int) -> int:
         if self.found is None:
@@ -230,6 +235,25 @@ class _Standalone:
                 if content[j] and not content[j - 1] and len(lines[j]) <= 120
             }
         return self.found.get(text, default)
+
+    def title(self, text: str, default: int) -> int:
+        """The last line standing on its own whose title (its number left out) is ``text``'s."""
+        if self.titles is None:
+            self.get("", default)
+            assert self.found is not None
+            self.titles = {_title_of(line): j for line, j in self.found.items()}
+        return self.titles.get(_title_of(text), default)
+
+    def begins(self, text: str) -> bool:
+        """Whether a line standing on its own later has a title that begins with ``text``'s: the
+        heading of an entry wrapped elsewhere than the entry is ("... García" / "Solier died")."""
+        if self.ordered is None:
+            self.title("", 0)
+            assert self.titles is not None
+            self.ordered = sorted(self.titles)
+        prefix = _title_of(text)
+        k = bisect.bisect_left(self.ordered, prefix)
+        return len(prefix) >= MIN_PREFIX and k < len(self.ordered) and self.ordered[k].startswith(prefix)
 
 
 def _entry_shaped(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
@@ -287,6 +311,8 @@ def _continues(
     if prev.page is not None or parsed is not None or prev.last != i - 1:
         return False
     line = lines[i]
+    if later.title(f"{prev.text} {text}", -1) > i or later.begins(f"{prev.text} {text.split(None, 1)[0]}"):
+        return True  # the entry with this line is a heading later: a wrapped entry, whatever its indent
     stands_later = later.get(line.strip().lower(), -1) > i
     if stands_later and later.get(lines[prev.last].strip().lower(), -1) > i:
         # the entry above and this line each stand on their own later, as headings do: two entries
