@@ -40,6 +40,8 @@ CASES = [
     ("Глава 3. Выпуски", "Глава 3.", "chapter", (3,), "Выпуски"),
     ("Anhang A. Das Manifest", "Anhang A.", "appendix", (1,), "Das Manifest"),
     ("Annexe B. Exemples", "Annexe B.", "appendix", (2,), "Exemples"),
+    ("2장. 리더", "2장.", "cjk-chapter", (2,), "리더"),
+    ("부록 A. 선언문", "부록 A.", "appendix", (1,), "선언문"),
     ("Annex B", "Annex B", "appendix", (2,), ""),
     ("§ 3 Definitions", "§ 3", "section-sign", (3,), "Definitions"),
     ("§3.2 Scope", "§3.2", "section-sign", (3, 2), "Scope"),

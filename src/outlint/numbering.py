@@ -114,11 +114,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"第{_SPACE}*(?P<n>{_CN_NUM}|\d+){_SPACE}*(?P<suf>章|节|節|条|條|部分|编|篇|款|部|卷|课)(?:{_SPACE}+|[、:：．.]{_SPACE}*|(?=\S)|$)(?P<rest>.*)"
         ),
     ),
-    # DocBook's Chinese rendering of "Chapter 1." and "Appendix A.": 章 1. / 附录 A.
+    # DocBook's Chinese and Korean rendering of "Chapter 1." and "Appendix A.": 章 1. / 附录 A. /
+    # 2장. / 부록 A.
     (
         "cjk-word",
-        re.compile(rf"(?P<word>章|附录|附錄){_SPACE}*(?P<n>[1-9]\d{{0,4}}|[A-Z])\.?(?:{_SPACE}+|$)(?P<rest>.*)"),
+        re.compile(rf"(?P<word>章|附录|附錄|부록){_SPACE}*(?P<n>[1-9]\d{{0,4}}|[A-Z])\.?(?:{_SPACE}+|$)(?P<rest>.*)"),
     ),
+    ("cjk-word", re.compile(rf"(?P<n>[1-9]\d{{0,4}})(?P<word>장)\.?(?:{_SPACE}+|$)(?P<rest>.*)")),
     ("decimal-dun", re.compile(rf"(?P<n>[1-9]\d{{0,4}})、{_SPACE}*(?P<rest>.*)")),
     (
         "section-sign",
@@ -245,7 +247,7 @@ def _atom(text: str) -> tuple[str, int] | None:
 
 # Every label starts like this; most lines of prose do not, and skip the patterns at once.
 _MAYBE = re.compile(
-    r"[\d(（第§零〇一二三四五六七八九十百千两章附]|[A-Za-z]{1,7}[.)]|[A-Z](?:\.\d)|"
+    r"[\d(（第§零〇一二三四五六七八九十百千两章附부]|[A-Za-z]{1,7}[.)]|[A-Z](?:\.\d)|"
     rf"(?:{_LABEL_WORDS})\s",
     re.IGNORECASE,
 )
@@ -276,7 +278,7 @@ def parse(line: str) -> tuple[Number, str] | None:
             return Number(label, _CN_SUFFIX[m.group("suf")], (value,)), rest
         if kind == "cjk-word":
             value = int(n) if n.isdigit() else ord(n) - 64
-            return Number(label, "cjk-chapter" if m.group("word") == "章" else "appendix", (value,)), rest
+            return Number(label, "cjk-chapter" if m.group("word") in ("章", "장") else "appendix", (value,)), rest
         if kind == "decimal-dun":
             return Number(label, "decimal-dun", (int(n),)), rest
         if kind == "section-sign":
