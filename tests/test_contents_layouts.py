@@ -254,6 +254,38 @@ and Asia
     Some text about the future goes here.
 """
 
+# A contents whose entries are all numbered: an unnumbered line under a full line wraps that entry,
+# even when it starts with a capital and the body wraps the heading elsewhere.
+WRAPPED_NUMBERED_BLOCK = """\
+Table of Contents
+
+1. Compatibility
+    1.1. Which other systems can read the archive format?
+    1.2. Can I install the packages of another system on this one, and packages
+    Built here on the other one?
+    1.3. How do I install other programs?
+2. Software
+
+1. Compatibility
+
+1.1. Which other systems can read the archive format?
+
+    Some text about the format goes here.
+
+1.2. Can I install the packages of another system on this one,
+and packages Built here on the other one?
+
+    Some text about packages goes here.
+
+1.3. How do I install other programs?
+
+    Some text about programs goes here.
+
+2. Software
+
+    Some text about software goes here.
+"""
+
 # Unnumbered entries at one indentation under a caption, in a contents whose groups stand apart
 # (DocBook's text export): each line is an entry, as the headings later show, not one long title.
 SPACED_GROUPS = """\
@@ -318,6 +350,7 @@ Errors
         pytest.param(REPEATED_NUMBER_EXTRA, ["23: OL102"], id="repeated-number-control-unlisted-section"),
         pytest.param(TRANSLATED_LABELS, [], id="chapter-and-appendix-words-in-another-language"),
         pytest.param(WRAPPED_AT_OWN_INDENT, [], id="entry-wrapped-at-its-own-indent-heading-later"),
+        pytest.param(WRAPPED_NUMBERED_BLOCK, [], id="unnumbered-line-in-a-numbered-block-wraps"),
         pytest.param(SPACED_GROUPS, [], id="unnumbered-entries-in-spaced-groups"),
     ],
 )

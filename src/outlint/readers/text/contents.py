@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from outlint import numbering, outline
@@ -50,6 +51,8 @@ SPACED = 2
 DENSE = 3
 # A wrapped entry is known by the start of a later heading only when that start is this long.
 MIN_PREFIX = 20
+# A line of at least this share of the block's widest line is full: what follows it may wrap it.
+WRAPPED_SHARE = 0.8
 # A blank run this long ends the block, unless the line after it has the block's entry shape.
 BLANK_END = 4
 
@@ -90,6 +93,7 @@ class _Block:
         self.left = 1 << 30  # the smallest indent of an entry
         self.first_key: tuple[tuple[int, ...] | None, str] | None = None
         self.spaced = 0  # entries that came after a blank line
+        self.unnumbered = 0  # entries without a number
 
     def dense(self) -> bool:
         """The entries so far end in page numbers and follow one another with no blank line between
@@ -120,6 +124,7 @@ class _Block:
 
     def add(self, entry: _Entry, line: str) -> None:
         self.entries.append(entry)
+        self.unnumbered += numbering.parse(entry.text) is None
         self.note(entry, line)
         self.left = min(self.left, indent(line))
         if self.first_key is None:
@@ -130,7 +135,7 @@ class _Block:
             )
 
     def note(self, entry: _Entry, line: str) -> None:
-        self.widest = max(self.widest, len(line.rstrip()))
+        self.widest = max(self.widest, _width(line))
 
 
 def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tuple[list[TocEntry], Span | None, int]:
@@ -330,6 +335,8 @@ def _continues(
     if CJK.match(head) or (CJK.match(prev.text[-1:]) and not SENTENCE_END.search(prev.text[-2:])):
         # CJK titles wrap anywhere, also before a Latin word ("... 我想要使用" / "Debian。...")
         return indent(line) >= indent(before) and len(before.strip()) >= 25
+    if not block.unnumbered and _width(before) >= WRAPPED_SHARE * block.widest and indent(line) >= block.left:
+        return True  # every entry so far is numbered: an unnumbered line under a full line wraps it
     first = numbering.parse(lines[prev.first])
     if first is not None:
         # a long numbered entry whose title goes on deeper than the title starts ("3.7.5. /etc/X11 :
@@ -339,6 +346,12 @@ def _continues(
             return True
     # the entry's last line, hanging under it, ends with the page number
     return pg is not None and indent(line) > indent(lines[prev.first])
+
+
+def _width(line: str) -> int:
+    """A line's width as a terminal shows it: CJK characters take two columns."""
+    stripped = line.rstrip()
+    return len(stripped) + sum(1 for c in stripped if unicodedata.east_asian_width(c) in "WF")
 
 
 def _title_of(text: str) -> str:
