@@ -122,9 +122,9 @@ class _Block:
                 return m.group("title").strip(), m.group("page")
         return s.strip(), None
 
-    def add(self, entry: _Entry, line: str) -> None:
+    def add(self, entry: _Entry, line: str, numbered: bool) -> None:
         self.entries.append(entry)
-        self.unnumbered += numbering.parse(entry.text) is None
+        self.unnumbered += not numbered
         self.note(entry, line)
         self.left = min(self.left, indent(line))
         if self.first_key is None:
@@ -202,7 +202,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             break  # the first entry again: its heading, the body has begun
         if pg is None and block.paged() and not _unpaged_entry(block, lines, content, i, parsed):
             break
-        block.add(_Entry(i, text, pg), s)
+        block.add(_Entry(i, text, pg), s, parsed is not None)
         i += 1
         end = i
     if not block.entries:
@@ -351,6 +351,8 @@ def _continues(
 def _width(line: str) -> int:
     """A line's width as a terminal shows it: CJK characters take two columns."""
     stripped = line.rstrip()
+    if stripped.isascii():
+        return len(stripped)
     return len(stripped) + sum(1 for c in stripped if unicodedata.east_asian_width(c) in "WF")
 
 
