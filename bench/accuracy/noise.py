@@ -11,7 +11,11 @@ benchmark holds under any name (a re-rendering of a held-out man page is held ou
 python bench/accuracy/noise.py --build             # collect the pool into bench/work/noise
 python bench/accuracy/noise.py                     # findings per family and per rule family
 python bench/accuracy/noise.py --show OL2 --family groff-man   # the findings themselves
+python bench/accuracy/noise.py --build --extra rfc-nroff=DIR    # add a family from a directory
 ```
+
+``--extra FAMILY=DIR`` adds the ``*.txt`` files under DIR (say RFCs and Internet-Drafts copied from
+public repositories, which no package ships) as one more family, under the same rules.
 """
 
 from __future__ import annotations
@@ -62,13 +66,18 @@ _VARIANT = re.compile(
 )
 
 
+_RFC_ZEROS = re.compile(r"^rfc0+(?=\d)")
+_DRAFT_REV = re.compile(r"^(draft-.*)-\d\d$")
+
+
 def key(name: str) -> str:
     """A document's name without language tag and extensions: one key for all its variants."""
     name = name.lower()
     while True:
         shorter = _VARIANT.sub("", name)
         if shorter == name:
-            return name
+            # rfc0793 and rfc793 are one RFC; draft-x-05 and draft-x-01 are one draft
+            return _DRAFT_REV.sub(r"\1", _RFC_ZEROS.sub("rfc", name))
         name = shorter
 
 
@@ -140,8 +149,9 @@ def _render_man(path: Path) -> bytes | None:
     return col.stdout if man.returncode == 0 and col.stdout.strip() else None
 
 
-def build(limit: int) -> None:
-    """Collect the pool into ``bench/work/noise/<family>/``, dev documents only."""
+def build(limit: int, extra: Sequence[str] = (), only: str | None = None) -> None:
+    """Collect the pool into ``bench/work/noise/<family>/``, dev documents only; ``extra`` holds
+    ``FAMILY=DIR`` pairs whose ``*.txt`` files join FAMILY; ``only`` collects one family."""
     stems, hashes = benchmark_stems(), benchmark_hashes()
     import hashlib
 
@@ -155,7 +165,13 @@ def build(limit: int) -> None:
             by_family[family].append((f"{lang + '-' if lang else ''}{stem}", p))
     for p in sorted(INFO.glob("*.info*")):
         by_family["texinfo"].append((p.name.removesuffix(".gz"), p))
+    for pair in extra:
+        family, _, folder = pair.partition("=")
+        for p in sorted(Path(folder).rglob("*.txt*")):
+            by_family[family].append((p.name.removesuffix(".gz").removesuffix(".txt"), p))
     for family, cands in sorted(by_family.items()):
+        if only and family != only:
+            continue
         cands = [(n, p) for n, p in cands if not _known(n, stems)]
         chosen = 0
         # draw evenly, and draw more than needed: some are held out, empty or unreadable
@@ -233,9 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--family", help="one layout family only")
     ap.add_argument("--show", metavar="CODE", help="print the findings whose code starts so (OL2, OL301)")
     ap.add_argument("--json", metavar="FILE", help="write every finding to FILE")
+    ap.add_argument("--extra", action="append", default=[], metavar="FAMILY=DIR", help="with --build: add DIR's *.txt")
     args = ap.parse_args(argv)
     if args.build:
-        build(args.limit)
+        build(args.limit, args.extra, args.family)
         return 0
     results = run(args.family)
     if args.show is not None:

@@ -67,7 +67,25 @@ _WORD_SCHEMES = {
     "article": "article",
     "lesson": "lesson",
     "unit": "unit",
+    # the same words in the languages DocBook and Sphinx translate their labels into
+    "kapitel": "chapter",
+    "chapitre": "chapter",
+    "capitolo": "chapter",
+    "capítulo": "chapter",
+    "hoofdstuk": "chapter",
+    "rozdział": "chapter",
+    "глава": "chapter",
+    "anhang": "appendix",
+    "annexe": "appendix",
+    "appendice": "appendix",
+    "apéndice": "appendix",
+    "anexo": "appendix",
+    "bijlage": "appendix",
+    "dodatek": "appendix",
+    "приложение": "appendix",
 }
+# the words above as one alternation, longest first ("annexe" before "annex")
+_LABEL_WORDS = "|".join(sorted(_WORD_SCHEMES, key=len, reverse=True))
 _CN_SUFFIX = {
     "章": "cjk-chapter",
     "节": "cjk-section",
@@ -96,11 +114,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"第{_SPACE}*(?P<n>{_CN_NUM}|\d+){_SPACE}*(?P<suf>章|节|節|条|條|部分|编|篇|款|部|卷|课)(?:{_SPACE}+|[、:：．.]{_SPACE}*|(?=\S)|$)(?P<rest>.*)"
         ),
     ),
-    # DocBook's Chinese rendering of "Chapter 1." and "Appendix A.": 章 1. / 附录 A.
+    # DocBook's Chinese and Korean rendering of "Chapter 1." and "Appendix A.": 章 1. / 附录 A. /
+    # 2장. / 부록 A.
     (
         "cjk-word",
-        re.compile(rf"(?P<word>章|附录|附錄){_SPACE}*(?P<n>[1-9]\d{{0,4}}|[A-Z])\.?(?:{_SPACE}+|$)(?P<rest>.*)"),
+        re.compile(rf"(?P<word>章|附录|附錄|부록){_SPACE}*(?P<n>[1-9]\d{{0,4}}|[A-Z])\.?(?:{_SPACE}+|$)(?P<rest>.*)"),
     ),
+    ("cjk-word", re.compile(rf"(?P<n>[1-9]\d{{0,4}})(?P<word>장)\.?(?:{_SPACE}+|$)(?P<rest>.*)")),
     ("decimal-dun", re.compile(rf"(?P<n>[1-9]\d{{0,4}})、{_SPACE}*(?P<rest>.*)")),
     (
         "section-sign",
@@ -109,8 +129,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "word",
         re.compile(
-            r"(?P<word>chapter|section|part|book|appendix|annex|article|lesson|unit)\s+"
-            r"(?P<n>[1-9]\d{0,4}(?:\.[1-9]\d{0,4})*|[ivxlcdm]+|[a-z]|"
+            rf"(?P<word>{_LABEL_WORDS})\s+"
+            # "Appendix A.1": a section of an appendix, as a contents often spells it out
+            r"(?P<n>[1-9]\d{0,4}(?:\.[1-9]\d{0,4})*|[a-z](?:\.[1-9]\d{0,4})+(?=[.\s]|$)|[ivxlcdm]+|[a-z]|"
             r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
             # "Book the Second", "Part First": parts of books are counted in ordinals
@@ -226,8 +247,8 @@ def _atom(text: str) -> tuple[str, int] | None:
 
 # Every label starts like this; most lines of prose do not, and skip the patterns at once.
 _MAYBE = re.compile(
-    r"[\d(（第§零〇一二三四五六七八九十百千两章附]|[A-Za-z]{1,7}[.)]|[A-Z](?:\.\d)|"
-    r"(?:chapter|section|part|book|appendix|annex|article|lesson|unit)\s",
+    r"[\d(（第§零〇一二三四五六七八九十百千两章附부]|[A-Za-z]{1,7}[.)]|[A-Z](?:\.\d)|"
+    rf"(?:{_LABEL_WORDS})\s",
     re.IGNORECASE,
 )
 
@@ -257,13 +278,18 @@ def parse(line: str) -> tuple[Number, str] | None:
             return Number(label, _CN_SUFFIX[m.group("suf")], (value,)), rest
         if kind == "cjk-word":
             value = int(n) if n.isdigit() else ord(n) - 64
-            return Number(label, "cjk-chapter" if m.group("word") == "章" else "appendix", (value,)), rest
+            return Number(label, "cjk-chapter" if m.group("word") in ("章", "장") else "appendix", (value,)), rest
         if kind == "decimal-dun":
             return Number(label, "decimal-dun", (int(n),)), rest
         if kind == "section-sign":
             return Number(label, "section-sign", tuple(int(p) for p in n.split("."))), rest
         if kind == "word":
             scheme = _WORD_SCHEMES[m.group("word").lower()]
+            if "." in n and n[0].isalpha():
+                if scheme != "appendix":
+                    continue
+                head, *tail = n.upper().split(".")
+                return Number(label, "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), rest
             if "." in n:
                 return Number(label, scheme, tuple(int(p) for p in n.split("."))), rest
             if scheme == "appendix" and len(n) == 1 and n.isalpha():

@@ -60,8 +60,15 @@ def infer_levels(numbers: Sequence[Number | None], columns: Sequence[int] | None
                 # a chapter sits at the top, or under a part: front matter numbered "1." before it
                 # does not push chapters down
                 base[fam] = 2 if any(f in base for f in _TOP if f != "appendix") else 1
-            elif column is not None and k and columns is not None and column < columns[k - 1] and column in at_column:
-                # back at the indentation of an earlier level: the new family starts there
+            elif (
+                column is not None
+                and k
+                and columns is not None
+                and column in at_column
+                and (column < columns[k - 1] or (column == columns[k - 1] and _beside(number, columns)))
+            ):
+                # back at the indentation of an earlier level, or at the indentation of the entry
+                # before it ("A. Sample Code" under "8. References"): the new family starts there
                 base[fam] = max(1, at_column[column] - (number.depth - 1))
             else:
                 base[fam] = max(1, deepest + 1 - (number.depth - 1))
@@ -71,6 +78,13 @@ def infer_levels(numbers: Sequence[Number | None], columns: Sequence[int] | None
             at_column.setdefault(column, level)
         out.append(level)
     return out
+
+
+def _beside(number: Number, columns: Sequence[int]) -> bool:
+    """Whether a new family at the column of the entry before it is that entry's sibling: in an
+    indented contents, where columns show the levels, or when it is lettered or numbered in capitals
+    (appendices "A." and parts "II." after the numbered sections of a contents with no indents)."""
+    return len(set(columns)) > 1 or number.scheme in ("alpha-upper", "roman-upper")
 
 
 def resolve_letters(numbers: Sequence[Number | None]) -> list[Number | None]:
@@ -193,7 +207,8 @@ def level_contents(toc: Sequence[TocEntry]) -> list[TocEntry]:
     nums = resolve_letters([e.number for e in toc])
     clusters = _column_clusters([e.span.column for e in toc])
     columns = [clusters[e.span.column] for e in toc]
-    levels = _by_indent(nums, columns) or infer_levels(nums, columns)
+    titles = [e.span.column + (len(n.label) + 1 if n is not None else 0) for e, n in zip(toc, nums, strict=True)]
+    levels = _by_indent(nums, columns, titles) or infer_levels(nums, columns)
     out: list[TocEntry] = []
     at_column: dict[int, int] = {}  # column cluster -> level of the last entry there
     left = 1 << 30  # the smallest column cluster so far
@@ -223,18 +238,31 @@ def _column_clusters(columns: Sequence[int]) -> dict[int, int]:
     return out
 
 
-def _by_indent(nums: Sequence[Number | None], columns: Sequence[int]) -> list[int | None] | None:
+def _by_indent(nums: Sequence[Number | None], columns: Sequence[int], titles: Sequence[int]) -> list[int | None] | None:
     """Levels from indentation, when the numbers cannot tell them apart: a contents that restarts
     "1." in every chapter ("1. Introduction" over "    1. Home Page") is nested by its indents.
     Only a difference beyond the column tolerance counts: one column of jitter is alignment."""
     levels = infer_levels(nums, columns)
-    seen: dict[int, set[int]] = {}
-    for level, column in zip(levels, columns, strict=True):
-        if level is not None:
-            seen.setdefault(level, set()).add(column)
-    if not any(len(cols) > 1 for cols in seen.values()):
+    if not _nests_against_numbers(nums, levels, columns, titles):
         return None
     return [column + 1 for column in columns]
+
+
+def _nests_against_numbers(
+    nums: Sequence[Number | None], levels: Sequence[int | None], columns: Sequence[int], titles: Sequence[int]
+) -> bool:
+    """Whether the indentation nests an entry under one its number makes it a sibling of: an entry
+    at the same or a shallower number level indented deeper than the entry before it, by both its
+    number's and its title's column (numbers right-aligned in their column, "VIII." over "  IX.",
+    move only the first; appendices indented apart from the body, "B.1." at the column of "1.", are
+    deeper where their numbers are deeper, and nest with them)."""
+    for k in range(1, len(levels)):
+        before, level = levels[k - 1], levels[k]
+        if before is None or level is None or nums[k] is None:
+            continue
+        if level <= before and columns[k] > columns[k - 1] and titles[k] > titles[k - 1] + COLUMN_TOLERANCE:
+            return True
+    return False
 
 
 def outline_entries(

@@ -166,6 +166,39 @@ def _checked(doc: Document) -> bool:
     return bool(doc.toc) and doc.facts.alignment.reliable
 
 
+# A line of the body that starts with a section number (and the word "Appendix" before it)
+_NUMBERED_LINE = re.compile(r"[ \t]*((?:appendix\s+)?[a-z0-9]{1,5}(?:\.[0-9]{1,5})*)\.?(?![a-z0-9])", re.IGNORECASE)
+
+
+def _body_lines_by_number(doc: Document) -> dict[str, list[str]]:
+    """The plain-text lines after the contents that start with a section number and stand apart
+    from the line above, as headings do (the lines of a chapter's own contents follow one another),
+    by that number, each as its letters and digits only."""
+    out: dict[str, list[str]] = {}
+    if doc.format != "text":
+        return out
+    after = doc.toc_span.end_line if doc.toc_span else 0
+    lines = re.split(r"\r\n|\r|\n", doc.text)
+    for k in range(max(after, 1), len(lines)):
+        m = _NUMBERED_LINE.match(lines[k])
+        if m and not lines[k - 1].strip():
+            out.setdefault(m.group(1).lower(), []).append(_letters(lines[k]))
+    return out
+
+
+def _written_out(doc: Document, i: int) -> bool:
+    """Whether a numbered entry's number and title begin a line of the body: the heading is there,
+    written in a form not read as a heading (a title in lower case, "8.1  application/xml
+    Registration"; the number glued to the title, "15.Normative References"; text run on after
+    the title). Saying it has no heading would be wrong; the reading is what missed it."""
+    e = doc.toc[i]
+    if e.number is None:
+        return False
+    wanted = _letters(f"{e.number.label} {e.title}")
+    lines = doc.facts.derive(_body_lines_by_number).get(e.number.label.rstrip(".").lower(), ())
+    return bool(wanted) and any(line.startswith(wanted) for line in lines)
+
+
 def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     if not _checked(doc):
         return
@@ -173,7 +206,7 @@ def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     for i in al.unmatched_entries:
         if i >= al.tail:
             break  # past the end of a truncated document: one OL304 says it for all of them
-        if _caption(doc, i):
+        if _caption(doc, i) or _written_out(doc, i):
             continue
         e = doc.toc[i]
         yield e.span, f"contents entry {_entry_ref(doc, i)} has no heading in the document"
@@ -187,11 +220,17 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
     depth = options.get("depth") or doc.toc_depth or max(e.level for e in doc.toc)
     toc_line = doc.toc_span.line if doc.toc_span else 0
     listed_children = {p for p in al.entry_parents if p is not None}
+    paired_numbers = {(id(doc.facts.parent(h)), h.number.values) for _, h in al.pairs if h.number is not None}
     for h in al.unmatched_headings:
         level = h.level - offset
         if not 1 <= level <= depth or h.span.line <= toc_line or (h.style or "").endswith("omit-from-toc"):
             continue
         parent = doc.facts.parent(h)
+        if h.number is not None and (id(parent), h.number.values) in paired_numbers:
+            # a sibling with this number is listed and paired: the heading repeats a number (a
+            # numbered line of a figure, a step), which the numbering rules report, not a section
+            # the contents forgot
+            continue
         if parent is not None and level > 1 and not (doc.toc_depth and not options.get("depth")):
             # the contents lists this heading's siblings only if it lists its parent's children:
             # a contents may go deeper in one chapter than in another

@@ -7,7 +7,9 @@ a wrapped entry, a page break with its padding, an entry whose page number is gl
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from outlint import numbering, outline
@@ -47,6 +49,10 @@ PAGED_SAMPLE = 20
 SPACED = 2
 # A block of this many entries with no blank line between them has shown its rhythm.
 DENSE = 3
+# A wrapped entry is known by the start of a later heading only when that start is this long.
+MIN_PREFIX = 20
+# A line of at least this share of the block's widest line is full: what follows it may wrap it.
+WRAPPED_SHARE = 0.8
 # A blank run this long ends the block, unless the line after it has the block's entry shape.
 BLANK_END = 4
 
@@ -87,6 +93,7 @@ class _Block:
         self.left = 1 << 30  # the smallest indent of an entry
         self.first_key: tuple[tuple[int, ...] | None, str] | None = None
         self.spaced = 0  # entries that came after a blank line
+        self.unnumbered = 0  # entries without a number
 
     def dense(self) -> bool:
         """The entries so far end in page numbers and follow one another with no blank line between
@@ -115,8 +122,9 @@ class _Block:
                 return m.group("title").strip(), m.group("page")
         return s.strip(), None
 
-    def add(self, entry: _Entry, line: str) -> None:
+    def add(self, entry: _Entry, line: str, numbered: bool) -> None:
         self.entries.append(entry)
+        self.unnumbered += not numbered
         self.note(entry, line)
         self.left = min(self.left, indent(line))
         if self.first_key is None:
@@ -127,7 +135,7 @@ class _Block:
             )
 
     def note(self, entry: _Entry, line: str) -> None:
-        self.widest = max(self.widest, len(line.rstrip()))
+        self.widest = max(self.widest, _width(line))
 
 
 def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tuple[list[TocEntry], Span | None, int]:
@@ -194,7 +202,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             break  # the first entry again: its heading, the body has begun
         if pg is None and block.paged() and not _unpaged_entry(block, lines, content, i, parsed):
             break
-        block.add(_Entry(i, text, pg), s)
+        block.add(_Entry(i, text, pg), s, parsed is not None)
         i += 1
         end = i
     if not block.entries:
@@ -220,6 +228,8 @@ class _Standalone:
     def __init__(self, lines: Sequence[str], content: Sequence[bool], start: int) -> None:
         self.lines, self.content, self.start = lines, content, start
         self.found: dict[str, int] | None = None
+        self.titles: dict[str, int] | None = None
+        self.ordered: list[str] | None = None
 
     def get(self, text: str, default: int) -> int:
         if self.found is None:
@@ -230,6 +240,25 @@ class _Standalone:
                 if content[j] and not content[j - 1] and len(lines[j]) <= 120
             }
         return self.found.get(text, default)
+
+    def title(self, text: str, default: int) -> int:
+        """The last line standing on its own whose title (its number left out) is ``text``'s."""
+        if self.titles is None:
+            self.get("", default)
+            assert self.found is not None
+            self.titles = {_title_of(line): j for line, j in self.found.items()}
+        return self.titles.get(_title_of(text), default)
+
+    def begins(self, text: str) -> bool:
+        """Whether a line standing on its own later has a title that begins with ``text``'s: the
+        heading of an entry wrapped elsewhere than the entry is ("... García" / "Solier died")."""
+        if self.ordered is None:
+            self.title("", 0)
+            assert self.titles is not None
+            self.ordered = sorted(self.titles)
+        prefix = _title_of(text)
+        k = bisect.bisect_left(self.ordered, prefix)
+        return len(prefix) >= MIN_PREFIX and k < len(self.ordered) and self.ordered[k].startswith(prefix)
 
 
 def _entry_shaped(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
@@ -287,9 +316,16 @@ def _continues(
     if prev.page is not None or parsed is not None or prev.last != i - 1:
         return False
     line = lines[i]
+    if later.title(f"{prev.text} {text}", -1) > i or later.begins(f"{prev.text} {text.split(None, 1)[0]}"):
+        return True  # the entry with this line is a heading later: a wrapped entry, whatever its indent
+    stands_later = later.get(line.strip().lower(), -1) > i
+    if stands_later and later.get(lines[prev.last].strip().lower(), -1) > i:
+        # the entry above and this line each stand on their own later, as headings do: two entries
+        # (groups of unnumbered entries in a spaced contents, DocBook's text export)
+        return False
     if block.spaced >= SPACED and indent(line) >= block.left:
         return True  # entries stand apart, blank lines between them: a line right under one goes on with it
-    if later.get(line.strip().lower(), -1) > i:
+    if stands_later:
         return False
     head = line.lstrip()[:1]
     before = lines[prev.last]
@@ -299,6 +335,8 @@ def _continues(
     if CJK.match(head) or (CJK.match(prev.text[-1:]) and not SENTENCE_END.search(prev.text[-2:])):
         # CJK titles wrap anywhere, also before a Latin word ("... 我想要使用" / "Debian。...")
         return indent(line) >= indent(before) and len(before.strip()) >= 25
+    if not block.unnumbered and _width(before) >= WRAPPED_SHARE * block.widest and indent(line) >= block.left:
+        return True  # every entry so far is numbered: an unnumbered line under a full line wraps it
     first = numbering.parse(lines[prev.first])
     if first is not None:
         # a long numbered entry whose title goes on deeper than the title starts ("3.7.5. /etc/X11 :
@@ -308,6 +346,14 @@ def _continues(
             return True
     # the entry's last line, hanging under it, ends with the page number
     return pg is not None and indent(line) > indent(lines[prev.first])
+
+
+def _width(line: str) -> int:
+    """A line's width as a terminal shows it: CJK characters take two columns."""
+    stripped = line.rstrip()
+    if stripped.isascii():
+        return len(stripped)
+    return len(stripped) + sum(1 for c in stripped if unicodedata.east_asian_width(c) in "WF")
 
 
 def _title_of(text: str) -> str:

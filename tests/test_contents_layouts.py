@@ -1,0 +1,358 @@
+"""Contents blocks as real documents lay them out: one small document per layout class.
+
+Each document was written for this test and shows one way a contents block is laid out that the
+contents rules misread on clean real documents (specifications, manuals, exported DocBook): the
+appendices indented apart from the body, numbers right-aligned in their column, appendix sections
+spelled out, a heading written in a form not read as a heading. Each clean document must give no
+contents finding; each control, with one real defect, must give exactly that one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import lint
+
+
+def contents_findings(doc: str) -> list[str]:
+    return [f"{f.span.line}: {f.code}" for f in lint(doc, path="in.txt") if f.code.startswith("OL1")]
+
+
+def _body(headings: list[str]) -> str:
+    return "".join(f"\n{h}\n\n   Some text about {h.split(None, 1)[-1].lower()} goes here.\n" for h in headings)
+
+
+# Appendices indented apart from the body: "A.1." sits at the column of "1.1." minus one, "A.1.1."
+# at a column no body entry uses. The numbers give the levels; the indentation only lays them out.
+_INDENTED_APART = [
+    ("   1. Introduction ........................................ 2", "1. Introduction"),
+    ("      1.1. Terms .......................................... 2", "1.1. Terms"),
+    ("   2. Protocol ............................................ 3", "2. Protocol"),
+    ("      2.1. Messages ....................................... 3", "2.1. Messages"),
+    ("           2.1.1. Hello ................................... 4", "2.1.1. Hello"),
+    ("           2.1.2. Goodbye ................................. 5", "2.1.2. Goodbye"),
+    ("      2.2. Errors ......................................... 6", "2.2. Errors"),
+    ("   Appendix A. Grammar .................................... 7", "Appendix A. Grammar"),
+    ("     A.1. Tokens .......................................... 7", "A.1. Tokens"),
+    ("       A.1.1. Names ....................................... 8", "A.1.1. Names"),
+    ("     A.2. Rules ........................................... 9", "A.2. Rules"),
+]
+INDENTED_APART = (
+    "Table of Contents\n\n" + "\n".join(e for e, _ in _INDENTED_APART) + "\n" + _body([h for _, h in _INDENTED_APART])
+)
+
+# Roman numbers right-aligned in their column: the titles line up, the numbers start anywhere.
+_ROMAN = ["Introduction", "Structures", "Reading", "Writing", "Simple use", "Changes", "Support", "History"]
+_ROMAN_NUMBERS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+ROMAN_RIGHT_ALIGNED = (
+    "TABLE OF CONTENTS\n\n"
+    + "\n".join(f"{n + '.':>6} {t}" for n, t in zip(_ROMAN_NUMBERS, _ROMAN, strict=True))
+    + "\n"
+    + _body([f"{n}. {t}" for n, t in zip(_ROMAN_NUMBERS, _ROMAN, strict=True)])
+)
+# the control: the heading of "VI." is numbered "VII." in the body
+ROMAN_RENUMBERED = ROMAN_RIGHT_ALIGNED.replace("\nVI. Changes\n", "\nVII. Changes\n")
+
+# A contents that spells out "Appendix A.1" for the section the body numbers "A.1".
+APPENDIX_SPELLED_OUT = """\
+Table of Contents
+
+   1. Overview ...................................................  2
+   2. Packets ....................................................  3
+   Appendix A.   Algorithms .......................................  5
+   Appendix A.1  Header checks ....................................  5
+   Appendix A.2  Jitter ...........................................  6
+   Appendix B.   Changes ..........................................  7
+""" + _body(
+    ["1. Overview", "2. Packets", "Appendix A. Algorithms", "A.1 Header checks", "A.2 Jitter", "Appendix B. Changes"]
+)
+
+# Lettered appendices with no sections, at the column of the last numbered entry.
+LETTERED_APPENDICES = (
+    """\
+Table of Contents
+
+   1. Introduction ...............................................  2
+   2. Format .....................................................  3
+      2.1. Layout ................................................  3
+      2.2. Order .................................................  4
+   3. References .................................................  5
+   A. Sample code ................................................  6
+   B. Sample output ..............................................  8
+"""
+    + _body(["1. Introduction", "2. Format", "2.1. Layout", "2.2. Order", "3. References"])
+    + _body(["Appendix A.  Sample code", "Appendix B.  Sample output"])
+)
+
+# The same appendices in a contents with no indentation at all: capital letters after the numbered
+# sections are appendices beside them, not sections of the last one.
+FLAT_LETTERED_APPENDICES = """\
+Table of Contents
+
+1. Introduction ..................................................  2
+2. Format ........................................................  3
+3. References ....................................................  5
+A. Sample code ...................................................  6
+B. Sample output .................................................  8
+""" + _body(
+    ["1. Introduction", "2. Format", "3. References", "Appendix A -- Sample code", "Appendix B -- Sample output"]
+)
+
+# Headings written in a form the body does not set as headings (a title in lower case, the number
+# glued to the title): the sections are there.
+WRITTEN_OUT = """\
+Table of Contents
+
+   1. Introduction ...............................................  2
+   2. Registration ...............................................  3
+      2.1. application/frob+xml media type .......................  3
+      2.2. Feature tags ..........................................  4
+   3. References .................................................  5
+
+1. Introduction
+
+   Some text about the introduction goes here.
+
+2. Registration
+
+   Some text about the registration goes here.
+
+2.1. application/frob+xml media type
+
+   Some text about the media type goes here.
+
+2.2.Feature tags
+
+   Some text about the feature tags goes here.
+
+3. References
+
+   Some text about the references goes here.
+"""
+# the control: section 2.2 is gone from the body
+WRITTEN_OUT_DELETED = WRITTEN_OUT.replace("2.2.Feature tags\n\n   Some text about the feature tags goes here.\n\n", "")
+
+# the control: a chapter's own contents still lists the section the body lost; its lines follow one
+# another, as no headings do, and do not stand for the section
+CHAPTER_CONTENTS_DELETED = """\
+Table of Contents
+
+   1. Setup ......................................................  2
+      1.1. Installing ............................................  2
+      1.2. Updating ..............................................  3
+   2. Use ........................................................  4
+
+1. Setup
+
+   1.1. Installing
+   1.2. Updating
+
+1.1. Installing
+
+   Some text about installing goes here.
+
+2. Use
+
+   Some text about using it goes here.
+"""
+
+# A heading that repeats a number the contents lists and pairs with another heading (a numbered
+# line of a figure taken for a heading, a number written twice): one numbering finding (OL202)
+# says so; it is not also a section missing from the contents.
+REPEATED_NUMBER = """\
+Table of Contents
+
+   1.  Introduction ..............................................  2
+   2.  Handshake .................................................  3
+   3.  Closing ...................................................  4
+
+1.  Introduction
+
+   Some text about the introduction goes here.
+
+2.  Handshake
+
+   Some text about the handshake goes here.
+
+2.  Retries
+
+   Some text about retries goes here.
+
+3.  Closing
+
+   Some text about closing goes here.
+"""
+# the control: a fourth section the contents does not list is still missing from it
+REPEATED_NUMBER_EXTRA = REPEATED_NUMBER + "\n4.  Extras\n\n   Some text about extras goes here.\n"
+
+
+def test_repeated_number_is_one_numbering_finding() -> None:
+    codes = [(f.span.line, f.code) for f in lint(REPEATED_NUMBER, path="in.txt")]
+    assert codes == [(15, "OL202")]
+
+
+# A DocBook export in another language: the body calls its chapters "Kapitel 2." and its
+# appendices "Anhang A.", the contents lists them as "2." and "A.".
+TRANSLATED_LABELS = """\
+Inhaltsverzeichnis
+
+1. Einführung
+    1.1. Am Anfang
+2. Projektleitung
+A. Das Manifest
+
+Kapitel 1. Einführung
+
+1.1. Am Anfang
+
+    Ein Text über den Anfang steht hier.
+
+Kapitel 2. Projektleitung
+
+    Ein Text über die Projektleitung steht hier.
+
+Anhang A. Das Manifest
+
+    Ein Text über das Manifest steht hier.
+"""
+
+# An entry wrapped at its own indentation with a capital on the next line, whose heading in the
+# body is wrapped elsewhere or not at all: the heading later says which lines make one entry.
+WRAPPED_AT_OWN_INDENT = """\
+Table of Contents
+
+1. History
+    1.1. Releases
+    1.2. Events
+        1.2.1. July 2000: the archive moves to the new
+        Server farm
+        1.2.2. May 2004: the second mirror network opens in
+        South America and Asia
+    1.3. Future
+
+Chapter 1. History
+
+1.1. Releases
+
+    Some text about releases goes here.
+
+1.2. Events
+
+    Some text about events goes here.
+
+1.2.1. July 2000: the archive moves to the new Server farm
+
+    Some text about the move goes here.
+
+1.2.2. May 2004: the second mirror network opens in South America
+and Asia
+
+    Some text about the mirrors goes here.
+
+1.3. Future
+
+    Some text about the future goes here.
+"""
+
+# A contents whose entries are all numbered: an unnumbered line under a full line wraps that entry,
+# even when it starts with a capital and the body wraps the heading elsewhere.
+WRAPPED_NUMBERED_BLOCK = """\
+Table of Contents
+
+1. Compatibility
+    1.1. Which other systems can read the archive format?
+    1.2. Can I install the packages of another system on this one, and packages
+    Built here on the other one?
+    1.3. How do I install other programs?
+2. Software
+
+1. Compatibility
+
+1.1. Which other systems can read the archive format?
+
+    Some text about the format goes here.
+
+1.2. Can I install the packages of another system on this one,
+and packages Built here on the other one?
+
+    Some text about packages goes here.
+
+1.3. How do I install other programs?
+
+    Some text about programs goes here.
+
+2. Software
+
+    Some text about software goes here.
+"""
+
+# Unnumbered entries at one indentation under a caption, in a contents whose groups stand apart
+# (DocBook's text export): each line is an entry, as the headings later show, not one long title.
+SPACED_GROUPS = """\
+Table of Contents
+
+1. Design
+
+    Overview
+
+        Delivery
+        Context
+        Connections
+
+    Types
+    Errors
+
+2. Requests
+
+1. Design
+
+Overview
+
+Delivery
+
+   Some text about delivery goes here.
+
+Context
+
+   Some text about the context goes here.
+
+Connections
+
+   Some text about connections goes here.
+
+Types
+
+   Some text about types goes here.
+
+Errors
+
+   Some text about errors goes here.
+
+2. Requests
+
+   Some text about requests goes here.
+"""
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        pytest.param(INDENTED_APART, [], id="appendices-indented-apart-from-the-body"),
+        pytest.param(ROMAN_RIGHT_ALIGNED, [], id="roman-numbers-right-aligned"),
+        pytest.param(ROMAN_RENUMBERED, ["32: OL104"], id="roman-control-renumbered"),
+        pytest.param(APPENDIX_SPELLED_OUT, [], id="appendix-sections-spelled-out"),
+        pytest.param(LETTERED_APPENDICES, [], id="lettered-appendices-at-the-body-column"),
+        pytest.param(FLAT_LETTERED_APPENDICES, [], id="lettered-appendices-in-a-flat-contents"),
+        pytest.param(WRITTEN_OUT, [], id="headings-written-in-a-form-not-read-as-headings"),
+        pytest.param(WRITTEN_OUT_DELETED, ["6: OL101"], id="written-out-control-deleted-section"),
+        pytest.param(CHAPTER_CONTENTS_DELETED, ["5: OL101"], id="chapter-contents-control-deleted-section"),
+        pytest.param(REPEATED_NUMBER, [], id="heading-repeating-a-listed-number"),
+        pytest.param(REPEATED_NUMBER_EXTRA, ["23: OL102"], id="repeated-number-control-unlisted-section"),
+        pytest.param(TRANSLATED_LABELS, [], id="chapter-and-appendix-words-in-another-language"),
+        pytest.param(WRAPPED_AT_OWN_INDENT, [], id="entry-wrapped-at-its-own-indent-heading-later"),
+        pytest.param(WRAPPED_NUMBERED_BLOCK, [], id="unnumbered-line-in-a-numbered-block-wraps"),
+        pytest.param(SPACED_GROUPS, [], id="unnumbered-entries-in-spaced-groups"),
+    ],
+)
+def test_contents_layout(doc: str, expected: list[str]) -> None:
+    assert contents_findings(doc) == expected
