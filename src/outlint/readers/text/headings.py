@@ -18,6 +18,7 @@ from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
 from outlint.readers.text.blocks import Habits
 from outlint.readers.text.kinds import paragraph
 from outlint.readers.text.lines import HEADING_END, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent
+from outlint.readers.text.outdent import NAME_LINE, outdented
 from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn, restarts_inside, settle_levels
 
 _VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
@@ -139,7 +140,9 @@ def classify(
 ) -> list[outline.Block]:
     """Headings and paragraphs of the body, in document order."""
     listing = Listing(toc)
-    items = _candidates(lines, list(blocks), listing, habits)
+    # a document with a contents block names its unnumbered headings there
+    outdent = {} if toc else outdented(lines, blocks, habits.prose_indent)
+    items = _candidates(lines, list(blocks), listing, habits, outdent)
     style = learn(
         [
             (x.number, x.span.column - 1, x.style.startswith("underline"))
@@ -184,8 +187,11 @@ PART_BREAK = _PartBreak()
 Item = outline.Block | Candidate | tuple[Heading, TocEntry] | _PartBreak
 
 
-def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Listing, habits: Habits) -> list[Item]:
-    """First pass: underlined headings, numbered candidates, lines the contents lists, paragraphs."""
+def _candidates(
+    lines: Sequence[str], blocks: list[list[int] | Gap], listing: Listing, habits: Habits, outdent: dict[int, int]
+) -> list[Item]:
+    """First pass: underlined headings, numbered candidates, lines the contents lists, outdented
+    titles (``outdent``: line index -> level), paragraphs."""
     base = habits.prose_indent
     underline_order: list[str] = []
     faq = False
@@ -215,6 +221,19 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
             mini_toc = None
         if len(block) == 1 and items and TOC_TITLE.fullmatch(first.strip()):
             mini_toc = indent(first)  # a chapter's own contents: its entries are not headings
+            continue
+        if block[0] in outdent:
+            level = outdent[block[0]]
+            span = Span(block[0] + 1, indent(first) + 1, block[0] + 1, len(first.rstrip()))
+            items.append(Heading(level, None, first.strip(), span, style="outdent"))
+            if len(block) > 1:
+                blocks.insert(k, block[1:])  # the body set right under its title
+            nxt = blocks[k] if k < len(blocks) else None
+            if isinstance(nxt, list) and nxt[0] not in outdent:
+                made = paragraph(lines, nxt, [], habits)
+                if made.kind == "prose" and NAME_LINE.fullmatch(made.text):
+                    items.append(replace(made, kind="list"))  # "name - summary" under its title
+                    k += 1
             continue
         under = _underline_heading(lines, block)
         if under is not None and (indent(lines[under[0]]) > base + 1 or under[1] != block[-1]):

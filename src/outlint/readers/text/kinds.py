@@ -31,7 +31,8 @@ def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], h
         text = _join(body)
     span = Span(first + 1, indent(body[0]) + 1, last + 1, max(1, len(body[-1].rstrip())))
     previous = items[-1] if items and isinstance(items[-1], Paragraph) else None
-    return Paragraph(text, span, _kind(body, text, previous, habits))
+    origin = _origin(body, first) if len(block) > 1 and _BROKEN in text else ()
+    return Paragraph(text, span, _kind(body, text, previous, habits), origin=origin)
 
 
 _GAP = re.compile(r"\S(\s{3,})\S")
@@ -48,16 +49,42 @@ def _aligned_columns(body: Sequence[str]) -> bool:
     return len(starts) == 1
 
 
+# groff marks the words it hyphenated at a line's end with U+2010 (an author's hyphen is U+002D)
+_BROKEN = "\u2010"
+
+
+def _glue(before: str, s: str) -> str:
+    if before and s and CJK.match(before[-1]) and CJK.match(s[0]):
+        return ""
+    if before.endswith(_BROKEN) and s[:1].isalnum():
+        return ""  # a word (or an address) groff broke across lines: "Ser‐" "vice" is one word
+    return " "
+
+
 def _join(body: Sequence[str]) -> str:
-    """A paragraph's text: wrapped lines joined by a space, except between CJK characters."""
+    """A paragraph's text: wrapped lines joined by a space, except between CJK characters and
+    inside a word broken at the line's end."""
     parts = [body[0].strip()]
     for s in body[1:]:
         s = s.strip()
-        before = parts[-1]
-        glue = "" if before and s and CJK.match(before[-1]) and CJK.match(s[0]) else " "
-        parts.append(glue)
+        parts.append(_glue(parts[-1], s))
         parts.append(s)
     return "".join(parts)
+
+
+def _origin(body: Sequence[str], first: int) -> tuple[tuple[int, int, int], ...]:
+    """Where each source line starts in the joined text, for a text not joined by single spaces."""
+    out = []
+    size = 0
+    before = ""
+    for k, s in enumerate(body):
+        stripped = s.strip()
+        if k:
+            size += len(_glue(before, stripped))
+        out.append((size, first + k + 1, indent(s) + 1))
+        size += len(stripped)
+        before = stripped
+    return tuple(out)
 
 
 def _width(s: str) -> int:
