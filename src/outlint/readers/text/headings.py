@@ -133,6 +133,7 @@ class Candidate:
     in_list: bool  # it follows a sentence that introduces a list, or the items of one
     next_block: bool  # its title came from the next block, which it consumes
     number_listed: bool  # the contents has an entry with this number (whatever its title)
+    hanging: bool = False  # the text under it hangs at its title's column, right of the prose
 
 
 def classify(
@@ -193,6 +194,7 @@ def _candidates(
     """First pass: underlined headings, numbered candidates, lines the contents lists, outdented
     titles (``outdent``: line index -> level), paragraphs."""
     base = habits.prose_indent
+    outer = _underline_indents(lines, blocks)
     underline_order: list[str] = []
     faq = False
     run: Number | None = None  # the last item of a numbered list a sentence introduced
@@ -236,7 +238,11 @@ def _candidates(
                     k += 1
             continue
         under = _underline_heading(lines, block)
-        if under is not None and (indent(lines[under[0]]) > base + 1 or under[1] != block[-1]):
+        if under is not None and (
+            indent(lines[under[0]]) > base + 1
+            or under[1] != block[-1]
+            or _sample_title(lines, under, blocks[k] if k < len(blocks) else None, outer)
+        ):
             # an underlined title inside an indented example, or with text straight under its
             # underline (a sample file's title), is part of the example
             under = None
@@ -272,8 +278,12 @@ def _candidates(
             heading = Heading(0, number, title, span, style="numbered")
             title_lines = 1 if next_block or len(block) == 1 else block.index(end_idx) + 1
             number_listed = number.scheme in listing.schemes.get(number.values, ())
+            after = blocks[k] if k < len(blocks) and not next_block else None
+            hanging = _hanging(lines, first, title, after, habits)
             items.append(
-                Candidate(heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed)
+                Candidate(
+                    heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed, hanging
+                )
             )
             if next_block:
                 k += 1
@@ -288,6 +298,41 @@ def _candidates(
                 continue
         items.append(fallback())
     return items
+
+
+def _underline_indents(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> dict[str, int]:
+    """The least indent of the titles underlined with each character."""
+    out: dict[str, int] = {}
+    for block in blocks:
+        if isinstance(block, list) and len(block) >= 2:
+            under = _underline_heading(lines, block)
+            if under is not None:
+                margin = indent(lines[under[0]])
+                out[under[2]] = min(margin, out.get(under[2], margin))
+    return out
+
+
+def _sample_title(
+    lines: Sequence[str], under: tuple[int, int, str], after: list[int] | Gap | None, outer: dict[str, int]
+) -> bool:
+    """An underlined title indented past the document's other titles underlined alike, over text
+    indented as far: a sample inside an example (a quoted mail with its own headings in a manual)."""
+    margin = indent(lines[under[0]])
+    if margin <= outer.get(under[2], margin) + 1 or not isinstance(after, list):
+        return False
+    return indent(lines[after[0]]) >= margin
+
+
+def _hanging(lines: Sequence[str], first: str, title: str, after: list[int] | Gap | None, habits: Habits) -> bool:
+    """Whether the text after a numbered line hangs at the column of the line's title, right of the
+    prose indent: a list item's text ("4. Test it" over "   Run it twice."), where a section's text
+    starts at the prose indent. An example or a table that happens to start there is not text."""
+    if not title or not isinstance(after, list):
+        return False
+    column = first.find(title.split()[0])
+    if column <= habits.prose_indent + 1 or indent(lines[after[0]]) != column:
+        return False
+    return paragraph(lines, after, [], habits).kind in ("prose", "list", "quote")
 
 
 def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[str]) -> Heading:
@@ -391,6 +436,8 @@ def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits) -> str | Non
     fam = numbering.family(number)
     if c.listed:
         return "numbered+contents"
+    if c.hanging and not c.number_listed:
+        return None  # a list item: its text hangs under its title, right of the document's prose
     if c.in_list or (_lone_letter(number) and _in_sequence(number, seen) is None and not c.listed):
         return None  # an item of a list; an initial ("J. Smith") outside a letter sequence
     if style.underlines(fam) or restarts_inside(number, seen):

@@ -1,0 +1,84 @@
+"""Numbered lines that are not headings, by the document's own layout: list items whose text hangs
+under their title, and headings of a sample quoted inside an example."""
+
+from __future__ import annotations
+
+from outlint.readers import text
+from tests.conftest import lint
+
+
+def titles(doc: str) -> list[str]:
+    def walk(hs: object) -> list[str]:
+        out: list[str] = []
+        for h in hs:  # type: ignore[attr-defined]
+            out.append(h.title)
+            out.extend(walk(h.children))
+        return out
+
+    return walk(text.read(doc.encode(), "in.txt").headings)
+
+
+HANGING = """\
+Upgrading
+=========
+
+Follow these steps in order.
+
+3. **Test the new version**
+
+   Run the test suite with the new version and compare the results
+   with the old ones before going on.
+
+4. **Try the workarounds if needed**
+
+   -  If it is slow, read the notes on backtracking.
+   -  If it fails, use the old behaviour for now.
+
+Reporting
+=========
+
+Tell us what you found.
+"""
+
+
+def test_list_items_whose_text_hangs_under_their_title_are_not_headings() -> None:
+    assert titles(HANGING) == ["Upgrading", "Reporting"]
+    assert lint(HANGING, path="in.txt") == []
+
+
+def test_a_section_whose_example_starts_at_its_title_column_stays_a_heading() -> None:
+    doc = (
+        "1. Scope\n\nThe frobnicator frobs.\n\n2. Properties\n\n"
+        '    "Backlight"\t\taka BACKLIGHT\n\tType:\t\tINTEGER\n\tFormat:\t\t32\n\n'
+        "3. Usage\n\nRun it.\n"
+    )
+    assert titles(doc) == ["Scope", "Properties", "Usage"]
+
+
+SAMPLE = """\
+1 Security
+**********
+
+Send an alert to the vendors.  Here is an example alert:
+
+     Frobnicator heap overrun
+
+     I. BACKGROUND
+     =============
+
+     The frobnicator is a set of programs that frob widgets.
+
+     II. DESCRIPTION
+     ===============
+
+     A long name overruns a buffer.
+
+1.1 Releases
+============
+
+Make the release promptly.
+"""
+
+
+def test_headings_of_a_sample_inside_an_example_are_not_headings() -> None:
+    assert titles(SAMPLE) == ["Security", "Releases"]
