@@ -123,3 +123,17 @@ def test_a_lost_beginning_is_one_late_start() -> None:
     headings = ["II. Noon", "III. Dusk", "Book the Second--the Night", "I. Dark", "II. Darker"]
     doc = text_doc(None, headings)
     assert codes_lines(doc, "OL2") == [("OL204", 3)]
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        pytest.param(["1. Alpha", "2. Beta", "99. Future"], [], id="nines-keep-the-last-place"),
+        pytest.param(["1. Alpha", "1.1 Alpha", "1.99 Thanks", "2. Beta"], [], id="nines-last-child"),
+        pytest.param(["1. Alpha", "99. Future", "100. Past"], [("OL201", 1)], id="nines-not-last"),
+    ],
+)
+@pytest.mark.usefixtures("every_heading_sure")
+def test_a_last_section_numbered_with_nines(headings: list[str], expected: list[tuple[str, int]]) -> None:
+    doc = text_doc(None, headings)
+    assert codes_lines(doc, "OL201") == [(code, heading_line(headings, i)) for code, i in expected]

@@ -120,10 +120,26 @@ def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
     return bool(between) and all(al.heading_for(k) is None for k in between)
 
 
+# Numbers made of nines that some series give the section they keep last ("99. Future
+# compatibility", "1.99 Acknowledgments" in the X protocol documents): a place, not a gap.
+_LAST_PLACE = frozenset({99, 999})
+
+
+def _kept_last(h: Heading, parent: Heading | None, doc: Document) -> bool:
+    """Whether a heading numbered with nines is the last of its family among its siblings."""
+    n = h.number
+    if n is None or n.values[-1] not in _LAST_PLACE:
+        return False
+    siblings = parent.children if parent is not None else doc.headings
+    fam = family(n)
+    after = siblings[next(k for k, x in enumerate(siblings) if x is h) + 1 :]
+    return not any(x.number is not None and family(x.number) == fam for x in after)
+
+
 def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values[-1] > want.values[-1]:
-            if _explained(doc, h, prev) or not _sure(doc, h, prev):
+            if _explained(doc, h, prev) or not _sure(doc, h, prev) or _kept_last(h, parent, doc):
                 continue
             yield (
                 h.span,
@@ -340,7 +356,11 @@ RULES = (
         check_gap,
         Severity.ERROR,
         doc=_DOC.format(
-            what="Reports a numbered heading whose number jumps past the next expected value among its siblings.",
+            what=(
+                "Reports a numbered heading whose number jumps past the next expected value among its siblings. "
+                "A last section numbered with nines (`99.`, `1.99`), as some series keep their closing section, "
+                "is a place, not a gap."
+            ),
             why="Sections between the two numbers are missing, or a heading was moved here from elsewhere.",
             example="`(5) Clean cyberspace` followed by `(10) Shared benefits` under the same chapter.",
         ),
