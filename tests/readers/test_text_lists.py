@@ -82,3 +82,20 @@ Make the release promptly.
 
 def test_headings_of_a_sample_inside_an_example_are_not_headings() -> None:
     assert titles(SAMPLE) == ["Security", "Releases"]
+
+
+def test_underlined_chapter_with_an_undotted_number_before_a_quoted_name() -> None:
+    doc = (
+        "1 Introduction\n**************\n\nThe tool edits streams.\n\n"
+        "2 ‘frob’ scripts\n****************\n\nA script is a list of commands.\n\n"
+        "3 Addresses\n***********\n\nAn address selects lines.\n"
+    )
+    numbers = [h.number.label if h.number else None for h in text.read(doc.encode(), "in.txt").headings]
+    assert numbers == ["1", "2", "3"]
+    assert lint(doc, path="in.txt") == []
+
+
+def test_underlined_title_starting_with_a_count_is_not_numbered() -> None:
+    doc = "NEWS\n====\n\n24 bit colour support\n=====================\n\nColours now have 24 bits.\n"
+    numbers = [h.number for h in text.read(doc.encode(), "in.txt").headings]
+    assert numbers == [None, None]

@@ -335,12 +335,27 @@ def _hanging(lines: Sequence[str], first: str, title: str, after: list[int] | Ga
     return paragraph(lines, after, [], habits).kind in ("prose", "list", "quote")
 
 
+# An undotted number before a quoted name: "3 ‘sed’ scripts" (a count before a unit, "32 bit
+# builds", is no number of a section)
+_BARE_TITLE = re.compile(r"\s*([1-9]\d{0,2})[ \t]+([‘'\"`“«].*)")
+
+
+def _bare_underlined(title: str) -> tuple[Number, str] | None:
+    """The undotted number of an underlined title that starts with a quoted name (Info chapters:
+    "3 ‘sed’ scripts" over "*****"): alone, a bare number needs a capital after it to be a
+    section's number, but a quoted name after it is no count either."""
+    m = _BARE_TITLE.fullmatch(title.rstrip())
+    if m is None or not _loose_shape(m.group(2)):
+        return None
+    return Number(m.group(1), "decimal", (int(m.group(1)),)), m.group(2).strip()
+
+
 def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[str]) -> Heading:
     title_idx, last_idx, char = under
     if char not in order:
         order.append(char)
     title_line = lines[title_idx]
-    parsed = numbering.parse(title_line)
+    parsed = numbering.parse(title_line) or _bare_underlined(title_line)
     if parsed is not None and _release(*parsed):
         parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
     if parsed is not None and parsed[0].label in _FAQ_LABELS:
