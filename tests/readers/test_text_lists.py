@@ -99,3 +99,31 @@ def test_underlined_title_starting_with_a_count_is_not_numbered() -> None:
     doc = "NEWS\n====\n\n24 bit colour support\n=====================\n\nColours now have 24 bits.\n"
     numbers = [h.number for h in text.read(doc.encode(), "in.txt").headings]
     assert numbers == [None, None]
+
+
+GLUED = """\
+1. Protocol Types
+
+The types are these.
+
+GLYPHITEM\t[
+\t\t\tdx, dy:\t\tINT16
+\t\t]
+2. Standard Formats
+
+The server must support a direct format with eight bits each.
+
+2.1 Depths
+
+Every depth is listed.
+"""
+
+
+def test_next_section_set_right_under_an_indented_declaration() -> None:
+    assert titles(GLUED) == ["Protocol Types", "Standard Formats", "Depths"]
+    assert lint(GLUED, path="in.txt") == []
+
+
+def test_a_numbered_line_under_a_declaration_that_breaks_the_chain_stays_text() -> None:
+    doc = GLUED.replace("2. Standard Formats", "5. Standard Formats").replace("2.1 Depths", "Depths\n------")
+    assert titles(doc) == ["Protocol Types", "Depths"]

@@ -42,6 +42,8 @@ _FAQ_LABELS = frozenset({"Q.", "A.", "Q:", "A:"})
 TITLE_LINES = 4
 # A wrapped title has at most this many words.
 TITLE_WORDS = 30
+# How many numbered headings back the chain is looked at (as ``styles.continues`` does)
+CHAIN_BACK = 50
 
 
 def _heading_shape(title: str) -> bool:
@@ -55,13 +57,22 @@ def _heading_shape(title: str) -> bool:
     return not t[0].islower()
 
 
-def _glued_heading(lines: Sequence[str], block: list[int], after: list[int] | Gap | None) -> bool:
+def _glued_heading(
+    lines: Sequence[str], block: list[int], after: list[int] | Gap | None, items: Sequence[Item]
+) -> bool:
     """Whether a block's last line is a numbered heading with no blank line above it: it follows a
-    finished sentence and the next block is its first sub-section ("6. Committee" then "6.1. Powers")."""
-    parsed = numbering.parse(lines[block[-1]])
+    finished sentence and the next block is its first sub-section ("6. Committee" then "6.1. Powers"),
+    or it follows an indented example or table and goes on with the numbering so far."""
+    last = lines[block[-1]]
+    parsed = numbering.parse(last)
     if parsed is None or not _heading_shape(parsed[1]) or not isinstance(after, list):
         return False
-    if not SENTENCE_END.search(lines[block[-2]][-12:]):
+    before = lines[block[-2]]
+    if indent(before) > indent(last) and indent(lines[after[0]]) <= indent(last):
+        # hand-written specifications set a section's number right under the end of an indented
+        # declaration or table, with no blank line: it is a heading if it is the next section
+        return continues(parsed[0], _numbers(items))
+    if not SENTENCE_END.search(before[-12:]):
         return False
     child = numbering.parse(lines[after[0]])
     return child is not None and child[0].values[:-1] == parsed[0].values and child[0].values[-1] == 1
@@ -214,7 +225,8 @@ def _candidates(
                 continue
             block = block[1:]  # the text right under the rule
             first = lines[block[0]].replace("\f", "")
-        if len(block) > 1 and _glued_heading(lines, block, blocks[k] if k < len(blocks) else None):
+        after = blocks[k] if k < len(blocks) else None
+        if len(block) > 1 and _glued_heading(lines, block, after, items):
             blocks.insert(k, [block[-1]])  # a heading glued under the paragraph before it
             block = block[:-1]
         if mini_toc is not None:
@@ -298,6 +310,19 @@ def _candidates(
                 continue
         items.append(fallback())
     return items
+
+
+def _numbers(items: Sequence[Item]) -> list[Number]:
+    """The numbers of the last numbered headings and candidates, in order, for a glance at the
+    chain (as many as ``continues`` looks back at)."""
+    out: list[Number] = []
+    for item in reversed(items):
+        h = item.heading if isinstance(item, Candidate) else item
+        if isinstance(h, Heading) and h.number is not None:
+            out.append(h.number)
+            if len(out) == CHAIN_BACK:
+                break
+    return out[::-1]
 
 
 def _underline_indents(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> dict[str, int]:
