@@ -127,3 +127,13 @@ def test_next_section_set_right_under_an_indented_declaration() -> None:
 def test_a_numbered_line_under_a_declaration_that_breaks_the_chain_stays_text() -> None:
     doc = GLUED.replace("2. Standard Formats", "5. Standard Formats").replace("2.1 Depths", "Depths\n------")
     assert titles(doc) == ["Protocol Types", "Depths"]
+
+
+def test_a_lost_section_before_an_undotted_number_shows_as_a_gap() -> None:
+    # "7 Security" does not follow "5 Protocols", but its first sub-section "7.1" comes next
+    doc = (
+        "3 Scope\n\n   It frobs.\n\n4 Approach\n\n   The approach.\n\n4.1 Scheme\n\n   The scheme.\n\n"
+        "5 Protocols\n\n   The protocols.\n\n5.1 Modes\n\n   The modes.\n\n"
+        "7 Security\n\n   The analysis.\n\n7.1 Attacks\n\n   The attacks.\n"
+    )
+    assert [(f.code, f.span.line) for f in lint(doc, path="in.txt") if f.code == "OL201"] == [("OL201", 21)]

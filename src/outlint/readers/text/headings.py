@@ -412,6 +412,7 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
     """Second pass, in document order: each numbered candidate against the learnt style and the
     numbering chain of the headings accepted before it."""
     seen = Chain()
+    parents = _parents(items)
     out: list[outline.Block | tuple[Heading, TocEntry]] = []
     ruled = False  # a horizontal rule since the last heading
     for item in items:
@@ -432,7 +433,7 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
         if not isinstance(item, Candidate):
             out.append(item)
             continue
-        how = _judge(item, seen, style, habits)
+        how = _judge(item, seen, style, habits, id(item) in parents)
         if how is None:
             out.append(item.fallback())
             continue
@@ -467,7 +468,24 @@ def _starts_part(c: Candidate, seen: Chain) -> bool:
     return number.scheme in seen.top
 
 
-def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits) -> str | None:
+def _parents(items: Sequence[Item]) -> set[int]:
+    """The candidates whose next numbered candidate is their first sub-section ("7" then "7.1"):
+    the numbering below them says what they are, whatever came before them."""
+    out: set[int] = set()
+    last: Candidate | None = None
+    for item in items:
+        if not isinstance(item, Candidate) or item.heading.number is None:
+            continue
+        n = item.heading.number
+        if last is not None and last.heading.number is not None:
+            p = last.heading.number
+            if n.depth == p.depth + 1 and n.values == (*p.values, 1):
+                out.add(id(last))
+        last = item
+    return out
+
+
+def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits, parent: bool = False) -> str | None:
     """How a numbered candidate is a heading (``numbered``, ``numbered+contents``, ``numbered+chain``,
     ``numbered+wrapped``), or None when it is not one."""
     h = c.heading
@@ -495,10 +513,11 @@ def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits) -> str | Non
         return None
     if number.label.isdigit():
         # an undotted "2 Data Types" is a heading only where the numbering expects it (the first
-        # chapter, the next one, a number the contents lists): bare numbers also start the rows
+        # chapter, the next one, a number the contents lists, one whose first sub-section comes
+        # next, so that a lost section before it shows as a gap): bare numbers also start the rows
         # of tables and lists ("13 Numeric coprocessor")
         first = number.values == (1,) and number.scheme not in seen.schemes
-        expected = fits or first or c.number_listed
+        expected = fits or first or c.number_listed or parent
         return "numbered+chain" if expected and _heading_shape(title) else None
     if (not title and fam in WORDY) or _heading_shape(title):
         return "numbered"
