@@ -137,3 +137,17 @@ def test_a_lost_section_before_an_undotted_number_shows_as_a_gap() -> None:
         "7 Security\n\n   The analysis.\n\n7.1 Attacks\n\n   The attacks.\n"
     )
     assert [(f.code, f.span.line) for f in lint(doc, path="in.txt") if f.code == "OL201"] == [("OL201", 21)]
+
+
+def test_lettered_sentences_with_no_text_between_them_are_list_items() -> None:
+    doc = (
+        "1.  New Features\n\n"
+        "a.  Matching is now always compiled in, and enabled or disabled when the\n"
+        "    value of the variable is changed.\n\n"
+        "b.  Some systems now use ~/_inputrc as the last-ditch inputrc filename.\n\n"
+        "c.  Some systems now use ~/_history as the default history file.\n\n"
+        "d.  The search now leaves the point at the end of the line when the\n"
+        "    string to search for is empty.\n"
+    )
+    assert titles(doc) == ["New Features"]
+    assert lint(doc, path="in.txt") == []

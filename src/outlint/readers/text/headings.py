@@ -413,6 +413,7 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
     numbering chain of the headings accepted before it."""
     seen = Chain()
     parents = _parents(items)
+    bodiless = _bodiless(items)
     out: list[outline.Block | tuple[Heading, TocEntry]] = []
     ruled = False  # a horizontal rule since the last heading
     for item in items:
@@ -433,7 +434,7 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
         if not isinstance(item, Candidate):
             out.append(item)
             continue
-        how = _judge(item, seen, style, habits, id(item) in parents)
+        how = _judge(item, seen, style, habits, id(item) in parents, id(item) in bodiless)
         if how is None:
             out.append(item.fallback())
             continue
@@ -468,6 +469,19 @@ def _starts_part(c: Candidate, seen: Chain) -> bool:
     return number.scheme in seen.top
 
 
+def _bodiless(items: Sequence[Item]) -> set[int]:
+    """The candidates followed directly by another numbered candidate, with no text between."""
+    out: set[int] = set()
+    last: Candidate | None = None
+    for item in items:
+        if isinstance(item, Gap):
+            continue
+        if isinstance(item, Candidate) and last is not None:
+            out.add(id(last))
+        last = item if isinstance(item, Candidate) else None
+    return out
+
+
 def _parents(items: Sequence[Item]) -> set[int]:
     """The candidates whose next numbered candidate is their first sub-section ("7" then "7.1"):
     the numbering below them says what they are, whatever came before them."""
@@ -485,7 +499,9 @@ def _parents(items: Sequence[Item]) -> set[int]:
     return out
 
 
-def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits, parent: bool = False) -> str | None:
+def _judge(
+    c: Candidate, seen: Chain, style: Style, habits: Habits, parent: bool = False, bodiless: bool = False
+) -> str | None:
     """How a numbered candidate is a heading (``numbered``, ``numbered+contents``, ``numbered+chain``,
     ``numbered+wrapped``), or None when it is not one."""
     h = c.heading
@@ -525,7 +541,9 @@ def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits, parent: bool
         # a label that names its kind, set off from its title ("Book the Second--the Golden
         # Thread"), unlike a sentence that cites one ("Section 7.2 establishes a registry.")
         return "numbered"
-    if fits and _loose_shape(title):
+    if fits and _loose_shape(title) and not (bodiless and SENTENCE_END.search(title)):
+        # (a sentence with a full stop and no text under it, before the next number: a list item,
+        # "b.  Systems now use ~/_inputrc as the last-ditch inputrc filename.")
         return "numbered+chain"
     return None
 
