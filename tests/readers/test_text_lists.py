@@ -151,3 +151,14 @@ def test_lettered_sentences_with_no_text_between_them_are_list_items() -> None:
     )
     assert titles(doc) == ["New Features"]
     assert lint(doc, path="in.txt") == []
+
+
+def test_one_line_listing_between_rules_is_not_a_heading() -> None:
+    doc = (
+        "Usage\n=====\n\nThe tool feeds this to the editor:\n\n"
+        "-----------------------------------\n"
+        'foo.c:2: printf("hello word!\\n");\n'
+        "-----------------------------------\n\n"
+        "Then the editor opens the file.\n"
+    )
+    assert titles(doc) == ["Usage"]

@@ -626,14 +626,22 @@ def _number_underlined(items: list[outline.Block]) -> list[outline.Block]:
     return [relevel.get(id(x), x) if isinstance(x, Heading) else x for x in items]
 
 
+# A statement or a brace ends the line: code, not a title
+_CODE_END = re.compile(r"[;{}]\s*$")
+
+
 def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int, str] | None:
     if len(block) >= 3 and UNDERLINE.fullmatch(lines[block[0]]) and UNDERLINE.fullmatch(lines[block[2]]):
         c = lines[block[0]].strip()[0]
         if lines[block[2]].strip()[0] == c and not UNDERLINE.fullmatch(lines[block[1]]):
+            if _CODE_END.search(lines[block[1]]):
+                return None  # one line of code in a listing set between rules (AsciiDoc's "----")
             return block[1], block[2], "over" + c
     if len(block) >= 2 and block[1] == block[0] + 1:
         under = lines[block[1]].strip()
         title = lines[block[0]].strip()
+        if _CODE_END.search(title):
+            return None  # a line of code over a rule
         if UNDERLINE.fullmatch(under) and not UNDERLINE.fullmatch(title) and len(under) >= max(3, len(title) * 0.6):
             return block[0], block[1], under[0]
     return None
