@@ -109,3 +109,9 @@ def test_fragment_after_a_broken_word_is_located_on_its_line() -> None:
         "mented at length in the manual that comes with it. and\nthen the frob widget is set aside.\n"
     )
     assert [(f.code, f.span.line, f.span.column) for f in lint(doc, path="in.txt")] == [("OL305", 4, 52)]
+
+
+def test_sub_section_title_right_under_its_section_title() -> None:
+    doc = MAN.replace("SYNOPSIS\n", "SYNOPSIS\n   Traditional usage\n")
+    assert headings(doc)[1:3] == [(1, "SYNOPSIS", 6), (2, "Traditional usage", 7)]
+    assert lint(doc, path="in.txt") == []

@@ -50,10 +50,26 @@ def _body_indent(lines: Sequence[str], block: list[int], after: list[int] | Gap 
     return min(margins) if margins else None
 
 
+def _split_titles(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> list[list[int] | Gap]:
+    """Blocks with the title lines that open them set apart: a section's title, then its first
+    sub-section's, then the body, all without a blank line ("SYNOPSIS" / "   Traditional usage" /
+    "       tar ...")."""
+    out: list[list[int] | Gap] = []
+    for block in blocks:
+        while isinstance(block, list) and len(block) > 1 and indent(lines[block[1]]) > indent(lines[block[0]]):
+            if not _title(lines[block[0]]):
+                break
+            out.append(block[:1])
+            block = block[1:]
+        out.append(block)
+    return out
+
+
 def outdented(lines: Sequence[str], blocks: Sequence[list[int] | Gap], prose_indent: int) -> dict[int, int]:
     """Line index -> level of each title of the document's outdented heading styles (empty when it
     has none). The outermost style is level 1; an indent between it and its body's indent is the
     next level down (man pages' sub-sections at three columns over a body at seven)."""
+    blocks = _split_titles(lines, blocks)
     titles: dict[int, list[int]] = {}
     bodies: dict[int, Counter[int]] = {}
     others: Counter[int] = Counter()
