@@ -115,3 +115,11 @@ def test_sub_section_title_right_under_its_section_title() -> None:
     doc = MAN.replace("SYNOPSIS\n", "SYNOPSIS\n   Traditional usage\n")
     assert headings(doc)[1:3] == [(1, "SYNOPSIS", 6), (2, "Traditional usage", 7)]
     assert lint(doc, path="in.txt") == []
+
+
+def test_kinds_of_man_page_paragraphs() -> None:
+    doc = MAN.replace("frob - frobnicate widgets in place", "frob.conf, frob - frobnicate widgets in place")
+    kinds = {h.title: [p.kind for p in h.body] for h in text.read(doc.encode(), "in.txt").headings}
+    assert kinds["NAME"] == ["list"]  # a name line: a definition
+    assert kinds["SYNOPSIS"] == ["code"]  # a usage line: the command and its options in brackets
+    assert kinds["SEE ALSO"] == ["lines"]  # references: names, not a sentence

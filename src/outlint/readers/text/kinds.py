@@ -9,6 +9,10 @@ from outlint.model import Paragraph, Span
 from outlint.readers.text.blocks import WRAPPED, Habits
 from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
 
+# An option in brackets, as usage lines write them: "[-n]", "[--quiet]", "[-o outfile]"
+_OPTION_GROUP = re.compile(r"\[-{1,2}\w")
+# Manual page references separated by commas: "awk(1), ed(1), grep(1),"
+_REFERENCES = re.compile(r"(?:[\w.:+-]+\(\d\w{0,6}\)[,.]?\s*)+")
 _PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
 # what any test but the prose one looks for: symbols, wide gaps, a statement's end, a prompt
@@ -171,6 +175,10 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         return "code"  # a shell session: "$ ls -l", "# apt-get install ..."
     if _definitions(body):
         return "list"  # a term and its description: an entry of a definition list
+    if len(_OPTION_GROUP.findall(text)) >= 2:
+        return "code"  # a command's usage: its name and its options in brackets (a synopsis)
+    if _REFERENCES.fullmatch(text):
+        return "lines"  # manual page references ("awk(1), ed(1), grep(1)"): names, not sentences
     margin = indent(first) if n == 1 else min(indent(s) for s in body)
     code_lines = sum(1 for s in body if _code_line(s))
     introduced = previous is not None and bool(_INTRODUCES.search(previous.text[-20:]))

@@ -107,5 +107,6 @@ def outdented(lines: Sequence[str], blocks: Sequence[list[int] | Gap], prose_ind
 
 
 # The line of a manual page's NAME section, and of definition lists in the same style: a name (or
-# several), a dash, a summary ("sed - stream editor for filtering text"): a definition, not a sentence.
-NAME_LINE = re.compile(r"[^\s.!?][^.!?]{0,400}?\s(?:-|--|–|—|‐)\s+\S[^.!?]*")
+# several, file names with dots among them), a dash, a summary ("sed - stream editor for filtering
+# text"), no sentence ending inside: a definition, not a sentence.
+NAME_LINE = re.compile(r"(?!.*[.!?]\s)[^\s.!?][^!?]{0,400}?\s(?:-|--|–|—|‐)\s+\S[^!?]*")
