@@ -119,6 +119,7 @@ def test_sub_section_title_right_under_its_section_title() -> None:
 
 def test_kinds_of_man_page_paragraphs() -> None:
     doc = MAN.replace("frob - frobnicate widgets in place", "frob.conf, frob - frobnicate widgets in place")
+    doc = doc.replace("frob [-n] [--quiet] [file...]", "frob [OPTION]... [-T] SOURCE DEST")
     kinds = {h.title: [p.kind for p in h.body] for h in text.read(doc.encode(), "in.txt").headings}
     assert kinds["NAME"] == ["list"]  # a name line: a definition
     assert kinds["SYNOPSIS"] == ["code"]  # a usage line: the command and its options in brackets

@@ -9,8 +9,8 @@ from outlint.model import Paragraph, Span
 from outlint.readers.text.blocks import WRAPPED, Habits
 from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
 
-# An option in brackets, as usage lines write them: "[-n]", "[--quiet]", "[-o outfile]"
-_OPTION_GROUP = re.compile(r"\[-{1,2}\w")
+# An option in brackets, as usage lines write them: "[-n]", "[--quiet]", "[-o outfile]", "[OPTION]..."
+_OPTION_GROUP = re.compile(r"\[-{1,2}[A-Za-z]|\[[A-Z][A-Z_-]*\]")
 # Manual page references separated by commas: "awk(1), ed(1), grep(1),"
 _REFERENCES = re.compile(r"(?:[\w.:+-]+\(\d\w{0,6}\)[,.]?\s*)+")
 _PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
