@@ -123,3 +123,36 @@ def test_a_lost_beginning_is_one_late_start() -> None:
     headings = ["II. Noon", "III. Dusk", "Book the Second--the Night", "I. Dark", "II. Darker"]
     doc = text_doc(None, headings)
     assert codes_lines(doc, "OL2") == [("OL204", 3)]
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        pytest.param(["1. Alpha", "2. Beta", "99. Future"], [], id="nines-keep-the-last-place"),
+        pytest.param(["1. Alpha", "1.1 Alpha", "1.99 Thanks", "2. Beta"], [], id="nines-last-child"),
+        pytest.param(["1. Alpha", "99. Future", "100. Past"], [("OL201", 1)], id="nines-not-last"),
+    ],
+)
+@pytest.mark.usefixtures("every_heading_sure")
+def test_a_last_section_numbered_with_nines(headings: list[str], expected: list[tuple[str, int]]) -> None:
+    doc = text_doc(None, headings)
+    assert codes_lines(doc, "OL201") == [(code, heading_line(headings, i)) for code, i in expected]
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        pytest.param(
+            ["1. Introduction", "1.2 Version 1.2 of the protocol", "1.4 Version 1.4 of the protocol"],
+            [],
+            id="numbered-after-versions",
+        ),
+        pytest.param(
+            ["1. Introduction", "1.2 Types in 1.20", "1.4 Events"], [("OL204", 1), ("OL201", 2)], id="not-a-version"
+        ),
+    ],
+)
+@pytest.mark.usefixtures("every_heading_sure")
+def test_sections_numbered_after_versions(headings: list[str], expected: list[tuple[str, int]]) -> None:
+    doc = text_doc(None, headings)
+    assert codes_lines(doc, "OL2") == [(code, heading_line(headings, i)) for code, i in expected]

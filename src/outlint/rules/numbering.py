@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -120,10 +121,39 @@ def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
     return bool(between) and all(al.heading_for(k) is None for k in between)
 
 
+# Numbers made of nines that some series give the section they keep last ("99. Future
+# compatibility", "1.99 Acknowledgments" in the X protocol documents): a place, not a gap.
+_LAST_PLACE = frozenset({99, 999})
+
+
+def _kept_last(h: Heading, parent: Heading | None, doc: Document) -> bool:
+    """Whether a heading numbered with nines is the last of its family among its siblings."""
+    n = h.number
+    if n is None or n.values[-1] not in _LAST_PLACE:
+        return False
+    siblings = parent.children if parent is not None else doc.headings
+    fam = family(n)
+    after = siblings[next(k for k, x in enumerate(siblings) if x is h) + 1 :]
+    return not any(x.number is not None and family(x.number) == fam for x in after)
+
+
+def _versioned(h: Heading) -> bool:
+    """Whether a dotted heading is numbered after the version it describes ("1.2 Introduction to
+    version 1.2", "2.0 Changes in 2.0"): its number stands in its title, so steps between its
+    number and the one before follow the releases, not lost sections."""
+    n = h.number
+    if n is None or n.depth < 2:
+        return False
+    dotted = ".".join(str(v) for v in n.values)
+    return re.search(rf"(?<![\w.]){re.escape(dotted)}(?![\w]|\.\d)", h.title) is not None
+
+
 def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values[-1] > want.values[-1]:
-            if _explained(doc, h, prev) or not _sure(doc, h, prev):
+            if _explained(doc, h, prev) or not _sure(doc, h, prev) or _kept_last(h, parent, doc):
+                continue
+            if _versioned(h):
                 continue
             yield (
                 h.span,
@@ -235,7 +265,7 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if id(parent) in started:
             continue  # one loss of a beginning makes every scheme under the parent start late
-        if not _explained(doc, h, None) and _sure(doc, h):
+        if not _explained(doc, h, None) and _sure(doc, h) and not _versioned(h):
             started.add(id(parent))
             yield (
                 h.span,
@@ -340,7 +370,12 @@ RULES = (
         check_gap,
         Severity.ERROR,
         doc=_DOC.format(
-            what="Reports a numbered heading whose number jumps past the next expected value among its siblings.",
+            what=(
+                "Reports a numbered heading whose number jumps past the next expected value among its siblings. "
+                "A last section numbered with nines (`99.`, `1.99`), as some series keep their closing section, "
+                "is a place, not a gap; so is a section numbered after the version it describes, its "
+                "number standing in its title (`1.2 Introduction to version 1.2`)."
+            ),
             why="Sections between the two numbers are missing, or a heading was moved here from elsewhere.",
             example="`(5) Clean cyberspace` followed by `(10) Shared benefits` under the same chapter.",
         ),
@@ -381,7 +416,9 @@ RULES = (
             "the first value (`1`, `(1)`, `A.`, `i.`, `一、`). A Markdown or HTML page whose only numbered "
             "top-level heading is `9. API Reference` is one chapter of a larger work (a page of a "
             "manual) and may start anywhere; so is a file of any format whose one numbered top-level heading is "
-            "its title, on its first lines, underlined as no other heading is, with its sections under it.",
+            "its title, on its first lines, underlined as no other heading is, with its sections under it. "
+            "A section numbered after the version it describes (`1.2 Introduction to version 1.2`) may "
+            "start anywhere too.",
             why="The first sections of the sequence are missing.",
             example="Chapter `2.` whose first section is `(3)`.",
         ).replace(

@@ -18,6 +18,7 @@ from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
 from outlint.readers.text.blocks import Habits
 from outlint.readers.text.kinds import paragraph
 from outlint.readers.text.lines import HEADING_END, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent
+from outlint.readers.text.outdent import NAME_LINE, outdented
 from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn, restarts_inside, settle_levels
 
 _VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
@@ -41,6 +42,8 @@ _FAQ_LABELS = frozenset({"Q.", "A.", "Q:", "A:"})
 TITLE_LINES = 4
 # A wrapped title has at most this many words.
 TITLE_WORDS = 30
+# How many numbered headings back the chain is looked at (as ``styles.continues`` does)
+CHAIN_BACK = 50
 
 
 def _heading_shape(title: str) -> bool:
@@ -54,13 +57,22 @@ def _heading_shape(title: str) -> bool:
     return not t[0].islower()
 
 
-def _glued_heading(lines: Sequence[str], block: list[int], after: list[int] | Gap | None) -> bool:
+def _glued_heading(
+    lines: Sequence[str], block: list[int], after: list[int] | Gap | None, items: Sequence[Item]
+) -> bool:
     """Whether a block's last line is a numbered heading with no blank line above it: it follows a
-    finished sentence and the next block is its first sub-section ("6. Committee" then "6.1. Powers")."""
-    parsed = numbering.parse(lines[block[-1]])
+    finished sentence and the next block is its first sub-section ("6. Committee" then "6.1. Powers"),
+    or it follows an indented example or table and goes on with the numbering so far."""
+    last = lines[block[-1]]
+    parsed = numbering.parse(last)
     if parsed is None or not _heading_shape(parsed[1]) or not isinstance(after, list):
         return False
-    if not SENTENCE_END.search(lines[block[-2]][-12:]):
+    before = lines[block[-2]]
+    if indent(before) > indent(last) and indent(lines[after[0]]) <= indent(last):
+        # hand-written specifications set a section's number right under the end of an indented
+        # declaration or table, with no blank line: it is a heading if it is the next section
+        return continues(parsed[0], _numbers(items))
+    if not SENTENCE_END.search(before[-12:]):
         return False
     child = numbering.parse(lines[after[0]])
     return child is not None and child[0].values[:-1] == parsed[0].values and child[0].values[-1] == 1
@@ -132,6 +144,7 @@ class Candidate:
     in_list: bool  # it follows a sentence that introduces a list, or the items of one
     next_block: bool  # its title came from the next block, which it consumes
     number_listed: bool  # the contents has an entry with this number (whatever its title)
+    hanging: bool = False  # the text under it hangs at its title's column, right of the prose
 
 
 def classify(
@@ -139,7 +152,9 @@ def classify(
 ) -> list[outline.Block]:
     """Headings and paragraphs of the body, in document order."""
     listing = Listing(toc)
-    items = _candidates(lines, list(blocks), listing, habits)
+    # a document with a contents block names its unnumbered headings there
+    outdent = {} if toc else outdented(lines, blocks, habits.prose_indent)
+    items = _candidates(lines, list(blocks), listing, habits, outdent)
     style = learn(
         [
             (x.number, x.span.column - 1, x.style.startswith("underline"))
@@ -184,9 +199,13 @@ PART_BREAK = _PartBreak()
 Item = outline.Block | Candidate | tuple[Heading, TocEntry] | _PartBreak
 
 
-def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Listing, habits: Habits) -> list[Item]:
-    """First pass: underlined headings, numbered candidates, lines the contents lists, paragraphs."""
+def _candidates(
+    lines: Sequence[str], blocks: list[list[int] | Gap], listing: Listing, habits: Habits, outdent: dict[int, int]
+) -> list[Item]:
+    """First pass: underlined headings, numbered candidates, lines the contents lists, outdented
+    titles (``outdent``: line index -> level), paragraphs."""
     base = habits.prose_indent
+    outer = _underline_indents(lines, blocks)
     underline_order: list[str] = []
     faq = False
     run: Number | None = None  # the last item of a numbered list a sentence introduced
@@ -206,7 +225,8 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
                 continue
             block = block[1:]  # the text right under the rule
             first = lines[block[0]].replace("\f", "")
-        if len(block) > 1 and _glued_heading(lines, block, blocks[k] if k < len(blocks) else None):
+        after = blocks[k] if k < len(blocks) else None
+        if len(block) > 1 and _glued_heading(lines, block, after, items):
             blocks.insert(k, [block[-1]])  # a heading glued under the paragraph before it
             block = block[:-1]
         if mini_toc is not None:
@@ -216,8 +236,25 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
         if len(block) == 1 and items and TOC_TITLE.fullmatch(first.strip()):
             mini_toc = indent(first)  # a chapter's own contents: its entries are not headings
             continue
+        if block[0] in outdent:
+            level = outdent[block[0]]
+            span = Span(block[0] + 1, indent(first) + 1, block[0] + 1, len(first.rstrip()))
+            items.append(Heading(level, None, first.strip(), span, style="outdent"))
+            if len(block) > 1:
+                blocks.insert(k, block[1:])  # the body set right under its title
+            nxt = blocks[k] if k < len(blocks) else None
+            if isinstance(nxt, list) and nxt[0] not in outdent:
+                made = paragraph(lines, nxt, [], habits)
+                if made.kind == "prose" and NAME_LINE.fullmatch(made.text):
+                    items.append(replace(made, kind="list"))  # "name - summary" under its title
+                    k += 1
+            continue
         under = _underline_heading(lines, block)
-        if under is not None and (indent(lines[under[0]]) > base + 1 or under[1] != block[-1]):
+        if under is not None and (
+            indent(lines[under[0]]) > base + 1
+            or under[1] != block[-1]
+            or _sample_title(lines, under, blocks[k] if k < len(blocks) else None, outer)
+        ):
             # an underlined title inside an indented example, or with text straight under its
             # underline (a sample file's title), is part of the example
             under = None
@@ -253,8 +290,12 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
             heading = Heading(0, number, title, span, style="numbered")
             title_lines = 1 if next_block or len(block) == 1 else block.index(end_idx) + 1
             number_listed = number.scheme in listing.schemes.get(number.values, ())
+            after = blocks[k] if k < len(blocks) and not next_block else None
+            hanging = _hanging(lines, first, title, after, habits)
             items.append(
-                Candidate(heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed)
+                Candidate(
+                    heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed, hanging
+                )
             )
             if next_block:
                 k += 1
@@ -271,12 +312,75 @@ def _candidates(lines: Sequence[str], blocks: list[list[int] | Gap], listing: Li
     return items
 
 
+def _numbers(items: Sequence[Item]) -> list[Number]:
+    """The numbers of the last numbered headings and candidates, in order, for a glance at the
+    chain (as many as ``continues`` looks back at)."""
+    out: list[Number] = []
+    for item in reversed(items):
+        h = item.heading if isinstance(item, Candidate) else item
+        if isinstance(h, Heading) and h.number is not None:
+            out.append(h.number)
+            if len(out) == CHAIN_BACK:
+                break
+    return out[::-1]
+
+
+def _underline_indents(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> dict[str, int]:
+    """The least indent of the titles underlined with each character."""
+    out: dict[str, int] = {}
+    for block in blocks:
+        if isinstance(block, list) and len(block) >= 2:
+            under = _underline_heading(lines, block)
+            if under is not None:
+                margin = indent(lines[under[0]])
+                out[under[2]] = min(margin, out.get(under[2], margin))
+    return out
+
+
+def _sample_title(
+    lines: Sequence[str], under: tuple[int, int, str], after: list[int] | Gap | None, outer: dict[str, int]
+) -> bool:
+    """An underlined title indented past the document's other titles underlined alike, over text
+    indented as far: a sample inside an example (a quoted mail with its own headings in a manual)."""
+    margin = indent(lines[under[0]])
+    if margin <= outer.get(under[2], margin) + 1 or not isinstance(after, list):
+        return False
+    return indent(lines[after[0]]) >= margin
+
+
+def _hanging(lines: Sequence[str], first: str, title: str, after: list[int] | Gap | None, habits: Habits) -> bool:
+    """Whether the text after a numbered line hangs at the column of the line's title, right of the
+    prose indent: a list item's text ("4. Test it" over "   Run it twice."), where a section's text
+    starts at the prose indent. An example or a table that happens to start there is not text."""
+    if not title or not isinstance(after, list):
+        return False
+    column = first.find(title.split()[0])
+    if column <= habits.prose_indent + 1 or indent(lines[after[0]]) != column:
+        return False
+    return paragraph(lines, after, [], habits).kind in ("prose", "list", "quote")
+
+
+# An undotted number before a quoted name: "3 ‘sed’ scripts" (a count before a unit, "32 bit
+# builds", is no number of a section)
+_BARE_TITLE = re.compile(r"\s*([1-9]\d{0,2})[ \t]+([‘'\"`“«].*)")
+
+
+def _bare_underlined(title: str) -> tuple[Number, str] | None:
+    """The undotted number of an underlined title that starts with a quoted name (Info chapters:
+    "3 ‘sed’ scripts" over "*****"): alone, a bare number needs a capital after it to be a
+    section's number, but a quoted name after it is no count either."""
+    m = _BARE_TITLE.fullmatch(title.rstrip())
+    if m is None or not _loose_shape(m.group(2)):
+        return None
+    return Number(m.group(1), "decimal", (int(m.group(1)),)), m.group(2).strip()
+
+
 def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[str]) -> Heading:
     title_idx, last_idx, char = under
     if char not in order:
         order.append(char)
     title_line = lines[title_idx]
-    parsed = numbering.parse(title_line)
+    parsed = numbering.parse(title_line) or _bare_underlined(title_line)
     if parsed is not None and _release(*parsed):
         parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
     if parsed is not None and parsed[0].label in _FAQ_LABELS:
@@ -308,6 +412,8 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
     """Second pass, in document order: each numbered candidate against the learnt style and the
     numbering chain of the headings accepted before it."""
     seen = Chain()
+    parents = _parents(items)
+    bodiless = _bodiless(items)
     out: list[outline.Block | tuple[Heading, TocEntry]] = []
     ruled = False  # a horizontal rule since the last heading
     for item in items:
@@ -328,7 +434,7 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
         if not isinstance(item, Candidate):
             out.append(item)
             continue
-        how = _judge(item, seen, style, habits)
+        how = _judge(item, seen, style, habits, id(item) in parents, id(item) in bodiless)
         if how is None:
             out.append(item.fallback())
             continue
@@ -363,7 +469,39 @@ def _starts_part(c: Candidate, seen: Chain) -> bool:
     return number.scheme in seen.top
 
 
-def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits) -> str | None:
+def _bodiless(items: Sequence[Item]) -> set[int]:
+    """The candidates followed directly by another numbered candidate, with no text between."""
+    out: set[int] = set()
+    last: Candidate | None = None
+    for item in items:
+        if isinstance(item, Gap):
+            continue
+        if isinstance(item, Candidate) and last is not None:
+            out.add(id(last))
+        last = item if isinstance(item, Candidate) else None
+    return out
+
+
+def _parents(items: Sequence[Item]) -> set[int]:
+    """The candidates whose next numbered candidate is their first sub-section ("7" then "7.1"):
+    the numbering below them says what they are, whatever came before them."""
+    out: set[int] = set()
+    last: Candidate | None = None
+    for item in items:
+        if not isinstance(item, Candidate) or item.heading.number is None:
+            continue
+        n = item.heading.number
+        if last is not None and last.heading.number is not None:
+            p = last.heading.number
+            if n.depth == p.depth + 1 and n.values == (*p.values, 1):
+                out.add(id(last))
+        last = item
+    return out
+
+
+def _judge(
+    c: Candidate, seen: Chain, style: Style, habits: Habits, parent: bool = False, bodiless: bool = False
+) -> str | None:
     """How a numbered candidate is a heading (``numbered``, ``numbered+contents``, ``numbered+chain``,
     ``numbered+wrapped``), or None when it is not one."""
     h = c.heading
@@ -372,6 +510,8 @@ def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits) -> str | Non
     fam = numbering.family(number)
     if c.listed:
         return "numbered+contents"
+    if c.hanging and not c.number_listed:
+        return None  # a list item: its text hangs under its title, right of the document's prose
     if c.in_list or (_lone_letter(number) and _in_sequence(number, seen) is None and not c.listed):
         return None  # an item of a list; an initial ("J. Smith") outside a letter sequence
     if style.underlines(fam) or restarts_inside(number, seen):
@@ -389,10 +529,11 @@ def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits) -> str | Non
         return None
     if number.label.isdigit():
         # an undotted "2 Data Types" is a heading only where the numbering expects it (the first
-        # chapter, the next one, a number the contents lists): bare numbers also start the rows
+        # chapter, the next one, a number the contents lists, one whose first sub-section comes
+        # next, so that a lost section before it shows as a gap): bare numbers also start the rows
         # of tables and lists ("13 Numeric coprocessor")
         first = number.values == (1,) and number.scheme not in seen.schemes
-        expected = fits or first or c.number_listed
+        expected = fits or first or c.number_listed or parent
         return "numbered+chain" if expected and _heading_shape(title) else None
     if (not title and fam in WORDY) or _heading_shape(title):
         return "numbered"
@@ -400,7 +541,9 @@ def _judge(c: Candidate, seen: Chain, style: Style, habits: Habits) -> str | Non
         # a label that names its kind, set off from its title ("Book the Second--the Golden
         # Thread"), unlike a sentence that cites one ("Section 7.2 establishes a registry.")
         return "numbered"
-    if fits and _loose_shape(title):
+    if fits and _loose_shape(title) and not (bodiless and SENTENCE_END.search(title)):
+        # (a sentence with a full stop and no text under it, before the next number: a list item,
+        # "b.  Systems now use ~/_inputrc as the last-ditch inputrc filename.")
         return "numbered+chain"
     return None
 
@@ -483,14 +626,22 @@ def _number_underlined(items: list[outline.Block]) -> list[outline.Block]:
     return [relevel.get(id(x), x) if isinstance(x, Heading) else x for x in items]
 
 
+# A statement or a brace ends the line: code, not a title
+_CODE_END = re.compile(r"[;{}]\s*$")
+
+
 def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int, str] | None:
     if len(block) >= 3 and UNDERLINE.fullmatch(lines[block[0]]) and UNDERLINE.fullmatch(lines[block[2]]):
         c = lines[block[0]].strip()[0]
         if lines[block[2]].strip()[0] == c and not UNDERLINE.fullmatch(lines[block[1]]):
+            if _CODE_END.search(lines[block[1]]):
+                return None  # one line of code in a listing set between rules (AsciiDoc's "----")
             return block[1], block[2], "over" + c
     if len(block) >= 2 and block[1] == block[0] + 1:
         under = lines[block[1]].strip()
         title = lines[block[0]].strip()
+        if _CODE_END.search(title):
+            return None  # a line of code over a rule
         if UNDERLINE.fullmatch(under) and not UNDERLINE.fullmatch(title) and len(under) >= max(3, len(title) * 0.6):
             return block[0], block[1], under[0]
     return None

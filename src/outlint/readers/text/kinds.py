@@ -9,6 +9,10 @@ from outlint.model import Paragraph, Span
 from outlint.readers.text.blocks import WRAPPED, Habits
 from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
 
+# An option in brackets, as usage lines write them: "[-n]", "[--quiet]", "[-o outfile]", "[OPTION]..."
+_OPTION_GROUP = re.compile(r"\[-{1,2}[A-Za-z]|\[[A-Z][A-Z_-]*\]")
+# Manual page references separated by commas: "awk(1), ed(1), grep(1),"
+_REFERENCES = re.compile(r"(?:[\w.:+-]+\(\d\w{0,6}\)[,.]?\s*)+")
 _PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
 # what any test but the prose one looks for: symbols, wide gaps, a statement's end, a prompt
@@ -31,7 +35,8 @@ def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], h
         text = _join(body)
     span = Span(first + 1, indent(body[0]) + 1, last + 1, max(1, len(body[-1].rstrip())))
     previous = items[-1] if items and isinstance(items[-1], Paragraph) else None
-    return Paragraph(text, span, _kind(body, text, previous, habits))
+    origin = _origin(body, first) if len(block) > 1 and _BROKEN in text else ()
+    return Paragraph(text, span, _kind(body, text, previous, habits), origin=origin)
 
 
 _GAP = re.compile(r"\S(\s{3,})\S")
@@ -48,16 +53,42 @@ def _aligned_columns(body: Sequence[str]) -> bool:
     return len(starts) == 1
 
 
+# groff marks the words it hyphenated at a line's end with U+2010 (an author's hyphen is U+002D)
+_BROKEN = "\u2010"
+
+
+def _glue(before: str, s: str) -> str:
+    if before and s and CJK.match(before[-1]) and CJK.match(s[0]):
+        return ""
+    if before.endswith(_BROKEN) and s[:1].isalnum():
+        return ""  # a word (or an address) groff broke across lines: "Ser‐" "vice" is one word
+    return " "
+
+
 def _join(body: Sequence[str]) -> str:
-    """A paragraph's text: wrapped lines joined by a space, except between CJK characters."""
+    """A paragraph's text: wrapped lines joined by a space, except between CJK characters and
+    inside a word broken at the line's end."""
     parts = [body[0].strip()]
     for s in body[1:]:
         s = s.strip()
-        before = parts[-1]
-        glue = "" if before and s and CJK.match(before[-1]) and CJK.match(s[0]) else " "
-        parts.append(glue)
+        parts.append(_glue(parts[-1], s))
         parts.append(s)
     return "".join(parts)
+
+
+def _origin(body: Sequence[str], first: int) -> tuple[tuple[int, int, int], ...]:
+    """Where each source line starts in the joined text, for a text not joined by single spaces."""
+    out = []
+    size = 0
+    before = ""
+    for k, s in enumerate(body):
+        stripped = s.strip()
+        if k:
+            size += len(_glue(before, stripped))
+        out.append((size, first + k + 1, indent(s) + 1))
+        size += len(stripped)
+        before = stripped
+    return tuple(out)
 
 
 def _width(s: str) -> int:
@@ -144,6 +175,10 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         return "code"  # a shell session: "$ ls -l", "# apt-get install ..."
     if _definitions(body):
         return "list"  # a term and its description: an entry of a definition list
+    if len(_OPTION_GROUP.findall(text)) >= 2:
+        return "code"  # a command's usage: its name and its options in brackets (a synopsis)
+    if _REFERENCES.fullmatch(text):
+        return "lines"  # manual page references ("awk(1), ed(1), grep(1)"): names, not sentences
     margin = indent(first) if n == 1 else min(indent(s) for s in body)
     code_lines = sum(1 for s in body if _code_line(s))
     introduced = previous is not None and bool(_INTRODUCES.search(previous.text[-20:]))

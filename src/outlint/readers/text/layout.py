@@ -100,7 +100,27 @@ def layout(lines: Sequence[str]) -> Layout:
         how = "periodic"
     clusters = _clusters(lines, page_break, chrome)
     _running_lines(lines, clusters, chrome)
+    _page_title(lines, chrome)
     return Layout(tuple(page_break), tuple(chrome), tuple(outside), len(clusters), how)
+
+
+def _page_title(lines: Sequence[str], chrome: list[bool]) -> None:
+    """A title line printed once over the text and once under it, as manual pages render to one long
+    page (``FROB(1)   User Commands   FROB(1)`` ... ``GNU frob 1.0   May 2031   FROB(1)``): a first
+    line in wide-spaced parts whose outer parts are one name, and a last line that ends on it."""
+    first = next((i for i, s in enumerate(lines[:HEAD_LINES]) if s.strip()), None)
+    if first is None or chrome[first] or not _THREE_PART.fullmatch(lines[first]):
+        return
+    parts = lines[first].split()
+    if parts[0] != parts[-1]:
+        return
+    chrome[first] = True
+    last = next((i for i in range(len(lines) - 1, first, -1) if lines[i].strip()), None)
+    if last is None:
+        return
+    tail = lines[last].rstrip()
+    if tail.endswith(parts[-1]) and tail[: -len(parts[-1])].endswith(("   ", "\t")):
+        chrome[last] = True
 
 
 def _outside(lines: Sequence[str]) -> list[bool]:

@@ -1,0 +1,164 @@
+"""Numbered lines that are not headings, by the document's own layout: list items whose text hangs
+under their title, and headings of a sample quoted inside an example."""
+
+from __future__ import annotations
+
+from outlint.readers import text
+from tests.conftest import lint
+
+
+def titles(doc: str) -> list[str]:
+    def walk(hs: object) -> list[str]:
+        out: list[str] = []
+        for h in hs:  # type: ignore[attr-defined]
+            out.append(h.title)
+            out.extend(walk(h.children))
+        return out
+
+    return walk(text.read(doc.encode(), "in.txt").headings)
+
+
+HANGING = """\
+Upgrading
+=========
+
+Follow these steps in order.
+
+3. **Test the new version**
+
+   Run the test suite with the new version and compare the results
+   with the old ones before going on.
+
+4. **Try the workarounds if needed**
+
+   -  If it is slow, read the notes on backtracking.
+   -  If it fails, use the old behaviour for now.
+
+Reporting
+=========
+
+Tell us what you found.
+"""
+
+
+def test_list_items_whose_text_hangs_under_their_title_are_not_headings() -> None:
+    assert titles(HANGING) == ["Upgrading", "Reporting"]
+    assert lint(HANGING, path="in.txt") == []
+
+
+def test_a_section_whose_example_starts_at_its_title_column_stays_a_heading() -> None:
+    doc = (
+        "1. Scope\n\nThe frobnicator frobs.\n\n2. Properties\n\n"
+        '    "Backlight"\t\taka BACKLIGHT\n\tType:\t\tINTEGER\n\tFormat:\t\t32\n\n'
+        "3. Usage\n\nRun it.\n"
+    )
+    assert titles(doc) == ["Scope", "Properties", "Usage"]
+
+
+SAMPLE = """\
+1 Security
+**********
+
+Send an alert to the vendors.  Here is an example alert:
+
+     Frobnicator heap overrun
+
+     I. BACKGROUND
+     =============
+
+     The frobnicator is a set of programs that frob widgets.
+
+     II. DESCRIPTION
+     ===============
+
+     A long name overruns a buffer.
+
+1.1 Releases
+============
+
+Make the release promptly.
+"""
+
+
+def test_headings_of_a_sample_inside_an_example_are_not_headings() -> None:
+    assert titles(SAMPLE) == ["Security", "Releases"]
+
+
+def test_underlined_chapter_with_an_undotted_number_before_a_quoted_name() -> None:
+    doc = (
+        "1 Introduction\n**************\n\nThe tool edits streams.\n\n"
+        "2 ‘frob’ scripts\n****************\n\nA script is a list of commands.\n\n"
+        "3 Addresses\n***********\n\nAn address selects lines.\n"
+    )
+    numbers = [h.number.label if h.number else None for h in text.read(doc.encode(), "in.txt").headings]
+    assert numbers == ["1", "2", "3"]
+    assert lint(doc, path="in.txt") == []
+
+
+def test_underlined_title_starting_with_a_count_is_not_numbered() -> None:
+    doc = "NEWS\n====\n\n24 bit colour support\n=====================\n\nColours now have 24 bits.\n"
+    numbers = [h.number for h in text.read(doc.encode(), "in.txt").headings]
+    assert numbers == [None, None]
+
+
+GLUED = """\
+1. Protocol Types
+
+The types are these.
+
+GLYPHITEM\t[
+\t\t\tdx, dy:\t\tINT16
+\t\t]
+2. Standard Formats
+
+The server must support a direct format with eight bits each.
+
+2.1 Depths
+
+Every depth is listed.
+"""
+
+
+def test_next_section_set_right_under_an_indented_declaration() -> None:
+    assert titles(GLUED) == ["Protocol Types", "Standard Formats", "Depths"]
+    assert lint(GLUED, path="in.txt") == []
+
+
+def test_a_numbered_line_under_a_declaration_that_breaks_the_chain_stays_text() -> None:
+    doc = GLUED.replace("2. Standard Formats", "5. Standard Formats").replace("2.1 Depths", "Depths\n------")
+    assert titles(doc) == ["Protocol Types", "Depths"]
+
+
+def test_a_lost_section_before_an_undotted_number_shows_as_a_gap() -> None:
+    # "7 Security" does not follow "5 Protocols", but its first sub-section "7.1" comes next
+    doc = (
+        "3 Scope\n\n   It frobs.\n\n4 Approach\n\n   The approach.\n\n4.1 Scheme\n\n   The scheme.\n\n"
+        "5 Protocols\n\n   The protocols.\n\n5.1 Modes\n\n   The modes.\n\n"
+        "7 Security\n\n   The analysis.\n\n7.1 Attacks\n\n   The attacks.\n"
+    )
+    assert [(f.code, f.span.line) for f in lint(doc, path="in.txt") if f.code == "OL201"] == [("OL201", 21)]
+
+
+def test_lettered_sentences_with_no_text_between_them_are_list_items() -> None:
+    doc = (
+        "1.  New Features\n\n"
+        "a.  Matching is now always compiled in, and enabled or disabled when the\n"
+        "    value of the variable is changed.\n\n"
+        "b.  Some systems now use ~/_inputrc as the last-ditch inputrc filename.\n\n"
+        "c.  Some systems now use ~/_history as the default history file.\n\n"
+        "d.  The search now leaves the point at the end of the line when the\n"
+        "    string to search for is empty.\n"
+    )
+    assert titles(doc) == ["New Features"]
+    assert lint(doc, path="in.txt") == []
+
+
+def test_one_line_listing_between_rules_is_not_a_heading() -> None:
+    doc = (
+        "Usage\n=====\n\nThe tool feeds this to the editor:\n\n"
+        "-----------------------------------\n"
+        'foo.c:2: printf("hello word!\\n");\n'
+        "-----------------------------------\n\n"
+        "Then the editor opens the file.\n"
+    )
+    assert titles(doc) == ["Usage"]
