@@ -16,7 +16,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hin
 
 from outlint import outline
 from outlint.model import Comment, Document, Heading, Paragraph, ReadError, Span
-from outlint.readers import markup
+from outlint.readers import Owned, markup, take
 from outlint.readers.decode import decode
 from outlint.readers.htmlsource import Source, in_page, is_chrome, local, positions, text_of
 from outlint.readers.htmltext import State, add, flush
@@ -62,11 +62,12 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HREF = re.compile(r"\bhref\s*=\s*[\"']?", re.IGNORECASE)
 
 
-def read(data: bytes, path: str, *, max_depth: int | None = None) -> Document:
+def read(data: bytes | Owned, path: str, *, max_depth: int | None = None) -> Document:
     """Read an HTML or XHTML document from its bytes (no network, no entity expansion); a page whose
     elements nest deeper than ``max_depth`` is refused."""
-    text, encoding = decode(data)
-    del data  # the bytes are not needed once decoded
+    raw = take(data)  # bytes given as Owned have no other reference: they go once decoded
+    text, encoding = decode(raw)
+    del raw, data
     if text.startswith("\ufeff"):
         text = text[1:]
     root = _tree(text, path)

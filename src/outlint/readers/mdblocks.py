@@ -44,8 +44,8 @@ class Rec:
     text: str = ""  # readable text, origin map, and whether it has text of its own (see mdinline.plain)
     origin: tuple[tuple[int, int, int], ...] = ()
     own: bool = False
-    links: list[Link] = field(default_factory=list)
-    html: list[Piece] = field(default_factory=list)  # raw inline HTML
+    links: Sequence[Link] = ()  # shared empty tuples by default: a long document has many blocks
+    html: Sequence[Piece] = ()  # raw inline HTML
     code: bool = False  # has a code span
     shown: str | None = None  # for an unlinked list item: its text as a title
 
@@ -318,7 +318,12 @@ def _finish(src: Source, rec: Rec) -> None:
         rec.html = [p for p in pieces if p.kind == "html"]
     if rec.item and not rec.links:
         rec.shown = mdinline.heading_text(pieces)[0]
-    rec.inline = []
+    rec.inline = _NO_PIECES
+
+
+# what a finished block holds instead of its pieces: shared, and never appended to, since a finished
+# block is no longer the walk's target
+_NO_PIECES: list[Piece] = []
 
 
 def _inline_source(src: Source, rec: Rec) -> str:
