@@ -66,10 +66,12 @@ def read(data: bytes | Owned, path: str, *, slug: str = "github", max_depth: int
 
 
 def _span(rec: Rec, lines: Sequence[str], column: int | None = None) -> Span:
-    raw = lines[rec.start] if rec.start < len(lines) else ""
-    last = lines[rec.end - 1] if 0 < rec.end <= len(lines) else raw
-    col = column if column is not None else len(raw) - len(raw.lstrip()) + 1
-    return Span(rec.start + 1, col, max(rec.end, rec.start + 1), max(1, len(last.rstrip())))
+    n = len(lines)
+    if column is None:
+        raw = lines[rec.start] if rec.start < n else ""
+        column = len(raw) - len(raw.lstrip()) + 1
+    last = lines[rec.end - 1] if 0 < rec.end <= n else lines[rec.start] if rec.start < n else ""
+    return Span(rec.start + 1, column, max(rec.end, rec.start + 1), max(1, len(last.rstrip())))
 
 
 @dataclass(slots=True)

@@ -114,6 +114,7 @@ class _Walk:
     prev_end: int = 0
     cells: list[str] = field(default_factory=list)
     max_depth: int | None = None
+    first: int = 0  # the first line of the latest top-level block
 
 
 def _records(
@@ -149,8 +150,12 @@ def _events(w: _Walk, events: Any, base: int) -> None:
         for key, value in event.items():
             if key == "Text":
                 target = w.target
-                if target is None or w.implicit or target.kind != "code":
+                if target is None:
                     _piece(w, Piece("text", value, start, end))
+                elif w.implicit or target.kind != "code":  # what _piece does with an open block, inline
+                    target.inline.append(Piece("text", value, start, end))
+                    if end > target.stop:
+                        target.stop = end
                 else:
                     target.content += value
             elif key == "Start":
@@ -178,7 +183,8 @@ def _name(value: Any) -> tuple[str, Any]:
 
 
 def _top(w: _Walk, start: int, end: int) -> None:
-    """A top-level block begins: count it, and note a run of two or more blank lines before it."""
+    """A top-level block begins: count it, and note a run of two or more blank lines before it.
+    ``w.prev_end`` becomes the line after the block (which ``_start`` reuses)."""
     first = w.src.line(start)
     w.top += 1
     if first - w.prev_end >= 2 and w.recs:
@@ -186,6 +192,7 @@ def _top(w: _Walk, start: int, end: int) -> None:
         if blanks >= 2:
             w.recs.append(Rec("gap", first - blanks, first, level=blanks, top=w.top))
     w.prev_end = _end_line(w.src, start, end)
+    w.first = first
 
 
 def _end_line(src: Source, start: int, end: int) -> int:
@@ -207,12 +214,17 @@ def _start(w: _Walk, value: Any, start: int, end: int) -> None:
         _piece(w, Piece("image", "", start, end))
         return
     _close_implicit(w)
-    if w.depth == 0:
+    top = w.depth == 0
+    if top:
         _top(w, start, end)
     w.depth += 1
     kind = _RECORDS.get(name)
     if kind is not None:
-        rec = Rec(kind, w.src.line(start), _end_line(w.src, start, end), top=w.top, offset=start, stop=start)
+        if top:  # the lines _top has just found
+            first, after = w.first, w.prev_end
+        else:
+            first, after = w.src.line(start), _end_line(w.src, start, end)
+        rec = Rec(kind, first, after, top=w.top, offset=start, stop=start)
         if kind == "para":
             _place(w, rec)
         elif kind == "heading":
