@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -93,7 +94,7 @@ class Source:
     element, the offset of the last start tag inside it (where its end tag is searched from)."""
 
     text: str
-    starts: list[int]
+    starts: Sequence[int]
     offsets: dict[Any, int]
     last_inside: dict[Any, int]
 
@@ -163,7 +164,7 @@ def local(el: Any) -> str:
 
 
 def positions(
-    root: Any, text: str, starts: list[int], max_depth: int | None = None
+    root: Any, text: str, starts: Sequence[int], max_depth: int | None = None
 ) -> tuple[dict[Any, int], dict[Any, int]]:
     """Offset of each element's start tag (and of each comment), found in document order, and for
     each element the offset of the last start tag inside it (itself included)."""
