@@ -151,7 +151,8 @@ def _blocks(
         elif in_toc:
             pass
         elif kind == "para":
-            walk.comments.extend(_inline_comments(rec, walk.src))
+            if rec.html:
+                walk.comments.extend(_inline_comments(rec, walk.src))
             para_kind = rec.container if rec.own else ("code" if rec.code else "html")
             if mdtoc.is_auto_toc(rec, walk.src):
                 para_kind = "html"
@@ -240,6 +241,8 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
 def _collect_links(rec: Rec, walk: _Walk) -> None:
     """In-page links of a block, each at its ``#fragment`` as written. A reference link is listed
     once, at its definition, where its fragment is written and fixed."""
+    if not (rec.html or rec.inline or rec.links):
+        return  # most paragraphs: no links and no raw HTML
     src = walk.src
     for piece in rec.html or rec.inline:
         if piece.kind == "html" and "href" in piece.text:
