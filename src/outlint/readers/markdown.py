@@ -71,7 +71,9 @@ def _span(rec: Rec, lines: Sequence[str], column: int | None = None) -> Span:
         raw = lines[rec.start] if rec.start < n else ""
         column = len(raw) - len(raw.lstrip()) + 1
     last = lines[rec.end - 1] if 0 < rec.end <= n else lines[rec.start] if rec.start < n else ""
-    return Span(rec.start + 1, column, max(rec.end, rec.start + 1), max(1, len(last.rstrip())))
+    line = rec.start + 1
+    # one int object for both ends of a one-line block: a long document has a span per block
+    return Span(line, column, rec.end if rec.end > line else line, max(1, len(last.rstrip())))
 
 
 @dataclass(slots=True)
