@@ -201,7 +201,8 @@ def _end_line(src: Source, start: int, end: int) -> int:
 
 
 def _start(w: _Walk, value: Any, start: int, end: int) -> None:
-    name, detail = _name(value)
+    detail: Any
+    name, detail = (value, None) if type(value) is str else _name(value)  # most blocks have no details
     if name == "Link":
         label = detail["id"] if detail["link_type"] in _LINKS else None
         _piece(w, Piece("link", "", start, end, detail["dest_url"], label or None))
@@ -260,7 +261,7 @@ def _place(w: _Walk, rec: Rec) -> None:
 
 
 def _end(w: _Walk, value: Any, start: int, end: int) -> None:
-    name, _detail = _name(value)
+    name = value if type(value) is str else _name(value)[0]
     if name == "Link" or name == "Image":
         _piece(w, Piece("/link" if name == "Link" else "/image", "", start, end))
         return
