@@ -251,13 +251,14 @@ def _enter(el: Any, st: State, kind: str, lang: str | None, depth: int, scope: A
     tag = local(el)
     if tag in _MEDIA:
         st.media = True  # a figure is the body of its section, even where its markup is not read
-    if not tag or id(el) in st.skip or (el is not scope and is_chrome(el, tag, scope)):
+    bare = not el.keys()  # no attributes (most elements): no lang, id or class to read
+    if not tag or id(el) in st.skip or (el is not scope and is_chrome(el, tag, scope, bare)):
         return None
-    own = _lang(el)
+    own = None if bare else _lang(el)
     if own and own != lang and tag not in _BLOCKS and tag not in _HEADINGS:
         return None  # a phrase the author marked as another language: intentional
     lang = own or lang
-    names = _names(el)
+    names = [] if bare else _names(el)
     if tag in _HEADINGS and st.asides:
         flush(st)  # the title of an aside: text of the section it sits in
         add(st, text_of(el), st.src.after_start(el), kind, lang)
