@@ -221,28 +221,36 @@ class _Frame:
 
 def _walk(scope: Any, st: State, root: Any, toc_heading: Any) -> None:
     """Turn the content under ``scope`` into blocks, element by element in document order; an
-    explicit stack instead of recursion, so that no nesting depth is too deep."""
-    todo: list[tuple[str, Any, str, str | None, int] | _Frame] = [("enter", scope, "prose", st.base_lang, 0)]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, _Frame):
-            _leave(st, item)
+    explicit stack instead of recursion, so that no nesting depth is too deep. The stack holds one
+    iterator over the children of each open element, not the children themselves: a flat page has
+    tens of thousands of elements in its body."""
+    top = _enter(scope, st, "prose", st.base_lang, 0, root, toc_heading)
+    if top is None:
+        return
+    stack: list[tuple[_Frame, Iterator[Any]]] = [(top, iter(scope))]
+    while stack:
+        frame, children = stack[-1]
+        child = next(children, None)
+        if child is None:  # the element is done: then the text after it, in its parent
+            stack.pop()
+            _leave(st, frame)
+            if stack:
+                _tail(st, frame.el, stack[-1][0])
             continue
-        what, el, kind, lang, depth = item
-        if what == "tail":
-            if el.tail and el.tail.strip():
-                add(st, el.tail, st.src.after_end(el, local(el) or "!--"), kind, lang)
-            elif el.tail:
-                st.space = True
-            continue
-        frame = _enter(el, st, kind, lang, depth, root, toc_heading)
-        if frame is None:
-            continue
-        todo.append(frame)
-        for child in reversed(el):
-            todo.append(("tail", child, frame.kind, frame.lang, frame.depth))
-            if isinstance(child.tag, str):
-                todo.append(("enter", child, frame.kind, frame.lang, frame.depth))
+        if isinstance(child.tag, str):
+            inner = _enter(child, st, frame.kind, frame.lang, frame.depth, root, toc_heading)
+            if inner is not None:
+                stack.append((inner, iter(child)))
+                continue
+        _tail(st, child, frame)
+
+
+def _tail(st: State, el: Any, parent: _Frame) -> None:
+    """The text after an element (or comment), read as part of its parent."""
+    if el.tail and el.tail.strip():
+        add(st, el.tail, st.src.after_end(el, local(el) or "!--"), parent.kind, parent.lang)
+    elif el.tail:
+        st.space = True
 
 
 def _enter(el: Any, st: State, kind: str, lang: str | None, depth: int, scope: Any, toc_heading: Any) -> _Frame | None:
