@@ -22,7 +22,6 @@ from outlint.cli import (
     default_format,
     summary,
 )
-from outlint.compare import PAIR_FAMILY, check_pair
 from outlint.formats import FORMATS, formatter
 from outlint.linter import display_path, read_path, select_rules
 from outlint.model import Document, Finding, ReadError
@@ -91,6 +90,7 @@ def compare(
 ) -> None:
     """Compare TARGET (a translation, or a new version) with SOURCE: sections missing, added, moved,
     misplaced or renumbered, much shorter or longer, or still in the source's language."""
+    from outlint.compare import PAIR_FAMILY, check_pair  # slow to import: only this command needs it
     from outlint.config import ConfigError, Overrides, settings_for
     from outlint.profile import ProfileError
 

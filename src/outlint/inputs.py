@@ -124,12 +124,15 @@ def read_file(path: str, limit: int = DEFAULT_MAX_BYTES, option: str | None = "-
         if st.st_size > limit:
             raise too_large(st.st_size, limit, option)
         chunks, total = [], 0
+        # the whole file in one read when its size is known: joining chunks would hold it twice
+        want = st.st_size + 1 if st.st_size else 1 << 16
         while total <= limit:
-            chunk = os.read(fd, min(limit + 1 - total, 1 << 24))
+            chunk = os.read(fd, min(limit + 1 - total, want))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
+            want = 1 << 16  # only a file that grew or reports no size (/proc) has more
         if total > limit:
             raise too_large(total, limit, option)
         return chunks[0] if len(chunks) == 1 else b"".join(chunks)

@@ -30,13 +30,18 @@ class Settings:
     limits: inputs.Limits = inputs.DEFAULT_LIMITS  # the largest file and the deepest nesting outlint reads
 
 
-def read_bytes(data: bytes, path: str, fmt: str | None = None, **options: Any) -> Document:
+def read_bytes(data: bytes | readers.Owned, path: str, fmt: str | None = None, **options: Any) -> Document:
     """Read bytes as a document of ``fmt`` (default: from the path's suffix, sniffed for stdin, else
-    plain text). ``options`` (such as ``slug``) go to the readers that take them."""
+    plain text). ``options`` (such as ``slug``) go to the readers that take them. Bytes given as
+    ``readers.Owned`` are the reader's: it frees them once decoded."""
     if fmt is None:
-        fmt = readers.sniff(data) if path == "-" else readers.format_for(path) or "text"
+        head = data.data if isinstance(data, readers.Owned) else data
+        fmt = readers.sniff(head) if path == "-" else readers.format_for(path) or "text"
+        del head
     accepted = readers.OPTIONS.get(fmt, frozenset())
     given = {k: v for k, v in options.items() if k in accepted and v is not None}
+    if isinstance(data, readers.Owned) and fmt not in readers.OWNING:
+        data = data.take()
     return readers.reader(fmt)(data, path, **given)
 
 
@@ -51,8 +56,9 @@ def read_path(
     """Read a regular file of at most ``max_bytes`` as a document named ``display`` (default: its
     path). A pipe, a device or a file over the limit raises ``inputs.InputError`` (an OSError) with
     a one-line message."""
-    data = inputs.read_file(path, max_bytes)
-    return read_bytes(data, display or path, fmt or readers.format_for(path) or "text", **options)
+    fmt = fmt or readers.format_for(path) or "text"
+    # no reference here: the reader frees the bytes once decoded, before it parses
+    return read_bytes(readers.Owned(inputs.read_file(path, max_bytes)), display or path, fmt, **options)
 
 
 def unreadable(path: str, message: str, span: Span | None = None) -> Finding:

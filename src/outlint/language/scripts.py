@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One alternation of script runs: finditer walks words/runs, never single characters in Python.
 _SCRIPTS = (
@@ -117,8 +118,7 @@ def profile(text: str) -> Profile:
     if "://" in text or "@" in text or "`" in text:
         text = without_links(text)
     if text.isascii():
-        letters = len(text.encode("ascii").translate(None, _NOT_LETTER_BYTES))
-        return Profile((("latin", letters),), "latin") if letters else Profile(())
+        return _latin(len(text.encode("ascii").translate(None, _NOT_LETTER_BYTES)))
     counts: Counter[str] = Counter()
     for m in _RUN_RE.finditer(text):
         script = m.lastgroup or "latin"
@@ -127,6 +127,12 @@ def profile(text: str) -> Profile:
         counts["kana"] += counts.pop("han")
     items = tuple(sorted(counts.items()))
     return Profile(items, max(items, key=lambda kv: kv[1])[0] if items else None)
+
+
+@lru_cache(maxsize=4096)
+def _latin(letters: int) -> Profile:
+    """The profile of ASCII text, shared (profiles are frozen): a long document has one per paragraph."""
+    return Profile((("latin", letters),), "latin") if letters else Profile(())
 
 
 def first_script(text: str) -> str | None:

@@ -39,9 +39,32 @@ OPTIONS: dict[str, frozenset[str]] = {
     "html": frozenset({"max_depth"}),
     "docx": frozenset({"max_depth"}),
 }
+# readers that take an ``Owned`` and let the bytes go once decoded (the others get plain bytes)
+OWNING: frozenset[str] = frozenset({"markdown", "html"})
 _XML_DECL = re.compile(rb"\s*<\?xml[^>]*>")
 _HTML_TAG = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _MARKDOWN_HINT = re.compile(rb"^(?:#{1,6}[ \t]+\S|```|~~~|\s{0,3}[-*+][ \t]+\[[^\]]*\]\(|.*\]\(#)", re.MULTILINE)
+
+
+class Owned:
+    """A file's bytes handed to a reader with no other reference to them, so that the reader can
+    free them once decoded: a caller's own reference (an argument on its stack) would keep them
+    alive as long as the document is being read."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def take(self) -> bytes:
+        """The bytes, once: the holder lets them go."""
+        data, self.data = self.data, b""
+        return data
+
+
+def take(data: bytes | Owned) -> bytes:
+    """The bytes of plain bytes or of an ``Owned`` (which then no longer holds them)."""
+    return data.take() if isinstance(data, Owned) else data
 
 
 def format_for(path: str) -> str | None:

@@ -16,7 +16,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hin
 
 from outlint import outline
 from outlint.model import Comment, Document, Heading, Paragraph, ReadError, Span
-from outlint.readers import markup
+from outlint.readers import Owned, markup, take
 from outlint.readers.decode import decode
 from outlint.readers.htmlsource import Source, in_page, is_chrome, local, positions, text_of
 from outlint.readers.htmltext import State, add, flush
@@ -62,15 +62,16 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HREF = re.compile(r"\bhref\s*=\s*[\"']?", re.IGNORECASE)
 
 
-def read(data: bytes, path: str, *, max_depth: int | None = None) -> Document:
+def read(data: bytes | Owned, path: str, *, max_depth: int | None = None) -> Document:
     """Read an HTML or XHTML document from its bytes (no network, no entity expansion); a page whose
     elements nest deeper than ``max_depth`` is refused."""
-    text, encoding = decode(data)
-    del data  # the bytes are not needed once decoded
+    raw = take(data)  # bytes given as Owned have no other reference: they go once decoded
+    text, encoding = decode(raw)
+    del raw, data
     if text.startswith("\ufeff"):
         text = text[1:]
     root = _tree(text, path)
-    starts = markup.line_starts(text)
+    starts = markup.char_starts(text)  # an array: a list of a million ints weighs 36 bytes each
     src = Source(text, starts, *positions(root, text, starts, max_depth))
     found_toc = contents(root, src, path)
     boxes, toc, toc_span, toc_heading = found_toc.boxes, found_toc.entries, found_toc.span, found_toc.heading
@@ -220,28 +221,36 @@ class _Frame:
 
 def _walk(scope: Any, st: State, root: Any, toc_heading: Any) -> None:
     """Turn the content under ``scope`` into blocks, element by element in document order; an
-    explicit stack instead of recursion, so that no nesting depth is too deep."""
-    todo: list[tuple[str, Any, str, str | None, int] | _Frame] = [("enter", scope, "prose", st.base_lang, 0)]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, _Frame):
-            _leave(st, item)
+    explicit stack instead of recursion, so that no nesting depth is too deep. The stack holds one
+    iterator over the children of each open element, not the children themselves: a flat page has
+    tens of thousands of elements in its body."""
+    top = _enter(scope, st, "prose", st.base_lang, 0, root, toc_heading)
+    if top is None:
+        return
+    stack: list[tuple[_Frame, Iterator[Any]]] = [(top, iter(scope))]
+    while stack:
+        frame, children = stack[-1]
+        child = next(children, None)
+        if child is None:  # the element is done: then the text after it, in its parent
+            stack.pop()
+            _leave(st, frame)
+            if stack:
+                _tail(st, frame.el, stack[-1][0])
             continue
-        what, el, kind, lang, depth = item
-        if what == "tail":
-            if el.tail and el.tail.strip():
-                add(st, el.tail, st.src.after_end(el, local(el) or "!--"), kind, lang)
-            elif el.tail:
-                st.space = True
-            continue
-        frame = _enter(el, st, kind, lang, depth, root, toc_heading)
-        if frame is None:
-            continue
-        todo.append(frame)
-        for child in reversed(el):
-            todo.append(("tail", child, frame.kind, frame.lang, frame.depth))
-            if isinstance(child.tag, str):
-                todo.append(("enter", child, frame.kind, frame.lang, frame.depth))
+        if isinstance(child.tag, str):
+            inner = _enter(child, st, frame.kind, frame.lang, frame.depth, root, toc_heading)
+            if inner is not None:
+                stack.append((inner, iter(child)))
+                continue
+        _tail(st, child, frame)
+
+
+def _tail(st: State, el: Any, parent: _Frame) -> None:
+    """The text after an element (or comment), read as part of its parent."""
+    if el.tail and el.tail.strip():
+        add(st, el.tail, st.src.after_end(el, local(el) or "!--"), parent.kind, parent.lang)
+    elif el.tail:
+        st.space = True
 
 
 def _enter(el: Any, st: State, kind: str, lang: str | None, depth: int, scope: Any, toc_heading: Any) -> _Frame | None:
@@ -250,13 +259,14 @@ def _enter(el: Any, st: State, kind: str, lang: str | None, depth: int, scope: A
     tag = local(el)
     if tag in _MEDIA:
         st.media = True  # a figure is the body of its section, even where its markup is not read
-    if not tag or id(el) in st.skip or (el is not scope and is_chrome(el, tag, scope)):
+    bare = not el.keys()  # no attributes (most elements): no lang, id or class to read
+    if not tag or id(el) in st.skip or (el is not scope and is_chrome(el, tag, scope, bare)):
         return None
-    own = _lang(el)
+    own = None if bare else _lang(el)
     if own and own != lang and tag not in _BLOCKS and tag not in _HEADINGS:
         return None  # a phrase the author marked as another language: intentional
     lang = own or lang
-    names = _names(el)
+    names = [] if bare else _names(el)
     if tag in _HEADINGS and st.asides:
         flush(st)  # the title of an aside: text of the section it sits in
         add(st, text_of(el), st.src.after_start(el), kind, lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -93,7 +94,7 @@ class Source:
     element, the offset of the last start tag inside it (where its end tag is searched from)."""
 
     text: str
-    starts: list[int]
+    starts: Sequence[int]
     offsets: dict[Any, int]
     last_inside: dict[Any, int]
 
@@ -163,7 +164,7 @@ def local(el: Any) -> str:
 
 
 def positions(
-    root: Any, text: str, starts: list[int], max_depth: int | None = None
+    root: Any, text: str, starts: Sequence[int], max_depth: int | None = None
 ) -> tuple[dict[Any, int], dict[Any, int]]:
     """Offset of each element's start tag (and of each comment), found in document order, and for
     each element the offset of the last start tag inside it (itself included)."""
@@ -215,17 +216,19 @@ def positions(
     return out, last_inside
 
 
-def is_chrome(el: Any, tag: str, scope: Any) -> bool:
-    """Navigation, page furniture and non-text elements: never headings or body text."""
+def is_chrome(el: Any, tag: str, scope: Any, bare: bool = False) -> bool:
+    """Navigation, page furniture and non-text elements: never headings or body text. ``bare``: the
+    element has no attributes (most have none), so only its tag and place count."""
     if tag == "aside" and _in_section(el, scope):
         return False  # an aside inside a section is part of it (xml2rfc's <aside>, docutils' sidebar)
-    if tag in CHROME_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    if tag in CHROME_TAGS:
         return True
-    if el.get("role") in _CHROME_ROLES:
-        return True
-    classes = el.get("class")
-    if classes and not _CHROME_CLASSES.isdisjoint(classes.lower().split()):  # old DocBook writes CLASS="AUTHOR"
-        return True
+    if not bare:
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true" or el.get("role") in _CHROME_ROLES:
+            return True
+        classes = el.get("class")
+        if classes and not _CHROME_CLASSES.isdisjoint(classes.lower().split()):  # old DocBook writes CLASS="AUTHOR"
+            return True
     if tag in ("header", "footer"):
         return not _in_section(el, scope)
     return False

@@ -47,9 +47,12 @@ def contents(root: Any, src: Source, path: str) -> Contents:
         tag = local(el)
         if not tag:
             continue
-        classes = set((el.get("class") or "").split())
-        ident = (el.get("id") or "").lower()
-        kinds = {*(el.get(_EPUB_TYPE) or "").split(), el.get("role") or ""}
+        if el.keys():
+            classes = set((el.get("class") or "").split())
+            ident = (el.get("id") or "").lower()
+            kinds = {*(el.get(_EPUB_TYPE) or "").split(), el.get("role") or ""}
+        else:  # no attributes (most elements): what the lookups above would give
+            classes, ident, kinds = set(), "", {""}
         if kinds & _NOT_SECTIONS:
             continue
         if "doc-toc" in kinds or "toc" in kinds:

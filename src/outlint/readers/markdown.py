@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from outlint import outline
 from outlint.model import Comment, Document, Gap, Heading, Paragraph, Span
-from outlint.readers import markup, mdblocks, mdinline, mdtoc
+from outlint.readers import Owned, markup, mdblocks, mdinline, mdtoc, take
 from outlint.readers.decode import decode
 from outlint.readers.mdblocks import Rec, Ref
 from outlint.readers.mdinline import Source
@@ -30,11 +30,12 @@ _HTML_ESCAPED = frozenset({"bitbucket"})  # renderers that show raw HTML as text
 _FRAGMENT_END = frozenset(") \t\r\n>\"'")
 
 
-def read(data: bytes, path: str, *, slug: str = "github", max_depth: int | None = None) -> Document:
+def read(data: bytes | Owned, path: str, *, slug: str = "github", max_depth: int | None = None) -> Document:
     """Read a Markdown document from its bytes; ``slug`` is how heading anchors are made, and a
     document whose lists and quotes nest deeper than ``max_depth`` is refused."""
-    text, encoding = decode(data)
-    del data  # the bytes are not needed once decoded
+    raw = take(data)  # bytes given as Owned have no other reference: they go once decoded
+    text, encoding = decode(raw)
+    del raw, data
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = markup.TextLines(text)
@@ -45,7 +46,7 @@ def read(data: bytes, path: str, *, slug: str = "github", max_depth: int | None 
         toc_span = _span(recs[heading_at], lines)
     walk = _Walk(src, lines, refs, slug)
     blocks, anchors = _blocks(recs, walk, first if toc or heading_at is not None else -1, last)
-    del recs, src  # the parse is done: keep the source bytes and records no longer than needed
+    del recs, src  # the parse is done (and the records used up): keep the source no longer than needed
     blocks, anchors = markup.trust_numbers(blocks, anchors)
     headings = [b for b in blocks if isinstance(b, Heading)]
     toc = outline.outline_entries(mdtoc.without_labels(toc, labels, headings), anchors, headings)
@@ -65,10 +66,14 @@ def read(data: bytes, path: str, *, slug: str = "github", max_depth: int | None 
 
 
 def _span(rec: Rec, lines: Sequence[str], column: int | None = None) -> Span:
-    raw = lines[rec.start] if rec.start < len(lines) else ""
-    last = lines[rec.end - 1] if 0 < rec.end <= len(lines) else raw
-    col = column if column is not None else len(raw) - len(raw.lstrip()) + 1
-    return Span(rec.start + 1, col, max(rec.end, rec.start + 1), max(1, len(last.rstrip())))
+    n = len(lines)
+    if column is None:
+        raw = lines[rec.start] if rec.start < n else ""
+        column = len(raw) - len(raw.lstrip()) + 1
+    last = lines[rec.end - 1] if 0 < rec.end <= n else lines[rec.start] if rec.start < n else ""
+    line = rec.start + 1
+    # one int object for both ends of a one-line block: a long document has a span per block
+    return Span(line, column, rec.end if rec.end > line else line, max(1, len(last.rstrip())))
 
 
 @dataclass(slots=True)
@@ -102,13 +107,19 @@ def _explicit_ids(recs: list[Rec], style: str) -> list[str]:
 def _blocks(
     recs: list[Rec], walk: _Walk, first: int, last: int
 ) -> tuple[list[outline.Block], dict[str, Heading | None]]:
+    """The blocks and anchors of the records, which are used up: each record is let go once read,
+    so that the records and the blocks made of them are not all held at once."""
     blocks: list[outline.Block] = []
     explicit = _explicit_ids(recs, walk.style)
     anchors: dict[str, Heading | None] = dict.fromkeys(explicit)
     unique = slugger(walk.style, explicit)
     lines = walk.lines
     waiting: list[str] = []  # ids of an anchor-only HTML block, for the heading right after it
-    for k, rec in enumerate(recs):
+    recs.reverse()
+    k = -1
+    while recs:
+        rec = recs.pop()
+        k += 1
         in_toc = first <= k < last
         kind = rec.kind
         if kind == "heading":
@@ -142,7 +153,8 @@ def _blocks(
         elif in_toc:
             pass
         elif kind == "para":
-            walk.comments.extend(_inline_comments(rec, walk.src))
+            if rec.html:
+                walk.comments.extend(_inline_comments(rec, walk.src))
             para_kind = rec.container if rec.own else ("code" if rec.code else "html")
             if mdtoc.is_auto_toc(rec, walk.src):
                 para_kind = "html"
@@ -231,6 +243,8 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
 def _collect_links(rec: Rec, walk: _Walk) -> None:
     """In-page links of a block, each at its ``#fragment`` as written. A reference link is listed
     once, at its definition, where its fragment is written and fixed."""
+    if not (rec.html or rec.inline or rec.links):
+        return  # most paragraphs: no links and no raw HTML
     src = walk.src
     for piece in rec.html or rec.inline:
         if piece.kind == "html" and "href" in piece.text:

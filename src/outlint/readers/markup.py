@@ -164,14 +164,17 @@ class TextLines(Sequence[str]):
     def __getitem__(self, k: slice) -> list[str]: ...
 
     def __getitem__(self, k: int | slice) -> str | list[str]:
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(self._count))]
+        if type(k) is not int:  # the rare cases first, out of the way of the common one
+            if isinstance(k, slice):
+                return [self[i] for i in range(*k.indices(self._count))]
+            k = k.__index__()
         if k < 0:
             k += self._count
         if not 0 <= k < self._count:
             raise IndexError(k)
-        start = self.starts[k]
-        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+        starts = self.starts
+        start = starts[k]
+        end = starts[k + 1] if k + 1 < len(starts) else len(self.text)
         text = self.text
         if end > start and text[end - 1] == "\n":
             end -= 1

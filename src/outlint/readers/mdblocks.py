@@ -44,8 +44,8 @@ class Rec:
     text: str = ""  # readable text, origin map, and whether it has text of its own (see mdinline.plain)
     origin: tuple[tuple[int, int, int], ...] = ()
     own: bool = False
-    links: list[Link] = field(default_factory=list)
-    html: list[Piece] = field(default_factory=list)  # raw inline HTML
+    links: Sequence[Link] = ()  # shared empty tuples by default: a long document has many blocks
+    html: Sequence[Piece] = ()  # raw inline HTML
     code: bool = False  # has a code span
     shown: str | None = None  # for an unlinked list item: its text as a title
 
@@ -114,6 +114,7 @@ class _Walk:
     prev_end: int = 0
     cells: list[str] = field(default_factory=list)
     max_depth: int | None = None
+    first: int = 0  # the first line of the latest top-level block
 
 
 def _records(
@@ -149,8 +150,12 @@ def _events(w: _Walk, events: Any, base: int) -> None:
         for key, value in event.items():
             if key == "Text":
                 target = w.target
-                if target is None or w.implicit or target.kind != "code":
+                if target is None:
                     _piece(w, Piece("text", value, start, end))
+                elif w.implicit or target.kind != "code":  # what _piece does with an open block, inline
+                    target.inline.append(Piece("text", value, start, end))
+                    if end > target.stop:
+                        target.stop = end
                 else:
                     target.content += value
             elif key == "Start":
@@ -178,7 +183,8 @@ def _name(value: Any) -> tuple[str, Any]:
 
 
 def _top(w: _Walk, start: int, end: int) -> None:
-    """A top-level block begins: count it, and note a run of two or more blank lines before it."""
+    """A top-level block begins: count it, and note a run of two or more blank lines before it.
+    ``w.prev_end`` becomes the line after the block (which ``_start`` reuses)."""
     first = w.src.line(start)
     w.top += 1
     if first - w.prev_end >= 2 and w.recs:
@@ -186,6 +192,7 @@ def _top(w: _Walk, start: int, end: int) -> None:
         if blanks >= 2:
             w.recs.append(Rec("gap", first - blanks, first, level=blanks, top=w.top))
     w.prev_end = _end_line(w.src, start, end)
+    w.first = first
 
 
 def _end_line(src: Source, start: int, end: int) -> int:
@@ -194,7 +201,8 @@ def _end_line(src: Source, start: int, end: int) -> int:
 
 
 def _start(w: _Walk, value: Any, start: int, end: int) -> None:
-    name, detail = _name(value)
+    detail: Any
+    name, detail = (value, None) if type(value) is str else _name(value)  # most blocks have no details
     if name == "Link":
         label = detail["id"] if detail["link_type"] in _LINKS else None
         _piece(w, Piece("link", "", start, end, detail["dest_url"], label or None))
@@ -207,12 +215,17 @@ def _start(w: _Walk, value: Any, start: int, end: int) -> None:
         _piece(w, Piece("image", "", start, end))
         return
     _close_implicit(w)
-    if w.depth == 0:
+    top = w.depth == 0
+    if top:
         _top(w, start, end)
     w.depth += 1
     kind = _RECORDS.get(name)
     if kind is not None:
-        rec = Rec(kind, w.src.line(start), _end_line(w.src, start, end), top=w.top, offset=start, stop=start)
+        if top:  # the lines _top has just found
+            first, after = w.first, w.prev_end
+        else:
+            first, after = w.src.line(start), _end_line(w.src, start, end)
+        rec = Rec(kind, first, after, top=w.top, offset=start, stop=start)
         if kind == "para":
             _place(w, rec)
         elif kind == "heading":
@@ -248,7 +261,7 @@ def _place(w: _Walk, rec: Rec) -> None:
 
 
 def _end(w: _Walk, value: Any, start: int, end: int) -> None:
-    name, _detail = _name(value)
+    name = value if type(value) is str else _name(value)[0]
     if name == "Link" or name == "Image":
         _piece(w, Piece("/link" if name == "Link" else "/image", "", start, end))
         return
@@ -318,7 +331,12 @@ def _finish(src: Source, rec: Rec) -> None:
         rec.html = [p for p in pieces if p.kind == "html"]
     if rec.item and not rec.links:
         rec.shown = mdinline.heading_text(pieces)[0]
-    rec.inline = []
+    rec.inline = _NO_PIECES
+
+
+# what a finished block holds instead of its pieces: shared, and never appended to, since a finished
+# block is no longer the walk's target
+_NO_PIECES: list[Piece] = []
 
 
 def _inline_source(src: Source, rec: Rec) -> str:

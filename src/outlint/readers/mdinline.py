@@ -75,10 +75,12 @@ class Source:
         delta = offset - self.bytes[k]
         if self.bytes is self.chars:
             return start + delta
+        end = self.chars[k + 1] if k + 1 < len(self.chars) else len(self.body)
+        if k + 1 < len(self.chars) and end - start == self.bytes[k + 1] - self.bytes[k]:
+            return start + delta  # an ASCII line: as many bytes as characters
         line = self.body[start : start + delta]
         if line.isascii():
             return start + delta
-        end = self.chars[k + 1] if k + 1 < len(self.chars) else len(self.body)
         return start + len(self.body[start:end].encode("utf-8")[:delta].decode("utf-8", "ignore"))
 
     def byte(self, char: int) -> int:
@@ -163,6 +165,11 @@ def plain(pieces: Sequence[Piece], src: Source) -> tuple[str, tuple[tuple[int, i
     their text, entities and escapes are decoded, line breaks become spaces. ``origin`` holds a
     ``(text offset, line, column)`` point wherever the text stops following the source.
     """
+    if len(pieces) == 1 and pieces[0].kind == "text":  # most paragraphs: one run of plain text
+        p = pieces[0]
+        if not p.text:
+            return "", (), False
+        return p.text.rstrip(), ((0, *src.position(p.start)),), _WORDISH.search(p.text) is not None
     out: list[str] = []
     origin: list[tuple[int, int, int]] = []
     size = 0

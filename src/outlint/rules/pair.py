@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from outlint.compare import Comparison, compare, insertion_point, missing_place
-from outlint.compare_untranslated import untranslated
 from outlint.model import Document, Heading, Hit, Related, Rule, Severity, Span
 from outlint.rules.common import quote
+
+if TYPE_CHECKING:
+    from outlint.compare import Comparison
+
+# The comparison modules are imported by the first rule that has a source to compare with: ``check``
+# never does, and a run of many small files should not pay for importing them.
 
 
 def comparison(doc: Document, options: Mapping[str, Any]) -> Comparison | None:
@@ -25,6 +29,8 @@ def comparison(doc: Document, options: Mapping[str, Any]) -> Comparison | None:
     source = options.get("source")
     if not isinstance(source, Document):
         return None
+    from outlint.compare import compare
+
     return compare(source, doc, options.get("source-language"), options.get("language"))
 
 
@@ -50,6 +56,8 @@ def check_missing(doc: Document, options: Mapping[str, Any]) -> Iterator[Hit]:
     cmp = comparison(doc, options)
     if cmp is None:
         return
+    from outlint.compare import insertion_point, missing_place
+
     last = len(doc.facts.lines)
     for i in cmp.alignment.missing:
         h = cmp.source.headings[i]
@@ -204,6 +212,8 @@ def check_untranslated(doc: Document, options: Mapping[str, Any]) -> Iterable[Hi
     cmp = comparison(doc, options)
     if cmp is None:
         return ()
+    from outlint.compare_untranslated import untranslated
+
     return untranslated(cmp, options)
 
 
