@@ -156,14 +156,41 @@ def stopword_hits(words: list[str]) -> dict[str, int]:
 
 
 MAIN_SAMPLE = 5000  # words: enough to name a document's language
+# A block votes for the language whose common words it has most of, when it has this many.
+BLOCK_VOTE = 2
+# A language the document's path names (``debian-faq.fr.txt``) is its language when this share of
+# the common words are its own: a translation with much left in its source language.
+PRIOR_SHARE = 0.2
 
 
-def main_latin_language(texts: list[str]) -> str:
-    """Which Latin-script language most of the prose is in, by its commonest words; English when
-    the text says too little (fewer than 20 common words, or no clear winner)."""
-    words = [w for text in texts for w in text.lower().split()][:MAIN_SAMPLE]
-    ranked = sorted(stopword_hits(words).items(), key=lambda kv: -kv[1])[:2]
-    if not ranked or ranked[0][1] < 20 or (len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]):
+def main_latin_language(texts: list[str], prior: str | None = None) -> str:
+    """Which Latin-script language most of the prose is in, by its commonest words and by how many
+    blocks each language has the most of (so that a few long passages left in another language do
+    not outvote the many blocks of the document's own); ``prior`` when it has a fair share of the
+    words; English when the text says too little (fewer than 20 common words, or no clear winner)."""
+    hits: dict[str, int] = {}
+    blocks: dict[str, int] = {}
+    n = 0
+    for text in texts:
+        words = text.lower().split()[: MAIN_SAMPLE - n]
+        n += len(words)
+        own = stopword_hits(words)
+        for tag, k in own.items():
+            hits[tag] = hits.get(tag, 0) + k
+        best = max(own.items(), key=lambda kv: kv[1], default=("", 0))
+        if best[1] >= BLOCK_VOTE:
+            blocks[best[0]] = blocks.get(best[0], 0) + 1
+        if n >= MAIN_SAMPLE:
+            break
+    total = sum(hits.values())
+    if total < 20:
+        return "en"
+    if prior and hits.get(prior, 0) >= PRIOR_SHARE * total:
+        return prior
+    votes = sum(blocks.values()) or 1
+    score = {tag: k / total + blocks.get(tag, 0) / votes for tag, k in hits.items()}
+    ranked = sorted(score.items(), key=lambda kv: -kv[1])[:2]
+    if len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]:
         return "en"
     return ranked[0][0]
 

@@ -37,8 +37,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 20))
     for para in language.iter_paragraphs(doc):
-        if para.lang:
-            continue  # declared by the author (HTML lang): intentional
+        if para.lang or id(para) in langs.notices:
+            continue  # declared by the author (HTML lang): intentional; a licence stays as granted
         p = langs.paragraphs[id(para)]
         where = Span(para.span.line, para.span.column, para.span.end_line, para.span.end_column)
         latin = langs.latin.get(id(para))
@@ -50,10 +50,10 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         if glued:  # lines in another script under the block's first lines: paragraphs of their own
             for part in glued:
                 if not _is_allowed(part.lang, allowed):
-                    line = doc.facts.lines[part.line - 1]
-                    lead = len(line) - len(line.lstrip())
-                    span = Span(part.line, lead + 1, part.line, max(lead + 1, len(line.rstrip())))
-                    yield span, _message("paragraph", part.lang, None, langs, line.strip())
+                    lines = [doc.facts.lines[n - 1] for n in part.lines]
+                    lead = len(lines[0]) - len(lines[0].lstrip())
+                    span = Span(part.line, lead + 1, part.lines[-1], max(1, len(lines[-1].rstrip())))
+                    yield span, _message("paragraph", part.lang, None, langs, " ".join(x.strip() for x in lines))
             continue
         if langs.main_script == "latin" and any(s in CJK for s, _ in p.counts):
             # names, paths and quoted user-interface strings are not its words
@@ -66,7 +66,18 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue  # a name written in its own script
             tag = langs.language(script, p.weight(script))
             if not _is_allowed(tag, allowed):
-                yield where, _message("paragraph", tag, None, langs, para.text, _marked(para.mark, script))
+                yield (
+                    _body(doc, para, where),
+                    _message("paragraph", tag, None, langs, para.text, _marked(para.mark, script)),
+                )
+
+
+def _body(doc: Document, para: Paragraph, where: Span) -> Span:
+    """A block that opens with a term (a section's or an option's name) has its text under it."""
+    if para.span.line in language.term_lines(doc, para):
+        line = doc.facts.lines[para.span.line]
+        return Span(para.span.line + 1, len(line) - len(line.lstrip()) + 1, where.end_line, where.end_column)
+    return where
 
 
 def _source(doc: Document, para: Paragraph) -> tuple[str, ...]:
@@ -134,7 +145,10 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
         p = langs.paragraphs[id(para)]
         if para.lang or not language.scripts.same_writing(p.main, main) or id(para) in langs.latin:
             continue
-        glued = {part.line for part in langs.parts.get(id(para), ()) if part.kind == "line"}
+        if id(para) in langs.notices:
+            continue  # a licence stays in the language it was granted in
+        glued = {n for part in langs.parts.get(id(para), ()) if part.kind == "line" for n in part.lines}
+        terms = language.term_lines(doc, para)
         for script, weight in p.counts:
             threshold = min_letters  # inside a paragraph, short CJK runs are glosses of names
             if language.scripts.same_writing(script, main) or weight < threshold:
@@ -147,6 +161,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                 line, col = locate(doc, para, start)
                 if line in glued:
                     continue  # reported as a paragraph of its own (OL401)
+                if terms and any(n in terms for n in range(line, locate(doc, para, end - 1)[0] + 1)):
+                    continue  # the name of an option or a program's message, described under it
                 yield (
                     Span(line, col, line, col + end - start - 1),
                     f"long run of {language.language_name(langs.language(script, end - start))} inside a paragraph in "
