@@ -141,3 +141,22 @@ def test_description_left_untranslated_under_a_term_is_one_finding() -> None:
     assert found[0].message == (
         'paragraph in English (en) in a document in Chinese (zh-CN): "The login program is used to establish..."'
     )
+
+
+FR = "Le fichier de configuration est lu au démarrage et il décide du comportement de chaque service."
+EN_LONG = " ".join(
+    [
+        "The configuration file is read when the system starts and it decides how each of the services",
+        "will behave, which of them are started, in which order they are started, and what is done with",
+        "the messages that they write to the log when something goes wrong with one of them.",
+    ]
+)
+
+
+def test_headings_keep_a_latin_translation_in_its_language() -> None:
+    # class: a French chapter with long passages left in English, its headings all translated
+    sections = ["# Présentation de la configuration", FR, EN_LONG, FR, EN_LONG, "# Les services et le journal", FR]
+    text = "\n\n".join([*sections, EN_LONG, "# La liste des paquets", FR]) + "\n"
+    found = lint(text, "OL401", fmt="markdown", path="chapter.md")
+    assert [(f.code, f.span.line) for f in found] == [("OL401", 5), ("OL401", 9), ("OL401", 15)]
+    assert "in a document in French (fr)" in found[0].message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -163,11 +164,13 @@ BLOCK_VOTE = 2
 PRIOR_SHARE = 0.2
 
 
-def main_latin_language(texts: list[str], prior: str | None = None) -> str:
-    """Which Latin-script language most of the prose is in, by its commonest words and by how many
-    blocks each language has the most of (so that a few long passages left in another language do
-    not outvote the many blocks of the document's own); ``prior`` when it has a fair share of the
-    words; English when the text says too little (fewer than 20 common words, or no clear winner)."""
+def main_latin_language(texts: list[str], prior: str | None = None, titles: Sequence[str] = ()) -> str:
+    """Which Latin-script language most of the prose is in: the shares of its commonest words, of
+    the blocks and of the headings each language has the most common words of, added up (so that
+    a few long passages left in another language do not outvote the many blocks and headings of
+    the document's own); ``prior`` (the path's language) when it has a fair share of the words;
+    English when the text says too little (fewer than 20 common words, or no clear winner by
+    the text nor by the headings)."""
     hits: dict[str, int] = {}
     blocks: dict[str, int] = {}
     n = 0
@@ -177,9 +180,7 @@ def main_latin_language(texts: list[str], prior: str | None = None) -> str:
         own = stopword_hits(words)
         for tag, k in own.items():
             hits[tag] = hits.get(tag, 0) + k
-        best = max(own.items(), key=lambda kv: kv[1], default=("", 0))
-        if best[1] >= BLOCK_VOTE:
-            blocks[best[0]] = blocks.get(best[0], 0) + 1
+        _vote(blocks, own, BLOCK_VOTE)
         if n >= MAIN_SAMPLE:
             break
     total = sum(hits.values())
@@ -187,12 +188,25 @@ def main_latin_language(texts: list[str], prior: str | None = None) -> str:
         return "en"
     if prior and hits.get(prior, 0) >= PRIOR_SHARE * total:
         return prior
+    heads: dict[str, int] = {}
+    for title in titles:
+        _vote(heads, stopword_hits(title.lower().split()), 1)
     votes = sum(blocks.values()) or 1
-    score = {tag: k / total + blocks.get(tag, 0) / votes for tag, k in hits.items()}
+    titled = sum(heads.values()) or 1
+    score = {tag: k / total + blocks.get(tag, 0) / votes + heads.get(tag, 0) / titled for tag, k in hits.items()}
     ranked = sorted(score.items(), key=lambda kv: -kv[1])[:2]
     if len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]:
-        return "en"
+        # no clear winner: the headings decide, else English
+        first, second = (heads.get(tag, 0) for tag, _ in ranked)
+        return ranked[0][0] if first > second else ranked[1][0] if second > first else "en"
     return ranked[0][0]
+
+
+def _vote(votes: dict[str, int], hits: dict[str, int], least: int) -> None:
+    """One vote for the language with the most common words in a block, when it has ``least``."""
+    best = max(hits.items(), key=lambda kv: kv[1], default=("", 0))
+    if best[1] >= least:
+        votes[best[0]] = votes.get(best[0], 0) + 1
 
 
 def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES) -> Guess | None:

@@ -47,43 +47,46 @@ def main_language(
 ) -> tuple[str | None, str | None]:
     """The document's main script and language, when none is configured.
 
-    Both the amount of text and the number of blocks vote (headings among the blocks): a
-    translation with long paragraphs left in its source language still has most of its headings
-    and blocks translated, and a source document with a few long pasted passages most of its own.
+    The amount of text, the number of blocks and the number of headings vote: a translation with
+    long paragraphs left in its source language still has most of its headings and blocks
+    translated, and a source document with a few long pasted passages most of its own.
     """
     blocks: Counter[str] = Counter()
     for para in paragraphs:
         p = profiles[id(para)]
         if p.main and not para.lang:
             blocks[p.main] += 1
+    heads: Counter[str] = Counter()
     for h in doc.facts.headings:
         main = profile(h.title).main
         if main and not h.lang:
-            blocks[main] += 1
-    main_script = _vote(totals, blocks)
+            heads[main] += 1
+    main_script = _vote(totals, blocks, heads)
     declared = doc.language.split("-")[0].lower() if doc.language else None
     if declared and same_writing(scripts.SCRIPT_OF_LANG.get(declared), main_script):
         return main_script, doc.language  # the author said so (HTML lang), and the text agrees
     tagged = path_language(doc.path)
     tag = tagged.split("-")[0] if tagged else None
     tag_script = scripts.SCRIPT_OF_LANG.get(tag or "")
-    if tagged and tag_script and tag_script != "latin" and _has_script(blocks, tag_script):
+    if tagged and tag_script and tag_script != "latin" and _has_script(blocks + heads, tag_script):
         return tag_script, tagged  # a translation, however much of it is left in English
     if main_script != "latin":
         return main_script, scripts.language_of(main_script) if main_script else None
     texts = [p.text for p in paragraphs if p.kind == "prose" and not p.lang]
     step = max(1, len(texts) // SAMPLE_BLOCKS)
-    sample = texts[::step] + [h.title for h in doc.facts.headings if not h.lang]
-    return main_script, detect.main_latin_language(sample, tag if tag_script == "latin" else None)
+    titles = [h.title for h in doc.facts.headings if not h.lang]
+    return main_script, detect.main_latin_language(texts[::step], tag if tag_script == "latin" else None, titles)
 
 
-def _vote(totals: Counter[str], blocks: Counter[str]) -> str | None:
-    """The script with the largest share of the text and of the blocks, averaged."""
+def _vote(totals: Counter[str], blocks: Counter[str], heads: Counter[str]) -> str | None:
+    """The script with the largest shares of the text, of the blocks and of the headings, added up
+    (a translation translates its headings first: they are the strongest sign of its language)."""
     if not totals:
         return None
     weight = sum(totals.values()) or 1
     count = sum(blocks.values()) or 1
-    return max(totals, key=lambda s: (totals[s] / weight + blocks[s] / count, totals[s]))
+    titles = sum(heads.values()) or 1
+    return max(totals, key=lambda s: (totals[s] / weight + blocks[s] / count + heads[s] / titles, totals[s]))
 
 
 def _has_script(blocks: Counter[str], script: str) -> bool:
