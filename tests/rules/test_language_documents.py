@@ -160,3 +160,18 @@ def test_headings_keep_a_latin_translation_in_its_language() -> None:
     found = lint(text, "OL401", fmt="markdown", path="chapter.md")
     assert [(f.code, f.span.line) for f in found] == [("OL401", 5), ("OL401", 9), ("OL401", 15)]
     assert "in a document in French (fr)" in found[0].message
+
+
+def test_json_carries_the_language_found_and_its_confidence() -> None:
+    from outlint.formats.json import as_dict
+
+    en = "The installer copies the files, writes the settings and starts the service when it is done."
+    fr = "Le programme d'installation copie les fichiers et il démarre le service quand il a fini son travail."
+    (latin,) = lint(f"# Guide\n\n{en}\n\n{fr}\n\n{en}\n", "OL401", fmt="markdown", path="doc.md")
+    assert latin.detected is not None and latin.detected.language == "fr"
+    assert latin.message.startswith(f"paragraph in French (fr, {latin.detected.confidence:.2f}) in a document in ")
+    assert 0.7 <= (latin.detected.confidence or 0) <= 1
+    (script,) = lint(PARTIAL, "OL401", path="passwd.1.txt")[-1:]
+    assert as_dict(script)["detected"] == {"language": "zh", "confidence": None}
+    numbering = "1. Intro\n\nText here.\n\n2. Method\n\nText.\n\n4. End\n\nText.\n"
+    assert "detected" not in as_dict(lint(numbering, "OL201")[0])

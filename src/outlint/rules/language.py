@@ -8,11 +8,11 @@ from typing import Any
 from outlint import language
 from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, without_quoted
 from outlint.language.scripts import CJK
-from outlint.model import Document, Paragraph, Rule, Severity, Span
+from outlint.model import Detected, Document, Hit, Paragraph, Rule, Severity, Span
 from outlint.rules.common import heading_ref, quote
 from outlint.rules.truncation import locate
 
-Out = Iterable[tuple[Span, str]]
+Out = Iterable[Hit]
 
 
 def _allowed(options: Mapping[str, Any]) -> set[str]:
@@ -44,7 +44,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         latin = langs.latin.get(id(para))
         if latin is not None:
             if not _is_allowed(latin.lang, allowed):
-                yield where, _message("paragraph", latin.lang, latin.confidence, langs, para.text)
+                found = Detected(latin.lang, latin.confidence)
+                yield where, _message("paragraph", latin.lang, latin.confidence, langs, para.text), (), found
             continue
         glued = [part for part in langs.parts.get(id(para), ()) if part.kind == "line"]
         if glued:  # lines in another script under the block's first lines: paragraphs of their own
@@ -53,7 +54,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                     lines = [doc.facts.lines[n - 1] for n in part.lines]
                     lead = len(lines[0]) - len(lines[0].lstrip())
                     span = Span(part.line, lead + 1, part.lines[-1], max(1, len(lines[-1].rstrip())))
-                    yield span, _message("paragraph", part.lang, None, langs, " ".join(x.strip() for x in lines))
+                    text = " ".join(x.strip() for x in lines)
+                    yield span, _message("paragraph", part.lang, None, langs, text), (), Detected(part.lang)
             continue
         if langs.main_script == "latin" and any(s in CJK for s, _ in p.counts):
             # names, paths and quoted user-interface strings are not its words
@@ -69,6 +71,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                 yield (
                     _body(doc, para, where),
                     _message("paragraph", tag, None, langs, para.text, _marked(para.mark, script)),
+                    (),
+                    Detected(tag),
                 )
 
 
@@ -119,6 +123,8 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
                     h.span,
                     f"heading in {language.language_name(latin.lang, latin.confidence)} in a document in "
                     f"{_doc_lang(langs)}: {heading_ref(h)}",
+                    (),
+                    Detected(latin.lang, latin.confidence),
                 )
             continue
         p = language.profile(h.title)
@@ -127,10 +133,12 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if script == "latin" and (len(h.title.split()) < 2 or not language.english_prose(h.title)):
             continue  # a name: a file ("control"), a command, a product, an API ("cellSize(number) = 20")
+        tag = langs.language(script, p.weight(script))
         yield (
             h.span,
-            f"heading in {language.language_name(langs.language(script, p.weight(script)))} in a document in "
-            f"{_doc_lang(langs)}: {heading_ref(h)}",
+            f"heading in {language.language_name(tag)} in a document in {_doc_lang(langs)}: {heading_ref(h)}",
+            (),
+            Detected(tag),
         )
 
 
@@ -163,10 +171,13 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                     continue  # reported as a paragraph of its own (OL401)
                 if terms and any(n in terms for n in range(line, locate(doc, para, end - 1)[0] + 1)):
                     continue  # the name of an option or a program's message, described under it
+                tag = langs.language(script, end - start)
                 yield (
                     Span(line, col, line, col + end - start - 1),
-                    f"long run of {language.language_name(langs.language(script, end - start))} inside a paragraph in "
+                    f"long run of {language.language_name(tag)} inside a paragraph in "
                     f"{_doc_lang(langs)}: {quote(para.text[start:end], 40)}",
+                    (),
+                    Detected(tag),
                 )
 
 
@@ -197,6 +208,8 @@ def check_sentence(doc: Document, options: Mapping[str, Any]) -> Out:
                 Span(line, col, end_line, end_col),
                 f"sentence in {language.language_name(part.lang, part.confidence)} inside a paragraph in "
                 f"{_doc_lang(langs)}: {quote(para.text[part.start : part.end], 40)}",
+                (),
+                Detected(part.lang, part.confidence),
             )
 
 
