@@ -90,17 +90,22 @@ def _analyse(doc: Document, language: str | None) -> Languages:
     profiles: dict[int, Profile] = {}
     totals: Counter[str] = Counter()
     paragraphs = list(iter_paragraphs(doc))
-    notices = frozenset(id(para) for para in paragraphs if legal_notice(para.text))
     for para in paragraphs:
         p = profile(para.text)
         profiles[id(para)] = p
-        if para.lang or id(para) in notices:
-            continue  # text the author marked as another language, or a licence, does not decide the document's
+        if para.lang:
+            continue  # text the author marked as another language does not decide the document's
         for script, count in p.counts:
             totals[script] += count
+    notices: frozenset[int] = frozenset()
+    if len(totals) > 1:  # a notice left in English is no evidence of the language of a translation
+        notices = frozenset(id(para) for para in paragraphs if legal_notice(para.text))
+        for para in paragraphs:
+            if id(para) in notices and not para.lang:
+                totals.subtract(dict(profiles[id(para)].counts))
     han = "ja" if totals["kana"] >= KANA_SHARE * (totals["kana"] + totals["han"]) > 0 else "zh"
     evidence = [para for para in paragraphs if id(para) not in notices]
-    main_script, main_language = _main(doc, language, totals, evidence, profiles)
+    main_script, main_language = _main(doc, language, +totals, evidence, profiles)
     if main_language == "ja" or (main_script == "kana"):
         han = "ja"
     latin: dict[int, Part] = {}
@@ -112,6 +117,9 @@ def _analyse(doc: Document, language: str | None) -> Languages:
         p = profiles[id(para)]
         found: list[Part] = []
         if latin_main and p.main == "latin" and detect.other_words(para.text, str(main_language)):
+            if legal_notice(para.text):
+                notices |= {id(para)}
+                continue
             guess = detect.judge_latin(para.text, str(main_language))
             if guess is not None:
                 latin[id(para)] = Part("block", guess.lang, 0, len(para.text), para.span.line, guess.confidence)
@@ -193,15 +201,18 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 # Licence and copyright notices stay in the language they were granted in (a translated licence
 # binds no one), so a translation keeps them in English by design: they are not untranslated text.
 _LEGAL = re.compile(
-    r"©|\((?i:c)\)\s*\d{4}|(?i:\bcopyright\b|\bwarrant(?:y|ies)\b|\bpermission\s+is\s+(?:hereby\s+)?granted\b"
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|\bwarrant(?:y|ies)\b|\bpermission\s+is\s+(?:hereby\s+)?granted\b"
     r"|\ball\s+rights\s+reserved\b|\blicen[cs]ed\s+under\b|\bunder\s+the\s+terms\s+of\s+the\b"
-    r"|\bthis\s+is\s+free\s+software\b)"
+    r"|\bthis\s+is\s+free\s+software\b"
 )
+# Words one of which every notice has: a substring test per word before the pattern is tried.
+_LEGAL_WORDS = ("©", "(c)", "copyright", "warrant", "permission", "rights", "licen", "terms", "free")
 
 
 def legal_notice(text: str) -> bool:
     """Whether a block is a licence or copyright notice (see ``_LEGAL``)."""
-    return _LEGAL.search(text) is not None
+    low = text.lower()
+    return any(word in low for word in _LEGAL_WORDS) and _LEGAL.search(low) is not None
 
 
 def _indent(line: str) -> int:

@@ -156,7 +156,7 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
         if id(para) in langs.notices:
             continue  # a licence stays in the language it was granted in
         glued = {n for part in langs.parts.get(id(para), ()) if part.kind == "line" for n in part.lines}
-        terms = language.term_lines(doc, para)
+        terms: frozenset[int] | None = None  # computed for a paragraph with a run only
         for script, weight in p.counts:
             threshold = min_letters  # inside a paragraph, short CJK runs are glosses of names
             if language.scripts.same_writing(script, main) or weight < threshold:
@@ -169,6 +169,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                 line, col = locate(doc, para, start)
                 if line in glued:
                     continue  # reported as a paragraph of its own (OL401)
+                if terms is None:
+                    terms = language.term_lines(doc, para)
                 if terms and any(n in terms for n in range(line, locate(doc, para, end - 1)[0] + 1)):
                     continue  # the name of an option or a program's message, described under it
                 tag = langs.language(script, end - start)
