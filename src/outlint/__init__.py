@@ -10,16 +10,17 @@ __version__ = "0.1.0"
 _EXPORTS = {
     **dict.fromkeys(("Settings", "check_bytes", "check_document", "check_path", "read_bytes"), "outlint.linter"),
     **dict.fromkeys(
-        ("Comment", "Document", "Finding", "Gap", "Heading", "Number", "Paragraph", "ReadError", "Related"),
+        ("Comment", "Detected", "Document", "Finding", "Gap", "Heading", "Number", "Paragraph", "ReadError"),
         "outlint.model",
     ),
-    **dict.fromkeys(("Rule", "Severity", "Span", "TocEntry"), "outlint.model"),
+    **dict.fromkeys(("Related", "Rule", "Severity", "Span", "TocEntry"), "outlint.model"),
 }
 
 if TYPE_CHECKING:
     from outlint.linter import Settings, check_bytes, check_document, check_path, read_bytes
     from outlint.model import (
         Comment,
+        Detected,
         Document,
         Finding,
         Gap,
@@ -50,6 +51,7 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "Comment",
+    "Detected",
     "Document",
     "Finding",
     "Gap",

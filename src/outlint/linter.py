@@ -131,8 +131,11 @@ def _findings(doc: Document, rule: Rule, found: Iterable[Hit], settings: Setting
     severity = settings.severities.get(rule.code, rule.severity)
     out = []
     for hit in found:
-        related = hit[2] if len(hit) == 3 else ()
-        out.append(Finding(doc.path, hit[0], rule.code, severity, hit[1], rule.name, related=related))
+        related = hit[2] if len(hit) >= 3 else ()  # the length tells the shape
+        detected = hit[3] if len(hit) == 4 else None
+        out.append(
+            Finding(doc.path, hit[0], rule.code, severity, hit[1], rule.name, related=related, detected=detected)
+        )
     return out
 
 

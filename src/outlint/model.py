@@ -172,6 +172,15 @@ class Related:
 
 
 @dataclass(frozen=True, order=True, slots=True)
+class Detected:
+    """The language a language finding found: its tag, and the detector's probability (None when
+    the script alone decided)."""
+
+    language: str
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, order=True, slots=True)
 class Finding:
     """One problem: ordered so that ``sorted()`` gives path, line, column, code.
 
@@ -187,10 +196,12 @@ class Finding:
     name: str = ""
     fingerprint: str = ""
     related: tuple[Related, ...] = ()
+    detected: Detected | None = field(default=None, compare=False)  # for a language finding
 
 
-# What a rule's check yields: a place and a message, and optionally the related places.
-Hit = tuple[Span, str] | tuple[Span, str, tuple[Related, ...]]
+# What a rule's check yields: a place and a message, and optionally the related places and, for
+# a language finding, the language found.
+Hit = tuple[Span, str] | tuple[Span, str, tuple[Related, ...]] | tuple[Span, str, tuple[Related, ...], Detected]
 Check = Callable[[Document, Mapping[str, Any]], Iterable[Hit]]
 
 

@@ -3,7 +3,8 @@
 It is built to catch what formats get wrong: several files and a clean one (which some formats
 must still list), all three severities, a multi-line span, messages with ``%``, ``:``, ``,``,
 quotes, a CR/LF and Chinese text, a path with a comma, a colon and a space, an unreadable file, a
-file outlint failed on (OL002) and a paired finding with a related location.
+file outlint failed on (OL002), a paired finding with a related location and a language finding
+with the language it found.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from outlint.formats import Options
-from outlint.model import Finding, Related, Severity, Span
+from outlint.model import Detected, Finding, Related, Severity, Span
 
 PATHS = ["docs/clean.txt", "docs/crash.md", "docs/guide.txt", "docs/notes, draft: v2.txt", "docs/白皮书.txt"]
 # a run from the project root; the paths above are relative to it
@@ -83,6 +84,7 @@ FINDINGS = sorted(
             'paragraph in Chinese (zh) in a document in English (en): "推进亚太经合组织数字经济合作进程。"',
             "foreign-paragraph",
             "e8f7a6b5c4d3e2f1",
+            detected=Detected("zh"),
         ),
     ]
 )

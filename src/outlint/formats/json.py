@@ -15,6 +15,7 @@ def _where(span: Span) -> dict[str, int]:
 
 
 def as_dict(f: Finding) -> dict[str, Any]:
+    found = {"language": f.detected.language, "confidence": f.detected.confidence} if f.detected else None
     return {
         "path": shown_path(f.path, one_line=False),  # JSON holds any character; only non-UTF-8 bytes are escaped
         **_where(f.span),
@@ -23,6 +24,7 @@ def as_dict(f: Finding) -> dict[str, Any]:
         "severity": str(f.severity),
         "message": f.message,
         "related": [{**_where(r.span), "message": r.message} for r in f.related],
+        **({"detected": found} if found else {}),  # language findings: the language found, and how sure
     }
 
 

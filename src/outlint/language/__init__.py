@@ -14,7 +14,9 @@ from outlint.language.analysis import (
     english_prose,
     foreign_script,
     iter_paragraphs,
+    legal_notice,
     listing,
+    term_lines,
 )
 from outlint.language.names import language_name
 from outlint.language.scripts import (
@@ -47,7 +49,9 @@ __all__ = [
     "iter_paragraphs",
     "language_name",
     "language_of",
+    "legal_notice",
     "listing",
     "profile",
+    "term_lines",
     "without_code",
 ]

@@ -7,9 +7,9 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from outlint.language import detect, scripts
+from outlint.language import detect, main, scripts
 from outlint.language.scripts import CJK, Profile, profile, same_writing
 from outlint.model import Document, Paragraph
 
@@ -42,6 +42,11 @@ class Part:
     end: int
     line: int
     confidence: float | None = None
+    last: int = 0  # for a line: the last source line of the run of lines it starts
+
+    @property
+    def lines(self) -> range:
+        return range(self.line, max(self.line, self.last) + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,7 @@ class Languages:
     parts: dict[int, tuple[Part, ...]]  # id(Paragraph) -> foreign lines and sentences inside it
     han: str = "zh"  # the language of kanji-only text in this document
     headings: dict[int, Part] = field(default_factory=dict)  # id(Heading) -> its other Latin-script language
+    notices: frozenset[int] = frozenset()  # id(Paragraph) of licence and copyright notices: never foreign
 
     def language(self, script: str, weight: int = 0) -> str:
         """The language tag of text in ``script`` here. Kanji-only text takes the document's
@@ -91,19 +97,29 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             continue  # text the author marked as another language does not decide the document's
         for script, count in p.counts:
             totals[script] += count
+    notices: frozenset[int] = frozenset()
+    if len(totals) > 1:  # a notice left in English is no evidence of the language of a translation
+        notices = frozenset(id(para) for para in paragraphs if legal_notice(para.text))
+        for para in paragraphs:
+            if id(para) in notices and not para.lang:
+                totals.subtract(dict(profiles[id(para)].counts))
     han = "ja" if totals["kana"] >= KANA_SHARE * (totals["kana"] + totals["han"]) > 0 else "zh"
-    main_script, main_language = _main(doc, language, totals, paragraphs)
+    evidence = [para for para in paragraphs if id(para) not in notices]
+    main_script, main_language = _main(doc, language, +totals, evidence, profiles)
     if main_language == "ja" or (main_script == "kana"):
         han = "ja"
     latin: dict[int, Part] = {}
     parts: dict[int, tuple[Part, ...]] = {}
     latin_main = main_script == "latin" and main_language is not None
     for para in paragraphs:
-        if para.lang or para.kind not in TEXT_KINDS:
+        if para.lang or para.kind not in TEXT_KINDS or id(para) in notices:
             continue
         p = profiles[id(para)]
         found: list[Part] = []
         if latin_main and p.main == "latin" and detect.other_words(para.text, str(main_language)):
+            if legal_notice(para.text):
+                notices |= {id(para)}
+                continue
             guess = detect.judge_latin(para.text, str(main_language))
             if guess is not None:
                 latin[id(para)] = Part("block", guess.lang, 0, len(para.text), para.span.line, guess.confidence)
@@ -121,23 +137,16 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             guess = detect.judge_latin(h.title, str(main_language))
             if guess is not None:
                 headings[id(h)] = Part("block", guess.lang, 0, len(h.title), h.span.line, guess.confidence)
-    return Languages(main_script, main_language, profiles, latin, parts, han, headings)
+    return Languages(main_script, main_language, profiles, latin, parts, han, headings, notices)
 
 
 def _main(
-    doc: Document, language: str | None, totals: Counter[str], paragraphs: list[Paragraph]
+    doc: Document, language: str | None, totals: Counter[str], paragraphs: list[Paragraph], profiles: dict[int, Profile]
 ) -> tuple[str | None, str | None]:
     if language:
         tag = language.split("-")[0].lower()
         return scripts.SCRIPT_OF_LANG.get(tag, "latin"), language
-    main_script = max(totals, key=lambda s: totals[s]) if totals else None
-    declared = doc.language.split("-")[0].lower() if doc.language else None
-    if declared and same_writing(scripts.SCRIPT_OF_LANG.get(declared), main_script):
-        return main_script, doc.language  # the author said so (HTML lang), and the text agrees
-    if main_script == "latin":
-        prose = [p.text for p in paragraphs if p.kind == "prose"][:300]
-        return main_script, detect.main_latin_language(prose)
-    return main_script, scripts.language_of(main_script)
+    return main.main_language(doc, totals, paragraphs, profiles)
 
 
 def _sentences(para: Paragraph, main: str) -> list[Part]:
@@ -189,14 +198,60 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
+# Licence and copyright notices stay in the language they were granted in (a translated licence
+# binds no one), so a translation keeps them in English by design: they are not untranslated text.
+_LEGAL = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|\bwarrant(?:y|ies)\b|\bpermission\s+is\s+(?:hereby\s+)?granted\b"
+    r"|\ball\s+rights\s+reserved\b|\blicen[cs]ed\s+under\b|\bunder\s+the\s+terms\s+of\s+the\b"
+    r"|\bthis\s+is\s+free\s+software\b"
+)
+# Words one of which every notice has: a substring test per word before the pattern is tried.
+_LEGAL_WORDS = ("©", "(c)", "copyright", "warrant", "permission", "rights", "licen", "terms", "free")
+
+
+def legal_notice(text: str) -> bool:
+    """Whether a block is a licence or copyright notice (see ``_LEGAL``)."""
+    low = text.lower()
+    return any(word in low for word in _LEGAL_WORDS) and _LEGAL.search(low) is not None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def term_lines(doc: Document, para: Paragraph) -> frozenset[int]:
+    """The lines of a block that are the terms of a definition list: each with the line under it
+    indented deeper (a man page's section name, an option, a program's message, each with its
+    description hanging under it). A term is a name; its description says which language the
+    block is in."""
+    if para.span.end_line <= para.span.line:
+        return frozenset()
+    lines = doc.facts.lines[para.span.line - 1 : para.span.end_line]
+    return frozenset(
+        para.span.line + k
+        for k in range(len(lines) - 1)
+        if lines[k].strip() and lines[k + 1].strip() and _indent(lines[k + 1]) > _indent(lines[k])
+    )
+
+
 def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: str) -> list[Part]:
-    """Source lines of a block written in another script than the lines above them: a paragraph
-    glued under another for want of a blank line (``設定例:`` straight under an English one)."""
+    """Runs of source lines of a block written in another script than the lines above them: a
+    paragraph glued under another for want of a blank line (``設定例:`` straight under an English
+    one), or a description left untranslated under a term in the document's language. One run of
+    such lines is one paragraph, reported once; the lines under it with no letter of the
+    document's script go on with it."""
     lines = doc.facts.lines
-    out = []
-    for n in range(para.span.line, min(para.span.end_line, len(lines)) + 1):
+    terms = term_lines(doc, para)
+    out: list[Part] = []
+    last = min(para.span.end_line, len(lines))
+    for n in range(para.span.line, last + 1):
         text = lines[n - 1]
         p = profile(text)
+        if out and out[-1].last == n - 1 and n not in terms and (main_script is None or not p.weight(main_script)):
+            out[-1] = replace(out[-1], last=n)  # the run goes on
+            continue
+        if n in terms:
+            continue  # a name: the option, the message or the section its description is under
         script = foreign_script(p, main_script, CJK_MIN_WEIGHT if p.main in CJK else 20)
         if script is None or (script == "latin" and not english_prose(text)):
             continue
@@ -205,8 +260,13 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
         first = scripts.first_script(text)
         if first is None or (not same_writing(first, script) and not same_writing(script, first)):
             continue  # the line goes on with the sentence above and ends in another script
-        out.append(Part("line", tag_of(script, p.weight(script), main_script, han), 0, len(text), n))
-    if len(out) == para.span.end_line - para.span.line + 1:
+        tag = tag_of(script, p.weight(script), main_script, han)
+        if out and out[-1].last == n - 1 and out[-1].lang == tag:
+            out[-1] = replace(out[-1], last=n)
+        else:
+            out.append(Part("line", tag, 0, len(text), n, last=n))
+    body = last - para.span.line + 1 - len(terms)
+    if sum(len(part.lines) for part in out) >= body and not terms:
         return []  # every line is foreign: the block is, and the rules report it whole
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -156,16 +157,56 @@ def stopword_hits(words: list[str]) -> dict[str, int]:
 
 
 MAIN_SAMPLE = 5000  # words: enough to name a document's language
+# A block votes for the language whose common words it has most of, when it has this many.
+BLOCK_VOTE = 2
+# A language the document's path names (``debian-faq.fr.txt``) is its language when this share of
+# the common words are its own: a translation with much left in its source language.
+PRIOR_SHARE = 0.2
 
 
-def main_latin_language(texts: list[str]) -> str:
-    """Which Latin-script language most of the prose is in, by its commonest words; English when
-    the text says too little (fewer than 20 common words, or no clear winner)."""
-    words = [w for text in texts for w in text.lower().split()][:MAIN_SAMPLE]
-    ranked = sorted(stopword_hits(words).items(), key=lambda kv: -kv[1])[:2]
-    if not ranked or ranked[0][1] < 20 or (len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]):
+def main_latin_language(texts: list[str], prior: str | None = None, titles: Sequence[str] = ()) -> str:
+    """Which Latin-script language most of the prose is in: the shares of its commonest words, of
+    the blocks and of the headings each language has the most common words of, added up (so that
+    a few long passages left in another language do not outvote the many blocks and headings of
+    the document's own); ``prior`` (the path's language) when it has a fair share of the words;
+    English when the text says too little (fewer than 20 common words, or no clear winner by
+    the text nor by the headings)."""
+    hits: dict[str, int] = {}
+    blocks: dict[str, int] = {}
+    n = 0
+    for text in texts:
+        words = text.lower().split()[: MAIN_SAMPLE - n]
+        n += len(words)
+        own = stopword_hits(words)
+        for tag, k in own.items():
+            hits[tag] = hits.get(tag, 0) + k
+        _vote(blocks, own, BLOCK_VOTE)
+        if n >= MAIN_SAMPLE:
+            break
+    total = sum(hits.values())
+    if total < 20:
         return "en"
+    if prior and hits.get(prior, 0) >= PRIOR_SHARE * total:
+        return prior
+    heads: dict[str, int] = {}
+    for title in titles:
+        _vote(heads, stopword_hits(title.lower().split()), 1)
+    votes = sum(blocks.values()) or 1
+    titled = sum(heads.values()) or 1
+    score = {tag: k / total + blocks.get(tag, 0) / votes + heads.get(tag, 0) / titled for tag, k in hits.items()}
+    ranked = sorted(score.items(), key=lambda kv: -kv[1])[:2]
+    if len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]:
+        # no clear winner: the headings decide, else English
+        first, second = (heads.get(tag, 0) for tag, _ in ranked)
+        return ranked[0][0] if first > second else ranked[1][0] if second > first else "en"
     return ranked[0][0]
+
+
+def _vote(votes: dict[str, int], hits: dict[str, int], least: int) -> None:
+    """One vote for the language with the most common words in a block, when it has ``least``."""
+    best = max(hits.items(), key=lambda kv: kv[1], default=("", 0))
+    if best[1] >= least:
+        votes[best[0]] = votes.get(best[0], 0) + 1
 
 
 def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES) -> Guess | None:

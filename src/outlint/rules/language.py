@@ -8,11 +8,11 @@ from typing import Any
 from outlint import language
 from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, without_quoted
 from outlint.language.scripts import CJK
-from outlint.model import Document, Paragraph, Rule, Severity, Span
+from outlint.model import Detected, Document, Hit, Paragraph, Rule, Severity, Span
 from outlint.rules.common import heading_ref, quote
 from outlint.rules.truncation import locate
 
-Out = Iterable[tuple[Span, str]]
+Out = Iterable[Hit]
 
 
 def _allowed(options: Mapping[str, Any]) -> set[str]:
@@ -37,23 +37,25 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 20))
     for para in language.iter_paragraphs(doc):
-        if para.lang:
-            continue  # declared by the author (HTML lang): intentional
+        if para.lang or id(para) in langs.notices:
+            continue  # declared by the author (HTML lang): intentional; a licence stays as granted
         p = langs.paragraphs[id(para)]
         where = Span(para.span.line, para.span.column, para.span.end_line, para.span.end_column)
         latin = langs.latin.get(id(para))
         if latin is not None:
             if not _is_allowed(latin.lang, allowed):
-                yield where, _message("paragraph", latin.lang, latin.confidence, langs, para.text)
+                found = Detected(latin.lang, latin.confidence)
+                yield where, _message("paragraph", latin.lang, latin.confidence, langs, para.text), (), found
             continue
         glued = [part for part in langs.parts.get(id(para), ()) if part.kind == "line"]
         if glued:  # lines in another script under the block's first lines: paragraphs of their own
             for part in glued:
                 if not _is_allowed(part.lang, allowed):
-                    line = doc.facts.lines[part.line - 1]
-                    lead = len(line) - len(line.lstrip())
-                    span = Span(part.line, lead + 1, part.line, max(lead + 1, len(line.rstrip())))
-                    yield span, _message("paragraph", part.lang, None, langs, line.strip())
+                    lines = [doc.facts.lines[n - 1] for n in part.lines]
+                    lead = len(lines[0]) - len(lines[0].lstrip())
+                    span = Span(part.line, lead + 1, part.lines[-1], max(1, len(lines[-1].rstrip())))
+                    text = " ".join(x.strip() for x in lines)
+                    yield span, _message("paragraph", part.lang, None, langs, text), (), Detected(part.lang)
             continue
         if langs.main_script == "latin" and any(s in CJK for s, _ in p.counts):
             # names, paths and quoted user-interface strings are not its words
@@ -66,7 +68,20 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue  # a name written in its own script
             tag = langs.language(script, p.weight(script))
             if not _is_allowed(tag, allowed):
-                yield where, _message("paragraph", tag, None, langs, para.text, _marked(para.mark, script))
+                yield (
+                    _body(doc, para, where),
+                    _message("paragraph", tag, None, langs, para.text, _marked(para.mark, script)),
+                    (),
+                    Detected(tag),
+                )
+
+
+def _body(doc: Document, para: Paragraph, where: Span) -> Span:
+    """A block that opens with a term (a section's or an option's name) has its text under it."""
+    if para.span.line in language.term_lines(doc, para):
+        line = doc.facts.lines[para.span.line]
+        return Span(para.span.line + 1, len(line) - len(line.lstrip()) + 1, where.end_line, where.end_column)
+    return where
 
 
 def _source(doc: Document, para: Paragraph) -> tuple[str, ...]:
@@ -108,6 +123,8 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
                     h.span,
                     f"heading in {language.language_name(latin.lang, latin.confidence)} in a document in "
                     f"{_doc_lang(langs)}: {heading_ref(h)}",
+                    (),
+                    Detected(latin.lang, latin.confidence),
                 )
             continue
         p = language.profile(h.title)
@@ -116,10 +133,12 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if script == "latin" and (len(h.title.split()) < 2 or not language.english_prose(h.title)):
             continue  # a name: a file ("control"), a command, a product, an API ("cellSize(number) = 20")
+        tag = langs.language(script, p.weight(script))
         yield (
             h.span,
-            f"heading in {language.language_name(langs.language(script, p.weight(script)))} in a document in "
-            f"{_doc_lang(langs)}: {heading_ref(h)}",
+            f"heading in {language.language_name(tag)} in a document in {_doc_lang(langs)}: {heading_ref(h)}",
+            (),
+            Detected(tag),
         )
 
 
@@ -134,7 +153,10 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
         p = langs.paragraphs[id(para)]
         if para.lang or not language.scripts.same_writing(p.main, main) or id(para) in langs.latin:
             continue
-        glued = {part.line for part in langs.parts.get(id(para), ()) if part.kind == "line"}
+        if id(para) in langs.notices:
+            continue  # a licence stays in the language it was granted in
+        glued = {n for part in langs.parts.get(id(para), ()) if part.kind == "line" for n in part.lines}
+        terms: frozenset[int] | None = None  # computed for a paragraph with a run only
         for script, weight in p.counts:
             threshold = min_letters  # inside a paragraph, short CJK runs are glosses of names
             if language.scripts.same_writing(script, main) or weight < threshold:
@@ -147,10 +169,17 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                 line, col = locate(doc, para, start)
                 if line in glued:
                     continue  # reported as a paragraph of its own (OL401)
+                if terms is None:
+                    terms = language.term_lines(doc, para)
+                if terms and any(n in terms for n in range(line, locate(doc, para, end - 1)[0] + 1)):
+                    continue  # the name of an option or a program's message, described under it
+                tag = langs.language(script, end - start)
                 yield (
                     Span(line, col, line, col + end - start - 1),
-                    f"long run of {language.language_name(langs.language(script, end - start))} inside a paragraph in "
+                    f"long run of {language.language_name(tag)} inside a paragraph in "
                     f"{_doc_lang(langs)}: {quote(para.text[start:end], 40)}",
+                    (),
+                    Detected(tag),
                 )
 
 
@@ -181,6 +210,8 @@ def check_sentence(doc: Document, options: Mapping[str, Any]) -> Out:
                 Span(line, col, end_line, end_col),
                 f"sentence in {language.language_name(part.lang, part.confidence)} inside a paragraph in "
                 f"{_doc_lang(langs)}: {quote(para.text[part.start : part.end], 40)}",
+                (),
+                Detected(part.lang, part.confidence),
             )
 
 

@@ -1,0 +1,95 @@
+"""A document's main language, from the document as a whole: how much of its text and how many of
+its blocks and headings are in each script or language, with the language tag of its path as a prior."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from outlint.language import detect, scripts
+from outlint.language.scripts import Profile, profile, same_writing
+from outlint.model import Document, Paragraph
+
+# A translation keeps the layout of its source and names its language in the path: a directory
+# (``man/zh_CN/``, ``doc/ja/``), a prefix (``ja-grep.1``, ``zh_CN-passwd.1``) or an infix before the
+# extensions (``debian-faq.fr.txt``, ``ch01.zh-cn.html``).
+_TAG = r"(?P<tag>[a-z]{2})(?:[_-](?P<region>[A-Za-z]{2}))?"
+_PATH_TAG = (
+    re.compile(rf"(?:^|/){_TAG}/"),
+    re.compile(rf"(?:^|/){_TAG}-[^/]+$"),
+    re.compile(rf"\.{_TAG}\.[^/]+$"),
+)
+# The languages a path tag may name: those the rules tell apart, by script or by words.
+_TAGGED = frozenset({*scripts.SCRIPT_OF_LANG, *detect.CANDIDATES}) - {"en"}
+# A path tag is taken when the document has text in that language: at least this many blocks (or
+# headings) whose own script is the tag's (a page whose synopsis alone was translated is a
+# translation); for a Latin-script tag, see ``detect.PRIOR_SHARE``.
+TAGGED_BLOCKS = 2
+# Several hundred prose blocks, drawn evenly from the whole document, name its language.
+SAMPLE_BLOCKS = 300
+
+
+def path_language(path: str) -> str | None:
+    """The language tag a translation's path names (``zh-CN`` for ``man/zh_CN/passwd.1``), or None."""
+    path = path.replace("\\", "/")
+    for pattern in _PATH_TAG:
+        for m in pattern.finditer(path):
+            tag = m.group("tag")
+            if tag in _TAGGED:
+                region = m.group("region")
+                return f"{tag}-{region.upper()}" if region else tag
+    return None
+
+
+def main_language(
+    doc: Document, totals: Counter[str], paragraphs: Sequence[Paragraph], profiles: dict[int, Profile]
+) -> tuple[str | None, str | None]:
+    """The document's main script and language, when none is configured.
+
+    The amount of text, the number of blocks and the number of headings vote: a translation with
+    long paragraphs left in its source language still has most of its headings and blocks
+    translated, and a source document with a few long pasted passages most of its own.
+    """
+    blocks: Counter[str] = Counter()
+    for para in paragraphs:
+        p = profiles[id(para)]
+        if p.main and not para.lang:
+            blocks[p.main] += 1
+    heads: Counter[str] = Counter()
+    for h in doc.facts.headings:
+        main = profile(h.title).main
+        if main and not h.lang:
+            heads[main] += 1
+    main_script = _vote(totals, blocks, heads)
+    declared = doc.language.split("-")[0].lower() if doc.language else None
+    if declared and same_writing(scripts.SCRIPT_OF_LANG.get(declared), main_script):
+        return main_script, doc.language  # the author said so (HTML lang), and the text agrees
+    tagged = path_language(doc.path)
+    tag = tagged.split("-")[0] if tagged else None
+    tag_script = scripts.SCRIPT_OF_LANG.get(tag or "")
+    if tagged and tag_script and tag_script != "latin" and _has_script(blocks + heads, tag_script):
+        return tag_script, tagged  # a translation, however much of it is left in English
+    if main_script != "latin":
+        return main_script, scripts.language_of(main_script) if main_script else None
+    texts = [p.text for p in paragraphs if p.kind == "prose" and not p.lang]
+    step = max(1, len(texts) // SAMPLE_BLOCKS)
+    titles = [h.title for h in doc.facts.headings if not h.lang]
+    return main_script, detect.main_latin_language(texts[::step], tag if tag_script == "latin" else None, titles)
+
+
+def _vote(totals: Counter[str], blocks: Counter[str], heads: Counter[str]) -> str | None:
+    """The script with the largest shares of the text, of the blocks and of the headings, added up
+    (a translation translates its headings first: they are the strongest sign of its language)."""
+    if not totals:
+        return None
+    weight = sum(totals.values()) or 1
+    count = sum(blocks.values()) or 1
+    titles = sum(heads.values()) or 1
+    return max(totals, key=lambda s: (totals[s] / weight + blocks[s] / count + heads[s] / titles, totals[s]))
+
+
+def _has_script(blocks: Counter[str], script: str) -> bool:
+    if script in ("han", "kana"):  # Japanese text is kana and kanji, Chinese kanji alone
+        return blocks["han"] + blocks["kana"] >= TAGGED_BLOCKS
+    return blocks[script] >= TAGGED_BLOCKS
