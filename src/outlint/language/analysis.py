@@ -61,6 +61,9 @@ class Languages:
     han: str = "zh"  # the language of kanji-only text in this document
     headings: dict[int, Part] = field(default_factory=dict)  # id(Heading) -> its other Latin-script language
     notices: frozenset[int] = frozenset()  # id(Paragraph) of licence and copyright notices: never foreign
+    # every block not marked with a language is in the main script alone, and none is in another
+    # Latin-script language nor has lines or sentences in one: no block or run can be foreign
+    plain: bool = False
 
     def language(self, script: str, weight: int = 0) -> str:
         """The language tag of text in ``script`` here. Kanji-only text takes the document's
@@ -97,6 +100,7 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             continue  # text the author marked as another language does not decide the document's
         for script, count in p.counts:
             totals[script] += count
+    seen = set(totals)  # the scripts of the text not marked with a language
     notices: frozenset[int] = frozenset()
     if len(totals) > 1:  # a notice left in English is no evidence of the language of a translation
         notices = frozenset(id(para) for para in paragraphs if legal_notice(para.text))
@@ -137,7 +141,8 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             guess = detect.judge_latin(h.title, str(main_language))
             if guess is not None:
                 headings[id(h)] = Part("block", guess.lang, 0, len(h.title), h.span.line, guess.confidence)
-    return Languages(main_script, main_language, profiles, latin, parts, han, headings, notices)
+    plain = seen <= {main_script} and not latin and not parts
+    return Languages(main_script, main_language, profiles, latin, parts, han, headings, notices, plain)
 
 
 def _main(

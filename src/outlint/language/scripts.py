@@ -110,23 +110,42 @@ class Profile:
         return dict(self.counts).get(script, 0)
 
 
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
 
 def profile(text: str) -> Profile:
     """Letters per script, links and inline code left out; kana with han is Japanese, all of it."""
     if "://" in text or "@" in text or "`" in text:
+        if text.isascii():  # the letters less those of the links: no text is rebuilt
+            return _latin(_ascii_letters(text))
         text = without_links(text)
     if text.isascii():
-        return _latin(len(text.encode("ascii").translate(None, _NOT_LETTER_BYTES)))
+        return _latin(_letters(text))
     counts: Counter[str] = Counter()
-    for m in _RUN_RE.finditer(text):
+    # ASCII letters are Latin: counted in C; only the other characters are walked run by run
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, _NOT_LETTER_BYTES))
+    if ascii_letters:
+        counts["latin"] = ascii_letters
+    for m in _RUN_RE.finditer(_ASCII_RUNS.sub("", text)):
         script = m.lastgroup or "latin"
         counts[script] += (m.end() - m.start()) * _WEIGHT.get(script, 1)
     if counts.get("kana") and counts.get("han"):
         counts["kana"] += counts.pop("han")
     items = tuple(sorted(counts.items()))
     return Profile(items, max(items, key=lambda kv: kv[1])[0] if items else None)
+
+
+def _letters(text: str) -> int:
+    return len(text.encode("ascii").translate(None, _NOT_LETTER_BYTES))
+
+
+def _ascii_letters(text: str) -> int:
+    """The letters of ASCII text once ``without_links`` has blanked its inline code and links."""
+    if "`" in text:
+        text = _INLINE_CODE.sub(" ", text)  # blanks have no letters: their length does not matter
+    dropped = "".join(t for t in text.split() if ("@" in t or "://" in t or t.startswith("www.")) and _link(t))
+    return _letters(text) - (_letters(dropped) if dropped else 0)
 
 
 @lru_cache(maxsize=4096)

@@ -36,6 +36,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 20))
+    if langs.plain:
+        return  # one script, one language: no block is foreign (the common case, made cheap)
     for para in language.iter_paragraphs(doc):
         if para.lang or id(para) in langs.notices:
             continue  # declared by the author (HTML lang): intentional; a licence stays as granted
@@ -145,7 +147,7 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     main = langs.main_script
-    if main is None:
+    if main is None or langs.plain:
         return
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 30))
@@ -200,6 +202,8 @@ def _untranslated_run(text: str, start: int, end: int) -> bool:
 def check_sentence(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
+    if not langs.parts:
+        return
     for para in language.iter_paragraphs(doc):
         for part in langs.parts.get(id(para), ()):
             if part.kind != "sentence" or _is_allowed(part.lang, allowed):
