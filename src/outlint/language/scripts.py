@@ -110,6 +110,9 @@ class Profile:
         return dict(self.counts).get(script, 0)
 
 
+# The tokens ``_link`` may accept, found in C: each is tried from its first character only, so a
+# long token is scanned once.
+_LINK_TOKEN = re.compile(r"(?<!\S)(?:www\.\S*|\S*?(?:@|://)\S*)")
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
@@ -144,7 +147,7 @@ def _ascii_letters(text: str) -> int:
     """The letters of ASCII text once ``without_links`` has blanked its inline code and links."""
     if "`" in text:
         text = _INLINE_CODE.sub(" ", text)  # blanks have no letters: their length does not matter
-    dropped = "".join(t for t in text.split() if ("@" in t or "://" in t or t.startswith("www.")) and _link(t))
+    dropped = "".join(t for t in _LINK_TOKEN.findall(text) if _link(t))
     return _letters(text) - (_letters(dropped) if dropped else 0)
 
 
