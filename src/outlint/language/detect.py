@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -138,6 +137,9 @@ for _tag, _words in _STOPWORDS.items():
     for _word in _words.split():
         if len(_word) > 1 or not _word.isascii():  # "o", "e", "y" are bullets and variables too
             STOPWORDS[_word] = (*STOPWORDS.get(_word, ()), _tag)
+# The common words of one language only, and that language.
+_ONE_LANGUAGE = {word: tags[0] for word, tags in STOPWORDS.items() if len(tags) == 1}
+_ONLY_WORDS = {tag: frozenset(w for w, t in _ONE_LANGUAGE.items() if t == tag) for tag in _STOPWORDS}
 # A block is plainly in the document's language, and no model is asked, when its own common words
 # outnumber those of every other language by this factor (and there are at least two of them).
 PLAIN_MARGIN = 3
@@ -147,12 +149,18 @@ MIN_OTHER = 1
 
 
 def stopword_hits(words: list[str]) -> dict[str, int]:
-    """How many of ``words`` are common words of each language: one set lookup per word, in C
-    (the common words counted first, then their languages, in the order they first occur)."""
+    """How many of ``words`` are common words of each language: one dictionary lookup per word,
+    in C (the other words are passed over before any Python code runs for them)."""
+    found = list(filter(STOPWORDS.__contains__, words))
+    if not found:
+        return {}
+    tag = _ONE_LANGUAGE.get(found[0])
+    if tag is not None and _ONLY_WORDS[tag].issuperset(found):
+        return {tag: len(found)}  # the usual block: common words of one language only, counted in C
     hits: dict[str, int] = {}
-    for word, k in Counter(filter(STOPWORDS.__contains__, words)).items():
+    for word in found:
         for tag in STOPWORDS[word]:
-            hits[tag] = hits.get(tag, 0) + k
+            hits[tag] = hits.get(tag, 0) + 1
     return hits
 
 
@@ -204,9 +212,11 @@ def main_latin_language(texts: list[str], prior: str | None = None, titles: Sequ
 
 def _vote(votes: dict[str, int], hits: dict[str, int], least: int) -> None:
     """One vote for the language with the most common words in a block, when it has ``least``."""
-    best = max(hits.items(), key=lambda kv: kv[1], default=("", 0))
-    if best[1] >= least:
-        votes[best[0]] = votes.get(best[0], 0) + 1
+    if not hits:
+        return
+    best = max(hits, key=hits.__getitem__)  # the first of the most, as the words came
+    if hits[best] >= least:
+        votes[best] = votes.get(best, 0) + 1
 
 
 def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES) -> Guess | None:
