@@ -210,14 +210,23 @@ _LEGAL = re.compile(
     r"|\ball\s+rights\s+reserved\b|\blicen[cs]ed\s+under\b|\bunder\s+the\s+terms\s+of\s+the\b"
     r"|\bthis\s+is\s+free\s+software\b"
 )
-# Words one of which every notice has: a substring test per word before the pattern is tried.
-_LEGAL_WORDS = ("©", "(c)", "copyright", "warrant", "permission", "rights", "licen", "terms", "free")
 
 
 def legal_notice(text: str) -> bool:
-    """Whether a block is a licence or copyright notice (see ``_LEGAL``)."""
+    """Whether a block is a licence or copyright notice (see ``_LEGAL``). A word one of which every
+    notice has is looked for first, by substring tests written out (no generator per block)."""
     low = text.lower()
-    return any(word in low for word in _LEGAL_WORDS) and _LEGAL.search(low) is not None
+    return (
+        "©" in low
+        or "(c)" in low
+        or "copyright" in low
+        or "warrant" in low
+        or "permission" in low
+        or "rights" in low
+        or "licen" in low
+        or "terms" in low
+        or "free" in low
+    ) and _LEGAL.search(low) is not None
 
 
 def _indent(line: str) -> int:

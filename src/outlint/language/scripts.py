@@ -110,9 +110,8 @@ class Profile:
         return dict(self.counts).get(script, 0)
 
 
-# The tokens ``_link`` may accept, found in C: each is tried from its first character only, so a
-# long token is scanned once.
-_LINK_TOKEN = re.compile(r"(?<!\S)(?:www\.\S*|\S*?(?:@|://)\S*)")
+_LINK_MARK = re.compile(r"@|://|www\.")
+_SPACE = re.compile(r"\s")
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _NOT_LETTER_BYTES = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 
@@ -147,8 +146,28 @@ def _ascii_letters(text: str) -> int:
     """The letters of ASCII text once ``without_links`` has blanked its inline code and links."""
     if "`" in text:
         text = _INLINE_CODE.sub(" ", text)  # blanks have no letters: their length does not matter
-    dropped = "".join(t for t in _LINK_TOKEN.findall(text) if _link(t))
+    dropped = "".join(t for t in _link_tokens(text) if _link(t))
     return _letters(text) - (_letters(dropped) if dropped else 0)
+
+
+def _link_tokens(text: str) -> list[str]:
+    """The tokens ``_link`` may accept (with ``@`` or ``://``, or starting with ``www.``): each
+    found from a mark in it, then widened to its whitespace; a token is taken once."""
+    out = []
+    end = -1
+    for m in _LINK_MARK.finditer(text):
+        at = m.start()
+        if at < end:
+            continue  # a second mark in a token already taken
+        start = at
+        while start and not text[start - 1].isspace():
+            start -= 1
+        if start != at and m.group() == "www.":
+            continue  # "www." inside a token: the token is tried for its other marks, if any
+        after = _SPACE.search(text, m.end())
+        end = after.start() if after else len(text)
+        out.append(text[start:end])
+    return out
 
 
 @lru_cache(maxsize=4096)
