@@ -38,10 +38,13 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     min_letters = int(options.get("min-letters", 20))
     if langs.plain:
         return  # one script, one language: no block is foreign (the common case, made cheap)
+    main = langs.main_script
     for para in language.iter_paragraphs(doc):
         if para.lang or id(para) in langs.notices:
             continue  # declared by the author (HTML lang): intentional; a licence stays as granted
         p = langs.paragraphs[id(para)]
+        if len(p.counts) == 1 and p.main == main and id(para) not in langs.latin and id(para) not in langs.parts:
+            continue  # all in the main script, and no other Latin-script language found in it
         where = Span(para.span.line, para.span.column, para.span.end_line, para.span.end_column)
         latin = langs.latin.get(id(para))
         if latin is not None:
@@ -155,6 +158,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
         p = langs.paragraphs[id(para)]
         if para.lang or not language.scripts.same_writing(p.main, main) or id(para) in langs.latin:
             continue
+        if len(p.counts) < 2:
+            continue  # one script, the document's: no run of another
         if id(para) in langs.notices:
             continue  # a licence stays in the language it was granted in
         glued = {n for part in langs.parts.get(id(para), ()) if part.kind == "line" for n in part.lines}
