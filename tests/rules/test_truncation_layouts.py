@@ -97,6 +97,19 @@ def test_manual_page_ends_mid_sentence() -> None:
             "2. Next\n\nText.\n",
             id="ends-in-an-emoticon",
         ),
+        pytest.param(
+            f"{PROSE}\n\nEach value is shown as the number is printed.\n" + "-" * 60 + "\n", id="closing-rule"
+        ),
+        pytest.param(
+            f"{PROSE}\n\n? Change the display to full screen\n\n? Apply the added capability\n", id="to-do-marks"
+        ),
+        pytest.param(f"{PROSE}\n\n[ ] make the probe optional\n[ ] get rid of the local copy\n", id="check-boxes"),
+        pytest.param(
+            f"{PROSE}\n\ncctree.vim - A Vim plugin to search the cross-reference\n"
+            "\t     databases, see cctree.txt for details\n",
+            id="one-term-dash-entry",
+        ),
+        pytest.param(f"{PROSE}\n\nKim Lee:\nA21F AB74 B008 8AA3 6115 2586 B8EF 1A6B A9DA 2D5C\n", id="key-fingerprint"),
     ],
 )
 def test_not_prose_is_not_cut(doc: str) -> None:
@@ -158,3 +171,13 @@ def test_fragment_after_a_name_used_once_is_still_found() -> None:
         '5:3: OL305 paragraph starts in lowercase after a complete sentence: "the option would cause a crash." '
         "(a fragment of a lost or split sentence?)"
     ]
+
+
+def test_info_node_ends_with_its_last_line() -> None:
+    node = "\x1f\nFile: frob.info,  Node: {0},  Next: Other,  Up: Top\n\n{0}\n{1}\n\n"
+    doc = "".join(
+        node.format(f"{k} Part", "=" * 6) + "   The tool reads its settings when it starts.  Only the variables named\n"
+        "in the file will be substituted in the\nresult.\n\n"
+        for k in range(1, 4)
+    )
+    assert report(doc) == []

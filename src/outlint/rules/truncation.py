@@ -127,6 +127,18 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
 
 # Marks after a sentence that say nothing of its end: a footnote mark.
 _TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?))+\s*$")
+# a horizontal rule closing the text ("-------"): layout, not words
+_RULE_END = re.compile(r"(?:^|\s)[-=_*~#]{3,}\s*$")
+
+
+def _trimmed(text: str) -> str:
+    """A paragraph's text without the marks after its last sentence (footnote marks, a closing rule)."""
+    body = text.rstrip()
+    if body[-1:] in "-=_*~#" and body:
+        tail = _RULE_END.search(body[-200:])
+        if tail:
+            body = body[: len(body) - len(body[-200:]) + tail.start()].rstrip()
+    return _TRAILER.sub("", body)
 # Endings that complete a paragraph with no full stop: a web or mail address (with or without a
 # scheme), a path, a reference such as "[RFC1234]", a quoted title or name, an emoticon (which
 # ends its sentence as "!" does).
@@ -140,7 +152,7 @@ _COMPLETE = re.compile(
 # ends a listing, not a sentence.
 _CODE_MARK = re.compile(
     r"[{}]|\*/|==|[<>]=|;\s*$|</?\w[\w:-]*[\s>]|#\w|\$\w|\s-{1,2}[A-Za-z][\w-]*|\b(?:fi|done|esac|endif|end)\s*$|"
-    r"\w\([^)]*\)\s*\S*\s*$|\b[0-9a-f]{16,}\b|\d*\*\d*\(|\w=\S"
+    r"\w\([^)]*\)\s*\S*\s*$|\b[0-9a-f]{16,}\b|\d*\*\d*\(|\w=\S|(?:\b(?=[A-Fa-f]*\d)[0-9A-Fa-f]{4}\b\s*){4}"
 )
 _LAST_SENTENCE = re.compile(r".*[.!?。！？][\"'”’)\]]*\s+")
 
@@ -170,7 +182,7 @@ def cut_off(text: str) -> bool:
     sentence, or ending on a word that cannot end one (``the``, ``of``) or on a colon."""
     if ends_sentence(text):
         return False
-    body = _TRAILER.sub("", text.rstrip())
+    body = _trimmed(text)
     if _COMPLETE.search(body[-200:]) or _COMMAND.search(body[-200:]):
         return False  # it ends on an address, a path, a reference, a quoted title or a command
     if _CODE_MARK.search(last_sentence(body)):
@@ -226,7 +238,7 @@ ENTRIES_PUNCTUATED = 0.8
 
 
 def _complete(text: str) -> bool:
-    body = _TRAILER.sub("", text.rstrip())
+    body = _trimmed(text)
     return ends_sentence(body) or body.endswith((":", "：", ")", "）")) or bool(_COMPLETE.search(body[-200:]))
 
 
@@ -261,7 +273,9 @@ def _stops_short(text: str) -> bool:
         return True
     if _complete(text) or _COMMAND.search(text[-200:]):
         return False
-    sentence = last_sentence(_TRAILER.sub("", text.rstrip())).split()
+    if not text[:1].isalnum():
+        return False  # an item of a list with its own marks ("? Apply ...", "[ ] get rid of ...")
+    sentence = last_sentence(_trimmed(text)).split()
     if len(sentence) < 4 or not sentence[0][:1].isupper() or _CODE_MARK.search(" ".join(sentence)):
         return False
     last = sentence[-1]

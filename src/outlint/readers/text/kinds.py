@@ -135,13 +135,17 @@ def _definitions(body: Sequence[str]) -> bool:
     heads = [s for s in body if indent(s) == lead]
     if all(_TERM.fullmatch(s) and not SENTENCE_END.search(s[-12:]) for s in heads):
         return True
-    return len(heads) >= 2 and all(_TERM_SEP.match(s) for s in heads)
+    return all(_TERM_SEP.match(s) for s in heads)
+
+
+# the markers of to-do lists: a check box ("[ ]", "[x]"), a question mark
+_MARKER = re.compile(r"\s*(?:\[[ xX]?\]|\?)\s+\S")
 
 
 def _bullet_run(body: Sequence[str]) -> bool:
     """Items of a list after a lead-in line ("Changes:", "This release fixes:"): two lines or more
     that start with a bullet at one indent, or one after a line that ends a sentence or a colon."""
-    starts = [k for k, s in enumerate(body) if k and BULLET.match(s)]
+    starts = [k for k, s in enumerate(body) if k and (BULLET.match(s) or _MARKER.match(s))]
     if len(starts) >= 2 and len({indent(body[k]) for k in starts}) == 1:
         return True
     return any(SENTENCE_END.search(body[k - 1][-12:]) or body[k - 1].rstrip().endswith(":") for k in starts)
@@ -163,7 +167,7 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         # one long line of plain words that ends a sentence: prose (most of a document; no other
         # test below could say otherwise)
         return "prose"
-    if BULLET.match(first) or (n > 1 and _bullet_run(body)):
+    if BULLET.match(first) or _MARKER.match(first) or (n > 1 and _bullet_run(body)):
         return "list"
     if first.lstrip().startswith(".. "):
         return "code"  # reStructuredText markup: a directive, a comment or a link target
