@@ -139,6 +139,8 @@ def _trimmed(text: str) -> str:
         if tail:
             body = body[: len(body) - len(body[-200:]) + tail.start()].rstrip()
     return _TRAILER.sub("", body)
+
+
 # Endings that complete a paragraph with no full stop: a web or mail address (with or without a
 # scheme), a path, a reference such as "[RFC1234]", a quoted title or name, an emoticon (which
 # ends its sentence as "!" does).
