@@ -181,3 +181,29 @@ def test_info_node_ends_with_its_last_line() -> None:
         for k in range(1, 4)
     )
     assert report(doc) == []
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        pytest.param(
+            "1. Changes\n\nThe changes are these.\n\n"
+            "a.  Unix systems now use the new file as the last resort for the settings.\n\n"
+            "b.  Unix systems now use the other file as the default history file.\n\n"
+            "2. Fixes\n\nThe fixes are these.\n",
+            id="list-items-read-as-headings",
+        ),
+        pytest.param(
+            "1. Events\n\nThe events are these.\n\n1.1 Types CURSOREVENT { DisplayCursor }\n\n"
+            "1.2 Requests\n\nThe requests are these.\n",
+            id="code-read-as-a-heading",
+        ),
+        pytest.param(
+            "TERMS AND CONDITIONS\n\nYou may copy this program.\n\nEND OF TERMS AND CONDITIONS\n\n"
+            "How to Apply These Terms\n\nAttach the notices to the program.\n",
+            id="licence-end-marker",
+        ),
+    ],
+)
+def test_not_an_empty_section(doc: str) -> None:
+    assert report(doc, "OL301") == []

@@ -100,13 +100,27 @@ def _template_slots(doc: Document) -> frozenset[int]:
     return frozenset(i for ids in counts.values() if len(ids) >= TEMPLATE_SLOT for i in ids)
 
 
+# Titles that are not a section's: code (braces, a statement's semicolon), or a licence's or
+# e-text's closing marker ("END OF TERMS AND CONDITIONS"), which stands alone by design.
+_NOT_A_TITLE = re.compile(r".*[{};]|END OF\b")
+# a sentence of eight words or more ending in a full stop: followed by another, items of a list
+_SENTENCE_TITLE = re.compile(r"(?:\S+\s+){7,}.*[^.]\.$")
+
+
+def _item_or_marker(h: Heading, after: Heading | None) -> bool:
+    if _NOT_A_TITLE.match(h.title.strip()):
+        return True
+    pair = (h.title.strip(), after.title.strip() if after else "")
+    return all(_SENTENCE_TITLE.match(t) for t in pair)
+
+
 def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
     min_gap = int(options.get("min-blank-lines", 5))
     langs = language.analyse(doc, options.get("language"))
     headings = doc.facts.headings
     slots = doc.facts.derive(_template_slots)
     for k, h in enumerate(headings):
-        if h.children or id(h) in slots:
+        if h.children or id(h) in slots or _item_or_marker(h, headings[k + 1] if k + 1 < len(headings) else None):
             continue
         body = own_body(h, min_gap)
         scripts = [_foreign_script(p, langs) for p in body]

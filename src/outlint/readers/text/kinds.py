@@ -140,12 +140,15 @@ def _definitions(body: Sequence[str]) -> bool:
 
 # the markers of to-do lists: a check box ("[ ]", "[x]"), a question mark
 _MARKER = re.compile(r"\s*(?:\[[ xX]?\]|\?)\s+\S")
+# bullets that are symbols: "(1)" or "2." at the start of a line also occur in wrapped prose that
+# enumerates inline ("... two conditions: (1) the household ...")
+_SYMBOL_BULLET = re.compile(r"\s*[-*+•·◦▪‣–]\s+\S")
 
 
 def _bullet_run(body: Sequence[str]) -> bool:
     """Items of a list after a lead-in line ("Changes:", "This release fixes:"): two lines or more
-    that start with a bullet at one indent, or one after a line that ends a sentence or a colon."""
-    starts = [k for k, s in enumerate(body) if k and (BULLET.match(s) or _MARKER.match(s))]
+    that start with a symbol bullet at one indent, or one after a line that ends a sentence or a colon."""
+    starts = [k for k, s in enumerate(body) if k and (_SYMBOL_BULLET.match(s) or _MARKER.match(s))]
     if len(starts) >= 2 and len({indent(body[k]) for k in starts}) == 1:
         return True
     return any(SENTENCE_END.search(body[k - 1][-12:]) or body[k - 1].rstrip().endswith(":") for k in starts)
