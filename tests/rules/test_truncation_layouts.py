@@ -52,6 +52,39 @@ MAN = (
 )
 
 
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        pytest.param(
+            f"1. Setup\n\n{PROSE}\n\nAll of them are correct.  A static",
+            ['5:34: OL302 section "1. Setup" ends mid-sentence: "...of them are correct. A static"'],
+            id="two-words-after-a-complete-sentence",
+        ),
+        pytest.param(
+            f"1. Setup\n\n{PROSE}\n\nThe home page is <https://www.example.org/frob/>.  The bug reports go",
+            [
+                '5:69: OL302 section "1. Setup" ends mid-sentence: "...is <https://www.example.org/frob/>. '
+                'The bug reports go"'
+            ],
+            id="prose-that-cites-web-addresses",
+        ),
+    ],
+)
+def test_document_end_closer(doc: str, expected: list[str]) -> None:
+    assert report(doc, "OL302") == expected
+
+
+MAN_JA = (
+    "名前\n       frob - ウィジェットを処理する\n\nオプション\n"
+    + "".join(f"       -{c}\n              オプション{c}はウィジェットを二回処理します。\n\n" for c in "abcdefghijkl")
+    + "バグ\n       まれに --best オプションによ\n"
+)
+
+
+def test_manual_page_in_japanese_ends_mid_sentence() -> None:
+    assert report(MAN_JA, "OL302") == ['42:25: OL302 document ends mid-sentence: "...バグまれに --best オプションによ"']
+
+
 def test_manual_page_ends_mid_sentence() -> None:
     assert report(MAN, "OL302") == ['30:46: OL302 document ends mid-sentence: "...to a tape, it is generally"']
 
@@ -108,6 +141,14 @@ def test_manual_page_ends_mid_sentence() -> None:
             f"{PROSE}\n\ncctree.vim - A Vim plugin to search the cross-reference\n"
             "\t     databases, see cctree.txt for details\n",
             id="one-term-dash-entry",
+        ),
+        pytest.param(
+            f"{PROSE}\n\nBrowse to https://frob.example.org for more current information\n", id="closing-pointer"
+        ),
+        pytest.param(
+            f"{PROSE}\n\n   slcov: produces coverage data for the\n     scripts.  See <https://example.org/slcov/>\n"
+            "     for some examples\n",
+            id="term-colon-entry",
         ),
         pytest.param(f"{PROSE}\n\nKim Lee:\nA21F AB74 B008 8AA3 6115 2586 B8EF 1A6B A9DA 2D5C\n", id="key-fingerprint"),
     ],

@@ -163,11 +163,12 @@ _COMPLETE = re.compile(
     r"\[[\w .-]{1,30}\]|\"[^\"]{1,80}\"|“[^”]{1,80}”|‘[^’]{1,80}’|[:;]-?[()DP]\)?)\s*$"
 )
 # Marks of code in the last sentence of a block read as prose: braces, comment ends, operators,
-# preprocessor and shell keywords, tags, command-line options, hex dumps, grammar repetitions,
+# preprocessor and shell keywords, tags, command-line options near the end, hex dumps, grammar repetitions,
 # parameters ("tag=62784"). A paragraph that ends in code
 # ends a listing, not a sentence.
 _CODE_MARK = re.compile(
-    r"[{}]|\*/|==|[<>]=|;\s*$|</?\w[\w:-]*[\s>]|#\w|\$\w|\s-{1,2}[A-Za-z][\w-]*|\b(?:fi|done|esac|endif|end)\s*$|"
+    r"[{}]|\*/|==|[<>]=|;\s*$|</?\w[\w:-]*[\s>]|#\w|\$\w|\s-{1,2}[A-Za-z][\w-]*(?:\s+[!-~]+){0,2}\s*$|"
+    r"\b(?:fi|done|esac|endif|end)\s*$|"
     r"\w\([^)]*\)\s*\S*\s*$|\b[0-9a-f]{16,}\b|\d*\*\d*\(|\w=\S|(?:\b(?=[A-Fa-f]*\d)[0-9A-Fa-f]{4}\b\s*){4}"
 )
 _LAST_SENTENCE = re.compile(r".*[.!?。！？][\"'”’)\]]*\s+")
@@ -250,7 +251,7 @@ def _ends_early(doc: Document) -> bool:
 PUNCTUATES = 0.6
 HABIT_SAMPLE = 10
 # The share of its entries a document must end complete for a bare last entry to count as cut.
-ENTRIES_PUNCTUATED = 0.8
+ENTRIES_PUNCTUATED = 0.7
 
 
 def _complete(text: str) -> bool:
@@ -258,12 +259,17 @@ def _complete(text: str) -> bool:
     return ends_sentence(body) or body.endswith((":", "：", ")", "）")) or bool(_COMPLETE.search(body[-200:]))
 
 
+def _size(text: str) -> int:
+    """Words in a text, two CJK characters counting as one."""
+    return len(text.split()) + (len(_CJK.findall(text)) // 2 if not text.isascii() else 0)
+
+
 def _habit(doc: Document, kind: str) -> tuple[int, int]:
     """How many paragraphs of a kind, of five words or more, the document has, and how many end complete."""
     seen = done = 0
     for body in _sections(doc):
         for block in body:
-            if isinstance(block, Paragraph) and block.kind == kind and len(block.text.split()) >= 5:
+            if isinstance(block, Paragraph) and block.kind == kind and _size(block.text) >= 5:
                 seen += 1
                 done += _complete(block.text)
     return seen, done
@@ -291,9 +297,14 @@ def _stops_short(text: str) -> bool:
         return False
     if not text[:1].isalnum():
         return False  # an item of a list with its own marks ("? Apply ...", "[ ] get rid of ...")
-    sentence = last_sentence(_trimmed(text)).split()
-    if len(sentence) < 4 or not sentence[0][:1].isupper() or _CODE_MARK.search(" ".join(sentence)):
+    body = _trimmed(text)
+    sentence = last_sentence(body).split()
+    # after a complete sentence, two words that start another are already a stopped sentence
+    shortest = 2 if len(sentence) < len(body.split()) else 4
+    if len(sentence) < shortest or not sentence[0][:1].isupper() or _CODE_MARK.search(" ".join(sentence)):
         return False
+    if any("://" in w or w.startswith("www.") for w in sentence):
+        return False  # a closing pointer ("Browse to https://... for more information")
     last = sentence[-1]
     lower = sum(1 for w in sentence[1:] if w[:1].islower())
     return last.isalpha() and last.islower() and len(last) >= 2 and lower * 2 >= len(sentence) - 1
@@ -304,7 +315,7 @@ def _judged(doc: Document, p: Paragraph) -> bool:
     pages' sections and options) in a document that ends its entries with a full stop."""
     if p.kind == "prose":
         return True
-    entry = p.kind == "list" and len(p.text.split()) >= 6 and p.text[:1].isalnum()
+    entry = p.kind == "list" and _size(p.text) >= 6 and p.text[:1].isalnum()
     return entry and bool(doc.facts.derive(_punctuates_entries))
 
 

@@ -59,6 +59,17 @@ def _tab_cells(body: Sequence[str]) -> bool:
     return cells * 10 >= len(body) * 9 and tabs * 2 >= len(body)
 
 
+# a web address: its slashes and brackets are not code's symbols
+_URL = re.compile(r"<?\w+://[^\s>]+>?")
+
+
+def _symbol_heavy(text: str) -> bool:
+    """One character in six a symbol, web addresses left out (prose that cites them is still prose)."""
+    if "://" in text:
+        text = _URL.sub("", text)
+    return len(_SYMBOLS.findall(text)) * 6 > len(text)
+
+
 def _join(body: Sequence[str]) -> str:
     """A paragraph's text: wrapped lines joined by a space, except between CJK characters."""
     parts = [body[0].strip()]
@@ -84,8 +95,8 @@ def _code_line(s: str) -> bool:
         return False
     if CODE_LINE.match(s) or _CODE_START.match(t) or t in ("...", "…"):
         return True  # (an ellipsis alone on its line stands for code left out of an example)
-    if "{" in t or "}" in t or "//" in t or "/*" in t or "*/" in t:
-        return True  # braces and comments (plain string tests: most lines are long prose)
+    if "{" in t or "}" in t or "/*" in t or "*/" in t or ("//" in t and "//" in t.replace("://", "")):
+        return True  # braces and comments, not a web address's "//" (plain string tests: most lines are long prose)
     if t[-1] in "):" and _CALL_ALONE.fullmatch(t):
         return True
     if _GRAMMAR.match(t):
@@ -116,7 +127,7 @@ _TERM = re.compile(r"\s*(?:v?\d+(?:\.\d+)*[a-z]?|[-\w./<>=\[\]'‘’\"]+(?: [-\
 
 _TERM_GAP = re.compile(r"\s*[-\w./<>=\[\]'‘’\"]+(?: [-\w./<>=\[\]]+)?(?:\s{3,}|\t+)[A-Z]")
 # a term, a dash or colon, and its description on the line ("dirnames - perform directory ...")
-_TERM_SEP = re.compile(r"\s*[-\w./<>=\[\]'‘’\",()]+(?: [-\w./<>=\[\]'‘’\",()]+){0,2}\s+[-–:]\s+\S")
+_TERM_SEP = re.compile(r"\s*[-\w./<>=\[\]'‘’\",()]+(?: [-\w./<>=\[\]'‘’\",()]+){0,2}(?:\s+[-–]|\s*:)\s+\S")
 
 
 def _definitions(body: Sequence[str]) -> bool:
@@ -195,7 +206,7 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
     # of ordinary paragraphs are often indented too
     if margin >= base + 2 and (n > 1 or (margin >= base + 3 and (introduced or code_lines))):
         return "code" if introduced or code_lines * 3 >= n else "quote"
-    if _SYMBOLS.search(text) and len(_SYMBOLS.findall(text)) * 6 > len(text):
+    if _SYMBOLS.search(text) and _symbol_heavy(text):
         return "code"
     if code_lines * 2 > n or (n > 1 and code_lines * 2 == n and introduced):
         return "code"  # code at the prose indent: most of its lines read as code
