@@ -248,3 +248,37 @@ def test_info_node_ends_with_its_last_line() -> None:
 )
 def test_not_an_empty_section(doc: str) -> None:
     assert report(doc, "OL301") == []
+
+
+BOOK = "".join(f"CHAPTER {n}\n\nThe rain stopped at noon and the road dried.\n\n\n\n\n" for n in range(1, 13))
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        pytest.param(BOOK, [], id="book-spacing-before-chapters"),
+        pytest.param(
+            BOOK.replace("CHAPTER 7\n", "\nBOOK TWO\n\n\n\n\nCHAPTER 7\n"), [], id="one-more-line-before-a-part-title"
+        ),
+        pytest.param(
+            "Licence\n\nThis program is free software: you can share it and change it under the terms of the licence."
+            "\n\n\n\n\n\n\nTHE FROB LIBRARY\n\nThe frob library frobs.\n",
+            [],
+            id="licence-header-then-title",
+        ),
+        pytest.param(
+            "1. Routes\n\nThe routes are pictured in Figure 5.\n\n\n\n\n\n\n      ______________\n\n"
+            "      (Figure not included in text version.)\n",
+            [],
+            id="space-for-a-figure",
+        ),
+        pytest.param(
+            "1. Format\n\nThe fields are set by the server for the replies.\n\n\n\n\n\n\n\n"
+            "Figure 1 is a description of the message format, which is shown below.\n",
+            ['4:1: OL303 7 blank lines in section "1. Format": content may have been lost here'],
+            id="prose-that-names-a-figure-after-a-gap",
+        ),
+    ],
+)
+def test_blank_runs_that_are_layout(doc: str, expected: list[str]) -> None:
+    assert report(doc, "OL303") == expected

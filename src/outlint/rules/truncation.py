@@ -353,14 +353,44 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
         )
 
 
-def _gaps(doc: Document) -> Iterator[tuple[Heading | None, Gap]]:
-    for block in doc.preamble:
-        if isinstance(block, Gap):
-            yield None, block
-    for h in doc.facts.headings:
-        for block in h.body:
+def _gaps(doc: Document) -> Iterator[tuple[Heading | None, Gap, Paragraph | None]]:
+    """Each blank run with its section and the paragraph right after it (None: a heading or the end)."""
+    for h, body in [(None, doc.preamble), *((h, h.body) for h in doc.facts.headings)]:
+        for k, block in enumerate(body):
             if isinstance(block, Gap):
-                yield h, block
+                after = body[k + 1] if k + 1 < len(body) else None
+                yield h, block, after if isinstance(after, Paragraph) else None
+
+
+# what a blank run makes room for: a figure left out of the text version, its rule or caption
+_FIGURE = re.compile(r"[_=-]{5,}|\(Figure\b|(?:Figure|Fig\.|Table|Exhibit)\s+[\w.-]+[:.](?:\s|$)")
+
+
+# A higher title (a part over chapters) takes this many more blank lines than the habit.
+SPACING_SLACK = 1
+
+
+def _heading_spacing(doc: Document) -> int:
+    """The blank lines the document habitually puts before its headings (books: four or five before
+    each chapter): the commonest run that ends a section, if most such runs have that length."""
+    runs = [b.length for body in _sections(doc) if body and isinstance(b := body[-1], Gap)]
+    if len(runs) < HABIT_SAMPLE:
+        return 0
+    common = max(set(runs), key=runs.count)
+    return common if runs.count(common) * 2 >= len(runs) else 0
+
+
+def _spacing(h: Heading | None, gap: Gap, after: Paragraph | None, doc: Document) -> bool:
+    """Blank lines that lay out what follows them: space before a title the reader did not take
+    for a heading (a part title in a book), before a figure left out, before a heading as wide as
+    the document's habit, or before the first heading at the end of the front matter (a licence
+    header, then the title)."""
+    if after is None:
+        if h is None and doc.facts.headings and doc.preamble[-1] is gap:
+            return True
+        spacing: int = doc.facts.derive(_heading_spacing)
+        return spacing >= 2 and gap.length <= spacing + SPACING_SLACK
+    return _FIGURE.match(after.text) is not None or _title_shaped(after.text)
 
 
 def _title_page(doc: Document) -> set[int]:
@@ -378,8 +408,8 @@ def _title_page(doc: Document) -> set[int]:
 def check_blank_run(doc: Document, options: Mapping[str, Any]) -> Out:
     min_lines = int(options.get("min-blank-lines", 5))
     layout = _title_page(doc)
-    for h, gap in _gaps(doc):
-        if id(gap) in layout:
+    for h, gap, after in _gaps(doc):
+        if id(gap) in layout or _spacing(h, gap, after, doc):
             continue
         if gap.length >= min_lines:
             where = f"in section {heading_ref(h)}" if h else "before the first heading"
