@@ -103,15 +103,18 @@ def _template_slots(doc: Document) -> frozenset[int]:
 # Titles that are not a section's: code (braces, a statement's semicolon), or a licence's or
 # e-text's closing marker ("END OF TERMS AND CONDITIONS"), which stands alone by design.
 _NOT_A_TITLE = re.compile(r".*[{};]|END OF\b")
-# a sentence of eight words or more ending in a full stop: followed by another, items of a list
-_SENTENCE_TITLE = re.compile(r"(?:\S+\s+){7,}.*[^.]\.$")
+
+
+def _sentence_title(title: str) -> bool:
+    """A sentence of eight words or more ending in a full stop (not an ellipsis)."""
+    return len(title.split()) >= 8 and title.endswith(".") and not title.endswith("..")
 
 
 def _item_or_marker(h: Heading, after: Heading | None) -> bool:
     if _NOT_A_TITLE.match(h.title.strip()):
         return True
     pair = (h.title.strip(), after.title.strip() if after else "")
-    return all(_SENTENCE_TITLE.match(t) for t in pair)
+    return all(_sentence_title(t) for t in pair)  # followed by another: items of a list
 
 
 def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -167,10 +170,30 @@ _COMPLETE = re.compile(
 # parameters ("tag=62784"). A paragraph that ends in code
 # ends a listing, not a sentence.
 _CODE_MARK = re.compile(
-    r"[{}]|\*/|==|[<>]=|;\s*$|</?\w[\w:-]*[\s>]|#\w|\$\w|\s-{1,2}[A-Za-z][\w-]*(?:\s+[!-~]+){0,2}\s*$|"
-    r"\b(?:fi|done|esac|endif|end)\s*$|"
-    r"\w\([^)]*\)\s*\S*\s*$|\b[0-9a-f]{16,}\b|\d*\*\d*\(|\w=\S|(?:\b(?=[A-Fa-f]*\d)[0-9A-Fa-f]{4}\b\s*){4}"
+    r"[{}]|\*/|==|[<>]=|</?\w[\w:-]*[\s>]|#\w|\$\w|\*\d*\(|\w=\S|\b[0-9a-f]{16,}\b|"
+    r"(?:\b(?=[A-Fa-f]*\d)[0-9A-Fa-f]{4}\b\s*){4}"
 )
+_CALL = re.compile(r"\w\([^()]*\)")
+# the last words of a shell or preprocessor block
+_CLOSERS = frozenset(("fi", "done", "esac", "endif", "end", "$endif", "#endif"))
+
+
+def _code(sentence: str) -> bool:
+    """Whether a sentence carries code marks, or ends as code does: a statement's semicolon, a block
+    closer, a call, or a command-line option among its last three words (followed by ASCII only)."""
+    if _CODE_MARK.search(sentence):
+        return True
+    tail = sentence.split()[-3:]
+    if not tail:
+        return False
+    if tail[-1].endswith(";") or tail[-1] in _CLOSERS or _CALL.search(" ".join(tail[-2:])):
+        return True
+    for k, w in enumerate(tail):
+        if len(w) > 1 and w[0] == "-" and w.lstrip("-")[:1].isalpha() and all(t.isascii() for t in tail[k:]):
+            return True
+    return False
+
+
 _LAST_SENTENCE = re.compile(r".*[.!?。！？][\"'”’)\]]*\s+")
 
 
@@ -202,7 +225,7 @@ def cut_off(text: str) -> bool:
     body = _trimmed(text)
     if _COMPLETE.search(body[-200:]) or _COMMAND.search(body[-200:]):
         return False  # it ends on an address, a path, a reference, a quoted title or a command
-    if _CODE_MARK.search(last_sentence(body)):
+    if _code(last_sentence(body)):
         return False  # code, markup or a command line read with the prose around it
     if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』")):
         return False
@@ -301,7 +324,7 @@ def _stops_short(text: str) -> bool:
     sentence = last_sentence(body).split()
     # after a complete sentence, two words that start another are already a stopped sentence
     shortest = 2 if len(sentence) < len(body.split()) else 4
-    if len(sentence) < shortest or not sentence[0][:1].isupper() or _CODE_MARK.search(" ".join(sentence)):
+    if len(sentence) < shortest or not sentence[0][:1].isupper() or _code(" ".join(sentence)):
         return False
     if any("://" in w or w.startswith("www.") for w in sentence):
         return False  # a closing pointer ("Browse to https://... for more information")

@@ -60,7 +60,7 @@ def _tab_cells(body: Sequence[str]) -> bool:
 
 
 # a web address: its slashes and brackets are not code's symbols
-_URL = re.compile(r"<?\w+://[^\s>]+>?")
+_URL = re.compile(r"<?\b\w+://[^\s>]+>?")
 
 
 def _symbol_heavy(text: str) -> bool:
