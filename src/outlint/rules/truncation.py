@@ -155,7 +155,10 @@ def _trimmed(text: str) -> str:
         tail = _RULE_END.search(body[-200:])
         if tail:
             body = body[: len(body) - len(body[-200:]) + tail.start()].rstrip()
-    return _TRAILER.sub("", body)
+    if body[-1:] not in "]0123456789":
+        return body  # every mark ends in a bracket or a digit: most paragraphs are done here
+    tail = body[-200:]  # marks are short: a window at the end, not a scan of the whole paragraph
+    return body[: len(body) - len(tail)] + _TRAILER.sub("", tail)
 
 
 # Endings that complete a paragraph with no full stop: a web or mail address (with or without a
