@@ -28,6 +28,9 @@ PARTIAL = f"""名称
        {ZH}
 """
 
+# The same page with its section names left in English.
+UNTRANSLATED_NAMES = PARTIAL.replace("名称", "NAME").replace("大纲", "SYNOPSIS").replace("描述", "DESCRIPTION")
+
 
 @pytest.mark.parametrize(
     ("path", "tag"),
@@ -53,8 +56,16 @@ def test_tagged_partial_translation_is_in_its_own_language() -> None:
     assert found[0].message == (
         'paragraph in English (en) in a document in Chinese (zh-CN): "The passwd command changes passwords..."'
     )
-    # without the tag the English majority wins, and the Chinese text is the foreign one
-    assert ("OL401", 14) in codes_lines(PARTIAL, "OL4", path="passwd.1.txt")
+    # without the tag, the translated section names still say Chinese (headings vote) ...
+    assert codes_lines(PARTIAL, "OL4", path="passwd.1.txt") == [("OL401", 8), ("OL401", 10), ("OL401", 12)]
+    # ... and with the section names left in English, the English majority wins: Chinese is foreign
+    assert codes_lines(UNTRANSLATED_NAMES, "OL4", path="passwd.1.txt") == [("OL401", 2), ("OL401", 14)]
+    # the tag says the page is a translation all the same
+    assert codes_lines(UNTRANSLATED_NAMES, "OL4", path="zh_CN-passwd.1.txt") == [
+        ("OL401", 8),
+        ("OL401", 10),
+        ("OL401", 12),
+    ]
 
 
 def test_tag_without_text_in_its_language_is_ignored() -> None:
@@ -171,7 +182,7 @@ def test_json_carries_the_language_found_and_its_confidence() -> None:
     assert latin.detected is not None and latin.detected.language == "fr"
     assert latin.message.startswith(f"paragraph in French (fr, {latin.detected.confidence:.2f}) in a document in ")
     assert 0.7 <= (latin.detected.confidence or 0) <= 1
-    (script,) = lint(PARTIAL, "OL401", path="passwd.1.txt")[-1:]
+    (script,) = lint(UNTRANSLATED_NAMES, "OL401", path="passwd.1.txt")[-1:]
     assert as_dict(script)["detected"] == {"language": "zh", "confidence": None}
     numbering = "1. Intro\n\nText here.\n\n2. Method\n\nText.\n\n4. End\n\nText.\n"
     assert "detected" not in as_dict(lint(numbering, "OL201")[0])

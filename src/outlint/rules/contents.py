@@ -170,19 +170,19 @@ def _checked(doc: Document) -> bool:
 _NUMBERED_LINE = re.compile(r"[ \t]*((?:appendix\s+)?[a-z0-9]{1,5}(?:\.[0-9]{1,5})*)\.?(?![a-z0-9])", re.IGNORECASE)
 
 
-def _body_lines_by_number(doc: Document) -> dict[str, list[str]]:
+def _body_lines_by_number(doc: Document) -> dict[str, list[int]]:
     """The plain-text lines after the contents that start with a section number and stand apart
     from the line above, as headings do (the lines of a chapter's own contents follow one another),
-    by that number, each as its letters and digits only."""
-    out: dict[str, list[str]] = {}
+    by that number: their indexes in ``doc.facts.lines``."""
+    out: dict[str, list[int]] = {}
     if doc.format != "text":
         return out
     after = doc.toc_span.end_line if doc.toc_span else 0
-    lines = re.split(r"\r\n|\r|\n", doc.text)
+    lines = doc.facts.lines
     for k in range(max(after, 1), len(lines)):
         m = _NUMBERED_LINE.match(lines[k])
         if m and not lines[k - 1].strip():
-            out.setdefault(m.group(1).lower(), []).append(_letters(lines[k]))
+            out.setdefault(m.group(1).lower(), []).append(k)
     return out
 
 
@@ -195,8 +195,9 @@ def _written_out(doc: Document, i: int) -> bool:
     if e.number is None:
         return False
     wanted = _letters(f"{e.number.label} {e.title}")
-    lines = doc.facts.derive(_body_lines_by_number).get(e.number.label.rstrip(".").lower(), ())
-    return bool(wanted) and any(line.startswith(wanted) for line in lines)
+    found = doc.facts.derive(_body_lines_by_number).get(e.number.label.rstrip(".").lower(), ())
+    lines = doc.facts.lines
+    return bool(wanted) and any(_letters(lines[k]).startswith(wanted) for k in found)  # letters only when asked
 
 
 def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:

@@ -17,7 +17,8 @@ Out = Iterable[tuple[Span, str]]
 # followed by any closing quotes and brackets.
 _END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\.\.)[\"'”’»」』）)\]】〕*_]*$")
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z][a-z'’-]*)\b")
-_INNER = re.compile(r"(\.)\s+[\"'“‘(]?([a-z][a-z'’-]*)\b")
+# (a bracket or a quote after the full stop opens an aside or a literal: "(for Standard BC)")
+_INNER = re.compile(r"(\.)\s+([a-z][a-z'’-]*)\b")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl excl "
@@ -99,13 +100,30 @@ def _template_slots(doc: Document) -> frozenset[int]:
     return frozenset(i for ids in counts.values() if len(ids) >= TEMPLATE_SLOT for i in ids)
 
 
+# Titles that are not a section's: code (braces, a statement's semicolon), or a licence's or
+# e-text's closing marker ("END OF TERMS AND CONDITIONS"), which stands alone by design.
+_NOT_A_TITLE = re.compile(r".*[{};]|END OF\b")
+
+
+def _sentence_title(title: str) -> bool:
+    """A sentence of eight words or more ending in a full stop (not an ellipsis)."""
+    return len(title.split()) >= 8 and title.endswith(".") and not title.endswith("..")
+
+
+def _item_or_marker(h: Heading, after: Heading | None) -> bool:
+    if _NOT_A_TITLE.match(h.title.strip()):
+        return True
+    pair = (h.title.strip(), after.title.strip() if after else "")
+    return all(_sentence_title(t) for t in pair)  # followed by another: items of a list
+
+
 def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
     min_gap = int(options.get("min-blank-lines", 5))
     langs = language.analyse(doc, options.get("language"))
     headings = doc.facts.headings
     slots = doc.facts.derive(_template_slots)
     for k, h in enumerate(headings):
-        if h.children or id(h) in slots:
+        if h.children or id(h) in slots or _item_or_marker(h, headings[k + 1] if k + 1 < len(headings) else None):
             continue
         body = own_body(h, min_gap)
         scripts = [_foreign_script(p, langs) for p in body]
@@ -124,14 +142,62 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
 
 
-# Marks after a sentence that say nothing of its end: a footnote mark, an emoticon.
-_TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?|[:;]-?[()DP]))+\s*$")
+# Marks after a sentence that say nothing of its end: a footnote mark.
+_TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?))+\s*$")
+# a horizontal rule closing the text ("-------"): layout, not words
+_RULE_END = re.compile(r"(?:^|\s)[-=_*~#]{3,}\s*$")
+
+
+def _trimmed(text: str) -> str:
+    """A paragraph's text without the marks after its last sentence (footnote marks, a closing rule)."""
+    body = text.rstrip()
+    if body[-1:] in "-=_*~#" and body:
+        tail = _RULE_END.search(body[-200:])
+        if tail:
+            body = body[: len(body) - len(body[-200:]) + tail.start()].rstrip()
+    if body[-1:] not in "]0123456789":
+        return body  # every mark ends in a bracket or a digit: most paragraphs are done here
+    tail = body[-200:]  # marks are short: a window at the end, not a scan of the whole paragraph
+    return body[: len(body) - len(tail)] + _TRAILER.sub("", tail)
+
+
 # Endings that complete a paragraph with no full stop: a web or mail address (with or without a
-# scheme), a path, a reference such as "[RFC1234]", a quoted title.
+# scheme), a path, a reference such as "[RFC1234]", a quoted title or name, an emoticon (which
+# ends its sentence as "!" does).
 _COMPLETE = re.compile(
     r"(?:<?\w+://\S+|\S+@\S+\.\w+>?|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|~?/[\w.-]+(?:/[\w.-]*)+|"
-    r"\[[\w .-]{1,30}\]|\"[^\"]{1,80}\"|“[^”]{1,80}”)\s*$"
+    r"\[[\w .-]{1,30}\]|\"[^\"]{1,80}\"|“[^”]{1,80}”|‘[^’]{1,80}’|[:;]-?[()DP]\)?)\s*$"
 )
+# Marks of code in the last sentence of a block read as prose: braces, comment ends, operators,
+# preprocessor and shell keywords, tags, command-line options near the end, hex dumps, grammar repetitions,
+# parameters ("tag=62784"). A paragraph that ends in code
+# ends a listing, not a sentence.
+_CODE_MARK = re.compile(
+    r"[{}]|\*/|==|[<>]=|</?\w[\w:-]*[\s>]|#\w|\$\w|\*\d*\(|\w=\S|\b[0-9a-f]{16,}\b|"
+    r"(?:\b(?=[A-Fa-f]*\d)[0-9A-Fa-f]{4}\b\s*){4}"
+)
+_CALL = re.compile(r"\w\([^()]*\)")
+# the last words of a shell or preprocessor block
+_CLOSERS = frozenset(("fi", "done", "esac", "endif", "end", "$endif", "#endif"))
+
+
+def _code(sentence: str) -> bool:
+    """Whether a sentence carries code marks, or ends as code does: a statement's semicolon, a block
+    closer, a call, or a command-line option among its last three words (followed by ASCII only)."""
+    if _CODE_MARK.search(sentence):
+        return True
+    tail = sentence.split()[-3:]
+    if not tail:
+        return False
+    if tail[-1].endswith(";") or tail[-1] in _CLOSERS or _CALL.search(" ".join(tail[-2:])):
+        return True
+    for k, w in enumerate(tail):
+        if len(w) > 1 and w[0] == "-" and w.lstrip("-")[:1].isalpha() and all(t.isascii() for t in tail[k:]):
+            return True
+    return False
+
+
+_LAST_SENTENCE = re.compile(r".*[.!?。！？][\"'”’)\]]*\s+")
 
 
 # what follows "use:" or "run:" and holds an option, an assignment or a path is a command; a last
@@ -139,18 +205,37 @@ _COMPLETE = re.compile(
 _COMMAND = re.compile(r"(?::\s+\S*(?:=|\./|\s-{1,2}\w)[^:]*|\s\S+\.[\w]+(?:\.\d+)*)$")
 
 
+def _title_shaped(text: str) -> bool:
+    """A short line in title case ("What the Installer Asks For"): most of its longer words capitalised."""
+    words = text.split()
+    if not 2 <= len(words) < 12:
+        return False
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long) and sum(1 for w in long if w[:1].isupper()) * 3 >= len(long) * 2 and words[-1][:1].isupper()
+
+
+def last_sentence(text: str) -> str:
+    """The text after a paragraph's last sentence end: the sentence it stops in."""
+    m = _LAST_SENTENCE.match(text[-300:])
+    return text[-300:][m.end() :] if m else text[-300:]
+
+
 def cut_off(text: str) -> bool:
     """Whether a paragraph stops mid-sentence: no terminal punctuation, and long enough to be a
     sentence, or ending on a word that cannot end one (``the``, ``of``) or on a colon."""
     if ends_sentence(text):
         return False
-    body = _TRAILER.sub("", text.rstrip())
+    body = _trimmed(text)
     if _COMPLETE.search(body[-200:]) or _COMMAND.search(body[-200:]):
         return False  # it ends on an address, a path, a reference, a quoted title or a command
+    if _code(last_sentence(body)):
+        return False  # code, markup or a command line read with the prose around it
     if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』")):
         return False
     if body.startswith(("--", "—", "-- ")):
         return False  # a signature
+    if _title_shaped(body):
+        return False  # a heading-like line the reader did not take for a heading
     if body.endswith((":", "：", ",", "，", ";", "；")):
         return True
     words = body.split()
@@ -186,35 +271,152 @@ def _ends_early(doc: Document) -> bool:
     return bool(doc.toc) and al.reliable and bool(al.pairs) and al.tail < len(doc.toc)
 
 
+# A document whose paragraphs of five words or more end complete less often than this (release
+# notes, lists of changes written as paragraphs) does not use the full stop as its rule: a missing
+# one there is no sign of a cut. Measured on at least HABIT_SAMPLE paragraphs.
+PUNCTUATES = 0.6
+HABIT_SAMPLE = 10
+# The share of its entries a document must end complete for a bare last entry to count as cut.
+ENTRIES_PUNCTUATED = 0.7
+
+
+def _complete(text: str) -> bool:
+    body = _trimmed(text)
+    return ends_sentence(body) or body.endswith((":", "：", ")", "）")) or bool(_COMPLETE.search(body[-200:]))
+
+
+def _size(text: str) -> int:
+    """Words in a text, two CJK characters counting as one."""
+    return len(text.split()) + (len(_CJK.findall(text)) // 2 if not text.isascii() else 0)
+
+
+def _habit(doc: Document, kind: str) -> tuple[int, int]:
+    """How many paragraphs of a kind, of five words or more, the document has, and how many end complete."""
+    seen = done = 0
+    for body in _sections(doc):
+        for block in body:
+            if isinstance(block, Paragraph) and block.kind == kind and _size(block.text) >= 5:
+                seen += 1
+                done += _complete(block.text)
+    return seen, done
+
+
+def _punctuates(doc: Document) -> bool:
+    seen, done = _habit(doc, "prose")
+    return seen < HABIT_SAMPLE or done >= PUNCTUATES * seen
+
+
+def _punctuates_entries(doc: Document) -> bool:
+    """Whether the document ends its list and definition entries with a full stop, as manual pages
+    do their option descriptions (release notes' entries often carry none): shown, not assumed."""
+    seen, done = _habit(doc, "list")
+    return seen >= HABIT_SAMPLE and done >= ENTRIES_PUNCTUATED * seen
+
+
+def _stops_short(text: str) -> bool:
+    """The test for the last paragraph of a document, where nothing follows to excuse a missing full
+    stop: it stops in a sentence (a capital, then words mostly in lower case, four words at least)
+    on a plain lower-case word. Title-case lines (headings the reader missed) end on a capital."""
+    if cut_off(text):
+        return True
+    if _complete(text) or _COMMAND.search(text[-200:]):
+        return False
+    if not text[:1].isalnum():
+        return False  # an item of a list with its own marks ("? Apply ...", "[ ] get rid of ...")
+    body = _trimmed(text)
+    sentence = last_sentence(body).split()
+    # after a complete sentence, two words that start another are already a stopped sentence
+    shortest = 2 if len(sentence) < len(body.split()) else 4
+    if len(sentence) < shortest or not sentence[0][:1].isupper() or _code(" ".join(sentence)):
+        return False
+    if any("://" in w or w.startswith("www.") for w in sentence):
+        return False  # a closing pointer ("Browse to https://... for more information")
+    last = sentence[-1]
+    lower = sum(1 for w in sentence[1:] if w[:1].islower())
+    return last.isalpha() and last.islower() and len(last) >= 2 and lower * 2 >= len(sentence) - 1
+
+
+def _judged(doc: Document, p: Paragraph) -> bool:
+    """Prose, or at the very end a definition entry (a term, its description under it: manual
+    pages' sections and options) in a document that ends its entries with a full stop."""
+    if p.kind == "prose":
+        return True
+    entry = p.kind == "list" and _size(p.text) >= 6 and p.text[:1].isalnum()
+    return entry and bool(doc.facts.derive(_punctuates_entries))
+
+
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
     strict = doc.format in options.get("strict-formats", ("text",))
+    if not doc.facts.derive(_punctuates):
+        return
     ends_early: bool = doc.facts.derive(_ends_early)
-    last_section = doc.facts.headings[-1] if doc.facts.headings and ends_early else None
-    for h in doc.facts.headings:
-        if h is last_section:
+    headings = doc.facts.headings
+    last_section = headings[-1] if headings and ends_early else None
+    sections: list[tuple[Heading | None, Sequence[Paragraph | Gap]]] = [(h, h.body) for h in headings]
+    if not headings:
+        sections.append((None, doc.preamble))  # a document without headings ends in its preamble
+    for k, (h, body) in enumerate(sections):
+        if h is not None and h is last_section:
             continue  # the document stops here: OL304 reports the cut once
-        last = next((b for b in reversed(h.body) if isinstance(b, Paragraph)), None)
-        if last is None or last.kind != "prose" or not cut_off(last.text):
+        last = next((b for b in reversed(body) if isinstance(b, Paragraph)), None)
+        if last is None:
             continue
-        if h.children and last.text.rstrip().endswith((":", "：")):
+        final = k == len(sections) - 1 and strict  # the document's last words: nothing follows them
+        if final:
+            if not _judged(doc, last) or not _stops_short(last.text):
+                continue
+        elif last.kind != "prose" or not cut_off(last.text):
+            continue
+        if h is not None and h.children and last.text.rstrip().endswith((":", "：")):
             continue  # a colon introducing the sub-sections that follow
         if not strict and not _markup_cut(last.text):
             continue
         tail = " ".join(last.text.split()[-6:])
+        where = f"section {heading_ref(h)} ends" if h is not None else "document ends"
         yield (
             Span(last.span.end_line, last.span.end_column, last.span.end_line, last.span.end_column),
-            f"section {heading_ref(h)} ends mid-sentence: {quote('...' + tail, 70)}",
+            f"{where} mid-sentence: {quote('...' + tail, 70)}",
         )
 
 
-def _gaps(doc: Document) -> Iterator[tuple[Heading | None, Gap]]:
-    for block in doc.preamble:
-        if isinstance(block, Gap):
-            yield None, block
-    for h in doc.facts.headings:
-        for block in h.body:
+def _gaps(doc: Document) -> Iterator[tuple[Heading | None, Gap, Paragraph | None]]:
+    """Each blank run with its section and the paragraph right after it (None: a heading or the end)."""
+    for h, body in [(None, doc.preamble), *((h, h.body) for h in doc.facts.headings)]:
+        for k, block in enumerate(body):
             if isinstance(block, Gap):
-                yield h, block
+                after = body[k + 1] if k + 1 < len(body) else None
+                yield h, block, after if isinstance(after, Paragraph) else None
+
+
+# what a blank run makes room for: a figure left out of the text version, its rule or caption
+_FIGURE = re.compile(r"[_=-]{5,}|\(Figure\b|(?:Figure|Fig\.|Table|Exhibit)\s+[\w.-]+[:.](?:\s|$)")
+
+
+# A higher title (a part over chapters) takes this many more blank lines than the habit.
+SPACING_SLACK = 1
+
+
+def _heading_spacing(doc: Document) -> int:
+    """The blank lines the document habitually puts before its headings (books: four or five before
+    each chapter): the commonest run that ends a section, if most such runs have that length."""
+    runs = [b.length for body in _sections(doc) if body and isinstance(b := body[-1], Gap)]
+    if len(runs) < HABIT_SAMPLE:
+        return 0
+    common = max(set(runs), key=runs.count)
+    return common if runs.count(common) * 2 >= len(runs) else 0
+
+
+def _spacing(h: Heading | None, gap: Gap, after: Paragraph | None, doc: Document) -> bool:
+    """Blank lines that lay out what follows them: space before a title the reader did not take
+    for a heading (a part title in a book), before a figure left out, before a heading as wide as
+    the document's habit, or before the first heading at the end of the front matter (a licence
+    header, then the title)."""
+    if after is None:
+        if h is None and doc.facts.headings and doc.preamble[-1] is gap:
+            return True
+        spacing: int = doc.facts.derive(_heading_spacing)
+        return spacing >= 2 and gap.length <= spacing + SPACING_SLACK
+    return _FIGURE.match(after.text) is not None or _title_shaped(after.text)
 
 
 def _title_page(doc: Document) -> set[int]:
@@ -232,8 +434,8 @@ def _title_page(doc: Document) -> set[int]:
 def check_blank_run(doc: Document, options: Mapping[str, Any]) -> Out:
     min_lines = int(options.get("min-blank-lines", 5))
     layout = _title_page(doc)
-    for h, gap in _gaps(doc):
-        if id(gap) in layout:
+    for h, gap, after in _gaps(doc):
+        if id(gap) in layout or _spacing(h, gap, after, doc):
             continue
         if gap.length >= min_lines:
             where = f"in section {heading_ref(h)}" if h else "before the first heading"
@@ -265,29 +467,61 @@ def _sections(doc: Document) -> Iterator[Sequence[Paragraph | Gap]]:
         yield h.body
 
 
+# an Info cross-reference ("*note basic: BRE syntax."), whose full stop ends the reference only
+_INFO_REF = re.compile(r"\*[Nn]ote\s+[^:*]{1,80}::?[^.,*]{0,80}[.,]")
+# a figure's or table's caption: a label, not a sentence the next paragraph follows on from
+_CAPTION = re.compile(r"(?:Table|Figure|Fig\.|Exhibit|Listing)\s+[\w.-]+[:.]")
+# A word that starts this many paragraphs in lowercase is a name the document uses (a command, a
+# function: "who now prints ..."), not the first word of a fragment.
+NAME_STARTS = 2
+
+
+def _blank_refs(text: str) -> str:
+    """The text with Info cross-references masked as one opaque word, offsets kept."""
+    if "ote" not in text:
+        return text
+    return _INFO_REF.sub(lambda m: "X" * len(m.group()), text)
+
+
+def _lowercase_names(doc: Document) -> frozenset[str]:
+    counts: dict[str, int] = {}
+    for body in _sections(doc):
+        for block in body:
+            if isinstance(block, Paragraph) and block.kind == "prose":
+                m = _LOWER_START.match(block.text)
+                if m:
+                    counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= NAME_STARTS)
+
+
 def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     if langs.main_script != "latin":
         return  # letter case is a Latin-script signal; CJK text has none
+    names: frozenset[str] = doc.facts.derive(_lowercase_names)
     for body in _sections(doc):
         prev: Paragraph | None = None
         for block in body:
             if isinstance(block, Gap) or block.kind != "prose":
                 prev = None
                 continue
-            text = block.text
+            text = _blank_refs(block.text)
             m = _LOWER_START.match(text)
             if (
                 m
                 and not text.startswith(_LITERAL_START)  # a parenthetical, a quoted value or term
                 and "->" not in text[:60]  # a transition or mapping ("any state -> TIME_BAD ...")
                 and prev is not None
+                and prev.span.column <= block.span.column  # not after a display the sentence runs around
+                and not _CAPTION.match(prev.text)
                 and prev.text.rstrip().endswith(".")
+                and m.group(1) not in names
+                and not text[m.end() :].startswith(":")  # a label: "who: the indicator ..."
                 and _ordinary(m.group(1), text[m.end() :])
             ):
                 yield (
                     Span(block.span.line, block.span.column, block.span.line, block.span.column),
-                    f"paragraph starts in lowercase after a complete sentence: {quote(text, 50)} "
+                    f"paragraph starts in lowercase after a complete sentence: {quote(block.text, 50)} "
                     f"(a fragment of a lost or split sentence?)",
                 )
             for m2 in _INNER.finditer(text):
@@ -299,7 +533,7 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 # name, a quoted value or an abbreviation
                 if word.lower() in ABBREVIATIONS or len(word) <= 1 or not (word.isalpha() and word.islower()):
                     continue
-                if word != token or not _ordinary(after, text[m2.end() :]):
+                if word != token or after in names or not _ordinary(after, text[m2.end() :]):
                     continue
                 line, col = locate(doc, block, m2.start(2))
                 yield (

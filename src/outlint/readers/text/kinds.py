@@ -19,6 +19,8 @@ _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[
 _UNPLAIN = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&;%\u2500-\u257f]|\s{3}")
 # characters that are rare in prose and common in code, markup and drawings
 _SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
+# A line shorter than this share of the wrap width, ending a sentence, was not wrapped there.
+UNWRAPPED = 0.9
 
 
 def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], habits: Habits) -> Paragraph:
@@ -40,6 +42,8 @@ def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], h
 
 
 _GAP = re.compile(r"\S(\s{3,})\S")
+_TAB_ROW = re.compile(r"\s*[^\s\t][^\t]*\t\s*\S")
+_CELLS = re.compile(r"\s*\S+(?: \S+)*?(?:\t|\s{3,})\s*\S")
 
 
 def _aligned_columns(body: Sequence[str]) -> bool:
@@ -63,6 +67,24 @@ def _glue(before: str, s: str) -> str:
     if before.endswith(_BROKEN) and s[:1].isalnum():
         return ""  # a word (or an address) groff broke across lines: "Ser‐" "vice" is one word
     return " "
+
+
+def _tab_cells(body: Sequence[str]) -> bool:
+    """Rows of cells: nearly every line has a first cell, then a tab or a wide gap; half with a tab."""
+    cells = sum(1 for s in body if _CELLS.match(s))
+    tabs = sum(1 for s in body if _TAB_ROW.match(s))
+    return cells * 10 >= len(body) * 9 and tabs * 2 >= len(body)
+
+
+# a web address: its slashes and brackets are not code's symbols
+_URL = re.compile(r"<?\b\w+://[^\s>]+>?")
+
+
+def _symbol_heavy(text: str) -> bool:
+    """One character in six a symbol, web addresses left out (prose that cites them is still prose)."""
+    if "://" in text:
+        text = _URL.sub("", text)
+    return len(_SYMBOLS.findall(text)) * 6 > len(text)
 
 
 def _join(body: Sequence[str]) -> str:
@@ -102,10 +124,10 @@ def _code_line(s: str) -> bool:
     t = s.strip()
     if not t:
         return False
-    if CODE_LINE.match(s) or _CODE_START.match(t):
-        return True
-    if "{" in t or "}" in t or "//" in t or "/*" in t or "*/" in t:
-        return True  # braces and comments (plain string tests: most lines are long prose)
+    if CODE_LINE.match(s) or _CODE_START.match(t) or t in ("...", "…"):
+        return True  # (an ellipsis alone on its line stands for code left out of an example)
+    if "{" in t or "}" in t or "/*" in t or "*/" in t or ("//" in t and "//" in t.replace("://", "")):
+        return True  # braces and comments, not a web address's "//" (plain string tests: most lines are long prose)
     if t[-1] in "):" and _CALL_ALONE.fullmatch(t):
         return True
     if _GRAMMAR.match(t):
@@ -130,23 +152,54 @@ _STATEMENT = re.compile(r"[\w.\[\]()*&<>,=+\-/\"' ]{1,80};")
 _OPERATOR = re.compile(r"[=()\[\]*&<>{}]")
 # sentences that announce an example ("... as follows.", "... like this.")
 _INTRODUCES = re.compile(r"(?:[:：]|\b(?:as follows|like this|like so|for example|for instance|e\.g)\.?)\s*$", re.I)
-# a definition or changelog entry's term: a version, a word or two, an option
-_TERM = re.compile(r"\s*(?:v?\d+(?:\.\d+)*[a-z]?|[-\w./<>=\[\]]+(?: [-\w./<>=\[\]]+){0,3}):?\s*")
+# a definition or changelog entry's term: a version, a word or two, an option, a quoted name
+_TERM = re.compile(r"\s*(?:v?\d+(?:\.\d+)*[a-z]?|[-\w./<>=\[\]'‘’\"]+(?: [-\w./<>=\[\]'‘’\"]+){0,3}):?\s*")
 
 
-_TERM_GAP = re.compile(r"\s*[-\w./<>=\[\]'‘’\"]+(?: [-\w./<>=\[\]]+)?\s{3,}[A-Z]")
+_TERM_GAP = re.compile(r"\s*[-\w./<>=\[\]'‘’\"]+(?: [-\w./<>=\[\]]+)?(?:\s{3,}|\t+)[A-Z]")
+# a term, a dash or colon, and its description on the line ("dirnames - perform directory ...")
+_TERM_SEP = re.compile(r"\s*[-\w./<>=\[\]'‘’\",()]+(?: [-\w./<>=\[\]'‘’\",()]+){0,2}(?:\s+[-–]|\s*:)\s+\S")
 
 
 def _definitions(body: Sequence[str]) -> bool:
-    """A term on its own line with its description indented under it (changelogs, glossaries,
-    option lists): every line after the first is indented deeper than the term; or a term and its
-    description on one line, a wide gap between them ("all      Enable all of the ...")."""
+    """Entries of a definition list (changelogs, glossaries, option lists, Info tables): terms on
+    their own lines at the block's first indent, each description indented deeper under its term;
+    a term and its description on one line, a wide gap or a tab between them ("all      Enable
+    all of the ..."); or terms with a dash or colon before their description, over two entries or
+    more, the descriptions' continuation lines indented deeper."""
     if _TERM_GAP.match(body[0]):
         return True
-    if len(body) < 2 or not _TERM.fullmatch(body[0]) or SENTENCE_END.search(body[0][-12:]):
+    if len(body) < 2:
         return False
     lead = indent(body[0])
-    return all(indent(s) > lead for s in body[1:])
+    if any(indent(s) < lead for s in body[1:]) or indent(body[1]) <= lead:
+        return False
+    heads = [s for s in body if indent(s) == lead]
+    if all(_TERM.fullmatch(s) and not SENTENCE_END.search(s[-12:]) for s in heads):
+        return True
+    return all(_TERM_SEP.match(s) for s in heads)
+
+
+# the markers of to-do lists: a check box ("[ ]", "[x]"), a question mark
+_MARKER = re.compile(r"\s*(?:\[[ xX]?\]|\?)\s+\S")
+# bullets that are symbols: "(1)" or "2." at the start of a line also occur in wrapped prose that
+# enumerates inline ("... two conditions: (1) the household ...")
+_SYMBOL_BULLET = re.compile(r"\s*[-*+•·◦▪‣–]\s+\S")
+
+
+def _bullet_run(body: Sequence[str]) -> bool:
+    """Items of a list after a lead-in line ("Changes:", "This release fixes:"): two lines or more
+    that start with a symbol bullet at one indent, or one after a line that ends a sentence or a colon."""
+    starts = [k for k, s in enumerate(body) if k and (_SYMBOL_BULLET.match(s) or _MARKER.match(s))]
+    if len(starts) >= 2 and len({indent(body[k]) for k in starts}) == 1:
+        return True
+    return any(SENTENCE_END.search(body[k - 1][-12:]) or body[k - 1].rstrip().endswith(":") for k in starts)
+
+
+def _one_per_line(body: Sequence[str], short: float) -> bool:
+    """Lines that each end a sentence and were never wrapped: one statement per line, a list
+    written without bullets ("df no longer accepts ..." / "du no longer accepts ...")."""
+    return all(SENTENCE_END.search(s[-12:]) and _width(s.rstrip()) < short for s in body)
 
 
 def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Habits) -> str:
@@ -159,7 +212,7 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         # one long line of plain words that ends a sentence: prose (most of a document; no other
         # test below could say otherwise)
         return "prose"
-    if BULLET.match(first):
+    if BULLET.match(first) or _MARKER.match(first) or (n > 1 and _bullet_run(body)):
         return "list"
     if first.lstrip().startswith(".. "):
         return "code"  # reStructuredText markup: a directive, a comment or a link target
@@ -171,6 +224,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
             return "table"
         if n > 1 and _aligned_columns(body):
             return "table"
+    if n > 1 and "\t" in text and _tab_cells(body):
+        return "table"  # cells separated by tabs (or a wide gap) on every line
     if _PROMPT.match(first):
         return "code"  # a shell session: "$ ls -l", "# apt-get install ..."
     if _definitions(body):
@@ -186,7 +241,7 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
     # of ordinary paragraphs are often indented too
     if margin >= base + 2 and (n > 1 or (margin >= base + 3 and (introduced or code_lines))):
         return "code" if introduced or code_lines * 3 >= n else "quote"
-    if _SYMBOLS.search(text) and len(_SYMBOLS.findall(text)) * 6 > len(text):
+    if _SYMBOLS.search(text) and _symbol_heavy(text):
         return "code"
     if code_lines * 2 > n or (n > 1 and code_lines * 2 == n and introduced):
         return "code"  # code at the prose indent: most of its lines read as code
@@ -196,6 +251,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         ):
             return "lines"  # an address, a signature, a list of names: each line stands alone
         short = WRAPPED * habits.wrap_width
+        if _one_per_line(body, UNWRAPPED * habits.wrap_width):
+            return "lines"  # one statement per line: a list without bullets
         if all(_width(s.rstrip()) < short and not SENTENCE_END.search(s[-12:]) for s in body):
             return "lines"  # lines that were never wrapped and end no sentence: settings, a listing
     elif len(text) < 60 and words(text) <= 3 and not SENTENCE_END.search(text[-12:]):

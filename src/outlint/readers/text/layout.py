@@ -215,6 +215,8 @@ def _running_lines(lines: Sequence[str], clusters: Sequence[tuple[int, int]], ch
     touching: set[int] = set()  # lines that carry a form feed or touch one: where page numbers sit
     for first, last in clusters:
         touching.update((first - 1, first, last, last + 1))
+        if all(_blank(lines[j]) or _INFO_NODE.match(lines[j]) for j in range(first, last + 1)):
+            continue  # an Info node boundary: Info has no running heads or feet, the text is the node's
         glued = next((j for j in (last, first) if "\f" in lines[j] and lines[j].replace("\f", "").strip()), None)
         if glued is not None:
             windows.append((1, [glued, *_window(lines, glued + 1, 1)][:HEAD_LINES]))  # text after the form feed

@@ -1,0 +1,287 @@
+"""Truncation rules judge prose only: one synthetic document per layout class that is not prose,
+and the ends of documents cut mid-sentence, each with its exact finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import lint
+
+
+def report(doc: str, select: str = "OL3") -> list[str]:
+    return [f"{f.span.line}:{f.span.column}: {f.code} {f.message}" for f in lint(doc, select)]
+
+
+PROSE = "The tool reads its settings when it starts and writes a log of what it did."
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        pytest.param(
+            f"1. Setup\n\n{PROSE}\n\nThe installer asks where to put the files and then copies",
+            ['5:57: OL302 section "1. Setup" ends mid-sentence: "...put the files and then copies"'],
+            id="document-ends-in-a-short-sentence",
+        ),
+        pytest.param(
+            f"{PROSE}\n\nThe installer asks where to put the files and then copies",
+            ['3:57: OL302 document ends mid-sentence: "...put the files and then copies"'],
+            id="document-without-headings-ends-mid-sentence",
+        ),
+        pytest.param(
+            f"1. Setup\n\n{PROSE}\n\nWhat the Installer Asks For",
+            [],
+            id="title-case-line-at-the-end-is-a-heading",
+        ),
+        pytest.param(f"1. Setup\n\n{PROSE}\n\nHappy hacking", [], id="short-closing-line"),
+        pytest.param(
+            "1. Setup\n\n" + "\n\n".join(f"Item {k} was changed in this release of the tool" for k in range(12)),
+            [],
+            id="document-that-uses-no-full-stops",
+        ),
+    ],
+)
+def test_document_end(doc: str, expected: list[str]) -> None:
+    assert report(doc, "OL302") == expected
+
+
+MAN = (
+    "NAME\n       frob - frobnicate widgets\n\nOPTIONS\n"
+    + "".join(f"       -{c}     Option {c} makes the tool frob each widget twice.\n\n" for c in "abcdefghijkl")
+    + "BUGS\n       When writing to a tape, it is generally\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        pytest.param(
+            f"1. Setup\n\n{PROSE}\n\nAll of them are correct.  A static",
+            ['5:34: OL302 section "1. Setup" ends mid-sentence: "...of them are correct. A static"'],
+            id="two-words-after-a-complete-sentence",
+        ),
+        pytest.param(
+            f"1. Setup\n\n{PROSE}\n\nThe home page is <https://www.example.org/frob/>.  The bug reports go",
+            [
+                '5:69: OL302 section "1. Setup" ends mid-sentence: "...is <https://www.example.org/frob/>. '
+                'The bug reports go"'
+            ],
+            id="prose-that-cites-web-addresses",
+        ),
+    ],
+)
+def test_document_end_closer(doc: str, expected: list[str]) -> None:
+    assert report(doc, "OL302") == expected
+
+
+MAN_JA = (
+    "名前\n       frob - ウィジェットを処理する\n\nオプション\n"
+    + "".join(f"       -{c}\n              オプション{c}はウィジェットを二回処理します。\n\n" for c in "abcdefghijkl")
+    + "バグ\n       まれに --best オプションによ\n"
+)
+
+
+def test_manual_page_in_japanese_ends_mid_sentence() -> None:
+    # the section names set left of the body are headings: the cut is in the last section
+    assert report(MAN_JA, "OL302") == [
+        '42:25: OL302 section "バグ" ends mid-sentence: "...まれに --best オプションによ"'
+    ]
+
+
+def test_manual_page_ends_mid_sentence() -> None:
+    assert report(MAN, "OL302") == ['30:46: OL302 section "BUGS" ends mid-sentence: "...to a tape, it is generally"']
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        pytest.param(
+            "Changes\n=======\n\n"
+            "Version 1.2\n-----------\n\n"
+            "This version contains many fixes.\n- Update the parser to version 2\n- Make the cache optional\n",
+            id="bullets-after-a-lead-sentence",
+        ),
+        pytest.param(
+            "Options\n=======\n\nValid values are the following.\n\n"
+            "\tdefault - perform the default completion if nothing\n\t\t  else produces any matches\n"
+            "\tdirnames - perform directory name completion if\n\t\t   nothing else produces matches\n",
+            id="term-dash-description-entries",
+        ),
+        pytest.param(
+            "Filters\n=======\n\nThe filters are these.\n\n"
+            "\tconvolution\tMxN convolution filter over the picture\n\t\t\tusing the given coefficients\n"
+            "\tgaussian\tA blur using binomial coefficients\n",
+            id="tab-separated-table",
+        ),
+        pytest.param(
+            "Menu\n====\n\nEmulating standard utilities:\n"
+            "* tac::                     Reverse lines of files\n"
+            "* cat -s::                  Squeezing blank lines\n",
+            id="info-menu",
+        ),
+        pytest.param(
+            "1. Build\n\nThe library is built like this.\n\n"
+            "   for f in *.c; do\n     cc -c $f\n   done\n\nThen install it with the command gcc x.c -o x -lfoo\n",
+            id="ends-in-a-command-line",
+        ),
+        pytest.param(
+            "1. Headers\n\nThese interfaces are defined in ‘<frob/eax.h>’\n\n2. Next\n\nText.\n",
+            id="ends-in-a-quoted-name",
+        ),
+        pytest.param(
+            "1. Bugs\n\nThe exceptions do not work with C libraries, so use the other flag (boo, bad choice :-)\n\n"
+            "2. Next\n\nText.\n",
+            id="ends-in-an-emoticon",
+        ),
+        pytest.param(
+            f"{PROSE}\n\nEach value is shown as the number is printed.\n" + "-" * 60 + "\n", id="closing-rule"
+        ),
+        pytest.param(
+            f"{PROSE}\n\n? Change the display to full screen\n\n? Apply the added capability\n", id="to-do-marks"
+        ),
+        pytest.param(f"{PROSE}\n\n[ ] make the probe optional\n[ ] get rid of the local copy\n", id="check-boxes"),
+        pytest.param(
+            f"{PROSE}\n\ncctree.vim - A Vim plugin to search the cross-reference\n"
+            "\t     databases, see cctree.txt for details\n",
+            id="one-term-dash-entry",
+        ),
+        pytest.param(
+            f"{PROSE}\n\nBrowse to https://frob.example.org for more current information\n", id="closing-pointer"
+        ),
+        pytest.param(
+            f"{PROSE}\n\n   slcov: produces coverage data for the\n     scripts.  See <https://example.org/slcov/>\n"
+            "     for some examples\n",
+            id="term-colon-entry",
+        ),
+        pytest.param(f"{PROSE}\n\nKim Lee:\nA21F AB74 B008 8AA3 6115 2586 B8EF 1A6B A9DA 2D5C\n", id="key-fingerprint"),
+    ],
+)
+def test_not_prose_is_not_cut(doc: str) -> None:
+    assert report(doc, "OL302") == []
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        pytest.param(
+            "1. Races\n\n   In fact, since the construction\n\n     find ... -print | xargs ...\n\n"
+            "   does not cope with newlines in file names, the other form is safer.\n",
+            id="sentence-around-a-display",
+        ),
+        pytest.param(
+            "1. Keys\n\n   Before use, keys must be set up by calling one of\n\n"
+            " -- Function: void key_init (struct key *KEY)\n     Sets up the key.\n\n"
+            "   and when finished with them, the space must be freed.\n",
+            id="sentence-around-a-signature",
+        ),
+        pytest.param(
+            "NEWS\n\n  who: the indicator of whether a user accepts messages was wrong.\n\n"
+            "  ls now sorts the names.\n\n  who now prints user names in full.\n\n"
+            "  df no longer accepts the --kilobytes option.\n  who no longer accepts -i.\n",
+            id="command-names-start-entries",
+        ),
+        pytest.param(
+            "1. Build\n\nThe grammar comes from the standard.  The makefile builds sbc.  (for Standard BC)\n",
+            id="parenthesis-after-a-full-stop",
+        ),
+        pytest.param(
+            "1. Classes\n\n   Bracket expressions work in both *note basic: BRE syntax. and\n"
+            "*note extended: ERE syntax. regular expressions.  *Note Actions::, for how to act.\n",
+            id="info-cross-references",
+        ),
+        pytest.param(
+            "1. Routes\n\n   Table 12: The routing table for the router.\n\n"
+            "   the inter-area routes are associated with the backbone.\n",
+            id="text-after-a-caption",
+        ),
+        pytest.param(
+            "1. Debug\n\nValid debug options include:\n'rates'\n     Prints how often each test succeeded or\n"
+            "     failed.\n'all'\n     Enable all of the other debug options.\n",
+            id="info-table-entries",
+        ),
+        pytest.param(
+            "1. Mistakes\n\n   This is an example of a vulnerable piece of code.\n\n     if (x == 2)\n      ...\n",
+            id="code-with-an-ellipsis",
+        ),
+    ],
+)
+def test_not_a_fragment(doc: str) -> None:
+    assert report(doc, "OL305") == []
+
+
+def test_fragment_after_a_name_used_once_is_still_found() -> None:
+    doc = "NEWS\n\n  diff no longer mishandles line numbers.\n\n  the option would cause a crash.\n"
+    assert report(doc, "OL305") == [
+        '5:3: OL305 paragraph starts in lowercase after a complete sentence: "the option would cause a crash." '
+        "(a fragment of a lost or split sentence?)"
+    ]
+
+
+def test_info_node_ends_with_its_last_line() -> None:
+    node = "\x1f\nFile: frob.info,  Node: {0},  Next: Other,  Up: Top\n\n{0}\n{1}\n\n"
+    doc = "".join(
+        node.format(f"{k} Part", "=" * 6) + "   The tool reads its settings when it starts.  Only the variables named\n"
+        "in the file will be substituted in the\nresult.\n\n"
+        for k in range(1, 4)
+    )
+    assert report(doc) == []
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        pytest.param(
+            "1. Changes\n\nThe changes are these.\n\n"
+            "a.  Unix systems now use the new file as the last resort for the settings.\n\n"
+            "b.  Unix systems now use the other file as the default history file.\n\n"
+            "2. Fixes\n\nThe fixes are these.\n",
+            id="list-items-read-as-headings",
+        ),
+        pytest.param(
+            "1. Events\n\nThe events are these.\n\n1.1 Types CURSOREVENT { DisplayCursor }\n\n"
+            "1.2 Requests\n\nThe requests are these.\n",
+            id="code-read-as-a-heading",
+        ),
+        pytest.param(
+            "TERMS AND CONDITIONS\n\nYou may copy this program.\n\nEND OF TERMS AND CONDITIONS\n\n"
+            "How to Apply These Terms\n\nAttach the notices to the program.\n",
+            id="licence-end-marker",
+        ),
+    ],
+)
+def test_not_an_empty_section(doc: str) -> None:
+    assert report(doc, "OL301") == []
+
+
+BOOK = "".join(f"CHAPTER {n}\n\nThe rain stopped at noon and the road dried.\n\n\n\n\n" for n in range(1, 13))
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        pytest.param(BOOK, [], id="book-spacing-before-chapters"),
+        pytest.param(
+            BOOK.replace("CHAPTER 7\n", "\nBOOK TWO\n\n\n\n\nCHAPTER 7\n"), [], id="one-more-line-before-a-part-title"
+        ),
+        pytest.param(
+            "Licence\n\nThis program is free software: you can share it and change it under the terms of the licence."
+            "\n\n\n\n\n\n\nTHE FROB LIBRARY\n\nThe frob library frobs.\n",
+            [],
+            id="licence-header-then-title",
+        ),
+        pytest.param(
+            "1. Routes\n\nThe routes are pictured in Figure 5.\n\n\n\n\n\n\n      ______________\n\n"
+            "      (Figure not included in text version.)\n",
+            [],
+            id="space-for-a-figure",
+        ),
+        pytest.param(
+            "1. Format\n\nThe fields are set by the server for the replies.\n\n\n\n\n\n\n\n"
+            "Figure 1 is a description of the message format, which is shown below.\n",
+            ['4:1: OL303 7 blank lines in section "1. Format": content may have been lost here'],
+            id="prose-that-names-a-figure-after-a-gap",
+        ),
+    ],
+)
+def test_blank_runs_that_are_layout(doc: str, expected: list[str]) -> None:
+    assert report(doc, "OL303") == expected
