@@ -157,8 +157,8 @@ def _trimmed(text: str) -> str:
             body = body[: len(body) - len(body[-200:]) + tail.start()].rstrip()
     if body[-1:] not in "]0123456789":
         return body  # every mark ends in a bracket or a digit: most paragraphs are done here
-    tail = body[-200:]  # marks are short: a window at the end, not a scan of the whole paragraph
-    return body[: len(body) - len(tail)] + _TRAILER.sub("", tail)
+    window = body[-200:]  # marks are short: a window at the end, not a scan of the whole paragraph
+    return body[: len(body) - len(window)] + _TRAILER.sub("", window)
 
 
 # Endings that complete a paragraph with no full stop: a web or mail address (with or without a
