@@ -162,3 +162,30 @@ def test_one_line_listing_between_rules_is_not_a_heading() -> None:
         "Then the editor opens the file.\n"
     )
     assert titles(doc) == ["Usage"]
+
+
+DIAGRAM = """\
+1.  Introduction
+
+   The handshake goes so.
+
+       Peer A                                     Peer B
+
+   1.  CLOSED                                     LISTEN
+
+   2.  SYN-SENT --> <SEQ=100><CTL=SYN> --> SYN-RECEIVED
+
+   3.  ESTABLISHED <-- <SEQ=300><CTL=SYN,ACK> <-- SYN-RECEIVED
+
+     Figure 1: Handshake
+
+2.  Terms
+
+   Words.
+"""
+
+
+def test_numbered_lines_of_a_table_or_diagram_are_not_headings() -> None:
+    # a row whose cells stand apart in columns, a sequence diagram's line with its arrows
+    assert titles(DIAGRAM) == ["Introduction", "Terms"]
+    assert lint(DIAGRAM, "OL2") == []

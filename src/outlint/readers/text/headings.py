@@ -42,6 +42,10 @@ _FAQ_LABELS = frozenset({"Q.", "A.", "Q:", "A:"})
 TITLE_LINES = 4
 # A wrapped title has at most this many words.
 TITLE_WORDS = 30
+# Words set apart by this many spaces stand in columns (a table row, a sequence diagram's line)
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
+# An arrow drawn in ASCII, standing as a word of its own
+_ARROW = re.compile(r"(?<!\S)(?:<?-{1,3}>|<-{1,3}|<?={1,2}>|\.{3})(?!\S)")
 # How many numbered headings back the chain is looked at (as ``styles.continues`` does)
 CHAIN_BACK = 50
 
@@ -508,6 +512,10 @@ def _judge(
     number = h.number
     assert number is not None
     fam = numbering.family(number)
+    if c.title_lines == 1 and _COLUMN_GAP.search(h.title):
+        return None  # a numbered row of a table or diagram: its cells stand apart in columns
+    if len(_ARROW.findall(h.title)) >= 2:
+        return None  # a numbered line of a sequence diagram ("2. SYN-SENT --> <SEQ=100> --> LISTEN")
     if c.listed:
         return "numbered+contents"
     if c.hanging and not c.number_listed:
