@@ -189,3 +189,29 @@ def test_numbered_lines_of_a_table_or_diagram_are_not_headings() -> None:
     # a row whose cells stand apart in columns, a sequence diagram's line with its arrows
     assert titles(DIAGRAM) == ["Introduction", "Terms"]
     assert lint(DIAGRAM, "OL2") == []
+
+
+ROMAN_APPENDICES = """\
+1.  Introduction
+
+   Text of the introduction.
+
+2.  Commands
+
+   Text of the commands.
+
+APPENDIX I -  PAGE STRUCTURE
+
+   Text of the first appendix.
+
+APPENDIX II -  DIRECTORY COMMANDS
+
+   Text of the second appendix.
+"""
+
+
+def test_appendices_numbered_in_roman_read_as_numerals() -> None:
+    # old specifications number their appendices I, II: "I" there is one, not the ninth letter
+    doc = text.read(ROMAN_APPENDICES.encode(), "in.txt")
+    assert [h.number.values for h in doc.headings if h.number] == [(1,), (2,), (1,), (2,)]
+    assert lint(ROMAN_APPENDICES, "OL2") == []

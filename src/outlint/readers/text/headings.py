@@ -189,7 +189,7 @@ def classify(
                 out.append(Paragraph(heading.title, heading.span, "lines"))
         else:
             out.append(item)
-    blocks_out = _uncontested(_drop_listings(_number_underlined(out)))
+    blocks_out = _roman_appendices(_uncontested(_drop_listings(_number_underlined(out))))
     headings = [b for b in blocks_out if isinstance(b, Heading)]
     settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
     return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
@@ -554,6 +554,17 @@ def _judge(
         # "b.  Systems now use ~/_inputrc as the last-ditch inputrc filename.")
         return "numbered+chain"
     return None
+
+
+def _roman_appendices(items: list[outline.Block]) -> list[outline.Block]:
+    """Appendices numbered in Roman ("APPENDIX I", "APPENDIX II") read so, not as letters."""
+    heads = [(k, b) for k, b in enumerate(items) if isinstance(b, Heading) and b.number is not None]
+    fixed = numbering.roman_appendices([h.number for _, h in heads if h.number is not None])
+    out = list(items)
+    for j, number in fixed.items():
+        k, h = heads[j]
+        out[k] = replace(h, number=number)
+    return out
 
 
 def _lists_children(item: object, values: tuple[int, ...]) -> bool:
