@@ -215,3 +215,24 @@ def test_appendices_numbered_in_roman_read_as_numerals() -> None:
     doc = text.read(ROMAN_APPENDICES.encode(), "in.txt")
     assert [h.number.values for h in doc.headings if h.number] == [(1,), (2,), (1,), (2,)]
     assert lint(ROMAN_APPENDICES, "OL2") == []
+
+
+COLON_SUBSECTION = """\
+3.4.  TRANSMISSION MODES
+
+      The following transmission modes are defined:
+
+      3.4.1.  STREAM MODE
+
+         The data is transmitted as a stream of bytes.
+
+      3.4.2.  BLOCK MODE
+
+         The file is transmitted as a series of data blocks.
+"""
+
+
+def test_first_sub_section_under_a_colon_is_a_heading() -> None:
+    # "... are defined:" then "3.4.1." goes on with the dotted chain; no list starts there
+    assert titles(COLON_SUBSECTION) == ["TRANSMISSION MODES", "STREAM MODE", "BLOCK MODE"]
+    assert lint(COLON_SUBSECTION, "OL2") == []

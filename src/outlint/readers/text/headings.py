@@ -273,7 +273,9 @@ def _candidates(
             candidate = None
         if candidate is not None:
             number, title, end_idx = candidate
-            in_list = _in_list(number, items, run)
+            # a first sub-section under a sentence that ends with a colon ("... defined in FTP:" then
+            # "3.4.1.  STREAM MODE") goes on with the chain of dotted sections: no list starts so
+            in_list = _in_list(number, items, run) and not (number.depth >= 2 and continues(number, _numbers(items)))
             if in_list:
                 run = number
                 made = fallback()
