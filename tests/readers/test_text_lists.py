@@ -236,3 +236,26 @@ def test_first_sub_section_under_a_colon_is_a_heading() -> None:
     # "... are defined:" then "3.4.1." goes on with the dotted chain; no list starts there
     assert titles(COLON_SUBSECTION) == ["TRANSMISSION MODES", "STREAM MODE", "BLOCK MODE"]
     assert lint(COLON_SUBSECTION, "OL2") == []
+
+
+CITED_SECTION = """\
+Contents
+
+   1. Overview ..................................................... 1
+   2. Security Considerations ...................................... 2
+
+1. Overview
+
+   Section 2 provides a few paragraphs on overall security
+   considerations.
+
+2. Security Considerations
+
+   Text.
+"""
+
+
+def test_a_sentence_citing_a_section_is_not_a_heading() -> None:
+    # "Section 2 provides ..." cites a section; its words may be much like the listed title
+    assert titles(CITED_SECTION) == ["Overview", "Security Considerations"]
+    assert lint(CITED_SECTION, "OL2") == []

@@ -518,6 +518,8 @@ def _judge(
         return None  # a numbered row of a table or diagram: its cells stand apart in columns
     if len(_ARROW.findall(h.title)) >= 2:
         return None  # a numbered line of a sequence diagram ("2. SYN-SENT --> <SEQ=100> --> LISTEN")
+    if fam in WORDY and h.title[:1].islower() and SENTENCE_END.search(h.title):
+        return None  # a sentence that cites a division ("Section 9 provides a few paragraphs on ...")
     if c.listed:
         return "numbered+contents"
     if c.hanging and not c.number_listed:
