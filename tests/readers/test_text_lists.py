@@ -259,3 +259,50 @@ def test_a_sentence_citing_a_section_is_not_a_heading() -> None:
     # "Section 2 provides ..." cites a section; its words may be much like the listed title
     assert titles(CITED_SECTION) == ["Overview", "Security Considerations"]
     assert lint(CITED_SECTION, "OL2") == []
+
+
+CHAPTER_CONTENTS_ES = """\
+Capítulo 1. General
+
+Tabla de contenidos
+
+1.1. Anatomía del sistema de paquetes
+
+    El paquete APT contiene dos secciones.
+
+1.1. Anatomía del sistema de paquetes
+
+    El sistema de empaquetado tiene mucha información.
+
+1.2. Las fuentes
+
+    Texto de la sección.
+"""
+
+
+def test_a_chapter_contents_titled_in_spanish_is_skipped() -> None:
+    # a DocBook chapter's own contents list, under its translated title, is no heading
+    assert lint(CHAPTER_CONTENTS_ES, "OL2") == []
+
+
+FAQ_QUESTIONS = """\
+1. Questions
+
+1.1. Is it secure?
+
+   Yes.
+
+1.2. There are many bugs in the tracker. Does this mean that it is
+more vulnerable?
+
+   No.
+
+1.3. Does it have any certification?
+
+   Some.
+"""
+
+
+def test_a_question_wrapped_over_two_sentences_is_a_heading() -> None:
+    assert titles(FAQ_QUESTIONS)[2].startswith("There are many bugs")
+    assert lint(FAQ_QUESTIONS, "OL2") == []

@@ -536,7 +536,9 @@ def _judge(
     title = h.title
     if c.title_lines > 1:
         wrapped_ok = (number.depth >= 2 or fam in WORDY) and len(title.split()) <= TITLE_WORDS
-        if fits and wrapped_ok and ". " not in title and not HEADING_END.search(title):
+        # (a question may wrap over two sentences in a FAQ: "There are many bugs. Does this mean ...?")
+        one_thought = ". " not in title or title.endswith("?")
+        if fits and wrapped_ok and one_thought and not HEADING_END.search(title):
             return "numbered+wrapped"
         return None
     if number.label.isdigit():
