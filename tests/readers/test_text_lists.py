@@ -306,3 +306,37 @@ more vulnerable?
 def test_a_question_wrapped_over_two_sentences_is_a_heading() -> None:
     assert titles(FAQ_QUESTIONS)[2].startswith("There are many bugs")
     assert lint(FAQ_QUESTIONS, "OL2") == []
+
+
+LIST_THEN_SECTIONS = """\
+Table of Contents
+
+   1.  Introduction ............................................. 1
+   2.  Terminology .............................................. 2
+   3.  Overall Operation ........................................ 3
+
+1.  Introduction
+
+   It answers these questions:
+
+   1. Control of policy.
+
+   2. Control of time.
+
+2.  Terminology
+
+   client:
+      A program that sends requests.
+
+   server:
+      A program that answers them.
+
+3.  Overall Operation
+
+   Text.
+"""
+
+
+def test_a_list_ends_at_the_next_section() -> None:
+    # "3." comes next after the list's "2." far above it, but a section came between
+    assert titles(LIST_THEN_SECTIONS) == ["Introduction", "Terminology", "Overall Operation"]

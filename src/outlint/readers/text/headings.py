@@ -303,6 +303,7 @@ def _candidates(
                     heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed, hanging
                 )
             )
+            run = None  # a list ends at the next numbered block that is not one of its items
             if next_block:
                 k += 1
             continue
