@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from outlint.model import Number
@@ -333,6 +334,29 @@ def as_alpha(number: Number) -> Number | None:
         return None
     scheme = number.scheme.replace("roman", "alpha")
     return Number(number.label, scheme, (ord(letters[0].lower()) - 96,))
+
+
+def _appendix_atom(number: Number) -> str:
+    words = re.findall(r"[^\W\d_]+", number.label)
+    return words[-1] if len(words) >= 2 else ""
+
+
+def roman_appendices(numbers: Sequence[Number]) -> dict[int, Number]:
+    """The appendix numbers (by index in ``numbers``) that read right as Roman numerals.
+
+    Old specifications number their appendices in Roman ("APPENDIX I", "APPENDIX II"): where some
+    label is a Roman numeral of two letters or more and none is a letter that is no numeral, a
+    one-letter ``I``, ``V`` or ``X`` is the numeral, not the ninth, 22nd or 24th letter."""
+    atoms = [_appendix_atom(n) if n.scheme == "appendix" and n.depth == 1 else "" for n in numbers]
+    if not any(len(a) > 1 and roman_value(a) for a in atoms):
+        return {}
+    if any(len(a) == 1 and roman_value(a) is None for a in atoms):
+        return {}
+    return {
+        k: Number(n.label, n.scheme, (roman_value(a) or 0,))
+        for k, (n, a) in enumerate(zip(numbers, atoms, strict=True))
+        if len(a) == 1 and roman_value(a)
+    }
 
 
 def family(number: Number) -> str:

@@ -162,3 +162,181 @@ def test_one_line_listing_between_rules_is_not_a_heading() -> None:
         "Then the editor opens the file.\n"
     )
     assert titles(doc) == ["Usage"]
+
+
+DIAGRAM = """\
+1.  Introduction
+
+   The handshake goes so.
+
+       Peer A                                     Peer B
+
+   1.  CLOSED                                     LISTEN
+
+   2.  SYN-SENT --> <SEQ=100><CTL=SYN> --> SYN-RECEIVED
+
+   3.  ESTABLISHED <-- <SEQ=300><CTL=SYN,ACK> <-- SYN-RECEIVED
+
+     Figure 1: Handshake
+
+2.  Terms
+
+   Words.
+"""
+
+
+def test_numbered_lines_of_a_table_or_diagram_are_not_headings() -> None:
+    # a row whose cells stand apart in columns, a sequence diagram's line with its arrows
+    assert titles(DIAGRAM) == ["Introduction", "Terms"]
+    assert lint(DIAGRAM, "OL2") == []
+
+
+ROMAN_APPENDICES = """\
+1.  Introduction
+
+   Text of the introduction.
+
+2.  Commands
+
+   Text of the commands.
+
+APPENDIX I -  PAGE STRUCTURE
+
+   Text of the first appendix.
+
+APPENDIX II -  DIRECTORY COMMANDS
+
+   Text of the second appendix.
+"""
+
+
+def test_appendices_numbered_in_roman_read_as_numerals() -> None:
+    # old specifications number their appendices I, II: "I" there is one, not the ninth letter
+    doc = text.read(ROMAN_APPENDICES.encode(), "in.txt")
+    assert [h.number.values for h in doc.headings if h.number] == [(1,), (2,), (1,), (2,)]
+    assert lint(ROMAN_APPENDICES, "OL2") == []
+
+
+COLON_SUBSECTION = """\
+3.4.  TRANSMISSION MODES
+
+      The following transmission modes are defined:
+
+      3.4.1.  STREAM MODE
+
+         The data is transmitted as a stream of bytes.
+
+      3.4.2.  BLOCK MODE
+
+         The file is transmitted as a series of data blocks.
+"""
+
+
+def test_first_sub_section_under_a_colon_is_a_heading() -> None:
+    # "... are defined:" then "3.4.1." goes on with the dotted chain; no list starts there
+    assert titles(COLON_SUBSECTION) == ["TRANSMISSION MODES", "STREAM MODE", "BLOCK MODE"]
+    assert lint(COLON_SUBSECTION, "OL2") == []
+
+
+CITED_SECTION = """\
+Contents
+
+   1. Overview ..................................................... 1
+   2. Security Considerations ...................................... 2
+
+1. Overview
+
+   Section 2 provides a few paragraphs on overall security
+   considerations.
+
+2. Security Considerations
+
+   Text.
+"""
+
+
+def test_a_sentence_citing_a_section_is_not_a_heading() -> None:
+    # "Section 2 provides ..." cites a section; its words may be much like the listed title
+    assert titles(CITED_SECTION) == ["Overview", "Security Considerations"]
+    assert lint(CITED_SECTION, "OL2") == []
+
+
+CHAPTER_CONTENTS_ES = """\
+Capítulo 1. General
+
+Tabla de contenidos
+
+1.1. Anatomía del sistema de paquetes
+
+    El paquete APT contiene dos secciones.
+
+1.1. Anatomía del sistema de paquetes
+
+    El sistema de empaquetado tiene mucha información.
+
+1.2. Las fuentes
+
+    Texto de la sección.
+"""
+
+
+def test_a_chapter_contents_titled_in_spanish_is_skipped() -> None:
+    # a DocBook chapter's own contents list, under its translated title, is no heading
+    assert lint(CHAPTER_CONTENTS_ES, "OL2") == []
+
+
+FAQ_QUESTIONS = """\
+1. Questions
+
+1.1. Is it secure?
+
+   Yes.
+
+1.2. There are many bugs in the tracker. Does this mean that it is
+more vulnerable?
+
+   No.
+
+1.3. Does it have any certification?
+
+   Some.
+"""
+
+
+def test_a_question_wrapped_over_two_sentences_is_a_heading() -> None:
+    assert titles(FAQ_QUESTIONS)[2].startswith("There are many bugs")
+    assert lint(FAQ_QUESTIONS, "OL2") == []
+
+
+LIST_THEN_SECTIONS = """\
+Table of Contents
+
+   1.  Introduction ............................................. 1
+   2.  Terminology .............................................. 2
+   3.  Overall Operation ........................................ 3
+
+1.  Introduction
+
+   It answers these questions:
+
+   1. Control of policy.
+
+   2. Control of time.
+
+2.  Terminology
+
+   client:
+      A program that sends requests.
+
+   server:
+      A program that answers them.
+
+3.  Overall Operation
+
+   Text.
+"""
+
+
+def test_a_list_ends_at_the_next_section() -> None:
+    # "3." comes next after the list's "2." far above it, but a section came between
+    assert titles(LIST_THEN_SECTIONS) == ["Introduction", "Terminology", "Overall Operation"]

@@ -156,3 +156,21 @@ def test_a_last_section_numbered_with_nines(headings: list[str], expected: list[
 def test_sections_numbered_after_versions(headings: list[str], expected: list[tuple[str, int]]) -> None:
     doc = text_doc(None, headings)
     assert codes_lines(doc, "OL2") == [(code, heading_line(headings, i)) for code, i in expected]
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # one page of a chunked manual, or one part of a split Info file: it starts where its piece
+        # of the book starts
+        pytest.param(["3.5. Services", "3.6. Logging", "3.7. Mail"], [], id="dotted-chunk"),
+        pytest.param(["Chapter 7. Initramfs", "7.1. Hooks", "7.2. Scripts"], [], id="one-named-chapter"),
+        # a file that lost its first section still starts late
+        pytest.param(["2. Beta", "3. Gamma"], [("OL204", 0)], id="lost-first-section"),
+        pytest.param(["Chapter 2. Beta", "Chapter 3. Gamma"], [("OL204", 0)], id="lost-first-chapter"),
+    ],
+)
+@pytest.mark.usefixtures("every_heading_sure")
+def test_a_chunk_of_a_manual_starts_anywhere(headings: list[str], expected: list[tuple[str, int]]) -> None:
+    doc = text_doc(None, headings)
+    assert codes_lines(doc, "OL2") == [(code, heading_line(headings, i)) for code, i in expected]

@@ -238,6 +238,16 @@ def _own_style(doc: Document, h: Heading) -> bool:
     return style.startswith("underline") and sum(1 for x in doc.facts.headings if x.style == style) == 1
 
 
+# Schemes whose label names the kind of division it numbers.
+_NAMED = frozenset({"chapter", "appendix", "cjk-chapter"})
+
+
+def _placed(n: Number | None, top: int) -> bool:
+    """Whether a file's first top-level number places it inside a larger work: dotted, or the
+    one (of ``top`` numbered top-level headings) chapter or appendix named so."""
+    return n is not None and (n.depth >= 2 or (top == 1 and n.scheme in _NAMED))
+
+
 # A file's title sits on one of its first lines.
 TITLE_LINES = 3
 
@@ -256,10 +266,14 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
         and bool(numbered[0].children)
         and _own_style(doc, numbered[0])
     )
+    # a file cut out of a chunked manual (one DocBook page or split Info file exported to text)
+    # starts where its piece of the book starts: at a dotted section whose chapter is in another
+    # file ("3.5.", "12.1.7"), or at its one chapter or appendix named so ("Chapter 7.", "Appendix B")
+    chunk = bool(numbered) and _placed(numbered[0].number, len(numbered))
     chapter = (doc.format in pages and len(numbered) == 1) or titled
     started: set[int] = set()  # parents whose numbering was reported to start late
     for h, prev, parent, want in _sequence(doc):
-        if parent is None and chapter:
+        if parent is None and (chapter or (chunk and h is numbered[0])):
             continue
         if prev is not None or not h.number or h.number.values[-1] == want.values[-1]:
             continue
@@ -416,7 +430,10 @@ RULES = (
             "the first value (`1`, `(1)`, `A.`, `i.`, `一、`). A Markdown or HTML page whose only numbered "
             "top-level heading is `9. API Reference` is one chapter of a larger work (a page of a "
             "manual) and may start anywhere; so is a file of any format whose one numbered top-level heading is "
-            "its title, on its first lines, underlined as no other heading is, with its sections under it. "
+            "its title, on its first lines, underlined as no other heading is, with its sections under it, "
+            "and a file that starts at a dotted section whose chapter it lacks (`3.5.`), or whose one "
+            "numbered top-level heading is `Chapter 7.` or `Appendix B` (one page of a chunked manual, "
+            "one part of a split Info file). "
             "A section numbered after the version it describes (`1.2 Introduction to version 1.2`) may "
             "start anywhere too.",
             why="The first sections of the sequence are missing.",

@@ -42,6 +42,10 @@ _FAQ_LABELS = frozenset({"Q.", "A.", "Q:", "A:"})
 TITLE_LINES = 4
 # A wrapped title has at most this many words.
 TITLE_WORDS = 30
+# Words set apart by this many spaces stand in columns (a table row, a sequence diagram's line)
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
+# An arrow drawn in ASCII, standing as a word of its own
+_ARROW = re.compile(r"(?<!\S)(?:<?-{1,3}>|<-{1,3}|<?={1,2}>|\.{3})(?!\S)")
 # How many numbered headings back the chain is looked at (as ``styles.continues`` does)
 CHAIN_BACK = 50
 
@@ -185,7 +189,7 @@ def classify(
                 out.append(Paragraph(heading.title, heading.span, "lines"))
         else:
             out.append(item)
-    blocks_out = _uncontested(_drop_listings(_number_underlined(out)))
+    blocks_out = _roman_appendices(_uncontested(_drop_listings(_number_underlined(out))))
     headings = [b for b in blocks_out if isinstance(b, Heading)]
     settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
     return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
@@ -269,7 +273,9 @@ def _candidates(
             candidate = None
         if candidate is not None:
             number, title, end_idx = candidate
-            in_list = _in_list(number, items, run)
+            # a first sub-section under a sentence that ends with a colon ("... defined in FTP:" then
+            # "3.4.1.  STREAM MODE") goes on with the chain of dotted sections: no list starts so
+            in_list = _in_list(number, items, run) and not (number.depth >= 2 and continues(number, _numbers(items)))
             if in_list:
                 run = number
                 made = fallback()
@@ -297,6 +303,7 @@ def _candidates(
                     heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed, hanging
                 )
             )
+            run = None  # a list ends at the next numbered block that is not one of its items
             if next_block:
                 k += 1
             continue
@@ -508,6 +515,12 @@ def _judge(
     number = h.number
     assert number is not None
     fam = numbering.family(number)
+    if c.title_lines == 1 and _COLUMN_GAP.search(h.title):
+        return None  # a numbered row of a table or diagram: its cells stand apart in columns
+    if len(_ARROW.findall(h.title)) >= 2:
+        return None  # a numbered line of a sequence diagram ("2. SYN-SENT --> <SEQ=100> --> LISTEN")
+    if fam in WORDY and h.title[:1].islower() and SENTENCE_END.search(h.title):
+        return None  # a sentence that cites a division ("Section 9 provides a few paragraphs on ...")
     if c.listed:
         return "numbered+contents"
     if c.hanging and not c.number_listed:
@@ -524,7 +537,9 @@ def _judge(
     title = h.title
     if c.title_lines > 1:
         wrapped_ok = (number.depth >= 2 or fam in WORDY) and len(title.split()) <= TITLE_WORDS
-        if fits and wrapped_ok and ". " not in title and not HEADING_END.search(title):
+        # (a question may wrap over two sentences in a FAQ: "There are many bugs. Does this mean ...?")
+        one_thought = ". " not in title or title.endswith("?")
+        if fits and wrapped_ok and one_thought and not HEADING_END.search(title):
             return "numbered+wrapped"
         return None
     if number.label.isdigit():
@@ -546,6 +561,17 @@ def _judge(
         # "b.  Systems now use ~/_inputrc as the last-ditch inputrc filename.")
         return "numbered+chain"
     return None
+
+
+def _roman_appendices(items: list[outline.Block]) -> list[outline.Block]:
+    """Appendices numbered in Roman ("APPENDIX I", "APPENDIX II") read so, not as letters."""
+    heads = [(k, b) for k, b in enumerate(items) if isinstance(b, Heading) and b.number is not None]
+    fixed = numbering.roman_appendices([h.number for _, h in heads if h.number is not None])
+    out = list(items)
+    for j, number in fixed.items():
+        k, h = heads[j]
+        out[k] = replace(h, number=number)
+    return out
 
 
 def _lists_children(item: object, values: tuple[int, ...]) -> bool:
