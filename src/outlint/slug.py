@@ -35,7 +35,6 @@ def github(title: str) -> str:
     return _drop_punctuation(title.lower()).replace(" ", "-")
 
 
-@lru_cache(maxsize=8192)
 def _without_tiers(text: str) -> str:
     if "(" not in text:
         return text
@@ -52,6 +51,7 @@ def _without_tiers(text: str) -> str:
     return "".join(kept)
 
 
+@lru_cache(maxsize=8192)
 def gitlab(title: str) -> str:
     """GitLab: like GitHub, but trimmed, runs of ``-`` squeezed, and digits-only ids prefixed."""
     text = _without_tiers(title.strip().lower())
