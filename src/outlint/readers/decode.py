@@ -22,11 +22,6 @@ _BINARY_RE = re.compile(r"[\x00-\x07\x0e-\x1a\x1c-\x1e]")
 _COOKIE = "\x00\x08"
 
 
-def _stray_nuls(text: str) -> int:
-    """NUL characters that are not part of an Info cookie."""
-    return text.count("\x00") - text.count(_COOKIE)
-
-
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise ReadError saying why the bytes are not text."""
     if not data:
@@ -106,6 +101,6 @@ def _checked(text: str, encoding: str) -> str:
     sample = text[:65536]
     cookies = sample.count(_COOKIE)
     bad = len(_BINARY_RE.findall(sample)) - cookies
-    if bad > max(4, len(sample) // 100) or _stray_nuls(sample) > 0:
+    if bad > max(4, len(sample) // 100) or sample.count("\x00") > cookies:  # a NUL outside a cookie
         raise ReadError(f"binary file ({bad} control characters in the first {len(sample)} characters, as {encoding})")
     return text
