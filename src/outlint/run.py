@@ -311,10 +311,12 @@ class Bar:
         self, paths: Sequence[str], stream: TextIO | None = None, delay: float = 1.0, active: bool | None = None
     ) -> None:
         self.out = stream if stream is not None else sys.stderr
-        self.sizes = {p: _size(p) for p in paths} if active is not False else {}
         if active is None:
-            big = len(paths) > 1 or any(n >= self.LARGE for n in self.sizes.values())
-            active = big and self.out.isatty() and not os.environ.get("CI")
+            active = bool(paths) and self.out.isatty() and not os.environ.get("CI")
+        # sizes only where a bar may be drawn: off a terminal no file is looked at twice
+        self.sizes = {p: _size(p) for p in paths} if active else {}
+        if active and len(paths) == 1:
+            active = self.sizes[paths[0]] >= self.LARGE  # one small file: over before a bar helps
         self.active = active
         self.total = max(1, sum(self.sizes.values()))
         self.files = len(paths)
