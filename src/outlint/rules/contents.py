@@ -180,8 +180,10 @@ def _body_lines_by_number(doc: Document) -> dict[str, list[int]]:
     after = doc.toc_span.end_line if doc.toc_span else 0
     lines = doc.facts.lines
     for k in range(max(after, 1), len(lines)):
+        if lines[k - 1].strip():
+            continue  # tested first: most lines follow another
         m = _NUMBERED_LINE.match(lines[k])
-        if m and not lines[k - 1].strip():
+        if m:
             out.setdefault(m.group(1).lower(), []).append(k)
     return out
 
@@ -221,13 +223,15 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
     depth = options.get("depth") or doc.toc_depth or max(e.level for e in doc.toc)
     toc_line = doc.toc_span.line if doc.toc_span else 0
     listed_children = {p for p in al.entry_parents if p is not None}
-    paired_numbers = {(id(doc.facts.parent(h)), h.number.values) for _, h in al.pairs if h.number is not None}
+    paired_numbers: set[tuple[int, tuple[int, ...]]] | None = None  # made at the first numbered heading left
     for h in al.unmatched_headings:
         level = h.level - offset
         if not 1 <= level <= depth or h.span.line <= toc_line or (h.style or "").endswith("omit-from-toc"):
             continue
         parent = doc.facts.parent(h)
-        if h.number is not None and (id(parent), h.number.values) in paired_numbers:
+        if h.number is not None and paired_numbers is None:
+            paired_numbers = {(id(doc.facts.parent(x)), x.number.values) for _, x in al.pairs if x.number is not None}
+        if h.number is not None and paired_numbers and (id(parent), h.number.values) in paired_numbers:
             # a sibling with this number is listed and paired: the heading repeats a number (a
             # numbered line of a figure, a step), which the numbering rules report, not a section
             # the contents forgot

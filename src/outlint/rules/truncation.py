@@ -290,12 +290,17 @@ def _size(text: str) -> int:
     return len(text.split()) + (len(_CJK.findall(text)) // 2 if not text.isascii() else 0)
 
 
+def _at_least_five(text: str) -> bool:
+    """``_size(text) >= 5``, without splitting the whole of a long paragraph."""
+    return len(text.split(None, 4)) >= 5 or _size(text) >= 5
+
+
 def _habit(doc: Document, kind: str) -> tuple[int, int]:
     """How many paragraphs of a kind, of five words or more, the document has, and how many end complete."""
     seen = done = 0
     for body in _sections(doc):
         for block in body:
-            if isinstance(block, Paragraph) and block.kind == kind and _size(block.text) >= 5:
+            if isinstance(block, Paragraph) and block.kind == kind and _at_least_five(block.text):
                 seen += 1
                 done += _complete(block.text)
     return seen, done
