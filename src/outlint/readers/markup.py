@@ -19,9 +19,9 @@ from outlint.model import Comment, Gap, Heading, Number, Paragraph, ReadError, S
 Block = Heading | Paragraph | Gap
 
 CONTENTS_TITLE = re.compile(
-    r"\s*(?:table\s+of\s+contents?|contents|toc|目\s*录|目\s*次|目\s*錄|inhaltsverzeichnis|inhalt|"
+    r"\s*+(?:table\s+of\s+contents?|contents|toc|目\s*录|目\s*次|目\s*錄|inhaltsverzeichnis|inhalt|"
     r"table\s+des\s+mati[eè]res|sommaire|[íi]ndice|contenidos?|sumário|содержание|оглавление|"
-    r"on\s+this\s+page|in\s+this\s+(?:article|document|page))\s*:?\s*",
+    r"on\s+this\s+page|in\s+this\s+(?:article|document|page))\s*+:?\s*+",
     re.IGNORECASE,
 )
 # Comments that open and close a generated contents list: markdown-toc, doctoc, mdformat-toc,
@@ -35,7 +35,6 @@ _DATE_OR_MARK = re.compile(
     r"[-–—:(\[/]|\d{4}-\d\d|\d\d?\s+\w+\s+\d{4}|\w+\s+\d\d?,?\s+\d{4}|\(?unreleased", re.IGNORECASE
 )
 
-COMMENT_RE = re.compile(r"<!--(.*?)-->", re.DOTALL)  # only on text known to hold "-->" after "<!--"
 _TAG_NAME = re.compile(r"[A-Za-z][\w:.-]*")
 _ATTR_NAME = re.compile(r"[^\s/>=\"'<]+")
 _UNQUOTED = re.compile(r"[^\s>]*")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from outlint.readers.markup import TextLines
 
-_YAML_KEY = re.compile(r"[\w\"'-][^:=]*\s*[:=]|#|\s*$")
+_YAML_KEY = re.compile(r"[\w\"'-][^:=]*+[:=]|#|\s*$")  # [^:=] takes blanks too: possessive, no backtracking
 # Characters per parser run. Each run's text is a string of its own: the parser keeps a UTF-8 copy
 # of any non-ASCII string it reads for as long as the string lives, and the document's text lives on.
 _CHUNK = 200_000

@@ -142,8 +142,9 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
 
 
-# Marks after a sentence that say nothing of its end: a footnote mark.
-_TRAILER = re.compile(r"(?:\s*(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?))+\s*$")
+# Marks after a sentence that say nothing of its end: a footnote mark ("[12]", "^3", "^[3]"), the
+# last one of a text (at most six characters), taken off one by one from the end.
+_TRAILER = re.compile(r"(?:\[\d{1,3}\]|\^\[?\d{1,3}\]?)$")
 # a horizontal rule closing the text ("-------"): layout, not words
 _RULE_END = re.compile(r"(?:^|\s)[-=_*~#]{3,}\s*$")
 
@@ -157,8 +158,10 @@ def _trimmed(text: str) -> str:
             body = body[: len(body) - len(body[-200:]) + tail.start()].rstrip()
     if body[-1:] not in "]0123456789":
         return body  # every mark ends in a bracket or a digit: most paragraphs are done here
-    window = body[-200:]  # marks are short: a window at the end, not a scan of the whole paragraph
-    return body[: len(body) - len(window)] + _TRAILER.sub("", window)
+    end = len(body)
+    while m := _TRAILER.search(body, max(0, end - 6), end):
+        end = len(body[: m.start()].rstrip())
+    return body[:end]
 
 
 # Endings that complete a paragraph with no full stop: a web or mail address (with or without a

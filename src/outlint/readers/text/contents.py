@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from outlint import numbering, outline
 from outlint.model import Number, Span, TocEntry
+from outlint.readers.text import leader
 from outlint.readers.text.layout import Layout
 from outlint.readers.text.lines import (
     CJK,
@@ -26,19 +27,14 @@ from outlint.readers.text.lines import (
     words,
 )
 
-_LEADER = re.compile(
-    r"(?P<title>.*?\S)(?:\s*(?:\.\s?){2,}|\s*…+|\s*[·•]{2,}|\s*_{3,}|\s{2,}|\t+)\s*"
-    r"(?P<page>\d{1,4}|[ivxlcdm]{1,7})\s*",
-    re.IGNORECASE,
-)
 # a page number glued to the title, or after one dot or space ("... in this memo here.3")
 _GLUED_PAGE = re.compile(r"(?P<title>.*?[^\s\d.])[.\s](?P<page>\d{1,4})\s*")
 # column labels above contents entries ("PAGE", "Chapter ... Page") are not entries
 _COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp?\.|seite|页码|页)\s*", re.IGNORECASE)
 # a list of figures or tables after the contents is another list, not more contents
 _OTHER_LIST = re.compile(
-    r"\s*(?:list\s+of\s+(?:figures|tables|examples|illustrations|procedures|plates|maps|abbreviations)|"
-    r"figures|tables|illustrations|附?(?:表格|插图|插圖|图片|圖片|图|圖|表|范例|範例|例子|示例)(?:清单|清單|目录|目錄|索引|列表))\s*:?\s*",
+    r"\s*+(?:list\s+of\s+(?:figures|tables|examples|illustrations|procedures|plates|maps|abbreviations)|"
+    r"figures|tables|illustrations|附?(?:表格|插图|插圖|图片|圖片|图|圖|表|范例|範例|例子|示例)(?:清单|清單|目录|目錄|索引|列表))\s*+:?\s*+",
     re.IGNORECASE,
 )
 # The contents title is looked for in the first half of the document, or its first lines.
@@ -108,12 +104,12 @@ class _Block:
     def split_page(self, s: str) -> tuple[str, str | None]:
         """The title and page number of a line: after a leader, or, when the block's entries end
         in page numbers, after one dot or space or glued to the title ("... here.3")."""
-        m = _LEADER.fullmatch(s)
-        if m:
-            title = m.group("title").strip()
+        split = leader.split(s)
+        if split:
+            title = split[0].strip()
             parsed = numbering.parse(title)
             if parsed is None or parsed[1] or len(title) > len(parsed[0].label) + 1:
-                return title, m.group("page")
+                return title, split[1]
         if self.paged():
             # the block's entries end in page numbers: so does this one, whatever its leader
             m = _GLUED_PAGE.fullmatch(s)

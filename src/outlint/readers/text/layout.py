@@ -15,7 +15,7 @@ from outlint import numbering
 
 # Page marks whose shape alone says what they are: "[Page 12]" (RFCs), "- 12 -", "Page 3 of 40".
 _PAGE_MARK = re.compile(
-    r"\s*(?:.*\S\s+)?\[\s*page\s+(?:\d{1,5}|[ivxlcdm]{1,7})\s*\]\s*|\s*[-–—]\s*\d{1,5}\s*[-–—]\s*|"
+    r"\s*+(?:.*\S\s+)?\[\s*page\s+(?:\d{1,5}|[ivxlcdm]{1,7})\s*\]\s*|\s*[-–—]\s*\d{1,5}\s*[-–—]\s*|"
     r"\s*page\s+\d{1,5}(?:\s+of\s+\d{1,5})?\s*",
     re.IGNORECASE,
 )

@@ -1,0 +1,93 @@
+"""A contents entry's title and page number, split at its leader, read from the end of the line.
+
+The entry is ``title leader page``: the page an Arabic number of up to four digits or a Roman one of
+up to seven letters; the leader dots (``. . .`` or ``....``), an ellipsis run, middle dots or
+bullets, three or more underscores, two or more blanks, or tabs. The title is the shortest start of
+the line that leaves a leader and a page after it, as the pattern
+``(?P<title>.*?\\S)(?:\\s*(?:\\.\\s?){2,}|\\s*…+|\\s*[·•]{2,}|\\s*_{3,}|\\s{2,}|\\t+)\\s*(?P<page>…)\\s*``
+says. That pattern backtracks quadratically on long runs of leader characters; this reads each
+character a bounded number of times.
+"""
+
+from __future__ import annotations
+
+_ROMAN = frozenset("CDILMVXcdilmvxİı")  # what [ivxlcdm] matches when case is ignored
+_MAX_DIGITS, _MAX_ROMAN = 4, 7
+_DOTS, _RUNS = ".", {"…": 1, "·": 2, "•": 2, "_": 3}  # leader characters and the least run of each
+_SAME_RUN = {"·": "·•", "•": "·•"}  # middle dots and bullets mix in one run
+
+
+def split(s: str) -> tuple[str, str] | None:
+    """(title, page) of a line that ends in a leader and a page number, else None."""
+    body = s.rstrip()
+    end = len(body)
+    k = end
+    if k and body[k - 1].isdecimal():
+        while k and body[k - 1].isdecimal():
+            k -= 1
+        limit = _MAX_DIGITS
+    else:
+        while k and body[k - 1] in _ROMAN:
+            k -= 1
+        limit = _MAX_ROMAN
+    if k == end or end - k > limit:
+        return None
+    page = body[k:]
+    title_end = _title_end(body, k)
+    if title_end is None:
+        return None
+    return body[:title_end], page
+
+
+def _title_end(s: str, end: int) -> int | None:
+    """Where the shortest title ends, when ``s[:end]`` is a title followed by one leader and blanks."""
+    t = end
+    while t and s[t - 1].isspace():
+        t -= 1
+    blanks = s[t:end]  # the blanks before the page: the leader itself, or after it
+    if t:
+        start = _run_start(s, t)
+        if start is not None:
+            b = start
+            while b and s[b - 1].isspace():
+                b -= 1
+            if b:
+                return b
+            # only blanks before the run: the title is up to the run's first character, if the rest
+            # of the run is still a leader
+            if _run_start(s, t, floor=start + 1) is not None:
+                return start + 1
+    return _pure_blanks(s, t, blanks)
+
+
+def _pure_blanks(s: str, t: int, blanks: str) -> int | None:
+    """A leader of blanks alone: two or more, or tabs first; the title ends on what is not blank."""
+    if t and (len(blanks) >= 2 or blanks[:1] == "\t"):
+        return t
+    return None
+
+
+def _run_start(s: str, t: int, floor: int = 0) -> int | None:
+    """Where the leader run that ends at ``t`` (its last character ``s[t - 1]``) starts, when it is
+    long enough; not before ``floor``."""
+    k = t - 1
+    if k < floor:
+        return None
+    c = s[k]
+    if c == _DOTS:
+        count = 1
+        while True:
+            if k - 1 >= floor and s[k - 1] == ".":
+                k -= 1
+            elif k - 2 >= floor and s[k - 1].isspace() and s[k - 2] == ".":
+                k -= 2
+            else:
+                break
+            count += 1
+        return k if count >= 2 else None
+    if c not in _RUNS:
+        return None
+    same = _SAME_RUN.get(c, c)
+    while k - 1 >= floor and s[k - 1] in same:
+        k -= 1
+    return k if t - k >= _RUNS[c] else None
