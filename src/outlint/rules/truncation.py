@@ -81,13 +81,6 @@ def _gap_after(h: Heading, min_gap: int) -> Gap | None:
     return None
 
 
-def _foreign_script(p: Paragraph, langs: language.Languages) -> str | None:
-    """The other script a prose paragraph is in; None for the document's own, declared or non-prose text."""
-    if p.kind not in ("prose", "list", "quote") or p.lang:
-        return None
-    return language.is_foreign(langs.paragraphs[id(p)], langs.main_script, 1, 0.5)
-
-
 # A heading repeated with this number and title in as many parts of a document is a slot of a
 # template (the categories of each release's notes): left empty when a release has nothing there.
 TEMPLATE_SLOT = 3
@@ -119,21 +112,17 @@ def _item_or_marker(h: Heading, after: Heading | None) -> bool:
 
 def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
     min_gap = int(options.get("min-blank-lines", 5))
-    langs = language.analyse(doc, options.get("language"))
     headings = doc.facts.headings
     slots = doc.facts.derive(_template_slots)
     for k, h in enumerate(headings):
         if h.children or id(h) in slots or _item_or_marker(h, headings[k + 1] if k + 1 < len(headings) else None):
             continue
-        body = own_body(h, min_gap)
-        scripts = [_foreign_script(p, langs) for p in body]
-        if any(script is None for script in scripts):
-            continue  # some text in the document's own language (or not prose at all)
+        if own_body(h, min_gap):
+            # some text: a section left in the source language is the language rules' finding
+            # (OL401 on its paragraphs), not a second one here
+            continue
         gap = _gap_after(h, min_gap)
-        if body:
-            names = sorted({language.language_name(script) for script in scripts})
-            why = f"its only text is in {' and '.join(names)}"
-        elif gap is not None:
+        if gap is not None:
             why = f"it is followed by {gap.length} blank lines"
         elif k + 1 < len(headings):
             why = f"the next heading {heading_ref(headings[k + 1])} follows directly"
@@ -595,9 +584,9 @@ RULES = (
         {"min-blank-lines": 5},
         doc=_DOC.format(
             what="Reports a heading with no body text and no sub-headings: followed directly by the next "
-            "heading, by the end of the document, by a run of blank lines where content was lost, or "
-            "whose only text is in another language than the document's.",
-            why="The section's content was lost, or never written, or left untranslated.",
+            "heading, by the end of the document, or by a run of blank lines where content was lost. A "
+            "section whose text was left in another language has a body: the language rules report it.",
+            why="The section's content was lost, or never written.",
             example="`(5) Clean cyberspace` followed by 33 blank lines and two Chinese paragraphs.",
             options="- `min-blank-lines` (integer, default 5): a blank run this long ends the section's own text.",
         ),
