@@ -232,7 +232,10 @@ def cut_off(text: str) -> bool:
         return True
     words = body.split()
     last = words[-1].lower().strip("\"'“”‘’") if words else ""
-    return len(words) >= 12 or last in _COMMON or (not body.isascii() and len(_CJK.findall(body)) >= 6)
+    # CJK text stops mid-sentence when its last clause has CJK words: after a colon, a command or a
+    # name shown in Latin letters ("或者在本地使用： info '(coreutils) chmod invocation'") completes it
+    clause = re.split(r"[:：]", body)[-1]
+    return len(words) >= 12 or last in _COMMON or (not clause.isascii() and len(_CJK.findall(clause)) >= 6)
 
 
 # a paragraph that starts with a bracket or a quote starts with a literal or a reference, not a word
