@@ -123,6 +123,22 @@ def test_document_ends_early() -> None:
     assert codes_lines(complete, "OL304") == []
 
 
+def test_closing_boilerplate_listed_as_one_entry_is_not_missing() -> None:
+    # Internet-Drafts list their closing statements as one entry and print them under their own titles
+    doc = (
+        "Draft\n\nTable of Contents\n\n   1.  Scope . . . . . . . . 2\n   2.  Terms . . . . . . . . 3\n"
+        "       Author's Address . . . . . . 4\n"
+        "       Intellectual Property and Copyright Statements . . 5\n\n"
+        "1.  Scope\n\n   Text about the scope of this memo.\n\n2.  Terms\n\n   Text about the terms.\n\n"
+        "Author's Address\n\n   J. Smith\n   Example Inc.\n\n"
+        "Intellectual Property Statement\n\n   The IETF takes no position regarding the validity of rights.\n\n"
+        "Copyright Statement\n\n   Copyright (C) The Internet Society (2005).\n"
+    )
+    assert codes_lines(doc, "OL304") == []
+    cut = doc[: doc.index("Intellectual Property Statement")]
+    assert codes_lines(cut, "OL304") == [("OL304", 21)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -9,6 +9,7 @@ from typing import Any
 
 from outlint import language
 from outlint.model import Document, Gap, Heading, Paragraph, Rule, Severity, Span
+from outlint.outline import normalize_title
 from outlint.rules.common import heading_ref, quote
 
 Out = Iterable[tuple[Span, str]]
@@ -263,7 +264,28 @@ def _markup_cut(text: str) -> bool:
 def _ends_early(doc: Document) -> bool:
     """Whether the contents goes on past the document's last section (OL304)."""
     al = doc.facts.alignment
-    return bool(doc.toc) and al.reliable and bool(al.pairs) and al.tail < len(doc.toc)
+    return bool(doc.toc) and al.reliable and bool(al.pairs) and al.tail < len(doc.toc) and not _next_written(doc)
+
+
+def _next_written(doc: Document) -> bool:
+    """Whether the first entry past the last heading is there after it, as a short line after a
+    blank that starts with the entry's first two words: a section written in a form the reader
+    did not take for a heading (the closing boilerplate an Internet-Draft's contents lists as one
+    entry, "Intellectual Property and Copyright Statements", over "Intellectual Property
+    Statement" and "Copyright Statement"). A document cut short has nothing of it."""
+    al = doc.facts.alignment
+    want = normalize_title(doc.toc[al.tail].title).split()[:2]
+    lines = doc.facts.lines
+    if not want:
+        return False
+    for k in range(al.pairs[-1][1].span.line, len(lines)):
+        line = lines[k]
+        if line[:1].isspace() or not line or lines[k - 1].strip():
+            continue  # a heading of the kind starts at the margin, after a blank
+        words = normalize_title(line).split()
+        if words[: len(want)] == want and len(words) <= len(want) + 4:
+            return True
+    return False
 
 
 # A document whose paragraphs of five words or more end complete less often than this (release
