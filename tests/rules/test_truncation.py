@@ -182,3 +182,13 @@ def test_fragment_column_in_wrapped_paragraph() -> None:
     doc = "1. Scope\n\n   The first line of a wrapped\n   paragraph ends here. and then\n   it goes on.\n"
     f = lint(doc, "OL305")[0]
     assert (f.span.line, f.span.column) == (4, 25)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    ["wichtige Hilfsprogramme.«", "wie er sagte.“", "XFree86, etc.). »", "d'utilitaires. »", "il a dit.›"],
+)
+def test_sentences_end_inside_the_quotes_of_their_language(ending: str) -> None:
+    from outlint.rules.truncation import ends_sentence
+
+    assert ends_sentence(ending)

@@ -16,7 +16,8 @@ Out = Iterable[tuple[Span, str]]
 
 # Terminal punctuation of Latin, CJK, Arabic, Devanagari, Armenian, Ethiopic and Myanmar text,
 # followed by any closing quotes and brackets.
-_END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\.\.)[\"'”’»」』）)\]】〕*_]*$")
+# closing quotes as languages write them: ”’ and »« (German closes with « or “), French with a space before »
+_END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\.\.)[\"'”’“»«›‹」』）)\]】〕*_\s]*$")
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z][a-z'’-]*)\b")
 # (a bracket or a quote after the full stop opens an aside or a literal: "(for Standard BC)")
 _INNER = re.compile(r"(\.)\s+([a-z][a-z'’-]*)\b")
