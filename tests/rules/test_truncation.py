@@ -67,6 +67,9 @@ def test_empty_section_messages() -> None:
         pytest.param("The steps are as follows:", True, id="colon-promises-more"),
         pytest.param("- first item\n- second item", False, id="list-excluded"),
         pytest.param("name    value    unit\nalpha   1        m", False, id="table-excluded"),
+        pytest.param("^[3] APT however considers all known dependencies and attempts to prevent", False, id="note"),
+        pytest.param("[12] Postel, J. and J. Reynolds, Telnet Protocol Specification, STD 8", False, id="reference"),
+        pytest.param("委员会应当审查： info '(coreutils) chmod invocation'", False, id="cjk-command-after-colon"),
     ],
 )
 def test_cut_mid_sentence(ending: str, fires: bool) -> None:

@@ -368,6 +368,11 @@ def _judged(doc: Document, p: Paragraph) -> bool:
     return entry and bool(doc.facts.derive(_punctuates_entries))
 
 
+# A footnote or a reference list's entry ("^[3] APT however ...", "[12] Postel, J., ..."), as DocBook
+# text and specifications print them after the text: a note, which need not end as a sentence does.
+_NOTE = re.compile(r"\s*\^?\[\d{1,3}\]\s")
+
+
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
     strict = doc.format in options.get("strict-formats", ("text",))
     if not doc.facts.derive(_punctuates):
@@ -382,7 +387,7 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
         if h is not None and h is last_section:
             continue  # the document stops here: OL304 reports the cut once
         last = next((b for b in reversed(body) if isinstance(b, Paragraph)), None)
-        if last is None:
+        if last is None or _NOTE.match(last.text):
             continue
         final = k == len(sections) - 1 and strict  # the document's last words: nothing follows them
         if final:
