@@ -1,4 +1,4 @@
-"""Headings of plain text: candidates and their features, decided against the document's own styles.
+"""Headings of plain text: the candidates (``candidates``) decided against the document's own styles.
 
 A candidate is a block that could be a heading: numbered, underlined, or a line the contents lists.
 Underlined candidates and those the contents confirms are the document's evidence of how it sets
@@ -8,147 +8,26 @@ fit to the numbering chain, in document order.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from functools import partial
+from collections.abc import Sequence
+from dataclasses import replace
 
 from outlint import numbering, outline
-from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
+from outlint.model import Gap, Heading, Number, Paragraph, TocEntry
 from outlint.readers.text.blocks import Habits
-from outlint.readers.text.kinds import paragraph
-from outlint.readers.text.lines import HEADING_END, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent
-from outlint.readers.text.outdent import NAME_LINE, outdented
+from outlint.readers.text.candidates import (
+    ARROW,
+    COLUMN_GAP,
+    TITLE_WORDS,
+    Candidate,
+    Item,
+    PartBreak,
+    candidates,
+    heading_shape,
+    loose_shape,
+)
+from outlint.readers.text.lines import HEADING_END, SENTENCE_END
+from outlint.readers.text.outdent import outdented
 from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn, restarts_inside, settle_levels
-
-_VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
-# What follows a release's version in release notes: nothing, or a status in brackets
-_RELEASE_NOTE = re.compile(r"(?:[(\[][^()\[\]]{0,40}[)\]])?")
-
-
-def _release(number: Number, title: str) -> bool:
-    """A release in release notes ("2.26.0", "1.5.4 (development)", "3.42.1 - 2022-04-17"), not a
-    section: a dotted number with a date, a status in brackets or nothing after it (sections
-    have titles)."""
-    if _VERSION_TITLE.match(title):
-        return True
-    return number.scheme == "decimal" and number.depth >= 2 and bool(_RELEASE_NOTE.fullmatch(title.strip()))
-
-
-_WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# Labels of questions and answers in FAQs
-_FAQ_LABELS = frozenset({"Q.", "A.", "Q:", "A:"})
-# A numbered heading may wrap over this many lines; a longer numbered block is a paragraph.
-TITLE_LINES = 4
-# A wrapped title has at most this many words.
-TITLE_WORDS = 30
-# Words set apart by this many spaces stand in columns (a table row, a sequence diagram's line)
-_COLUMN_GAP = re.compile(r"\S {4,}\S")
-# An arrow drawn in ASCII, standing as a word of its own
-_ARROW = re.compile(r"(?<!\S)(?:<?-{1,3}>|<-{1,3}|<?={1,2}>|\.{3})(?!\S)")
-# How many numbered headings back the chain is looked at (as ``styles.continues`` does)
-CHAIN_BACK = 50
-
-
-def _heading_shape(title: str) -> bool:
-    t = title.strip()
-    if not t or len(t) > 160 or len(t.split()) > 30 or not _WORDISH.search(t):
-        return False
-    if HEADING_END.search(t):
-        return False
-    if t.endswith((".", "。")) and not t.isupper() and (len(t.split()) > 3 or ". " in t):
-        return False
-    return not t[0].islower()
-
-
-def _glued_heading(
-    lines: Sequence[str], block: list[int], after: list[int] | Gap | None, items: Sequence[Item]
-) -> bool:
-    """Whether a block's last line is a numbered heading with no blank line above it: it follows a
-    finished sentence and the next block is its first sub-section ("6. Committee" then "6.1. Powers"),
-    or it follows an indented example or table and goes on with the numbering so far."""
-    last = lines[block[-1]]
-    parsed = numbering.parse(last)
-    if parsed is None or not _heading_shape(parsed[1]) or not isinstance(after, list):
-        return False
-    before = lines[block[-2]]
-    if indent(before) > indent(last) and indent(lines[after[0]]) <= indent(last):
-        # hand-written specifications set a section's number right under the end of an indented
-        # declaration or table, with no blank line: it is a heading if it is the next section
-        return continues(parsed[0], _numbers(items))
-    if not SENTENCE_END.search(before[-12:]):
-        return False
-    child = numbering.parse(lines[after[0]])
-    return child is not None and child[0].values[:-1] == parsed[0].values and child[0].values[-1] == 1
-
-
-def _loose_shape(title: str) -> bool:
-    """A title that is in its place in a numbered sequence: lowercase starts (commands, file names),
-    a closing full stop and a wrapped second line are fine; a clause ending in a comma is not."""
-    t = title.strip()
-    return bool(t) and len(t) <= 200 and len(t.split()) <= 30 and not HEADING_END.search(t) and ". " not in t
-
-
-def _in_list(number: Number, items: Sequence[object], run: Number | None) -> bool:
-    """Whether a numbered line is an item of a list: the first item after a paragraph that ends
-    with a colon, or the next item of such a list."""
-    last = items[-1] if items else None
-    if isinstance(last, Paragraph) and last.text.endswith((":", "：")) and number.values[-1] == 1:
-        return True
-    return (
-        run is not None
-        and isinstance(last, Paragraph)
-        and last.kind == "list"
-        and number.scheme == run.scheme
-        and number.values[:-1] == run.values[:-1]
-        and number.values[-1] == run.values[-1] + 1
-    )
-
-
-def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int] | None:
-    """(number, title, index of the title's last line) for a numbered heading candidate block.
-
-    One line (``2.3 Scope``), a number alone over its title (``CHAPTER I.`` / ``THE ARRIVAL.``), or
-    a title wrapped over up to ``TITLE_LINES`` lines, none of which starts with a number.
-    """
-    parsed = numbering.parse(lines[block[0]].replace("\f", ""))
-    if parsed is None:
-        return None
-    number, title = parsed
-    if _release(number, title) and (title or number.depth >= 3):
-        return None  # a release ("3.42.1 - 2022-04-17"), not a section
-    if len(block) == 1:
-        return number, title, block[0]
-    second = lines[block[1]].strip()
-    if (
-        len(block) == 2
-        and not title
-        and (number.scheme in WORDY or "roman" in number.scheme)
-        and _heading_shape(second)
-        and len(second.split()) <= 12
-    ):
-        return number, second, block[1]
-    if not title or len(block) > TITLE_LINES:
-        return None
-    rest = [lines[j].replace("\f", "").strip() for j in block[1:]]
-    if any(not r or r[0].isdigit() or numbering.parse(r) is not None for r in rest):
-        return None
-    return number, " ".join([title, *rest]), block[-1]  # a title wrapped onto the lines below
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A numbered block that may be a heading, with what the reader knows of it."""
-
-    heading: Heading
-    fallback: Callable[[], Paragraph]  # what the block is when it is not a heading
-    margin: int  # its indent
-    title_lines: int
-    listed: bool  # the contents lists it (title, or number and a title much like it)
-    in_list: bool  # it follows a sentence that introduces a list, or the items of one
-    next_block: bool  # its title came from the next block, which it consumes
-    number_listed: bool  # the contents has an entry with this number (whatever its title)
-    hanging: bool = False  # the text under it hangs at its title's column, right of the prose
 
 
 def classify(
@@ -158,7 +37,7 @@ def classify(
     listing = Listing(toc)
     # a document with a contents block names its unnumbered headings there
     outdent = {} if toc else outdented(lines, blocks, habits.prose_indent)
-    items = _candidates(lines, list(blocks), listing, habits, outdent)
+    items = candidates(lines, list(blocks), listing, habits, outdent)
     style = learn(
         [
             (x.number, x.span.column - 1, x.style.startswith("underline"))
@@ -173,7 +52,7 @@ def classify(
         [
             (c.heading.number, c.margin)
             for c in items
-            if isinstance(c, Candidate) and c.heading.number and c.title_lines == 1 and _heading_shape(c.heading.title)
+            if isinstance(c, Candidate) and c.heading.number and c.title_lines == 1 and heading_shape(c.heading.title)
         ],
     )
     decided = _decide(items, style, habits)
@@ -193,209 +72,6 @@ def classify(
     headings = [b for b in blocks_out if isinstance(b, Heading)]
     settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
     return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
-
-
-class _PartBreak:
-    """A horizontal rule between blocks: where a document made of parts may start a new one."""
-
-
-PART_BREAK = _PartBreak()
-Item = outline.Block | Candidate | tuple[Heading, TocEntry] | _PartBreak
-
-
-def _candidates(
-    lines: Sequence[str], blocks: list[list[int] | Gap], listing: Listing, habits: Habits, outdent: dict[int, int]
-) -> list[Item]:
-    """First pass: underlined headings, numbered candidates, lines the contents lists, outdented
-    titles (``outdent``: line index -> level), paragraphs."""
-    base = habits.prose_indent
-    outer = _underline_indents(lines, blocks)
-    underline_order: list[str] = []
-    faq = False
-    run: Number | None = None  # the last item of a numbered list a sentence introduced
-    mini_toc: int | None = None  # indentation of a chapter's own contents list being skipped
-    items: list[Item] = []
-    k = 0
-    while k < len(blocks):
-        block = blocks[k]
-        k += 1
-        if isinstance(block, Gap):
-            items.append(block)
-            continue
-        first = lines[block[0]].replace("\f", "")
-        if RULE_LINE.fullmatch(first) and (len(block) == 1 or _underline_heading(lines, block) is None):
-            items.append(PART_BREAK)  # a horizontal rule: layout, and maybe the end of a part
-            if len(block) == 1:
-                continue
-            block = block[1:]  # the text right under the rule
-            first = lines[block[0]].replace("\f", "")
-        after = blocks[k] if k < len(blocks) else None
-        if len(block) > 1 and _glued_heading(lines, block, after, items):
-            blocks.insert(k, [block[-1]])  # a heading glued under the paragraph before it
-            block = block[:-1]
-        if mini_toc is not None:
-            if len(block) == 1 and indent(first) >= mini_toc and not SENTENCE_END.search(first[-12:]):
-                continue  # an entry of a chapter's own contents list
-            mini_toc = None
-        if len(block) == 1 and items and TOC_TITLE.fullmatch(first.strip()):
-            mini_toc = indent(first)  # a chapter's own contents: its entries are not headings
-            continue
-        if block[0] in outdent:
-            level = outdent[block[0]]
-            span = Span(block[0] + 1, indent(first) + 1, block[0] + 1, len(first.rstrip()))
-            items.append(Heading(level, None, first.strip(), span, style="outdent"))
-            if len(block) > 1:
-                blocks.insert(k, block[1:])  # the body set right under its title
-            nxt = blocks[k] if k < len(blocks) else None
-            if isinstance(nxt, list) and nxt[0] not in outdent:
-                made = paragraph(lines, nxt, [], habits)
-                if made.kind == "prose" and NAME_LINE.fullmatch(made.text):
-                    items.append(replace(made, kind="list"))  # "name - summary" under its title
-                    k += 1
-            continue
-        under = _underline_heading(lines, block)
-        if under is not None and (
-            indent(lines[under[0]]) > base + 1
-            or under[1] != block[-1]
-            or _sample_title(lines, under, blocks[k] if k < len(blocks) else None, outer)
-        ):
-            # an underlined title inside an indented example, or with text straight under its
-            # underline (a sample file's title), is part of the example
-            under = None
-        if under is not None:
-            items.append(_underlined(lines, under, underline_order))
-            continue
-        previous = [x for x in items[-1:] if isinstance(x, Paragraph)]
-        fallback = partial(paragraph, lines, block, previous, habits)
-        candidate = _numbered(lines, block)
-        if candidate is not None and candidate[0].label in ("Q.", "A.") and (faq or candidate[0].label == "Q."):
-            faq = True  # "Q. ... / A. ..." question and answer labels, not letters in a sequence
-            candidate = None
-        if candidate is not None:
-            number, title, end_idx = candidate
-            # a first sub-section under a sentence that ends with a colon ("... defined in FTP:" then
-            # "3.4.1.  STREAM MODE") goes on with the chain of dotted sections: no list starts so
-            in_list = _in_list(number, items, run) and not (number.depth >= 2 and continues(number, _numbers(items)))
-            if in_list:
-                run = number
-                made = fallback()
-                items.append(Paragraph(made.text, made.span, "list"))
-                continue
-            next_block = False
-            if not title and k < len(blocks):
-                nxt = blocks[k]
-                if (
-                    isinstance(nxt, list)
-                    and len(nxt) == 1
-                    and _heading_shape(lines[nxt[0]])
-                    and len(lines[nxt[0]].split()) <= 12
-                ):
-                    title, end_idx, next_block = lines[nxt[0]].strip(), nxt[0], True
-            listed = bool(title) and listing.find(number, title) is not None
-            span = Span(block[0] + 1, indent(first) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
-            heading = Heading(0, number, title, span, style="numbered")
-            title_lines = 1 if next_block or len(block) == 1 else block.index(end_idx) + 1
-            number_listed = number.scheme in listing.schemes.get(number.values, ())
-            after = blocks[k] if k < len(blocks) and not next_block else None
-            hanging = _hanging(lines, first, title, after, habits)
-            items.append(
-                Candidate(
-                    heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed, hanging
-                )
-            )
-            run = None  # a list ends at the next numbered block that is not one of its items
-            if next_block:
-                k += 1
-            continue
-        if len(block) == 1 and listing.toc and len(first.strip()) <= 160 and outline.normalize_title(first):
-            entry = listing.find(None, first)
-            if entry is not None:
-                listed_entry = listing.toc[entry]
-                span = Span(block[0] + 1, indent(first) + 1, block[0] + 1, len(first.rstrip()))
-                heading = Heading(listed_entry.level, None, first.strip(), span, style="contents")
-                items.append((heading, listed_entry))
-                continue
-        items.append(fallback())
-    return items
-
-
-def _numbers(items: Sequence[Item]) -> list[Number]:
-    """The numbers of the last numbered headings and candidates, in order, for a glance at the
-    chain (as many as ``continues`` looks back at)."""
-    out: list[Number] = []
-    for item in reversed(items):
-        h = item.heading if isinstance(item, Candidate) else item
-        if isinstance(h, Heading) and h.number is not None:
-            out.append(h.number)
-            if len(out) == CHAIN_BACK:
-                break
-    return out[::-1]
-
-
-def _underline_indents(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> dict[str, int]:
-    """The least indent of the titles underlined with each character."""
-    out: dict[str, int] = {}
-    for block in blocks:
-        if isinstance(block, list) and len(block) >= 2:
-            under = _underline_heading(lines, block)
-            if under is not None:
-                margin = indent(lines[under[0]])
-                out[under[2]] = min(margin, out.get(under[2], margin))
-    return out
-
-
-def _sample_title(
-    lines: Sequence[str], under: tuple[int, int, str], after: list[int] | Gap | None, outer: dict[str, int]
-) -> bool:
-    """An underlined title indented past the document's other titles underlined alike, over text
-    indented as far: a sample inside an example (a quoted mail with its own headings in a manual)."""
-    margin = indent(lines[under[0]])
-    if margin <= outer.get(under[2], margin) + 1 or not isinstance(after, list):
-        return False
-    return indent(lines[after[0]]) >= margin
-
-
-def _hanging(lines: Sequence[str], first: str, title: str, after: list[int] | Gap | None, habits: Habits) -> bool:
-    """Whether the text after a numbered line hangs at the column of the line's title, right of the
-    prose indent: a list item's text ("4. Test it" over "   Run it twice."), where a section's text
-    starts at the prose indent. An example or a table that happens to start there is not text."""
-    if not title or not isinstance(after, list):
-        return False
-    column = first.find(title.split()[0])
-    if column <= habits.prose_indent + 1 or indent(lines[after[0]]) != column:
-        return False
-    return paragraph(lines, after, [], habits).kind in ("prose", "list", "quote")
-
-
-# An undotted number before a quoted name: "3 ‘sed’ scripts" (a count before a unit, "32 bit
-# builds", is no number of a section)
-_BARE_TITLE = re.compile(r"\s*([1-9]\d{0,2})[ \t]+([‘'\"`“«].*)")
-
-
-def _bare_underlined(title: str) -> tuple[Number, str] | None:
-    """The undotted number of an underlined title that starts with a quoted name (Info chapters:
-    "3 ‘sed’ scripts" over "*****"): alone, a bare number needs a capital after it to be a
-    section's number, but a quoted name after it is no count either."""
-    m = _BARE_TITLE.fullmatch(title.rstrip())
-    if m is None or not _loose_shape(m.group(2)):
-        return None
-    return Number(m.group(1), "decimal", (int(m.group(1)),)), m.group(2).strip()
-
-
-def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[str]) -> Heading:
-    title_idx, last_idx, char = under
-    if char not in order:
-        order.append(char)
-    title_line = lines[title_idx]
-    parsed = numbering.parse(title_line) or _bare_underlined(title_line)
-    if parsed is not None and _release(*parsed):
-        parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
-    if parsed is not None and parsed[0].label in _FAQ_LABELS:
-        parsed = None  # "Q.  Why would I ...?": a question's label, not a letter in a sequence
-    number = parsed[0] if parsed else None
-    title = parsed[1] if parsed else title_line.strip()
-    span = Span(title_idx + 1, indent(title_line) + 1, last_idx + 1, len(lines[last_idx].rstrip()))
-    return Heading(order.index(char) + 1, number, title, span, style=f"underline:{char}")
 
 
 def _lone_letter(number: Number) -> bool:
@@ -424,7 +100,7 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
     out: list[outline.Block | tuple[Heading, TocEntry]] = []
     ruled = False  # a horizontal rule since the last heading
     for item in items:
-        if isinstance(item, _PartBreak):
+        if isinstance(item, PartBreak):
             ruled = True
             continue
         if isinstance(item, Candidate) and ruled and _starts_part(item, seen):
@@ -515,9 +191,9 @@ def _judge(
     number = h.number
     assert number is not None
     fam = numbering.family(number)
-    if c.title_lines == 1 and _COLUMN_GAP.search(h.title):
+    if c.title_lines == 1 and COLUMN_GAP.search(h.title):
         return None  # a numbered row of a table or diagram: its cells stand apart in columns
-    if len(_ARROW.findall(h.title)) >= 2:
+    if len(ARROW.findall(h.title)) >= 2:
         return None  # a numbered line of a sequence diagram ("2. SYN-SENT --> <SEQ=100> --> LISTEN")
     if fam in WORDY and h.title[:1].islower() and SENTENCE_END.search(h.title):
         return None  # a sentence that cites a division ("Section 9 provides a few paragraphs on ...")
@@ -549,14 +225,14 @@ def _judge(
         # of tables and lists ("13 Numeric coprocessor")
         first = number.values == (1,) and number.scheme not in seen.schemes
         expected = fits or first or c.number_listed or parent
-        return "numbered+chain" if expected and _heading_shape(title) else None
-    if (not title and fam in WORDY) or _heading_shape(title):
+        return "numbered+chain" if expected and heading_shape(title) else None
+    if (not title and fam in WORDY) or heading_shape(title):
         return "numbered"
-    if fam in WORDY and number.label[-1:] in ".:-–—" and _loose_shape(title) and not SENTENCE_END.search(title):
+    if fam in WORDY and number.label[-1:] in ".:-–—" and loose_shape(title) and not SENTENCE_END.search(title):
         # a label that names its kind, set off from its title ("Book the Second--the Golden
         # Thread"), unlike a sentence that cites one ("Section 7.2 establishes a registry.")
         return "numbered"
-    if fits and _loose_shape(title) and not (bodiless and SENTENCE_END.search(title)):
+    if fits and loose_shape(title) and not (bodiless and SENTENCE_END.search(title)):
         # (a sentence with a full stop and no text under it, before the next number: a list item,
         # "b.  Systems now use ~/_inputrc as the last-ditch inputrc filename.")
         return "numbered+chain"
@@ -650,24 +326,3 @@ def _number_underlined(items: list[outline.Block]) -> list[outline.Block]:
         id(h): replace(h, level=max(1, (level or 1) + offset)) for h, level in zip(numbered, levels, strict=True)
     }
     return [relevel.get(id(x), x) if isinstance(x, Heading) else x for x in items]
-
-
-# A statement or a brace ends the line: code, not a title
-_CODE_END = re.compile(r"[;{}]\s*$")
-
-
-def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int, str] | None:
-    if len(block) >= 3 and UNDERLINE.fullmatch(lines[block[0]]) and UNDERLINE.fullmatch(lines[block[2]]):
-        c = lines[block[0]].strip()[0]
-        if lines[block[2]].strip()[0] == c and not UNDERLINE.fullmatch(lines[block[1]]):
-            if _CODE_END.search(lines[block[1]]):
-                return None  # one line of code in a listing set between rules (AsciiDoc's "----")
-            return block[1], block[2], "over" + c
-    if len(block) >= 2 and block[1] == block[0] + 1:
-        under = lines[block[1]].strip()
-        title = lines[block[0]].strip()
-        if _CODE_END.search(title):
-            return None  # a line of code over a rule
-        if UNDERLINE.fullmatch(under) and not UNDERLINE.fullmatch(title) and len(under) >= max(3, len(title) * 0.6):
-            return block[0], block[1], under[0]
-    return None
