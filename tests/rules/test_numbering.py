@@ -174,3 +174,15 @@ def test_sections_numbered_after_versions(headings: list[str], expected: list[tu
 def test_a_chunk_of_a_manual_starts_anywhere(headings: list[str], expected: list[tuple[str, int]]) -> None:
     doc = text_doc(None, headings)
     assert codes_lines(doc, "OL2") == [(code, heading_line(headings, i)) for code, i in expected]
+
+
+def test_first_appendix_lost_is_reported_once_by_the_contents() -> None:
+    # the contents lists "APPENDIX A" with no heading: OL101 says so, and "B" starting the
+    # appendices is that same loss, not a second finding
+    doc = (
+        "Contents\n\n   1. Scope ......... 1\n   2. Terms ......... 2\n"
+        "   APPENDIX A: Notes ......... 3\n   APPENDIX B: Tables ......... 4\n\n"
+        "1. Scope\n\n   Text about the scope.\n\n2. Terms\n\n   Text about the terms.\n\n"
+        "APPENDIX B: Tables\n\n   Text of the tables.\n"
+    )
+    assert codes_lines(doc, "OL101,OL2") == [("OL101", 5)]

@@ -115,10 +115,22 @@ def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
         j = al.entry_for(prev)
         if j is None or j >= i or al.entry_parents[j] != parent:
             return False
+        between = [k for k in range(j + 1, i) if al.entry_parents[k] == parent]
     else:
+        # the first of its kind under its parent: the entries before it of its own numbering
+        # ("APPENDIX A" before "APPENDIX B", after the numbered sections) are the ones it follows on
         j = parent if parent is not None else -1
-    between = [k for k in range(j + 1, i) if al.entry_parents[k] == parent]
+        fam = family(h.number) if h.number is not None else None
+        between = [
+            k
+            for k in range(j + 1, i)
+            if al.entry_parents[k] == parent and (fam is None or _family_of(doc.toc[k].number) == fam)
+        ]
     return bool(between) and all(al.heading_for(k) is None for k in between)
+
+
+def _family_of(n: Number | None) -> str | None:
+    return family(n) if n is not None else None
 
 
 # Numbers made of nines that some series give the section they keep last ("99. Future
