@@ -324,6 +324,8 @@ def similarity(a: str, b: str) -> float:
 # entries, or of the headings after it, pair up; below, reading one of the two went wrong (or the
 # contents belongs to another document) and one finding says so instead of one per entry.
 ALIGNED = 0.5
+# A contents whose document stops early is trusted on the entries before the end only with this many pairs.
+TAIL_PAIRS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,14 +466,17 @@ def align(doc: Document) -> Alignment:
     unmatched = tuple(h for h in headings if id(h) not in used)
     toc_line = doc.toc_span.line if doc.toc_span else 0
     after = sum(1 for h in headings if h.span.line > toc_line)
-    reliable = bool(pairs) and (len(pairs) >= ALIGNED * len(toc) or len(pairs) >= ALIGNED * after)
+    tail = _tail(toc, pairs, unmatched)
+    # a document that stops early is judged on the entries it reaches: those past its end cannot pair
+    reached = len(pairs) >= max(TAIL_PAIRS, ALIGNED * tail) if tail < len(toc) else False
+    reliable = bool(pairs) and (len(pairs) >= ALIGNED * len(toc) or len(pairs) >= ALIGNED * after or reached)
     return Alignment(
         tuple(pairs),
         tuple(i for i in range(len(toc)) if i not in match),
         unmatched,
         out_of_order,
         tuple(parents),
-        _tail(toc, pairs, unmatched),
+        tail,
         reliable,
         dict(pairs),
         {id(h): i for i, h in pairs},

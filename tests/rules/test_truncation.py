@@ -195,3 +195,17 @@ def test_sentences_end_inside_the_quotes_of_their_language(ending: str) -> None:
     from outlint.rules.truncation import ends_sentence
 
     assert ends_sentence(ending)
+
+
+def test_a_document_cut_early_is_judged_on_the_entries_it_reaches() -> None:
+    # four of nine entries pair: too few for the whole contents or for the twelve headings (the
+    # contents lists no sub-sections), but all the entries the document reaches
+    entries = ["Scope", "Terms", "Method", "Results", "Notes", "Tables", "Sources", "Index", "Credits"]
+    toc = "".join(f"   {k}. {t} ......... {k}\n" for k, t in enumerate(entries, 1))
+    body = "".join(
+        f"{k}. {t}\n\n   Text of the section, complete.\n\n"
+        f"{k}.1. First part\n\n   Text of the part, complete.\n\n{k}.2. Second part\n\n   More text, complete.\n\n"
+        for k, t in enumerate(entries[:4], 1)
+    )
+    found = codes_lines("Contents\n\n" + toc + "\n" + body, "OL1,OL3")
+    assert [code for code, _ in found] == ["OL304"]
