@@ -148,3 +148,24 @@ def test_unpaged_caption_over_paged_entries_needs_no_heading() -> None:
         "   Appendix A. Data ........ 3\n\n1. Scope\n\nText.\n\n2. Rules\n\nText.\n\nAppendix A. Data\n\nText.\n"
     )
     assert codes_lines(doc, "OL1") == []
+
+
+def test_a_heading_renumbered_since_the_contents_is_still_its_entrys() -> None:
+    # the contents says "2.2.3. Third page", the body "2.2.5. Third page": the same section,
+    # renumbered (OL104), not a lost one (OL101) and an extra one
+    from outlint import numbering
+    from outlint.model import Span, TocEntry
+    from outlint.readers.text.styles import Listing
+
+    def entry(line: str) -> TocEntry:
+        parsed = numbering.parse(line)
+        assert parsed is not None
+        return TocEntry(parsed[0].depth, parsed[0], parsed[1], None, Span(1, 1, 1, 1))
+
+    toc = [entry(x) for x in ("2.2. Pages", "2.2.1. First page", "2.2.2. Second page", "2.2.3. Third page")]
+    moved = numbering.parse("2.2.5. Third page")
+    assert moved is not None
+    assert Listing(toc).find(moved[0], "Third page") == 3
+    other = numbering.parse("2.3.5. Third page")  # another parent's: not this entry
+    assert other is not None
+    assert Listing(toc).find(other[0], "Third page") is None

@@ -74,6 +74,17 @@ class Listing:
                 if e is None or e.values == number.values:
                     return k
             fam = numbering.family(number)
+            for k in same:
+                # the entry's own title under the same parent, the last part of the number changed:
+                # a heading renumbered since the contents was made (OL104 reports it)
+                e = self.toc[k].number
+                if (
+                    e is not None
+                    and e.depth == number.depth
+                    and e.values[:-1] == number.values[:-1]
+                    and _same_family(numbering.family(e), fam)
+                ):
+                    return k
             for k in self._after(self.by_number.get(number.values, [])):
                 listed = self.toc[k].number
                 alike = listed is not None and _same_family(numbering.family(listed), fam)
