@@ -68,6 +68,11 @@ def test_empty_section_messages() -> None:
         pytest.param("- first item\n- second item", False, id="list-excluded"),
         pytest.param("name    value    unit\nalpha   1        m", False, id="table-excluded"),
         pytest.param("^[3] APT however considers all known dependencies and attempts to prevent", False, id="note"),
+        pytest.param(
+            "foreach packet in discarded_packets:\n  if packet.in_flight\n    bytes_in_flight -= size",
+            False,
+            id="pseudocode",
+        ),
         pytest.param("[12] Postel, J. and J. Reynolds, Telnet Protocol Specification, STD 8", False, id="reference"),
         pytest.param("委员会应当审查： info '(coreutils) chmod invocation'", False, id="cjk-command-after-colon"),
     ],

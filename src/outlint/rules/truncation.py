@@ -164,10 +164,10 @@ _COMPLETE = re.compile(
 )
 # Marks of code in the last sentence of a block read as prose: braces, comment ends, operators,
 # preprocessor and shell keywords, tags, command-line options near the end, hex dumps, grammar repetitions,
-# parameters ("tag=62784"). A paragraph that ends in code
+# parameters ("tag=62784"), compound assignments ("bytes_in_flight -= size"). A paragraph that ends in code
 # ends a listing, not a sentence.
 _CODE_MARK = re.compile(
-    r"[{}]|\*/|==|[<>]=|</?\w[\w:-]*[\s>]|#\w|\$\w|\*\d*\(|\w=\S|\b[0-9a-f]{16,}\b|"
+    r"[{}]|\*/|==|[<>]=|</?\w[\w:-]*[\s>]|#\w|\$\w|\*\d*\(|\w=\S|\s(?:[-+*/%|&^]|<<|>>)=\s|\b[0-9a-f]{16,}\b|"
     r"(?:\b(?=[A-Fa-f]*\d)[0-9A-Fa-f]{4}\b\s*){4}"
 )
 _CALL = re.compile(r"\w\([^()]*\)")
