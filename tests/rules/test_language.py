@@ -77,6 +77,13 @@ def test_long_run_inside_paragraph() -> None:
     assert codes_lines(doc(EN, f"{EN} (一带一路)"), "OL403") == []
 
 
+def test_short_chinese_sentence_carrying_names_inside_an_english_paragraph() -> None:
+    # a whole sentence, joined across the names it carries, is reported; a gloss of a name is not
+    sentence = "`dpkg`(1) 是 Debian 软件包管理中最底层的工具。"
+    assert [c for c, _ in codes_lines(doc(EN, f"{EN} {sentence} {EN}"), "OL4")] == ["OL403"]
+    assert codes_lines(doc(EN, f"{EN} The Debian (德比安项目) project. {EN}"), "OL4") == []
+
+
 def test_english_run_in_chinese_paragraph() -> None:
     run = "this sentence was left in the source language by mistake"
     assert codes_lines(doc(ZH, f"{ZH}{run}。"), "OL403") == [("OL403", 5)]

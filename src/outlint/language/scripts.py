@@ -210,18 +210,48 @@ def _run_pattern(script: str) -> re.Pattern[str]:
     return pat
 
 
-def foreign_runs(text: str, script: str, min_weight: int) -> list[tuple[int, int]]:
-    """Spans (start, end) of runs of ``script`` inside text, words joined across spaces and punctuation."""
+# Latin words a CJK sentence carries between its own (names, commands: "是 Debian 软件包管理中最底层
+# 的工具。"): a gap of at most this many, with no sentence end in it, keeps the sentence one run.
+NAMES_IN_SENTENCE = 2
+_CJK_SENTENCE_END = frozenset("。！？")
+_SENTENCE_END_IN = re.compile(r"[.!?。！？]")
+
+
+def foreign_runs(text: str, script: str, min_weight: int, sentences: bool = False) -> list[tuple[int, int]]:
+    """Spans (start, end) of runs of ``script`` inside text, words joined across spaces and punctuation.
+
+    With ``sentences`` (CJK scripts), the runs of one sentence are joined across the few Latin
+    names it carries, and a run that ends its sentence with a CJK full stop counts from half
+    ``min_weight``: a whole sentence, however short, is no gloss of a name."""
     weight = _WEIGHT.get(script, 1)
     if script == "latin":
         text = without_code(text)  # links, paths and identifiers are not English prose
     letters_re = re.compile(f"[{CHARS[script]}]+")
+    spans = [(m.start(), m.end()) for m in _run_pattern(script).finditer(text)]
+    if sentences and script != "latin":
+        spans = _joined(text, spans)
     out = []
-    for m in _run_pattern(script).finditer(text):
-        letters = sum(len(x) for x in letters_re.findall(m.group()))
-        if letters * weight < min_weight:
+    for start, end in spans:
+        letters = sum(len(x) for x in letters_re.findall(text, start, end))
+        least = min_weight
+        if sentences and script != "latin" and text[end : end + 1] in _CJK_SENTENCE_END:
+            least = min_weight // 2
+        if letters * weight < least:
             continue
-        if script == "latin" and len(m.group().split()) < 4:
+        if script == "latin" and len(text[start:end].split()) < 4:
             continue  # a name or a term, however long, is not a sentence left untranslated
-        out.append((m.start(), m.end()))
+        out.append((start, end))
+    return out
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of one sentence joined across a few Latin words (see ``NAMES_IN_SENTENCE``)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            gap = text[out[-1][1] : start]
+            if len(gap.split()) <= NAMES_IN_SENTENCE and len(gap) <= 40 and not _SENTENCE_END_IN.search(gap):
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
     return out

@@ -166,11 +166,14 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
         terms: frozenset[int] | None = None  # computed for a paragraph with a run only
         for script, weight in p.counts:
             threshold = min_letters  # inside a paragraph, short CJK runs are glosses of names
-            if language.scripts.same_writing(script, main) or weight < threshold:
+            # a whole CJK sentence counts from half the threshold (``foreign_runs``)
+            if language.scripts.same_writing(script, main) or weight < (
+                threshold if script == "latin" else threshold // 2
+            ):
                 continue
             if _is_allowed(langs.language(script, weight), allowed):
                 continue
-            for start, end in language.foreign_runs(para.text, script, threshold):
+            for start, end in language.foreign_runs(para.text, script, threshold, sentences=True):
                 if script == "latin" and not _untranslated_run(para.text, start, end):
                     continue
                 line, col = locate(doc, para, start)
