@@ -84,6 +84,20 @@ def test_short_chinese_sentence_carrying_names_inside_an_english_paragraph() -> 
     assert codes_lines(doc(EN, f"{EN} The Debian (德比安项目) project. {EN}"), "OL4") == []
 
 
+def test_english_sentence_in_a_mostly_english_block_of_a_chinese_document() -> None:
+    # a block whose English outweighs its Chinese is still the document's, with a sentence left in it
+    block = (
+        "许多远程镜像站提供了访问方式。The Debian archive is offered by many remote mirror sites for access. "
+        "也可以使用光盘。"
+    )
+    assert [c for c, _ in codes_lines(doc(ZH, block, ZH), "OL4")] == ["OL403"]
+    # a user-interface string in quotes, and a work cited after "see", are names
+    ui = '"IP-addresses to listen on for incoming SMTP connections:" 设置为默认值 "127.0.0.1"。'
+    cited = "代號的歷史參見 Debian FAQ: 6.2.1 Which other codenames have been used in the past?"
+    assert codes_lines(doc(ZH, ui, ZH), "OL403") == []
+    assert codes_lines(doc(ZH, cited, ZH), "OL403") == []
+
+
 def test_english_run_in_chinese_paragraph() -> None:
     run = "this sentence was left in the source language by mistake"
     assert codes_lines(doc(ZH, f"{ZH}{run}。"), "OL403") == [("OL403", 5)]

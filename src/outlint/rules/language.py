@@ -156,8 +156,13 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
     min_letters = int(options.get("min-letters", 30))
     for para in language.iter_paragraphs(doc):
         p = langs.paragraphs[id(para)]
-        if para.lang or not language.scripts.same_writing(p.main, main) or id(para) in langs.latin:
+        if para.lang or id(para) in langs.latin:
             continue
+        if not language.scripts.same_writing(p.main, main) and (
+            language.foreign_script(p, main, _min_weight(p.main or "", 20)) is not None
+        ):
+            continue  # a block in the other script: OL401's (a mostly Latin block with a fair share
+            # of the document's own CJK script is the document's, and its runs are looked for here)
         if len(p.counts) < 2:
             continue  # one script, the document's: no run of another
         if id(para) in langs.notices:
@@ -197,14 +202,35 @@ _OPEN_QUOTES = "\"“‘「『《〈'"
 _CLOSE_QUOTES = "\"”’」』》〉'"
 
 
+# Words after which a translation cites a work by its own title ("参见 Debian FAQ: ...")
+_SEE = ("参见", "參見", "参照", "參照", "参考", "參考", "を参照", "見", "见", "see", "See")
+
+
 def _untranslated_run(text: str, start: int, end: int) -> bool:
     """An English run inside CJK text is untranslated only where it reads as prose and is not
-    quoted: a quoted run is a title or a user-interface string."""
+    quoted or cited: a quoted run is a title or a user-interface string (also when the quotes
+    hold more than the run, "IP-addresses to listen on for incoming SMTP connections:"), and a
+    run after "see" (参见, 参照) is the title of the work it cites."""
     if not language.english_prose(text[start:end]):
         return False
-    before = text[:start].rstrip()[-1:]
+    head = text[max(0, start - 200) : start]
+    if head.rstrip().endswith(_SEE):
+        return False
+    before = head.rstrip()[-1:]
     after = text[end:].lstrip()[:1]
-    return not (before and before in _OPEN_QUOTES and after and after in _CLOSE_QUOTES)
+    if before and before in _OPEN_QUOTES and after and after in _CLOSE_QUOTES:
+        return False
+    return not _inside_quotes(head, text[end : end + 200])
+
+
+def _inside_quotes(head: str, tail: str) -> bool:
+    """Whether the text between ``head`` and ``tail`` sits inside one pair of quotes."""
+    if head.count('"') % 2 == 1 and '"' in tail:
+        return True
+    for o, c in zip("“‘「『《〈", "”’」』》〉", strict=True):
+        if head.rfind(o) > head.rfind(c) and c in tail and (o not in tail or tail.find(c) < tail.find(o)):
+            return True
+    return False
 
 
 def check_sentence(doc: Document, options: Mapping[str, Any]) -> Out:
