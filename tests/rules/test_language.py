@@ -98,6 +98,33 @@ def test_english_sentence_in_a_mostly_english_block_of_a_chinese_document() -> N
     assert codes_lines(doc(ZH, cited, ZH), "OL403") == []
 
 
+def test_names_with_mail_addresses_are_names() -> None:
+    # a THANKS list: contributors' names in their own script, each with a mail address
+    latin = ["Wolfram Wagner", "Wwp Example", "xolodho Example", "Yuichiro Kaneko", "Yuriy Solodkyy", "Zack Weinberg"]
+    rows = [f"{name:<26}{name.split()[0].lower()}@example.com" for name in latin]
+    rows += [f"{'江 祖铭':<27}jj@example.com", f"{'長田偉伸':<27}cbh@example.jp", f"{'马俊':<27}majun@example.cn"]
+    text = "Project THANKS\n\nPeople who helped:\n\n" + "\n".join(rows) + "\n\nMany people are not named here.\n"
+    assert codes_lines(text, "OL4") == []
+
+
+def test_commands_set_like_prose_have_no_language() -> None:
+    # an Info manual's example commands, indented like its prose (the detector read them as Dutch)
+    text = (
+        "Terminal manual\n\n"
+        "     a new window is bound to 'C-c' and 'c'.  The 'bind' command can be\n"
+        "     used to change the key bindings and to define new ones.\n\n"
+        " -- Command: unbindall\n     (none)\n"
+        "     Remove all the bindings.  This is useful when the program is used\n"
+        "     only to detach, such as when running a console application as a\n"
+        "     daemon.  To bind commands after this, use 'term -X'.\n\n\n"
+        "File: term.info,  Node: Bind Examples,  Next: Keys,  Prev: Bind,  Up: Key Binding\n\n"
+        "14.2 Examples of the 'bind' command\n===================================\n\n"
+        "Some examples:\n\n     bind ' ' windows\n     bind ^f screen telnet foobar\n"
+        "     bind \\033 screen -ln -t root -h 1000 9 su\n"
+    )
+    assert codes_lines(text, "OL4") == []
+
+
 def test_english_run_in_chinese_paragraph() -> None:
     run = "this sentence was left in the source language by mistake"
     assert codes_lines(doc(ZH, f"{ZH}{run}。"), "OL403") == [("OL403", 5)]

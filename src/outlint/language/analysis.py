@@ -124,6 +124,8 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             if legal_notice(para.text):
                 notices |= {id(para)}
                 continue
+            if listing(tuple(doc.facts.lines[para.span.line - 1 : para.span.end_line])):
+                continue  # settings or commands set like the prose ("bind ' ' windows"): no language's words
             guess = detect.judge_latin(para.text, str(main_language))
             if guess is not None:
                 latin[id(para)] = Part("block", guess.lang, 0, len(para.text), para.span.line, guess.confidence)

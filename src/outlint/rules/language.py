@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from outlint import language
@@ -57,6 +58,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
             for part in glued:
                 if not _is_allowed(part.lang, allowed):
                     lines = [doc.facts.lines[n - 1] for n in part.lines]
+                    if _contacts(lines):
+                        continue
                     lead = len(lines[0]) - len(lines[0].lstrip())
                     span = Span(part.line, lead + 1, part.lines[-1], max(1, len(lines[-1].rstrip())))
                     text = " ".join(x.strip() for x in lines)
@@ -71,6 +74,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue  # settings or a command listing set like the prose
             if script not in CJK and a_name(para.text, script):
                 continue  # a name written in its own script
+            if _contacts(_source(doc, para)):
+                continue  # names with their mail addresses
             tag = langs.language(script, p.weight(script))
             if not _is_allowed(tag, allowed):
                 yield (
@@ -79,6 +84,16 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                     (),
                     Detected(tag),
                 )
+
+
+# a person's entry in a list of contributors or maintainers: a short name, then a mail address
+_CONTACT = re.compile(r"\s*(?P<name>[^@<>\s](?:[^@<>]{0,40}?))\s+<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*")
+
+
+def _contacts(lines: Sequence[str]) -> bool:
+    """Lines that are each a name and a mail address (THANKS, AUTHORS, MAINTAINERS): names are
+    written in their own script, and are no untranslated text."""
+    return bool(lines) and all(_CONTACT.fullmatch(line) for line in lines)
 
 
 def _body(doc: Document, para: Paragraph, where: Span) -> Span:
