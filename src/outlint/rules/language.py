@@ -87,13 +87,19 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 # a person's entry in a list of contributors or maintainers: a short name, then a mail address
-_CONTACT = re.compile(r"\s*(?P<name>[^@<>\s](?:[^@<>]{0,40}?))\s+<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*")
+_MAIL = re.compile(r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
+NAME_CHARS = 40
 
 
 def _contacts(lines: Sequence[str]) -> bool:
     """Lines that are each a name and a mail address (THANKS, AUTHORS, MAINTAINERS): names are
     written in their own script, and are no untranslated text."""
-    return bool(lines) and all(_CONTACT.fullmatch(line) for line in lines)
+    for line in lines:
+        name, _, mail = line.strip().rpartition(" ")
+        name = name.strip()
+        if not name or len(name) > NAME_CHARS or "@" in name or not _MAIL.fullmatch(mail):
+            return False
+    return bool(lines)
 
 
 def _body(doc: Document, para: Paragraph, where: Span) -> Span:
