@@ -466,7 +466,13 @@ def align(doc: Document) -> Alignment:
     unmatched = tuple(h for h in headings if id(h) not in used)
     toc_line = doc.toc_span.line if doc.toc_span else 0
     after = sum(1 for h in headings if h.span.line > toc_line)
-    tail = _tail(toc, pairs, unmatched)
+    # the end is judged on the pairs in document order: a line far back that happens to carry a
+    # late entry's title ("- Date" in a list, for "14.18 Date") is no sign the document goes on
+    ordered = [pairs[k] for k in sorted(keep)]
+    last_line = max((h.span.line for _, h in ordered), default=0)
+    tail = _tail(toc, [p for k, p in enumerate(pairs) if k in keep or p[1].span.line > last_line], unmatched)
+    if all(i in match for i in range(tail, len(toc))):
+        tail = len(toc)  # every later entry has its heading, only elsewhere: moved, not lost
     # a document that stops early is judged on the entries it reaches: those past its end cannot pair
     reached = len(pairs) >= max(TAIL_PAIRS, ALIGNED * tail) if tail < len(toc) else False
     reliable = bool(pairs) and (len(pairs) >= ALIGNED * len(toc) or len(pairs) >= ALIGNED * after or reached)

@@ -214,3 +214,15 @@ def test_a_document_cut_early_is_judged_on_the_entries_it_reaches() -> None:
     )
     found = codes_lines("Contents\n\n" + toc + "\n" + body, "OL1,OL3")
     assert [code for code, _ in found] == ["OL304"]
+
+
+def test_a_list_item_with_a_late_entrys_title_does_not_carry_the_document_on() -> None:
+    # cut after section 2: "- Notes" in a list far back carries the title of entry 5, and is
+    # neither a heading nor a sign that the document goes on
+    entries = ["Scope", "Terms", "Method", "Results", "Notes"]
+    toc = "".join(f"   {k}. {t} ......... {k}\n" for k, t in enumerate(entries, 1))
+    body = (
+        "1. Scope\n\n   The parts of a report are these:\n\n   - Terms\n\n   - Notes\n\n"
+        "2. Terms\n\n   Text of the section, complete.\n"
+    )
+    assert [code for code, _ in codes_lines("Contents\n\n" + toc + "\n" + body, "OL1,OL3")] == ["OL304"]

@@ -108,6 +108,8 @@ def _verdicts(doc: Document) -> dict[int, str]:
     bad_order = set(al.out_of_order)
     moved = _renumbered_by_a_move(doc)
     for i, h in al.pairs:
+        if i >= al.tail:
+            continue  # past the end of a document that stops early: a line that carries the title
         e = doc.toc[i]
         a = e.number.values if e.number else None
         b = h.number.values if h.number else None

@@ -45,6 +45,9 @@ TITLE_WORDS = 30
 COLUMN_GAP = re.compile(r"\S {4,}\S")
 # An arrow drawn in ASCII, standing as a word of its own
 ARROW = re.compile(r"(?<!\S)(?:<?-{1,3}>|<-{1,3}|<?={1,2}>|\.{3})(?!\S)")
+# A list item marked with a symbol ("- Date", "* Application messages"): never a heading, even
+# when its words are a contents entry's title
+_SYMBOL_ITEM = re.compile(r"\s*[-*+•·◦▪‣–o]\s")
 # How many numbered headings back the chain is looked at (as ``styles.continues`` does)
 CHAIN_BACK = 50
 
@@ -262,7 +265,13 @@ def candidates(
             if next_block:
                 k += 1
             continue
-        if len(block) == 1 and listing.toc and len(first.strip()) <= 160 and outline.normalize_title(first):
+        if (
+            len(block) == 1
+            and listing.toc
+            and len(first.strip()) <= 160
+            and not _SYMBOL_ITEM.match(first)
+            and outline.normalize_title(first)
+        ):
             entry = listing.find(None, first)
             if entry is not None:
                 listed_entry = listing.toc[entry]
