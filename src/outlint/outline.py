@@ -324,6 +324,10 @@ def similarity(a: str, b: str) -> float:
 # entries, or of the headings after it, pair up; below, reading one of the two went wrong (or the
 # contents belongs to another document) and one finding says so instead of one per entry.
 ALIGNED = 0.5
+# A pair of an entry and a heading whose numbers differ beyond their last part (another
+# chapter's) ranks this much lower than its titles' likeness: a title repeated in several
+# chapters ("Overview") is no evidence of a move when an entry has the heading's own number.
+MOVED_PENALTY = 0.7
 # A contents whose document stops early is trusted on the entries before the end only with this many pairs.
 TAIL_PAIRS = 3
 
@@ -451,8 +455,11 @@ def align(doc: Document) -> Alignment:
                 )
                 # two numbers that differ as well as the titles: only a near-identical title pairs
                 renumbered = entry.number is not None and h.number is not None and not same_label
+                # another chapter's number too: the title alone pairs them ("1.1. Overview" for a
+                # "2.2. Overview"), after the entry that has the heading's own number and place
+                moved = renumbered and entry.number.values[:-1] != h.number.values[:-1]  # type: ignore[union-attr]
                 if sim >= (0.8 if renumbered else 0.6) or same_path or (same_label and sim >= 0.5):
-                    scored.append((sim + 0.3 * same_path + 0.1 * same_label, i, hid))
+                    scored.append((sim + 0.3 * same_path + 0.1 * same_label - MOVED_PENALTY * moved, i, hid))
         scored.sort(key=lambda t: (-t[0], t[1]))
         for _, i, hid in scored:
             if i in match or hid in used:

@@ -169,3 +169,15 @@ def test_a_heading_renumbered_since_the_contents_is_still_its_entrys() -> None:
     other = numbering.parse("2.3.5. Third page")  # another parent's: not this entry
     assert other is not None
     assert Listing(toc).find(other[0], "Third page") is None
+
+
+def test_a_title_repeated_in_another_chapter_does_not_pair_across_chapters() -> None:
+    # "2.2." renamed "Overview", a title entry "1.1." has too: the heading keeps its own number's
+    # entry (OL103), and "1.1." keeps its own heading (OL103), with no renumbering made up
+    doc = (
+        "Contents\n\n   1. Intro\n      1.1. Overview\n   2. Setup\n      2.1. Files\n"
+        "      2.2. The configuration file\n\n"
+        "1. Intro\n\n   Text.\n\n1.1. Overview of the tool\n\n   Text.\n\n2. Setup\n\n   Text.\n\n"
+        "2.1. Files\n\n   Text.\n\n2.2. Overview\n\n   Text.\n"
+    )
+    assert codes_lines(doc, "OL1") == [("OL103", 13), ("OL103", 25)]
