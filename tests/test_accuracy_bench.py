@@ -174,3 +174,29 @@ def test_show_refuses_the_held_out_split(capsys: pytest.CaptureFixture[str]) -> 
         score.main(["--split", "held-out", "--show", "fp"])
     assert exc.value.code == 2
     assert "held-out" in capsys.readouterr().err
+
+
+def test_cascade_tool_makes_each_defect_and_counts_only_what_it_adds() -> None:
+    import cascade
+
+    from outlint import linter
+
+    text = (
+        "Contents\n\n   1. Scope\n   2. Terms\n   3. Method\n   4. Results\n\n"
+        "1. Scope\n\n   Text of the scope, in one sentence.\n\n2. Terms\n\n   Text of the terms.\n"
+        "   More text of the terms.\n   Yet more of them.\n   The last of them.\n\n"
+        "3. Method\n\n   Text of the method.\n\n4. Results\n\n   Text of the results.\n"
+    )
+    doc = linter.read_bytes(text.encode(), "x.txt")
+    found = cascade.site(doc)
+    assert found is not None
+    h, nxt = found
+    assert (h.title, nxt.title) == ("Terms", "Method")  # the middle of the leaves that have a next one
+    lines = text.split("\n")
+    deleted = cascade.edit("delete", lines, h, nxt)
+    assert deleted is not None and "2. Terms" not in deleted and "3. Method" in deleted
+    renumbered = cascade.edit("renumber", lines, h, nxt)
+    assert renumbered is not None and "4. Terms" in renumbered
+    before = linter.check_bytes(text.encode(), "x.txt")
+    after = linter.check_bytes("\n".join(deleted).encode(), "x.txt")
+    assert [f.code for f in cascade.extras(before, after)] == ["OL101"]
