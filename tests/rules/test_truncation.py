@@ -226,3 +226,26 @@ def test_a_list_item_with_a_late_entrys_title_does_not_carry_the_document_on() -
         "2. Terms\n\n   Text of the section, complete.\n"
     )
     assert [code for code, _ in codes_lines("Contents\n\n" + toc + "\n" + body, "OL1,OL3")] == ["OL304"]
+
+
+def test_a_bare_title_far_ahead_of_the_contents_read_so_far_is_no_heading() -> None:
+    # "Examples" in section 1 is the title of entry 4 only in words: the document stops in 1.2
+    toc = "".join(
+        f"   {n} {t} ......... {k}\n"
+        for k, (n, t) in enumerate(
+            [
+                ("1.", "Method"),
+                ("1.1.", "Inputs"),
+                ("1.2.", "Steps"),
+                ("2.", "Terms"),
+                ("3.", "Notes"),
+                ("4.", "Examples"),
+            ],
+            1,
+        )
+    )
+    body = (
+        "1. Method\n\n   The method is shown in the examples below.\n\n   Examples\n\n   Text under the label.\n\n"
+        "1.1. Inputs\n\n   Text of the inputs, complete.\n\n1.2. Steps\n\n   Text of the steps, complete.\n"
+    )
+    assert [code for code, _ in codes_lines("Contents\n\n" + toc + "\n" + body, "OL1,OL3")] == ["OL304"]

@@ -48,6 +48,9 @@ ARROW = re.compile(r"(?<!\S)(?:<?-{1,3}>|<-{1,3}|<?={1,2}>|\.{3})(?!\S)")
 # A list item marked with a symbol ("- Date", "* Application messages"): never a heading, even
 # when its words are a contents entry's title
 _SYMBOL_ITEM = re.compile(r"\s*[-*+•·◦▪‣–o]\s")
+# A bare title stands for a numbered entry at most this many entries after the last one read:
+# headings come in the contents' order
+AHEAD = 3
 # How many numbered headings back the chain is looked at (as ``styles.continues`` does)
 CHAIN_BACK = 50
 
@@ -272,7 +275,12 @@ def candidates(
             and not _SYMBOL_ITEM.match(first)
             and outline.normalize_title(first)
         ):
+            before = listing.last
             entry = listing.find(None, first)
+            if entry is not None and listing.toc[entry].number is not None and entry > before + AHEAD:
+                # a numbered entry's bare title far ahead of the entries read so far: the words
+                # in the text ("Examples" in section 2), not the heading of "4. Examples"
+                listing.last, entry = before, None
             if entry is not None:
                 listed_entry = listing.toc[entry]
                 span = Span(block[0] + 1, indent(first) + 1, block[0] + 1, len(first.rstrip()))
