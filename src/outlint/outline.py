@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
@@ -324,6 +325,10 @@ def similarity(a: str, b: str) -> float:
 # entries, or of the headings after it, pair up; below, reading one of the two went wrong (or the
 # contents belongs to another document) and one finding says so instead of one per entry.
 ALIGNED = 0.5
+# Headings at an entry's place (siblings under one parent) looked at for a renamed heading, at most
+NEAR_PATH = 10
+# Headings that share words with an entry, compared with it by their titles, at most
+NEAR_WORDS = 20
 # A pair of an entry and a heading whose numbers differ beyond their last part (another
 # chapter's) ranks this much lower than its titles' likeness: a title repeated in several
 # chapters ("Overview") is no evidence of a move when an entry has the heading's own number.
@@ -435,18 +440,31 @@ def align(doc: Document) -> Alignment:
                 index.setdefault(("number", h.number.values), []).append(h)
             for tok in _tokens(normalize_title(h.title)):
                 index.setdefault(tok, []).append(h)
+        path_lines = {key: [h.span.line for h in hs] for key, hs in index.items() if isinstance(key, tuple)}
         scored: list[tuple[float, int, int]] = []
         for i in rest:
             entry = toc[i]
             norm = normalize_title(entry.title)
             path = _entry_path(toc, parents, i)
-            pool: dict[int, Heading] = {id(h): h for h in index.get(path, [])}
-            keys: set[object] = set(_tokens(norm))
+            # the free headings at the entry's place, from the heading of the last entry paired
+            # before it on: a bounded window, not every sibling of a chapter with thousands
+            at = index.get(path, [])
+            if len(at) > NEAR_PATH:
+                after = next((match[j].span.line for j in range(i - 1, -1, -1) if j in match), 0)
+                start = bisect.bisect_left(path_lines[path], after)
+                at = at[start : start + NEAR_PATH]
+            pool: dict[int, Heading] = {id(h): h for h in at}
             if entry.number is not None:
-                keys.add(("number", entry.number.values))
-            for key in keys:
-                for h in index.get(key, [])[:50]:
+                for h in index.get(("number", entry.number.values), [])[:50]:
                     pool.setdefault(id(h), h)
+            # headings that share its words, those that share the most first, a bounded number
+            shared: dict[int, int] = {}
+            for key in _tokens(norm):
+                for h in index.get(key, [])[:50]:
+                    if id(h) not in pool:
+                        shared[id(h)] = shared.get(id(h), 0) + 1
+            for hid in sorted(shared, key=lambda x: -shared[x])[:NEAR_WORDS]:
+                pool[hid] = by_id[hid]
             for hid, h in pool.items():
                 sim = similarity(norm, normalize_title(h.title))
                 same_path = _heading_path(doc, h) == path and entry.number is not None
