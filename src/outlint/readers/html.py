@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
 from outlint import outline
-from outlint.model import Comment, Document, Heading, Paragraph, ReadError, Span
+from outlint.model import Comment, Document, Heading, Paragraph, ReadError, Span, TocEntry
 from outlint.readers import Owned, markup, take
 from outlint.readers.decode import decode
 from outlint.readers.htmlsource import Source, in_page, is_chrome, local, positions, text_of
@@ -70,6 +70,38 @@ def read(data: bytes | Owned, path: str, *, max_depth: int | None = None) -> Doc
     del raw, data
     if text.startswith("\ufeff"):
         text = text[1:]
+    page = _read_tree(text, path, max_depth)  # the tree is freed on return, before the outline is built
+    if len(text) >= _LARGE:
+        _give_back()
+    return outline.build(
+        path,
+        "html",
+        text,
+        page.toc,
+        page.blocks,
+        toc_span=page.toc_span,
+        comments=page.comments,
+        links=page.links,
+        anchors=page.anchors,
+        language=page.language,
+        encoding=encoding,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What the page's tree gives the outline: nothing in it refers to the tree."""
+
+    toc: list[TocEntry]
+    toc_span: Span | None
+    blocks: list[outline.Block]
+    anchors: dict[str, Heading | None]
+    comments: list[Comment]
+    links: list[tuple[str, Span]]
+    language: str | None
+
+
+def _read_tree(text: str, path: str, max_depth: int | None) -> _Read:
     root = _tree(text, path)
     starts = markup.char_starts(text)  # an array: a list of a million ints weighs 36 bytes each
     src = Source(text, starts, *positions(root, text, starts, max_depth))
@@ -93,19 +125,21 @@ def read(data: bytes | Owned, path: str, *, max_depth: int | None = None) -> Doc
     toc = outline.outline_entries(toc, anchors, [b for b in blocks if isinstance(b, Heading)])
     in_toc = {id(a) for box in boxes for a in box.iter("a", "{*}a")}
     found = [(t, s) for t, s, a in _links(root, src, path) if id(a) not in in_toc]
-    return outline.build(
-        path,
-        "html",
-        text,
-        toc,
-        blocks,
-        toc_span=toc_span,
-        comments=list(_comments(root, src)),
-        links=found,
-        anchors=anchors,
-        language=_lang(root),
-        encoding=encoding,
-    )
+    return _Read(toc, toc_span, blocks, anchors, list(_comments(root, src)), found, _lang(root))
+
+
+_LARGE = 1 << 20  # characters: a page this long leaves enough freed memory to give back
+
+
+def _give_back() -> None:
+    """Hand the pages of the freed parse tree back to the system: glibc's malloc keeps freed memory
+    below the last block still in use, so the rules would run beside the tree's ghost."""
+    try:
+        import ctypes  # only for large pages: the import costs start-up time
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):  # not glibc: nothing to do
+        pass
 
 
 def _title_block(st: State) -> None:

@@ -130,14 +130,21 @@ def trust_numbers(
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_CHUNK = 1 << 20  # characters of text split at a time when finding line starts
 
 
 def char_starts(text: str) -> array[int]:
     """Offsets where each line starts (lines end at \\n, \\r\\n or \\r only), as a compact array."""
     if "\r" in text:
         return array("q", [0, *(m.end() for m in _NEWLINE.finditer(text))])
-    # C-level iterators only: this runs over every line of a long document
-    return array("q", accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
+    # C-level iterators only: this runs over every line of a long document. The text is split a
+    # slice at a time: a list of all its lines would weigh as much as the text again.
+    out = array("q", [0])
+    for at in range(0, len(text), _CHUNK):
+        ends = accumulate(map((1).__add__, map(len, text[at : at + _CHUNK].split("\n")[:-1])), initial=at)
+        next(ends)  # the slice's own start
+        out.extend(ends)
+    return out
 
 
 class TextLines(Sequence[str]):
