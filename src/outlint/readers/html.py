@@ -108,10 +108,7 @@ def _read_tree(text: str, path: str, max_depth: int | None) -> _Read:
     found_toc = contents(root, src, path)
     boxes, toc, toc_span, toc_heading = found_toc.boxes, found_toc.entries, found_toc.span, found_toc.heading
     scope = _content_root(root)
-    first_with: dict[str, Any] = {}
-    for el in root.xpath("//*[@id] | //*[local-name()='a' or local-name()='A'][@name]"):  # in document order
-        for name in _names(el):
-            first_with.setdefault(name, el)
+    first_with = _first_with(root)
     st = State(src, _lang(root), frozenset(id(b) for b in boxes), first_with)
     st.anchors = dict.fromkeys(first_with)
     if next(scope.iter("h1", "{*}h1"), None) is not None:
@@ -161,6 +158,16 @@ def _title_block(st: State) -> None:
     for name, owner in st.anchors.items():
         if owner is not None and id(owner) in titles:
             st.anchors[name] = None
+
+
+def _first_with(root: Any) -> dict[str, Any]:
+    """Each fragment name with the first element that answers to it: where a browser goes."""
+    first_with: dict[str, Any] = {}
+    for el in root.iter(etree.Element):  # in document order; faster than libxml2's XPath for the same
+        if el.get("id") is not None or el.get("name") is not None:
+            for name in _names(el):
+                first_with.setdefault(name, el)
+    return first_with
 
 
 def _names(el: Any) -> list[str]:

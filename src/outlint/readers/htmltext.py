@@ -63,7 +63,7 @@ def add(st: State, text: str, offset: int | None, kind: str, lang: str | None) -
             st.parts.append(" ")
             st.size += 1
         st.space = seg[-1].isspace()
-        piece = " ".join(stripped.split())
+        piece = stripped if _collapsed(stripped) else " ".join(stripped.split())
         st.origin.append((st.size, line, col + lead))
         for index, raw in points:  # after each entity, the text resumes at a known place
             if at + lead < index < at + lead + len(piece):
@@ -75,6 +75,23 @@ def add(st: State, text: str, offset: int | None, kind: str, lang: str | None) -
         st.last_line = line
         st.pending.clear()
         at += len(seg) + 1
+
+
+def _collapsed(text: str) -> bool:
+    """Whether stripped text is as collapsing its whitespace would leave it: most text is, and
+    finding that out is faster than splitting it into words and joining them again."""
+    return (
+        text.isascii()  # past ASCII, str.split() knows more spaces: those texts are split and joined
+        and "  " not in text
+        and "\t" not in text
+        and "\r" not in text
+        and "\x0b" not in text
+        and "\x0c" not in text
+        and "\x1c" not in text
+        and "\x1d" not in text
+        and "\x1e" not in text
+        and "\x1f" not in text
+    )
 
 
 def _entity_points(src: Source, offset: int, text: str) -> list[tuple[int, int]]:

@@ -78,7 +78,8 @@ def contents(root: Any, src: Source, path: str) -> Contents:
 
 
 def _is_title(el: Any) -> bool:
-    if el.text is not None and len(el.text) > 4 * _TITLE_LIMIT and len(el.text.strip()) > _TITLE_LIMIT:
+    head = el.text  # a new string at each reading of the attribute
+    if head is not None and len(head) > 4 * _TITLE_LIMIT and len(head.strip()) > _TITLE_LIMIT:
         return False  # a paragraph of text: the common case, told at once
     text = short_text(el, _TITLE_LIMIT)
     return text is not None and markup.is_contents_title(text)
