@@ -112,7 +112,7 @@ def _read_tree(text: str, path: str, max_depth: int | None) -> _Read:
     st = State(src, _lang(root), frozenset(id(b) for b in boxes), first_with)
     st.anchors = dict.fromkeys(first_with)
     if next(scope.iter("h1", "{*}h1"), None) is not None:
-        st.h1_base = min((depth for el, depth in _section_depths(scope) if local(el) == "h1"), default=0)
+        st.h1_base = _h1_base(scope)
     if toc_heading is not None:
         st.pending.extend((n, toc_heading) for n in _names(toc_heading))
     _walk(scope, st, scope, toc_heading)
@@ -231,19 +231,26 @@ def _lang(el: Any) -> str | None:
     return value.strip().lower() if value else None
 
 
-def _section_depths(scope: Any) -> Iterator[tuple[Any, int]]:
-    """Each element under ``scope`` with the number of ``section``/``article`` elements around it
-    (below ``scope``), in one walk of the tree."""
-    depth = 0
-    for event, el in etree.iterwalk(scope, events=("start", "end")):
-        if el is scope:
+def _h1_base(scope: Any) -> int:
+    """The fewest ``section``/``article`` elements (below ``scope``) around an ``h1`` under ``scope``.
+    Each element's count is kept, so that going up from one ``h1`` stops where another went."""
+    counts: dict[Any, int] = {scope: 0}  # an element -> sectioning elements it is or is in
+    least: int | None = None
+    for h1 in scope.iter("h1", "H1", "{*}h1", "{*}H1"):  # every case local() reads as "h1"
+        if h1 is scope:
             continue
-        sectioning = local(el) in _SECTIONING
-        if event == "start":
-            yield el, depth
-            depth += sectioning
-        else:
-            depth -= sectioning
+        path = []
+        node = h1.getparent()
+        while node not in counts:
+            path.append(node)
+            node = node.getparent()
+        count = counts[node]
+        for above in reversed(path):
+            count += local(above) in _SECTIONING
+            counts[above] = count
+        depth = counts[h1.getparent()]
+        least = depth if least is None else min(least, depth)
+    return least or 0
 
 
 @dataclass(slots=True)

@@ -162,7 +162,7 @@ def entries(boxes: tuple[Any, ...], src: Source, path: str) -> list[TocEntry]:
         out.append(_entry(link, link.title, link.target, src))
         k += 1
     base = min((e.level for e in out), default=1)
-    return [replace(e, level=e.level - base + 1) for e in out]
+    return out if base == 1 else [replace(e, level=e.level - base + 1) for e in out]
 
 
 def _entry(link: _Link, title: str, target: str, src: Source) -> TocEntry:
