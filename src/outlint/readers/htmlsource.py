@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,7 +92,8 @@ _CHROME_CLASSES = {
 @dataclass(frozen=True, slots=True)
 class Source:
     """The HTML text, its line starts, the offset of each element's start tag and, for each
-    element, the offset of the last start tag inside it (where its end tag is searched from)."""
+    element with start tags found inside it, the offset of the last (where its end tag is searched
+    from)."""
 
     text: str
     starts: Sequence[int]
@@ -99,12 +101,17 @@ class Source:
     last_inside: dict[Any, int]
 
     def position(self, offset: int) -> tuple[int, int]:
-        return markup.position(self.starts, offset)
+        """1-based (line, column) of an offset (``markup.position``, one call fewer: it is asked for
+        every text node)."""
+        k = bisect_right(self.starts, offset) - 1
+        return k + 1, offset - self.starts[k] + 1
 
-    def line_text(self, line: int) -> str:
-        start = self.starts[line - 1] if 0 < line <= len(self.starts) else len(self.text)
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+    def line_width(self, line: int) -> int:
+        """How long a line is without its trailing spaces."""
+        starts = self.starts
+        start = starts[line - 1] if 0 < line <= len(starts) else len(self.text)
+        end = starts[line] if line < len(starts) else len(self.text)
+        return len(self.text[start:end].rstrip())
 
     def start_of(self, el: Any) -> tuple[int, int]:
         """(line, column) of an element's start tag; its parser line when the tag was not found."""
@@ -127,7 +134,9 @@ class Source:
             return self.after_start(el)
         last = self.last_inside.get(el)
         if last is None:
-            return None
+            last = self.offsets.get(el)  # no start tag found inside: its own is the last
+            if last is None:
+                return None
         close = _end_tag(tag).search(self.text, last)
         end = self.text.find(">", close.start()) if close is not None else -1
         return end + 1 if end >= 0 else None
@@ -136,7 +145,7 @@ class Source:
         line, col = self.start_of(el)
         end = self.after_end(el, tag)
         end_line = self.position(max(end - 1, 0))[0] if end is not None else line
-        return Span(line, col, end_line, max(1, len(self.line_text(end_line).rstrip())))
+        return Span(line, col, end_line, max(1, self.line_width(end_line)))
 
 
 @lru_cache(maxsize=256)
@@ -175,7 +184,7 @@ def positions(
     found_before: list[int] = []  # for each open element: how many start tags had been found at its start
     for event, el in etree.iterwalk(root, events=("start", "end", "comment")):
         if event == "end":
-            if len(out) > found_before.pop():
+            if len(out) > found_before.pop() and out.get(el) != latest:
                 last_inside[el] = latest
             continue
         if event == "start":
@@ -203,8 +212,6 @@ def positions(
         if m is None:
             continue  # made up by the parser: no source position
         out[el] = latest = m.start()
-        if event == "comment":
-            last_inside[el] = latest
         cursor = m.end()
         if tag == "!--":
             end = text.find("-->", cursor)

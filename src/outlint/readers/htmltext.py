@@ -119,7 +119,7 @@ def flush(st: State) -> None:
     if st.first is not None:
         line, col = st.first
         end = st.last_line
-        span = Span(line, col, end, max(1, len(st.src.line_text(end).rstrip())))
+        span = Span(line, col, end, max(1, st.src.line_width(end)))
         lang = st.lang if st.lang != st.base_lang else None
         st.blocks.append(Paragraph("".join(st.parts), span, st.kind, lang, tuple(st.origin)))
     elif st.media:

@@ -168,7 +168,7 @@ def entries(boxes: tuple[Any, ...], src: Source, path: str) -> list[TocEntry]:
 def _entry(link: _Link, title: str, target: str, src: Source) -> TocEntry:
     number, rest = markup.section_number(" ".join(title.split()))
     line, col = src.start_of(link.el)
-    span = Span(line, col, line, max(col, len(src.line_text(line).rstrip())))
+    span = Span(line, col, line, max(col, src.line_width(line)))
     return TocEntry(link.depth, number, rest, target, span, group=link.group)
 
 
