@@ -62,6 +62,16 @@ def test_html5_sections_of_h1_headings() -> None:
     assert [(h.level, h.title) for h in doc.facts.headings] == [(1, "Top"), (2, "Middle"), (3, "Deep")]
 
 
+def test_h1_levels_count_from_the_shallowest_h1_wherever_it_is() -> None:
+    # the first h1 is the deepest: the base is the least depth of all, not the first one's
+    body = (
+        "<div><section><section><h1>Deep first</h1><p>x.</p></section></section></div>"
+        "<section><h1>Shallow</h1><p>x.</p><section><div><h1>Inner</h1><p>x.</p></div></section></section>"
+    )
+    levels = [(h.level, h.title) for h in read(page(body)).facts.headings]
+    assert sorted(levels, key=lambda lt: lt[1]) == [(2, "Deep first"), (2, "Inner"), (1, "Shallow")]
+
+
 def test_headerlink_marks_are_not_part_of_titles() -> None:
     doc = read(page('<section id="usage"><h2>Usage<a class="headerlink" href="#usage">¶</a></h2><p>x.</p></section>'))
     assert [(h.title, h.anchor) for h in doc.facts.headings] == [("Usage", "usage")]
