@@ -334,6 +334,22 @@ Errors
 """
 
 
+# Entries numbered with a colon, as older Internet-Drafts set them ("2.1: Terms", "10:Thanks"),
+# while the body numbers the same sections with a dot.
+_COLON = [("1", "Introduction"), ("2", "Protocol"), ("2.1", "Terms"), ("2.2", "Messages"), ("3", "Errors")]
+_COLON += [(str(n), f"Topic {n}") for n in range(4, 10)] + [("10", "Thanks")]
+COLON_NUMBERED = (
+    "Table of Contents\n\n"
+    + "\n".join(
+        f"{'  ' * n.count('.')}{n}:{' ' if len(n) < 2 or '.' in n else ''}{t}".ljust(66, ".") + str(i + 2)
+        for i, (n, t) in enumerate(_COLON)
+    )
+    + "\n"
+    + _body([f"{n}{'.' if '.' not in n else ''} {t}" for n, t in _COLON])
+)
+# the control: "2.2" is retitled in the body
+COLON_RETITLED = COLON_NUMBERED.replace("\n2.2 Messages\n", "\n2.2 Replies\n")
+
 @pytest.mark.parametrize(
     ("doc", "expected"),
     [
@@ -352,6 +368,8 @@ Errors
         pytest.param(WRAPPED_AT_OWN_INDENT, [], id="entry-wrapped-at-its-own-indent-heading-later"),
         pytest.param(WRAPPED_NUMBERED_BLOCK, [], id="unnumbered-line-in-a-numbered-block-wraps"),
         pytest.param(SPACED_GROUPS, [], id="unnumbered-entries-in-spaced-groups"),
+        pytest.param(COLON_NUMBERED, [], id="entries-numbered-with-a-colon"),
+        pytest.param(COLON_RETITLED, ["28: OL103"], id="colon-numbered-control-retitled"),
     ],
 )
 def test_contents_layout(doc: str, expected: list[str]) -> None:
