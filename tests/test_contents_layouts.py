@@ -350,6 +350,7 @@ COLON_NUMBERED = (
 # the control: "2.2" is retitled in the body
 COLON_RETITLED = COLON_NUMBERED.replace("\n2.2 Messages\n", "\n2.2 Replies\n")
 
+
 @pytest.mark.parametrize(
     ("doc", "expected"),
     [
