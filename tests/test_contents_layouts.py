@@ -351,6 +351,18 @@ COLON_NUMBERED = (
 COLON_RETITLED = COLON_NUMBERED.replace("\n2.2 Messages\n", "\n2.2 Replies\n")
 
 
+# Numbers in a column of their own and titles in the next; unnumbered entries and the appendices'
+# "Appendix A:" start at the titles' column, which is not a sub-list of the entry above them.
+_TITLE_COLUMN = [("", "Abstract"), ("1", "Introduction"), ("1.1", "Scope"), ("1.2", "Terms"), ("2", "Protocol")]
+_TITLE_COLUMN += [("2.1", "Messages"), ("3", "Errors"), ("", "Appendix A: Examples"), ("", "Acknowledgements")]
+TITLE_COLUMN_APPENDIX = (
+    "Table of Contents\n\n"
+    + "\n".join(f"    {n:<6}{t}  ".ljust(66, ".") + f"  {i + 1}" for i, (n, t) in enumerate(_TITLE_COLUMN))
+    + "\n"
+    + _body([f"{n}{'.' if n and '.' not in n else ''} {t}".strip() for n, t in _TITLE_COLUMN])
+)
+
+
 @pytest.mark.parametrize(
     ("doc", "expected"),
     [
@@ -370,6 +382,7 @@ COLON_RETITLED = COLON_NUMBERED.replace("\n2.2 Messages\n", "\n2.2 Replies\n")
         pytest.param(WRAPPED_NUMBERED_BLOCK, [], id="unnumbered-line-in-a-numbered-block-wraps"),
         pytest.param(SPACED_GROUPS, [], id="unnumbered-entries-in-spaced-groups"),
         pytest.param(COLON_NUMBERED, [], id="entries-numbered-with-a-colon"),
+        pytest.param(TITLE_COLUMN_APPENDIX, [], id="appendix-at-the-title-column-of-a-number-column"),
         pytest.param(COLON_RETITLED, ["28: OL103"], id="colon-numbered-control-retitled"),
     ],
 )

@@ -261,6 +261,8 @@ def _nests_against_numbers(
         before, level = levels[k - 1], levels[k]
         if before is None or level is None or nums[k] is None:
             continue
+        if nums[k].scheme == "appendix" and (nums[k - 1] is None or nums[k - 1].scheme != "appendix"):
+            continue  # "Appendix A:" set at the title column of a number column: a new series, not a child
         if level <= before and columns[k] > columns[k - 1] and titles[k] > titles[k - 1] + COLUMN_TOLERANCE:
             return True
     return False
