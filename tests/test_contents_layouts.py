@@ -363,6 +363,25 @@ TITLE_COLUMN_APPENDIX = (
 )
 
 
+# A draft whose contents lists the front matter above it and itself ("Table of Contents ..... 2"),
+# then the numbered sections; after the page break the body starts with "1. Introduction".
+_FRONT = ["Abstract", "Acknowledgements"]
+_FRONT_BODY = ["1. Introduction", "1.1 Scope", "2. Protocol", "3. Security Considerations"]
+FRONT_MATTER_LISTED = (
+    "".join(f"{t}\n\n   Some text about {t.lower()} goes here.\n\n\n" for t in _FRONT)
+    + "Table of Contents\n\n"
+    + "".join(f"      {t}".ljust(62, ".") + "1\n" for t in [*_FRONT, "Table of Contents"])
+    + "\n"
+    + "".join(f"      {t}".ljust(62, ".") + "2\n" for t in _FRONT_BODY)
+    + "\n" * 6
+    + "Author                                                          [Page 1]\n\f\n"
+    + "Draft                          A Protocol                      June 2005\n\n\n"
+    + _body(_FRONT_BODY).lstrip("\n")
+)
+# the control: "2. Protocol" is missing from the body
+FRONT_MATTER_DELETED = FRONT_MATTER_LISTED.replace("\n2. Protocol\n\n   Some text about protocol goes here.\n", "")
+
+
 @pytest.mark.parametrize(
     ("doc", "expected"),
     [
@@ -383,6 +402,8 @@ TITLE_COLUMN_APPENDIX = (
         pytest.param(SPACED_GROUPS, [], id="unnumbered-entries-in-spaced-groups"),
         pytest.param(COLON_NUMBERED, [], id="entries-numbered-with-a-colon"),
         pytest.param(TITLE_COLUMN_APPENDIX, [], id="appendix-at-the-title-column-of-a-number-column"),
+        pytest.param(FRONT_MATTER_LISTED, [], id="front-matter-and-the-contents-itself-listed"),
+        pytest.param(FRONT_MATTER_DELETED, ["19: OL101"], id="front-matter-listed-control-deleted-section"),
         pytest.param(COLON_RETITLED, ["28: OL103"], id="colon-numbered-control-retitled"),
     ],
 )

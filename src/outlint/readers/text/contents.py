@@ -105,6 +105,7 @@ class _Block:
         self.first_key: tuple[tuple[int, ...] | None, str] | None = None
         self.spaced = 0  # entries that came after a blank line
         self.unnumbered = 0  # entries without a number
+        self.numbered: set[tuple[tuple[int, ...], str]] = set()  # the numbers and titles of numbered entries
 
     def dense(self) -> bool:
         """The entries so far end in page numbers and follow one another with no blank line between
@@ -138,8 +139,10 @@ class _Block:
         self.unnumbered += not numbered
         self.note(entry, line)
         self.left = min(self.left, indent(line))
+        parsed = _parse(entry.text)
+        if parsed is not None:
+            self.numbered.add((parsed[0].values, outline.normalize_title(parsed[1])))
         if self.first_key is None:
-            parsed = _parse(entry.text)
             self.first_key = (
                 parsed[0].values if parsed else None,
                 outline.normalize_title(parsed[1] if parsed else entry.text),
@@ -211,6 +214,13 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             break  # text to the left of every entry: the body has begun
         if _repeats_first(block, text, parsed):
             break  # the first entry again: its heading, the body has begun
+        if (
+            pg is None
+            and parsed is not None
+            and (parsed[0].values, outline.normalize_title(parsed[1])) in block.numbered
+        ):
+            break  # a numbered entry again, with no page number: contents listing the front matter
+            # first ("Abstract", "Table of Contents"), then the body's first numbered heading
         if pg is None and block.paged() and not _unpaged_entry(block, lines, content, i, parsed):
             break
         block.add(_Entry(i, text, pg), s, parsed is not None)
@@ -219,10 +229,13 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
     if not block.entries:
         return [], None, 0
     entries: list[TocEntry] = []
+    own_title = outline.normalize_title(lines[start])
     for e in block.entries:
         parsed = _parse(e.text)
         number: Number | None = parsed[0] if parsed else None
         title = parsed[1] if parsed else e.text
+        if number is None and outline.normalize_title(title) == own_title:
+            continue  # the contents listing itself ("Table of Contents ..... 2"): its title is no heading
         col = indent(lines[e.first]) + 1
         span = Span(e.first + 1, col, e.first + 1, len(lines[e.first].rstrip()))
         entries.append(TocEntry(0, number, title, None, span, e.page))
