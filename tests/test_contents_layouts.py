@@ -382,6 +382,23 @@ FRONT_MATTER_LISTED = (
 FRONT_MATTER_DELETED = FRONT_MATTER_LISTED.replace("\n2. Protocol\n\n   Some text about protocol goes here.\n", "")
 
 
+# A draft marked for review: changed lines carry a change bar in the left margin, in the contents
+# ("|  1.2 Scope ....") and at the headings ("|1.2 Scope").
+_BARRED = ["1. Introduction", "1.1 Overview", "1.2 Scope", "2. Protocol", "2.1 Messages", "3. Errors"]
+CHANGE_BARS = (
+    "Table of Contents\n\n"
+    + "".join(
+        ("|  " if k in (2, 3, 4) else "   ") + f"{t} ".ljust(60, ".") + f" {k + 1}\n" for k, t in enumerate(_BARRED)
+    )
+    + "".join(
+        f"\n{'|' if k in (2, 3) else ''}{t}\n\n{'|' if k == 3 else ' '}  Some text about {t.lower()} goes here.\n"
+        for k, t in enumerate(_BARRED)
+    )
+)
+# the control: "2.1 Messages" is missing from the body
+CHANGE_BARS_DELETED = CHANGE_BARS.replace("\n2.1 Messages\n\n   Some text about 2.1 messages goes here.\n", "")
+
+
 @pytest.mark.parametrize(
     ("doc", "expected"),
     [
@@ -403,6 +420,8 @@ FRONT_MATTER_DELETED = FRONT_MATTER_LISTED.replace("\n2. Protocol\n\n   Some tex
         pytest.param(COLON_NUMBERED, [], id="entries-numbered-with-a-colon"),
         pytest.param(TITLE_COLUMN_APPENDIX, [], id="appendix-at-the-title-column-of-a-number-column"),
         pytest.param(FRONT_MATTER_LISTED, [], id="front-matter-and-the-contents-itself-listed"),
+        pytest.param(CHANGE_BARS, [], id="change-bars-in-the-left-margin"),
+        pytest.param(CHANGE_BARS_DELETED, ["7: OL101"], id="change-bars-control-deleted-section"),
         pytest.param(FRONT_MATTER_DELETED, ["19: OL101"], id="front-matter-listed-control-deleted-section"),
         pytest.param(COLON_RETITLED, ["28: OL103"], id="colon-numbered-control-retitled"),
     ],
