@@ -175,6 +175,12 @@ def test_manual_page_ends_mid_sentence() -> None:
             + "\n2. Next\n\n   Text.\n",
             id="zone-file-records-with-comments",
         ),
+        pytest.param(
+            f"1. Scope\n\n   {PROSE}\n\n2. References\n\n"
+            '   Lee, K., "A Naming Scheme for Widgets and Their Parts", RFC 9999, March 1997\n\n'
+            '   Park, J., Kim, S., "Widget Transport over Anything at All", Some Press, 2002\n\n3. Next\n\n   Text.\n',
+            id="reference-entries-end-on-their-date",
+        ),
     ],
 )
 def test_not_prose_is_not_cut(doc: str) -> None:
