@@ -281,7 +281,12 @@ def _nests_against_numbers(
         before, level = levels[k - 1], levels[k]
         if before is None or level is None or nums[k] is None:
             continue
-        if nums[k].scheme == "appendix" and (nums[k - 1] is None or nums[k - 1].scheme != "appendix"):
+        number, before_number = nums[k], nums[k - 1]
+        if (
+            number is not None
+            and number.scheme == "appendix"
+            and (before_number is None or before_number.scheme != "appendix")
+        ):
             continue  # "Appendix A:" set at the title column of a number column: a new series, not a child
         if level <= before and columns[k] > columns[k - 1] and titles[k] > titles[k - 1] + COLUMN_TOLERANCE:
             return True
