@@ -334,6 +334,71 @@ Errors
 """
 
 
+# Entries numbered with a colon, as older Internet-Drafts set them ("2.1: Terms", "10:Thanks"),
+# while the body numbers the same sections with a dot.
+_COLON = [("1", "Introduction"), ("2", "Protocol"), ("2.1", "Terms"), ("2.2", "Messages"), ("3", "Errors")]
+_COLON += [(str(n), f"Topic {n}") for n in range(4, 10)] + [("10", "Thanks")]
+COLON_NUMBERED = (
+    "Table of Contents\n\n"
+    + "\n".join(
+        f"{'  ' * n.count('.')}{n}:{' ' if len(n) < 2 or '.' in n else ''}{t}".ljust(66, ".") + str(i + 2)
+        for i, (n, t) in enumerate(_COLON)
+    )
+    + "\n"
+    + _body([f"{n}{'.' if '.' not in n else ''} {t}" for n, t in _COLON])
+)
+# the control: "2.2" is retitled in the body
+COLON_RETITLED = COLON_NUMBERED.replace("\n2.2 Messages\n", "\n2.2 Replies\n")
+
+
+# Numbers in a column of their own and titles in the next; unnumbered entries and the appendices'
+# "Appendix A:" start at the titles' column, which is not a sub-list of the entry above them.
+_TITLE_COLUMN = [("", "Abstract"), ("1", "Introduction"), ("1.1", "Scope"), ("1.2", "Terms"), ("2", "Protocol")]
+_TITLE_COLUMN += [("2.1", "Messages"), ("3", "Errors"), ("", "Appendix A: Examples"), ("", "Acknowledgements")]
+TITLE_COLUMN_APPENDIX = (
+    "Table of Contents\n\n"
+    + "\n".join(f"    {n:<6}{t}  ".ljust(66, ".") + f"  {i + 1}" for i, (n, t) in enumerate(_TITLE_COLUMN))
+    + "\n"
+    + _body([f"{n}{'.' if n and '.' not in n else ''} {t}".strip() for n, t in _TITLE_COLUMN])
+)
+
+
+# A draft whose contents lists the front matter above it and itself ("Table of Contents ..... 2"),
+# then the numbered sections; after the page break the body starts with "1. Introduction".
+_FRONT = ["Abstract", "Acknowledgements"]
+_FRONT_BODY = ["1. Introduction", "1.1 Scope", "2. Protocol", "3. Security Considerations"]
+FRONT_MATTER_LISTED = (
+    "".join(f"{t}\n\n   Some text about {t.lower()} goes here.\n\n\n" for t in _FRONT)
+    + "Table of Contents\n\n"
+    + "".join(f"      {t}".ljust(62, ".") + "1\n" for t in [*_FRONT, "Table of Contents"])
+    + "\n"
+    + "".join(f"      {t}".ljust(62, ".") + "2\n" for t in _FRONT_BODY)
+    + "\n" * 6
+    + "Author                                                          [Page 1]\n\f\n"
+    + "Draft                          A Protocol                      June 2005\n\n\n"
+    + _body(_FRONT_BODY).lstrip("\n")
+)
+# the control: "2. Protocol" is missing from the body
+FRONT_MATTER_DELETED = FRONT_MATTER_LISTED.replace("\n2. Protocol\n\n   Some text about protocol goes here.\n", "")
+
+
+# A draft marked for review: changed lines carry a change bar in the left margin, in the contents
+# ("|  1.2 Scope ....") and at the headings ("|1.2 Scope").
+_BARRED = ["1. Introduction", "1.1 Overview", "1.2 Scope", "2. Protocol", "2.1 Messages", "3. Errors"]
+CHANGE_BARS = (
+    "Table of Contents\n\n"
+    + "".join(
+        ("|  " if k in (2, 3, 4) else "   ") + f"{t} ".ljust(60, ".") + f" {k + 1}\n" for k, t in enumerate(_BARRED)
+    )
+    + "".join(
+        f"\n{'|' if k in (2, 3) else ''}{t}\n\n{'|' if k == 3 else ' '}  Some text about {t.lower()} goes here.\n"
+        for k, t in enumerate(_BARRED)
+    )
+)
+# the control: "2.1 Messages" is missing from the body
+CHANGE_BARS_DELETED = CHANGE_BARS.replace("\n2.1 Messages\n\n   Some text about 2.1 messages goes here.\n", "")
+
+
 @pytest.mark.parametrize(
     ("doc", "expected"),
     [
@@ -352,6 +417,13 @@ Errors
         pytest.param(WRAPPED_AT_OWN_INDENT, [], id="entry-wrapped-at-its-own-indent-heading-later"),
         pytest.param(WRAPPED_NUMBERED_BLOCK, [], id="unnumbered-line-in-a-numbered-block-wraps"),
         pytest.param(SPACED_GROUPS, [], id="unnumbered-entries-in-spaced-groups"),
+        pytest.param(COLON_NUMBERED, [], id="entries-numbered-with-a-colon"),
+        pytest.param(TITLE_COLUMN_APPENDIX, [], id="appendix-at-the-title-column-of-a-number-column"),
+        pytest.param(FRONT_MATTER_LISTED, [], id="front-matter-and-the-contents-itself-listed"),
+        pytest.param(CHANGE_BARS, [], id="change-bars-in-the-left-margin"),
+        pytest.param(CHANGE_BARS_DELETED, ["7: OL101"], id="change-bars-control-deleted-section"),
+        pytest.param(FRONT_MATTER_DELETED, ["19: OL101"], id="front-matter-listed-control-deleted-section"),
+        pytest.param(COLON_RETITLED, ["28: OL103"], id="colon-numbered-control-retitled"),
     ],
 )
 def test_contents_layout(doc: str, expected: list[str]) -> None:

@@ -93,9 +93,29 @@ def resolve_letters(numbers: Sequence[Number | None]) -> list[Number | None]:
     and capital letters as appendices when an ``A.1`` shows that they are."""
     letters = _resolve_roman(numbers)
     if not any(n is not None and n.scheme == "alpha-decimal" for n in letters):
-        return letters
+        return _closing_letters(letters)
     return [
         Number(n.label, "appendix", n.values) if n is not None and n.scheme == "alpha-upper" else n for n in letters
+    ]
+
+
+def _closing_letters(numbers: list[Number | None]) -> list[Number | None]:
+    """Capital letters from "A." on that close a numbered document are its appendices ("9.
+    Conclusion", "A. Acknowledgements", "B. Authors' Addresses", as specifications letter them):
+    top-level sections, unless a top-level number of another scheme follows them (then they were
+    a lettered list inside a section)."""
+    first = next(
+        (k for k, n in enumerate(numbers) if n is not None and n.scheme == "alpha-upper" and n.values == (1,)), None
+    )
+    if first is None:
+        return numbers
+    before = any(n is not None and n.scheme == "decimal" and n.depth == 1 for n in numbers[:first])
+    after = any(n is not None and n.depth == 1 and n.scheme != "alpha-upper" for n in numbers[first:])
+    if not before or after:
+        return numbers
+    return numbers[:first] + [
+        Number(n.label, "appendix", n.values) if n is not None and n.scheme == "alpha-upper" else n
+        for n in numbers[first:]
     ]
 
 
@@ -261,6 +281,13 @@ def _nests_against_numbers(
         before, level = levels[k - 1], levels[k]
         if before is None or level is None or nums[k] is None:
             continue
+        number, before_number = nums[k], nums[k - 1]
+        if (
+            number is not None
+            and number.scheme == "appendix"
+            and (before_number is None or before_number.scheme != "appendix")
+        ):
+            continue  # "Appendix A:" set at the title column of a number column: a new series, not a child
         if level <= before and columns[k] > columns[k - 1] and titles[k] > titles[k - 1] + COLUMN_TOLERANCE:
             return True
     return False

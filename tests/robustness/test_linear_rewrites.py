@@ -13,9 +13,9 @@ import re
 from outlint.readers.text import leader
 from outlint.rules import truncation
 
-# the contents leader pattern that text.leader.split replaced
+# the contents leader pattern that text.leader.split replaced (dots up to two blanks apart)
 _LEADER = re.compile(
-    r"(?P<title>.*?\S)(?:\s*(?:\.\s?){2,}|\s*…+|\s*[·•]{2,}|\s*_{3,}|\s{2,}|\t+)\s*"
+    r"(?P<title>.*?\S)(?:\s*(?:\.\s{0,2}){2,}|\s*…+|\s*[·•]{2,}|\s*_{3,}|\s{2,}|\t+)\s*"
     r"(?P<page>\d{1,4}|[ivxlcdm]{1,7})\s*",
     re.IGNORECASE,
 )
@@ -38,6 +38,7 @@ def test_leader_split_reads_as_the_pattern_did() -> None:
 def test_leader_split_examples() -> None:
     assert leader.split("1.2  Scope ........ 12") == ("1.2  Scope", "12")
     assert leader.split("Preface . . . . . . xiv  ") == ("Preface", "xiv")
+    assert leader.split("5.    Security Considerations .  .  .  .  . 17") == ("5.    Security Considerations", "17")
     assert leader.split("Index\t\t207") == ("Index", "207")
     assert leader.split("Version 1.2 5") is None  # one blank is no leader
     assert leader.split("Chapter 12345") is None  # five digits are no page

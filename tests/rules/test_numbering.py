@@ -45,6 +45,14 @@ def heading_line(headings: list[str], index: int) -> int:
         pytest.param(["一、总则", "二、原则", "四、附则"], [("OL201", 2)], id="chinese-gap"),
         pytest.param(["第一章 总则", "第二章 原则", "第三章 附则"], [], id="chinese-chapters"),
         pytest.param(["Chapter 1", "1.1 Scope", "Chapter 2", "2.1 Terms", "2.2 Words"], [], id="chapters-and-dotted"),
+        pytest.param(
+            ["1. Scope", "1.1 Terms", "2. Rules", "A. Thanks", "B. Addresses"], [], id="closing-lettered-appendices"
+        ),
+        pytest.param(
+            ["1. Scope", "1.1 Terms", "2. Rules", "A. Words", "B. Forms", "3. More"],
+            [("OL206", 3)],
+            id="lettered-list-inside-a-section-is-no-appendix",
+        ),
     ],
 )
 @pytest.mark.usefixtures("every_heading_sure")

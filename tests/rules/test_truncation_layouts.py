@@ -154,6 +154,33 @@ def test_manual_page_ends_mid_sentence() -> None:
             id="term-colon-entry",
         ),
         pytest.param(f"{PROSE}\n\nKim Lee:\nA21F AB74 B008 8AA3 6115 2586 B8EF 1A6B A9DA 2D5C\n", id="key-fingerprint"),
+        pytest.param(
+            f"1. Prefix\n\n   {PROSE}\n\n   hex 30 31 30 0d 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20\n\n"
+            "2. Next\n\n   Text.\n",
+            id="octets-written-out",
+        ),
+        pytest.param(
+            f"1. Example\n\n   {PROSE}\n\n   host.example. KEY  256 3 1 (\n"
+            "                  AQPwHb4UL1U9RHaU8qP+Ts5bVOU1s7fYbj2b3CCbzNdj\n"
+            "                  ) ; key id = 28668\n"
+            "             DS   28668 1  1  49FD46E6C4B45C55D4AC69CBD3CD34AC1AFE51DE\n\n2. Next\n\n   Text.\n",
+            id="key-and-digest-records",
+        ),
+        pytest.param(
+            f"1. Zone\n\n   {PROSE}\n\n    $ORIGIN example.\n    @ IN   SOA\n"
+            + "".join(
+                f"    {n:<6} A         10.0.0.{k}\n    {n:<6} NXT x     A NXT    ; bit set to 1\n"
+                for k, n in enumerate("abcd")
+            )
+            + "\n2. Next\n\n   Text.\n",
+            id="zone-file-records-with-comments",
+        ),
+        pytest.param(
+            f"1. Scope\n\n   {PROSE}\n\n2. References\n\n"
+            '   Lee, K., "A Naming Scheme for Widgets and Their Parts", RFC 9999, March 1997\n\n'
+            '   Park, J., Kim, S., "Widget Transport over Anything at All", Some Press, 2002\n\n3. Next\n\n   Text.\n',
+            id="reference-entries-end-on-their-date",
+        ),
     ],
 )
 def test_not_prose_is_not_cut(doc: str) -> None:

@@ -170,6 +170,12 @@ _CODE_MARK = re.compile(
     r"[{}]|\*/|==|[<>]=|</?\w[\w:-]*[\s>]|#\w|\$\w|\*\d*\(|\w=\S|\s(?:[-+*/%|&^]|<<|>>)=\s|\b[0-9a-f]{16,}\b|"
     r"(?:\b(?=[A-Fa-f]*\d)[0-9A-Fa-f]{4}\b\s*){4}"
 )
+# a reference list's entry ends on its date or series number after a comma, with no full stop:
+# "Mockapetris, P., \"Domain Names\", STD 13, RFC 1035, November 1987"
+_CITATION_END = re.compile(
+    r",\s+(?:(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?(?:1[89]|20)\d\d\s*$|"
+    r",\s+(?:RFC|STD|BCP|FYI)\s*\d{1,5}\s*$"
+)
 _CALL = re.compile(r"\w\([^()]*\)")
 # the last words of a shell or preprocessor block
 _CLOSERS = frozenset(("fi", "done", "esac", "endif", "end", "$endif", "#endif"))
@@ -222,6 +228,8 @@ def cut_off(text: str) -> bool:
     body = _trimmed(text)
     if _COMPLETE.search(body[-200:]) or _COMMAND.search(body[-200:]):
         return False  # it ends on an address, a path, a reference, a quoted title or a command
+    if _CITATION_END.search(body[-60:]):
+        return False  # a reference list's entry, which ends on its date or number
     if _code(last_sentence(body)):
         return False  # code, markup or a command line read with the prose around it
     if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』")):

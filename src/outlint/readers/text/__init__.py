@@ -43,7 +43,7 @@ from outlint.readers.text.blocks import group, habits, wrap_width
 from outlint.readers.text.contents import contents
 from outlint.readers.text.headings import classify
 from outlint.readers.text.layout import layout
-from outlint.readers.text.lines import split_lines
+from outlint.readers.text.lines import blank_change_bars, split_lines
 
 __all__ = ["read", "split_lines"]
 
@@ -58,7 +58,7 @@ def read(data: bytes, path: str) -> Document:
         # no-break spaces (html2text, lynx and w3m put them in indentation) are spaces here;
         # one character for one, so columns stay as the editor shows them
         text = text.replace("\xa0", " ")
-    lines = split_lines(text)
+    lines = blank_change_bars(split_lines(text))
     progress.advance(0.17)  # the shares of a large file's reading each stage takes, roughly
     page = layout(lines)
     content = page.content(lines)

@@ -37,6 +37,9 @@ _OTHER_LIST = re.compile(
     r"figures|tables|illustrations|附?(?:表格|插图|插圖|图片|圖片|图|圖|表|范例|範例|例子|示例)(?:清单|清單|目录|目錄|索引|列表))\s*+:?\s*+",
     re.IGNORECASE,
 )
+# contents entries numbered with a colon ("2.1: GSS Details"), as older drafts set them; the
+# headings in the body carry the same number with a dot
+_COLON_NUMBER = re.compile(r"(?P<n>[1-9]\d{0,3}(?:\.[1-9]\d{0,3})*):\s*(?P<rest>[^\s\d].*)")
 # The contents title is looked for in the first half of the document, or its first lines.
 TITLE_WITHIN = 200
 # Whether the block's entries carry page numbers is judged on its last entries, this many.
@@ -51,6 +54,18 @@ MIN_PREFIX = 20
 WRAPPED_SHARE = 0.8
 # A blank run this long ends the block, unless the line after it has the block's entry shape.
 BLANK_END = 4
+
+
+def _parse(text: str) -> tuple[Number, str] | None:
+    """The number and title of an entry's text, as ``numbering.parse`` reads it or colon-numbered."""
+    parsed = numbering.parse(text)
+    if parsed is not None:
+        return parsed
+    m = _COLON_NUMBER.match(text.strip())
+    if m is None:
+        return None
+    n = m.group("n")
+    return Number(f"{n}:", "decimal", tuple(int(p) for p in n.split("."))), m.group("rest").strip()
 
 
 class _Entry:
@@ -90,6 +105,7 @@ class _Block:
         self.first_key: tuple[tuple[int, ...] | None, str] | None = None
         self.spaced = 0  # entries that came after a blank line
         self.unnumbered = 0  # entries without a number
+        self.numbered: set[tuple[tuple[int, ...], str]] = set()  # the numbers and titles of numbered entries
 
     def dense(self) -> bool:
         """The entries so far end in page numbers and follow one another with no blank line between
@@ -107,13 +123,13 @@ class _Block:
         split = leader.split(s)
         if split:
             title = split[0].strip()
-            parsed = numbering.parse(title)
+            parsed = _parse(title)
             if parsed is None or parsed[1] or len(title) > len(parsed[0].label) + 1:
                 return title, split[1]
         if self.paged():
             # the block's entries end in page numbers: so does this one, whatever its leader
             m = _GLUED_PAGE.fullmatch(s)
-            parsed = numbering.parse(m.group("title")) if m is not None else None
+            parsed = _parse(m.group("title")) if m is not None else None
             if m is not None and (parsed is None or parsed[1]):
                 return m.group("title").strip(), m.group("page")
         return s.strip(), None
@@ -123,8 +139,10 @@ class _Block:
         self.unnumbered += not numbered
         self.note(entry, line)
         self.left = min(self.left, indent(line))
+        parsed = _parse(entry.text)
+        if parsed is not None:
+            self.numbered.add((parsed[0].values, outline.normalize_title(parsed[1])))
         if self.first_key is None:
-            parsed = numbering.parse(entry.text)
             self.first_key = (
                 parsed[0].values if parsed else None,
                 outline.normalize_title(parsed[1] if parsed else entry.text),
@@ -179,7 +197,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
         if after_blank and block.entries:
             block.spaced += 1
         text, pg = block.split_page(s)
-        parsed = numbering.parse(text)
+        parsed = _parse(text)
         prev = block.entries[-1] if block.entries else None
         if prev is not None and after_blank == 0 and _continues(block, prev, lines, i, text, pg, parsed, later):
             glue = "" if CJK.match(prev.text[-1:]) and CJK.match(text[:1]) else " "
@@ -196,6 +214,13 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             break  # text to the left of every entry: the body has begun
         if _repeats_first(block, text, parsed):
             break  # the first entry again: its heading, the body has begun
+        if (
+            pg is None
+            and parsed is not None
+            and (parsed[0].values, outline.normalize_title(parsed[1])) in block.numbered
+        ):
+            break  # a numbered entry again, with no page number: contents listing the front matter
+            # first ("Abstract", "Table of Contents"), then the body's first numbered heading
         if pg is None and block.paged() and not _unpaged_entry(block, lines, content, i, parsed):
             break
         block.add(_Entry(i, text, pg), s, parsed is not None)
@@ -204,10 +229,13 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
     if not block.entries:
         return [], None, 0
     entries: list[TocEntry] = []
+    own_title = outline.normalize_title(lines[start])
     for e in block.entries:
-        parsed = numbering.parse(e.text)
+        parsed = _parse(e.text)
         number: Number | None = parsed[0] if parsed else None
         title = parsed[1] if parsed else e.text
+        if number is None and outline.normalize_title(title) == own_title:
+            continue  # the contents listing itself ("Table of Contents ..... 2"): its title is no heading
         col = indent(lines[e.first]) + 1
         span = Span(e.first + 1, col, e.first + 1, len(lines[e.first].rstrip()))
         entries.append(TocEntry(0, number, title, None, span, e.page))
@@ -263,8 +291,8 @@ def _entry_shaped(block: _Block, lines: Sequence[str], content: Sequence[bool], 
     text, pg = block.split_page(lines[i])
     if block.paged():
         return pg is not None or _heads_paged(block, lines, content, i)
-    parsed = numbering.parse(text)
-    return parsed is not None and any(numbering.parse(e.text) is not None for e in block.entries[-3:])
+    parsed = _parse(text)
+    return parsed is not None and any(_parse(e.text) is not None for e in block.entries[-3:])
 
 
 def _heads_paged(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
@@ -333,7 +361,7 @@ def _continues(
         return indent(line) >= indent(before) and len(before.strip()) >= 25
     if not block.unnumbered and _width(before) >= WRAPPED_SHARE * block.widest and indent(line) >= block.left:
         return True  # every entry so far is numbered: an unnumbered line under a full line wraps it
-    first = numbering.parse(lines[prev.first])
+    first = _parse(lines[prev.first])
     if first is not None:
         # a long numbered entry whose title goes on deeper than the title starts ("3.7.5. /etc/X11 :
         # Configuration for the X Window" over "System (optional)")
@@ -353,7 +381,7 @@ def _width(line: str) -> int:
 
 
 def _title_of(text: str) -> str:
-    parsed = numbering.parse(text)
+    parsed = _parse(text)
     return outline.normalize_title(parsed[1] if parsed else text)
 
 

@@ -132,6 +132,10 @@ def _code_line(s: str) -> bool:
         return True
     if _GRAMMAR.match(t):
         return True  # a grammar rule or one of its alternatives (ABNF, BNF)
+    if _TRAILING_COMMENT.search(t):
+        return True  # a "; comment" after a record or rule, as zone files and ABNF write them
+    if _hex_data(t):
+        return True
     # a statement or declaration: a symbol, or too few words for a clause ("uint8 size;")
     return t.endswith(";") and bool(_STATEMENT.fullmatch(t)) and (bool(_OPERATOR.search(t)) or len(t.split()) <= 3)
 
@@ -141,6 +145,24 @@ def _code_line(s: str) -> bool:
 _BOX = re.compile(r"[\u2500-\u257f]")
 # "name = element", "name =/ more", "/ alternative", "1*19DIGIT", "%x41": grammar notation
 _GRAMMAR = re.compile(r"/\s+\S|[\w-]+\s+=/?\s+\S|.*(?:\b\d*\*\d*\(|\b\d\*\d*[A-Z]|%[xd][0-9A-Fa-f])")
+# a comment after a record or a grammar rule: the semicolon stands apart ("a.b  NXT a.c ; set")
+_TRAILING_COMMENT = re.compile(r"\S\s+;\s+\S")
+# one octet in hexadecimal ("04", "0x2a")
+_HEX = re.compile(r"(?:0x)?[0-9A-Fa-f]{2}")
+# a digest or key: sixteen hex digits or more, or a run of base64 with a digit in it
+_ENCODED = re.compile(r"[0-9A-Fa-f]{16,}|(?=[A-Za-z+/]*\d)[A-Za-z0-9+/]{24,}={0,2}")
+
+
+def _hex_data(t: str) -> bool:
+    """A line of data: octets written out ("hex 30 31 30 0d 06 09 60 86"), most of its tokens
+    octets, or a digest or key (in hex or base64) among few words."""
+    tokens = t.split()
+    octets = sum(1 for w in tokens if _HEX.fullmatch(w))
+    if len(tokens) >= 6 and octets * 4 >= len(tokens) * 3:
+        return True
+    return len(tokens) <= 6 and any(len(w) >= 16 and _ENCODED.fullmatch(w) for w in tokens)
+
+
 _CALL_ALONE = re.compile(r"\w[\w.]*\([^()]*\)\s*:?")
 _CODE_START = re.compile(
     r"(?:(?:if|elif|else|for|while|switch|with|def|class|struct|enum|union|typedef|try|except)\b.*[:{]|"
@@ -245,6 +267,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         return "code"
     if code_lines * 2 > n or (n > 1 and code_lines * 2 == n and introduced):
         return "code"  # code at the prose indent: most of its lines read as code
+    if n > 2 and code_lines and sum(1 for s in body if _code_line(s) or _GAP.search(s)) * 4 >= n * 3:
+        return "code"  # records in columns, some with a "; comment": a zone file, a listing
     if n > 1:
         if all(_width(s.strip()) <= 45 and not s.strip()[0].islower() for s in body) and not any(
             SENTENCE_END.search(s[-12:]) for s in body[:-1]

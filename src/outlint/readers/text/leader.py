@@ -1,10 +1,10 @@
 """A contents entry's title and page number, split at its leader, read from the end of the line.
 
 The entry is ``title leader page``: the page an Arabic number of up to four digits or a Roman one of
-up to seven letters; the leader dots (``. . .`` or ``....``), an ellipsis run, middle dots or
+up to seven letters; the leader dots (``. . .``, ``.  .  .`` or ``....``), an ellipsis run, middle dots or
 bullets, three or more underscores, two or more blanks, or tabs. The title is the shortest start of
 the line that leaves a leader and a page after it, as the pattern
-``(?P<title>.*?\\S)(?:\\s*(?:\\.\\s?){2,}|\\s*…+|\\s*[·•]{2,}|\\s*_{3,}|\\s{2,}|\\t+)\\s*(?P<page>…)\\s*``
+``(?P<title>.*?\\S)(?:\\s*(?:\\.\\s{0,2}){2,}|\\s*…+|\\s*[·•]{2,}|\\s*_{3,}|\\s{2,}|\\t+)\\s*(?P<page>…)\\s*``
 says. That pattern backtracks quadratically on long runs of leader characters; this reads each
 character a bounded number of times.
 """
@@ -81,6 +81,8 @@ def _run_start(s: str, t: int, floor: int = 0) -> int | None:
                 k -= 1
             elif k - 2 >= floor and s[k - 1].isspace() and s[k - 2] == ".":
                 k -= 2
+            elif k - 3 >= floor and s[k - 1].isspace() and s[k - 2].isspace() and s[k - 3] == ".":
+                k -= 3  # dots spread two blanks apart (".  .  ."), as some nroff drafts set leaders
             else:
                 break
             count += 1

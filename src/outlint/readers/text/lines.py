@@ -52,3 +52,20 @@ def indent(s: str) -> int:
 
 
 _INDENT = " \t\f\u3000"
+
+
+# A draft marked for review flags each changed line with a change bar, "|" in the left margin
+# ("|  2.  Storage formats ..... 5", "|1.3 Usage Criteria"); a box or table row has another "|".
+CHANGE_BARS_MIN = 3
+
+
+def blank_change_bars(lines: list[str]) -> list[str]:
+    """The lines with their change bars blanked (one character for one, so columns stay), when the
+    document has at least ``CHANGE_BARS_MIN`` of them."""
+    marked = [i for i, s in enumerate(lines) if s[:1] == "|" and "|" not in s[1:]]
+    if len(marked) < CHANGE_BARS_MIN:
+        return lines
+    out = list(lines)
+    for i in marked:
+        out[i] = " " + out[i][1:]
+    return out
