@@ -192,6 +192,8 @@ def test_cascade_tool_makes_each_defect_and_counts_only_what_it_adds() -> None:
     assert found is not None
     h, nxt = found
     assert (h.title, nxt.title) == ("Terms", "Method")  # the middle of the leaves that have a next one
+    assert [s[0].title for w in ("first", "last") if (s := cascade.site(doc, w))] == ["Scope", "Method"]
+    assert cascade.site(doc, "parent") is None  # no section here has subsections
     lines = text.split("\n")
     deleted = cascade.edit("delete", lines, h, nxt)
     assert deleted is not None and "2. Terms" not in deleted and "3. Method" in deleted

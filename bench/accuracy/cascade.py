@@ -52,16 +52,25 @@ def _key(f: Finding) -> tuple[str, str]:
     return f.code, re.sub(r"lines? \d+(?:-\d+)?", "line N", f.message)
 
 
-def site(doc: Document) -> tuple[Heading, Heading] | None:
-    """The middle leaf section outlint pairs with a contents entry, and the heading after it."""
+WHERE = ("leaf", "parent", "first", "last")
+
+
+def site(doc: Document, where: str = "leaf") -> tuple[Heading, Heading] | None:
+    """A section outlint pairs with a contents entry, and the heading after it: the middle leaf
+    section, the middle section with subsections (only its heading and its own text go), or the
+    first or last paired section that has one after it."""
     if not doc.toc or not doc.facts.alignment.reliable:
         return None
     heads = doc.facts.headings
     order = {id(h): k for k, h in enumerate(heads)}
-    leaves = [h for _, h in doc.facts.alignment.pairs if not h.children and order[id(h)] + 1 < len(heads)]
+    paired = [h for _, h in doc.facts.alignment.pairs if order[id(h)] + 1 < len(heads)]
+    leaves = [h for h in paired if not h.children]
     if len(leaves) < 3:
         return None
-    h = leaves[len(leaves) // 2]
+    chosen = {"leaf": leaves, "parent": [h for h in paired if h.children]}.get(where, paired)
+    if not chosen:
+        return None
+    h = {"first": chosen[0], "last": chosen[-1]}.get(where, chosen[len(chosen) // 2])
     return h, heads[order[id(h)] + 1]
 
 
@@ -112,7 +121,9 @@ def extras(before: Sequence[Finding], after: Sequence[Finding]) -> list[Finding]
 Check = Callable[[bytes, str], list[Finding]]
 
 
-def run(kind: str, paths: Sequence[Path], check: Check = linter.check_bytes) -> tuple[int, int, list[str]]:
+def run(
+    kind: str, paths: Sequence[Path], check: Check = linter.check_bytes, where: str = "leaf"
+) -> tuple[int, int, list[str]]:
     """Documents tried, documents whose defect was named, and one line per extra finding."""
     tried = named = 0
     shown: list[str] = []
@@ -124,7 +135,7 @@ def run(kind: str, paths: Sequence[Path], check: Check = linter.check_bytes) -> 
             doc = linter.read_bytes(data, str(path))
         except Exception:  # a document outlint cannot read has no site
             continue
-        found = site(doc)
+        found = site(doc, where)
         if found is None:
             continue
         lines = data.decode("utf-8", "replace").split("\n")
@@ -142,12 +153,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
     ap.add_argument("--kind", choices=sorted(NAMED_BY), action="append", help="one kind (repeatable)")
     ap.add_argument("--family", help="one layout family of the pool")
+    ap.add_argument("--where", choices=WHERE, default="leaf", help="which section gets the defect (default: leaf)")
     ap.add_argument("--show", action="store_true", help="print the extra findings")
     args = ap.parse_args(argv)
     paths = sorted(p for p in POOL.glob("*/*.txt") if not args.family or p.parent.name == args.family)
     print(f"{'kind':10} {'docs':>5} {'named':>6} {'extra':>6} {'extra/doc':>9}")
     for kind in args.kind or sorted(NAMED_BY):
-        tried, named, shown = run(kind, paths)
+        tried, named, shown = run(kind, paths, where=args.where)
         print(f"{kind:10} {tried:5} {named:6} {len(shown):6} {len(shown) / max(tried, 1):9.2f}")
         if args.show:
             print("\n".join(shown))
