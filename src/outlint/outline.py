@@ -94,8 +94,13 @@ def resolve_letters(numbers: Sequence[Number | None]) -> list[Number | None]:
     letters = _resolve_roman(numbers)
     if not any(n is not None and n.scheme == "alpha-decimal" for n in letters):
         return _closing_letters(letters)
+    return _as_appendices(letters)
+
+
+def _as_appendices(numbers: Sequence[Number | None]) -> list[Number | None]:
+    """The numbers with capital letters read as appendices."""
     return [
-        Number(n.label, "appendix", n.values) if n is not None and n.scheme == "alpha-upper" else n for n in letters
+        Number(n.label, "appendix", n.values) if n is not None and n.scheme == "alpha-upper" else n for n in numbers
     ]
 
 
@@ -113,10 +118,7 @@ def _closing_letters(numbers: list[Number | None]) -> list[Number | None]:
     after = any(n is not None and n.depth == 1 and n.scheme != "alpha-upper" for n in numbers[first:])
     if not before or after:
         return numbers
-    return numbers[:first] + [
-        Number(n.label, "appendix", n.values) if n is not None and n.scheme == "alpha-upper" else n
-        for n in numbers[first:]
-    ]
+    return numbers[:first] + _as_appendices(numbers[first:])
 
 
 def _resolve_roman(numbers: Sequence[Number | None]) -> list[Number | None]:

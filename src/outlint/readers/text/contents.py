@@ -134,12 +134,12 @@ class _Block:
                 return m.group("title").strip(), m.group("page")
         return s.strip(), None
 
-    def add(self, entry: _Entry, line: str, numbered: bool) -> None:
+    def add(self, entry: _Entry, line: str, parsed: tuple[Number, str] | None) -> None:
+        """Take an entry, with its number and title as ``_parse`` read its text."""
         self.entries.append(entry)
-        self.unnumbered += not numbered
+        self.unnumbered += parsed is None
         self.note(entry, line)
         self.left = min(self.left, indent(line))
-        parsed = _parse(entry.text)
         if parsed is not None:
             self.numbered.add((parsed[0].values, outline.normalize_title(parsed[1])))
         if self.first_key is None:
@@ -223,7 +223,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             # first ("Abstract", "Table of Contents"), then the body's first numbered heading
         if pg is None and block.paged() and not _unpaged_entry(block, lines, content, i, parsed):
             break
-        block.add(_Entry(i, text, pg), s, parsed is not None)
+        block.add(_Entry(i, text, pg), s, parsed)
         i += 1
         end = i
     if not block.entries:
