@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -339,13 +341,55 @@ def normalize_title(title: str) -> str:
     return _CJK_SPACE_RE.sub("", text) if not text.isascii() else text
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str, least: float = 0.0) -> float:
+    """How alike two normalised titles are, from 0 to 1 (difflib's ratio).
+
+    Only whether the likeness reaches ``least`` matters to a caller that gives it: below, 0.0 is
+    returned without the full comparison. The ratio is at most its two cheap upper bounds (the
+    share of the shorter length, and of the characters in common whatever their order), so
+    when either is below ``least`` the ratio is too: the answer is the one the full comparison
+    would give."""
     if a == b:
         return 1.0
+    total = len(a) + len(b)
+    if least > 0.3:  # where the likeness of titles in common cannot reach it: skip the work
+        if 2.0 * min(len(a), len(b)) / total < least or 2.0 * _common(a, b) / total < least:
+            return 0.0
+        return _matcher(b, a).ratio()
     m = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if m.real_quick_ratio() < 0.3 or m.quick_ratio() < 0.3:
         return m.quick_ratio() * 0.5
     return m.ratio()
+
+
+@functools.lru_cache(maxsize=1024)
+def _counts(s: str) -> dict[str, int]:
+    return collections.Counter(s)
+
+
+def _common(a: str, b: str) -> int:
+    """How many characters two strings have in common, counted with repeats in any order (the
+    count behind difflib's ``quick_ratio``)."""
+    ca, cb = _counts(a), _counts(b)
+    if len(ca) > len(cb):
+        ca, cb = cb, ca
+    common, get = 0, cb.get
+    for c, n in ca.items():
+        m = get(c, 0)
+        common += n if n < m else m
+    return common
+
+
+@functools.lru_cache(maxsize=512)
+def _seq2(b: str) -> difflib.SequenceMatcher[str]:
+    # a heading is compared with many entries: its index of characters is built once
+    return difflib.SequenceMatcher(None, "", b, autojunk=False)
+
+
+def _matcher(b: str, a: str) -> difflib.SequenceMatcher[str]:
+    m = _seq2(b)
+    m.set_seq1(a)
+    return m
 
 
 # The contents can be trusted as a description of the headings when at least this share of its
@@ -493,13 +537,15 @@ def align(doc: Document) -> Alignment:
             for hid in sorted(shared, key=lambda x: -shared[x])[:NEAR_WORDS]:
                 pool[hid] = by_id[hid]
             for hid, h in pool.items():
-                sim = similarity(norm, normalize_title(h.title))
                 same_path = _heading_path(doc, h) == path and entry.number is not None
                 same_label = (
                     entry.number is not None and h.number is not None and entry.number.values == h.number.values
                 )
                 # two numbers that differ as well as the titles: only a near-identical title pairs
                 renumbered = entry.number is not None and h.number is not None and not same_label
+                # the likeness that pairs them (below it the pair is not scored): any at their place
+                least = 0.0 if same_path else 0.5 if same_label else 0.8 if renumbered else 0.6
+                sim = similarity(norm, normalize_title(h.title), least)
                 # another chapter's number too: the title alone pairs them ("1.1. Overview" for a
                 # "2.2. Overview"), after the entry that has the heading's own number and place
                 moved = renumbered and entry.number.values[:-1] != h.number.values[:-1]  # type: ignore[union-attr]

@@ -88,7 +88,7 @@ class Listing:
             for k in self._after(self.by_number.get(number.values, [])):
                 listed = self.toc[k].number
                 alike = listed is not None and _same_family(numbering.family(listed), fam)
-                if alike and outline.similarity(norm, outline.normalize_title(self.toc[k].title)) >= 0.5:
+                if alike and outline.similarity(norm, outline.normalize_title(self.toc[k].title), 0.5) >= 0.5:
                     return k
             return None
         return same[0] if same else None
