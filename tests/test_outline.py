@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import random
 
 import pytest
@@ -23,6 +24,21 @@ def _pairs() -> list[tuple[str, str]]:
     for _ in range(400):
         out += [(title(), title()), (letters(), letters())]
     return out
+
+
+def _ratio(a: str, b: str) -> float:
+    """The likeness as difflib gives it, every comparison made in full."""
+    if a == b:
+        return 1.0
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if m.real_quick_ratio() < 0.3 or m.quick_ratio() < 0.3:
+        return m.quick_ratio() * 0.5
+    return m.ratio()
+
+
+def test_similarity_is_difflibs_ratio() -> None:
+    for a, b in _pairs():
+        assert similarity(a, b) == _ratio(a, b), (a, b)
 
 
 @pytest.mark.parametrize("least", [0.31, 0.5, 0.6, 0.8, 0.95])

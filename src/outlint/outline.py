@@ -337,29 +337,43 @@ _CJK_SPACE_RE = re.compile(
 
 def normalize_title(title: str) -> str:
     """Compare titles ignoring case, width, whitespace and punctuation."""
+    # one title is compared with many (headings, entries, candidates): the short ones, which
+    # titles are, are normalised once; a long line is not kept
+    return _normalized(title) if len(title) <= 300 else _normalize(title)
+
+
+def _normalize(title: str) -> str:
     text = _PUNCT_RE.sub(" ", unicodedata.normalize("NFKC", title).casefold()).strip()
     return _CJK_SPACE_RE.sub("", text) if not text.isascii() else text
 
 
-def similarity(a: str, b: str, least: float = 0.0) -> float:
-    """How alike two normalised titles are, from 0 to 1 (difflib's ratio).
+_normalized = functools.lru_cache(maxsize=4096)(_normalize)
 
-    Only whether the likeness reaches ``least`` matters to a caller that gives it: below, 0.0 is
-    returned without the full comparison. The ratio is at most its two cheap upper bounds (the
-    share of the shorter length, and of the characters in common whatever their order), so
-    when either is below ``least`` the ratio is too: the answer is the one the full comparison
-    would give."""
+
+def similarity(a: str, b: str, least: float = 0.0) -> float:
+    """How alike two normalised titles are, from 0 to 1 (difflib's ratio, by which ``a`` is set
+    against ``b``).
+
+    Only whether the likeness reaches ``least`` matters to a caller that gives it: below, a value
+    below it is returned without the full comparison. The ratio is at most its two cheap upper
+    bounds (the share of the shorter length, and of the characters in common whatever their
+    order), so when either is below ``least`` the ratio is too; and when one title holds the
+    other, the ratio is the first bound. Whatever reaches ``least`` is the full comparison's value."""
     if a == b:
         return 1.0
     total = len(a) + len(b)
-    if least > 0.3:  # where the likeness of titles in common cannot reach it: skip the work
-        if 2.0 * min(len(a), len(b)) / total < least or 2.0 * _common(a, b) / total < least:
-            return 0.0
-        return _matcher(b, a).ratio()
-    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if m.real_quick_ratio() < 0.3 or m.quick_ratio() < 0.3:
-        return m.quick_ratio() * 0.5
-    return m.ratio()
+    bound = 2.0 * min(len(a), len(b)) / total  # difflib's real_quick_ratio
+    if bound < least:
+        return 0.0
+    if a in b if len(a) < len(b) else b in a:
+        # every character of the shorter title matches, in one block: the ratio is the bound
+        return bound * 0.5 if bound < 0.3 else bound
+    quick = 2.0 * _common(a, b) / total  # difflib's quick_ratio
+    if bound < 0.3 or quick < 0.3:
+        return quick * 0.5  # titles with little in common: scored by the characters they share
+    if quick < least:
+        return 0.0
+    return _matcher(b, a).ratio()
 
 
 @functools.lru_cache(maxsize=1024)
