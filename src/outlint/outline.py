@@ -485,9 +485,18 @@ def align(doc: Document) -> Alignment:
     by_id = {id(h): h for h in headings}
     match: dict[int, Heading] = {}
 
+    titles = {id(h): normalize_title(h.title) for h in headings}  # each compared with many entries
+    paths: dict[int, tuple[object, ...]] = {}
+
+    def path_of(h: Heading) -> tuple[object, ...]:
+        p = paths.get(id(h))
+        if p is None:
+            p = paths[id(h)] = _heading_path(doc, h)
+        return p
+
     by_title: dict[str, list[Heading]] = {}
     for h in headings:
-        by_title.setdefault(normalize_title(h.title), []).append(h)
+        by_title.setdefault(titles[id(h)], []).append(h)
     # 0. a contents link names its heading outright (Markdown, HTML), whatever the titles say.
     by_anchor: dict[str, Heading | None] = {h.anchor: h for h in reversed(headings) if h.anchor}
     by_anchor.update((k, v) for k, v in doc.anchors.items() if v is not None)
@@ -511,7 +520,7 @@ def align(doc: Document) -> Alignment:
             continue
         path = _entry_path(toc, parents, i)
         label = entry.number.values if entry.number else None
-        cands.sort(key=lambda h: (_heading_path(doc, h) != path, (h.number.values if h.number else None) != label))
+        cands.sort(key=lambda h: (path_of(h) != path, (h.number.values if h.number else None) != label))
         match[i] = cands[0]
         used[id(cands[0])] = i
     # 2. fuzzy titles and equal numbers, best pairs first.
@@ -520,10 +529,10 @@ def align(doc: Document) -> Alignment:
     if rest and free:
         index: dict[object, list[Heading]] = {}
         for h in free:
-            index.setdefault(_heading_path(doc, h), []).append(h)
+            index.setdefault(path_of(h), []).append(h)
             if h.number is not None:
                 index.setdefault(("number", h.number.values), []).append(h)
-            for tok in _tokens(normalize_title(h.title)):
+            for tok in _tokens(titles[id(h)]):
                 index.setdefault(tok, []).append(h)
         path_lines = {key: [h.span.line for h in hs] for key, hs in index.items() if isinstance(key, tuple)}
         scored: list[tuple[float, int, int]] = []
@@ -551,7 +560,7 @@ def align(doc: Document) -> Alignment:
             for hid in sorted(shared, key=lambda x: -shared[x])[:NEAR_WORDS]:
                 pool[hid] = by_id[hid]
             for hid, h in pool.items():
-                same_path = _heading_path(doc, h) == path and entry.number is not None
+                same_path = entry.number is not None and path_of(h) == path
                 same_label = (
                     entry.number is not None and h.number is not None and entry.number.values == h.number.values
                 )
@@ -559,7 +568,7 @@ def align(doc: Document) -> Alignment:
                 renumbered = entry.number is not None and h.number is not None and not same_label
                 # the likeness that pairs them (below it the pair is not scored): any at their place
                 least = 0.0 if same_path else 0.5 if same_label else 0.8 if renumbered else 0.6
-                sim = similarity(norm, normalize_title(h.title), least)
+                sim = similarity(norm, titles[hid], least)
                 # another chapter's number too: the title alone pairs them ("1.1. Overview" for a
                 # "2.2. Overview"), after the entry that has the heading's own number and place
                 moved = renumbered and entry.number.values[:-1] != h.number.values[:-1]  # type: ignore[union-attr]
