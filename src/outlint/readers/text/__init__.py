@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from outlint import outline, progress
 from outlint.model import Document
+from outlint.readers import Owned, take
 from outlint.readers.decode import decode
 from outlint.readers.text.blocks import group, habits, wrap_width
 from outlint.readers.text.contents import contents
@@ -48,9 +49,10 @@ from outlint.readers.text.lines import blank_change_bars, split_lines
 __all__ = ["read", "split_lines"]
 
 
-def read(data: bytes, path: str) -> Document:
-    """Read a plain-text document from its bytes, in any encoding ``decode`` recognises."""
-    text, encoding = decode(data)
+def read(data: bytes | Owned, path: str) -> Document:
+    """Read a plain-text document from its bytes, in any encoding ``decode`` recognises. Bytes
+    given as ``Owned`` have no other reference: they go once decoded."""
+    text, encoding = decode(take(data))
     del data  # the bytes are not needed once decoded
     if text.startswith("\ufeff"):
         text = text[1:]
