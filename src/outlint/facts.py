@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,8 +32,18 @@ class Facts:
     """
 
     def __init__(self, doc: Document) -> None:
-        self._doc = doc
+        # the document holds its facts: held back weakly, so that a document is freed as soon as
+        # it is no longer used, not when the cycle collector next runs (a large one stayed alive
+        # while its report was built, tens of megabytes)
+        self._ref = weakref.ref(doc)
         self._derived: dict[tuple[object, ...], Any] = {}
+
+    @property
+    def _doc(self) -> Document:
+        doc = self._ref()
+        if doc is None:
+            raise ReferenceError("the document of these facts is gone")
+        return doc
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
