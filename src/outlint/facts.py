@@ -51,6 +51,11 @@ class Facts:
         # the same lines: a plain split is five times faster where no carriage return can end one
         return tuple(text.split("\n") if "\r" not in text else _LINE_END.split(text))
 
+    def know_lines(self, lines: tuple[str, ...]) -> None:
+        """Take the source lines from a reader that split them already (exactly as ``lines``
+        would), so that a document's lines are not held twice."""
+        self.__dict__["lines"] = lines
+
     @cached_property
     def headings(self) -> tuple[Heading, ...]:
         return tuple(h for top in self._doc.headings for h in top.walk())

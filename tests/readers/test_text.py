@@ -235,3 +235,13 @@ def test_blanks_but_space_are_those_of_the_pattern_language() -> None:
 )
 def test_unplain_is_the_pattern(text: str) -> None:
     assert _unplain(text) == bool(_UNPLAIN.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\n", "a", "a\n", "a\n\n", "a\r\nb\r\n", "a\rb\r", "a\r\n\r\nb", "x\fy\n", "|a\n|b\n|c\n|d\n", "\ufeffa\n"],
+)
+def test_reader_lines_are_the_rules_lines(text: str) -> None:
+    # the reader hands its split lines to the document's facts: they must be the ones the facts split
+    doc = read(text.encode(), "t.txt")
+    assert doc.facts.lines == tuple(re.split(r"\r\n|\r|\n", doc.text))
