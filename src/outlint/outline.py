@@ -6,6 +6,7 @@ import bisect
 import collections
 import difflib
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -535,6 +536,8 @@ def align(doc: Document) -> Alignment:
             for tok in _tokens(titles[id(h)]):
                 index.setdefault(tok, []).append(h)
         path_lines = {key: [h.span.line for h in hs] for key, hs in index.items() if isinstance(key, tuple)}
+        # the first headings that have each word, by id: every entry with the word counts them
+        with_word = {key: [id(h) for h in hs[:50]] for key, hs in index.items() if isinstance(key, str)}
         scored: list[tuple[float, int, int]] = []
         for i in rest:
             entry = toc[i]
@@ -551,13 +554,12 @@ def align(doc: Document) -> Alignment:
             if entry.number is not None:
                 for h in index.get(("number", entry.number.values), [])[:50]:
                     pool.setdefault(id(h), h)
-            # headings that share its words, those that share the most first, a bounded number
-            shared: dict[int, int] = {}
-            for key in _tokens(norm):
-                for h in index.get(key, [])[:50]:
-                    if id(h) not in pool:
-                        shared[id(h)] = shared.get(id(h), 0) + 1
-            for hid in sorted(shared, key=lambda x: -shared[x])[:NEAR_WORDS]:
+            # headings that share its words, those that share the most first (in the order first
+            # met among equals), a bounded number
+            shared = collections.Counter(itertools.chain.from_iterable(with_word.get(k, ()) for k in _tokens(norm)))
+            for hid in [hid for hid in shared if hid in pool]:
+                del shared[hid]
+            for hid, _ in shared.most_common(NEAR_WORDS):
                 pool[hid] = by_id[hid]
             for hid, h in pool.items():
                 same_path = entry.number is not None and path_of(h) == path
