@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -32,18 +31,14 @@ class Facts:
     """
 
     def __init__(self, doc: Document) -> None:
-        # the document holds its facts: held back weakly, so that a document is freed as soon as
-        # it is no longer used, not when the cycle collector next runs (a large one stayed alive
-        # while its report was built, tens of megabytes)
-        self._ref = weakref.ref(doc)
+        self._doc = doc
         self._derived: dict[tuple[object, ...], Any] = {}
 
-    @property
-    def _doc(self) -> Document:
-        doc = self._ref()
-        if doc is None:
-            raise ReferenceError("the document of these facts is gone")
-        return doc
+    def close(self) -> None:
+        """Forget everything, the document included, once it is checked and will not be asked
+        again. A document and its facts refer to each other: without this, only the cycle
+        collector frees them, and a large document stayed in memory while its report was built."""
+        self.__dict__.clear()
 
     @cached_property
     def lines(self) -> tuple[str, ...]:

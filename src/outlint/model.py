@@ -130,7 +130,7 @@ class Comment:
     span: Span
 
 
-@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Document:
     """A read document: its declared contents, its heading tree and its text.
 
