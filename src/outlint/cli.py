@@ -154,6 +154,19 @@ def _check_all(
     return sorted(findings), internal
 
 
+# A report goes to the terminal in pieces of this many characters: written whole, a report of
+# thousands of findings was encoded at once, its size again in memory.
+ECHO_PIECE = 1 << 20
+
+
+def _echo_report(report: str, color: bool | None) -> None:
+    if len(report) <= ECHO_PIECE or "\x1b" in report:  # colours are stripped whole, in one piece
+        click.echo(report, nl=False, color=color)
+        return
+    for start in range(0, len(report), ECHO_PIECE):
+        click.echo(report[start : start + ECHO_PIECE], nl=False, color=color)
+
+
 def _write(path: str, text: str) -> None:
     try:
         write_report(path, text)
@@ -378,7 +391,7 @@ def check(
         if target:
             _write(target, report)
         else:
-            click.echo(report, nl=False, color=opts.color)
+            _echo_report(report, opts.color)
     if terminal in ("text", "github") and not quiet:  # the formats people read in a terminal or a CI log
         click.echo(summary(len(checked), findings, time.perf_counter() - start), err=True)
     if outcome and baseline_file and not quiet:

@@ -34,11 +34,22 @@ class Facts:
         self._doc = doc
         self._derived: dict[tuple[object, ...], Any] = {}
 
+    def close(self) -> None:
+        """Forget everything, the document included, once it is checked and will not be asked
+        again. A document and its facts refer to each other: without this, only the cycle
+        collector frees them, and a large document stayed in memory while its report was built."""
+        self.__dict__.clear()
+
     @cached_property
     def lines(self) -> tuple[str, ...]:
         text = self._doc.text
         # the same lines: a plain split is five times faster where no carriage return can end one
         return tuple(text.split("\n") if "\r" not in text else _LINE_END.split(text))
+
+    def know_lines(self, lines: tuple[str, ...]) -> None:
+        """Take the source lines from a reader that split them already (exactly as ``lines``
+        would), so that a document's lines are not held twice."""
+        self.__dict__["lines"] = lines
 
     @cached_property
     def headings(self) -> tuple[Heading, ...]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import collections
 import difflib
+import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -337,17 +340,73 @@ _CJK_SPACE_RE = re.compile(
 
 def normalize_title(title: str) -> str:
     """Compare titles ignoring case, width, whitespace and punctuation."""
+    # one title is compared with many (headings, entries, candidates): the short ones, which
+    # titles are, are normalised once; a long line is not kept
+    return _normalized(title) if len(title) <= 300 else _normalize(title)
+
+
+def _normalize(title: str) -> str:
     text = _PUNCT_RE.sub(" ", unicodedata.normalize("NFKC", title).casefold()).strip()
     return _CJK_SPACE_RE.sub("", text) if not text.isascii() else text
 
 
-def similarity(a: str, b: str) -> float:
+_normalized = functools.lru_cache(maxsize=4096)(_normalize)
+
+
+def similarity(a: str, b: str, least: float = 0.0) -> float:
+    """How alike two normalised titles are, from 0 to 1 (difflib's ratio, by which ``a`` is set
+    against ``b``).
+
+    Only whether the likeness reaches ``least`` matters to a caller that gives it: below, a value
+    below it is returned without the full comparison. The ratio is at most its two cheap upper
+    bounds (the share of the shorter length, and of the characters in common whatever their
+    order), so when either is below ``least`` the ratio is too; and when one title holds the
+    other, the ratio is the first bound. Whatever reaches ``least`` is the full comparison's value."""
     if a == b:
         return 1.0
-    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if m.real_quick_ratio() < 0.3 or m.quick_ratio() < 0.3:
-        return m.quick_ratio() * 0.5
-    return m.ratio()
+    total = len(a) + len(b)
+    bound = 2.0 * min(len(a), len(b)) / total  # difflib's real_quick_ratio
+    if bound < least:
+        return 0.0
+    if a in b if len(a) < len(b) else b in a:
+        # every character of the shorter title matches, in one block: the ratio is the bound
+        return bound * 0.5 if bound < 0.3 else bound
+    quick = 2.0 * _common(a, b) / total  # difflib's quick_ratio
+    if bound < 0.3 or quick < 0.3:
+        return quick * 0.5  # titles with little in common: scored by the characters they share
+    if quick < least:
+        return 0.0
+    return _matcher(b, a).ratio()
+
+
+@functools.lru_cache(maxsize=1024)
+def _counts(s: str) -> dict[str, int]:
+    return collections.Counter(s)
+
+
+def _common(a: str, b: str) -> int:
+    """How many characters two strings have in common, counted with repeats in any order (the
+    count behind difflib's ``quick_ratio``)."""
+    ca, cb = _counts(a), _counts(b)
+    if len(ca) > len(cb):
+        ca, cb = cb, ca
+    common, get = 0, cb.get
+    for c, n in ca.items():
+        m = get(c, 0)
+        common += n if n < m else m
+    return common
+
+
+@functools.lru_cache(maxsize=512)
+def _seq2(b: str) -> difflib.SequenceMatcher[str]:
+    # a heading is compared with many entries: its index of characters is built once
+    return difflib.SequenceMatcher(None, "", b, autojunk=False)
+
+
+def _matcher(b: str, a: str) -> difflib.SequenceMatcher[str]:
+    m = _seq2(b)
+    m.set_seq1(a)
+    return m
 
 
 # The contents can be trusted as a description of the headings when at least this share of its
@@ -429,9 +488,18 @@ def align(doc: Document) -> Alignment:
     by_id = {id(h): h for h in headings}
     match: dict[int, Heading] = {}
 
+    titles = {id(h): normalize_title(h.title) for h in headings}  # each compared with many entries
+    paths: dict[int, tuple[object, ...]] = {}
+
+    def path_of(h: Heading) -> tuple[object, ...]:
+        p = paths.get(id(h))
+        if p is None:
+            p = paths[id(h)] = _heading_path(doc, h)
+        return p
+
     by_title: dict[str, list[Heading]] = {}
     for h in headings:
-        by_title.setdefault(normalize_title(h.title), []).append(h)
+        by_title.setdefault(titles[id(h)], []).append(h)
     # 0. a contents link names its heading outright (Markdown, HTML), whatever the titles say.
     by_anchor: dict[str, Heading | None] = {h.anchor: h for h in reversed(headings) if h.anchor}
     by_anchor.update((k, v) for k, v in doc.anchors.items() if v is not None)
@@ -455,7 +523,7 @@ def align(doc: Document) -> Alignment:
             continue
         path = _entry_path(toc, parents, i)
         label = entry.number.values if entry.number else None
-        cands.sort(key=lambda h: (_heading_path(doc, h) != path, (h.number.values if h.number else None) != label))
+        cands.sort(key=lambda h: (path_of(h) != path, (h.number.values if h.number else None) != label))
         match[i] = cands[0]
         used[id(cands[0])] = i
     # 2. fuzzy titles and equal numbers, best pairs first.
@@ -464,12 +532,14 @@ def align(doc: Document) -> Alignment:
     if rest and free:
         index: dict[object, list[Heading]] = {}
         for h in free:
-            index.setdefault(_heading_path(doc, h), []).append(h)
+            index.setdefault(path_of(h), []).append(h)
             if h.number is not None:
                 index.setdefault(("number", h.number.values), []).append(h)
-            for tok in _tokens(normalize_title(h.title)):
+            for tok in _tokens(titles[id(h)]):
                 index.setdefault(tok, []).append(h)
         path_lines = {key: [h.span.line for h in hs] for key, hs in index.items() if isinstance(key, tuple)}
+        # the first headings that have each word, by id: every entry with the word counts them
+        with_word = {key: [id(h) for h in hs[:50]] for key, hs in index.items() if isinstance(key, str)}
         scored: list[tuple[float, int, int]] = []
         for i in rest:
             entry = toc[i]
@@ -486,22 +556,23 @@ def align(doc: Document) -> Alignment:
             if entry.number is not None:
                 for h in index.get(("number", entry.number.values), [])[:50]:
                     pool.setdefault(id(h), h)
-            # headings that share its words, those that share the most first, a bounded number
-            shared: dict[int, int] = {}
-            for key in _tokens(norm):
-                for h in index.get(key, [])[:50]:
-                    if id(h) not in pool:
-                        shared[id(h)] = shared.get(id(h), 0) + 1
-            for hid in sorted(shared, key=lambda x: -shared[x])[:NEAR_WORDS]:
+            # headings that share its words, those that share the most first (in the order first
+            # met among equals), a bounded number
+            shared = collections.Counter(itertools.chain.from_iterable(with_word.get(k, ()) for k in _tokens(norm)))
+            for hid in [hid for hid in shared if hid in pool]:
+                del shared[hid]
+            for hid, _ in shared.most_common(NEAR_WORDS):
                 pool[hid] = by_id[hid]
             for hid, h in pool.items():
-                sim = similarity(norm, normalize_title(h.title))
-                same_path = _heading_path(doc, h) == path and entry.number is not None
+                same_path = entry.number is not None and path_of(h) == path
                 same_label = (
                     entry.number is not None and h.number is not None and entry.number.values == h.number.values
                 )
                 # two numbers that differ as well as the titles: only a near-identical title pairs
                 renumbered = entry.number is not None and h.number is not None and not same_label
+                # the likeness that pairs them (below it the pair is not scored): any at their place
+                least = 0.0 if same_path else 0.5 if same_label else 0.8 if renumbered else 0.6
+                sim = similarity(norm, titles[hid], least)
                 # another chapter's number too: the title alone pairs them ("1.1. Overview" for a
                 # "2.2. Overview"), after the entry that has the heading's own number and place
                 moved = renumbered and entry.number.values[:-1] != h.number.values[:-1]  # type: ignore[union-attr]

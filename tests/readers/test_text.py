@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 from outlint.model import Paragraph, ReadError
 from outlint.readers.text import read, split_lines
+from outlint.readers.text.kinds import _UNPLAIN, BLANK_NOT_SPACE, _unplain
 from tests.conftest import codes_lines, lint
 
 DOC = """Annual Report
@@ -215,3 +219,29 @@ def test_invalid_utf8_falls_back_to_a_legacy_encoding() -> None:
     doc = read(data, "legacy.txt")
     assert doc.facts.headings[0].title == "Scope"
     assert "Café" in doc.text
+
+
+def test_blanks_but_space_are_those_of_the_pattern_language() -> None:
+    # the one-pass test for plain prose must know every character that ``\s`` matches
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    blanks = [c for c in everything if c.isspace()]
+    assert re.findall(r"\s", everything) == blanks
+    assert re.findall(f"[{BLANK_NOT_SPACE}]", everything) == [c for c in blanks if c != " "]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain words", "a   gap", "a \t b", "a\t\tb", "a\u3000\u3000 b", "x\t{y", "one; two", "tab\tonly", "a  b", ""],
+)
+def test_unplain_is_the_pattern(text: str) -> None:
+    assert _unplain(text) == bool(_UNPLAIN.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\n", "a", "a\n", "a\n\n", "a\r\nb\r\n", "a\rb\r", "a\r\n\r\nb", "x\fy\n", "|a\n|b\n|c\n|d\n", "\ufeffa\n"],
+)
+def test_reader_lines_are_the_rules_lines(text: str) -> None:
+    # the reader hands its split lines to the document's facts: they must be the ones the facts split
+    doc = read(text.encode(), "t.txt")
+    assert doc.facts.lines == tuple(re.split(r"\r\n|\r|\n", doc.text))

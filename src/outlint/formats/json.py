@@ -31,7 +31,17 @@ def as_dict(f: Finding) -> dict[str, Any]:
 def render(findings: Sequence[Finding], paths: Sequence[str], options: Options = DEFAULT) -> str:
     from outlint import __version__
 
-    return (
-        json.dumps({"version": __version__, "findings": [as_dict(f) for f in findings]}, ensure_ascii=False, indent=2)
-        + "\n"
-    )
+    head = json.dumps({"version": __version__, "findings": []}, ensure_ascii=False, indent=2)
+    if not findings:
+        return head + "\n"
+    # each finding encoded on its own, as json.dumps would set it two levels deep (no JSON string
+    # holds a raw newline): the whole report in one call made a piece for every key and value,
+    # several times the report's size at once on a file with thousands of findings
+    parts = [head.removesuffix("[]\n}") + "["]
+    for f in findings:
+        parts += (
+            ",\n    " if len(parts) > 1 else "\n    ",
+            json.dumps(as_dict(f), ensure_ascii=False, indent=2).replace("\n", "\n    "),
+        )
+    parts.append("\n  ]\n}\n")
+    return "".join(parts)

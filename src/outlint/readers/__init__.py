@@ -40,7 +40,7 @@ OPTIONS: dict[str, frozenset[str]] = {
     "docx": frozenset({"max_depth"}),
 }
 # readers that take an ``Owned`` and let the bytes go once decoded (the others get plain bytes)
-OWNING: frozenset[str] = frozenset({"markdown", "html"})
+OWNING: frozenset[str] = frozenset({"text", "markdown", "html"})
 _XML_DECL = re.compile(rb"\s*<\?xml[^>]*>")
 _HTML_TAG = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _MARKDOWN_HINT = re.compile(rb"^(?:#{1,6}[ \t]+\S|```|~~~|\s{0,3}[-*+][ \t]+\[[^\]]*\]\(|.*\]\(#)", re.MULTILINE)

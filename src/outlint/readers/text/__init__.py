@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from outlint import outline, progress
 from outlint.model import Document
+from outlint.readers import Owned, take
 from outlint.readers.decode import decode
 from outlint.readers.text.blocks import group, habits, wrap_width
 from outlint.readers.text.contents import contents
@@ -48,9 +49,10 @@ from outlint.readers.text.lines import blank_change_bars, split_lines
 __all__ = ["read", "split_lines"]
 
 
-def read(data: bytes, path: str) -> Document:
-    """Read a plain-text document from its bytes, in any encoding ``decode`` recognises."""
-    text, encoding = decode(data)
+def read(data: bytes | Owned, path: str) -> Document:
+    """Read a plain-text document from its bytes, in any encoding ``decode`` recognises. Bytes
+    given as ``Owned`` have no other reference: they go once decoded."""
+    text, encoding = decode(take(data))
     del data  # the bytes are not needed once decoded
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -58,7 +60,8 @@ def read(data: bytes, path: str) -> Document:
         # no-break spaces (html2text, lynx and w3m put them in indentation) are spaces here;
         # one character for one, so columns stay as the editor shows them
         text = text.replace("\xa0", " ")
-    lines = blank_change_bars(split_lines(text))
+    source = split_lines(text)
+    lines = blank_change_bars(source)
     progress.advance(0.17)  # the shares of a large file's reading each stage takes, roughly
     page = layout(lines)
     content = page.content(lines)
@@ -71,4 +74,8 @@ def read(data: bytes, path: str) -> Document:
     progress.advance(0.34)
     items = classify(lines, blocks, toc, habits(lines, blocks, width))
     progress.advance(0.96)
-    return outline.build(path, "text", text, toc, items, toc_span=toc_span, encoding=encoding)
+    doc = outline.build(path, "text", text, toc, items, toc_span=toc_span, encoding=encoding)
+    if lines is source:  # no change bar blanked: the lines are the source's, as the rules count them
+        # (the split keeps no empty line after the last line end; the rules' lines do)
+        doc.facts.know_lines((*source, "") if text.endswith(("\n", "\r")) else tuple(source))
+    return doc

@@ -17,6 +17,10 @@ _PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
 # what any test but the prose one looks for: symbols, wide gaps, a statement's end, a prompt
 _UNPLAIN = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&;%\u2500-\u257f]|\s{3}")
+# the characters ``\s`` matches but a space (``str.isspace`` is true of them)
+BLANK_NOT_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# a symbol of ``_UNPLAIN``, or a blank other than a space: one class, searched without backtracking
+_SYMBOL_OR_BLANK = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&;%\u2500-\u257f" + BLANK_NOT_SPACE + "]")
 # characters that are rare in prose and common in code, markup and drawings
 _SYMBOLS = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&]")
 # A line shorter than this share of the wrap width, ending a sentence, was not wrapped there.
@@ -224,12 +228,21 @@ def _one_per_line(body: Sequence[str], short: float) -> bool:
     return all(SENTENCE_END.search(s[-12:]) and _width(s.rstrip()) < short for s in body)
 
 
+def _unplain(text: str) -> bool:
+    """Whether ``_UNPLAIN`` finds anything in the text, found in one pass over prose: with no
+    symbol and no blank but spaces, only three spaces in a row can be a wide gap."""
+    m = _SYMBOL_OR_BLANK.search(text)
+    if m is None:
+        return "   " in text
+    return not m.group().isspace() or _UNPLAIN.search(text) is not None
+
+
 def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Habits) -> str:
     """prose, list, table, code, quote (indented prose) or lines (addresses, terms, captions)."""
     base = habits.prose_indent
     first = body[0]
     n = len(body)
-    plain = n == 1 and len(text) >= 60 and indent(first) < base + 2 and not _UNPLAIN.search(text)
+    plain = n == 1 and len(text) >= 60 and indent(first) < base + 2 and not _unplain(text)
     if plain and SENTENCE_END.search(text[-12:]) and not BULLET.match(first):
         # one long line of plain words that ends a sentence: prose (most of a document; no other
         # test below could say otherwise)

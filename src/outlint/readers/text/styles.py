@@ -45,8 +45,9 @@ class Listing:
         self.by_number: dict[tuple[int, ...], list[int]] = {}
         self.schemes: dict[tuple[int, ...], set[str]] = {}
         self.last = -1  # the entry found last: the next ones are looked for after it
+        self.titles = [outline.normalize_title(entry.title) for entry in toc]
         for k, entry in enumerate(toc):
-            self.by_title.setdefault(outline.normalize_title(entry.title), []).append(k)
+            self.by_title.setdefault(self.titles[k], []).append(k)
             if entry.number is not None:
                 self.by_number.setdefault(entry.number.values, []).append(k)
                 self.schemes.setdefault(entry.number.values, set()).add(entry.number.scheme)
@@ -88,7 +89,7 @@ class Listing:
             for k in self._after(self.by_number.get(number.values, [])):
                 listed = self.toc[k].number
                 alike = listed is not None and _same_family(numbering.family(listed), fam)
-                if alike and outline.similarity(norm, outline.normalize_title(self.toc[k].title)) >= 0.5:
+                if alike and outline.similarity(norm, self.titles[k], 0.5) >= 0.5:
                     return k
             return None
         return same[0] if same else None
