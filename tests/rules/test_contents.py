@@ -181,3 +181,41 @@ def test_a_title_repeated_in_another_chapter_does_not_pair_across_chapters() -> 
         "2.1. Files\n\n   Text.\n\n2.2. Overview\n\n   Text.\n"
     )
     assert codes_lines(doc, "OL1") == [("OL103", 13), ("OL103", 25)]
+
+
+# A chapter heading lost, or renumbered, with its sections in place: one problem, one finding.
+DOTTED = ["1. Scope", "1.1 Purpose", "1.2 Audience", "2. Terms", "2.1 Words", "2.2 Phrases", "3. Rules", "3.1 Forms"]
+
+
+def test_a_lost_chapter_heading_is_one_finding_not_one_per_section() -> None:
+    doc = text_doc(DOTTED, [h for h in DOTTED if h != "2. Terms"])
+    assert codes_lines(doc, "OL1,OL2") == [("OL101", 8)]
+
+
+def test_a_renumbered_chapter_heading_is_one_finding_not_one_per_section() -> None:
+    doc = text_doc(DOTTED, [h if h != "2. Terms" else "5. Terms" for h in DOTTED])
+    found = lint(doc, "OL1,OL2")
+    assert [f.code for f in found] == ["OL104"]
+    assert found[0].span.line == lines_of(doc, "5. Terms")
+
+
+def test_sections_found_past_more_lost_entries_still_say_where_they_ended_up() -> None:
+    # chapter 2 and its first section are lost: "2.2" sits in chapter 1, after more than one lost entry
+    doc = text_doc(DOTTED, [h for h in DOTTED if h not in ("2. Terms", "2.1 Words")])
+    found = lint(doc, "OL1,OL2")
+    assert [f.code for f in found] == ["OL101", "OL101", "OL106", "OL205"]
+    assert found[2].message == 'heading "2.2 Phrases" is under "1. Scope" but the contents puts it under "2. Terms"'
+
+
+def test_a_lost_section_whose_subsections_the_contents_does_not_list_is_one_finding() -> None:
+    toc = ["1. Scope", "2. Terms", "2.1 Words", "2.2 Phrases", "3. Rules"]
+    body = ["1. Scope", "2. Terms", "2.1 Words", "2.1.1 Nouns", "2.1.2 Verbs", "2.2 Phrases", "2.2.1 Idioms", "3. Rules"]
+    doc = text_doc(toc, [h for h in body if h != "2.2 Phrases"])
+    assert codes_lines(doc, "OL1,OL2") == [("OL101", 8)]
+
+
+def test_a_lost_section_under_a_chapter_heading_is_one_finding() -> None:
+    toc = ["Chapter 1. Scope", "1.1. Purpose", "Chapter 2. Terms", "2.1. Words", "2.2. Phrases"]
+    body = ["Chapter 1. Scope", "1.1. Purpose", "Chapter 2. Terms", "2.1. Words", "2.1.1. Nouns", "2.2. Phrases"]
+    doc = text_doc(toc, [h for h in body if h != "2.1. Words"])
+    assert [f.code for f in lint(doc, "OL1,OL2")] == ["OL101"]

@@ -15,6 +15,8 @@ Out = Iterable[Hit]
 # appendices, chapters and parts may stand beside any scheme (front matter numbered "1." before
 # "Chapter 1."); they are never "mixed"
 _UNORDERED = {"appendix", "chapter", "part", "book", "cjk-chapter", "cjk-part", "cjk-book"}
+# chapters whose sections are numbered on from the chapter's number ("Chapter 4." over "4.1.")
+_CHAPTERS = {"chapter", "cjk-chapter"}
 # the divisions of a book above its chapters
 _PARTS = {"part", "book", "cjk-part", "cjk-book"}
 
@@ -149,6 +151,17 @@ def _kept_last(h: Heading, parent: Heading | None, doc: Document) -> bool:
     return not any(x.number is not None and family(x.number) == fam for x in after)
 
 
+def _stale(doc: Document, h: Heading) -> bool:
+    """Whether the contents lists ``h`` with another number (OL104 reports that heading as
+    renumbered): the step from it to its next sibling is that one renumbering, not a gap, a
+    duplicate or a step back of its own."""
+    if not doc.toc or not doc.facts.alignment.reliable or h.number is None:
+        return False
+    i = doc.facts.alignment.entry_for(h)
+    listed = doc.toc[i].number if i is not None else None
+    return listed is not None and listed.values != h.number.values
+
+
 def _versioned(h: Heading) -> bool:
     """Whether a dotted heading is numbered after the version it describes ("1.2 Introduction to
     version 1.2", "2.0 Changes in 2.0"): its number stands in its title, so steps between its
@@ -163,7 +176,7 @@ def _versioned(h: Heading) -> bool:
 def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values[-1] > want.values[-1]:
-            if _explained(doc, h, prev) or not _sure(doc, h, prev) or _kept_last(h, parent, doc):
+            if _explained(doc, h, prev) or _stale(doc, prev) or not _sure(doc, h, prev) or _kept_last(h, parent, doc):
                 continue
             if _versioned(h):
                 continue
@@ -179,7 +192,14 @@ def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_duplicate(doc: Document, options: Mapping[str, Any]) -> Out:
     repeated: set[int] = set()  # headings reported as duplicates
     for h, prev, parent, _want in _sequence(doc):
-        if prev and h.number and prev.number and h.number.values == prev.number.values and not _new_group(doc, h, prev):
+        if (
+            prev
+            and h.number
+            and prev.number
+            and h.number.values == prev.number.values
+            and not _new_group(doc, h, prev)
+            and not _stale(doc, prev)
+        ):
             repeated.add(id(h))
             yield h.span, (f"duplicate number {quote(h.number.label)} {_under(parent)} (also line {prev.span.line})")
     yield from _contents_duplicates(doc, repeated)
@@ -232,7 +252,7 @@ def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
         if prev and _new_group(doc, h, prev):
             continue
         if prev and h.number and prev.number and h.number.values[-1] < prev.number.values[-1]:
-            if not _sure(doc, h, prev):
+            if _stale(doc, prev) or not _sure(doc, h, prev):
                 continue
             yield (
                 h.span,
@@ -300,13 +320,69 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
+    """One finding per parent and per number the sections call for: "4.1" to "4.4" left under
+    "3." when their chapter heading is lost are one problem, not four. Silent where the contents
+    already names the cause: it lists that chapter with no heading for it (OL101), or lists the
+    parent with the number its sections carry (the parent was renumbered, OL104)."""
+    groups: dict[tuple[int, tuple[int, ...]], list[Heading]] = {}
+    lost = doc.facts.derive(_lost_in_contents)
+    al = doc.facts.alignment if doc.toc and doc.facts.alignment.reliable else None
     for h in doc.facts.headings:
         parent = doc.facts.parent(h)
-        if not _prefix_ok(doc, h) and h.number and parent and parent.number:
-            yield (
-                h.span,
-                f"{quote(h.number.label)} is under {heading_ref(parent)}, whose number is {quote(parent.number.label)}",
-            )
+        if _prefix_ok(doc, h) or not (h.number and parent and parent.number):
+            continue
+        same = family(parent.number) == family(h.number)
+        prefix = h.number.values[: parent.number.depth] if same else h.number.values[:-1]
+        i = al.entry_for(parent) if al is not None else None
+        listed = doc.toc[i].number if i is not None else None
+        if listed is not None and listed.values == prefix and listed.values != parent.number.values:
+            continue
+        groups.setdefault((id(parent), prefix), []).append(h)
+    for (_, prefix), members in groups.items():
+        h = members[0]
+        if _lost_just_before(doc, lost, prefix, h):
+            continue
+        parent = doc.facts.parent(h)
+        assert parent is not None and parent.number is not None and h.number is not None
+        names = _listing([quote(m.number.label) for m in members if m.number is not None])
+        verb = "is" if len(members) == 1 else "are"
+        related = tuple(Related(m.span, f"{heading_ref(m)} also sits there") for m in members[1:])
+        yield (
+            h.span,
+            f"{names} {verb} under {heading_ref(parent)}, whose number is {quote(parent.number.label)}",
+            related,
+        )
+
+
+def _lost_in_contents(doc: Document) -> dict[tuple[int, ...], int]:
+    """The numbers of the contents entries that pair with no heading (each reported by OL101), to
+    the entry's index."""
+    if not doc.toc or not doc.facts.alignment.reliable:
+        return {}
+    al = doc.facts.alignment
+    return {e.number.values: k for k in al.unmatched_entries if k < al.tail and (e := doc.toc[k]).number is not None}
+
+
+def _lost_just_before(doc: Document, lost: Mapping[tuple[int, ...], int], number: tuple[int, ...], h: Heading) -> bool:
+    """Whether the heading numbered ``number``, which ``h`` (the first of the sections that call
+    for it) lacks, is the one heading lost in front of it: the contents lists it with no heading,
+    directly before the entry of ``h``. Its sections are then that one lost heading, which OL101
+    reports, not numbering findings of their own; sections found further on, past more lost
+    entries, still say where they ended up."""
+    k = lost.get(number)
+    if k is None:
+        return False
+    al = doc.facts.alignment
+    i = al.entry_for(h)
+    if i is not None:
+        return i == k + 1
+    # a section the contents does not go deep enough to list: the lost entry's neighbours pair
+    # with the headings around it
+    before = al.heading_for(k - 1) if k > 0 else None
+    after = al.heading_for(k + 1) if k + 1 < len(doc.toc) else None
+    return (k == 0 or (before is not None and before.span.line < h.span.line)) and (
+        k + 1 == len(doc.toc) or (after is not None and after.span.line > h.span.line)
+    )
 
 
 def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -319,7 +395,10 @@ def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
         base = parent.level if parent else 0
         if h.level > base + 1 and not (parent is None and top == h.level):
             groups.setdefault((id(parent), _missing(h, parent)), []).append(h)
+    lost = doc.facts.derive(_lost_in_contents)
     for (_, missing), members in groups.items():
+        if missing is not None and _lost_just_before(doc, lost, missing, members[0]):
+            continue  # the contents lists the heading in between, and OL101 reports it lost
         h = members[0]
         parent = doc.facts.parent(h)
         base = parent.level if parent else 0
@@ -340,7 +419,9 @@ def _missing(h: Heading, parent: Heading | None) -> tuple[int, ...] | None:
     if parent is None:
         return n.values[:1]
     p = parent.number
-    if p is None or family(p) != family(n) or n.values[: p.depth] != p.values or n.depth <= p.depth + 1:
+    if p is None or n.values[: p.depth] != p.values or n.depth <= p.depth + 1:
+        return None
+    if family(p) != family(n) and family(p) not in _CHAPTERS:
         return None
     return n.values[: p.depth + 1]
 
@@ -463,7 +544,11 @@ RULES = (
         check_parent,
         Severity.ERROR,
         doc=_DOC.format(
-            what="Reports a dotted number whose prefix does not match its parent heading's number.",
+            what="Reports dotted numbers whose prefix does not match their parent heading's number, once per "
+            "parent and prefix. The sections of a chapter whose heading alone is lost (the contents lists it "
+            "with no heading just before them, and OL101 reports it), or the sections under a parent "
+            "whose contents entry has the sections' prefix (OL104 reports the parent), "
+            "is not reported again.",
             why="The section sits in the wrong chapter, or its chapter heading was lost.",
             example="`3.1 Scope` directly under `2. Terms`.",
         ),
@@ -475,7 +560,9 @@ RULES = (
         check_level_skip,
         Severity.WARNING,
         doc=_DOC.format(
-            what="Reports a heading more than one level deeper than its parent.",
+            what="Reports a heading more than one level deeper than its parent, once per parent and missing "
+            "number. A skipped heading that the contents lists just before them (OL101 reports it lost) is not "
+            "reported again.",
             why="An intermediate heading is missing; outlines and navigation panes show a hole.",
             example="`1. Intro` followed directly by `1.1.1 Detail`.",
         ),
