@@ -209,7 +209,16 @@ def test_sections_found_past_more_lost_entries_still_say_where_they_ended_up() -
 
 def test_a_lost_section_whose_subsections_the_contents_does_not_list_is_one_finding() -> None:
     toc = ["1. Scope", "2. Terms", "2.1 Words", "2.2 Phrases", "3. Rules"]
-    body = ["1. Scope", "2. Terms", "2.1 Words", "2.1.1 Nouns", "2.1.2 Verbs", "2.2 Phrases", "2.2.1 Idioms", "3. Rules"]
+    body = [
+        "1. Scope",
+        "2. Terms",
+        "2.1 Words",
+        "2.1.1 Nouns",
+        "2.1.2 Verbs",
+        "2.2 Phrases",
+        "2.2.1 Idioms",
+        "3. Rules",
+    ]
     doc = text_doc(toc, [h for h in body if h != "2.2 Phrases"])
     assert codes_lines(doc, "OL1,OL2") == [("OL101", 8)]
 
@@ -219,3 +228,45 @@ def test_a_lost_section_under_a_chapter_heading_is_one_finding() -> None:
     body = ["Chapter 1. Scope", "1.1. Purpose", "Chapter 2. Terms", "2.1. Words", "2.1.1. Nouns", "2.2. Phrases"]
     doc = text_doc(toc, [h for h in body if h != "2.1. Words"])
     assert [f.code for f in lint(doc, "OL1,OL2")] == ["OL101"]
+
+
+def _listed(entries: list[str], body: list[str]) -> str:
+    """A DocBook-style text export: a dense contents (no blank lines, no page numbers, sections
+    indented), one blank line, then the body with indented paragraphs."""
+    out = ["A Manual", "", "Table of Contents", "", *entries, ""]
+    for h in body:
+        out += [h, "", "    This part of the manual says what it has to say about the matter.", ""]
+    return "\n".join(out)
+
+
+ENTRIES = ["1. Introduction", "    1.1. Beginnings", "    1.2. Names", "2. History", "    2.1. Releases"]
+BODY_HEADINGS = ["Chapter 1. Introduction", "1.1. Beginnings", "1.2. Names", "Chapter 2. History", "2.1. Releases"]
+
+
+def test_a_renamed_first_chapter_under_a_dense_contents_is_one_title_mismatch() -> None:
+    doc = _listed(ENTRIES, ["Chapter 1. Overview", *BODY_HEADINGS[1:]])
+    found = lint(doc, "OL1,OL2,OL3")
+    assert [(f.code, f.span.line) for f in found] == [("OL103", lines_of(doc, "Chapter 1. Overview"))]
+    assert found[0].message == 'heading title "Overview" differs from contents entry "Introduction" (line 5)'
+
+
+def test_a_contents_that_numbers_each_part_afresh_keeps_its_later_parts() -> None:
+    entries = ["Part I. Use", "1. Install", "2. Run", "Part II. Build", "1. Compile", "2. Test"]
+    body = ["Part I. Use", "1. Install", "2. Run", "Part II. Build", "1. Compile", "2. Test"]
+    doc = _listed(entries, body)
+    assert codes_lines(doc, "OL1") == []
+
+
+def test_a_renamed_first_section_after_a_page_break_is_one_title_mismatch() -> None:
+    # an RFC: paged contents, the body's first section on the next page
+    toc = [
+        "   1.  Introduction . . . . . . . . . . . . . . . . . . . . . . . .   2",
+        "   2.  Terms  . . . . . . . . . . . . . . . . . . . . . . . . . . .   3",
+    ]
+    page_one = ["Network Working Group", "", "             The Protocol", "", "Table of Contents", "", *toc]
+    footer = ["", "", "Author                         Informational                      [Page 1]", "\f"]
+    body = ["1.  Overview", "", "   This section says what the protocol is for and who uses it.", ""]
+    body += ["2.  Terms", "", "   This section says what the words of this document mean here.", ""]
+    doc = "\n".join(page_one + footer + body)
+    found = lint(doc, "OL1")
+    assert [(f.code, f.span.line) for f in found] == [("OL103", lines_of(doc, "1.  Overview"))]

@@ -103,6 +103,7 @@ class _Block:
         self.widest = 0
         self.left = 1 << 30  # the smallest indent of an entry
         self.first_key: tuple[tuple[int, ...] | None, str] | None = None
+        self.first_number: Number | None = None
         self.spaced = 0  # entries that came after a blank line
         self.unnumbered = 0  # entries without a number
         self.numbered: set[tuple[tuple[int, ...], str]] = set()  # the numbers and titles of numbered entries
@@ -143,6 +144,7 @@ class _Block:
         if parsed is not None:
             self.numbered.add((parsed[0].values, outline.normalize_title(parsed[1])))
         if self.first_key is None:
+            self.first_number = parsed[0] if parsed else None
             self.first_key = (
                 parsed[0].values if parsed else None,
                 outline.normalize_title(parsed[1] if parsed else entry.text),
@@ -174,6 +176,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             i += 1
             continue
         after_blank = 0 if paged_break else blank_run
+        apart = bool(blank_run) or paged_break  # a blank line or a page break above the line
         blank_run = 0
         paged_break = False
         if after_blank >= BLANK_END and block.entries and not _entry_shaped(block, lines, content, i):
@@ -212,7 +215,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             break  # prose: the body has begun (numbered lines are entries even as sentences: FAQs)
         if prev is not None and parsed is None and indent(s) < block.left:
             break  # text to the left of every entry: the body has begun
-        if _repeats_first(block, text, parsed):
+        if _repeats_first(block, text, parsed) or _first_number_again(block, parsed, pg, apart):
             break  # the first entry again: its heading, the body has begun
         if (
             pg is None
@@ -307,6 +310,20 @@ def _repeats_first(block: _Block, text: str, parsed: tuple[Number, str] | None) 
         return False
     title = outline.normalize_title(parsed[1] if parsed else text)
     return title == first[1] and (parsed is None or first[0] is None or parsed[0].values == first[0])
+
+
+def _first_number_again(block: _Block, parsed: tuple[Number, str] | None, pg: str | None, apart: bool) -> bool:
+    """The first entry's number again, on a line standing apart with no page number, in a block
+    whose entries have page numbers or follow one another with no blank line: the first heading,
+    renamed since the contents was made. (A contents that numbers each part afresh repeats "1."
+    with a page number, or with no blank line before it, or in a block spaced by blank lines.)"""
+    first = block.first_number
+    if parsed is None or pg is not None or not apart or first is None or parsed[0].values != first.values:
+        return False
+    # "Chapter 1." stands for "1." (DocBook lists chapters by number alone), "(1)" for no "1."
+    same = numbering.family(parsed[0]) == numbering.family(first) or parsed[0].scheme in ("chapter", "cjk-chapter")
+    # the blank line above this line is the one spacing the block has counted, if any
+    return same and (block.paged() or block.spaced <= 1)
 
 
 def _unpaged_entry(
