@@ -59,7 +59,7 @@ def _alive(pid: int) -> bool:
 @pytest.mark.skipif(sys.platform != "linux", reason="/proc and pgrep")
 @pytest.mark.parametrize(("signum", "name"), [(signal.SIGTERM, "SIGTERM"), (signal.SIGHUP, "SIGHUP")])
 def test_a_stop_signal_ends_the_workers_and_exits_128_plus_it_D31(tmp_path: Path, signum: int, name: str) -> None:
-    _tree(tmp_path, 400, size=3)
+    _tree(tmp_path, 1200, size=3)  # a run long enough that the signal comes while the workers work
     proc = subprocess.Popen(
         [sys.executable, "-c", "from outlint.entry import main; main()", "check", "-j", "2", "."],
         cwd=tmp_path,

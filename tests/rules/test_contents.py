@@ -270,3 +270,9 @@ def test_a_renamed_first_section_after_a_page_break_is_one_title_mismatch() -> N
     doc = "\n".join(page_one + footer + body)
     found = lint(doc, "OL1")
     assert [(f.code, f.span.line) for f in found] == [("OL103", lines_of(doc, "1.  Overview"))]
+
+
+def test_a_renumbered_first_chapter_under_a_dense_contents_is_one_number_mismatch() -> None:
+    doc = _listed(ENTRIES, ["Chapter 3. Introduction", *BODY_HEADINGS[1:]])
+    found = lint(doc, "OL1,OL2,OL3")
+    assert [(f.code, f.span.line) for f in found] == [("OL104", lines_of(doc, "Chapter 3. Introduction"))]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from outlint.linter import read_bytes
 from tests.conftest import codes_lines, lint
+from tests.rules.docs import BODY
 
 CLEAN = """Report
 
@@ -249,3 +251,24 @@ def test_a_bare_title_far_ahead_of_the_contents_read_so_far_is_no_heading() -> N
         "1.1. Inputs\n\n   Text of the inputs, complete.\n\n1.2. Steps\n\n   Text of the steps, complete.\n"
     )
     assert [code for code, _ in codes_lines("Contents\n\n" + toc + "\n" + body, "OL1,OL3")] == ["OL304"]
+
+
+def test_a_document_that_stops_under_a_heading_is_one_early_end() -> None:
+    # the contents lists three sections; the text stops right after the second one's heading
+    toc = ["1. Scope", "2. Terms", "3. Rules"]
+    doc = "\n".join(
+        ["Report", "", "Contents", "", *(f"  {e}" for e in toc), "", "1. Scope", "", BODY, "", "2. Terms", ""]
+    )
+    assert [f.code for f in lint(doc, "OL1,OL3")] == ["OL304"]
+
+
+def test_a_sentence_citing_a_section_cut_at_a_page_end_is_no_heading() -> None:
+    # an RFC's overview cut at the end of a page: "Section 4 discusses ..., its" is a sentence, not a heading
+    toc = ["1. Overview", "2. Terms", "3. Records", "4. The Signature Resource Record"]
+    lines = ["Report", "", "Contents", "", *(f"  {e}" for e in toc), "", "\f", ""]
+    lines += ["1. Overview", "", f"   {BODY}", "", "2. Terms", "", f"   {BODY}", ""]
+    lines += ["3. Records", "", "   Section 2 describes the records.", "", "\f", ""]
+    lines += ["   Section 4 discusses the signature resource record, its", ""]
+    doc = "\n".join(lines)
+    titles = [h.title for h in read_bytes(doc.encode(), "doc.txt").facts.headings]
+    assert titles == ["Overview", "Terms", "Records"]

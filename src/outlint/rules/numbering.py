@@ -123,10 +123,12 @@ def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
         # ("APPENDIX A" before "APPENDIX B", after the numbered sections) are the ones it follows on
         j = parent if parent is not None else -1
         fam = family(h.number) if h.number is not None else None
+        # a contents lists chapters by their number alone ("1." for "Chapter 1.")
+        fams = {fam, "decimal"} if fam in _CHAPTERS else {fam}
         between = [
             k
             for k in range(j + 1, i)
-            if al.entry_parents[k] == parent and (fam is None or _family_of(doc.toc[k].number) == fam)
+            if al.entry_parents[k] == parent and (fam is None or _family_of(doc.toc[k].number) in fams)
         ]
     return bool(between) and all(al.heading_for(k) is None for k in between)
 

@@ -313,12 +313,17 @@ def _repeats_first(block: _Block, text: str, parsed: tuple[Number, str] | None) 
 
 
 def _first_number_again(block: _Block, parsed: tuple[Number, str] | None, pg: str | None, apart: bool) -> bool:
-    """The first entry's number again, on a line standing apart with no page number, in a block
-    whose entries have page numbers or follow one another with no blank line: the first heading,
-    renamed since the contents was made. (A contents that numbers each part afresh repeats "1."
+    """The first entry's number (or its title) again, on a line standing apart with no page number,
+    in a block whose entries have page numbers or follow one another with no blank line: the first
+    heading, renamed (or renumbered) since the contents was made. (A contents that numbers each part afresh repeats "1."
     with a page number, or with no blank line before it, or in a block spaced by blank lines.)"""
     first = block.first_number
-    if parsed is None or pg is not None or not apart or first is None or parsed[0].values != first.values:
+    if parsed is None or pg is not None or not apart or first is None:
+        return False
+    if block.first_key is not None and outline.normalize_title(parsed[1]) == block.first_key[1]:
+        # its title again under another number: the first heading, renumbered since
+        return block.paged() or block.spaced <= 1
+    if parsed[0].values != first.values:
         return False
     # "Chapter 1." stands for "1." (DocBook lists chapters by number alone), "(1)" for no "1."
     same = numbering.family(parsed[0]) == numbering.family(first) or parsed[0].scheme in ("chapter", "cjk-chapter")

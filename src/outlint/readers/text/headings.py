@@ -195,8 +195,10 @@ def _judge(
         return None  # a numbered row of a table or diagram: its cells stand apart in columns
     if len(ARROW.findall(h.title)) >= 2:
         return None  # a numbered line of a sequence diagram ("2. SYN-SENT --> <SEQ=100> --> LISTEN")
-    if fam in WORDY and h.title[:1].islower() and SENTENCE_END.search(h.title):
-        return None  # a sentence that cites a division ("Section 9 provides a few paragraphs on ...")
+    if fam in WORDY and h.title[:1].islower() and (SENTENCE_END.search(h.title) or _runs_on(number.label)):
+        # a sentence that cites a division ("Section 9 provides a few paragraphs on ..."), also
+        # one cut off before its full stop: a Latin label with no stop or colon runs on into a verb
+        return None
     if c.listed:
         return "numbered+contents"
     if c.hanging and not c.number_listed:
@@ -237,6 +239,12 @@ def _judge(
         # "b.  Systems now use ~/_inputrc as the last-ditch inputrc filename.")
         return "numbered+chain"
     return None
+
+
+def _runs_on(label: str) -> bool:
+    """Whether a division's label ends in its number with nothing after it ("Section 4"), as a
+    label cited in a sentence does; "Section 4." and "第 4 章" close themselves."""
+    return label[-1:].isascii() and label[-1:].isalnum()
 
 
 def _roman_appendices(items: list[outline.Block]) -> list[outline.Block]:
