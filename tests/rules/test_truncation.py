@@ -272,3 +272,11 @@ def test_a_sentence_citing_a_section_cut_at_a_page_end_is_no_heading() -> None:
     doc = "\n".join(lines)
     titles = [h.title for h in read_bytes(doc.encode(), "doc.txt").facts.headings]
     assert titles == ["Overview", "Terms", "Records"]
+
+
+def test_a_dotted_appendix_section_titled_in_lower_case_is_a_heading() -> None:
+    # an Internet-Draft's history: "D.1  draft-name-00" is a section, its label closes itself
+    lines = ["Report", "", "1. Overview", "", f"   {BODY}", "", "Appendix D. History", "", f"   {BODY}", ""]
+    lines += ["D.1  draft-report-00", "", f"   {BODY}", "", "D.2  draft-report-01", "", f"   {BODY}", ""]
+    titles = [h.title for h in read_bytes("\n".join(lines).encode(), "doc.txt").facts.headings]
+    assert titles == ["Overview", "History", "draft-report-00", "draft-report-01"]

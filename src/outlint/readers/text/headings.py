@@ -242,9 +242,9 @@ def _judge(
 
 
 def _runs_on(label: str) -> bool:
-    """Whether a division's label ends in its number with nothing after it ("Section 4"), as a
-    label cited in a sentence does; "Section 4." and "第 4 章" close themselves."""
-    return label[-1:].isascii() and label[-1:].isalnum()
+    """Whether a division's label is a word and a number with nothing after it ("Section 4"), as
+    a label cited in a sentence is; "Section 4.", "D.1" and "第 4 章" close themselves."""
+    return " " in label and label[-1:].isascii() and label[-1:].isalnum()
 
 
 def _roman_appendices(items: list[outline.Block]) -> list[outline.Block]:
