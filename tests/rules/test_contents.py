@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import codes_lines, lint
-from tests.rules.docs import text_doc
+from tests.rules.docs import BODY, text_doc
 
 TOC = ["1. Scope", "(1) Purpose", "(2) Audience", "2. Terms", "(1) Words", "3. Rules"]
 
@@ -276,3 +276,12 @@ def test_a_renumbered_first_chapter_under_a_dense_contents_is_one_number_mismatc
     doc = _listed(ENTRIES, ["Chapter 3. Introduction", *BODY_HEADINGS[1:]])
     found = lint(doc, "OL1,OL2,OL3")
     assert [(f.code, f.span.line) for f in found] == [("OL104", lines_of(doc, "Chapter 3. Introduction"))]
+
+
+def test_a_chapter_page_contents_ends_at_the_first_paragraph() -> None:
+    # one chapter of a DocBook manual exported as a page: its own contents, then its first paragraph
+    lines = ["Chapter 7. Archives", "", "Table of Contents", "", "7.1. Tools", "7.2. Rebuilding", ""]
+    lines += ["The booting of the system is a two-stage process, involving the initial", "RAM filesystem."]
+    lines += ["", "7.1. Tools", "", BODY, "", "7.2. Rebuilding", "", BODY, ""]
+    doc = "\n".join(lines)
+    assert codes_lines(doc, "OL1,OL3") == []

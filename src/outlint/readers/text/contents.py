@@ -197,6 +197,8 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             break
         if after_blank and block.dense() and not _entry_shaped(block, lines, content, i):
             break  # entries that followed one another, then a blank line and a line of another shape
+        if after_blank and _paragraph_after_numbered(block, lines, content, i):
+            break  # numbered entries that followed one another, then a blank line and a paragraph
         if after_blank and block.entries:
             block.spaced += 1
         text, pg = block.split_page(s)
@@ -310,6 +312,19 @@ def _repeats_first(block: _Block, text: str, parsed: tuple[Number, str] | None) 
         return False
     title = outline.normalize_title(parsed[1] if parsed else text)
     return title == first[1] and (parsed is None or first[0] is None or parsed[0].values == first[0])
+
+
+def _paragraph_after_numbered(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """An unnumbered paragraph of wrapped prose (two lines or more, a sentence at its end) after a
+    blank line, below numbered entries that followed one another: the body's first paragraph
+    under a chapter's own contents, as DocBook writes a chapter's page. An unnumbered part
+    title over such entries is one short line."""
+    if not block.entries or block.unnumbered or block.spaced > 1 or _parse(lines[i]) is not None:
+        return False
+    end = i
+    while end < len(lines) and content[end]:
+        end += 1
+    return end - i >= 2 and _is_prose(" ".join(lines[k].strip() for k in range(i, end)))
 
 
 def _first_number_again(block: _Block, parsed: tuple[Number, str] | None, pg: str | None, apart: bool) -> bool:
