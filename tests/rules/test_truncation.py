@@ -280,3 +280,11 @@ def test_a_dotted_appendix_section_titled_in_lower_case_is_a_heading() -> None:
     lines += ["D.1  draft-report-00", "", f"   {BODY}", "", "D.2  draft-report-01", "", f"   {BODY}", ""]
     titles = [h.title for h in read_bytes("\n".join(lines).encode(), "doc.txt").facts.headings]
     assert titles == ["Overview", "History", "draft-report-00", "draft-report-01"]
+
+
+def test_an_author_who_starts_sentences_in_lowercase_is_not_a_fragment_finder() -> None:
+    para = "The cache file is named after its path. this is useful when fonts are shared."
+    one = "\n".join(["Notes", "", "1. Cache", "", para, "", "2. Fonts", "", BODY, ""])
+    assert [f.code for f in lint(one, "OL305")] == ["OL305"]
+    many = "\n".join(["Notes", "", "1. Cache", "", *[para, ""] * 4, "2. Fonts", "", BODY, ""])
+    assert lint(many, "OL305") == []

@@ -509,6 +509,9 @@ def _sections(doc: Document) -> Iterator[Sequence[Paragraph | Gap]]:
 _INFO_REF = re.compile(r"\*[Nn]ote\s+[^:*]{1,80}::?[^.,*]{0,80}[.,]")
 # a figure's or table's caption: a label, not a sentence the next paragraph follows on from
 _CAPTION = re.compile(r"(?:Table|Figure|Fig\.|Exhibit|Listing)\s+[\w.-]+[:.]")
+# A document with more sentences than this that start in lowercase inside their paragraphs is
+# written so ("... cache filename. this is useful ..."): its author's habit, not text lost.
+LOWER_HABIT = 3
 # A word that starts this many paragraphs in lowercase is a name the document uses (a command, a
 # function: "who now prints ..."), not the first word of a fragment.
 NAME_STARTS = 2
@@ -537,6 +540,7 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
     if langs.main_script != "latin":
         return  # letter case is a Latin-script signal; CJK text has none
     names: frozenset[str] = doc.facts.derive(_lowercase_names)
+    inner: list[tuple[Span, str]] = []  # sentences inside paragraphs that start in lowercase
     for body in _sections(doc):
         prev: Paragraph | None = None
         for block in body:
@@ -574,12 +578,16 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 if word != token or after in names or not _ordinary(after, text[m2.end() :]):
                     continue
                 line, col = locate(doc, block, m2.start(2))
-                yield (
-                    Span(line, col, line, col + len(after) - 1),
-                    f"sentence starts in lowercase: {quote(token + m2.group(1) + ' ' + after)} "
-                    f"(a fragment of a lost or garbled sentence?)",
+                inner.append(
+                    (
+                        Span(line, col, line, col + len(after) - 1),
+                        f"sentence starts in lowercase: {quote(token + m2.group(1) + ' ' + after)} "
+                        f"(a fragment of a lost or garbled sentence?)",
+                    )
                 )
             prev = block
+    if len(inner) <= LOWER_HABIT:
+        yield from inner
 
 
 def locate(doc: Document, para: Paragraph, offset: int) -> tuple[int, int]:
@@ -688,7 +696,9 @@ RULES = (
         doc=_DOC.format(
             what="Reports a prose paragraph that starts in lowercase right after a paragraph that ended a "
             "sentence, and a sentence inside a paragraph that starts in lowercase after a full stop "
-            "(not after abbreviations such as `e.g.`, `etc.`, `No.`).",
+            "(not after abbreviations such as `e.g.`, `etc.`, `No.`). A document with more than "
+            f"{LOWER_HABIT} such sentences inside its paragraphs is written so by its author, and none "
+            "of them is reported.",
             why="Part of a sentence was lost, or a sentence was split or garbled in translation.",
             example="`Oppose the politicization of cybersecurity issues.` then a paragraph "
             "`against trade protectionism.`",
