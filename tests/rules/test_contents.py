@@ -285,3 +285,28 @@ def test_a_chapter_page_contents_ends_at_the_first_paragraph() -> None:
     lines += ["", "7.1. Tools", "", BODY, "", "7.2. Rebuilding", "", BODY, ""]
     doc = "\n".join(lines)
     assert codes_lines(doc, "OL1,OL3") == []
+
+
+UNTITLED = ["1. Scope", "    1.1. Terms", "2. Format", "    2.1. Header", "    2.2. Body", "3. Checks"]
+
+
+def _untitled_doc(body: list[str], listed: list[str] = UNTITLED) -> str:
+    """A hand-written specification: its title, its version, then its contents with no title."""
+    out = ["The Format", "==========", "", "Version 1.0", "", *[f"    {e}" for e in listed], ""]
+    for h in body:
+        out += [h, "", f"    {BODY}", ""]
+    return "\n".join(out)
+
+
+def test_a_contents_with_no_title_is_read_by_its_entries_turning_up_as_headings() -> None:
+    headings = [e.strip() for e in UNTITLED]
+    assert lint(_untitled_doc(headings), "OL1") == []
+    renamed = [h if h != "2.1. Header" else "2.1. Overview" for h in headings]
+    doc = _untitled_doc(renamed)
+    assert codes_lines(doc, "OL1") == [("OL103", lines_of(doc, "2.1. Overview"))]
+
+
+def test_a_numbered_list_at_the_top_is_no_contents_when_its_items_are_not_headings() -> None:
+    steps = ["1. Unpack it", "2. Build it", "3. Test it", "4. Install it", "5. Run it"]
+    doc = _untitled_doc([e.strip() for e in UNTITLED], listed=steps)
+    assert lint(doc, "OL1") == []

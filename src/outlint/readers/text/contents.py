@@ -54,6 +54,11 @@ MIN_PREFIX = 20
 WRAPPED_SHARE = 0.8
 # A blank run this long ends the block, unless the line after it has the block's entry shape.
 BLANK_END = 4
+# A contents with no title is a run of at least this many numbered lines, at least this share of
+# which turn up later as headings; the first this many such runs are tried.
+UNTITLED_MIN = 5
+UNTITLED_SHARE = 0.8
+UNTITLED_TRIES = 3
 
 
 def _parse(text: str) -> tuple[Number, str] | None:
@@ -93,6 +98,54 @@ def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
             if before_blank and after:
                 return i
     return -1
+
+
+def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
+    """The first line of a contents with no title: a block of lines near the top of the document
+    that starts with a numbered line and holds several, most of which stand later on lines of
+    their own, number and title alike, as the headings they list (a hand-written specification's
+    contents under its title and version; its entries may wrap); -1 when there is none. Only the
+    first few such blocks are tried."""
+    limit = min(len(lines), max(TITLE_WITHIN, len(lines) // 2))
+    later: dict[str, int] | None = None
+    i = tried = 0
+    while i < limit and tried < UNTITLED_TRIES:
+        if not content[i] or _entry_text(lines[i]) is None:
+            i += 1
+            continue
+        run = i
+        texts = []
+        while i < len(lines) and content[i]:
+            text = _entry_text(lines[i])
+            if text is not None:
+                texts.append(text)
+            i += 1
+        if len(texts) < UNTITLED_MIN:
+            continue
+        tried += 1
+        if later is None:
+            later = {
+                " ".join(lines[j].split()).lower(): j
+                for j in range(len(lines))
+                if content[j] and (j == 0 or not content[j - 1]) and len(lines[j]) <= 120
+            }
+        found = sum(1 for t in texts if later.get(t, -1) >= i)
+        if found >= UNTITLED_SHARE * len(texts):
+            return run
+    return -1
+
+
+def _entry_text(line: str) -> str | None:
+    """A line's number and title, spaces collapsed and lowercased, without a page number after a
+    leader; None when it is not numbered with digits or has no title."""
+    if not line.lstrip()[:1].isdigit():
+        return None  # (a hand-written contents numbers its entries so; and most lines are not)
+    split = leader.split(line)
+    text = split[0] if split else line
+    parsed = _parse(text)
+    if parsed is None or not parsed[1]:
+        return None
+    return " ".join(text.split()).lower()
 
 
 class _Block:
@@ -157,8 +210,11 @@ class _Block:
 def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tuple[list[TocEntry], Span | None, int]:
     """Find the contents block: its entries, its span and the index of the first line after it."""
     start = _find_title(lines, content)
-    if start < 0:
-        return [], None, 0
+    titled = start >= 0
+    if not titled:
+        start = _untitled(lines, content) - 1
+        if start < -1:
+            return [], None, 0
     later = _Standalone(lines, content, start)
     block = _Block()
     i = start + 1
@@ -234,7 +290,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
     if not block.entries:
         return [], None, 0
     entries: list[TocEntry] = []
-    own_title = outline.normalize_title(lines[start])
+    own_title = outline.normalize_title(lines[start]) if titled else None
     for e in block.entries:
         parsed = _parse(e.text)
         number: Number | None = parsed[0] if parsed else None
@@ -245,7 +301,8 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
         span = Span(e.first + 1, col, e.first + 1, len(lines[e.first].rstrip()))
         entries.append(TocEntry(0, number, title, None, span, e.page))
     last = block.entries[-1].last
-    toc_span = Span(start + 1, indent(lines[start]) + 1, last + 1, len(lines[last].rstrip()))
+    top = start if titled else block.entries[0].first
+    toc_span = Span(top + 1, indent(lines[top]) + 1, last + 1, len(lines[last].rstrip()))
     return entries, toc_span, end
 
 
