@@ -143,7 +143,8 @@ def _events(w: _Walk, events: Any, base: int) -> None:
             if event == "SoftBreak" or event == "HardBreak":
                 _piece(w, Piece("break", " ", start, end))
             elif event == "Rule":
-                _close_implicit(w)
+                if w.implicit:
+                    _close_implicit(w)
                 if w.depth == 0:
                     _top(w, start, end)
             continue
@@ -214,7 +215,8 @@ def _start(w: _Walk, value: Any, start: int, end: int) -> None:
     if name == "Image":
         _piece(w, Piece("image", "", start, end))
         return
-    _close_implicit(w)
+    if w.implicit:
+        _close_implicit(w)
     top = w.depth == 0
     if top:
         _top(w, start, end)
@@ -269,7 +271,8 @@ def _end(w: _Walk, value: Any, start: int, end: int) -> None:
         marks = 2 if name == "Strong" else 1
         _piece(w, Piece("mark", w.src.text(end - marks, end), end - marks, end))
         return
-    _close_implicit(w)
+    if w.implicit:
+        _close_implicit(w)
     w.depth -= 1
     w.fresh_item = False
     if name in _RECORDS:
@@ -323,6 +326,11 @@ def _finish(src: Source, rec: Rec) -> None:
     pieces = rec.inline
     if rec.kind == "para":
         rec.text, rec.origin, rec.own = mdinline.plain(pieces, src)
+        if len(pieces) == 1 and pieces[0].kind == "text":  # most paragraphs: no code, links nor HTML
+            if rec.item:
+                rec.shown = pieces[0].text
+            rec.inline = _NO_PIECES
+            return
     kinds = {p.kind for p in pieces}
     rec.code = "code" in kinds
     if "link" in kinds:
