@@ -48,6 +48,7 @@ class Rec:
     html: Sequence[Piece] = ()  # raw inline HTML
     code: bool = False  # has a code span
     shown: str | None = None  # for an unlinked list item: its text as a title
+    column: int = 0  # 1-based column of ``offset`` when the walk has it already (0: not known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +330,8 @@ def _finish(src: Source, rec: Rec) -> None:
         if len(pieces) == 1 and pieces[0].kind == "text":  # most paragraphs: no code, links nor HTML
             if rec.item:
                 rec.shown = pieces[0].text
+            if rec.origin and pieces[0].start == rec.offset:
+                rec.column = rec.origin[0][2]  # the text starts the block: its position is known
             rec.inline = _NO_PIECES
             return
     kinds = {p.kind for p in pieces}
