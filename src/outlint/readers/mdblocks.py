@@ -230,7 +230,10 @@ def _start(w: _Walk, value: Any, start: int, end: int) -> None:
             first, after = w.src.line(start), _end_line(w.src, start, end)
         rec = Rec(kind, first, after, top=w.top, offset=start, stop=start)
         if kind == "para":
-            _place(w, rec)
+            if w.containers:
+                _place(w, rec)
+            else:  # a top-level paragraph: prose at depth 0, as a record starts
+                rec.item = w.fresh_item
         elif kind == "heading":
             rec.level = int(detail["level"][1])
             rec.setext = not w.src.text(start, start + 4).lstrip(" ").startswith("#")
