@@ -160,7 +160,8 @@ def _blocks(
                 para_kind = "html"
             start_col = rec.column or walk.src.position(rec.offset)[1]
             blocks.append(Paragraph(rec.text, _span(rec, lines, start_col), para_kind, origin=rec.origin))
-            _collect_links(rec, walk)
+            if rec.links or rec.html:  # a finished paragraph holds no pieces: most have neither
+                _collect_links(rec, walk)
         elif kind == "code":
             blocks.append(Paragraph(rec.content.rstrip("\n"), _span(rec, lines), "code"))
         elif kind == "table":
