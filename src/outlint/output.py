@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -39,6 +38,8 @@ def write_report(path: str, text: str) -> None:
         return
     target = os.path.realpath(path)  # through symbolic links, so that the link stays a link
     mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~umask()
+    import tempfile  # here: most runs write to standard output, and need not import it
+
     fd, tmp = tempfile.mkstemp(prefix=".outlint-", dir=os.path.dirname(target))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:

@@ -6,7 +6,6 @@ import contextlib
 import functools
 import math
 import os
-import pickle
 import signal
 import sys
 import threading
@@ -104,6 +103,8 @@ def _check_chunk(paths: Sequence[str], settings_for: SettingsFor, fmt: str | Non
 
 def _travels(settings_for: SettingsFor) -> bool:
     """Whether the settings can be sent to a worker process (a compiled profile, say, cannot)."""
+    import pickle  # here: only a run over several files sends settings to workers
+
     try:
         pickle.dumps(settings_for)
     except (pickle.PicklingError, AttributeError, TypeError):

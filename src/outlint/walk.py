@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -179,6 +178,8 @@ def git_files(directory: str) -> list[str] | None:
     """The files git lists under ``directory``, relative to it with ``/``: the tracked ones and the
     untracked ones git does not ignore, in the walk's order. None outside a work tree, when
     ``directory`` is itself ignored (naming it asks for it), without git, or when git fails."""
+    import subprocess  # here: only a walk of a directory runs git, and a check of one file pays nothing
+
     directory = os.path.abspath(directory)
     parent, name = os.path.split(directory)
     try:
@@ -193,6 +194,8 @@ def git_files(directory: str) -> list[str] | None:
 
 def _git(directory: str, *args: str) -> bytes | None:
     """Output of a git command run in ``directory``, or None when it fails."""
+    import subprocess
+
     proc = subprocess.run(
         ["git", "-C", directory, *args], capture_output=True, stdin=subprocess.DEVNULL, timeout=GIT_TIMEOUT, check=False
     )

@@ -109,7 +109,8 @@ def _analyse(doc: Document, language: str | None) -> Languages:
                 totals.subtract(dict(profiles[id(para)].counts))
     han = "ja" if totals["kana"] >= KANA_SHARE * (totals["kana"] + totals["han"]) > 0 else "zh"
     evidence = [para for para in paragraphs if id(para) not in notices]
-    main_script, main_language = _main(doc, language, +totals, evidence, profiles)
+    split: dict[int, list[str]] = {}  # words of the texts the main language was sampled from
+    main_script, main_language = _main(doc, language, +totals, evidence, profiles, split)
     if main_language == "ja" or (main_script == "kana"):
         han = "ja"
     latin: dict[int, Part] = {}
@@ -120,7 +121,8 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             continue
         p = profiles[id(para)]
         found: list[Part] = []
-        if latin_main and p.main == "latin" and detect.other_words(para.text, str(main_language)):
+        words = split.pop(id(para.text), None)
+        if latin_main and p.main == "latin" and detect.other_words(para.text, str(main_language), words):
             if legal_notice(para.text):
                 notices |= {id(para)}
                 continue
@@ -148,12 +150,17 @@ def _analyse(doc: Document, language: str | None) -> Languages:
 
 
 def _main(
-    doc: Document, language: str | None, totals: Counter[str], paragraphs: list[Paragraph], profiles: dict[int, Profile]
+    doc: Document,
+    language: str | None,
+    totals: Counter[str],
+    paragraphs: list[Paragraph],
+    profiles: dict[int, Profile],
+    split: dict[int, list[str]],
 ) -> tuple[str | None, str | None]:
     if language:
         tag = language.split("-")[0].lower()
         return scripts.SCRIPT_OF_LANG.get(tag, "latin"), language
-    return main.main_language(doc, totals, paragraphs, profiles)
+    return main.main_language(doc, totals, paragraphs, profiles, split)
 
 
 def _sentences(para: Paragraph, main: str) -> list[Part]:
@@ -220,7 +227,7 @@ def legal_notice(text: str) -> bool:
     low = text.lower()
     return (
         "©" in low
-        or "(c)" in low
+        or ("(" in low and "(c)" in low)  # a one-character test first: it is several times faster
         or "copyright" in low
         or "warrant" in low
         or "permission" in low

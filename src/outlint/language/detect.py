@@ -172,18 +172,28 @@ BLOCK_VOTE = 2
 PRIOR_SHARE = 0.2
 
 
-def main_latin_language(texts: list[str], prior: str | None = None, titles: Sequence[str] = ()) -> str:
+def main_latin_language(
+    texts: list[str], prior: str | None = None, titles: Sequence[str] = (), split: dict[int, list[str]] | None = None
+) -> str:
     """Which Latin-script language most of the prose is in: the shares of its commonest words, of
     the blocks and of the headings each language has the most common words of, added up (so that
     a few long passages left in another language do not outvote the many blocks and headings of
     the document's own); ``prior`` (the path's language) when it has a fair share of the words;
     English when the text says too little (fewer than 20 common words, or no clear winner by
-    the text nor by the headings)."""
+    the text nor by the headings).
+
+    ``split``, when given, gets the lowercased words of each text read whole, by ``id`` of the
+    text, for ``other_words`` to take: a short document's prose is all in the sample, and would
+    otherwise be split twice."""
     hits: dict[str, int] = {}
     blocks: dict[str, int] = {}
     n = 0
     for text in texts:
-        words = text.lower().split()[: MAIN_SAMPLE - n]
+        words = text.lower().split()
+        if len(words) > MAIN_SAMPLE - n:
+            words = words[: MAIN_SAMPLE - n]
+        elif split is not None:
+            split[id(text)] = words  # no more than the sample's words are held
         n += len(words)
         own = stopword_hits(words)
         for tag, k in own.items():
@@ -236,13 +246,15 @@ def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES) 
     return Guess(str(lang), round(float(confidence), 2))
 
 
-def other_words(text: str, main: str) -> bool:
+def other_words(text: str, main: str, words: list[str] | None = None) -> bool:
     """Whether ``text`` has any common word of another language than ``main``: if not, neither it
-    nor any sentence of it can be judged foreign, and nothing more is computed.
+    nor any sentence of it can be judged foreign, and nothing more is computed. ``words`` are the
+    text's lowercased words, when the caller has them already.
 
     The same as ``_competing(words, tag, 0)``, as one set test in C: most blocks of a document
     have no such word, and every block is asked."""
-    words = text.lower().split()
+    if words is None:
+        words = text.lower().split()
     if len(words) < MIN_WORDS:
         return False
     return not _only_others(main.split("-")[0]).isdisjoint(map(str.strip, words, repeat(_EDGE)))

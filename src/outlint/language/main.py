@@ -43,13 +43,18 @@ def path_language(path: str) -> str | None:
 
 
 def main_language(
-    doc: Document, totals: Counter[str], paragraphs: Sequence[Paragraph], profiles: dict[int, Profile]
+    doc: Document,
+    totals: Counter[str],
+    paragraphs: Sequence[Paragraph],
+    profiles: dict[int, Profile],
+    split: dict[int, list[str]] | None = None,
 ) -> tuple[str | None, str | None]:
     """The document's main script and language, when none is configured.
 
     The amount of text, the number of blocks and the number of headings vote: a translation with
     long paragraphs left in its source language still has most of its headings and blocks
     translated, and a source document with a few long pasted passages most of its own.
+    ``split`` is filled as ``detect.main_latin_language`` fills it.
     """
     blocks: Counter[str] = Counter()
     for para in paragraphs:
@@ -75,7 +80,8 @@ def main_language(
     texts = [p.text for p in paragraphs if p.kind == "prose" and not p.lang]
     step = max(1, len(texts) // SAMPLE_BLOCKS)
     titles = [h.title for h in doc.facts.headings if not h.lang]
-    return main_script, detect.main_latin_language(texts[::step], tag if tag_script == "latin" else None, titles)
+    prior = tag if tag_script == "latin" else None
+    return main_script, detect.main_latin_language(texts[::step], prior, titles, split)
 
 
 def _vote(totals: Counter[str], blocks: Counter[str], heads: Counter[str]) -> str | None:

@@ -156,11 +156,12 @@ def _blocks(
             if rec.html:
                 walk.comments.extend(_inline_comments(rec, walk.src))
             para_kind = rec.container if rec.own else ("code" if rec.code else "html")
-            if mdtoc.is_auto_toc(rec, walk.src):
+            if rec.stop - rec.offset < 16 and mdtoc.is_auto_toc(rec, walk.src):  # only a short one can be
                 para_kind = "html"
-            start_col = walk.src.position(rec.offset)[1]
+            start_col = rec.column or walk.src.position(rec.offset)[1]
             blocks.append(Paragraph(rec.text, _span(rec, lines, start_col), para_kind, origin=rec.origin))
-            _collect_links(rec, walk)
+            if rec.links or rec.html:  # a finished paragraph holds no pieces: most have neither
+                _collect_links(rec, walk)
         elif kind == "code":
             blocks.append(Paragraph(rec.content.rstrip("\n"), _span(rec, lines), "code"))
         elif kind == "table":

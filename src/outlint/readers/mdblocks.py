@@ -48,6 +48,7 @@ class Rec:
     html: Sequence[Piece] = ()  # raw inline HTML
     code: bool = False  # has a code span
     shown: str | None = None  # for an unlinked list item: its text as a title
+    column: int = 0  # 1-based column of ``offset`` when the walk has it already (0: not known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,8 @@ def _events(w: _Walk, events: Any, base: int) -> None:
             if event == "SoftBreak" or event == "HardBreak":
                 _piece(w, Piece("break", " ", start, end))
             elif event == "Rule":
-                _close_implicit(w)
+                if w.implicit:
+                    _close_implicit(w)
                 if w.depth == 0:
                     _top(w, start, end)
             continue
@@ -214,7 +216,8 @@ def _start(w: _Walk, value: Any, start: int, end: int) -> None:
     if name == "Image":
         _piece(w, Piece("image", "", start, end))
         return
-    _close_implicit(w)
+    if w.implicit:
+        _close_implicit(w)
     top = w.depth == 0
     if top:
         _top(w, start, end)
@@ -227,7 +230,10 @@ def _start(w: _Walk, value: Any, start: int, end: int) -> None:
             first, after = w.src.line(start), _end_line(w.src, start, end)
         rec = Rec(kind, first, after, top=w.top, offset=start, stop=start)
         if kind == "para":
-            _place(w, rec)
+            if w.containers:
+                _place(w, rec)
+            else:  # a top-level paragraph: prose at depth 0, as a record starts
+                rec.item = w.fresh_item
         elif kind == "heading":
             rec.level = int(detail["level"][1])
             rec.setext = not w.src.text(start, start + 4).lstrip(" ").startswith("#")
@@ -269,7 +275,8 @@ def _end(w: _Walk, value: Any, start: int, end: int) -> None:
         marks = 2 if name == "Strong" else 1
         _piece(w, Piece("mark", w.src.text(end - marks, end), end - marks, end))
         return
-    _close_implicit(w)
+    if w.implicit:
+        _close_implicit(w)
     w.depth -= 1
     w.fresh_item = False
     if name in _RECORDS:
@@ -323,6 +330,13 @@ def _finish(src: Source, rec: Rec) -> None:
     pieces = rec.inline
     if rec.kind == "para":
         rec.text, rec.origin, rec.own = mdinline.plain(pieces, src)
+        if len(pieces) == 1 and pieces[0].kind == "text":  # most paragraphs: no code, links nor HTML
+            if rec.item:
+                rec.shown = pieces[0].text
+            if rec.origin and pieces[0].start == rec.offset:
+                rec.column = rec.origin[0][2]  # the text starts the block: its position is known
+            rec.inline = _NO_PIECES
+            return
     kinds = {p.kind for p in pieces}
     rec.code = "code" in kinds
     if "link" in kinds:

@@ -519,7 +519,7 @@ NAME_STARTS = 2
 
 def _blank_refs(text: str) -> str:
     """The text with Info cross-references masked as one opaque word, offsets kept."""
-    if "ote" not in text:
+    if "*" not in text or "ote" not in text:  # the asterisk first: one byte is found fastest
         return text
     return _INFO_REF.sub(lambda m: "X" * len(m.group()), text)
 
