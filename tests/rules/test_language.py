@@ -160,6 +160,19 @@ def test_latin_script_language_is_named(text: str, tag: str) -> None:
     assert language.analyse(doc).main_language == tag
 
 
+def test_release_notes_written_as_lists_take_the_language_of_their_items() -> None:
+    # the credits are the only paragraphs, and the particles of their names ("de", "van") are
+    # common Dutch words: the items of the lists name the language
+    from outlint import language
+    from outlint.linter import read_bytes
+
+    names = "Ana de Souza, Jan van Dijk, Luca de Rosa, Pieter van Dam, Marta de Vries, Eva de Wit"
+    items = "".join(f"* {EN}\n\n" for _ in range(8))
+    text = "".join(f"Changes in release {n}:\n\n{items}Contributions from: {names}\n\n" for n in range(4))
+    assert language.analyse(read_bytes(text.encode(), "NEWS")).main_language == "en"
+    assert codes_lines(text, "OL4") == []
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

@@ -13,7 +13,7 @@ from outlint.language import detect, main, scripts
 from outlint.language.scripts import CJK, Profile, profile, same_writing
 from outlint.model import Document, Paragraph
 
-TEXT_KINDS = ("prose", "list", "quote")
+TEXT_KINDS = main.TEXT_KINDS
 # Short CJK text carries more per character than Latin text: a label line such as "設定例の説明:"
 # (six characters) is a paragraph of its own, where six Latin letters would be a name.
 CJK_MIN_WEIGHT = 8

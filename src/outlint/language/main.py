@@ -26,6 +26,8 @@ _TAGGED = frozenset({*scripts.SCRIPT_OF_LANG, *detect.CANDIDATES}) - {"en"}
 # headings) whose own script is the tag's (a page whose synopsis alone was translated is a
 # translation); for a Latin-script tag, see ``detect.PRIOR_SHARE``.
 TAGGED_BLOCKS = 2
+# The kinds of block that are text (not code, tables or contents).
+TEXT_KINDS = ("prose", "list", "quote")
 # Several hundred prose blocks, drawn evenly from the whole document, name its language.
 SAMPLE_BLOCKS = 300
 
@@ -72,7 +74,9 @@ def main_language(
         return tag_script, tagged  # a translation, however much of it is left in English
     if main_script != "latin":
         return main_script, scripts.language_of(main_script) if main_script else None
-    texts = [p.text for p in paragraphs if p.kind == "prose" and not p.lang]
+    # list items and quotes too: release notes and FAQs are written as lists, with a few headers
+    # and credits as their only paragraphs
+    texts = [p.text for p in paragraphs if p.kind in TEXT_KINDS and not p.lang]
     step = max(1, len(texts) // SAMPLE_BLOCKS)
     titles = [h.title for h in doc.facts.headings if not h.lang]
     return main_script, detect.main_latin_language(texts[::step], tag if tag_script == "latin" else None, titles)
