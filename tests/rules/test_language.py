@@ -173,6 +173,18 @@ def test_release_notes_written_as_lists_take_the_language_of_their_items() -> No
     assert codes_lines(text, "OL4") == []
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        pytest.param("Tom Yan, Yu Watanabe,\n        Дамјан Георгиевски, наб", id="last-line-of-credits"),
+        pytest.param("Yu Watanabe, Дамјан Георгиевски, Дилян Палаузов, Zbigniew Jędrzejewski", id="names-in-a-line"),
+    ],
+)
+def test_names_in_their_own_script_in_credits(names: str) -> None:
+    text = f"1. Changes\n\n{EN}\n\nContributions from: Ana Souza, Jan Dijk, Luca Rosa, {names}\n"
+    assert codes_lines(text, "OL4") == []
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

@@ -357,10 +357,17 @@ NAME_WORDS = 4
 
 
 def a_name(text: str, script: str) -> bool:
-    """Whether the words of a cased ``script`` in text are a name, not a paragraph: at most
-    ``NAME_WORDS`` of them, each capitalised."""
-    words = re.findall(f"[{scripts.CHARS[script]}]+", text)
-    return 0 < len(words) <= NAME_WORDS and all(w[0].isupper() for w in words)
+    """Whether the words of a cased ``script`` in text are a name or a list of names, not a
+    paragraph: items between commas of at most ``NAME_WORDS`` words, each capitalised or a single
+    word (a handle: the credits of release notes read "Дамјан Георгиевски, наб")."""
+    word = re.compile(f"[{scripts.CHARS[script]}]+")
+    capitalised = False
+    for item in text.split(","):
+        words = word.findall(item)
+        if len(words) > NAME_WORDS or (len(words) > 1 and not all(w[0].isupper() for w in words)):
+            return False
+        capitalised = capitalised or any(w[0].isupper() for w in words)
+    return capitalised
 
 
 _PUNCTUATION = frozenset(".,;:!?。，；：！？")

@@ -202,6 +202,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
             for start, end in language.foreign_runs(para.text, script, threshold, sentences=True):
                 if script == "latin" and not _untranslated_run(para.text, start, end):
                     continue
+                if script != "latin" and script not in CJK and a_name(para.text[start:end], script):
+                    continue  # names in their own script, in a list of contributors
                 line, col = locate(doc, para, start)
                 if line in glued:
                     continue  # reported as a paragraph of its own (OL401)
