@@ -185,6 +185,15 @@ def test_names_in_their_own_script_in_credits(names: str) -> None:
     assert codes_lines(text, "OL4") == []
 
 
+def test_commented_entries_of_a_configuration_file_have_no_language() -> None:
+    entry = (
+        "#Serial number: 01\n#       Issuer: /CN=8R-CA 1:PN/O=Regulierungsbehörde für\n"
+        "#               Telekommunikation und Post/C=DE\n42:6A:F6:78:30:E9:CE:24:5B:EF  S\n"
+    )
+    intro = "".join(f"# {EN}\n" for _ in range(4)) + "\n\n"
+    assert codes_lines(intro + entry + "\n" + entry, "OL4") == []
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

@@ -376,8 +376,15 @@ _PUNCTUATION = frozenset(".,;:!?。，；：！？")
 def listing(lines: tuple[str, ...]) -> bool:
     """Whether a block of several lines has no punctuation at all: settings, a command listing or
     a diagram set like the prose, not sentences (``server listen on port 8080`` / ``log level is
-    debug``)."""
-    return len(lines) > 1 and not any(c in _PUNCTUATION for line in lines for c in line)
+    debug``); or is a configuration file's entry, each of its lines a ``#`` comment or a line of
+    no lowercase letter (a key's fingerprint under the comments that name its issuer)."""
+    if len(lines) < 2:
+        return False
+    if not any(c in _PUNCTUATION for line in lines for c in line):
+        return True
+    return any(line.lstrip().startswith("#") for line in lines) and all(
+        line.lstrip().startswith("#") or line.upper() == line for line in lines
+    )
 
 
 def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "quote")) -> Iterable[Paragraph]:
