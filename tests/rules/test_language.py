@@ -194,6 +194,29 @@ def test_commented_entries_of_a_configuration_file_have_no_language() -> None:
     assert codes_lines(intro + entry + "\n" + entry, "OL4") == []
 
 
+FR = "Le comité a examiné le rapport annuel et il a approuvé les recommandations pour la suite."
+JA = "委員会は年次報告書を審議し、その勧告を変更なしに承認しました。"
+
+
+@pytest.mark.parametrize(("own", "tag"), [pytest.param(FR, "fr", id="french"), pytest.param(JA, "ja", id="japanese")])
+def test_a_translation_mostly_left_in_english_is_a_translation(own: str, tag: str) -> None:
+    # a partial translation falls back to its English source: a quarter of its blocks translated
+    # make it a translation with English left in it, not an English document with pasted text
+    from outlint import language
+    from outlint.linter import read_bytes
+
+    text = "1. Scope\n\n" + "".join(f"{own}\n\n{EN}\n\n{EN}\n\n{EN}\n\n" for _ in range(6))
+    assert language.analyse(read_bytes(text.encode(), "doc.txt")).main_language == tag
+    english = [n for n, line in enumerate(text.split("\n"), 1) if line == EN]
+    assert [line for _, line in codes_lines(text, "OL401")] == english
+
+
+def test_a_few_pasted_paragraphs_leave_an_english_document_english() -> None:
+    text = "1. Scope\n\n" + "".join(f"{FR}\n\n" + f"{EN}\n\n" * 9 for _ in range(6))
+    french = [n for n, line in enumerate(text.split("\n"), 1) if line == FR]
+    assert [line for _, line in codes_lines(text, "OL401")] == french
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

@@ -17,9 +17,7 @@ TEXT_KINDS = main.TEXT_KINDS
 # Short CJK text carries more per character than Latin text: a label line such as "設定例の説明:"
 # (six characters) is a paragraph of its own, where six Latin letters would be a name.
 CJK_MIN_WEIGHT = 8
-# A Japanese document writes with kana and kanji; kanji-only text is Japanese where kana makes up
-# at least this share of the document's CJK text, else Chinese.
-KANA_SHARE = 0.1
+KANA_SHARE = main.KANA_SHARE
 # Kanji-only text shorter than this (in weight: 8 characters) is a label or a term, whose language is
 # the one of the CJK text around it; longer kanji-only text is a sentence, and Chinese.
 SHORT_HAN = 16

@@ -170,6 +170,10 @@ BLOCK_VOTE = 2
 # A language the document's path names (``debian-faq.fr.txt``) is its language when this share of
 # the common words are its own: a translation with much left in its source language.
 PRIOR_SHARE = 0.2
+# A document with this share of its blocks in another language than English (and this many) is a
+# translation of an English source, with the rest left untranslated.
+TRANSLATED_SHARE = 0.2
+TRANSLATED_BLOCKS = 5
 
 
 def main_latin_language(texts: list[str], prior: str | None = None, titles: Sequence[str] = ()) -> str:
@@ -206,8 +210,14 @@ def main_latin_language(texts: list[str], prior: str | None = None, titles: Sequ
     if len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]:
         # no clear winner: the headings decide, else English
         first, second = (heads.get(tag, 0) for tag, _ in ranked)
-        return ranked[0][0] if first > second else ranked[1][0] if second > first else "en"
-    return ranked[0][0]
+        best = ranked[0][0] if first > second else ranked[1][0] if second > first else "en"
+    else:
+        best = ranked[0][0]
+    if best == "en":  # a translation in progress falls back to its English source, not the reverse
+        other = max((tag for tag in blocks if tag != "en"), key=blocks.__getitem__, default=None)
+        if other and blocks[other] >= max(TRANSLATED_BLOCKS, TRANSLATED_SHARE * sum(blocks.values())):
+            return other
+    return best
 
 
 def _vote(votes: dict[str, int], hits: dict[str, int], least: int) -> None:
