@@ -292,6 +292,18 @@ def test_line_glued_under_english_paragraph_is_its_own_paragraph() -> None:
     assert "Japanese (ja)" in found[0].message
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("PolicyKit が必要な特権を提供します。", id="starts-with-a-name"),
+        pytest.param('"Delivery method:" を "mbox format" と設定します。', id="starts-with-a-quoted-string"),
+    ],
+)
+def test_line_glued_under_a_finished_english_sentence_is_its_own_paragraph(line: str) -> None:
+    text = f"1. Overview\n\n{EN}\n\n{EN}\n{line}\n\n{EN}\n"
+    assert codes_lines(text, "OL4") == [("OL401", 6)]
+
+
 def test_sentence_continued_across_lines_stays_a_run() -> None:
     text = (
         f"# Guide\n\n{EN} When the folder is moved, the tool asks before it\n"

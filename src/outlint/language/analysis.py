@@ -261,6 +261,9 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
     for n in range(para.span.line, last + 1):
         text = lines[n - 1]
         p = profile(text)
+        if main_script == "latin" and len(p.counts) > 1:
+            # quoted user-interface strings and code are names, not the language of the line
+            p = profile(without_quoted(scripts.without_code(text)))
         if out and out[-1].last == n - 1 and n not in terms and (main_script is None or not p.weight(main_script)):
             out[-1] = replace(out[-1], last=n)  # the run goes on
             continue
@@ -272,8 +275,15 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
         if script not in CJK and a_name(text, script):
             continue
         first = scripts.first_script(text)
-        if first is None or (not same_writing(first, script) and not same_writing(script, first)):
-            continue  # the line goes on with the sentence above and ends in another script
+        if first is None or (
+            not same_writing(first, script)
+            and not same_writing(script, first)
+            and not (n > para.span.line and lines[n - 2].rstrip().endswith(_SENTENCE_ENDS))
+        ):
+            # the line goes on with the sentence above and ends in another script; after a
+            # finished sentence, it starts one of its own with a name or a quoted string
+            # ("PolicyKit が必要な特権を提供します。" under an English sentence)
+            continue
         tag = tag_of(script, p.weight(script), main_script, han)
         if out and out[-1].last == n - 1 and out[-1].lang == tag:
             out[-1] = replace(out[-1], last=n)
