@@ -304,6 +304,16 @@ def test_line_glued_under_a_finished_english_sentence_is_its_own_paragraph(line:
     assert codes_lines(text, "OL4") == [("OL401", 6)]
 
 
+def test_sentence_in_a_block_with_a_line_glued_under_it() -> None:
+    block = (
+        "When sharing data over a network, you should use a common service. "
+        "データーをネットワーク経由で他のシステムと共有するときには、共通のサービスを使うべきです。 "
+        "Here are some hints.\n表10.4 典型的使用シナリオの場合のネットワークサービスの選択のリスト"
+    )
+    text = f"1. Overview\n\n{EN}\n\n{block}\n\n{EN}\n"
+    assert codes_lines(text, "OL4") == [("OL403", 5), ("OL401", 6)]
+
+
 def test_sentence_continued_across_lines_stays_a_run() -> None:
     text = (
         f"# Guide\n\n{EN} When the folder is moved, the tool asks before it\n"

@@ -179,8 +179,12 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
         p = langs.paragraphs[id(para)]
         if para.lang or id(para) in langs.latin:
             continue
-        if not language.scripts.same_writing(p.main, main) and (
-            language.foreign_script(p, main, _min_weight(p.main or "", 20)) is not None
+        glued = {n for part in langs.parts.get(id(para), ()) if part.kind == "line" for n in part.lines}
+        # (a block with lines glued under it is not OL401's whole: its runs are looked for here)
+        if (
+            not glued
+            and not language.scripts.same_writing(p.main, main)
+            and (language.foreign_script(p, main, _min_weight(p.main or "", 20)) is not None)
         ):
             continue  # a block in the other script: OL401's (a mostly Latin block with a fair share
             # of the document's own CJK script is the document's, and its runs are looked for here)
@@ -188,7 +192,6 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
             continue  # one script, the document's: no run of another
         if id(para) in langs.notices:
             continue  # a licence stays in the language it was granted in
-        glued = {n for part in langs.parts.get(id(para), ()) if part.kind == "line" for n in part.lines}
         terms: frozenset[int] | None = None  # computed for a paragraph with a run only
         for script, weight in p.counts:
             threshold = min_letters  # inside a paragraph, short CJK runs are glosses of names
