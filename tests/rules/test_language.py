@@ -314,6 +314,20 @@ def test_sentence_in_a_block_with_a_line_glued_under_it() -> None:
     assert codes_lines(text, "OL4") == [("OL403", 5), ("OL401", 6)]
 
 
+def test_names_set_one_to_a_line_under_a_japanese_line_are_no_english() -> None:
+    names = ["SunOS 4.1.x", "HP-UX 9.x, 10.x", "Solaris 2.5.x, 2.6, 8, 9", "Linux 2.0.*/2.2.*/2.4.*/2.6.*"]
+    names += ["OS/2 with emx", "Windows 9x/NT with Cygwin b20.1, 1.1.x", "MS-DOS with DJGPP and WATT32 packet driver"]
+    names += ["MacOS X Server", "MacOS X 10.1, 10.2, 10.3, 10.4"]
+    platforms = "".join(f"{name}\n" for name in names)
+    ja = "委員会は年次報告書を審議し、その勧告を変更なしに承認しました。"
+    text = f"# 概要\n\n{ja}\n\n現在動作が確認されている OS は以下の通りです．\n{platforms}\n{ja}\n"
+    from outlint import language
+    from outlint.linter import read_bytes
+
+    assert not language.analyse(read_bytes(text.encode(), "doc.md")).parts
+    assert codes_lines(text, "OL4", path="doc.md") == []
+
+
 def test_sentence_continued_across_lines_stays_a_run() -> None:
     text = (
         f"# Guide\n\n{EN} When the folder is moved, the tool asks before it\n"

@@ -289,6 +289,7 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
             out[-1] = replace(out[-1], last=n)
         else:
             out.append(Part("line", tag, 0, len(text), n, last=n))
+    out = [part for part in out if part.lang != "en" or not item_lines(lines[n - 1] for n in part.lines)]
     body = last - para.span.line + 1 - len(terms)
     if sum(len(part.lines) for part in out) >= body and not terms:
         return []  # every line is foreign: the block is, and the rules report it whole
@@ -393,6 +394,18 @@ def listing(lines: tuple[str, ...]) -> bool:
     return any(line.lstrip().startswith("#") for line in lines) and all(
         line.lstrip().startswith("#") or line.upper() == line for line in lines
     )
+
+
+# A line of a list set one item to a line (a platform and its versions, a package, a name) is short.
+ITEM_CHARS = 60
+
+
+def item_lines(lines: Iterable[str]) -> bool:
+    """Whether lines are a list set one item to a line, not wrapped sentences: three or more, each
+    short and none ending a sentence (``SunOS 4.1.x`` / ``HP-UX 9.x, 10.x`` / ``OS/2 with emx``
+    under a translated line saying where the program runs)."""
+    items = [line.strip() for line in lines if line.strip()]
+    return len(items) >= 3 and all(len(x) <= ITEM_CHARS and not x.endswith(_SENTENCE_ENDS) for x in items)
 
 
 def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "quote")) -> Iterable[Paragraph]:

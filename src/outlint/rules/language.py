@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from outlint import language
-from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, without_quoted
+from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, item_lines, without_quoted
 from outlint.language.scripts import CJK
 from outlint.model import Detected, Document, Hit, Paragraph, Rule, Severity, Span
 from outlint.rules.common import heading_ref, quote
@@ -72,6 +72,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         if script is not None and not (script == "latin" and not _english_prose(para.text, langs)):
             if script == "latin" and language.listing(_source(doc, para)):
                 continue  # settings or a command listing set like the prose
+            if script == "latin" and item_lines(x for x in _source(doc, para) if language.profile(x).main == "latin"):
+                continue  # names set one to a line, under the line in the document's language that leads them
             if script not in CJK and a_name(para.text, script):
                 continue  # a name written in its own script
             if _contacts(_source(doc, para)):
@@ -210,6 +212,10 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                 line, col = locate(doc, para, start)
                 if line in glued:
                     continue  # reported as a paragraph of its own (OL401)
+                if script == "latin":
+                    end_line = locate(doc, para, end - 1)[0]
+                    if end_line - line >= 2 and item_lines(doc.facts.lines[line - 1 : end_line]):
+                        continue  # a list of names set one to a line
                 if terms is None:
                     terms = language.term_lines(doc, para)
                 if terms and any(n in terms for n in range(line, locate(doc, para, end - 1)[0] + 1)):
