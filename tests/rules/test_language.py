@@ -217,6 +217,21 @@ def test_a_few_pasted_paragraphs_leave_an_english_document_english() -> None:
     assert [line for _, line in codes_lines(text, "OL401")] == french
 
 
+def test_a_page_under_its_language_s_folder_is_a_translation_however_little_is_translated() -> None:
+    # a manual page translated for its name line and one option, the rest left in English
+    text = "1. NOM\n\n" + "\n\n".join([FR, FR] + [EN] * 12) + "\n"
+    lines = [n for n, line in enumerate(text.split("\n"), 1) if line == EN]
+    assert [line for _, line in codes_lines(text, "OL401", path="man/fr/chage.1")] == lines
+
+
+def test_a_short_page_under_its_language_s_folder_is_in_that_language() -> None:
+    from outlint import language
+    from outlint.linter import read_bytes
+
+    text = "1. NOM\n\nprtstat - Afficher les statistiques d'un processus\n\n" + FR + "\n"
+    assert language.analyse(read_bytes(text.encode(), "man/fr/prtstat.1")).main_language == "fr"
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

@@ -170,6 +170,8 @@ BLOCK_VOTE = 2
 # A language the document's path names (``debian-faq.fr.txt``) is its language when this share of
 # the common words are its own: a translation with much left in its source language.
 PRIOR_SHARE = 0.2
+# ... or when this many of its blocks are plainly in it.
+PRIOR_BLOCKS = 2
 # A document with this share of its blocks in another language than English (and this many) is a
 # translation of an English source, with the rest left untranslated.
 TRANSLATED_SHARE = 0.2
@@ -180,8 +182,8 @@ def main_latin_language(texts: list[str], prior: str | None = None, titles: Sequ
     """Which Latin-script language most of the prose is in: the shares of its commonest words, of
     the blocks and of the headings each language has the most common words of, added up (so that
     a few long passages left in another language do not outvote the many blocks and headings of
-    the document's own); ``prior`` (the path's language) when it has a fair share of the words;
-    English when the text says too little (fewer than 20 common words, or no clear winner by
+    the document's own); ``prior`` (the path's language) when it has a fair share of the words
+    or a few blocks of its own; English when the text says too little (fewer than 20 common words, or no clear winner by
     the text nor by the headings)."""
     hits: dict[str, int] = {}
     blocks: dict[str, int] = {}
@@ -196,10 +198,12 @@ def main_latin_language(texts: list[str], prior: str | None = None, titles: Sequ
         if n >= MAIN_SAMPLE:
             break
     total = sum(hits.values())
+    if prior and (hits.get(prior, 0) >= PRIOR_SHARE * total > 0 or blocks.get(prior, 0) >= PRIOR_BLOCKS):
+        # a short page, or one left mostly in English, is still the translation its path names
+        # (``man/fr/chage.1`` with its name line and two options translated)
+        return prior
     if total < 20:
         return "en"
-    if prior and hits.get(prior, 0) >= PRIOR_SHARE * total:
-        return prior
     heads: dict[str, int] = {}
     for title in titles:
         _vote(heads, stopword_hits(title.lower().split()), 1)
