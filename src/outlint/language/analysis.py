@@ -230,6 +230,10 @@ def legal_notice(text: str) -> bool:
 
 
 def _indent(line: str) -> int:
+    """The indent of a line as it shows, tabs to the next multiple of eight (formatted manual
+    pages indent descriptions with a tab and spaces, their terms with spaces)."""
+    if "\t" in line:
+        line = line.expandtabs()
     return len(line) - len(line.lstrip())
 
 
