@@ -235,7 +235,10 @@ def test_a_short_page_under_its_language_s_folder_is_in_that_language() -> None:
 def test_an_option_over_its_description_indented_with_a_tab_is_a_name() -> None:
     # a formatted manual page: the option set with spaces, its description with a tab and spaces
     ja = "委員会は年次報告書を審議し、その勧告を変更なしに承認しました。"
-    option = "       -a, --auto -o complete-output part\n\t   自動的にパートをキューイングして再統合する。\n"
+    option = (
+        "       -a, --auto -o complete-output part\n"
+        "\t   自動的にパートをキューイングして、可能であればパッケージを再統合する。\n"
+    )
     text = f"1. 説明\n\n       {ja}\n\n{option}\n       {ja}\n"
     assert codes_lines(text, "OL4") == []
 
