@@ -243,6 +243,20 @@ def test_an_option_over_its_description_indented_with_a_tab_is_a_name() -> None:
     assert codes_lines(text, "OL4") == []
 
 
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        pytest.param("- `apt-get` offers a robust package dependency resolver.", [("OL401", 6)], id="english-item"),
+        pytest.param("- moduli driver watchdog timer e altro.", [], id="terms-in-an-item-of-the-translation"),
+        pytest.param("- deb http://deb.debian.org/debian stable main contrib", [], id="a-sources-line"),
+    ],
+)
+def test_short_items_without_common_words_in_a_translation(item: str, expected: list[tuple[str, int]]) -> None:
+    it = "Il comitato che non sono di questa commissione per il resto della relazione annuale."
+    text = f"# Ambito\n\n{it}\n\n- {it}\n{item}\n- {it}\n\n{it}\n"
+    assert codes_lines(text, "OL4", fmt="markdown", path="doc.md") == expected
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

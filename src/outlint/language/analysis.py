@@ -118,13 +118,15 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             continue
         p = profiles[id(para)]
         found: list[Part] = []
-        if latin_main and p.main == "latin" and detect.other_words(para.text, str(main_language)):
+        # a short English item has no common word of any language; a translation's own items do
+        alone = latin_main and detect.bare(para.text, str(main_language)) and english_prose(para.text)
+        if latin_main and p.main == "latin" and (alone or detect.other_words(para.text, str(main_language))):
             if legal_notice(para.text):
                 notices |= {id(para)}
                 continue
             if listing(tuple(doc.facts.lines[para.span.line - 1 : para.span.end_line])):
                 continue  # settings or commands set like the prose ("bind ' ' windows"): no language's words
-            guess = detect.judge_latin(para.text, str(main_language))
+            guess = detect.judge_latin(para.text, str(main_language), prose=alone)
             if guess is not None:
                 latin[id(para)] = Part("block", guess.lang, 0, len(para.text), para.span.line, guess.confidence)
                 continue

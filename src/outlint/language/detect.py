@@ -233,21 +233,45 @@ def _vote(votes: dict[str, int], hits: dict[str, int], least: int) -> None:
         votes[best] = votes.get(best, 0) + 1
 
 
-def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES) -> Guess | None:
+def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES, prose: bool = False) -> Guess | None:
     """The other Latin-script language ``text`` is in, or None: in ``main``, or undetermined.
 
     Common words decide first, for one dictionary lookup per word: a block with no common word of
-    another language, or plainly in the main one, is never given to the model."""
+    another language, or plainly in the main one, is never given to the model (unless it is
+    ``bare`` and the caller found it reads as English ``prose``)."""
     tag = main.split("-")[0]
-    if not _competing(text.lower().split(), tag):
-        return None
-    words = model_words(text)
-    if lowercase_words(words) < MIN_WORDS or not _competing([w.lower() for w in words], tag):
-        return None
+    alone = prose and bare(text, main)
+    if alone:
+        words = model_words(text)
+    else:
+        if not _competing(text.lower().split(), tag):
+            return None
+        words = model_words(text)
+        if lowercase_words(words) < MIN_WORDS or not _competing([w.lower() for w in words], tag):
+            return None
     lang, confidence = _model(tuple(sorted({*candidates, tag}))).classify(_clean(" ".join(words)))
-    if lang == tag or confidence < MIN_CONFIDENCE:
-        return None
+    if lang == tag or confidence < MIN_CONFIDENCE or (alone and lang != "en"):
+        return None  # (a bare block is judged for English only: the source a translation falls back to)
     return Guess(str(lang), round(float(confidence), 2))
+
+
+# In a document in another language than English, a block with no common word of that language
+# and at least this many lowercase words is asked of the model: short English items ("Remove
+# installed files except configuration files") have no common word of any language, and an item
+# of the translation nearly always has one of its own ("les", "der", "di").
+BARE_WORDS = 5
+
+
+def bare(text: str, main: str) -> bool:
+    """Whether a block in a translation has none of the common words of its language, and enough
+    lowercase words to be a sentence of another one."""
+    tag = main.split("-")[0]
+    if tag == "en" or tag not in _ONLY_WORDS:
+        return False
+    words = text.lower().split()
+    if len(words) < BARE_WORDS or any(tag in STOPWORDS.get(w.strip(_EDGE), ()) for w in words):
+        return False
+    return lowercase_words(model_words(text)) >= BARE_WORDS
 
 
 def other_words(text: str, main: str) -> bool:
