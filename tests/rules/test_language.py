@@ -257,6 +257,13 @@ def test_short_items_without_common_words_in_a_translation(item: str, expected: 
     assert codes_lines(text, "OL4", fmt="markdown", path="doc.md") == expected
 
 
+def test_a_chinese_item_with_a_number_and_a_hyphenated_name_is_chinese() -> None:
+    # CJK text has no spaces: "20年：…（CD-RW）" is one token, a clause, not an identifier
+    items = "- 100 years : Optical storage (CD/DVD, CD/DVD-R)\n\n- 20年：相變光碟儲存（CD-RW）\n\n"
+    text = f"1. Scope\n\n{EN}\n\n{items}{EN}\n"
+    assert codes_lines(text, "OL4") == [("OL401", 7)]
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 
