@@ -56,7 +56,7 @@ def _codeish(token: str) -> bool:
     """A path, an identifier, a setting, a man-page reference or a hyphenated name: not prose."""
     if any(c in _CODE_CHARS for c in token):
         return True
-    if _WIDE.search(token):
+    if not token.isascii() and _WIDE.search(token):
         return False  # CJK text has no spaces: the token is a clause ("20年：相變光碟儲存（CD-RW）"), not a name
     if token.endswith(")") and "(" in token:
         inner = token[token.rindex("(") + 1 : -1]
