@@ -264,6 +264,20 @@ def test_a_chinese_item_with_a_number_and_a_hyphenated_name_is_chinese() -> None
     assert codes_lines(text, "OL4") == [("OL401", 7)]
 
 
+def test_a_title_cited_before_japanese_sansho_is_a_name() -> None:
+    ja = "委員会は年次報告書を審議し、その勧告を変更なしに承認しました。"
+    cite = "異なる仮想化策の詳細な比較は Wikipedia の記事 Comparison of the platform virtual machines を参照下さい。"
+    text = f"1. 概要\n\n{ja}\n\n{cite}\n\n{ja}\n"
+    assert codes_lines(text, "OL4") == []
+
+
+def test_a_quoted_title_in_a_german_sentence_is_a_name() -> None:
+    de = "Der Ausschuss hat den Bericht geprüft und die Empfehlungen mit der Mehrheit angenommen."
+    cite = 'Lesen Sie dazu "Enabling SASL authentication in the Postfix SMTP client" in der Dokumentation.'
+    text = f"1. Umfang\n\n{de}\n\n{de} {cite} {de}\n\n{de}\n"
+    assert codes_lines(text, "OL4") == []
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

@@ -167,7 +167,8 @@ def _sentences(para: Paragraph, main: str) -> list[Part]:
     ends = [m for m in _SENTENCE.finditer(text) if not _inside(spans, m.start())]
     for m in [*ends, None]:
         end = m.start() if m else len(text)
-        guess = detect.judge_latin(text[start:end], main)
+        # a quoted title or user-interface string is a name: its words are not the sentence's
+        guess = detect.judge_latin(without_quoted(text[start:end]), main)
         if guess is not None:
             out.append(Part("sentence", guess.lang, start, end, para.span.line, guess.confidence))
         start = m.end() if m else end
@@ -340,13 +341,15 @@ _CITATION = re.compile(
 # later opening mark scan to the end of the text (quadratic on a run of openers).
 _QUOTED = re.compile(
     r"“[^”]{0,200}”|\"[^\"]{0,200}\"|「[^」]{0,200}」|『[^』]{0,200}』|《[^》]{0,200}》|‘[^’]{0,200}’|〈[^〉]{0,200}〉"
+    r"|«[^»]{0,200}»|„[^“”]{0,200}[“”]"  # the quotes of French, Italian, Spanish and German titles
 )
+_OPENERS = ('"', "“", "「", "《", "『", "‘", "〈", "«", "„")
 _WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:'[a-z]+)?(?![A-Za-z])")
 
 
 def without_quoted(text: str) -> str:
     """Quoted strings (titles, user-interface strings) blanked out: they are names, not text."""
-    if '"' in text or "“" in text or "「" in text or "《" in text or "『" in text or "‘" in text or "〈" in text:
+    if any(q in text for q in _OPENERS):
         return _QUOTED.sub(lambda m: " " * len(m.group()), text)
     return text
 

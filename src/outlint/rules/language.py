@@ -235,6 +235,8 @@ _CLOSE_QUOTES = "\"”’」』》〉'"
 
 
 # Words after which a translation cites a work by its own title ("参见 Debian FAQ: ...")
+# ... and the words after which Japanese cites it ("Wikipedia の記事 Comparison of … を参照下さい")
+_SEE_AFTER = ("を参照", "をご覧", "を参考", "參照", "参照")
 _SEE = ("参见", "參見", "参照", "參照", "参考", "參考", "を参照", "見", "见", "see", "See")
 
 
@@ -246,7 +248,7 @@ def _untranslated_run(text: str, start: int, end: int) -> bool:
     if not language.english_prose(text[start:end]):
         return False
     head = text[max(0, start - 200) : start]
-    if head.rstrip().endswith(_SEE):
+    if head.rstrip().endswith(_SEE) or text[end : end + 8].lstrip().startswith(_SEE_AFTER):
         return False
     before = head.rstrip()[-1:]
     after = text[end:].lstrip()[:1]
