@@ -278,6 +278,12 @@ def test_a_quoted_title_in_a_german_sentence_is_a_name() -> None:
     assert codes_lines(text, "OL4") == []
 
 
+def test_a_foreign_sentence_whose_only_common_word_starts_it() -> None:
+    para = f"You should read the official documentation. Vous devriez lire l’excellente documentation officielle. {EN}"
+    text = f"1. Scope\n\n{EN}\n\n{para}\n\n{EN}\n"
+    assert codes_lines(text, "OL4") == [("OL404", 5)]
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

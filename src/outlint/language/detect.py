@@ -247,7 +247,11 @@ def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES, 
         if not _competing(text.lower().split(), tag):
             return None
         words = model_words(text)
-        if lowercase_words(words) < MIN_WORDS or not _competing([w.lower() for w in words], tag):
+        # the model is not shown a sentence's first word (a capital tells nothing), but a common
+        # word is evidence wherever it stands ("Vous devriez lire …")
+        head = text.split(maxsplit=1)[0].strip(_EDGE) if text.strip() else ""
+        start = [head.lower()] if head[:1].isupper() and head[1:].islower() else []
+        if lowercase_words(words) < MIN_WORDS or not _competing([w.lower() for w in words] + start, tag):
             return None
     lang, confidence = _model(tuple(sorted({*candidates, tag}))).classify(_clean(" ".join(words)))
     if lang == tag or confidence < MIN_CONFIDENCE or (alone and lang != "en"):
