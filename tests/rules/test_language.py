@@ -284,6 +284,18 @@ def test_a_foreign_sentence_whose_only_common_word_starts_it() -> None:
     assert codes_lines(text, "OL4") == [("OL404", 5)]
 
 
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        pytest.param("- Configurez votre réseau à l’aide d’une interface graphique.", [("OL401", 5)], id="french"),
+        pytest.param("- can't update the password file", [], id="an-english-contraction-is-no-elision"),
+    ],
+)
+def test_elided_common_words(item: str, expected: list[tuple[str, int]]) -> None:
+    text = f"1. Scope\n\n{EN}\n\n{item}\n\n{EN}\n"
+    assert codes_lines(text, "OL4") == expected
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

@@ -244,14 +244,14 @@ def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES, 
     if alone:
         words = model_words(text)
     else:
-        if not _competing(text.lower().split(), tag):
+        if not _competing(lower_words(text), tag):
             return None
         words = model_words(text)
         # the model is not shown a sentence's first word (a capital tells nothing), but a common
         # word is evidence wherever it stands ("Vous devriez lire …")
         head = text.split(maxsplit=1)[0].strip(_EDGE) if text.strip() else ""
         start = [head.lower()] if head[:1].isupper() and head[1:].islower() else []
-        if lowercase_words(words) < MIN_WORDS or not _competing([w.lower() for w in words] + start, tag):
+        if lowercase_words(words) < MIN_WORDS or not _competing(lower_words(" ".join(words)) + start, tag):
             return None
     lang, confidence = _model(tuple(sorted({*candidates, tag}))).classify(_clean(" ".join(words)))
     if lang == tag or confidence < MIN_CONFIDENCE or (alone and lang != "en"):
@@ -272,10 +272,26 @@ def bare(text: str, main: str) -> bool:
     tag = main.split("-")[0]
     if tag == "en" or tag not in _ONLY_WORDS:
         return False
-    words = text.lower().split()
+    words = lower_words(text)
     if len(words) < BARE_WORDS or any(tag in STOPWORDS.get(w.strip(_EDGE), ()) for w in words):
         return False
     return lowercase_words(model_words(text)) >= BARE_WORDS
+
+
+# The articles, pronouns and prepositions French and Italian elide before a vowel, joined to the
+# next word ("d’une", "l’aide", "un'interfaccia"); English contractions ("can't") are not split.
+_ELISION = re.compile("^(?P<head>[cdjlmnst]|qu|un|dell|all|nell|sull|dall|dev)['’](?P<tail>\\w+)")
+
+
+def lower_words(text: str) -> list[str]:
+    """The words of ``text`` in lower case, with the two words of each elided pair."""
+    words = text.lower().split()
+    if "'" in text or "’" in text:
+        for w in words[:]:
+            m = _ELISION.match(w.lstrip(_EDGE))
+            if m:
+                words += [m.group("head"), m.group("tail")]
+    return words
 
 
 def other_words(text: str, main: str) -> bool:
@@ -284,7 +300,7 @@ def other_words(text: str, main: str) -> bool:
 
     The same as ``_competing(words, tag, 0)``, as one set test in C: most blocks of a document
     have no such word, and every block is asked."""
-    words = text.lower().split()
+    words = lower_words(text)
     if len(words) < MIN_WORDS:
         return False
     return not _only_others(main.split("-")[0]).isdisjoint(map(str.strip, words, repeat(_EDGE)))
