@@ -287,7 +287,7 @@ def lower_words(text: str) -> list[str]:
     """The words of ``text`` in lower case, with the two words of each elided pair."""
     words = text.lower().split()
     if "'" in text or "’" in text:
-        for w in words[:]:
+        for w in [w for w in words if "'" in w or "’" in w]:
             m = _ELISION.match(w.lstrip(_EDGE))
             if m:
                 words += [m.group("head"), m.group("tail")]
