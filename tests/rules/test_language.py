@@ -296,6 +296,11 @@ def test_elided_common_words(item: str, expected: list[tuple[str, int]]) -> None
     assert codes_lines(text, "OL4") == expected
 
 
+def test_latin_phrases_of_english_are_english() -> None:
+    text = f"1. Scope\n\n{EN}\n\n1.1. Checksums, List of Configuration Files, et al.\n\n{EN}\n"
+    assert codes_lines(text, "OL4") == []
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

@@ -233,6 +233,13 @@ def _vote(votes: dict[str, int], hits: dict[str, int], least: int) -> None:
         votes[best] = votes.get(best, 0) + 1
 
 
+# Latin phrases English writes ("et al.", "de facto"): their words are common words of French,
+# Spanish or Dutch, and no sign of those languages.
+_LOANS = re.compile(
+    r"(?<!\w)(?:et al\.?|et cetera|de facto|de jure|per se|vice versa|ad hoc|a priori|a posteriori)(?!\w)", re.I
+)
+
+
 def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES, prose: bool = False) -> Guess | None:
     """The other Latin-script language ``text`` is in, or None: in ``main``, or undetermined.
 
@@ -240,6 +247,7 @@ def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES, 
     another language, or plainly in the main one, is never given to the model (unless it is
     ``bare`` and the caller found it reads as English ``prose``)."""
     tag = main.split("-")[0]
+    text = _LOANS.sub(" ", text)
     alone = prose and bare(text, main)
     if alone:
         words = model_words(text)
