@@ -301,6 +301,12 @@ def test_latin_phrases_of_english_are_english() -> None:
     assert codes_lines(text, "OL4") == []
 
 
+def test_a_short_english_item_in_a_chinese_document() -> None:
+    items = "- 升级系统之前请备份数据。\n\n- Run the `apt-get dist-upgrade` command at last.\n\n"
+    text = f"一、范围\n\n{ZH}\n\n{items}{ZH}\n"
+    assert codes_lines(text, "OL4") == [("OL401", 7)]
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 

@@ -68,7 +68,12 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         if langs.main_script == "latin" and any(s in CJK for s, _ in p.counts):
             # names, paths and quoted user-interface strings are not its words
             p = language.profile(without_quoted(language.without_code(para.text)))
-        script = language.foreign_script(p, langs.main_script, _min_weight(p.main or "", min_letters))
+        least = _min_weight(p.main or "", min_letters)
+        if p.main == "latin" and langs.main_script in CJK:
+            # English in a CJK document must also read as prose (``english_prose``), which is the
+            # stronger test: a short untranslated item ("Run the `apt-get` command at last.") counts
+            least = min(least, LATIN_IN_CJK_LETTERS)
+        script = language.foreign_script(p, langs.main_script, least)
         if script is not None and not (script == "latin" and not _english_prose(para.text, langs)):
             if script == "latin" and language.listing(_source(doc, para)):
                 continue  # settings or a command listing set like the prose
@@ -88,6 +93,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                 )
 
 
+# Letters (outside code and quotes) that make English in a CJK document a paragraph.
+LATIN_IN_CJK_LETTERS = 15
 # a person's entry in a list of contributors or maintainers: a short name, then a mail address
 _MAIL = re.compile(r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
 NAME_CHARS = 40
