@@ -72,7 +72,7 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         if p.main == "latin" and langs.main_script in CJK:
             # English in a CJK document must also read as prose (``english_prose``), which is the
             # stronger test: a short untranslated item ("Run the `apt-get` command at last.") counts
-            least = min(least, LATIN_IN_CJK_LETTERS)
+            least = least * LATIN_IN_CJK_SHARE // 4
         script = language.foreign_script(p, langs.main_script, least)
         if script is not None and not (script == "latin" and not _english_prose(para.text, langs)):
             if script == "latin" and language.listing(_source(doc, para)):
@@ -93,8 +93,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                 )
 
 
-# Letters (outside code and quotes) that make English in a CJK document a paragraph.
-LATIN_IN_CJK_LETTERS = 15
+# English in a CJK document is a paragraph from this many quarters of ``min-letters`` (15 of 20).
+LATIN_IN_CJK_SHARE = 3
 # a person's entry in a list of contributors or maintainers: a short name, then a mail address
 _MAIL = re.compile(r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
 NAME_CHARS = 40
