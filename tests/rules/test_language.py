@@ -160,6 +160,153 @@ def test_latin_script_language_is_named(text: str, tag: str) -> None:
     assert language.analyse(doc).main_language == tag
 
 
+def test_release_notes_written_as_lists_take_the_language_of_their_items() -> None:
+    # the credits are the only paragraphs, and the particles of their names ("de", "van") are
+    # common Dutch words: the items of the lists name the language
+    from outlint import language
+    from outlint.linter import read_bytes
+
+    names = "Ana de Souza, Jan van Dijk, Luca de Rosa, Pieter van Dam, Marta de Vries, Eva de Wit"
+    items = "".join(f"* {EN}\n\n" for _ in range(8))
+    text = "".join(f"Changes in release {n}:\n\n{items}Contributions from: {names}\n\n" for n in range(4))
+    assert language.analyse(read_bytes(text.encode(), "NEWS")).main_language == "en"
+    assert codes_lines(text, "OL4") == []
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        pytest.param("Tom Yan, Yu Watanabe,\n        Дамјан Георгиевски, наб", id="last-line-of-credits"),
+        pytest.param("Yu Watanabe, Дамјан Георгиевски, Дилян Палаузов, Zbigniew Jędrzejewski", id="names-in-a-line"),
+    ],
+)
+def test_names_in_their_own_script_in_credits(names: str) -> None:
+    text = f"1. Changes\n\n{EN}\n\nContributions from: Ana Souza, Jan Dijk, Luca Rosa, {names}\n"
+    assert codes_lines(text, "OL4") == []
+
+
+def test_commented_entries_of_a_configuration_file_have_no_language() -> None:
+    entry = (
+        "#Serial number: 01\n#       Issuer: /CN=8R-CA 1:PN/O=Regulierungsbehörde für\n"
+        "#               Telekommunikation und Post/C=DE\n42:6A:F6:78:30:E9:CE:24:5B:EF  S\n"
+    )
+    intro = "".join(f"# {EN}\n" for _ in range(4)) + "\n\n"
+    assert codes_lines(intro + entry + "\n" + entry, "OL4") == []
+
+
+FR = "Le comité a examiné le rapport annuel et il a approuvé les recommandations pour la suite."
+JA = "委員会は年次報告書を審議し、その勧告を変更なしに承認しました。"
+
+
+@pytest.mark.parametrize(("own", "tag"), [pytest.param(FR, "fr", id="french"), pytest.param(JA, "ja", id="japanese")])
+def test_a_translation_mostly_left_in_english_is_a_translation(own: str, tag: str) -> None:
+    # a partial translation falls back to its English source: a quarter of its blocks translated
+    # make it a translation with English left in it, not an English document with pasted text
+    from outlint import language
+    from outlint.linter import read_bytes
+
+    text = "1. Scope\n\n" + "".join(f"{own}\n\n{EN}\n\n{EN}\n\n{EN}\n\n" for _ in range(6))
+    assert language.analyse(read_bytes(text.encode(), "doc.txt")).main_language == tag
+    english = [n for n, line in enumerate(text.split("\n"), 1) if line == EN]
+    assert [line for _, line in codes_lines(text, "OL401")] == english
+
+
+def test_a_few_pasted_paragraphs_leave_an_english_document_english() -> None:
+    text = "1. Scope\n\n" + "".join(f"{FR}\n\n" + f"{EN}\n\n" * 9 for _ in range(6))
+    french = [n for n, line in enumerate(text.split("\n"), 1) if line == FR]
+    assert [line for _, line in codes_lines(text, "OL401")] == french
+
+
+def test_a_page_under_its_language_s_folder_is_a_translation_however_little_is_translated() -> None:
+    # a manual page translated for its name line and one option, the rest left in English
+    text = "1. NOM\n\n" + "\n\n".join([FR, FR] + [EN] * 12) + "\n"
+    lines = [n for n, line in enumerate(text.split("\n"), 1) if line == EN]
+    assert [line for _, line in codes_lines(text, "OL401", path="man/fr/chage.1")] == lines
+
+
+def test_a_short_page_under_its_language_s_folder_is_in_that_language() -> None:
+    from outlint import language
+    from outlint.linter import read_bytes
+
+    text = "1. NOM\n\nprtstat - Afficher les statistiques d'un processus\n\n" + FR + "\n"
+    assert language.analyse(read_bytes(text.encode(), "man/fr/prtstat.1")).main_language == "fr"
+
+
+def test_an_option_over_its_description_indented_with_a_tab_is_a_name() -> None:
+    # a formatted manual page: the option set with spaces, its description with a tab and spaces
+    ja = "委員会は年次報告書を審議し、その勧告を変更なしに承認しました。"
+    option = (
+        "       -a, --auto -o complete-output part\n"
+        "\t   自動的にパートをキューイングして、可能であればパッケージを再統合する。\n"
+    )
+    text = f"1. 説明\n\n       {ja}\n\n{option}\n       {ja}\n"
+    assert codes_lines(text, "OL4") == []
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        pytest.param("- `apt-get` offers a robust package dependency resolver.", [("OL401", 6)], id="english-item"),
+        pytest.param("- moduli driver watchdog timer e altro.", [], id="terms-in-an-item-of-the-translation"),
+        pytest.param("- deb http://deb.debian.org/debian stable main contrib", [], id="a-sources-line"),
+    ],
+)
+def test_short_items_without_common_words_in_a_translation(item: str, expected: list[tuple[str, int]]) -> None:
+    it = "Il comitato che non sono di questa commissione per il resto della relazione annuale."
+    text = f"# Ambito\n\n{it}\n\n- {it}\n{item}\n- {it}\n\n{it}\n"
+    assert codes_lines(text, "OL4", fmt="markdown", path="doc.md") == expected
+
+
+def test_a_chinese_item_with_a_number_and_a_hyphenated_name_is_chinese() -> None:
+    # CJK text has no spaces: "20年：…（CD-RW）" is one token, a clause, not an identifier
+    items = "- 100 years : Optical storage (CD/DVD, CD/DVD-R)\n\n- 20年：相變光碟儲存（CD-RW）\n\n"
+    text = f"1. Scope\n\n{EN}\n\n{items}{EN}\n"
+    assert codes_lines(text, "OL4") == [("OL401", 7)]
+
+
+def test_a_title_cited_before_japanese_sansho_is_a_name() -> None:
+    ja = "委員会は年次報告書を審議し、その勧告を変更なしに承認しました。"
+    cite = "異なる仮想化策の詳細な比較は Wikipedia の記事 Comparison of the platform virtual machines を参照下さい。"
+    text = f"1. 概要\n\n{ja}\n\n{cite}\n\n{ja}\n"
+    assert codes_lines(text, "OL4") == []
+
+
+def test_a_quoted_title_in_a_german_sentence_is_a_name() -> None:
+    de = "Der Ausschuss hat den Bericht geprüft und die Empfehlungen mit der Mehrheit angenommen."
+    cite = 'Lesen Sie dazu "Enabling SASL authentication in the Postfix SMTP client" in der Dokumentation.'
+    text = f"1. Umfang\n\n{de}\n\n{de} {cite} {de}\n\n{de}\n"
+    assert codes_lines(text, "OL4") == []
+
+
+def test_a_foreign_sentence_whose_only_common_word_starts_it() -> None:
+    para = f"You should read the official documentation. Vous devriez lire l’excellente documentation officielle. {EN}"
+    text = f"1. Scope\n\n{EN}\n\n{para}\n\n{EN}\n"
+    assert codes_lines(text, "OL4") == [("OL404", 5)]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        pytest.param("- Configurez votre réseau à l’aide d’une interface graphique.", [("OL401", 5)], id="french"),
+        pytest.param("- can't update the password file", [], id="an-english-contraction-is-no-elision"),
+    ],
+)
+def test_elided_common_words(item: str, expected: list[tuple[str, int]]) -> None:
+    text = f"1. Scope\n\n{EN}\n\n{item}\n\n{EN}\n"
+    assert codes_lines(text, "OL4") == expected
+
+
+def test_latin_phrases_of_english_are_english() -> None:
+    text = f"1. Scope\n\n{EN}\n\n1.1. Checksums, List of Configuration Files, et al.\n\n{EN}\n"
+    assert codes_lines(text, "OL4") == []
+
+
+def test_a_short_english_item_in_a_chinese_document() -> None:
+    items = "- 升级系统之前请备份数据。\n\n- Run the `apt-get dist-upgrade` command at last.\n\n"
+    text = f"一、范围\n\n{ZH}\n\n{items}{ZH}\n"
+    assert codes_lines(text, "OL4") == [("OL401", 7)]
+
+
 def doc_text(paragraph: str) -> str:
     return "1. Scope\n\n" + "\n\n".join([paragraph] * 4) + "\n"
 
@@ -233,6 +380,42 @@ def test_line_glued_under_english_paragraph_is_its_own_paragraph() -> None:
     found = lint(text, "OL4", fmt="markdown", path="doc.md")
     assert [(f.code, f.span.line, f.span.column) for f in found] == [("OL401", 4, 1)]
     assert "Japanese (ja)" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("PolicyKit が必要な特権を提供します。", id="starts-with-a-name"),
+        pytest.param('"Delivery method:" を "mbox format" と設定します。', id="starts-with-a-quoted-string"),
+    ],
+)
+def test_line_glued_under_a_finished_english_sentence_is_its_own_paragraph(line: str) -> None:
+    text = f"1. Overview\n\n{EN}\n\n{EN}\n{line}\n\n{EN}\n"
+    assert codes_lines(text, "OL4") == [("OL401", 6)]
+
+
+def test_sentence_in_a_block_with_a_line_glued_under_it() -> None:
+    block = (
+        "When sharing data over a network, you should use a common service. "
+        "データーをネットワーク経由で他のシステムと共有するときには、共通のサービスを使うべきです。 "
+        "Here are some hints.\n表10.4 典型的使用シナリオの場合のネットワークサービスの選択のリスト"
+    )
+    text = f"1. Overview\n\n{EN}\n\n{block}\n\n{EN}\n"
+    assert codes_lines(text, "OL4") == [("OL403", 5), ("OL401", 6)]
+
+
+def test_names_set_one_to_a_line_under_a_japanese_line_are_no_english() -> None:
+    names = ["SunOS 4.1.x", "HP-UX 9.x, 10.x", "Solaris 2.5.x, 2.6, 8, 9", "Linux 2.0.*/2.2.*/2.4.*/2.6.*"]
+    names += ["OS/2 with emx", "Windows 9x/NT with Cygwin b20.1, 1.1.x", "MS-DOS with DJGPP and WATT32 packet driver"]
+    names += ["MacOS X Server", "MacOS X 10.1, 10.2, 10.3, 10.4"]
+    platforms = "".join(f"{name}\n" for name in names)
+    ja = "委員会は年次報告書を審議し、その勧告を変更なしに承認しました。"
+    text = f"# 概要\n\n{ja}\n\n現在動作が確認されている OS は以下の通りです．\n{platforms}\n{ja}\n"
+    from outlint import language
+    from outlint.linter import read_bytes
+
+    assert not language.analyse(read_bytes(text.encode(), "doc.md")).parts
+    assert codes_lines(text, "OL4", path="doc.md") == []
 
 
 def test_sentence_continued_across_lines_stays_a_run() -> None:

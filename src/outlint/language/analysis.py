@@ -13,13 +13,11 @@ from outlint.language import detect, main, scripts
 from outlint.language.scripts import CJK, Profile, profile, same_writing
 from outlint.model import Document, Paragraph
 
-TEXT_KINDS = ("prose", "list", "quote")
+TEXT_KINDS = main.TEXT_KINDS
 # Short CJK text carries more per character than Latin text: a label line such as "設定例の説明:"
 # (six characters) is a paragraph of its own, where six Latin letters would be a name.
 CJK_MIN_WEIGHT = 8
-# A Japanese document writes with kana and kanji; kanji-only text is Japanese where kana makes up
-# at least this share of the document's CJK text, else Chinese.
-KANA_SHARE = 0.1
+KANA_SHARE = main.KANA_SHARE
 # Kanji-only text shorter than this (in weight: 8 characters) is a label or a term, whose language is
 # the one of the CJK text around it; longer kanji-only text is a sentence, and Chinese.
 SHORT_HAN = 16
@@ -122,13 +120,15 @@ def _analyse(doc: Document, language: str | None) -> Languages:
         p = profiles[id(para)]
         found: list[Part] = []
         words = split.pop(id(para.text), None)
-        if latin_main and p.main == "latin" and detect.other_words(para.text, str(main_language), words):
+        # a short English item has no common word of any language; a translation's own items do
+        alone = latin_main and detect.bare(para.text, str(main_language)) and english_prose(para.text)
+        if latin_main and p.main == "latin" and (alone or detect.other_words(para.text, str(main_language), words)):
             if legal_notice(para.text):
                 notices |= {id(para)}
                 continue
             if listing(tuple(doc.facts.lines[para.span.line - 1 : para.span.end_line])):
                 continue  # settings or commands set like the prose ("bind ' ' windows"): no language's words
-            guess = detect.judge_latin(para.text, str(main_language))
+            guess = detect.judge_latin(para.text, str(main_language), prose=alone)
             if guess is not None:
                 latin[id(para)] = Part("block", guess.lang, 0, len(para.text), para.span.line, guess.confidence)
                 continue
@@ -174,7 +174,8 @@ def _sentences(para: Paragraph, main: str) -> list[Part]:
     ends = [m for m in _SENTENCE.finditer(text) if not _inside(spans, m.start())]
     for m in [*ends, None]:
         end = m.start() if m else len(text)
-        guess = detect.judge_latin(text[start:end], main)
+        # a quoted title or user-interface string is a name: its words are not the sentence's
+        guess = detect.judge_latin(without_quoted(text[start:end]), main)
         if guess is not None:
             out.append(Part("sentence", guess.lang, start, end, para.span.line, guess.confidence))
         start = m.end() if m else end
@@ -239,6 +240,10 @@ def legal_notice(text: str) -> bool:
 
 
 def _indent(line: str) -> int:
+    """The indent of a line as it shows, tabs to the next multiple of eight (formatted manual
+    pages indent descriptions with a tab and spaces, their terms with spaces)."""
+    if "\t" in line:
+        line = line.expandtabs()
     return len(line) - len(line.lstrip())
 
 
@@ -270,6 +275,9 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
     for n in range(para.span.line, last + 1):
         text = lines[n - 1]
         p = profile(text)
+        if main_script == "latin" and len(p.counts) > 1:
+            # quoted user-interface strings and code are names, not the language of the line
+            p = profile(without_quoted(scripts.without_code(text)))
         if out and out[-1].last == n - 1 and n not in terms and (main_script is None or not p.weight(main_script)):
             out[-1] = replace(out[-1], last=n)  # the run goes on
             continue
@@ -281,13 +289,21 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
         if script not in CJK and a_name(text, script):
             continue
         first = scripts.first_script(text)
-        if first is None or (not same_writing(first, script) and not same_writing(script, first)):
-            continue  # the line goes on with the sentence above and ends in another script
+        if first is None or (
+            not same_writing(first, script)
+            and not same_writing(script, first)
+            and not (n > para.span.line and lines[n - 2].rstrip().endswith(_SENTENCE_ENDS))
+        ):
+            # the line goes on with the sentence above and ends in another script; after a
+            # finished sentence, it starts one of its own with a name or a quoted string
+            # ("PolicyKit が必要な特権を提供します。" under an English sentence)
+            continue
         tag = tag_of(script, p.weight(script), main_script, han)
         if out and out[-1].last == n - 1 and out[-1].lang == tag:
             out[-1] = replace(out[-1], last=n)
         else:
             out.append(Part("line", tag, 0, len(text), n, last=n))
+    out = [part for part in out if part.lang != "en" or not item_lines(lines[n - 1] for n in part.lines)]
     body = last - para.span.line + 1 - len(terms)
     if sum(len(part.lines) for part in out) >= body and not terms:
         return []  # every line is foreign: the block is, and the rules report it whole
@@ -332,13 +348,15 @@ _CITATION = re.compile(
 # later opening mark scan to the end of the text (quadratic on a run of openers).
 _QUOTED = re.compile(
     r"“[^”]{0,200}”|\"[^\"]{0,200}\"|「[^」]{0,200}」|『[^』]{0,200}』|《[^》]{0,200}》|‘[^’]{0,200}’|〈[^〉]{0,200}〉"
+    r"|«[^»]{0,200}»|„[^“”]{0,200}[“”]"  # the quotes of French, Italian, Spanish and German titles
 )
+_OPENERS = ('"', "“", "「", "《", "『", "‘", "〈", "«", "„")
 _WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:'[a-z]+)?(?![A-Za-z])")
 
 
 def without_quoted(text: str) -> str:
     """Quoted strings (titles, user-interface strings) blanked out: they are names, not text."""
-    if '"' in text or "“" in text or "「" in text or "《" in text or "『" in text or "‘" in text or "〈" in text:
+    if any(q in text for q in _OPENERS):
         return _QUOTED.sub(lambda m: " " * len(m.group()), text)
     return text
 
@@ -364,10 +382,17 @@ NAME_WORDS = 4
 
 
 def a_name(text: str, script: str) -> bool:
-    """Whether the words of a cased ``script`` in text are a name, not a paragraph: at most
-    ``NAME_WORDS`` of them, each capitalised."""
-    words = re.findall(f"[{scripts.CHARS[script]}]+", text)
-    return 0 < len(words) <= NAME_WORDS and all(w[0].isupper() for w in words)
+    """Whether the words of a cased ``script`` in text are a name or a list of names, not a
+    paragraph: items between commas of at most ``NAME_WORDS`` words, each capitalised or a single
+    word (a handle: the credits of release notes read "Дамјан Георгиевски, наб")."""
+    word = re.compile(f"[{scripts.CHARS[script]}]+")
+    capitalised = False
+    for item in text.split(","):
+        words = word.findall(item)
+        if len(words) > NAME_WORDS or (len(words) > 1 and not all(w[0].isupper() for w in words)):
+            return False
+        capitalised = capitalised or any(w[0].isupper() for w in words)
+    return capitalised
 
 
 _PUNCTUATION = frozenset(".,;:!?。，；：！？")
@@ -376,8 +401,27 @@ _PUNCTUATION = frozenset(".,;:!?。，；：！？")
 def listing(lines: tuple[str, ...]) -> bool:
     """Whether a block of several lines has no punctuation at all: settings, a command listing or
     a diagram set like the prose, not sentences (``server listen on port 8080`` / ``log level is
-    debug``)."""
-    return len(lines) > 1 and not any(c in _PUNCTUATION for line in lines for c in line)
+    debug``); or is a configuration file's entry, each of its lines a ``#`` comment or a line of
+    no lowercase letter (a key's fingerprint under the comments that name its issuer)."""
+    if len(lines) < 2:
+        return False
+    if not any(c in _PUNCTUATION for line in lines for c in line):
+        return True
+    return any(line.lstrip().startswith("#") for line in lines) and all(
+        line.lstrip().startswith("#") or line.upper() == line for line in lines
+    )
+
+
+# A line of a list set one item to a line (a platform and its versions, a package, a name) is short.
+ITEM_CHARS = 60
+
+
+def item_lines(lines: Iterable[str]) -> bool:
+    """Whether lines are a list set one item to a line, not wrapped sentences: three or more, each
+    short and none ending a sentence (``SunOS 4.1.x`` / ``HP-UX 9.x, 10.x`` / ``OS/2 with emx``
+    under a translated line saying where the program runs)."""
+    items = [line.strip() for line in lines if line.strip()]
+    return len(items) >= 3 and all(len(x) <= ITEM_CHARS and not x.endswith(_SENTENCE_ENDS) for x in items)
 
 
 def iter_paragraphs(doc: Document, kinds: tuple[str, ...] = ("prose", "list", "quote")) -> Iterable[Paragraph]:

@@ -170,6 +170,12 @@ BLOCK_VOTE = 2
 # A language the document's path names (``debian-faq.fr.txt``) is its language when this share of
 # the common words are its own: a translation with much left in its source language.
 PRIOR_SHARE = 0.2
+# ... or when this many of its blocks are plainly in it.
+PRIOR_BLOCKS = 2
+# A document with this share of its blocks in another language than English (and this many) is a
+# translation of an English source, with the rest left untranslated.
+TRANSLATED_SHARE = 0.2
+TRANSLATED_BLOCKS = 5
 
 
 def main_latin_language(
@@ -178,9 +184,9 @@ def main_latin_language(
     """Which Latin-script language most of the prose is in: the shares of its commonest words, of
     the blocks and of the headings each language has the most common words of, added up (so that
     a few long passages left in another language do not outvote the many blocks and headings of
-    the document's own); ``prior`` (the path's language) when it has a fair share of the words;
-    English when the text says too little (fewer than 20 common words, or no clear winner by
-    the text nor by the headings).
+    the document's own); ``prior`` (the path's language) when it has a fair share of the words
+    or a few blocks of its own; English when the text says too little (fewer than 20 common
+    words, or no clear winner by the text nor by the headings).
 
     ``split``, when given, gets the lowercased words of each text read whole, by ``id`` of the
     text, for ``other_words`` to take: a short document's prose is all in the sample, and would
@@ -202,10 +208,12 @@ def main_latin_language(
         if n >= MAIN_SAMPLE:
             break
     total = sum(hits.values())
+    if prior and (hits.get(prior, 0) >= PRIOR_SHARE * total > 0 or blocks.get(prior, 0) >= PRIOR_BLOCKS):
+        # a short page, or one left mostly in English, is still the translation its path names
+        # (``man/fr/chage.1`` with its name line and two options translated)
+        return prior
     if total < 20:
         return "en"
-    if prior and hits.get(prior, 0) >= PRIOR_SHARE * total:
-        return prior
     heads: dict[str, int] = {}
     for title in titles:
         _vote(heads, stopword_hits(title.lower().split()), 1)
@@ -216,8 +224,14 @@ def main_latin_language(
     if len(ranked) > 1 and ranked[0][1] < 1.3 * ranked[1][1]:
         # no clear winner: the headings decide, else English
         first, second = (heads.get(tag, 0) for tag, _ in ranked)
-        return ranked[0][0] if first > second else ranked[1][0] if second > first else "en"
-    return ranked[0][0]
+        best = ranked[0][0] if first > second else ranked[1][0] if second > first else "en"
+    else:
+        best = ranked[0][0]
+    if best == "en":  # a translation in progress falls back to its English source, not the reverse
+        other = max((tag for tag in blocks if tag != "en"), key=blocks.__getitem__, default=None)
+        if other and blocks[other] >= max(TRANSLATED_BLOCKS, TRANSLATED_SHARE * sum(blocks.values())):
+            return other
+    return best
 
 
 def _vote(votes: dict[str, int], hits: dict[str, int], least: int) -> None:
@@ -229,21 +243,74 @@ def _vote(votes: dict[str, int], hits: dict[str, int], least: int) -> None:
         votes[best] = votes.get(best, 0) + 1
 
 
-def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES) -> Guess | None:
+# Latin phrases English writes ("et al.", "de facto"): their words are common words of French,
+# Spanish or Dutch, and no sign of those languages.
+_LOANS = re.compile(
+    r"(?<!\w)(?:et al\.?|et cetera|de facto|de jure|per se|vice versa|ad hoc|a priori|a posteriori)(?!\w)", re.I
+)
+
+
+def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES, prose: bool = False) -> Guess | None:
     """The other Latin-script language ``text`` is in, or None: in ``main``, or undetermined.
 
     Common words decide first, for one dictionary lookup per word: a block with no common word of
-    another language, or plainly in the main one, is never given to the model."""
+    another language, or plainly in the main one, is never given to the model (unless it is
+    ``bare`` and the caller found it reads as English ``prose``)."""
     tag = main.split("-")[0]
-    if not _competing(text.lower().split(), tag):
-        return None
-    words = model_words(text)
-    if lowercase_words(words) < MIN_WORDS or not _competing([w.lower() for w in words], tag):
-        return None
+    text = _LOANS.sub(" ", text)
+    alone = prose and bare(text, main)
+    if alone:
+        words = model_words(text)
+    else:
+        if not _competing(lower_words(text), tag):
+            return None
+        words = model_words(text)
+        # the model is not shown a sentence's first word (a capital tells nothing), but a common
+        # word is evidence wherever it stands ("Vous devriez lire …")
+        head = text.split(maxsplit=1)[0].strip(_EDGE) if text.strip() else ""
+        start = [head.lower()] if head[:1].isupper() and head[1:].islower() else []
+        if lowercase_words(words) < MIN_WORDS or not _competing(lower_words(" ".join(words)) + start, tag):
+            return None
     lang, confidence = _model(tuple(sorted({*candidates, tag}))).classify(_clean(" ".join(words)))
-    if lang == tag or confidence < MIN_CONFIDENCE:
-        return None
+    if lang == tag or confidence < MIN_CONFIDENCE or (alone and lang != "en"):
+        return None  # (a bare block is judged for English only: the source a translation falls back to)
     return Guess(str(lang), round(float(confidence), 2))
+
+
+# In a document in another language than English, a block with no common word of that language
+# and at least this many lowercase words is asked of the model: short English items ("Remove
+# installed files except configuration files") have no common word of any language, and an item
+# of the translation nearly always has one of its own ("les", "der", "di").
+BARE_WORDS = 5
+
+
+def bare(text: str, main: str) -> bool:
+    """Whether a block in a translation has none of the common words of its language, and enough
+    lowercase words to be a sentence of another one."""
+    tag = main.split("-")[0]
+    if tag == "en" or tag not in _ONLY_WORDS:
+        return False
+    words = lower_words(text)
+    if len(words) < BARE_WORDS or any(tag in STOPWORDS.get(w.strip(_EDGE), ()) for w in words):
+        return False
+    return lowercase_words(model_words(text)) >= BARE_WORDS
+
+
+# The articles, pronouns and prepositions French and Italian elide before a vowel, joined to the
+# next word ("d’une", "l’aide", "un'interfaccia"); English contractions ("can't") are not split.
+_ELISION = re.compile("^(?P<head>[cdjlmnst]|qu|un|dell|all|nell|sull|dall|dev)['’](?P<tail>\\w+)")
+
+
+def lower_words(text: str, words: list[str] | None = None) -> list[str]:
+    """The words of ``text`` in lower case, with the two words of each elided pair; ``words``, when
+    given, are the text's lowercased words split already (left as they are)."""
+    if words is None:
+        words = text.lower().split()
+    if "'" in text or "’" in text:
+        pairs = [m for w in words if ("'" in w or "’" in w) and (m := _ELISION.match(w.lstrip(_EDGE)))]
+        if pairs:
+            words = words + [part for m in pairs for part in (m.group("head"), m.group("tail"))]
+    return words
 
 
 def other_words(text: str, main: str, words: list[str] | None = None) -> bool:
@@ -253,8 +320,7 @@ def other_words(text: str, main: str, words: list[str] | None = None) -> bool:
 
     The same as ``_competing(words, tag, 0)``, as one set test in C: most blocks of a document
     have no such word, and every block is asked."""
-    if words is None:
-        words = text.lower().split()
+    words = lower_words(text, words)
     if len(words) < MIN_WORDS:
         return False
     return not _only_others(main.split("-")[0]).isdisjoint(map(str.strip, words, repeat(_EDGE)))

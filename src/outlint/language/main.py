@@ -26,6 +26,15 @@ _TAGGED = frozenset({*scripts.SCRIPT_OF_LANG, *detect.CANDIDATES}) - {"en"}
 # headings) whose own script is the tag's (a page whose synopsis alone was translated is a
 # translation); for a Latin-script tag, see ``detect.PRIOR_SHARE``.
 TAGGED_BLOCKS = 2
+# The kinds of block that are text (not code, tables or contents).
+TEXT_KINDS = ("prose", "list", "quote")
+# A document with this share of its blocks in CJK (and this many) is a translation of a source in
+# English, with the rest left untranslated (``_partial_translation``; ``detect`` for Latin script).
+TRANSLATED_SHARE = detect.TRANSLATED_SHARE
+TRANSLATED_BLOCKS = detect.TRANSLATED_BLOCKS
+# A Japanese document writes with kana and kanji; kanji-only text is Japanese where kana makes up
+# at least this share of the document's CJK text, else Chinese.
+KANA_SHARE = 0.1
 # Several hundred prose blocks, drawn evenly from the whole document, name its language.
 SAMPLE_BLOCKS = 300
 
@@ -66,7 +75,7 @@ def main_language(
         main = profile(h.title).main
         if main and not h.lang:
             heads[main] += 1
-    main_script = _vote(totals, blocks, heads)
+    main_script = _partial_translation(_vote(totals, blocks, heads), totals, blocks)
     declared = doc.language.split("-")[0].lower() if doc.language else None
     if declared and same_writing(scripts.SCRIPT_OF_LANG.get(declared), main_script):
         return main_script, doc.language  # the author said so (HTML lang), and the text agrees
@@ -77,7 +86,9 @@ def main_language(
         return tag_script, tagged  # a translation, however much of it is left in English
     if main_script != "latin":
         return main_script, scripts.language_of(main_script) if main_script else None
-    texts = [p.text for p in paragraphs if p.kind == "prose" and not p.lang]
+    # list items and quotes too: release notes and FAQs are written as lists, with a few headers
+    # and credits as their only paragraphs
+    texts = [p.text for p in paragraphs if p.kind in TEXT_KINDS and not p.lang]
     step = max(1, len(texts) // SAMPLE_BLOCKS)
     titles = [h.title for h in doc.facts.headings if not h.lang]
     prior = tag if tag_script == "latin" else None
@@ -93,6 +104,18 @@ def _vote(totals: Counter[str], blocks: Counter[str], heads: Counter[str]) -> st
     count = sum(blocks.values()) or 1
     titles = sum(heads.values()) or 1
     return max(totals, key=lambda s: (totals[s] / weight + blocks[s] / count + heads[s] / titles, totals[s]))
+
+
+def _partial_translation(main_script: str | None, totals: Counter[str], blocks: Counter[str]) -> str | None:
+    """A translation in progress keeps its untranslated blocks in the (Latin-script) source
+    language, and the reverse hardly happens: a Latin-script document with a fair share of its
+    blocks (``TRANSLATED_SHARE``) in CJK is a CJK translation, however much is left in English."""
+    if main_script != "latin":
+        return main_script
+    cjk = blocks["han"] + blocks["kana"]
+    if cjk < TRANSLATED_BLOCKS or cjk < TRANSLATED_SHARE * sum(blocks.values()):
+        return main_script
+    return "kana" if totals["kana"] >= KANA_SHARE * (totals["kana"] + totals["han"]) else "han"
 
 
 def _has_script(blocks: Counter[str], script: str) -> bool:

@@ -45,6 +45,7 @@ for _tag in ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "
 _TOKEN = re.compile(r"\S+")
 _INLINE_CODE = re.compile(r"`[^`]*`")  # linear: each backtick is scanned up to the next one only
 _CODE_CHARS = frozenset("/\\_=<>{}$@#")
+_WIDE = re.compile("[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # CJK letters and punctuation
 
 
 def _link(token: str) -> bool:
@@ -55,6 +56,8 @@ def _codeish(token: str) -> bool:
     """A path, an identifier, a setting, a man-page reference or a hyphenated name: not prose."""
     if any(c in _CODE_CHARS for c in token):
         return True
+    if not token.isascii() and _WIDE.search(token):
+        return False  # CJK text has no spaces: the token is a clause ("20年：相變光碟儲存（CD-RW）"), not a name
     if token.endswith(")") and "(" in token:
         inner = token[token.rindex("(") + 1 : -1]
         if inner.isdigit() or not inner:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from outlint import language
-from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, without_quoted
+from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, item_lines, without_quoted
 from outlint.language.scripts import CJK
 from outlint.model import Detected, Document, Hit, Paragraph, Rule, Severity, Span
 from outlint.rules.common import heading_ref, quote
@@ -68,10 +68,17 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         if langs.main_script == "latin" and any(s in CJK for s, _ in p.counts):
             # names, paths and quoted user-interface strings are not its words
             p = language.profile(without_quoted(language.without_code(para.text)))
-        script = language.foreign_script(p, langs.main_script, _min_weight(p.main or "", min_letters))
+        least = _min_weight(p.main or "", min_letters)
+        if p.main == "latin" and langs.main_script in CJK:
+            # English in a CJK document must also read as prose (``english_prose``), which is the
+            # stronger test: a short untranslated item ("Run the `apt-get` command at last.") counts
+            least = least * LATIN_IN_CJK_SHARE // 4
+        script = language.foreign_script(p, langs.main_script, least)
         if script is not None and not (script == "latin" and not _english_prose(para.text, langs)):
             if script == "latin" and language.listing(_source(doc, para)):
                 continue  # settings or a command listing set like the prose
+            if script == "latin" and item_lines(x for x in _source(doc, para) if language.profile(x).main == "latin"):
+                continue  # names set one to a line, under the line in the document's language that leads them
             if script not in CJK and a_name(para.text, script):
                 continue  # a name written in its own script
             if _contacts(_source(doc, para)):
@@ -86,6 +93,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                 )
 
 
+# English in a CJK document is a paragraph from this many quarters of ``min-letters`` (15 of 20).
+LATIN_IN_CJK_SHARE = 3
 # a person's entry in a list of contributors or maintainers: a short name, then a mail address
 _MAIL = re.compile(r"<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?")
 NAME_CHARS = 40
@@ -179,8 +188,12 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
         p = langs.paragraphs[id(para)]
         if para.lang or id(para) in langs.latin:
             continue
-        if not language.scripts.same_writing(p.main, main) and (
-            language.foreign_script(p, main, _min_weight(p.main or "", 20)) is not None
+        glued = {n for part in langs.parts.get(id(para), ()) if part.kind == "line" for n in part.lines}
+        # (a block with lines glued under it is not OL401's whole: its runs are looked for here)
+        if (
+            not glued
+            and not language.scripts.same_writing(p.main, main)
+            and (language.foreign_script(p, main, _min_weight(p.main or "", 20)) is not None)
         ):
             continue  # a block in the other script: OL401's (a mostly Latin block with a fair share
             # of the document's own CJK script is the document's, and its runs are looked for here)
@@ -188,7 +201,6 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
             continue  # one script, the document's: no run of another
         if id(para) in langs.notices:
             continue  # a licence stays in the language it was granted in
-        glued = {n for part in langs.parts.get(id(para), ()) if part.kind == "line" for n in part.lines}
         terms: frozenset[int] | None = None  # computed for a paragraph with a run only
         for script, weight in p.counts:
             threshold = min_letters  # inside a paragraph, short CJK runs are glosses of names
@@ -202,9 +214,15 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
             for start, end in language.foreign_runs(para.text, script, threshold, sentences=True):
                 if script == "latin" and not _untranslated_run(para.text, start, end):
                     continue
+                if script != "latin" and script not in CJK and a_name(para.text[start:end], script):
+                    continue  # names in their own script, in a list of contributors
                 line, col = locate(doc, para, start)
                 if line in glued:
                     continue  # reported as a paragraph of its own (OL401)
+                if script == "latin":
+                    end_line = locate(doc, para, end - 1)[0]
+                    if end_line - line >= 2 and item_lines(doc.facts.lines[line - 1 : end_line]):
+                        continue  # a list of names set one to a line
                 if terms is None:
                     terms = language.term_lines(doc, para)
                 if terms and any(n in terms for n in range(line, locate(doc, para, end - 1)[0] + 1)):
@@ -224,6 +242,8 @@ _CLOSE_QUOTES = "\"”’」』》〉'"
 
 
 # Words after which a translation cites a work by its own title ("参见 Debian FAQ: ...")
+# ... and the words after which Japanese cites it ("Wikipedia の記事 Comparison of … を参照下さい")
+_SEE_AFTER = ("を参照", "をご覧", "を参考", "參照", "参照")
 _SEE = ("参见", "參見", "参照", "參照", "参考", "參考", "を参照", "見", "见", "see", "See")
 
 
@@ -235,7 +255,7 @@ def _untranslated_run(text: str, start: int, end: int) -> bool:
     if not language.english_prose(text[start:end]):
         return False
     head = text[max(0, start - 200) : start]
-    if head.rstrip().endswith(_SEE):
+    if head.rstrip().endswith(_SEE) or text[end : end + 8].lstrip().startswith(_SEE_AFTER):
         return False
     before = head.rstrip()[-1:]
     after = text[end:].lstrip()[:1]
