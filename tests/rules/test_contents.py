@@ -310,3 +310,33 @@ def test_a_numbered_list_at_the_top_is_no_contents_when_its_items_are_not_headin
     steps = ["1. Unpack it", "2. Build it", "3. Test it", "4. Install it", "5. Run it"]
     doc = _untitled_doc([e.strip() for e in UNTITLED], listed=steps)
     assert lint(doc, "OL1") == []
+
+
+def _rfc(entries: list[str], headings: list[str]) -> str:
+    """An RFC-like document: a paged contents, a page break, headings at the margin over indented text."""
+    out = ["Network Working Group", "", "Table of Contents", "", *entries, "", "\f", ""]
+    for h in headings:
+        out += [h, "", f"   {BODY}", ""]
+    return "\n".join(out)
+
+
+def test_a_leader_cut_to_one_dot_and_a_number_in_a_title_are_read_as_such() -> None:
+    entries = [
+        "   1.  Introduction . . . . . . . . . . . . . . . . . . . . . . . .   2",
+        "   2.  Internet Media Type message/http and application/http  .   3",
+        "   3.  Business Cards and Other Natural Uses of Languages. . . .   4",
+        "   4.  Differences Between HTTP Entities and RFC 2045",
+        "       Entities . . . . . . . . . . . . . . . . . . . . . . . .   5",
+        "   5.  Connections . . . . . . . . . . . . . . . . . . . . . . .   6",
+    ]
+    headings = [
+        "1.  Introduction",
+        "2.  Internet Media Type message/http and application/http",
+        "3.  Business Cards and Other Natural Uses of Languages",
+        "4.  Differences Between HTTP Entities and RFC 2045 Entities",
+        "5.  Connections: RFC-959 Section 5.2",
+    ]
+    doc = _rfc(entries, headings)
+    assert lint(doc, "OL1") == []
+    renamed = _rfc(entries, [*headings[:4], "5.  Connexions: RFC-959 Section 5.2"])
+    assert [f.code for f in lint(renamed, "OL1")] == ["OL103"]

@@ -84,6 +84,11 @@ def _shortened(doc: Document, i: int, h: Heading) -> bool:
     if doc.toc[i].target is not None and _link_name(doc, i, h) is None:
         return False
     words, head = normalize_title(doc.toc[i].title).split(), normalize_title(h.title).split()
+    if len(words) == 1 and len(head) > 1 and head[0] == words[0]:
+        # one word, then a colon or a dash: the heading's label and what it adds ("Connections:
+        # RFC-959 Section 5.2", as RFC 1123 titles its sections by the section they amend)
+        rest = h.title.strip()[len(doc.toc[i].title.strip()) :]
+        return rest.lstrip().startswith((":", "-", "–", "—")) and h.title.lower().startswith(doc.toc[i].title.lower())
     return len(words) >= 2 and len(words) < len(head) and head[: len(words)] == words
 
 

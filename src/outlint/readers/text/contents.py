@@ -27,8 +27,10 @@ from outlint.readers.text.lines import (
     words,
 )
 
-# a page number glued to the title, or after one dot or space ("... in this memo here.3")
-_GLUED_PAGE = re.compile(r"(?P<title>.*?[^\s\d.])[.\s](?P<page>\d{1,4})\s*")
+# a page number glued to the title, or after one dot or spaces, or one dot between spaces ("... in
+# this memo here.3", "... Natural Languages. 22", "... and application/http  . 170": a leader cut
+# to its last dot where the title fills the line)
+_GLUED_PAGE = re.compile(r"(?P<title>.*?[^\s\d.])(?:[ \t]*+\.[ \t]*+|[ \t]++)(?P<page>\d{1,4})\s*")
 # column labels above contents entries ("PAGE", "Chapter ... Page") are not entries
 _COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp?\.|seite|页码|页)\s*", re.IGNORECASE)
 # a list of figures or tables after the contents is another list, not more contents
@@ -52,6 +54,8 @@ DENSE = 3
 MIN_PREFIX = 20
 # A line of at least this share of the block's widest line is full: what follows it may wrap it.
 WRAPPED_SHARE = 0.8
+# A page number with no leader before it is at most this many pages past the last entry's.
+GLUED_STEP = 100
 # A blank run this long ends the block, unless the line after it has the block's entry shape.
 BLANK_END = 4
 # A contents with no title is a run of at least this many numbered lines, at least this share of
@@ -184,9 +188,15 @@ class _Block:
             # the block's entries end in page numbers: so does this one, whatever its leader
             m = _GLUED_PAGE.fullmatch(s)
             parsed = _parse(m.group("title")) if m is not None else None
-            if m is not None and (parsed is None or parsed[1]):
+            if m is not None and (parsed is None or parsed[1]) and self._next_page(int(m.group("page"))):
                 return m.group("title").strip(), m.group("page")
         return s.strip(), None
+
+    def _next_page(self, page: int) -> bool:
+        """Whether a number with no leader before it can be the page of the next entry: pages go
+        on from the last entry's, by a few ("... and RFC 2045" after page 172 ends a title)."""
+        last = next((e.page for e in reversed(self.entries) if e.page is not None), None)
+        return last is None or not last.isdigit() or int(last) <= page <= int(last) + GLUED_STEP
 
     def add(self, entry: _Entry, line: str, parsed: tuple[Number, str] | None) -> None:
         """Take an entry, with its number and title as ``_parse`` read its text."""
