@@ -202,10 +202,11 @@ JA = "委員会は年次報告書を審議し、その勧告を変更なしに�
 def test_a_translation_mostly_left_in_english_is_a_translation(own: str, tag: str) -> None:
     # a partial translation falls back to its English source: a quarter of its blocks translated
     # make it a translation with English left in it, not an English document with pasted text
+    # (it translates passages, so its own blocks come two and more at a time)
     from outlint import language
     from outlint.linter import read_bytes
 
-    text = "1. Scope\n\n" + "".join(f"{own}\n\n{EN}\n\n{EN}\n\n{EN}\n\n" for _ in range(6))
+    text = "1. Scope\n\n" + "".join(f"{own}\n\n{own}\n\n" + f"{EN}\n\n" * 6 for _ in range(6))
     assert language.analyse(read_bytes(text.encode(), "doc.txt")).main_language == tag
     english = [n for n, line in enumerate(text.split("\n"), 1) if line == EN]
     assert [line for _, line in codes_lines(text, "OL401")] == english
@@ -560,3 +561,16 @@ def test_sentences_inside_a_code_span_are_code() -> None:
     assert [f.code for f in check_bytes(text.encode(), "a.md")] == []
     bare = text.replace("`", "")
     assert [f.code for f in check_bytes(bare.encode(), "a.md")] == ["OL404"]
+
+
+SOURCE = "The protocol keeps the connection open while the peer still sends data to it."
+TARGET = "プロトコルは、相手がデータを送り続けている間、接続を開いたままにする。"
+
+
+def test_a_parallel_text_is_read_in_its_source_language() -> None:
+    # a specification translated paragraph by paragraph, each translation under its source
+    # paragraph, with later sections not yet translated: an English document with Japanese in it
+    pairs = [p for _ in range(8) for p in (SOURCE, TARGET)]
+    text = "\n\n".join(["Title", *pairs, *[SOURCE] * 16]) + "\n"
+    found = lint(text, "OL401")
+    assert len(found) == 8 and all("paragraph in Japanese" in f.message for f in found)

@@ -32,6 +32,9 @@ TEXT_KINDS = ("prose", "list", "quote")
 # English, with the rest left untranslated (``_partial_translation``; ``detect`` for Latin script).
 TRANSLATED_SHARE = detect.TRANSLATED_SHARE
 TRANSLATED_BLOCKS = detect.TRANSLATED_BLOCKS
+# A document with this share of its CJK blocks each right after a Latin-script block is a
+# parallel text, not a translation with English left in it.
+PARALLEL_SHARE = 0.8
 # A Japanese document writes with kana and kanji; kanji-only text is Japanese where kana makes up
 # at least this share of the document's CJK text, else Chinese.
 KANA_SHARE = 0.1
@@ -66,16 +69,20 @@ def main_language(
     ``split`` is filled as ``detect.main_latin_language`` fills it.
     """
     blocks: Counter[str] = Counter()
+    previous: str | None = None  # the script of the block before
+    after_latin = 0  # CJK blocks right after a Latin-script one
     for para in paragraphs:
         p = profiles[id(para)]
         if p.main and not para.lang:
             blocks[p.main] += 1
+            after_latin += p.main in ("han", "kana") and previous == "latin"
+            previous = p.main
     heads: Counter[str] = Counter()
     for h in doc.facts.headings:
         main = profile(h.title).main
         if main and not h.lang:
             heads[main] += 1
-    main_script = _partial_translation(_vote(totals, blocks, heads), totals, blocks)
+    main_script = _partial_translation(_vote(totals, blocks, heads), totals, blocks, after_latin)
     declared = doc.language.split("-")[0].lower() if doc.language else None
     if declared and same_writing(scripts.SCRIPT_OF_LANG.get(declared), main_script):
         return main_script, doc.language  # the author said so (HTML lang), and the text agrees
@@ -106,14 +113,21 @@ def _vote(totals: Counter[str], blocks: Counter[str], heads: Counter[str]) -> st
     return max(totals, key=lambda s: (totals[s] / weight + blocks[s] / count + heads[s] / titles, totals[s]))
 
 
-def _partial_translation(main_script: str | None, totals: Counter[str], blocks: Counter[str]) -> str | None:
+def _partial_translation(
+    main_script: str | None, totals: Counter[str], blocks: Counter[str], after_latin: int = 0
+) -> str | None:
     """A translation in progress keeps its untranslated blocks in the (Latin-script) source
     language, and the reverse hardly happens: a Latin-script document with a fair share of its
-    blocks (``TRANSLATED_SHARE``) in CJK is a CJK translation, however much is left in English."""
+    blocks (``TRANSLATED_SHARE``) in CJK is a CJK translation, however much is left in English.
+    It translates whole sections, so its CJK blocks come in runs; a document whose CJK blocks
+    nearly all stand alone, each right after a Latin-script block (``after_latin`` of them), is a
+    parallel text (each source paragraph, then its translation), read in its source's script."""
     if main_script != "latin":
         return main_script
     cjk = blocks["han"] + blocks["kana"]
     if cjk < TRANSLATED_BLOCKS or cjk < TRANSLATED_SHARE * sum(blocks.values()):
+        return main_script
+    if after_latin >= PARALLEL_SHARE * cjk:
         return main_script
     return "kana" if totals["kana"] >= KANA_SHARE * (totals["kana"] + totals["han"]) else "han"
 
