@@ -359,6 +359,11 @@ def roman_appendices(numbers: Sequence[Number]) -> dict[int, Number]:
     }
 
 
+# Schemes of chapters whose sections are numbered on from the chapter's number ("Chapter 4." over
+# "4.1."), and which a contents may list by the number alone ("4.")
+CHAPTER_SCHEMES = frozenset({"chapter", "cjk-chapter"})
+
+
 def family(number: Number) -> str:
     """The scheme family that decides a level: dotted schemes share one family at every depth."""
     if number.scheme == "alpha-decimal":

@@ -19,7 +19,7 @@ Block = Heading | Paragraph | Gap
 
 
 _TOP = {"appendix", "part", "book", "cjk-part", "cjk-book"}
-_CHAPTERS = {"chapter", "cjk-chapter"}
+_CHAPTERS = numbering.CHAPTER_SCHEMES
 _DIVISIONS = {"part", "book", "cjk-part", "cjk-book"}
 
 

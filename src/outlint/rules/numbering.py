@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from outlint.model import Document, Heading, Hit, Number, Related, Rule, Severity
-from outlint.numbering import family, format_label
+from outlint.numbering import CHAPTER_SCHEMES, family, format_label
 from outlint.outline import confirmed
 from outlint.rules.common import heading_ref, quote
 
@@ -15,8 +15,6 @@ Out = Iterable[Hit]
 # appendices, chapters and parts may stand beside any scheme (front matter numbered "1." before
 # "Chapter 1."); they are never "mixed"
 _UNORDERED = {"appendix", "chapter", "part", "book", "cjk-chapter", "cjk-part", "cjk-book"}
-# chapters whose sections are numbered on from the chapter's number ("Chapter 4." over "4.1.")
-_CHAPTERS = {"chapter", "cjk-chapter"}
 # the divisions of a book above its chapters
 _PARTS = {"part", "book", "cjk-part", "cjk-book"}
 
@@ -109,8 +107,7 @@ def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
     i = al.entry_for(h)
     if i is None:
         return False
-    listed = doc.toc[i].number
-    if listed is not None and h.number is not None and listed.values != h.number.values:
+    if _stale(doc, h):
         return True
     parent = al.entry_parents[i]
     if prev is not None:
@@ -124,7 +121,7 @@ def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
         j = parent if parent is not None else -1
         fam = family(h.number) if h.number is not None else None
         # a contents lists chapters by their number alone ("1." for "Chapter 1.")
-        fams = {fam, "decimal"} if fam in _CHAPTERS else {fam}
+        fams = {fam, "decimal"} if fam in CHAPTER_SCHEMES else {fam}
         between = [
             k
             for k in range(j + 1, i)
@@ -153,15 +150,20 @@ def _kept_last(h: Heading, parent: Heading | None, doc: Document) -> bool:
     return not any(x.number is not None and family(x.number) == fam for x in after)
 
 
+def _listed_number(doc: Document, h: Heading) -> Number | None:
+    """The number of ``h``'s contents entry, when the contents aligns with the headings."""
+    if not doc.toc or not doc.facts.alignment.reliable:
+        return None
+    i = doc.facts.alignment.entry_for(h)
+    return doc.toc[i].number if i is not None else None
+
+
 def _stale(doc: Document, h: Heading) -> bool:
     """Whether the contents lists ``h`` with another number (OL104 reports that heading as
     renumbered): the step from it to its next sibling is that one renumbering, not a gap, a
     duplicate or a step back of its own."""
-    if not doc.toc or not doc.facts.alignment.reliable or h.number is None:
-        return False
-    i = doc.facts.alignment.entry_for(h)
-    listed = doc.toc[i].number if i is not None else None
-    return listed is not None and listed.values != h.number.values
+    listed = _listed_number(doc, h)
+    return listed is not None and h.number is not None and listed.values != h.number.values
 
 
 def _versioned(h: Heading) -> bool:
@@ -328,17 +330,15 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
     parent with the number its sections carry (the parent was renumbered, OL104)."""
     groups: dict[tuple[int, tuple[int, ...]], list[Heading]] = {}
     lost = doc.facts.derive(_lost_in_contents)
-    al = doc.facts.alignment if doc.toc and doc.facts.alignment.reliable else None
     for h in doc.facts.headings:
         parent = doc.facts.parent(h)
         if _prefix_ok(doc, h) or not (h.number and parent and parent.number):
             continue
         same = family(parent.number) == family(h.number)
         prefix = h.number.values[: parent.number.depth] if same else h.number.values[:-1]
-        i = al.entry_for(parent) if al is not None else None
-        listed = doc.toc[i].number if i is not None else None
-        if listed is not None and listed.values == prefix and listed.values != parent.number.values:
-            continue
+        listed = _listed_number(doc, parent)
+        if listed is not None and listed.values == prefix and _stale(doc, parent):
+            continue  # the parent was renumbered since the contents: OL104 reports it
         groups.setdefault((id(parent), prefix), []).append(h)
     for (_, prefix), members in groups.items():
         h = members[0]
@@ -423,7 +423,7 @@ def _missing(h: Heading, parent: Heading | None) -> tuple[int, ...] | None:
     p = parent.number
     if p is None or n.values[: p.depth] != p.values or n.depth <= p.depth + 1:
         return None
-    if family(p) != family(n) and family(p) not in _CHAPTERS:
+    if family(p) != family(n) and family(p) not in CHAPTER_SCHEMES:
         return None
     return n.values[: p.depth + 1]
 

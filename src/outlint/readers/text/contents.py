@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from outlint import numbering, outline
 from outlint.model import Number, Span, TocEntry
@@ -56,6 +56,8 @@ MIN_PREFIX = 20
 WRAPPED_SHARE = 0.8
 # A page number with no leader before it is at most this many pages past the last entry's.
 GLUED_STEP = 100
+# A line standing on its own is a heading's only if it is at most this wide.
+STANDING_WIDTH = 120
 # A blank run this long ends the block, unless the line after it has the block's entry shape.
 BLANK_END = 4
 # A contents with no title is a run of at least this many numbered lines, at least this share of
@@ -128,11 +130,7 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
             continue
         tried += 1
         if later is None:
-            later = {
-                " ".join(lines[j].split()).lower(): j
-                for j in range(len(lines))
-                if content[j] and (j == 0 or not content[j - 1]) and len(lines[j]) <= 120
-            }
+            later = _standing(lines, content, 0, _collapsed)
         found = sum(1 for t in texts if later.get(t, -1) >= i)
         if found >= UNTITLED_SHARE * len(texts):
             return run
@@ -149,7 +147,21 @@ def _entry_text(line: str) -> str | None:
     parsed = _parse(text)
     if parsed is None or not parsed[1]:
         return None
-    return " ".join(text.split()).lower()
+    return _collapsed(text)
+
+
+def _collapsed(line: str) -> str:
+    return " ".join(line.split()).lower()
+
+
+def _standing(lines: Sequence[str], content: Sequence[bool], first: int, key: Callable[[str], str]) -> dict[str, int]:
+    """Each short line from ``first`` on that stands on its own (blank or layout above it, or the
+    document's first line), by ``key`` of it, to the last line where it stands so."""
+    return {
+        key(lines[j]): j
+        for j in range(first, len(lines))
+        if content[j] and (j == 0 or not content[j - 1]) and len(lines[j]) <= STANDING_WIDTH
+    }
 
 
 class _Block:
@@ -159,7 +171,7 @@ class _Block:
         self.entries: list[_Entry] = []
         self.widest = 0
         self.left = 1 << 30  # the smallest indent of an entry
-        self.first_key: tuple[tuple[int, ...] | None, str] | None = None
+        self.first_title: str | None = None  # the first entry's title, normalised
         self.first_number: Number | None = None
         self.spaced = 0  # entries that came after a blank line
         self.unnumbered = 0  # entries without a number
@@ -206,12 +218,9 @@ class _Block:
         self.left = min(self.left, indent(line))
         if parsed is not None:
             self.numbered.add((parsed[0].values, outline.normalize_title(parsed[1])))
-        if self.first_key is None:
+        if self.first_title is None:
             self.first_number = parsed[0] if parsed else None
-            self.first_key = (
-                parsed[0].values if parsed else None,
-                outline.normalize_title(parsed[1] if parsed else entry.text),
-            )
+            self.first_title = outline.normalize_title(parsed[1] if parsed else entry.text)
 
     def note(self, entry: _Entry, line: str) -> None:
         self.widest = max(self.widest, _width(line))
@@ -329,12 +338,7 @@ class _Standalone:
 
     def get(self, text: str, default: int) -> int:
         if self.found is None:
-            lines, content = self.lines, self.content
-            self.found = {
-                lines[j].strip().lower(): j
-                for j in range(self.start + 1, len(lines))
-                if content[j] and not content[j - 1] and len(lines[j]) <= 120
-            }
+            self.found = _standing(self.lines, self.content, self.start + 1, _stripped)
         return self.found.get(text, default)
 
     def title(self, text: str, default: int) -> int:
@@ -373,12 +377,16 @@ def _heads_paged(block: _Block, lines: Sequence[str], content: Sequence[bool], i
     return nxt is not None and block.split_page(lines[nxt])[1] is not None and len(lines[i].split()) <= 12
 
 
+def _stripped(line: str) -> str:
+    return line.strip().lower()
+
+
 def _repeats_first(block: _Block, text: str, parsed: tuple[Number, str] | None) -> bool:
-    first = block.first_key
-    if first is None or not block.entries:
+    first = block.first_number
+    if block.first_title is None or not block.entries:
         return False
     title = outline.normalize_title(parsed[1] if parsed else text)
-    return title == first[1] and (parsed is None or first[0] is None or parsed[0].values == first[0])
+    return title == block.first_title and (parsed is None or first is None or parsed[0].values == first.values)
 
 
 def _paragraph_after_numbered(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
@@ -395,22 +403,22 @@ def _paragraph_after_numbered(block: _Block, lines: Sequence[str], content: Sequ
 
 
 def _first_number_again(block: _Block, parsed: tuple[Number, str] | None, pg: str | None, apart: bool) -> bool:
-    """The first entry's number (or its title) again, on a line standing apart with no page number,
-    in a block whose entries have page numbers or follow one another with no blank line: the first
-    heading, renamed (or renumbered) since the contents was made. (A contents that numbers each part afresh repeats "1."
-    with a page number, or with no blank line before it, or in a block spaced by blank lines.)"""
+    """The first entry's number (or its title) again, on a line standing apart with no page
+    number, in a block whose entries have page numbers or follow one another with no blank line:
+    the first heading, renamed (or renumbered) since the contents was made. (A contents that
+    numbers each part afresh repeats "1." with a page number, or with no blank line before it, or
+    in a block spaced by blank lines.)"""
     first = block.first_number
     if parsed is None or pg is not None or not apart or first is None:
         return False
-    if block.first_key is not None and outline.normalize_title(parsed[1]) == block.first_key[1]:
-        # its title again under another number: the first heading, renumbered since
-        return block.paged() or block.spaced <= 1
-    if parsed[0].values != first.values:
-        return False
-    # "Chapter 1." stands for "1." (DocBook lists chapters by number alone), "(1)" for no "1."
-    same = numbering.family(parsed[0]) == numbering.family(first) or parsed[0].scheme in ("chapter", "cjk-chapter")
     # the blank line above this line is the one spacing the block has counted, if any
-    return same and (block.paged() or block.spaced <= 1)
+    if not (block.paged() or block.spaced <= 1):
+        return False
+    if outline.normalize_title(parsed[1]) == block.first_title:
+        return True  # its title again under another number: the first heading, renumbered since
+    # "Chapter 1." stands for "1." (DocBook lists chapters by number alone), "(1)" for no "1."
+    same = numbering.family(parsed[0]) == numbering.family(first) or parsed[0].scheme in numbering.CHAPTER_SCHEMES
+    return parsed[0].values == first.values and same
 
 
 def _unpaged_entry(
