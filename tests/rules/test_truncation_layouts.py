@@ -181,6 +181,39 @@ def test_manual_page_ends_mid_sentence() -> None:
             '   Park, J., Kim, S., "Widget Transport over Anything at All", Some Press, 2002\n\n3. Next\n\n   Text.\n',
             id="reference-entries-end-on-their-date",
         ),
+        pytest.param(
+            f"1. States\n\n   {PROSE}\n\n"
+            "                   START <-----+\n"
+            "     Recv ClientHello |        | Send HelloRetryRequest\n"
+            " Can send             | [Send Certificate + CertificateVerify]\n"
+            " app data             | Send Finished\n"
+            "                      | K_recv = application\n"
+            "                      v\n"
+            "                   CONNECTED\n\n2. Next\n\n   Text.\n",
+            id="diagram-lines-standing-alone",
+        ),
+        pytest.param(
+            f"1. Scope\n\n   {PROSE}\n\n2. Thanks\n\n   The authors would like to thank the following people:\n"
+            "      Peter Koch\n      Sean Leach\n      Dan Wing\n\n3. Next\n\n   Text.\n",
+            id="names-under-the-sentence-that-introduces-them",
+        ),
+        pytest.param(
+            f"1. Registry\n\n   {PROSE}\n\n   o  Parameter name: refresh_token\n"
+            "   o  Parameter usage location: token request, token response\n   o  Change controller: IETF\n"
+            "   o  Specification document(s): RFC 6749\n\n2. Next\n\n   Text.\n",
+            id="registration-template",
+        ),
+        pytest.param(
+            f"1. Limits\n\n   {PROSE}\n\n   labels          63 octets or less\n\n   UDP messages    512 octets or less\n\n"
+            "2. Next\n\n   Text.\n",
+            id="term-and-description-in-columns",
+        ),
+        pytest.param(
+            f"1. Overview\n\n{PROSE}\nThe following command prints the lines that contain the word\n"
+            "'typedef' in every file of the list that was made before.\n     xargs grep typedef < file-list\n\n"
+            "2. Next\n\nText.\n",
+            id="example-line-under-its-sentence",
+        ),
     ],
 )
 def test_not_prose_is_not_cut(doc: str) -> None:
@@ -312,3 +345,15 @@ BOOK = "".join(f"CHAPTER {n}\n\nThe rain stopped at noon and the road dried.\n\n
 )
 def test_blank_runs_that_are_layout(doc: str, expected: list[str]) -> None:
     assert report(doc, "OL303") == expected
+
+
+def test_wrapped_sentence_cut_between_sections_is_found() -> None:
+    # the line above the last was full: the last line is the wrapped end of a sentence, cut short
+    doc = (
+        "1. Overview\n\n   The server keeps a table of the zones it serves, and reloads a zone\n"
+        "   whenever its serial number changes; relative and absolute names may be\n"
+        "   freely intermixed in a master\n\n2. Next\n\n   Text.\n"
+    )
+    assert report(doc, "OL302") == [
+        '5:32: OL302 section "1. Overview" ends mid-sentence: "...be freely intermixed in a master"'
+    ]

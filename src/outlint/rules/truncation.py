@@ -383,6 +383,67 @@ def _judged(doc: Document, p: Paragraph) -> bool:
 _NOTE = re.compile(r"\s*\^?\[\d{1,3}\]\s")
 
 
+# How wide a document's wrapped lines run: the 90th percentile of the widths of its lines of five
+# words or more (every line, layout too: a page's head and foot run as wide as its prose)
+WRAP_SHARE = 0.9
+
+
+def _width(s: str) -> int:
+    """Columns a line takes: CJK characters are two wide."""
+    return len(s) + len(_CJK.findall(s))
+
+
+def _wrap_width(doc: Document) -> int:
+    widths = sorted(_width(s.rstrip()) for s in doc.facts.lines if len(s.split(None, 4)) >= 5)
+    return widths[int(WRAP_SHARE * (len(widths) - 1))] if widths else 0
+
+
+def _first_word(s: str) -> str:
+    t = s.lstrip()
+    if t[:1] and _CJK.match(t[0]):
+        return t[0]  # CJK text wraps between any two characters
+    return t.split(None, 1)[0] if t else ""
+
+
+_SPACES = re.compile(r"(?<=\S) +(?=\S)")
+
+
+def _columns(line: str) -> bool:
+    """Three spaces or more between two words, and one space elsewhere (or no other gap): cells in
+    columns. A justified line spreads its extra space over every gap; its paragraph's last line is
+    never stretched at all."""
+    gaps = [len(m) for m in _SPACES.findall(line)]
+    return bool(gaps) and max(gaps) >= 3 and (len(gaps) == 1 or min(gaps) == 1)
+
+
+def _stands_alone(doc: Document, p: Paragraph) -> bool:
+    """Whether a paragraph's last line is a line of its own, not the wrapped end of a sentence: the
+    line above it had room for its first word (and does not end a sentence, as text written one
+    sentence to a line does), or it is indented deeper than the lines above it. So end the lines of
+    a diagram, a listing, a registration template, a list of names and an example under the text
+    that introduces it: none of them is a sentence cut short."""
+    lines = doc.facts.lines
+    last = p.span.end_line - 1
+    if last < len(lines) and _columns(lines[last]):
+        return True  # a row of columns, or a term and its description
+    prev = last - 1
+    while prev >= p.span.line - 1 and prev < len(lines) and not lines[prev].strip():
+        prev -= 1
+    if prev < p.span.line - 1 or last >= len(lines):
+        return False  # one line: nothing above it in the paragraph
+    above, below = lines[prev].rstrip(), lines[last]
+    if prev > p.span.line - 1 and _indent(below) > _indent(above):
+        return True  # an example line under the text, deeper than its wrapped lines
+    if ends_sentence(above) and any(c.isalpha() for c in above):
+        return False
+    room = doc.facts.derive(_wrap_width) - _width(above)
+    return room > _width(_first_word(below))
+
+
+def _indent(s: str) -> int:
+    return len(s) - len(s.lstrip())
+
+
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
     strict = doc.format in options.get("strict-formats", ("text",))
     if not doc.facts.derive(_punctuates):
@@ -407,6 +468,8 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if h is not None and h.children and last.text.rstrip().endswith((":", "：")):
             continue  # a colon introducing the sub-sections that follow
+        if strict and _stands_alone(doc, last):
+            continue
         if not strict and not _markup_cut(last.text):
             continue
         tail = " ".join(last.text.split()[-6:])
