@@ -263,10 +263,35 @@ def test_not_prose_is_not_cut(doc: str) -> None:
             "1. Mistakes\n\n   This is an example of a vulnerable piece of code.\n\n     if (x == 2)\n      ...\n",
             id="code-with-an-ellipsis",
         ),
+        pytest.param(
+            f"1. Lookup\n\n   {PROSE}\n\n   Pseudocode:\n\n   for each name in (domains)\n"
+            "     if name ends in <domain-spec>, return match.\n     if name is <domain-spec>, return match.\n"
+            "   return no-match.\n",
+            id="pseudo-code-one-statement-to-a-line",
+        ),
+        pytest.param(
+            "1. Values\n\n   Rules such as those of RFC 2181, described in Sections 5.3 ff. and 6.2 of that\n"
+            "   document, still apply to every zone.\n",
+            id="and-following-abbreviated",
+        ),
     ],
 )
 def test_not_a_fragment(doc: str) -> None:
     assert report(doc, "OL305") == []
+
+
+def test_fragment_inside_wrapped_text_is_found() -> None:
+    # the line above is full: the lowercase sentence is the wrapping's, inside running text
+    doc = (
+        "1. Paste\n\n     Define the speed text is inserted in the current window by the\n"
+        "     paste command.  If the slowpaste value is nonzero text is written\n"
+        "     after each write to allow the application to process the input.\n"
+        "     only use slowpaste if your underlying system exposes flow control\n"
+        "     problems while pasting large amounts of text.\n"
+    )
+    assert report(doc, "OL305") == [
+        '6:6: OL305 sentence starts in lowercase: "input. only" (a fragment of a lost or garbled sentence?)'
+    ]
 
 
 def test_fragment_after_a_name_used_once_is_still_found() -> None:

@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
     "ref refs op cit ibid n.b a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen "
     "col cpt sgt rev hon esq govt assn bros univ orig fr var sp alt ext esp avg std trans abbr adj adv "
-    "approx lit pl sing syn cca obs usu eg ie nb prob".split()
+    "approx lit pl sing syn cca obs usu eg ie nb prob ff".split()
 )
 # A fragment starts with an ordinary word: one of the commonest English words, or a word with a
 # common derivational ending. Identifiers, commands and names (grep, zlib's, cd) are neither, and
@@ -436,7 +436,13 @@ def _stands_alone(doc: Document, p: Paragraph) -> bool:
         return True  # an example line under the text, deeper than its wrapped lines
     if ends_sentence(above) and any(c.isalpha() for c in above):
         return False
-    room = doc.facts.derive(_wrap_width) - _width(above)
+    return _room_above(doc, above, below)
+
+
+def _room_above(doc: Document, above: str, below: str) -> bool:
+    """Whether the line above had room for the first word of the line below: the break between
+    them is the author's, not the wrapping's."""
+    room = doc.facts.derive(_wrap_width) - _width(above.rstrip())
     return room > _width(_first_word(below))
 
 
@@ -641,6 +647,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 if word != token or after in names or not _ordinary(after, text[m2.end() :]):
                     continue
                 line, col = locate(doc, block, m2.start(2))
+                if _own_line(doc, line, col):
+                    continue  # lines that each stand alone, as pseudo-code and examples are written
                 inner.append(
                     (
                         Span(line, col, line, col + len(after) - 1),
@@ -651,6 +659,14 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
             prev = block
     if len(inner) <= LOWER_HABIT:
         yield from inner
+
+
+def _own_line(doc: Document, line: int, col: int) -> bool:
+    """Whether the word at line and column starts its line, and the line above had room for it."""
+    lines = doc.facts.lines
+    if not 1 < line <= len(lines) or col != _indent(lines[line - 1]) + 1:
+        return False
+    return _room_above(doc, lines[line - 2], lines[line - 1])
 
 
 def locate(doc: Document, para: Paragraph, offset: int) -> tuple[int, int]:
