@@ -340,3 +340,20 @@ Table of Contents
 def test_a_list_ends_at_the_next_section() -> None:
     # "3." comes next after the list's "2." far above it, but a section came between
     assert titles(LIST_THEN_SECTIONS) == ["Introduction", "Terminology", "Overall Operation"]
+
+
+def _draft(items: str) -> str:
+    entries = "".join(f"   {n}.  {t} . . . . . . . . . . . . . . . . . . . . . . . {n + 1}\n" for n, t in _SECTIONS)
+    body = "".join(f"{n}.  {t}\n\n   {_TEXT}\n\n" for n, t in _SECTIONS)
+    return f"Table of Contents\n\n{entries}\n{body}{items}"
+
+
+_SECTIONS = [(1, "Introduction"), (2, "Terminology"), (3, "Lists"), (4, "Security Considerations")]
+_TEXT = "The widget protocol is described here, with every message it sends."
+
+
+def test_items_at_the_prose_indent_are_not_headings_where_headings_stand_at_the_margin() -> None:
+    # Internet-Drafts set their headings at the margin and their text, lists included, three
+    # columns in: an "(1)" or "A." item of a list in the text is not a heading, contents or not
+    items = "   An uppercase list.\n\n   (1)  Item1\n\n   (2)  Item2\n\n   A.  First item\n\n   B.  Second item\n"
+    assert titles(_draft(items)) == ["Introduction", "Terminology", "Lists", "Security Considerations"]

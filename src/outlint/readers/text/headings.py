@@ -208,7 +208,11 @@ def _judge(
     if style.underlines(fam) or restarts_inside(number, seen):
         return None  # the document underlines its headings; a "1." inside "1.1.": a list
     placed = style.indent_ok(fam, number.depth, c.margin)
-    deep = placed is None and (c.margin > habits.prose_indent + 2 or style.off_vote(fam, c.margin))
+    deep = placed is None and (
+        c.margin > habits.prose_indent + 2
+        or style.off_vote(fam, c.margin)
+        or style.in_the_text(c.margin, habits.prose_indent)
+    )
     if placed is False or deep:
         return None  # deeper than the headings the document confirmed, or than its prose: a list
     fits = continues(number, seen)

@@ -32,6 +32,8 @@ WORDY = frozenset(
 _PARENTS = {"chapter": "decimal", "cjk-chapter": "decimal", "appendix": "alpha-decimal", "part": "decimal"}
 # Heading-shaped candidates vote on their family's indent once there are this many of them.
 SHAPED_VOTES = 3
+# Confirmed numbered headings it takes to say where a document sets its headings of any family.
+CONFIRMED_STYLE = 3
 # A document underlines its numbered headings when this share of the confirmed ones is underlined.
 UNDERLINED = 2 / 3
 
@@ -109,6 +111,7 @@ class Style:
     underlined: dict[str, float]  # family -> share of its confirmed headings that are underlined
     any_underlined: float  # the same over every confirmed numbered heading
     confirmed: int
+    outermost: int = 0  # the deepest indent of a confirmed numbered heading, of any family
 
     def underlines(self, family: str) -> bool:
         """Whether the document underlines its numbered headings of this family."""
@@ -122,6 +125,13 @@ class Style:
         if not seen:
             return None
         return any(abs(margin - x) <= 1 for x in seen) or margin <= min(seen)
+
+    def in_the_text(self, margin: int, prose_indent: int) -> bool:
+        """Whether a candidate of a family the contents confirms none of sits at the prose indent
+        or deeper, in a document whose confirmed headings all stand out of the prose, left of it
+        (Internet-Drafts, DocBook text: headings at the margin, text and lists indented): a list
+        item written in the text, not a heading."""
+        return self.confirmed >= CONFIRMED_STYLE and self.outermost < prose_indent <= margin
 
     def off_vote(self, family: str, margin: int) -> bool:
         """Whether an unconfirmed family's heading-shaped candidates sit elsewhere (deeper)."""
@@ -152,7 +162,8 @@ def learn(confirmed: Sequence[tuple[Number, int, bool]], shaped: Sequence[tuple[
             voted[fam] = {m for m, k in counts.items() if k * 3 >= top}
     shares = {fam: sum(u) / len(u) for fam, u in under.items()}
     every = [u for us in under.values() for u in us]
-    return Style(indents, voted, shares, sum(every) / len(every) if every else 0.0, len(every))
+    deepest = max((margin for _, margin, _ in confirmed), default=0)
+    return Style(indents, voted, shares, sum(every) / len(every) if every else 0.0, len(every), deepest)
 
 
 def continues(number: Number, seen: Sequence[Number]) -> bool:
