@@ -40,6 +40,14 @@ def heading_line(headings: list[str], index: int) -> int:
         pytest.param(["1. Alpha", "1.1 Alpha", "1.3 Beta"], [("OL201", 2)], id="dotted-gap"),
         pytest.param(["1. Alpha", "1.1 Alpha", "2. Beta", "3.1 Beta"], [("OL205", 3)], id="wrong-parent"),
         pytest.param(["1. Alpha", "1.1.1 Alpha"], [("OL206", 1)], id="level-skip"),
+        pytest.param(
+            ["1.1 Alpha", "1.2 Beta", "2.1 Gamma", "2.2 Delta", "3.1 Epsilon"],
+            [],
+            id="sections-of-the-next-chapter-start-afresh-without-its-heading",
+        ),
+        pytest.param(
+            ["1.1 Alpha", "1.2 Beta", "2.1 Gamma", "1.3 Delta"], [("OL203", 3)], id="back-to-an-earlier-chapter"
+        ),
         pytest.param(["A. One", "B. Two", "C. Three", "D. Four"], [], id="letters-not-roman"),
         pytest.param(["I. One", "II. Two", "IV. Four"], [("OL201", 2)], id="roman-gap"),
         pytest.param(["一、总则", "二、原则", "四、附则"], [("OL201", 2)], id="chinese-gap"),

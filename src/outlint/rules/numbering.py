@@ -85,6 +85,15 @@ def _steps(doc: Document) -> Iterator[Step]:
             key = (fam, n.depth, h.level)
             cousin = cousins.get(key)
             cousins[key] = n.values[-1]
+            if (
+                prev is not None
+                and prev.number is not None
+                and prev.number.depth == n.depth
+                and n.values[:-1] > prev.number.values[:-1]
+            ):
+                # "2.1" after "1.8." with no "2" between them: the sections of the next chapter,
+                # whose heading the reader did not find, start afresh (OL206 says a level is skipped)
+                prev = None
             if prev is not None and prev.number is not None and prev.number.depth == n.depth:
                 values = (*prev.number.values[:-1], prev.number.values[-1] + 1)
             elif prev is None:
@@ -179,7 +188,7 @@ def _versioned(h: Heading) -> bool:
 
 def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
-        if prev and h.number and prev.number and h.number.values[-1] > want.values[-1]:
+        if prev and h.number and prev.number and h.number.values > want.values:
             if _explained(doc, h, prev) or _stale(doc, prev) or not _sure(doc, h, prev) or _kept_last(h, parent, doc):
                 continue
             if _versioned(h):
@@ -255,7 +264,8 @@ def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
     for h, prev, parent, want in _sequence(doc):
         if prev and _new_group(doc, h, prev):
             continue
-        if prev and h.number and prev.number and h.number.values[-1] < prev.number.values[-1]:
+        if prev and h.number and prev.number and h.number.values < prev.number.values:
+            # (compared whole: "1.3" after "2.1" goes back a chapter, though 3 is more than 1)
             if _stale(doc, prev) or not _sure(doc, h, prev):
                 continue
             yield (
