@@ -264,7 +264,7 @@ def test_not_prose_is_not_cut(doc: str) -> None:
             id="code-with-an-ellipsis",
         ),
         pytest.param(
-            f"1. Lookup\n\n   {PROSE}\n\n   Pseudocode:\n\n   for each name in (domains)\n"
+            f"1. Lookup\n\n   {PROSE}\n   {PROSE}\n   {PROSE}\n\n   Pseudocode:\n\n   for each name in (domains)\n"
             "     if name ends in <domain-spec>, return match.\n     if name is <domain-spec>, return match.\n"
             "   return no-match.\n",
             id="pseudo-code-one-statement-to-a-line",
