@@ -399,6 +399,43 @@ CHANGE_BARS = (
 CHANGE_BARS_DELETED = CHANGE_BARS.replace("\n2.1 Messages\n\n   Some text about 2.1 messages goes here.\n", "")
 
 
+# nroff hyphenates a long entry's last word where it wraps ("... other DNS Docu-" / "ments"): the
+# heading has the word whole. A word that keeps its hyphen ("Client-" / "side") stays so.
+_HYPHENATED = [
+    "1. Introduction",
+    "2. Relationship of Security Documents to other DNS Documents",
+    "3. Client-side Caching",
+]
+HYPHENATED = (
+    "Table of Contents\n\n"
+    "   1.  Introduction ...............................................    3\n"
+    "   2.  Relationship of Security Documents to other DNS Docu-\n"
+    "   ments ..........................................................    6\n"
+    "   3.  Client-\n   side Caching ....................................................    7\n" + _body(_HYPHENATED)
+)
+# A section whose title the document lost, in the contents (its number, a leader of dots, its page)
+# and at its heading (its number alone, over its first sub-section's heading), as RFC 2616 has 13.1.
+_TITLE_LOST = ["1.1.1. Correctness", "1.1.2. Warnings", "2. Security"]
+TITLE_LOST = (
+    "Table of Contents\n\n   1. Caching ........................................ 2\n"
+    "     1.1.   . . . . . . . . . . . . . . . . . . . . . . . . . 2\n"
+    "       1.1.1. Correctness .............................. 2\n"
+    "       1.1.2. Warnings ................................. 3\n"
+    "   2. Security ....................................... 4\n"
+    + _body(["1. Caching"])
+    + "\n1.1.\n"
+    + _body(_TITLE_LOST)
+)
+# A contents whose page numbers were left out: each leader runs to the line's end.
+_UNPAGED = ["1. Introduction", "2. References", "2.1. Normative References", "2.2. Informative References"]
+UNPAGED = (
+    "Table of Contents\n\n"
+    + "".join(f"   {t}  ".ljust(36, ".").replace("..", ". ") + " . . . . . . . . . . . . \n" for t in _UNPAGED)
+    + "   Authors' Addresses  . . . . . . . . . . . . . . . . . . . . . . . \n"
+    + _body([*_UNPAGED, "Authors' Addresses"])
+)
+
+
 @pytest.mark.parametrize(
     ("doc", "expected"),
     [
@@ -424,6 +461,9 @@ CHANGE_BARS_DELETED = CHANGE_BARS.replace("\n2.1 Messages\n\n   Some text about 
         pytest.param(CHANGE_BARS_DELETED, ["7: OL101"], id="change-bars-control-deleted-section"),
         pytest.param(FRONT_MATTER_DELETED, ["19: OL101"], id="front-matter-listed-control-deleted-section"),
         pytest.param(COLON_RETITLED, ["28: OL103"], id="colon-numbered-control-retitled"),
+        pytest.param(HYPHENATED, [], id="entry-hyphenated-where-it-wraps"),
+        pytest.param(TITLE_LOST, [], id="entry-whose-title-was-lost"),
+        pytest.param(UNPAGED, [], id="leaders-with-the-pages-left-out"),
     ],
 )
 def test_contents_layout(doc: str, expected: list[str]) -> None:

@@ -204,7 +204,8 @@ def test_manual_page_ends_mid_sentence() -> None:
             id="registration-template",
         ),
         pytest.param(
-            f"1. Limits\n\n   {PROSE}\n\n   labels          63 octets or less\n\n   UDP messages    512 octets or less\n\n"
+            f"1. Limits\n\n   {PROSE}\n\n   labels          63 octets or less\n\n"
+            "   UDP messages    512 octets or less\n\n"
             "2. Next\n\n   Text.\n",
             id="term-and-description-in-columns",
         ),

@@ -250,6 +250,7 @@ def candidates(
                     and len(nxt) == 1
                     and heading_shape(lines[nxt[0]])
                     and len(lines[nxt[0]].split()) <= 12
+                    and numbering.parse(lines[nxt[0]]) is None  # a numbered heading is a title of its own
                 ):
                     title, end_idx, next_block = lines[nxt[0]].strip(), nxt[0], True
             listed = bool(title) and listing.find(number, title) is not None

@@ -54,6 +54,10 @@ DENSE = 3
 MIN_PREFIX = 20
 # A line of at least this share of the block's widest line is full: what follows it may wrap it.
 WRAPPED_SHARE = 0.8
+# a leader that runs to the line's end with no page after it (a contents whose pages were left out)
+_BARE_LEADER = re.compile(r"(?:\s+\.){3,}$|\s+\.{5,}$")
+# Dots it takes after a bare number for a leader (a number and blanks before a page may be a table row).
+_DOTTED_LEADER = 3
 # A page number with no leader before it is at most this many pages past the last entry's.
 GLUED_STEP = 100
 # A line standing on its own is a heading's only if it is at most this wide.
@@ -196,13 +200,17 @@ class _Block:
             parsed = _parse(title)
             if parsed is None or parsed[1] or len(title) > len(parsed[0].label) + 1:
                 return title, split[1]
+            if s.count(".", len(split[0])) >= _DOTTED_LEADER:
+                return title, split[1]  # a number, a leader of dots and a page: an entry whose title is lost
         if self.paged():
             # the block's entries end in page numbers: so does this one, whatever its leader
             m = _GLUED_PAGE.fullmatch(s)
             parsed = _parse(m.group("title")) if m is not None else None
             if m is not None and (parsed is None or parsed[1]) and self._next_page(int(m.group("page"))):
                 return m.group("title").strip(), m.group("page")
-        return s.strip(), None
+        title = s.strip()
+        m = _BARE_LEADER.search(title)
+        return (title[: m.start()] if m and m.start() else title), None
 
     def _next_page(self, page: int) -> bool:
         """Whether a number with no leader before it can be the page of the next entry: pages go
@@ -280,15 +288,14 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
         parsed = _parse(text)
         prev = block.entries[-1] if block.entries else None
         if prev is not None and after_blank == 0 and _continues(block, prev, lines, i, text, pg, parsed, later):
-            glue = "" if CJK.match(prev.text[-1:]) and CJK.match(text[:1]) else " "
-            prev.text = f"{prev.text}{glue}{text}"
+            prev.text = _joined(prev.text, text, i, later)
             prev.page = pg
             prev.last = i
             block.note(prev, s)
             i += 1
             end = i
             continue
-        if pg is None and _is_prose(s) and not (parsed and parsed[1] and len(parsed[1].split()) <= 30):
+        if pg is None and _is_prose(text) and not (parsed and parsed[1] and len(parsed[1].split()) <= 30):
             break  # prose: the body has begun (numbered lines are entries even as sentences: FAQs)
         if prev is not None and parsed is None and indent(s) < block.left:
             break  # text to the left of every entry: the body has begun
@@ -451,6 +458,8 @@ def _continues(
     """
     if prev.page is not None or parsed is not None or prev.last != i - 1:
         return False
+    if _BARE_LEADER.search(lines[prev.last].rstrip()):
+        return False  # the entry above ran its leader to the end: it is complete, pages left out
     line = lines[i]
     if later.title(f"{prev.text} {text}", -1) > i or later.begins(f"{prev.text} {text.split(None, 1)[0]}"):
         return True  # the entry with this line is a heading later: a wrapped entry, whatever its indent
@@ -482,6 +491,18 @@ def _continues(
             return True
     # the entry's last line, hanging under it, ends with the page number
     return pg is not None and indent(line) > indent(lines[prev.first])
+
+
+def _joined(before: str, text: str, i: int, later: _Standalone) -> str:
+    """An entry's text with the line that wraps it: CJK text joined as it is; a word hyphenated at
+    the line's end ("... other DNS Docu-" / "ments") whole, where a heading later has it so, and
+    otherwise kept with its hyphen ("Client-" / "side"); other lines after a space."""
+    if CJK.match(before[-1:]) and CJK.match(text[:1]):
+        return before + text
+    if before.endswith("-") and before[-2:-1].isalpha() and text[:1].islower():
+        whole = before[:-1] + text
+        return whole if later.title(whole, -1) > i or later.begins(whole) else before + text
+    return f"{before} {text}"
 
 
 def _width(line: str) -> int:
