@@ -239,7 +239,7 @@ def main_latin_language(
 
 
 # Prose has a fifth to a third of its words among the commonest words of its language (0.18-0.36
-# in translated manuals and English documentation); a sample with fewer of the chosen language's is
+# in translated manuals and English documentation); a sample with fewer common words of the candidates is
 # a list of names, a changelog, or in a language the detector does not know (Polish shares "to",
 # "do", "na" with the candidates): then the model, asked among every language it knows, decides.
 MAIN_COVERAGE = 0.12
@@ -247,7 +247,7 @@ MAIN_COVERAGE = 0.12
 
 def main_is_sure(texts: list[str], tag: str) -> bool:
     """Whether the Latin-script language ``main_latin_language`` chose from ``texts`` (its sample)
-    is the document's own: its common words make up ``MAIN_COVERAGE`` of the words, or the model,
+    is the document's own: common words of the candidates make up ``MAIN_COVERAGE`` of the words, or the model,
     among all the languages it knows, names it too with ``MIN_CONFIDENCE``. A document in a
     language outside ``CANDIDATES`` is not judged sentence by sentence against the wrong one (a
     Polish manual read as Portuguese has every paragraph in "English" or "German")."""
@@ -256,8 +256,8 @@ def main_is_sure(texts: list[str], tag: str) -> bool:
     while read < len(texts) and len(words) < MAIN_SAMPLE:
         words += texts[read].lower().split()
         read += 1
-    if not words or stopword_hits(words).get(tag, 0) >= MAIN_COVERAGE * len(words):
-        return True
+    if not words or sum(map(STOPWORDS.__contains__, words)) >= MAIN_COVERAGE * len(words):
+        return True  # (a translation with much left in its English source has English common words)
     sample = _clean(" ".join(model_words(" ".join(texts[:read]))))
     lang, confidence = _model(None).classify(sample)
     return bool(lang == tag and confidence >= MIN_CONFIDENCE)
