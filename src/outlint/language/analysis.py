@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from outlint.language import detect, main, scripts
+from outlint.language import detect, main, quoted, scripts
 from outlint.language.scripts import CJK, Profile, profile, same_writing
 from outlint.model import Document, Paragraph
 
@@ -58,10 +58,13 @@ class Languages:
     parts: dict[int, tuple[Part, ...]]  # id(Paragraph) -> foreign lines and sentences inside it
     han: str = "zh"  # the language of kanji-only text in this document
     headings: dict[int, Part] = field(default_factory=dict)  # id(Heading) -> its other Latin-script language
-    notices: frozenset[int] = frozenset()  # id(Paragraph) of licence and copyright notices: never foreign
+    # id(Paragraph) of licence and copyright notices and of reference lists: never foreign
+    notices: frozenset[int] = frozenset()
     # every block not marked with a language is in the main script alone, and none is in another
     # Latin-script language nor has lines or sentences in one: no block or run can be foreign
     plain: bool = False
+    # the document shows text in several other languages (``quoted.samples``): none is foreign
+    samples: bool = False
 
     def language(self, script: str, weight: int = 0) -> str:
         """The language tag of text in ``script`` here. Kanji-only text takes the document's
@@ -107,13 +110,15 @@ def _analyse(doc: Document, language: str | None) -> Languages:
                 totals.subtract(dict(profiles[id(para)].counts))
     han = "ja" if totals["kana"] >= KANA_SHARE * (totals["kana"] + totals["han"]) > 0 else "zh"
     evidence = [para for para in paragraphs if id(para) not in notices]
+    notices |= quoted.cited(doc)  # cited works keep their own titles, as licences their own words
     split: dict[int, list[str]] = {}  # words of the texts the main language was sampled from
-    main_script, main_language = _main(doc, language, +totals, evidence, profiles, split)
+    main_script, main_language, sure = _main(doc, language, +totals, evidence, profiles, split)
     if main_language == "ja" or (main_script == "kana"):
         han = "ja"
     latin: dict[int, Part] = {}
     parts: dict[int, tuple[Part, ...]] = {}
-    latin_main = main_script == "latin" and main_language is not None
+    # other Latin-script languages are judged against a main language the detector knows and is sure of
+    latin_main = main_script == "latin" and main_language is not None and sure
     for para in paragraphs:
         if para.lang or para.kind not in TEXT_KINDS or id(para) in notices:
             continue
@@ -126,8 +131,13 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             if legal_notice(para.text):
                 notices |= {id(para)}
                 continue
-            if listing(tuple(doc.facts.lines[para.span.line - 1 : para.span.end_line])):
+            source = tuple(doc.facts.lines[para.span.line - 1 : para.span.end_line])
+            if listing(source):
                 continue  # settings or commands set like the prose ("bind ' ' windows"): no language's words
+            if para.kind == "quote" and quoted.verse(source):
+                continue  # a stanza quoted in the language it was written in
+            if not without_quoted(para.text).strip(" .:;,"):
+                continue  # a block that is one quoted string is an example (a message and its translation)
             guess = detect.judge_latin(para.text, str(main_language), prose=alone)
             if guess is not None:
                 latin[id(para)] = Part("block", guess.lang, 0, len(para.text), para.span.line, guess.confidence)
@@ -146,7 +156,32 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             if guess is not None:
                 headings[id(h)] = Part("block", guess.lang, 0, len(h.title), h.span.line, guess.confidence)
     plain = seen <= {main_script} and not latin and not parts
-    return Languages(main_script, main_language, profiles, latin, parts, han, headings, notices, plain)
+    shown = not plain and quoted.samples(_foreign(paragraphs, profiles, latin, notices, main_script, han))
+    return Languages(main_script, main_language, profiles, latin, parts, han, headings, notices, plain, shown)
+
+
+# A block is in another script, for ``quoted.samples``, from this weight (the rules' default ``min-letters``).
+SAMPLE_WEIGHT = 20
+
+
+def _foreign(
+    paragraphs: list[Paragraph],
+    profiles: dict[int, Profile],
+    latin: dict[int, Part],
+    notices: frozenset[int],
+    main_script: str | None,
+    han: str,
+) -> Iterable[str]:
+    """The languages of the text in another language than the main one: Latin-script blocks, and
+    the text of each other script in a block (a sample and its transliteration share one)."""
+    yield from (part.lang for part in latin.values())
+    for para in paragraphs:
+        if para.lang or id(para) in notices:
+            continue
+        for script, weight in profiles[id(para)].counts:
+            if weight >= SAMPLE_WEIGHT and not same_writing(script, main_script):
+                # (kanji-only text and Japanese are one language here: which one it is, is a guess)
+                yield "ja" if script in ("han", "kana") else tag_of(script, weight, main_script, han)
 
 
 def _main(
@@ -156,10 +191,10 @@ def _main(
     paragraphs: list[Paragraph],
     profiles: dict[int, Profile],
     split: dict[int, list[str]],
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, str | None, bool]:
     if language:
         tag = language.split("-")[0].lower()
-        return scripts.SCRIPT_OF_LANG.get(tag, "latin"), language
+        return scripts.SCRIPT_OF_LANG.get(tag, "latin"), language, True
     return main.main_language(doc, totals, paragraphs, profiles, split)
 
 
@@ -287,6 +322,13 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
         if script is None or (script == "latin" and not english_prose(text)):
             continue
         if script not in CJK and a_name(text, script):
+            continue
+        above = lines[n - 2].rstrip() if n > para.span.line else ""
+        if above and not above.endswith(_SENTENCE_ENDS) and scripts.last_script(above) == script:
+            # the sentence of the line above goes on: in the run, or in a line that is not one
+            # ("版本。…  Version. Display the version" / "number and compilation options then quit.")
+            if out and out[-1].last == n - 1:
+                out[-1] = replace(out[-1], last=n)
             continue
         first = scripts.first_script(text)
         if first is None or (

@@ -82,8 +82,10 @@ def _particle(tokens: list[str], k: int) -> bool:
 
 
 def lowercase_words(words: list[str]) -> int:
-    """How many of the words are lowercase words of letters (``l'homme`` and ``e-mail`` count)."""
-    return sum(1 for w in words if w.islower() and w.replace("'", "").replace("’", "").replace("-", "").isalpha())
+    """How many different lowercase words of letters there are among the words (``l'homme`` and
+    ``e-mail`` count): a word repeated is no sentence (the ``com.`` of each record of a DNS
+    listing, set like prose)."""
+    return len({w for w in words if w.islower() and w.replace("'", "").replace("’", "").replace("-", "").isalpha()})
 
 
 def identify(text: str, candidates: tuple[str, ...] = CANDIDATES) -> Guess | None:
@@ -105,14 +107,16 @@ def _clean(text: str) -> str:
 
 
 @cache
-def _model(candidates: tuple[str, ...]) -> Any:
-    """py3langid's identifier restricted to ``candidates``, with normalised probabilities; loaded
-    once per process and candidate set, on first use only (numpy and the model cost ~0.2 s)."""
+def _model(candidates: tuple[str, ...] | None) -> Any:
+    """py3langid's identifier restricted to ``candidates`` (None: all the languages it knows), with
+    normalised probabilities; loaded once per process and candidate set, on first use only (numpy
+    and the model cost ~0.2 s)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    known = set(identifier.labels)
-    identifier.set_languages([c for c in candidates if c in known])
+    if candidates is not None:
+        known = set(identifier.labels)
+        identifier.set_languages([c for c in candidates if c in known])
     return identifier
 
 
@@ -232,6 +236,31 @@ def main_latin_language(
         if other and blocks[other] >= max(TRANSLATED_BLOCKS, TRANSLATED_SHARE * sum(blocks.values())):
             return other
     return best
+
+
+# Prose has a fifth to a third of its words among the commonest words of its language (0.18-0.36
+# in translated manuals and English documentation); a sample with fewer common words of the candidates is
+# a list of names, a changelog, or in a language the detector does not know (Polish shares "to",
+# "do", "na" with the candidates): then the model, asked among every language it knows, decides.
+MAIN_COVERAGE = 0.12
+
+
+def main_is_sure(texts: list[str], tag: str) -> bool:
+    """Whether the Latin-script language ``main_latin_language`` chose from ``texts`` (its sample)
+    is the document's own: common words of the candidates make up ``MAIN_COVERAGE`` of the words, or the model,
+    among all the languages it knows, names it too with ``MIN_CONFIDENCE``. A document in a
+    language outside ``CANDIDATES`` is not judged sentence by sentence against the wrong one (a
+    Polish manual read as Portuguese has every paragraph in "English" or "German")."""
+    words: list[str] = []
+    read = 0  # the texts the sample's words come from
+    while read < len(texts) and len(words) < MAIN_SAMPLE:
+        words += texts[read].lower().split()
+        read += 1
+    if not words or sum(map(STOPWORDS.__contains__, words)) >= MAIN_COVERAGE * len(words):
+        return True  # (a translation with much left in its English source has English common words)
+    sample = _clean(" ".join(model_words(" ".join(texts[:read]))))
+    lang, confidence = _model(None).classify(sample)
+    return bool(lang == tag and confidence >= MIN_CONFIDENCE)
 
 
 def _vote(votes: dict[str, int], hits: dict[str, int], least: int) -> None:

@@ -60,8 +60,10 @@ def main_language(
     paragraphs: Sequence[Paragraph],
     profiles: dict[int, Profile],
     split: dict[int, list[str]] | None = None,
-) -> tuple[str | None, str | None]:
-    """The document's main script and language, when none is configured.
+) -> tuple[str | None, str | None, bool]:
+    """The document's main script and language, when none is configured, and whether a
+    Latin-script language is sure enough to judge other Latin-script languages against
+    (``detect.main_is_sure``; always for another script).
 
     The amount of text, the number of blocks and the number of headings vote: a translation with
     long paragraphs left in its source language still has most of its headings and blocks
@@ -85,21 +87,23 @@ def main_language(
     main_script = _partial_translation(_vote(totals, blocks, heads), totals, blocks, after_latin)
     declared = doc.language.split("-")[0].lower() if doc.language else None
     if declared and same_writing(scripts.SCRIPT_OF_LANG.get(declared), main_script):
-        return main_script, doc.language  # the author said so (HTML lang), and the text agrees
+        return main_script, doc.language, True  # the author said so (HTML lang), and the text agrees
     tagged = path_language(doc.path)
     tag = tagged.split("-")[0] if tagged else None
     tag_script = scripts.SCRIPT_OF_LANG.get(tag or "")
     if tagged and tag_script and tag_script != "latin" and _has_script(blocks + heads, tag_script):
-        return tag_script, tagged  # a translation, however much of it is left in English
+        return tag_script, tagged, True  # a translation, however much of it is left in English
     if main_script != "latin":
-        return main_script, scripts.language_of(main_script) if main_script else None
+        return main_script, scripts.language_of(main_script) if main_script else None, True
     # list items and quotes too: release notes and FAQs are written as lists, with a few headers
     # and credits as their only paragraphs
     texts = [p.text for p in paragraphs if p.kind in TEXT_KINDS and not p.lang]
     step = max(1, len(texts) // SAMPLE_BLOCKS)
     titles = [h.title for h in doc.facts.headings if not h.lang]
     prior = tag if tag_script == "latin" else None
-    return main_script, detect.main_latin_language(texts[::step], prior, titles, split)
+    sample = texts[::step]
+    tag = detect.main_latin_language(sample, prior, titles, split)
+    return main_script, tag, tag == prior or detect.main_is_sure(sample, tag)
 
 
 def _vote(totals: Counter[str], blocks: Counter[str], heads: Counter[str]) -> str | None:

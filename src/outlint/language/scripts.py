@@ -54,10 +54,12 @@ def _link(token: str) -> bool:
 
 def _codeish(token: str) -> bool:
     """A path, an identifier, a setting, a man-page reference or a hyphenated name: not prose."""
+    if not token.isascii() and _WIDE.search(token):
+        # CJK text has no spaces: the token is a clause ("20年：相變光碟儲存（CD-RW）"), not a name,
+        # also with an identifier in it ("パディングエラーを示すbad_record_macを使用しなければならない。")
+        return False
     if any(c in _CODE_CHARS for c in token):
         return True
-    if not token.isascii() and _WIDE.search(token):
-        return False  # CJK text has no spaces: the token is a clause ("20年：相變光碟儲存（CD-RW）"), not a name
     if token.endswith(")") and "(" in token:
         inner = token[token.rindex("(") + 1 : -1]
         if inner.isdigit() or not inner:
@@ -183,6 +185,14 @@ def first_script(text: str) -> str | None:
     """The script of the first letter of ``text``."""
     m = _RUN_RE.search(text)
     return m.lastgroup if m else None
+
+
+def last_script(text: str) -> str | None:
+    """The script of the last letter of ``text``."""
+    last = None
+    for last in _RUN_RE.finditer(text):  # noqa: B007 (the loop runs to the last run of letters)
+        pass
+    return last.lastgroup if last else None
 
 
 def language_of(script: str | None) -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from outlint import language
 from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, item_lines, without_quoted
+from outlint.language.quoted import kept_source, verse
 from outlint.language.scripts import CJK
 from outlint.model import Detected, Document, Hit, Paragraph, Rule, Severity, Span
 from outlint.rules.common import heading_ref, quote
@@ -37,7 +38,7 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 20))
-    if langs.plain:
+    if langs.plain or langs.samples:
         return  # one script, one language: no block is foreign (the common case, made cheap)
     main = langs.main_script
     for para in language.iter_paragraphs(doc):
@@ -77,6 +78,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         if script is not None and not (script == "latin" and not _english_prose(para.text, langs)):
             if script == "latin" and language.listing(_source(doc, para)):
                 continue  # settings or a command listing set like the prose
+            if para.kind == "quote" and verse(_source(doc, para)):
+                continue  # a stanza quoted in the language it was written in
             if script == "latin" and item_lines(x for x in _source(doc, para) if language.profile(x).main == "latin"):
                 continue  # names set one to a line, under the line in the document's language that leads them
             if script not in CJK and a_name(para.text, script):
@@ -148,6 +151,8 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 4))
+    if langs.samples:
+        return  # samples of many languages, under headings that name them
     for h in doc.facts.headings:
         if h.lang:
             continue
@@ -180,7 +185,7 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     main = langs.main_script
-    if main is None or langs.plain:
+    if main is None or langs.plain or langs.samples:
         return
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 30))
@@ -214,6 +219,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
             for start, end in language.foreign_runs(para.text, script, threshold, sentences=True):
                 if script == "latin" and not _untranslated_run(para.text, start, end):
                     continue
+                if script == "latin" and main in CJK and kept_source(para.text, start, end):
+                    continue  # the source kept after its translation
                 if script != "latin" and script not in CJK and a_name(para.text[start:end], script):
                     continue  # names in their own script, in a list of contributors
                 line, col = locate(doc, para, start)
@@ -277,7 +284,7 @@ def _inside_quotes(head: str, tail: str) -> bool:
 def check_sentence(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
-    if not langs.parts:
+    if not langs.parts or langs.samples:
         return
     for para in language.iter_paragraphs(doc):
         for part in langs.parts.get(id(para), ()):
@@ -343,7 +350,13 @@ RULES = (
             "paragraph of its own. Only prose, list items and quotes are judged, never code or tables; "
             "Latin text in a CJK document only where it reads as prose (not a cited title, a quoted "
             "string, a name or a command). Text the author marked with a language (HTML `lang`) is "
-            "intentional and never reported. A Word document marks the language of its text as it is typed "
+            "intentional and never reported; so are verse quoted in its own language, a block that is one "
+            "quoted example, the works a reference list cites, the source a translation keeps after it, and a "
+            "document showing samples of three languages or more. Latin-script languages are told apart among "
+            "English, French, German, Spanish, Italian, Portuguese and Dutch: a document in another "
+            "Latin-script language (Polish, Czech, Swedish...) is not judged against them; set its language "
+            '(`--language pl`, or `language = "pl"` in the configuration) to have it judged. A Word document '
+            "marks the language of its text as it is typed "
             '(`w:lang`): that mark is evidence, quoted in the message (`marked "zh-CN"`).',
             why="An untranslated paragraph left in a translation, or text pasted from the source.",
             example="A Chinese paragraph `推进亚太经合组织数字经济合作进程。…` in an English white paper.",

@@ -149,8 +149,10 @@ def _code_line(s: str) -> bool:
 _BOX = re.compile(r"[\u2500-\u257f]")
 # "name = element", "name =/ more", "/ alternative", "1*19DIGIT", "%x41": grammar notation
 _GRAMMAR = re.compile(r"/\s+\S|[\w-]+\s+=/?\s+\S|.*(?:\b\d*\*\d*\(|\b\d\*\d*[A-Z]|%[xd][0-9A-Fa-f])")
-# a comment after a record or a grammar rule: the semicolon stands apart ("a.b  NXT a.c ; set")
-_TRAILING_COMMENT = re.compile(r"\S\s+;\s+\S")
+# a comment after a record or a grammar rule: the semicolon stands apart ("a.b  NXT a.c ; set"),
+# or two of them (a resolver's trace: "com.  86400 NS  E.GTLD-SERVERS.NET.  ;; @112"); or a
+# comment line of its own (";; AUTHORITY SECTION:", "; zone data")
+_TRAILING_COMMENT = re.compile(r"\S\s+;;?\s+\S|^;;?\s+\S")
 # one octet in hexadecimal ("04", "0x2a")
 _HEX = re.compile(r"(?:0x)?[0-9A-Fa-f]{2}")
 # a digest or key: sixteen hex digits or more, or a run of base64 with a digit in it

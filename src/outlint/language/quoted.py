@@ -1,0 +1,78 @@
+"""Text a document keeps in its own language by design: verse it quotes, the works it cites, and
+samples of many languages; none of it is text left untranslated."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from outlint.model import Document
+
+# A line of verse is short, as a line of a list is (see ``analysis.ITEM_CHARS``).
+VERSE_CHARS = 60
+_OPENERS = ('"', "“", "「", "《", "『", "‘", "〈", "«", "„", "'")
+
+
+def verse(lines: Sequence[str]) -> bool:
+    """Whether a block indented as a whole is verse: two lines or more, each short and starting
+    with a capital or a quote, set line by line and never wrapped (stanzas a novel quotes after
+    "... those lovely stanzas upon Venice:"). A poem is quoted in the language it was written in."""
+    items = [line.strip() for line in lines if line.strip()]
+    return len(items) >= 2 and all(len(x) <= VERSE_CHARS and (x[0].isupper() or x[0] in _OPENERS) for x in items)
+
+
+# The titles of a reference list: a work is cited by its own title, in its own language, and by
+# its publisher's own name ("Gosudarstvennyi Standard ..., Правительственная комиссия ...").
+_REFERENCES = re.compile(
+    r"(?:[\dA-Z]+(?:\.\d+)*\.?\s+)?(?:(?:normative|informative|other|further)\s+)?"
+    r"(?:references|bibliography|works\s+cited|literature|further\s+reading"
+    r"|références|bibliographie|literatur|literaturverzeichnis|referencias|bibliografía|riferimenti|bibliografia"
+    r"|参考文献|參考文獻|参考資料|文献)\s*$",
+    re.I,
+)
+
+
+def cited(doc: Document) -> frozenset[int]:
+    """``id`` of the blocks of reference lists: the sections, and their sub-sections, whose title
+    names them (``References``, ``9.2. Informative References``, ``参考文献``)."""
+    out: set[int] = set()
+    for h in doc.facts.headings:
+        if _REFERENCES.fullmatch(h.title.strip()):
+            out.update(id(block) for section in h.walk() for block in section.body)
+    return frozenset(out)
+
+
+# A document showing text in this many other languages is about languages (a transliterator's
+# samples, a font's coverage, a test page): a translation is left untranslated in one source
+# language, not in three.
+SAMPLE_LANGUAGES = 3
+
+
+def samples(languages: Iterable[str]) -> bool:
+    """Whether the languages of a document's foreign blocks are those of samples."""
+    return len({tag.split("-")[0] for tag in languages}) >= SAMPLE_LANGUAGES
+
+
+# A translation may keep its source after it, in the same paragraph: "版本。显示版本号和编译选项后退出。
+# Version. Display the version number and compilation options then quit." The source has as many
+# sentences as the translation before it, and English takes two to eight letters per CJK character.
+_CJK_STOPS = re.compile("[。．！？]")
+_LATIN_STOPS = re.compile(r"[.!?](?:\s+(?=[\"“(]?[A-Z])|[\"”)]*\s*$)")
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LETTER = re.compile("[A-Za-z]")
+SOURCE_RATIO = (2.0, 8.0)
+
+
+def kept_source(text: str, start: int, end: int) -> bool:
+    """Whether the Latin-script run ``text[start:end]`` of a CJK paragraph is the source of the
+    CJK sentences before it, kept after them: it ends the paragraph, starts after a finished CJK
+    sentence, has as many sentences as the CJK text before it, and is as long as a translation of it."""
+    before = text[:start].rstrip()
+    if not before or not _CJK_STOPS.fullmatch(before[-1]) or text[end:].strip(" .!?)\"'”"):
+        return False
+    run = text[start:].rstrip()  # to the paragraph's end, its last full stop with it
+    cjk = len(_CJK_CHAR.findall(before))
+    if not cjk or len(_CJK_STOPS.findall(before)) != len(_LATIN_STOPS.findall(run)):
+        return False
+    low, high = SOURCE_RATIO
+    return low * cjk <= len(_LETTER.findall(run)) <= high * cjk

@@ -1,0 +1,142 @@
+"""Precision of the language rules on real layouts: text a document keeps in another language
+by design (verse, examples, samples, cited works, a source kept after its translation), program
+output set like prose, and documents in a language the detector does not know."""
+
+from __future__ import annotations
+
+from tests.conftest import codes_lines
+
+POLISH = (
+    "1. Wprowadzenie\n"
+    "\n"
+    "Ten dokument opisuje, jak używać programu do zarządzania pakietami na systemie Debian. Program\n"
+    "pozwala na instalację, usunięcie i aktualizację pakietów pobieranych z serwerów na całym świecie.\n"
+    "\n"
+    "Aby włączyć tę metodę, należy przejść do menu, a następnie podać adres serwera. Użytkownik\n"
+    "zostanie poproszony o listę źródeł, z których będą pobierane pakiety. Mogą to być strony\n"
+    "internetowe, lokalne serwery lustrzane lub płyty z archiwum dystrybucji.\n"
+    "\n"
+    "Proszę podać bazowy adres dystrybucji. Obsługiwane schematy połączeń to: http ftp file\n"
+    "\n"
+    "Dystrybucja odnosi się do wersji systemu: stabilna to najnowsza wydana wersja, a niestabilna to\n"
+    "wersja rozwojowa. Niektóre pakiety są dostępne tylko na wybranych serwerach i nie mogą być\n"
+    "eksportowane na zewnątrz, ale ich import do kraju jest jednak legalny.\n"
+    "\n"
+    "Lista nowych pakietów to proste przypomnienie o tym, co się dzieje na serwerze. Należy ją czytać\n"
+    "przed każdą aktualizacją, aby wiedzieć, które programy zostaną dodane do systemu.\n"
+    "\n"
+    "Metoda programu i program do pobierania plików są używane na wielu komputerach, ale to program\n"
+    "do instalacji decyduje o tym, które pakiety zostaną zainstalowane na dysku.\n"
+)
+
+DIG = (
+    "1. Analysis\n\n"
+    "   An instrumented protocol trace of a delegation response follows.  Note\n"
+    "   that every server is named, and every address is given in the trace.\n\n"
+    "      ;; AUTHORITY SECTION:\n"
+    + "".join(
+        f"      com.                 86400 NS  {c}.GTLD-SERVERS.NET.  ;; @{112 + 16 * k}\n"
+        for k, c in enumerate("EFGHIJKLM")
+    )
+    + "\n   The response above fills the whole packet, and no address is left out of it.\n"
+)
+
+NOVEL = (
+    "He looked at the title-page of the book, and turned over the pages until his eye fell on the\n"
+    "poem he loved best of all, and passed on, till he came to those lovely stanzas upon Venice:\n\n"
+    "     Sur une gamme chromatique,\n"
+    "       Le sein de perles ruisselant,\n"
+    "     La Venus de l'Adriatique\n"
+    "       Sort de l'eau son corps rose et blanc.\n\n"
+    "     Les domes, sur l'azur des ondes\n"
+    "       Suivant la phrase au pur contour,\n"
+    "     S'enflent comme des gorges rondes\n"
+    "       Que souleve un soupir d'amour.\n\n"
+    "How exquisite they were! As one read them, one seemed to be floating down the green\n"
+    "water-ways of the pink and pearl city, seated in a black gondola with a silver prow.\n"
+)
+
+EXAMPLE = (
+    "1. Format strings\n\n"
+    "   The order of the two format specifiers is changed in the translation, and the arguments\n"
+    "of the call have not changed with them, which will lead to problems at run time.\n\n"
+    "If the word order in the above German translation would be correct one would have to write\n\n"
+    '     "%2$d Zeichen lang ist die Zeichenkette `%1$s\' und nicht mehr"\n\n'
+    "   The routines of the compiler know about this special notation and check it for you.\n"
+)
+
+SAMPLES = (
+    "EXAMPLE INPUT AND OUTPUT\n\n"
+    "The module turns text in any script into plain letters; here are a few lines of several languages.\n\n"
+    "Καθαίρονται δ᾽ ἄλλως αἵματι μιαινόμενοι οἷον εἴ τις εἰς πηλὸν ἐμβὰς πηλῷ ἀπονίζοντο.\n"
+    "=>  Kathairontai d' allos aimati miainomenoi oion ei tis eis pelon embas pelo aponizonto.\n\n"
+    "На другой день к завтраку подавали очень вкусные пирожки, раков и бараньи котлеты.\n"
+    "=>  Na drughoi dien' k zavtraku podavali ochien' vkusnyie pirozhki, rakov i baran'i kotliety.\n\n"
+    "ॐ भूर्भुवः स्वः तत्सवितुर्वरेणियं भर्गो देवस्य धीमहि धियो यो नः प्रचोदयात्।\n"
+    "=>  AUM bhuurbhuvH svH ttsviturvrenniyN bhrgo devsy dhiimhi dhiyo yo nH prcodyaat.\n\n"
+    "道可道，非常道。名可名，非常名。無名天地之始；有名萬物之母。故常無欲，以觀其妙。\n"
+    "=>  Dao Ke Dao, Fei Chang Dao. Ming Ke Ming, Fei Chang Ming. Wu Ming Tian Di Zhi Shi.\n"
+)
+
+GLOSS = (
+    "名称\n\n"
+    "       gzip - 压缩或解压缩文件\n\n"
+    "描述\n\n"
+    "       gzip 使用 Lempel-Ziv 编码减少文件的大小。只要可能，每个文件都会被替换成扩展名为 .gz 的文件。\n\n"
+    "       -v --verbose\n"
+    "              详尽模式。显示每个压缩或解压缩文件的名字和压缩率。\n\n"
+    "       -V --version\n"
+    "              版本。显示版本号和编译选项后退出。  Version. Display the version\n"
+    "              number and compilation options then quit.\n"
+)
+
+REFERENCES = (
+    "1. Introduction\n\n"
+    "This document describes the signature algorithm of the national standard, as the standard\n"
+    "itself describes it, with the test vectors that implementations should check.\n\n"
+    "2. Informative References\n\n"
+    '[GOST3410] "Information technology. Cryptographic data security. Signature and verification\n'
+    'processes of digital signature.", Gosudarstvennyi Standard of Russian Federation,\n'
+    "Правительственная комиссия России по стандартизации и сертификации, 2001.\n"
+)
+
+
+def test_a_document_in_a_language_the_detector_does_not_know_is_not_judged_against_another() -> None:
+    assert codes_lines(POLISH, "OL4") == []
+
+
+def test_a_resolver_trace_set_like_prose_is_code() -> None:
+    assert codes_lines(DIG, "OL4") == []
+
+
+def test_verse_quoted_in_its_own_language_is_intended() -> None:
+    assert codes_lines(NOVEL, "OL4", path="novel.txt") == []
+
+
+def test_a_block_that_is_one_quoted_example_is_not_untranslated() -> None:
+    assert codes_lines(EXAMPLE, "OL4") == []
+
+
+def test_samples_of_several_languages_are_intended() -> None:
+    assert codes_lines(SAMPLES, "OL4", path="README") == []
+
+
+def test_the_source_kept_after_its_translation_is_no_untranslated_text() -> None:
+    assert codes_lines(GLOSS, "OL4", path="man/zh_CN/gzip.1") == []
+
+
+def test_a_cited_work_keeps_its_publisher_s_own_name() -> None:
+    assert codes_lines(REFERENCES, "OL4") == []
+
+
+def test_a_japanese_paragraph_with_an_identifier_in_it_is_found_once() -> None:
+    text = (
+        "1. Padding\n\n"
+        "The receiver MUST check this padding and MUST use the bad_record_mac alert to indicate\n"
+        "padding errors, and it MUST NOT accept a record whose padding is wrong in any way.\n\n"
+        "受信側はこのパディングをチェックし、パディングエラーを示すbad_record_macを\n"
+        "使用しなければならない。\n\n"
+        "The padding length MUST be such that the total size of the structure is a multiple of the\n"
+        "block length of the cipher, and every byte of the padding holds the padding length.\n"
+    )
+    assert codes_lines(text, "OL4") == [("OL401", 6)]
