@@ -6,6 +6,7 @@ import bisect
 import collections
 import difflib
 import functools
+import heapq
 import itertools
 import re
 import unicodedata
@@ -362,21 +363,28 @@ def similarity(a: str, b: str, least: float = 0.0) -> float:
     bounds (the share of the shorter length, and of the characters in common whatever their
     order), so when either is below ``least`` the ratio is too; and when one title holds the
     other, the ratio is the first bound. Whatever reaches ``least`` is the full comparison's value."""
+    value, exact = _cheap_similarity(a, b, least)
+    return value if exact else _matcher(b, a).ratio()
+
+
+def _cheap_similarity(a: str, b: str, least: float) -> tuple[float, bool]:
+    """``(similarity(a, b, least), True)`` where that needs no full comparison, else ``(bound,
+    False)``: the full comparison's value is at most ``bound``, which reaches ``least``."""
     if a == b:
-        return 1.0
+        return 1.0, True
     total = len(a) + len(b)
     bound = 2.0 * min(len(a), len(b)) / total  # difflib's real_quick_ratio
     if bound < least:
-        return 0.0
+        return 0.0, True
     if a in b if len(a) < len(b) else b in a:
         # every character of the shorter title matches, in one block: the ratio is the bound
-        return bound * 0.5 if bound < 0.3 else bound
+        return (bound * 0.5 if bound < 0.3 else bound), True
     quick = 2.0 * _common(a, b) / total  # difflib's quick_ratio
     if bound < 0.3 or quick < 0.3:
-        return quick * 0.5  # titles with little in common: scored by the characters they share
+        return quick * 0.5, True  # titles with little in common: scored by the characters they share
     if quick < least:
-        return 0.0
-    return _matcher(b, a).ratio()
+        return 0.0, True
+    return quick, False
 
 
 @functools.lru_cache(maxsize=1024)
@@ -540,7 +548,11 @@ def align(doc: Document) -> Alignment:
         path_lines = {key: [h.span.line for h in hs] for key, hs in index.items() if isinstance(key, tuple)}
         # the first headings that have each word, by id: every entry with the word counts them
         with_word = {key: [id(h) for h in hs[:50]] for key, hs in index.items() if isinstance(key, str)}
-        scored: list[tuple[float, int, int]] = []
+        # (-score, entry, order met, heading, pending): a pair whose likeness needs difflib's full
+        # comparison is queued at its upper bound and compared only when it comes up with its
+        # entry and heading still free (most never do); the pairs come off in the order a sort of
+        # the scored pairs by (-score, entry) gives
+        scored: list[tuple[float, int, int, int, tuple[str, bool, bool, bool, bool] | None]] = []
         for i in rest:
             entry = toc[i]
             norm = normalize_title(entry.title)
@@ -572,18 +584,30 @@ def align(doc: Document) -> Alignment:
                 renumbered = entry.number is not None and h.number is not None and not same_label
                 # the likeness that pairs them (below it the pair is not scored): any at their place
                 least = 0.0 if same_path else 0.5 if same_label else 0.8 if renumbered else 0.6
-                sim = similarity(norm, titles[hid], least)
                 # another chapter's number too: the title alone pairs them ("1.1. Overview" for a
                 # "2.2. Overview"), after the entry that has the heading's own number and place
                 moved = renumbered and entry.number.values[:-1] != h.number.values[:-1]  # type: ignore[union-attr]
-                if sim >= (0.8 if renumbered else 0.6) or same_path or (same_label and sim >= 0.5):
-                    scored.append((sim + 0.3 * same_path + 0.1 * same_label - MOVED_PENALTY * moved, i, hid))
-        scored.sort(key=lambda t: (-t[0], t[1]))
-        for _, i, hid in scored:
+                sim, exact = _cheap_similarity(norm, titles[hid], least)
+                if not exact:
+                    pending = (norm, same_path, same_label, renumbered, moved)
+                    scored.append((-_score(sim, same_path, same_label, moved), i, len(scored), hid, pending))
+                elif sim >= (0.8 if renumbered else 0.6) or same_path or (same_label and sim >= 0.5):
+                    scored.append((-_score(sim, same_path, same_label, moved), i, len(scored), hid, None))
+        heapq.heapify(scored)
+        left = len(rest)
+        while scored and left and len(used) < len(headings):
+            _, i, seq, hid, waiting = heapq.heappop(scored)
             if i in match or hid in used:
+                continue
+            if waiting is not None:
+                norm, same_path, same_label, renumbered, moved = waiting
+                sim = _matcher(titles[hid], norm).ratio()  # what similarity() returns for them
+                if sim >= (0.8 if renumbered else 0.6) or same_path or (same_label and sim >= 0.5):
+                    heapq.heappush(scored, (-_score(sim, same_path, same_label, moved), i, seq, hid, None))
                 continue
             match[i] = by_id[hid]
             used[hid] = i
+            left -= 1
     order = {id(h): k for k, h in enumerate(headings)}
     pairs = sorted(match.items())
     keep = _longest_increasing([order[id(h)] for _, h in pairs])
@@ -612,6 +636,12 @@ def align(doc: Document) -> Alignment:
         dict(pairs),
         {id(h): i for i, h in pairs},
     )
+
+
+def _score(sim: float, same_path: bool, same_label: bool, moved: bool) -> float:
+    """How well an entry and a heading pair: their titles' likeness, raised at the entry's place
+    and number, lowered for another chapter's number."""
+    return sim + 0.3 * same_path + 0.1 * same_label - MOVED_PENALTY * moved
 
 
 def _tail(toc: Sequence[TocEntry], pairs: Sequence[tuple[int, Heading]], unmatched: Sequence[Heading]) -> int:
