@@ -424,12 +424,14 @@ def _stands_alone(doc: Document, p: Paragraph) -> bool:
     that introduces it: none of them is a sentence cut short."""
     lines = doc.facts.lines
     last = p.span.end_line - 1
-    if last < len(lines) and _columns(lines[last]):
+    if last >= len(lines):
+        return False
+    if _columns(lines[last]):
         return True  # a row of columns, or a term and its description
     prev = last - 1
-    while prev >= p.span.line - 1 and prev < len(lines) and not lines[prev].strip():
+    while prev >= p.span.line - 1 and not lines[prev].strip():
         prev -= 1
-    if prev < p.span.line - 1 or last >= len(lines):
+    if prev < p.span.line - 1:
         return False  # one line: nothing above it in the paragraph
     above, below = lines[prev].rstrip(), lines[last]
     if prev > p.span.line - 1 and _indent(below) > _indent(above):

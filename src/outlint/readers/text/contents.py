@@ -54,27 +54,6 @@ DENSE = 3
 MIN_PREFIX = 20
 # A line of at least this share of the block's widest line is full: what follows it may wrap it.
 WRAPPED_SHARE = 0.8
-# Dots a leader that runs to the line's end with no page after it has at least (a contents whose
-# pages were left out): spaced (" . . ."), or five in a row; fewer in a row are an ellipsis.
-_BARE_DOTS, _BARE_RUN = 3, 5
-
-
-def _bare_leader(text: str) -> int | None:
-    """Where a leader with no page after it starts at the end of a line, after a blank; None if none.
-    (Plain code, read from the end: a pattern for it backtracks on long runs of blanks and dots.)"""
-    body = text.rstrip()
-    k = len(body)
-    while k and body[k - 1] in " .\t":
-        k -= 1
-    while k < len(body) and body[k] == ".":
-        k += 1  # a title's own full stop or ellipsis stays with it
-    run = body[k:]
-    dots = run.count(".")
-    if not run[:1].isspace() or dots < _BARE_DOTS:
-        return None
-    return k if " " in run.strip() or dots >= _BARE_RUN else None
-
-
 # Dots it takes after a bare number for a leader (a number and blanks before a page may be a table row).
 _DOTTED_LEADER = 3
 # A page number with no leader before it is at most this many pages past the last entry's.
@@ -228,7 +207,7 @@ class _Block:
             if m is not None and (parsed is None or parsed[1]) and self._next_page(int(m.group("page"))):
                 return m.group("title").strip(), m.group("page")
         title = s.strip()
-        cut = _bare_leader(title)
+        cut = leader.bare(title)
         return (title[:cut].rstrip() if cut else title), None
 
     def _next_page(self, page: int) -> bool:
@@ -477,7 +456,7 @@ def _continues(
     """
     if prev.page is not None or parsed is not None or prev.last != i - 1:
         return False
-    if _bare_leader(lines[prev.last]) is not None:
+    if leader.bare(lines[prev.last]) is not None:
         return False  # the entry above ran its leader to the end: it is complete, pages left out
     line = lines[i]
     if later.title(f"{prev.text} {text}", -1) > i or later.begins(f"{prev.text} {text.split(None, 1)[0]}"):

@@ -6,7 +6,8 @@ bullets, three or more underscores, two or more blanks, or tabs. The title is th
 the line that leaves a leader and a page after it, as the pattern
 ``(?P<title>.*?\\S)(?:\\s*(?:\\.\\s{0,2}){2,}|\\s*…+|\\s*[·•]{2,}|\\s*_{3,}|\\s{2,}|\\t+)\\s*(?P<page>…)\\s*``
 says. That pattern backtracks quadratically on long runs of leader characters; this reads each
-character a bounded number of times.
+character a bounded number of times. ``bare`` finds a leader with no page after it, as a contents
+whose pages were left out ends each entry.
 """
 
 from __future__ import annotations
@@ -37,6 +38,27 @@ def split(s: str) -> tuple[str, str] | None:
     if title_end is None:
         return None
     return body[:title_end], page
+
+
+# Dots a leader that runs to the line's end with no page after it has at least (a contents whose
+# pages were left out): spaced (" . . ."), or five in a row; fewer in a row are an ellipsis.
+_BARE_DOTS, _BARE_RUN = 3, 5
+
+
+def bare(text: str) -> int | None:
+    """Where a leader with no page after it starts at the end of a line, after a blank; None if none.
+    (Plain code, read from the end: a pattern for it backtracks on long runs of blanks and dots.)"""
+    body = text.rstrip()
+    k = len(body)
+    while k and body[k - 1] in " .\t":
+        k -= 1
+    while k < len(body) and body[k] == ".":
+        k += 1  # a title's own full stop or ellipsis stays with it
+    run = body[k:]
+    dots = run.count(".")
+    if not run[:1].isspace() or dots < _BARE_DOTS:
+        return None
+    return k if " " in run.strip() or dots >= _BARE_RUN else None
 
 
 def _title_end(s: str, end: int) -> int | None:
