@@ -390,6 +390,23 @@ def test_numbers_deeper_than_their_hashes() -> None:
             "# P\n\n## A\n\nInstall it first. Then configure the\n", [("OL302", 5)], id="cut-after-a-sentence"
         ),
         pytest.param("# P\n\n## A\n\nThis option is described in detail in the\n", [("OL302", 5)], id="ends-on-the"),
+        pytest.param(
+            "# P\n\n## A\n\nExports define entry points. For more details see the\n"
+            "[documentation on package entry points](https://example.com/api/packages.html#entry-points)\n",
+            [],
+            id="ends-on-an-inline-link",
+        ),
+        pytest.param(
+            "# P\n\n## A\n\nThis is a security release. You can read more on [the project website][site]\n\n"
+            "[site]: https://example.com/\n",
+            [],
+            id="ends-on-a-reference-link",
+        ),
+        pytest.param(
+            "# P\n\n## A\n\nThe [guide](https://example.com/) is long. Then configure the\n",
+            [("OL302", 5)],
+            id="a-link-earlier-is-no-excuse",
+        ),
     ],
 )
 def test_cut_sentences_in_markdown(text: str, expected: list[tuple[str, int]]) -> None:
@@ -527,3 +544,28 @@ def test_nesting_deeper_than_the_limit_is_one_read_error() -> None:
     with pytest.raises(ReadError, match=r"deeper than the limit of 10 levels \(11\)"):
         read_bytes(("> " * 11 + "x\n").encode(), "doc.md", max_depth=10)
     assert read_bytes(("> " * 10 + "x\n").encode(), "doc.md", max_depth=10).preamble[0].text == "x"
+
+
+def test_a_heading_one_level_too_deep_is_reported_without_its_sections() -> None:
+    """``### API`` under ``## Install`` where the contents lists API beside Install: one finding at
+    API; its functions, one level deeper under it as the contents has them, follow it and are no
+    finding. The document's offset is its top entries', though the children outnumber them."""
+    text = (
+        "# lib\n\n## Table of Contents\n\n* [Example](#example)\n* [Install](#install)\n* [API](#api)\n"
+        "  * [one](#one)\n  * [two](#two)\n  * [three](#three)\n  * [four](#four)\n\n"
+        "## Example\n\nText.\n\n## Install\n\nText.\n\n### API\n\nText.\n\n"
+        "#### one\n\nText.\n\n#### two\n\nText.\n\n#### three\n\nText.\n\n#### four\n\nText.\n"
+    )
+    assert found(text, "OL106") == [("OL106", 21)]
+    msg = lint(text, "OL106", fmt="markdown", path="doc.md")[0].message
+    assert msg == 'heading "API" is at level 2 but the contents lists it at level 1'
+
+
+def test_the_forms_of_an_overloaded_call_share_one_body() -> None:
+    """API references head each form of a call, one right after the other, and describe them once
+    under the last: the first form's heading is no empty section. Two different calls in a row are."""
+    text = (
+        "# API\n\n## `get(options[, callback])`\n\n## `get(url[, options][, callback])`\n\nMakes a request.\n\n"
+        "## `request(options)`\n\n## `close()`\n\nCloses it.\n"
+    )
+    assert found(text, "OL301") == [("OL301", 9)]

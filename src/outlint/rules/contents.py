@@ -27,6 +27,26 @@ def _level_offset(doc: Document, al: Alignment) -> int:
     return offsets.most_common(1)[0][0] if offsets else 0
 
 
+def _expected_offsets(doc: Document, al: Alignment) -> tuple[int, dict[int, int]]:
+    """The document's heading-minus-contents level offset, and each paired entry's expected one.
+
+    A heading one level too deep takes its sections along with it (``### API`` under ``## Install``,
+    its functions at ``####``): an entry is expected at the offset its nearest paired contents
+    ancestor actually has, so the one misplaced heading is reported, not each of its children. The
+    document's own offset is what most top entries (those with no paired ancestor) agree on: a
+    contents whose children outnumber its chapters would otherwise take a child's offset for it."""
+    actual = {i: h.level - doc.toc[i].level for i, h in al.pairs}
+    ancestor: dict[int, int | None] = {}
+    for i in actual:
+        p = al.entry_parents[i]
+        while p is not None and p not in actual:
+            p = al.entry_parents[p]
+        ancestor[i] = p
+    roots = Counter(actual[i] for i, p in ancestor.items() if p is None)
+    base = roots.most_common(1)[0][0] if roots else _level_offset(doc, al)
+    return base, {i: base if p is None else actual[p] for i, p in ancestor.items()}
+
+
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -317,7 +337,7 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
         return
     al = doc.facts.alignment
     verdicts = doc.facts.derive(_verdicts)
-    offset = _level_offset(doc, al)
+    offset, expected = _expected_offsets(doc, al)
     # sections moved together under one wrong parent are one finding: (body parent, contents parent)
     groups: dict[tuple[int, int], list[tuple[int, Heading]]] = {}
     order: list[tuple[int, int]] = []
@@ -330,7 +350,7 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
             if key not in groups:
                 order.append(key)
             groups.setdefault(key, []).append((i, h))
-        elif verdict is None and h.level - offset != doc.toc[i].level:
+        elif verdict is None and h.level - doc.toc[i].level != expected[i]:
             yield (
                 h.span,
                 f"heading {heading_ref(h)} is at level {h.level - offset} but the contents lists it at level "

@@ -112,12 +112,27 @@ def _item_or_marker(h: Heading, after: Heading | None) -> bool:
     return all(_sentence_title(t) for t in pair)  # followed by another: items of a list
 
 
+# A heading that is a call signature: ``https.get(options[, callback])``, ``new Agent([options])``.
+_SIGNATURE = re.compile(r"`?(?:new\s+)?([A-Za-z_$][\w$]*(?:[.:#][A-Za-z_$][\w$]*)*)\s*\(")
+
+
+def _overload(h: Heading, after: Heading | None) -> bool:
+    """API references give each form of an overloaded call its own heading, one right after the
+    other at one level, and describe them all once under the last: the first has no body of its
+    own by design."""
+    if after is None or after.level != h.level:
+        return False
+    one, two = _SIGNATURE.match(h.title.strip()), _SIGNATURE.match(after.title.strip())
+    return one is not None and two is not None and one.group(1) == two.group(1)
+
+
 def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
     min_gap = int(options.get("min-blank-lines", 5))
     headings = doc.facts.headings
     slots = doc.facts.derive(_template_slots)
     for k, h in enumerate(headings):
-        if h.children or id(h) in slots or _item_or_marker(h, headings[k + 1] if k + 1 < len(headings) else None):
+        after = headings[k + 1] if k + 1 < len(headings) else None
+        if h.children or id(h) in slots or _item_or_marker(h, after) or _overload(h, after):
             continue
         if own_body(h, min_gap):
             # some text: a section left in the source language is the language rules' finding
@@ -270,6 +285,30 @@ def _markup_cut(text: str) -> bool:
     if last.lower().strip("\"'“”‘’*_") in _COMMON:
         return True
     return bool(_EARLIER_SENTENCE.search(body)) and bool(_PLAIN_WORD.fullmatch(last))
+
+
+# The source of a Markdown or HTML paragraph that ends on a link: an inline link, a reference
+# link, an autolink or an HTML anchor, maybe emphasised, maybe closing the paragraph's element.
+_LINK_END = re.compile(
+    r"(?:\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\]|\]|<[a-z][a-z0-9+.-]*:[^>\s]*>|</a>)"
+    r"[*_]*(?:\s*</p>)?\s*$",
+    re.IGNORECASE,
+)
+
+
+LINK_TAIL = 400  # characters: the longest link end looked for
+
+
+def _ends_in_link(doc: Document, p: Paragraph) -> bool:
+    """A paragraph that ends on a link points the reader to it ("for more details see the
+    [package documentation](...)"): READMEs and changelogs leave the full stop off after such a
+    link, and the sentence is whole."""
+    lines = doc.facts.lines
+    if not 0 < p.span.end_line <= len(lines):
+        return False
+    end = p.span.end_column
+    # the line's last characters only: a link is shorter, and a long line stays one short search
+    return _LINK_END.search(lines[p.span.end_line - 1][max(0, end - LINK_TAIL) : end]) is not None
 
 
 def _ends_early(doc: Document) -> bool:
@@ -478,7 +517,7 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
             continue  # a colon introducing the sub-sections that follow
         if strict and _stands_alone(doc, last):
             continue
-        if not strict and not _markup_cut(last.text):
+        if not strict and (not _markup_cut(last.text) or _ends_in_link(doc, last)):
             continue
         tail = " ".join(last.text.split()[-6:])
         where = f"section {heading_ref(h)} ends" if h is not None else "document ends"
