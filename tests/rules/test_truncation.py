@@ -288,3 +288,18 @@ def test_an_author_who_starts_sentences_in_lowercase_is_not_a_fragment_finder() 
     assert [f.code for f in lint(one, "OL305")] == ["OL305"]
     many = "\n".join(["Notes", "", "1. Cache", "", *[para, ""] * 4, "2. Fonts", "", BODY, ""])
     assert lint(many, "OL305") == []
+
+
+def test_fragments_are_judged_in_english_documents_only() -> None:
+    """The words a fragment starts with are English ones: in a Spanish text, "a" after the
+    abbreviation "p. ej." is the Spanish preposition, and the same sentence in English is a fragment."""
+    es = (
+        "1. Instalación\n\n"
+        "Los paquetes del sistema se instalan con las herramientas de la distribución, p. ej. a través "
+        "del gestor de paquetes que viene con el sistema.\n\n"
+        "La configuración de cada programa se guarda en el directorio de configuración del sistema, "
+        "donde el administrador puede cambiarla cuando lo necesite.\n"
+    )
+    assert codes_lines(es, "OL305") == []
+    en = "1. Scope\n\nPackages are installed with the tools of the system. a package manager comes with it.\n"
+    assert codes_lines(en, "OL305") == [("OL305", 3)]
