@@ -545,3 +545,17 @@ def test_nesting_deeper_than_the_limit_is_one_read_error() -> None:
     with pytest.raises(ReadError, match="deeper than the limit of 20 levels"):
         read_bytes(("<div>" * 30 + "<p>x</p>").encode(), "doc.html", max_depth=20)
     assert paragraphs(read_bytes(("<div>" * 10 + "<p>x</p>").encode(), "doc.html", max_depth=20))[0].text == "x"
+
+
+def test_headings_inside_a_footnotes_block_are_no_sections() -> None:
+    """makeinfo closes a page with ``<div class="footnote"><h4>Footnotes</h4><h5>(1)</h5>``, at those
+    levels under whatever section it closes: no level skip, and the notes stay text of the section."""
+    text = (
+        "<html><body><h1>Manual</h1>\n<h2>1 Usage</h2>\n<p>Run it with care.<a id='DOCF1' href='#FOOT1'>(1)</a></p>\n"
+        "<div class='footnote'>\n<hr>\n<h4 class='footnotes-heading'>Footnotes</h4>\n"
+        "<h5><a id='FOOT1' href='#DOCF1'>(1)</a></h5>\n<p>Care means reading the manual first.</p>\n</div>\n"
+        "</body></html>\n"
+    )
+    assert found(text) == []
+    doc = read_bytes(text.encode(), "doc.html")
+    assert [h.label for h in doc.facts.headings] == ["Manual", "1 Usage"]

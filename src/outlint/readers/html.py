@@ -349,9 +349,24 @@ def _enter(el: Any, st: State, kind: str, lang: str | None, depth: int, scope: A
         add(st, mark, st.src.after_start(el), kind, lang)
     if el.text:
         add(st, el.text, st.src.after_start(el), kind, lang)
-    aside = tag == "aside"
+    aside = tag == "aside" or (not bare and _notes(el))  # footnotes: their headings are no sections
     st.asides += aside
     return _Frame(el, kind, lang, depth + (tag in _SECTIONING and el is not scope), mark, block, ident, aside)
+
+
+# The block that gathers a page's footnotes: makeinfo's ``div.footnote``, DocBook's
+# ``div.footnotes``, pandoc's ``section.footnotes`` (``role="doc-endnotes"``), docutils' footnote
+# lists. Generators give it and each note's mark a heading of a fixed level (makeinfo: ``h4``
+# "Footnotes", ``h5`` "(2)"), whatever the level of the section it closes.
+_NOTES_CLASSES = frozenset({"footnote", "footnotes", "footnotes-segment", "footnote-list"})
+_NOTES_ROLES = frozenset({"doc-endnotes", "doc-footnote"})
+
+
+def _notes(el: Any) -> bool:
+    classes = el.get("class")
+    if classes and not _NOTES_CLASSES.isdisjoint(classes.lower().split()):
+        return True
+    return el.get("role") in _NOTES_ROLES
 
 
 def _leave(st: State, frame: _Frame) -> None:
