@@ -569,3 +569,18 @@ def test_the_forms_of_an_overloaded_call_share_one_body() -> None:
         "## `request(options)`\n\n## `close()`\n\nCloses it.\n"
     )
     assert found(text, "OL301") == [("OL301", 9)]
+
+
+def test_the_same_level_skip_under_every_release_is_one_finding() -> None:
+    """A changelog generator heads each release ``#`` and its parts ``###``: the document's one habit,
+    reported once at the first release, with the others as related locations. Another skip (``##``
+    to ``####``) is a finding of its own."""
+    release = "# {v} (2024-01-0{d})\n\n### Features\n\n* a change\n\n### Bug Fixes\n\n* a fix\n\n"
+    text = "".join(release.format(v=f"1.{d}.0", d=d) for d in (3, 2, 1)) + "## 1.0.1\n\n#### Notes\n\nText.\n"
+    found_ = lint(text, "OL206", fmt="markdown", path="CHANGELOG.md")
+    assert [(f.code, f.span.line) for f in found_] == [("OL206", 3), ("OL206", 33)]
+    assert found_[0].message == (
+        'heading level skips from 1 to 3: "Features" and "Bug Fixes" directly under level 1 heading '
+        '"1.3.0 (2024-01-03)", and under 2 more level 1 headings'
+    )
+    assert [r.span.line for r in found_[0].related] == [7, 13, 23]

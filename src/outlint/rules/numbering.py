@@ -399,7 +399,8 @@ def _lost_just_before(doc: Document, lost: Mapping[tuple[int, ...], int], number
 
 def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
     """One finding per missing level: the headings that skip it under one parent (and, when numbered,
-    under one missing number such as "2.1") are listed together."""
+    under one missing number such as "2.1") are listed together, and unnumbered ones that skip it
+    under every parent of one level are one finding for the document."""
     top = min((h.level for h in doc.headings), default=1)
     groups: dict[tuple[int, tuple[int, ...] | None], list[Heading]] = {}
     for h in doc.facts.headings:
@@ -408,9 +409,20 @@ def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
         if h.level > base + 1 and not (parent is None and top == h.level):
             groups.setdefault((id(parent), _missing(h, parent)), []).append(h)
     lost = doc.facts.derive(_lost_in_contents)
+    # Unnumbered headings that skip the same level under parents of one level are one habit of the
+    # document (a changelog generator's "### Features" under each "# 7.8.0"): one finding, at the
+    # first place, with the others as related locations. A numbered heading names the one heading
+    # missing above it, which is a defect of its own.
+    habits: dict[tuple[int, int], tuple[tuple[int, ...] | None, list[list[Heading]]]] = {}
     for (_, missing), members in groups.items():
         if missing is not None and _lost_just_before(doc, lost, missing, members[0]):
             continue  # the contents lists the heading in between, and OL101 reports it lost
+        h = members[0]
+        parent = doc.facts.parent(h)
+        key = ((parent.level if parent else 0), h.level) if missing is None else (-1, id(h))
+        habits.setdefault(key, (missing, []))[1].append(members)
+    for missing, places in habits.values():
+        members = places[0]
         h = members[0]
         parent = doc.facts.parent(h)
         base = parent.level if parent else 0
@@ -419,7 +431,10 @@ def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
         message = f"heading level skips from {base} to {h.level}: {names} directly under {where}"
         if missing is not None and h.number is not None:
             message += f" (no heading {quote(format_label(h.number, missing).rstrip('.'))})"
+        if len(places) > 1:
+            message += f", and under {len(places) - 1} more level {base} heading{'s' if len(places) > 2 else ''}"
         related = tuple(Related(m.span, f"{heading_ref(m)} also skips a level") for m in members[1:])
+        related += tuple(Related(other[0].span, f"{heading_ref(other[0])} also skips a level") for other in places[1:])
         yield h.span, message, related
 
 

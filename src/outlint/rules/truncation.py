@@ -649,7 +649,7 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     if langs.main_script != "latin":
         return  # letter case is a Latin-script signal; CJK text has none
-    if langs.main_language not in (None, "en"):
+    if langs.main_language is not None and langs.main_language.split("-")[0].lower() != "en":
         # the words that start a fragment are English ones: in a Spanish or German text "a" and
         # "in" after an abbreviation ("p. ej. a", "usw. in") are that language's own words
         return
