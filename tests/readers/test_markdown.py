@@ -584,3 +584,45 @@ def test_the_same_level_skip_under_every_release_is_one_finding() -> None:
         '"1.3.0 (2024-01-03)", and under 2 more level 1 headings'
     )
     assert [r.span.line for r in found_[0].related] == [7, 13, 23]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "## Approaches\n\nThere are three:\n\n- [HTTP APIs](#http-apis): for large ones.\n"
+            "- [Data layer](#data-layer): for new ones.\n- [In components](#in-components): for prototypes.\n\n"
+            "### HTTP APIs\n\nText.\n\n### Data layer\n\nText.\n\n### In components\n\nText.\n\n"
+            "## Reading data\n\nText.\n\n## Mutating data\n\nText.\n",
+            id="a-section-index-of-its-own-sub-sections",
+        ),
+        pytest.param(
+            "Caching has two strategies:\n\n- **Time-based**: refresh the data with [`cacheLife`](#cachelife).\n"
+            "- **On demand**: invalidate it with [`revalidateTag`](#revalidatetag).\n\n"
+            "## `cacheLife`\n\nText.\n\n## `cacheTag`\n\nText.\n\n## `revalidateTag`\n\nText.\n",
+            id="sentences-with-links-inside",
+        ),
+        pytest.param(
+            "This page shows how to:\n\n- [Use `.env` files](#loading-variables)\n"
+            "- [Bundle them](#bundling-variables)\n\n"
+            "## Loading variables\n\nText.\n\n## Bundling variables\n\nText.\n\n## Testing\n\nText.\n\n"
+            "## Load order\n\nText.\n\n## Good to know\n\nText.\n\n## History\n\nText.\n",
+            id="pointers-to-two-of-six-sections",
+        ),
+    ],
+)
+def test_link_lists_that_are_no_contents(text: str) -> None:
+    """Lists of in-page links that are not the document's contents: every section the contents does
+    not list would be 'missing from the contents'."""
+    assert read_bytes(text.encode(), "doc.md").toc == ()
+    assert found(text, "OL1") == []
+
+
+def test_a_contents_under_the_first_section_that_links_beyond_it_is_the_contents() -> None:
+    """A README's "Getting started" over links to the sections after it is its contents."""
+    text = (
+        "## Getting started\n\n- [Install](#install)\n- [Usage](#usage)\n- [About](#about)\n\n"
+        "## Install\n\nText.\n\n## Usage\n\nText.\n\n## About\n\nText.\n\n## Licence\n\nText.\n"
+    )
+    assert [e.title for e in read_bytes(text.encode(), "doc.md").toc] == ["Install", "Usage", "About"]
+    assert found(text, "OL1") == [("OL102", 19)]

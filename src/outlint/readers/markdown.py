@@ -40,7 +40,7 @@ def read(data: bytes | Owned, path: str, *, slug: str = "github", max_depth: int
         text = text[1:]
     lines = markup.TextLines(text)
     recs, refs, src = mdblocks.parse(text, lines, max_depth)
-    first, last, heading_at = mdtoc.contents_region(recs, src)
+    first, last, heading_at = mdtoc.contents_region(recs, src, slug)
     toc, toc_span, labels = mdtoc.contents(recs, first, last, lines)
     if toc_span is None and heading_at is not None:
         toc_span = _span(recs[heading_at], lines)

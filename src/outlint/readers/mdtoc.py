@@ -11,6 +11,7 @@ from outlint.model import Heading, Span, TocEntry
 from outlint.readers import markup, mdinline
 from outlint.readers.mdblocks import Rec, source
 from outlint.readers.mdinline import Source
+from outlint.slug import SLUGS
 
 _ATTR_WORD = re.compile(r"[#.][\w:.-]+|[\w-]+=")
 _AUTO_TOC = re.compile(r"\[\[?_?toc_?\]?\]|\$\{toc\}|\[\[_toc_\]\]", re.IGNORECASE)
@@ -28,6 +29,16 @@ def is_auto_toc(rec: Rec, src: Source) -> bool:
 def _links_into_page(rec: Rec) -> bool:
     """Whether a paragraph has an inline link to a ``#fragment`` of this page."""
     return any(link.label is None and link.dest.startswith("#") for link in rec.links)
+
+
+def _led_by_link(rec: Rec, src: Source) -> bool:
+    """Whether a list item starts with a link to a ``#fragment`` of this page, as a contents entry
+    does: an item that is a sentence with such a link inside ("**Time-based**: refresh the data
+    with [`cacheLife`](#cachelife)") points into the page as prose does."""
+    first = rec.links[0] if rec.links else None
+    if first is None or first.label is not None or not first.dest.startswith("#"):
+        return False
+    return not src.text(rec.offset, first.start).strip(" *_`")
 
 
 def decoded(target: str) -> str:
@@ -87,7 +98,7 @@ def heading_title(rec: Rec) -> tuple[str, str, str | None, list[str]]:
     return shown, full, given, inner
 
 
-def contents_region(recs: list[Rec], src: Source) -> tuple[int, int, int | None]:
+def contents_region(recs: list[Rec], src: Source, style: str = "github") -> tuple[int, int, int | None]:
     """Records ``[first, last)`` that make up the contents block, and the contents heading, if any.
 
     In order of trust: generated-list markers (``<!-- toc -->`` ... ``<!-- tocstop -->``), a heading
@@ -138,13 +149,59 @@ def contents_region(recs: list[Rec], src: Source) -> tuple[int, int, int | None]
             while after + 1 < limit and recs[after + 1].top == rec.top:
                 after += 1  # the records of one top-level block are contiguous
             items = [r for r in recs[k : after + 1] if r.item]
-            linked = sum(1 for r in items if _links_into_page(r))
-            if len(items) >= 2 and linked * 3 >= len(items) * 2:
+            linked = sum(1 for r in items if _led_by_link(r, src))
+            if (
+                len(items) >= 2
+                and linked * 3 >= len(items) * 2
+                and not _section_index(recs, k, after, style)
+                and not _pointers(recs, items, after)
+            ):
                 return k, after + 1, None
             k = after + 1
             continue
         k += 1
     return -1, -1, None
+
+
+def _section_index(recs: list[Rec], first: int, last: int, style: str) -> bool:
+    """Whether the list of links at records ``[first, last]`` is the index of the section it sits
+    in rather than the document's contents: under a first heading that is no title (more headings
+    of its level follow), every link goes to one of that section's own sub-sections ("Data fetching
+    approaches" over links to its three sub-sections). A contents there (a README's "Getting
+    started" over links to the sections after it) links beyond."""
+    above = [j for j in range(first) if recs[j].kind == "heading"]
+    if not above:
+        return False
+    level = recs[above[-1]].level
+    end = next((j for j in range(last + 1, len(recs)) if recs[j].kind == "heading" and recs[j].level <= level), None)
+    if end is None:
+        return False  # the first heading is the document's title, and the list its contents
+    names: set[str] = set()
+    for j in range(last + 1, end):
+        if recs[j].kind == "heading":
+            shown, _full, given, inner = heading_title(recs[j])
+            names.update(x for x in (given, *inner, SLUGS[style](shown)) if x)
+    targets = [
+        decoded(link.dest[1:])
+        for r in recs[first : last + 1]
+        if r.kind == "para" and r.item
+        for link in r.links
+        if link.label is None and link.dest.startswith("#")
+    ]
+    return bool(targets) and all(t in names or t.lower() in names for t in targets)
+
+
+def _pointers(recs: list[Rec], items: list[Rec], last: int) -> bool:
+    """Whether a leading list of links points to a few of the sections that follow rather than
+    listing them: fewer top items than half the sections of the top level after it (a guide's "this
+    page shows how to [use `.env` files](#loading) and [bundle them](#bundling)" over eight
+    sections). A contents lists most of them, stale or not."""
+    levels = [r.level for r in recs[last + 1 :] if r.kind == "heading"]
+    if not levels:
+        return False
+    top = min(levels)
+    shallowest = min(r.level for r in items)
+    return sum(1 for r in items if r.level == shallowest) * 2 < levels.count(top)
 
 
 def _comment_texts(content: str) -> list[str]:
