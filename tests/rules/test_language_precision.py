@@ -4,6 +4,8 @@ output set like prose, and documents in a language the detector does not know.""
 
 from __future__ import annotations
 
+from outlint import language
+from outlint.linter import read_bytes
 from tests.conftest import codes_lines
 
 POLISH = (
@@ -140,3 +142,18 @@ def test_a_japanese_paragraph_with_an_identifier_in_it_is_found_once() -> None:
         "block length of the cipher, and every byte of the padding holds the padding length.\n"
     )
     assert codes_lines(text, "OL4") == [("OL401", 6)]
+
+
+def test_acronyms_do_not_vote_for_a_language() -> None:
+    """A list of bundled licences says "License: MIT" over and over: "MIT" is no German "mit", and the
+    English paragraphs of the document are not foreign in a German one."""
+    entry = "## MIT ({k})\n\nLicense: MIT\nBy: Jane Roe\nRepository: https://example.com/dep{k}\n\n"
+    text = (
+        "# Licenses\n\nThe published artifact contains code with the following licenses: MIT, ISC and Apache-2.0.\n\n"
+        + "".join(entry.format(k=k) for k in range(10))
+        + "Permission is hereby granted, free of charge, to any person obtaining a copy of this software, "
+        "to deal in the software without restriction.\n\n"
+        "The above copyright notice and this permission notice shall be included in all copies of the software.\n"
+    )
+    assert codes_lines(text, "OL4", fmt="markdown", path="LICENSE.md") == []
+    assert language.analyse(read_bytes(text.encode(), "LICENSE.md"), None).main_language == "en"

@@ -182,6 +182,18 @@ TRANSLATED_SHARE = 0.2
 TRANSLATED_BLOCKS = 5
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _no_acronyms(text: str, words: list[str]) -> list[str]:
+    """The lowercased ``words`` of ``text`` without those written in capitals: an acronym that
+    spells another language's function word ("MIT License", German "mit"; "DE", "EN") says
+    nothing of the language of the text around it."""
+    if _ACRONYM.search(text) is None:
+        return words
+    return [w for w, raw in zip(words, text.split(), strict=False) if not raw.isupper()]
+
+
 def main_latin_language(
     texts: list[str], prior: str | None = None, titles: Sequence[str] = (), split: dict[int, list[str]] | None = None
 ) -> str:
@@ -205,7 +217,7 @@ def main_latin_language(
         elif split is not None:
             split[id(text)] = words  # no more than the sample's words are held
         n += len(words)
-        own = stopword_hits(words)
+        own = stopword_hits(_no_acronyms(text, words))
         for tag, k in own.items():
             hits[tag] = hits.get(tag, 0) + k
         _vote(blocks, own, BLOCK_VOTE)
@@ -220,7 +232,7 @@ def main_latin_language(
         return "en"
     heads: dict[str, int] = {}
     for title in titles:
-        _vote(heads, stopword_hits(title.lower().split()), 1)
+        _vote(heads, stopword_hits(_no_acronyms(title, title.lower().split())), 1)
     votes = sum(blocks.values()) or 1
     titled = sum(heads.values()) or 1
     score = {tag: k / total + blocks.get(tag, 0) / votes + heads.get(tag, 0) / titled for tag, k in hits.items()}
