@@ -626,3 +626,46 @@ def test_a_contents_under_the_first_section_that_links_beyond_it_is_the_contents
     )
     assert [e.title for e in read_bytes(text.encode(), "doc.md").toc] == ["Install", "Usage", "About"]
     assert found(text, "OL1") == [("OL102", 19)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "# Bug report\n\n## Steps to reproduce\n\n<!-- Describe how to reproduce the issue -->\n\n"
+            "## Current behaviour\n\n<!-- Describe what happened -->\n\n## Notes\n\n## Environment\n\nText.\n",
+            [("OL301", 11)],
+            id="template-slots-with-instructions",
+        ),
+        pytest.param(
+            "# Guide\n\n## Install\n\n<!-- TODO: write this -->\n\n## Usage\n\nText.\n",
+            [("OL301", 3)],
+            id="a-section-still-to-write",
+        ),
+        pytest.param(
+            "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2024-01-01\n\n### Added\n\n- Everything.\n",
+            [],
+            id="keep-a-changelog-unreleased",
+        ),
+        pytest.param(
+            "# API\n\n### body.arrayBuffer()\n### body.json()\n### body.text()\n\nRead the body.\n\n"
+            "### fetch()\n### Headers()\n\nMakes headers.\n",
+            [("OL301", 9)],
+            id="methods-of-one-object-documented-together",
+        ),
+    ],
+)
+def test_sections_empty_by_design(text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, "OL301") == expected
+
+
+def test_a_contents_heading_over_generator_markers_is_the_contents_heading() -> None:
+    """doctoc writes its list between comments under the author's "## Table of Contents": the
+    heading is the contents', not an empty section."""
+    text = (
+        "# Lib\n\nIntro.\n\n## Table of Contents\n\n<!-- START doctoc generated TOC please keep comment here -->\n"
+        "- [Install](#install)\n- [Usage](#usage)\n<!-- END doctoc generated TOC please keep comment here -->\n\n"
+        "## Install\n\nText.\n\n## Usage\n\nText.\n"
+    )
+    assert found(text) == []
+    assert [e.title for e in read_bytes(text.encode(), "doc.md").toc] == ["Install", "Usage"]

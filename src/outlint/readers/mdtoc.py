@@ -116,6 +116,12 @@ def contents_region(recs: list[Rec], src: Source, style: str = "github") -> tupl
                 None,
             )
             if end is not None and end > k:
+                # a generator's markers under a contents heading ("## Table of Contents", then
+                # doctoc's comments): the heading is the contents', not an empty section
+                above = k - 1
+                titled = above >= 0 and recs[above].kind == "heading"
+                if titled and markup.is_contents_title(heading_title(recs[above])[0].strip()):
+                    return above, end + 1, above
                 return k, end + 1, None
     for k, rec in enumerate(recs):
         if rec.kind == "heading" and markup.is_contents_title(heading_title(rec)[0].strip()):

@@ -119,20 +119,54 @@ _SIGNATURE = re.compile(r"`?(?:new\s+)?([A-Za-z_$][\w$]*(?:[.:#][A-Za-z_$][\w$]*
 def _overload(h: Heading, after: Heading | None) -> bool:
     """API references give each form of an overloaded call its own heading, one right after the
     other at one level, and describe them all once under the last: the first has no body of its
-    own by design."""
+    own by design. So do methods of one object documented together (``body.json()``,
+    ``body.text()``)."""
     if after is None or after.level != h.level:
         return False
     one, two = _SIGNATURE.match(h.title.strip()), _SIGNATURE.match(after.title.strip())
-    return one is not None and two is not None and one.group(1) == two.group(1)
+    if one is None or two is None:
+        return False
+    a, b = one.group(1), two.group(1)
+    return a == b or ("." in a and a.rsplit(".", 1)[0] == b.rsplit(".", 1)[0])
+
+
+# A changelog's section for changes not released yet (Keep a Changelog's "## [Unreleased]"): empty
+# between releases by design.
+_UNRELEASED = re.compile(r"\[?unreleased\]?(?:\s*[-–:].*)?", re.IGNORECASE)
+
+
+_TO_WRITE = re.compile(r"\b(?:TODO|FIXME|TBD|XXX)\b|\bto be written\b", re.IGNORECASE)
+
+
+def _commented(doc: Document) -> frozenset[int]:
+    """Headings whose section holds a comment before the next heading: an issue or pull-request
+    template's slot, with the author's instructions to whoever fills it in (``## Steps to
+    reproduce`` over ``<!-- Describe how to reproduce the issue -->``)."""
+    if not doc.comments:
+        return frozenset()
+    headings = doc.facts.headings
+    # a note that the section is still to be written is no instruction: the section is missing
+    starts = sorted(c.span.line for c in doc.comments if not _TO_WRITE.search(c.text))
+    out: set[int] = set()
+    k = 0
+    for i, h in enumerate(headings):
+        end = headings[i + 1].span.line if i + 1 < len(headings) else 1 << 30
+        while k < len(starts) and starts[k] <= h.span.line:
+            k += 1
+        if k < len(starts) and starts[k] < end:
+            out.add(id(h))
+    return frozenset(out)
 
 
 def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
     min_gap = int(options.get("min-blank-lines", 5))
     headings = doc.facts.headings
-    slots = doc.facts.derive(_template_slots)
+    slots = doc.facts.derive(_template_slots) | doc.facts.derive(_commented)
     for k, h in enumerate(headings):
         after = headings[k + 1] if k + 1 < len(headings) else None
         if h.children or id(h) in slots or _item_or_marker(h, after) or _overload(h, after):
+            continue
+        if _UNRELEASED.fullmatch(h.title.strip()):
             continue
         if own_body(h, min_gap):
             # some text: a section left in the source language is the language rules' finding
