@@ -669,3 +669,12 @@ def test_a_contents_heading_over_generator_markers_is_the_contents_heading() -> 
     )
     assert found(text) == []
     assert [e.title for e in read_bytes(text.encode(), "doc.md").toc] == ["Install", "Usage"]
+
+
+def test_a_banner_heading_over_the_title_is_a_line_of_the_title() -> None:
+    """A documentation page opens with the project's centred banner, then its own title: the banner
+    is no empty section, and the page's sections sit under its title."""
+    text = '<h1 align="center">Fastify</h1>\n\n# Testing\n\nText.\n\n## Application\n\nText.\n'
+    assert found(text) == []
+    doc = read_bytes(text.encode(), "doc.md")
+    assert [(h.level, h.title) for h in doc.facts.headings] == [(1, "Testing"), (2, "Application")]

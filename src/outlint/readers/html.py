@@ -117,7 +117,7 @@ def _read_tree(text: str, path: str, max_depth: int | None) -> _Read:
         st.pending.extend((n, toc_heading) for n in _names(toc_heading))
     _walk(scope, st, scope, toc_heading)
     flush(st)
-    _title_block(st)
+    markup.title_lines(st.blocks, st.anchors)
     blocks, anchors = markup.trust_numbers(st.blocks, st.anchors)
     toc = outline.outline_entries(toc, anchors, [b for b in blocks if isinstance(b, Heading)])
     in_toc = {id(a) for box in boxes for a in box.iter("a", "{*}a")}
@@ -137,27 +137,6 @@ def _give_back() -> None:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError, TypeError):  # not glibc: nothing to do
         pass
-
-
-def _title_block(st: State) -> None:
-    """The page's first headings, at the top level one right after another with nothing between
-    them, are the lines of its title (xml2rfc writes ``<h1>RFC 9001</h1><h1>Using TLS ...</h1>``):
-    the last is the title, the ones before it are no sections."""
-    first = next((k for k, b in enumerate(st.blocks) if isinstance(b, Heading)), len(st.blocks))
-    end = first
-    while end < len(st.blocks) and isinstance(block := st.blocks[end], Heading) and block.level == 1:
-        end += 1
-    if end - first < 2:
-        return
-    titles: set[int] = set()
-    for k in range(first, end - 1):
-        h = st.blocks[k]
-        if isinstance(h, Heading):
-            titles.add(id(h))
-            st.blocks[k] = Paragraph(h.label, h.span, "lines", h.lang)
-    for name, owner in st.anchors.items():
-        if owner is not None and id(owner) in titles:
-            st.anchors[name] = None
 
 
 def _first_with(root: Any) -> dict[str, Any]:

@@ -47,6 +47,7 @@ def read(data: bytes | Owned, path: str, *, slug: str = "github", max_depth: int
     walk = _Walk(src, lines, refs, slug)
     blocks, anchors = _blocks(recs, walk, first if toc or heading_at is not None else -1, last)
     del recs, src  # the parse is done (and the records used up): keep the source no longer than needed
+    markup.title_lines(blocks, anchors)
     blocks, anchors = markup.trust_numbers(blocks, anchors)
     headings = [b for b in blocks if isinstance(b, Heading)]
     toc = outline.outline_entries(mdtoc.without_labels(toc, labels, headings), anchors, headings)

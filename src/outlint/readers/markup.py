@@ -133,6 +133,28 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _CHUNK = 1 << 20  # characters of text split at a time when finding line starts
 
 
+def title_lines(blocks: list[Heading | Paragraph | Gap], anchors: dict[str, Heading | None]) -> None:
+    """The document's first headings, at the top level one right after another with nothing between
+    them, are the lines of its title (xml2rfc writes ``<h1>RFC 9001</h1><h1>Using TLS ...</h1>``, a
+    README a centred project banner over its ``# Testing``): the last is the title, the ones before
+    it are no sections. They become lines of text in place, and their anchors lead nowhere."""
+    first = next((k for k, b in enumerate(blocks) if isinstance(b, Heading)), len(blocks))
+    end = first
+    while end < len(blocks) and isinstance(block := blocks[end], Heading) and block.level == 1:
+        end += 1
+    if end - first < 2:
+        return
+    titles: set[int] = set()
+    for k in range(first, end - 1):
+        h = blocks[k]
+        if isinstance(h, Heading):
+            titles.add(id(h))
+            blocks[k] = Paragraph(h.label, h.span, "lines", h.lang)
+    for name, owner in anchors.items():
+        if owner is not None and id(owner) in titles:
+            anchors[name] = None
+
+
 def char_starts(text: str) -> array[int]:
     """Offsets where each line starts (lines end at \\n, \\r\\n or \\r only), as a compact array."""
     if "\r" in text:
