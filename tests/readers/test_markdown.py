@@ -678,3 +678,14 @@ def test_a_banner_heading_over_the_title_is_a_line_of_the_title() -> None:
     assert found(text) == []
     doc = read_bytes(text.encode(), "doc.md")
     assert [(h.level, h.title) for h in doc.facts.headings] == [(1, "Testing"), (2, "Application")]
+
+
+def test_each_heading_of_an_html_block_has_its_own_part_as_body() -> None:
+    """A README lists its sponsors in one HTML block, a heading over each tier's logos: each tier
+    has its logos as its body; a tier with nothing under it is still an empty section."""
+    text = (
+        "# Project\n\nText.\n\n## Sponsors\n\n<h3>Gold</h3>\n<p><a href='https://a.example'><img src='a.png'></a></p>\n"
+        "<h3>Silver</h3>\n<p><a href='https://b.example'><img src='b.png'></a></p>\n<h3>Bronze</h3>\n"
+        "<h3>Technology</h3>\n<p>Hosting by a <a href='https://c.example'>host</a>.</p>\n"
+    )
+    assert found(text, "OL3") == [("OL301", 11)]

@@ -190,7 +190,9 @@ def _html_block(
     raw = "\n".join(lines[rec.start : rec.end])
     walk.comments.extend(markup.comments_in(raw, rec.start + 1))
     heads = list(markup.html_headings(raw))
-    for tag, end in heads:
+    if not in_toc and heads:
+        _html_part(raw, 0, heads[0][0].start, rec, lines, blocks)  # what comes before the first heading
+    for k, (tag, end) in enumerate(heads):
         title = markup.strip_tags(raw[tag.end : raw.rfind("<", tag.end, end)]).strip()
         title = html.unescape(title) if "&" in title else title
         names = [x for x in (*markup.ids_in(raw[tag.start : end]), unique(title)) if x]
@@ -204,17 +206,33 @@ def _html_block(
         for name in names:
             if h is not None or name not in anchors:
                 anchors[name] = h
+        if not in_toc:  # each heading's part of the block is its body: sponsors' logos under each tier
+            _html_part(raw, end, heads[k + 1][0].start if k + 1 < len(heads) else len(raw), rec, lines, blocks)
     for target, offset in markup.hrefs_in(raw):
         line = rec.start + raw.count("\n", 0, offset)
         col = offset - (raw.rfind("\n", 0, offset) + 1) + 1
         walk.links.append((target, Span(line + 1, col, line + 1, col + len(target) - 1)))
-    shown = markup.strip_tags(_without(raw, [(tag.start, end) for tag, end in heads])).strip()
+    if heads:
+        return []
+    shown = markup.strip_tags(raw).strip()
     lowered = raw.lower()
     bare = not shown and "<img" not in lowered and "<table" not in lowered
-    alone = len(heads) == 1 and not raw[: heads[0][0].start].strip() and not raw[heads[0][1] :].strip()
-    if not in_toc and not bare and not alone:
+    if not in_toc and not bare:
         blocks.append(Paragraph(shown, _span(rec, lines), "html"))
-    return list(markup.ids_in(raw)) if bare and not heads else []
+    return list(markup.ids_in(raw)) if bare else []
+
+
+def _html_part(raw: str, start: int, end: int, rec: Rec, lines: Sequence[str], blocks: list[outline.Block]) -> None:
+    """The part ``raw[start:end]`` of an HTML block with headings, between two of them: a paragraph
+    of its text, or of its images and tables, if it has any."""
+    part = raw[start:end]
+    shown = markup.strip_tags(part).strip()
+    lowered = part.lower()
+    if not shown and "<img" not in lowered and "<table" not in lowered:
+        return
+    first = rec.start + raw.count("\n", 0, start + len(part) - len(part.lstrip()))
+    last = rec.start + raw.count("\n", 0, start + len(part.rstrip()))
+    blocks.append(Paragraph(shown, _span(Rec("html", first, last + 1), lines), "html"))
 
 
 def _inline_comments(rec: Rec, src: Source) -> list[Comment]:
@@ -228,18 +246,6 @@ def _inline_comments(rec: Rec, src: Source) -> list[Comment]:
             end_line, end_col = src.position(last)
             out.append(Comment(inner.strip(), Span(line, col, end_line, end_col)))
     return out
-
-
-def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the given ``(start, end)`` spans (in order, not overlapping) cut out."""
-    if not spans:
-        return text
-    out, pos = [], 0
-    for start, end in spans:
-        out.append(text[pos:start])
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def _collect_links(rec: Rec, walk: _Walk) -> None:
