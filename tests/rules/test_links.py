@@ -229,3 +229,15 @@ def test_many_broken_links_are_each_compared_with_a_few_headings() -> None:
     found = check(text)
     assert len(found) == 2000
     assert time.process_time() - start < 10  # every link against every heading took minutes
+
+
+def test_the_all_contributors_table_is_not_the_authors_to_fix() -> None:
+    """The all-contributors bot links each contribution's emoji to ``#code-<user>``, an anchor it never
+    makes, between its own comments; the same link elsewhere is reported."""
+    text = (
+        "# P\n\n## Contributors\n\n<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section -->\n"
+        '<table><tr><td><a href="https://example.com/"><sub><b>Ann</b></sub></a><br />'
+        '<a href="#code-ann" title="Code">💻</a></td></tr></table>\n\n'
+        "<!-- ALL-CONTRIBUTORS-LIST:END -->\n\nSee [her code](#code-ann).\n"
+    )
+    assert lines(text) == [("OL108", 10, 16)]

@@ -230,11 +230,29 @@ def _under(doc: Document, h: Heading, above: Heading) -> bool:
     return any(node is above for node in doc.facts.path(h)[:-1])
 
 
+def _generated_tables(doc: Document) -> list[tuple[int, int]]:
+    """The lines of contributor tables the all-contributors bot writes between its comments: each
+    contribution is an emoji linked to ``#code-<user>``, ``#doc-<user>``, anchors the bot never
+    makes, and not the author's to fix."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for c in doc.comments:
+        if "ALL-CONTRIBUTORS-LIST:START" in c.text:
+            start = c.span.line
+        elif "ALL-CONTRIBUTORS-LIST:END" in c.text and start is not None:
+            out.append((start, c.span.line))
+            start = None
+    return out
+
+
 def check_fragment_link(doc: Document, options: Mapping[str, Any]) -> Out:
     index: _Index | None = None
+    generated = _generated_tables(doc) if doc.comments else []
     for target, span in doc.links:
         name = fragment(target)
         if name is None or resolves(doc, name, options, target[1:]):
+            continue
+        if generated and any(a < span.line < b for a, b in generated):
             continue
         if index is None:
             index = _index(_anchored(doc))
@@ -274,8 +292,10 @@ DOC_FRAGMENT_LINK = """\
 Reports any other in-page link (`[see below](#usage)`, `<a href="#usage">`) whose `#fragment`
 matches no heading or anchor in the document. `#` and `#top` in any case (the top of the page),
 client-side routes (`#!`, `#/`) and, in Markdown, GitHub's line links (`#L10`, `#L10-L20`,
-`#L10C5-L20C3`) are never reported. A reference link is reported once, at its definition
-(`[ref]: #usage`), where the fragment is written.
+`#L10C5-L20C3`) are never reported, nor are the emoji links of the contributor table the
+all-contributors bot writes between its `ALL-CONTRIBUTORS-LIST` comments (`#code-<user>`). A
+reference link is reported once, at its definition (`[ref]: #usage`), where the fragment is
+written.
 
 ## Why is this bad?
 A cross-reference that leads nowhere: its target was renamed or removed.
