@@ -609,6 +609,12 @@ def test_the_same_level_skip_under_every_release_is_one_finding() -> None:
             "## Load order\n\nText.\n\n## Good to know\n\nText.\n\n## History\n\nText.\n",
             id="pointers-to-two-of-six-sections",
         ),
+        pytest.param(
+            "# parser\n\nIt provides these parsers:\n\n* [JSON parser](#jsonoptions)\n* [Raw parser](#rawoptions)\n\n"
+            "## Installation\n\nText.\n\n## API\n\nText.\n\n### json(options)\n\nText.\n\n### raw(options)\n\n"
+            "Text.\n\n## Errors\n\nText.\n",
+            id="pointers-to-sub-sections-only",
+        ),
     ],
 )
 def test_link_lists_that_are_no_contents(text: str) -> None:

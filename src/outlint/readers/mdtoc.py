@@ -160,7 +160,7 @@ def contents_region(recs: list[Rec], src: Source, style: str = "github") -> tupl
                 len(items) >= 2
                 and linked * 3 >= len(items) * 2
                 and not _section_index(recs, k, after, style)
-                and not _pointers(recs, items, after)
+                and not _pointers(recs, items, after, style)
             ):
                 return k, after + 1, None
             k = after + 1
@@ -197,17 +197,29 @@ def _section_index(recs: list[Rec], first: int, last: int, style: str) -> bool:
     return bool(targets) and all(t in names or t.lower() in names for t in targets)
 
 
-def _pointers(recs: list[Rec], items: list[Rec], last: int) -> bool:
+def _pointers(recs: list[Rec], items: list[Rec], last: int, style: str) -> bool:
     """Whether a leading list of links points to a few of the sections that follow rather than
     listing them: fewer top items than half the sections of the top level after it (a guide's "this
     page shows how to [use `.env` files](#loading) and [bundle them](#bundling)" over eight
-    sections). A contents lists most of them, stale or not."""
-    levels = [r.level for r in recs[last + 1 :] if r.kind == "heading"]
-    if not levels:
+    sections), or top items that all link to sub-sections and none to a section of the top level
+    ("This module provides the following parsers:" over links to the API's sub-sections). A
+    contents lists most of the top sections, stale or not."""
+    after = [r for r in recs[last + 1 :] if r.kind == "heading"]
+    if not after:
         return False
-    top = min(levels)
+    top = min(r.level for r in after)
     shallowest = min(r.level for r in items)
-    return sum(1 for r in items if r.level == shallowest) * 2 < levels.count(top)
+    tops = [r for r in items if r.level == shallowest]
+    if len(tops) * 2 < sum(1 for r in after if r.level == top):
+        return True
+    targets = {decoded(link.dest[1:]) for r in tops for link in r.links[:1] if link.dest.startswith("#")}
+    upper: set[str] = set()
+    deeper: set[str] = set()
+    for r in after:
+        shown, _full, given, inner = heading_title(r)
+        names = {x for x in (given, *inner, SLUGS[style](shown)) if x}
+        (upper if r.level == top else deeper).update(names)
+    return bool(targets & deeper) and not targets & upper
 
 
 def _comment_texts(content: str) -> list[str]:
