@@ -695,3 +695,16 @@ def test_each_heading_of_an_html_block_has_its_own_part_as_body() -> None:
         "<h3>Technology</h3>\n<p>Hosting by a <a href='https://c.example'>host</a>.</p>\n"
     )
     assert found(text, "OL3") == [("OL301", 11)]
+
+
+def test_a_contents_that_picks_a_few_sub_sections_does_not_forget_the_rest() -> None:
+    """The contents lists two of the seven prompts of "Prompts": it picks them, and the five it
+    leaves out are no findings. Under "Usage" it lists two of three: the third is missing."""
+    prompts = "".join(f"### {name} prompt\n\nText.\n\n" for name in ("Input", "List", "Select", "Sort", "Toggle"))
+    text = (
+        "# Lib\n\n## Contents\n\n- [Usage](#usage)\n  - [Single](#single)\n  - [Multiple](#multiple)\n"
+        "- [Prompts](#prompts)\n  - [Built-in prompts](#built-in-prompts)\n  - [Custom prompts](#custom-prompts)\n\n"
+        "## Usage\n\n### Single\n\nText.\n\n### Multiple\n\nText.\n\n### Ways to run\n\nText.\n\n"
+        "## Prompts\n\n### Built-in prompts\n\nText.\n\n" + prompts + "### Custom prompts\n\nText.\n"
+    )
+    assert found(text, "OL1") == [("OL102", 22)]

@@ -269,7 +269,23 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
             parent_entry = al.entry_for(parent)
             if parent_entry is None or parent_entry not in listed_children:
                 continue
+            if h.number is None and _picked(al, parent):
+                continue
         yield h.span, f"heading {heading_ref(h)} is missing from the contents"
+
+
+# A contents that lists fewer than this share of a section's sub-sections picks a few of them.
+PICKED_SHARE = 1 / 3
+
+
+def _picked(al: Alignment, parent: Heading) -> bool:
+    """Whether the contents lists a few chosen sub-sections of ``parent`` (two of its twenty-five
+    prompts, the groups over them), not all of them: the ones it leaves out are not forgotten.
+    Numbered sub-sections are counted in order, and a contents that lists "3.1" and not "3.2"
+    has lost an entry; unnumbered ones carry no such promise."""
+    children = parent.children
+    listed = sum(1 for c in children if al.entry_for(c) is not None)
+    return listed < PICKED_SHARE * len(children)
 
 
 def check_title(doc: Document, options: Mapping[str, Any]) -> Out:
