@@ -708,3 +708,19 @@ def test_a_contents_that_picks_a_few_sub_sections_does_not_forget_the_rest() -> 
         "## Prompts\n\n### Built-in prompts\n\nText.\n\n" + prompts + "### Custom prompts\n\nText.\n"
     )
     assert found(text, "OL1") == [("OL102", 22)]
+
+
+def test_siblings_at_one_wrong_level_are_one_finding() -> None:
+    """An FAQ's questions written beside "FAQ" where the contents lists them under it: one finding
+    at the first question, the others as related locations."""
+    text = (
+        "# Lib\n\n## Contents\n\n* [Install](#install)\n* [FAQ](#faq)\n  * [Why?](#why)\n  * [How?](#how)\n"
+        "  * [When?](#when)\n\n## Install\n\nText.\n\n## FAQ\n\n## Why?\n\nText.\n\n## How?\n\nText.\n\n"
+        "## When?\n\nText.\n"
+    )
+    found_ = lint(text, "OL106", fmt="markdown", path="doc.md")
+    assert [(f.code, f.span.line) for f in found_] == [("OL106", 17)]
+    assert found_[0].message == (
+        'headings "Why?", "How?" and "When?" are at level 1 but the contents lists them at level 2'
+    )
+    assert [r.span.line for r in found_[0].related] == [7, 21, 25]

@@ -357,8 +357,22 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
     # sections moved together under one wrong parent are one finding: (body parent, contents parent)
     groups: dict[tuple[int, int], list[tuple[int, Heading]]] = {}
     order: list[tuple[int, int]] = []
+    # siblings one after another at one wrong level (an FAQ's questions beside "FAQ" where the
+    # contents lists them under it) are one finding: (contents parent, how far off) of the run
+    run: list[tuple[int, Heading]] = []
+    run_key: tuple[int | None, int] | None = None
     for i, h in al.pairs:
         verdict = verdicts.get(i)
+        off = h.level - doc.toc[i].level - expected[i] if verdict is None else 0
+        if h.level - offset == doc.toc[i].level:
+            off = 0  # where the document's offset puts it: its parent, not it, is misplaced
+        key_now = (al.entry_parents[i], off) if off else None
+        if run and key_now != run_key:
+            yield _level_finding(doc, run, offset)
+            run = []
+        if key_now is not None:
+            run.append((i, h))
+            run_key = key_now
         if verdict == "parent":
             p = al.entry_parents[i]
             assert p is not None
@@ -366,13 +380,8 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
             if key not in groups:
                 order.append(key)
             groups.setdefault(key, []).append((i, h))
-        elif verdict is None and h.level - doc.toc[i].level != expected[i]:
-            yield (
-                h.span,
-                f"heading {heading_ref(h)} is at level {h.level - offset} but the contents lists it at level "
-                f"{doc.toc[i].level}",
-                _related(doc, i),
-            )
+    if run:
+        yield _level_finding(doc, run, offset)
     for key in order:
         members = groups[key]
         i, h = members[0]
@@ -406,10 +415,26 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
         )
 
 
+def _level_finding(doc: Document, run: list[tuple[int, Heading]], offset: int) -> tuple[Span, str, tuple[Related, ...]]:
+    """One finding for siblings listed one after another at one level, and read at another."""
+    i, h = run[0]
+    at, listed = h.level - offset, doc.toc[i].level
+    if len(run) == 1:
+        message = f"heading {heading_ref(h)} is at level {at} but the contents lists it at level {listed}"
+    else:
+        message = f"headings {_names(run)} are at level {at} but the contents lists them at level {listed}"
+    related = _related(doc, i) + tuple(
+        Related(other.span, f"{heading_ref(other)} is at that level too") for _, other in run[1:]
+    )
+    return h.span, message, related
+
+
 def _names(members: list[tuple[int, Heading]]) -> str:
     shown = [heading_ref(h) for _, h in members[:3]]
     more = len(members) - len(shown)
-    return ", ".join(shown) + (f" and {more} more" if more else "")
+    if more:
+        return ", ".join(shown) + f" and {more} more"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def check_unaligned(doc: Document, options: Mapping[str, Any]) -> Out:
