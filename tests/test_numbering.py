@@ -13,6 +13,7 @@ CASES = [
     ("2.3 Scope", "2.3", "decimal", (2, 3), "Scope"),
     ("2.3. Scope", "2.3.", "decimal", (2, 3), "Scope"),
     ("2.3.1 Deep title", "2.3.1", "decimal", (2, 3, 1), "Deep title"),
+    ("2.0 Overview", "2.0", "decimal", (2,), "Overview"),  # chapter 2, as RFCs once wrote it
     ("10. Tenth", "10.", "decimal", (10,), "Tenth"),
     ("1) First", "1)", "decimal-paren", (1,), "First"),
     ("(1) The community", "(1)", "paren-decimal", (1,), "The community"),
@@ -85,6 +86,9 @@ def test_parse(text: str, label: str, scheme: str, values: tuple[int, ...], titl
         "   ",
         "Mr. Smith",
         "Contents",
+        "5.0.0",  # a release heading of a changelog
+        "4.3.0 RC2",
+        "3.0.0 (Chiastic Slide)",
     ],
 )
 def test_not_a_number(text: str) -> None:

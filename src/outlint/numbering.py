@@ -309,7 +309,9 @@ def parse(line: str) -> tuple[Number, str] | None:
             return Number(label, "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), rest
         if kind in ("dotted", "bare"):
             values = tuple(int(p) for p in n.split("."))
-            while len(values) > 1 and values[-1] == 0:
+            if len(values) > 2 and values[-1] == 0:
+                return None  # "5.0.0", "4.3.0 RC2": a release, as changelogs head them, not a section
+            if len(values) == 2 and values[-1] == 0:
                 values = values[:-1]  # "2.0 IPv6 ADDRESSING" is chapter 2, written as RFCs once did
             return Number(label, "decimal", values), rest
         atom = _atom(n)
