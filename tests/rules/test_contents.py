@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from outlint.linter import read_bytes
 from tests.conftest import codes_lines, lint
 from tests.rules.docs import BODY, text_doc
 
@@ -340,3 +341,19 @@ def test_a_leader_cut_to_one_dot_and_a_number_in_a_title_are_read_as_such() -> N
     assert lint(doc, "OL1") == []
     renamed = _rfc(entries, [*headings[:4], "5.  Connexions: RFC-959 Section 5.2"])
     assert [f.code for f in lint(renamed, "OL1")] == ["OL103"]
+
+
+def test_a_note_under_the_contents_title_and_bulleted_entries() -> None:
+    """Sphinx's text builder writes a local contents as a bulleted list, and the author may open it
+    with a note to the reader: the note is no entry, and the bullets are no part of the titles."""
+    doc = (
+        "What's new\n**********\n\nThis version is supported on CPython 3.8 and later.\n\n\n"
+        "Table of Contents\n^^^^^^^^^^^^^^^^^\n\n"
+        "Make sure you read the important notes before upgrading to this\nversion.\n\n"
+        "* Preface\n\n  * Wall of Contributors\n\n* Important Notes\n\n\n"
+        "Preface\n=======\n\nThe release.\n\n\nWall of Contributors\n--------------------\n\nMany people.\n\n\n"
+        "Important Notes\n===============\n\nRead them.\n"
+    )
+    assert codes_lines(doc, "OL1") == []
+    toc = read_bytes(doc.encode(), "doc.txt").toc
+    assert [(e.level, e.title) for e in toc] == [(1, "Preface"), (2, "Wall of Contributors"), (1, "Important Notes")]

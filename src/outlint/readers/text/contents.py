@@ -311,6 +311,8 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
         block.add(_Entry(i, text, pg), s, parsed)
         i += 1
         end = i
+    if len(block.entries) > 1 and _note(block.entries[0]) and not _note(block.entries[1]):
+        del block.entries[0]  # a note to the reader under the contents title, before its entries
     if not block.entries:
         return [], None, 0
     entries: list[TocEntry] = []
@@ -318,7 +320,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
     for e in block.entries:
         parsed = _parse(e.text)
         number: Number | None = parsed[0] if parsed else None
-        title = parsed[1] if parsed else e.text
+        title = parsed[1] if parsed else _BULLET.sub("", e.text)
         if number is None and outline.normalize_title(title) == own_title:
             continue  # the contents listing itself ("Table of Contents ..... 2"): its title is no heading
         col = indent(lines[e.first]) + 1
@@ -392,6 +394,20 @@ def _repeats_first(block: _Block, text: str, parsed: tuple[Number, str] | None) 
         return False
     title = outline.normalize_title(parsed[1] if parsed else text)
     return title == block.first_title and (parsed is None or first is None or parsed[0].values == first.values)
+
+
+# A list item's mark before an unnumbered entry ("* Preface", as Sphinx's text builder writes a
+# local contents): no part of its title.
+_BULLET = re.compile(r"^[*•·‣◦-]\s+")
+# A note is a sentence of this many words or more.
+NOTE_WORDS = 6
+
+
+def _note(e: _Entry) -> bool:
+    """Whether an entry is a sentence addressed to the reader ("Make sure you read the important
+    notes before upgrading to this version."): unnumbered, with no page, ending in a full stop."""
+    text = e.text.strip()
+    return e.page is None and _parse(text) is None and text.endswith(".") and words(text) >= NOTE_WORDS
 
 
 def _paragraph_after_numbered(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
