@@ -157,3 +157,17 @@ def test_acronyms_do_not_vote_for_a_language() -> None:
     )
     assert codes_lines(text, "OL4", fmt="markdown", path="LICENSE.md") == []
     assert language.analyse(read_bytes(text.encode(), "LICENSE.md"), None).main_language == "en"
+
+
+def test_name_particles_inside_marks_are_part_of_the_name() -> None:
+    """Release notes credit each change "Contributed by **Môshe van der Sterre**.": the particles of
+    a name set in bold are the name's, not Dutch words."""
+    paragraphs = [
+        "The file-system result backend stores results as files in a directory.",
+        "Contributed by **Môshe van der Sterre**.",
+        "The new option sets how long a result is kept before it is removed.",
+        "Contributed by **Ahmet Demir**.",
+        "Workers now shut down cleanly when the broker connection is lost.",
+    ]
+    text = "1. News\n\n" + "\n\n".join(p for _ in range(3) for p in paragraphs) + "\n"
+    assert codes_lines(text, "OL4") == []

@@ -74,11 +74,12 @@ _SECOND_PARTICLES = frozenset("den der de".split())
 
 def _particle(tokens: list[str], k: int) -> bool:
     """A particle between the parts of a personal name."""
-    if tokens[k] not in _PARTICLES or k == 0 or not tokens[k - 1][:1].isupper():
+    # the name's parts may carry marks around them ("**Môshe van der Sterre**.", "(Antoine du Hamel)")
+    if tokens[k] not in _PARTICLES or k == 0 or not tokens[k - 1].strip(_EDGE)[:1].isupper():
         return tokens[k] in _SECOND_PARTICLES and k > 0 and _particle(tokens, k - 1)
     nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
     after = tokens[k + 2] if k + 2 < len(tokens) else ""
-    return nxt[:1].isupper() or (nxt in _SECOND_PARTICLES and after[:1].isupper())
+    return nxt.strip(_EDGE)[:1].isupper() or (nxt in _SECOND_PARTICLES and after.strip(_EDGE)[:1].isupper())
 
 
 def lowercase_words(words: list[str]) -> int:
