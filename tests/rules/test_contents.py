@@ -357,3 +357,21 @@ def test_a_note_under_the_contents_title_and_bulleted_entries() -> None:
     assert codes_lines(doc, "OL1") == []
     toc = read_bytes(doc.encode(), "doc.txt").toc
     assert [(e.level, e.title) for e in toc] == [(1, "Preface"), (2, "Wall of Contributors"), (1, "Important Notes")]
+
+
+def test_a_section_about_contents_in_restructuredtext_is_no_contents() -> None:
+    """A manual's section titled "Table of contents" that explains contents: a markup line, then a
+    paragraph of prose and directives. None of it is an entry, and the title is a heading."""
+    doc = (
+        "Directives\n==========\n\nSphinx adds directives.\n\n"
+        "Table of contents\n-----------------\n\n.. index:: pair: table of; contents\n\n"
+        "Since reStructuredText does not have facilities to interconnect several documents,\n"
+        "or split documents into multiple output files, Sphinx uses a custom directive to add\n"
+        "relations between the single files the documentation is made of, as well as tables of contents.\n\n"
+        ".. note::\n\n   Simple inclusion of one file in another can be done with a directive.\n\n"
+        "Special names\n-------------\n\nSome names are reserved.\n"
+    )
+    assert read_bytes(doc.encode(), "doc.rst").toc == ()
+    assert codes_lines(doc, "OL1,OL2") == []
+    labels = [h.label for h in read_bytes(doc.encode(), "doc.rst").facts.headings]
+    assert labels == ["Directives", "Table of contents", "Special names"]

@@ -267,6 +267,11 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
         if _COLUMN_LABEL.fullmatch(s):
             i += 1
             continue
+        if _EXPLICIT_MARKUP.match(s):
+            if block.entries:
+                break  # reStructuredText markup after the entries: the body
+            i += 1  # markup before them (".. index::", ".. _label:"): no entry
+            continue
         if RULE_LINE.fullmatch(s):
             if block.entries:
                 break
@@ -286,7 +291,14 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
         parsed = _parse(text)
         prev = block.entries[-1] if block.entries else None
         if prev is not None and after_blank == 0 and _continues(block, prev, lines, i, text, pg, parsed, later):
-            prev.text = _joined(prev.text, text, i, later)
+            joined = _joined(prev.text, text, i, later)
+            if pg is None and prev.page is None and _parse(prev.text) is None and _paragraph(joined):
+                # lines that add up to a paragraph of prose (a section about contents, titled
+                # "Table of contents"): the body has begun where the paragraph does
+                block.entries.pop()
+                end = prev.first
+                break
+            prev.text = joined
             prev.page = pg
             prev.last = i
             block.note(prev, s)
@@ -394,6 +406,22 @@ def _repeats_first(block: _Block, text: str, parsed: tuple[Number, str] | None) 
         return False
     title = outline.normalize_title(parsed[1] if parsed else text)
     return title == block.first_title and (parsed is None or first is None or parsed[0].values == first.values)
+
+
+# An unnumbered entry of more words than this, ending in a full stop, is a paragraph.
+PARAGRAPH_WORDS = 20
+
+
+def _paragraph(text: str) -> bool:
+    """Lines that add up to a paragraph of prose: statements ending in a full stop, longer than
+    any title. A question of an FAQ's contents, however long, ends in a question mark."""
+    stripped = text.rstrip()
+    return stripped.endswith(".") and not stripped.endswith("..") and words(stripped) > PARAGRAPH_WORDS
+
+
+# reStructuredText's explicit markup: a directive (".. note::"), a target (".. _label:"), a
+# substitution (".. |name| image::"), a comment (".. text"); never a contents entry.
+_EXPLICIT_MARKUP = re.compile(r"\s*\.\. (?:[\w:-]+::|_[^:]*:|\|)")
 
 
 # A list item's mark before an unnumbered entry ("* Preface", as Sphinx's text builder writes a
