@@ -724,3 +724,15 @@ def test_siblings_at_one_wrong_level_are_one_finding() -> None:
         'headings "Why?", "How?" and "When?" are at level 1 but the contents lists them at level 2'
     )
     assert [r.span.line for r in found_[0].related] == [7, 21, 25]
+
+
+def test_components_and_trailing_metadata() -> None:
+    """An MDX page's cards under "Ways to fix this" are its body; blank lines at the end of a page,
+    before metadata tags that show nothing, are no lost content. Blank lines inside a section are."""
+    text = (
+        '# Error\n\nText.\n\n## Ways to fix this\n\n<FixCardGrid>\n  <FixCard title="Cache it" />\n</FixCardGrid>\n\n'
+        '## Notes\n\n> + Send the text first.\n\n\n\n\n\n\n<docmeta name="displayName" value="req.file()">\n'
+    )
+    assert found(text, "OL3") == []
+    inside = "# Page\n\n## Notes\n\nText.\n\n\n\n\n\n\nMore text.\n\n## End\n\nText.\n"
+    assert found(inside, "OL3") == [("OL303", 6)]

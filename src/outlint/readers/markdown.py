@@ -215,11 +215,17 @@ def _html_block(
     if heads:
         return []
     shown = markup.strip_tags(raw).strip()
-    lowered = raw.lower()
-    bare = not shown and "<img" not in lowered and "<table" not in lowered
+    bare = not shown and _CONTENT_TAG.search(raw) is None
     if not in_toc and not bare:
         blocks.append(Paragraph(shown, _span(rec, lines), "html"))
     return list(markup.ids_in(raw)) if bare else []
+
+
+# Elements that show something with no text of their own: images, media and tables, and the
+# components of MDX pages (``<FixCardGrid>``, ``<Tabs>``) and custom elements (``<video-player>``).
+_CONTENT_TAG = re.compile(
+    r"<(?:[A-Z][\w.]*|[a-z][\w]*-[\w-]*|(?i:img|picture|video|audio|svg|iframe|object|embed|canvas|table))[\s/>]"
+)
 
 
 def _html_part(raw: str, start: int, end: int, rec: Rec, lines: Sequence[str], blocks: list[outline.Block]) -> None:
@@ -227,8 +233,7 @@ def _html_part(raw: str, start: int, end: int, rec: Rec, lines: Sequence[str], b
     of its text, or of its images and tables, if it has any."""
     part = raw[start:end]
     shown = markup.strip_tags(part).strip()
-    lowered = part.lower()
-    if not shown and "<img" not in lowered and "<table" not in lowered:
+    if not shown and _CONTENT_TAG.search(part) is None:
         return
     first = rec.start + raw.count("\n", 0, start + len(part) - len(part.lstrip()))
     last = rec.start + raw.count("\n", 0, start + len(part.rstrip()))

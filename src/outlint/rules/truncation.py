@@ -616,9 +616,13 @@ def _title_page(doc: Document) -> set[int]:
 def check_blank_run(doc: Document, options: Mapping[str, Any]) -> Out:
     min_lines = int(options.get("min-blank-lines", 5))
     layout = _title_page(doc)
+    headings = doc.facts.headings
+    last_body = headings[-1].body if headings else doc.preamble
     for h, gap, after in _gaps(doc):
         if id(gap) in layout or _spacing(h, gap, after, doc):
             continue
+        if after is None and last_body and last_body[-1] is gap:
+            continue  # blank lines at the end, before markup that shows nothing (page metadata)
         if gap.length >= min_lines:
             where = f"in section {heading_ref(h)}" if h else "before the first heading"
             yield gap.span, f"{gap.length} blank lines {where}: content may have been lost here"
