@@ -14,8 +14,9 @@ python bench/accuracy/noise.py --show OL2 --family groff-man   # the findings th
 python bench/accuracy/noise.py --build --extra rfc-nroff=DIR    # add a family from a directory
 ```
 
-``--extra FAMILY=DIR`` adds the ``*.txt`` files under DIR (say RFCs and Internet-Drafts copied from
-public repositories, which no package ships) as one more family, under the same rules.
+``--extra FAMILY=DIR`` adds the documents under DIR (``*.txt`` and ``*.rst``, and Markdown and HTML
+files: RFCs and Internet-Drafts copied from public repositories, READMEs and manuals from PyPI and
+npm packages) as one more family, under the same rules.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ POOL = ROOT / "bench" / "work" / "noise"
 DOC = Path("/usr/share/doc")
 MAN = Path("/usr/share/man")
 INFO = Path("/usr/share/info")
+# The kinds of file an extra folder gives the pool: plain text, and the Markdown and HTML readers'
+# own (READMEs and manuals that packages ship, which no package's text export covers).
+SUFFIXES = (".txt", ".rst", ".md", ".markdown", ".html", ".htm", ".xhtml")
 # At most this many documents per family, drawn evenly from the sorted candidates.
 PER_FAMILY = 150
 # Files larger than this are left out (generated listings, symbol tables).
@@ -151,7 +155,7 @@ def _render_man(path: Path) -> bytes | None:
 
 def build(limit: int, extra: Sequence[str] = (), only: str | None = None) -> None:
     """Collect the pool into ``bench/work/noise/<family>/``, dev documents only; ``extra`` holds
-    ``FAMILY=DIR`` pairs whose ``*.txt`` files join FAMILY; ``only`` collects one family."""
+    ``FAMILY=DIR`` pairs whose documents (``SUFFIXES``) join FAMILY; ``only`` collects one family."""
     stems, hashes = benchmark_stems(), benchmark_hashes()
     import hashlib
 
@@ -167,8 +171,10 @@ def build(limit: int, extra: Sequence[str] = (), only: str | None = None) -> Non
         by_family["texinfo"].append((p.name.removesuffix(".gz"), p))
     for pair in extra:
         family, _, folder = pair.partition("=")
-        for p in sorted(Path(folder).rglob("*.txt*")):
-            by_family[family].append((p.name.removesuffix(".gz").removesuffix(".txt"), p))
+        for p in sorted(Path(folder).rglob("*")):
+            suffix = Path(p.name.removesuffix(".gz")).suffix.lower()
+            if p.is_file() and suffix in SUFFIXES:
+                by_family[family].append((p.name.removesuffix(".gz").removesuffix(suffix), p))
     for family, cands in sorted(by_family.items()):
         if only and family != only:
             continue
@@ -187,7 +193,8 @@ def build(limit: int, extra: Sequence[str] = (), only: str | None = None) -> Non
             fam = family
             if family == "handwritten" and len(_CJK.findall(text[:20000])) > 200:
                 fam = "handwritten-cjk"
-            out = POOL / fam / (name + ".txt")
+            suffix = Path(path.name.removesuffix(".gz")).suffix.lower()
+            out = POOL / fam / (name + (suffix if suffix in SUFFIXES else ".txt"))
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(data)
             chosen += 1
@@ -199,7 +206,7 @@ def run(family: str | None) -> dict[str, list[tuple[str, list[tuple[int, str, st
     from outlint import check_bytes
 
     out: dict[str, list[tuple[str, list[tuple[int, str, str]], float, int]]] = defaultdict(list)
-    for path in sorted(POOL.glob("*/*.txt")):
+    for path in sorted(p for p in POOL.glob("*/*") if p.suffix.lower() in SUFFIXES):
         fam = path.parent.name
         if family and fam != family:
             continue
@@ -249,7 +256,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--family", help="one layout family only")
     ap.add_argument("--show", metavar="CODE", help="print the findings whose code starts so (OL2, OL301)")
     ap.add_argument("--json", metavar="FILE", help="write every finding to FILE")
-    ap.add_argument("--extra", action="append", default=[], metavar="FAMILY=DIR", help="with --build: add DIR's *.txt")
+    ap.add_argument(
+        "--extra",
+        action="append",
+        default=[],
+        metavar="FAMILY=DIR",
+        help="with --build: add the documents under DIR as FAMILY",
+    )
     args = ap.parse_args(argv)
     if args.build:
         build(args.limit, args.extra, args.family)
