@@ -485,7 +485,8 @@ Reports a heading that the contents does not list, for the levels the contents c
 that lists two levels does not need third-level headings), and under a parent whose other
 sub-sections the contents lists (a contents may list one chapter's sections and not another's),
 unless the contents declares its depth (a Word TOC field's `\\o "1-3"`), which it then covers in
-every chapter.
+every chapter. A contents that lists fewer than a third of a section's unnumbered sub-sections
+picks them: the ones it leaves out are not reported (numbered ones are, in order).
 Markdown headings marked `<!-- omit from toc -->` (or `omit in toc`, `no toc`) are never required.
 
 ## Why is this bad?
@@ -552,7 +553,8 @@ None.
 DOC_PARENT = """\
 ## What it does
 Reports a heading that sits under a different parent, or at a different level, than its contents
-entry says.
+entry says. Sections that follow a misplaced heading keep their place under it and are not
+reported; siblings listed one after another and all read at another level are one finding.
 
 ## Why is this bad?
 The section was moved into the wrong chapter, or its chapter heading was lost.

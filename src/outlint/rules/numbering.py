@@ -589,7 +589,9 @@ RULES = (
         doc=_DOC.format(
             what="Reports a heading more than one level deeper than its parent, once per parent and missing "
             "number. A skipped heading that the contents lists just before them (OL101 reports it lost) is not "
-            "reported again.",
+            "reported again. Unnumbered headings that skip the same level under every parent of one level (a "
+            "changelog's `### Features` under each `# 1.2.0`) are one finding, at the first place, with the "
+            "others as related locations.",
             why="An intermediate heading is missing; outlines and navigation panes show a hole.",
             example="`1. Intro` followed directly by `1.1.1 Detail`.",
         ),

@@ -796,7 +796,10 @@ RULES = (
         doc=_DOC.format(
             what="Reports a heading with no body text and no sub-headings: followed directly by the next "
             "heading, by the end of the document, or by a run of blank lines where content was lost. A "
-            "section whose text was left in another language has a body: the language rules report it.",
+            "section whose text was left in another language has a body: the language rules report it. "
+            "Sections empty by design are not reported: the forms of an overloaded call headed one after "
+            "another, a changelog's `Unreleased`, and a template's sections that hold only the comment "
+            "telling whoever fills it in what to write.",
             why="The section's content was lost, or never written.",
             example="`(5) Clean cyberspace` followed by 33 blank lines and two Chinese paragraphs.",
             options="- `min-blank-lines` (integer, default 5): a blank run this long ends the section's own text.",
