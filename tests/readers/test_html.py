@@ -559,3 +559,15 @@ def test_headings_inside_a_footnotes_block_are_no_sections() -> None:
     assert found(text) == []
     doc = read_bytes(text.encode(), "doc.html")
     assert [h.label for h in doc.facts.headings] == ["Manual", "1 Usage"]
+
+
+def test_rustdoc_item_signatures_with_nothing_to_document_are_no_empty_sections() -> None:
+    """rustdoc heads each trait implementation with its signature; a marker trait's has nothing
+    under it. A plain heading with nothing under it is still an empty section."""
+    text = (
+        "<html><body><main><h1>Struct Abi</h1><p>An ABI.</p>\n<h2>Auto Trait Implementations</h2>\n"
+        "<section id='impl-Send' class='impl'><h3 class='code-header'>impl Send for Abi</h3></section>\n"
+        "<section id='impl-Sync' class='impl'><h3 class='code-header'>impl Sync for Abi</h3></section>\n"
+        "<h2>Notes</h2>\n<h2>Examples</h2>\n<p>None yet.</p>\n</main></body></html>\n"
+    )
+    assert found(text, "OL301") == [("OL301", 5)]

@@ -381,12 +381,20 @@ def _heading(el: Any, tag: str, st: State, lang: str | None, depth: int, toc_hea
         st.src.span(el, tag),
         anchor=found[0][0] if found else None,
         lang=lang if lang != st.base_lang else None,
-        style="html",
+        style="html code" if _signature(el) else "html",
     )
     st.blocks.append(h)
     for name, owner in found:
         if st.first_with.get(name) is owner:
             st.anchors[name] = h
+
+
+def _signature(el: Any) -> bool:
+    """Whether a heading is an item's code signature in an API reference: rustdoc heads each
+    item and each trait implementation with one (``<h3 class="code-header">impl UnwindSafe for
+    Abi</h3>``), and a marker trait's implementation has nothing under it to document."""
+    classes = el.get("class")
+    return bool(classes) and "code-header" in classes.split()
 
 
 def _inner_ids(el: Any) -> Iterator[tuple[str, Any]]:
