@@ -571,3 +571,14 @@ def test_rustdoc_item_signatures_with_nothing_to_document_are_no_empty_sections(
         "<h2>Notes</h2>\n<h2>Examples</h2>\n<p>None yet.</p>\n</main></body></html>\n"
     )
     assert found(text, "OL301") == [("OL301", 5)]
+
+
+def test_a_heading_that_links_to_its_chapter_page_is_no_empty_section() -> None:
+    """mdBook's index heads each chapter with a link to its page; texi2html links each heading to
+    its contents entry, a place in another page, and such a section may be empty."""
+    text = (
+        "<html><body><main><h1>Guide</h1><p>Text.</p>\n"
+        "<h3 id='s'><a class='header' href='#s'><a href='statements.html'>Statements</a></a></h3>\n"
+        "<h3><a href='toc.html#SEC2'>8.1 Editors</a></h3>\n<h3>Last</h3>\n<p>Text.</p>\n</main></body></html>\n"
+    )
+    assert found(text, "OL301") == [("OL301", 3)]

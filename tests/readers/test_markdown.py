@@ -736,3 +736,13 @@ def test_components_and_trailing_metadata() -> None:
     assert found(text, "OL3") == []
     inside = "# Page\n\n## Notes\n\nText.\n\n\n\n\n\n\nMore text.\n\n## End\n\nText.\n"
     assert found(inside, "OL3") == [("OL303", 6)]
+
+
+def test_a_heading_that_links_to_its_chapter_is_no_empty_section() -> None:
+    """A book's index page heads each chapter it points to with a link to the chapter's file; a
+    heading that links to a place (a way back to the contents) or that says more is a section."""
+    text = (
+        "# Guide\n\nText.\n\n### [Statements](statements.md)\n### [Expressions](expressions.md)\n"
+        "### [Types](types.md#top)\n### [Comments](comments.md) and notes\n### Last\n\nText.\n"
+    )
+    assert found(text, "OL301") == [("OL301", 7), ("OL301", 8)]

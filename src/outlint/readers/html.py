@@ -381,7 +381,7 @@ def _heading(el: Any, tag: str, st: State, lang: str | None, depth: int, toc_hea
         st.src.span(el, tag),
         anchor=found[0][0] if found else None,
         lang=lang if lang != st.base_lang else None,
-        style="html code" if _signature(el) else "html",
+        style="html code" if _signature(el) else "html elsewhere" if _elsewhere(el, title) else "html",
     )
     st.blocks.append(h)
     for name, owner in found:
@@ -395,6 +395,15 @@ def _signature(el: Any) -> bool:
     Abi</h3>``), and a marker trait's implementation has nothing under it to document."""
     classes = el.get("class")
     return bool(classes) and "code-header" in classes.split()
+
+
+def _elsewhere(el: Any, title: str) -> bool:
+    """Whether a heading is a link to another page and nothing more (mdBook's index heads each
+    chapter it points to with ``<h3><a href="statements.html">Statements</a></h3>``)."""
+    # a link to a place in another page is a way back, as texi2html links each heading to its
+    # contents entry: the section is here, and may be empty
+    away = [a for a in el.iter("a", "{*}a") if "#" not in (a.get("href") or "#")]
+    return len(away) == 1 and text_of(away[0]).strip() == title.strip()
 
 
 def _inner_ids(el: Any) -> Iterator[tuple[str, Any]]:

@@ -141,7 +141,8 @@ def _blocks(
                     blocks.append(Paragraph(shown.strip(), _span(rec, lines), "quote"))
             elif not in_toc:
                 number, rest = markup.section_number(shown.strip())
-                how = ("setext" if rec.setext else "atx") + (" omit-from-toc" if _OMIT.search(rec.content) else "")
+                how = ("setext" if rec.setext else "atx") + (" elsewhere" if _elsewhere(rec, shown) else "")
+                how += " omit-from-toc" if _OMIT.search(rec.content) else ""
                 h = Heading(rec.level, number, rest, _span(rec, lines), anchor=names[0] if names else None, style=how)
                 blocks.append(h)
                 _collect_links(rec, walk)
@@ -174,6 +175,15 @@ def _blocks(
     for top in _TOP_ANCHORS.get(walk.style, ()):
         anchors.setdefault(top, None)
     return blocks, anchors
+
+
+def _elsewhere(rec: Rec, shown: str) -> bool:
+    """Whether a heading is a link to another document and nothing more (``### [Statements](statements.md)``,
+    as a book's index page heads each chapter it points to): the section's text is there."""
+    if not rec.inline or all(p.kind != "link" for p in rec.inline):
+        return False
+    found = mdinline.links(rec.inline)
+    return len(found) == 1 and "#" not in found[0].dest and found[0].text == shown.strip()
 
 
 def _html_block(

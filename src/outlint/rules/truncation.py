@@ -170,6 +170,8 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if h.style == "html code":
             continue  # an API item's signature: a marker trait's impl has nothing to document
+        if " elsewhere" in (h.style or "") or h.style == "html elsewhere":
+            continue  # a heading that links to the document its section's text is in
         if own_body(h, min_gap):
             # some text: a section left in the source language is the language rules' finding
             # (OL401 on its paragraphs), not a second one here
@@ -801,8 +803,9 @@ RULES = (
             "section whose text was left in another language has a body: the language rules report it. "
             "Sections empty by design are not reported: the forms of an overloaded call headed one after "
             "another, a changelog's `Unreleased`, a template's sections that hold only the comment "
-            "telling whoever fills it in what to write, and rustdoc's signature headings of trait "
-            "implementations with nothing to document.",
+            "telling whoever fills it in what to write, rustdoc's signature headings of trait "
+            "implementations with nothing to document, and a heading that is a link to the page its "
+            "section's text is on (a book's index page).",
             why="The section's content was lost, or never written.",
             example="`(5) Clean cyberspace` followed by 33 blank lines and two Chinese paragraphs.",
             options="- `min-blank-lines` (integer, default 5): a blank run this long ends the section's own text.",
