@@ -234,7 +234,7 @@ def _html_block(
 # Elements that show something with no text of their own: images, media and tables, and the
 # components of MDX pages (``<FixCardGrid>``, ``<Tabs>``) and custom elements (``<video-player>``).
 _CONTENT_TAG = re.compile(
-    r"<(?:[A-Z][\w.]*|[a-z][\w]*-[\w-]*|(?i:img|picture|video|audio|svg|iframe|object|embed|canvas|table))[\s/>]"
+    r"<(?:[A-Z][\w.]*+|[a-z]\w*+-[\w-]*+|(?i:img|picture|video|audio|svg|iframe|object|embed|canvas|table))[\s/>]"
 )
 
 
