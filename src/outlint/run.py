@@ -180,6 +180,11 @@ def _end_workers(pool: Any) -> None:
         with contextlib.suppress(OSError, AttributeError):
             process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
+    # The executor's manager thread sees the workers gone and closes its wake-up pipe. Left running,
+    # it races the interpreter's exit hook, which writes to that pipe: "Bad file descriptor" at exit.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=5.0)
 
 
 def _in_pool(

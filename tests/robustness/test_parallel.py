@@ -77,7 +77,7 @@ def test_a_stop_signal_ends_the_workers_and_exits_128_plus_it_D31(tmp_path: Path
     proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 128 + signum, err
-    assert err.decode().strip().splitlines()[-1] == f"outlint: stopped by {name}"
+    assert err.decode().strip().splitlines()[-1] == f"outlint: stopped by {name}", err.decode()
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and any(map(_alive, workers)):
         time.sleep(0.05)
