@@ -435,6 +435,26 @@ UNPAGED = (
     + _body([*_UNPAGED, "Authors' Addresses"])
 )
 
+# An entry wrapped across a page break: its last line, with the page number, opens the next page,
+# after the footer, the form feed and the running head.
+_ACROSS = ["1. Introduction", "2. Terms", "Appendix A. Motivations and Implications of Synthesizing Records"]
+ACROSS_A_PAGE = (
+    "Table of Contents\n\n"
+    "   1.  Introduction . . . . . . . . . . . . . . . . . . . . . . . . 3\n"
+    "   2.  Terms  . . . . . . . . . . . . . . . . . . . . . . . . . . . 4\n"
+    "   Appendix A.  Motivations and Implications of Synthesizing\n"
+    "\n\n\nAuthor                   Expires October 1, 2010               [Page 2]\n\f\n"
+    "Internet-Draft                    DNS64                       March 2010\n\n\n"
+    "                Records . . . . . . . . . . . . . . . . . . . . . 30\n"
+    "   Authors' Addresses . . . . . . . . . . . . . . . . . . . . . . . 31\n" + _body([*_ACROSS, "Authors' Addresses"])
+)
+# the control: the appendix is missing from the body
+ACROSS_A_PAGE_DELETED = ACROSS_A_PAGE.replace(
+    "\nAppendix A. Motivations and Implications of Synthesizing Records\n\n"
+    "   Some text about a. motivations and implications of synthesizing records goes here.\n",
+    "",
+)
+
 
 @pytest.mark.parametrize(
     ("doc", "expected"),
@@ -464,6 +484,8 @@ UNPAGED = (
         pytest.param(HYPHENATED, [], id="entry-hyphenated-where-it-wraps"),
         pytest.param(TITLE_LOST, [], id="entry-whose-title-was-lost"),
         pytest.param(UNPAGED, [], id="leaders-with-the-pages-left-out"),
+        pytest.param(ACROSS_A_PAGE, [], id="entry-wrapped-across-a-page-break"),
+        pytest.param(ACROSS_A_PAGE_DELETED, ["5: OL101"], id="across-a-page-control-deleted-section"),
     ],
 )
 def test_contents_layout(doc: str, expected: list[str]) -> None:

@@ -258,6 +258,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             continue
         after_blank = 0 if paged_break else blank_run
         apart = bool(blank_run) or paged_break  # a blank line or a page break above the line
+        over_page = paged_break
         blank_run = 0
         paged_break = False
         if after_blank >= BLANK_END and block.entries and not _entry_shaped(block, lines, content, i):
@@ -290,7 +291,12 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
         text, pg = block.split_page(s)
         parsed = _parse(text)
         prev = block.entries[-1] if block.entries else None
-        if prev is not None and after_blank == 0 and _continues(block, prev, lines, i, text, pg, parsed, later):
+        # the entry's last line right above, or above the page break and its padding (an entry
+        # wrapped across pages goes on at the top of the next one)
+        follows = prev is not None and (
+            prev.last == i - 1 or (over_page and not any(content[j] for j in range(prev.last + 1, i)))
+        )
+        if prev is not None and follows and _continues(block, prev, lines, i, text, pg, parsed, later):
             joined = _joined(prev.text, text, i, later)
             if pg is None and prev.page is None and _parse(prev.text) is None and _paragraph(joined):
                 # lines that add up to a paragraph of prose (a section about contents, titled
@@ -498,7 +504,7 @@ def _continues(
     than the entry's title, or (CJK titles wrap anywhere) when it goes on with CJK text. A line
     that stands on its own later in the document, as a heading does, is an entry.
     """
-    if prev.page is not None or parsed is not None or prev.last != i - 1:
+    if prev.page is not None or parsed is not None:
         return False
     if leader.bare(lines[prev.last]) is not None:
         return False  # the entry above ran its leader to the end: it is complete, pages left out
