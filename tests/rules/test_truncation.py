@@ -168,6 +168,23 @@ def test_closing_boilerplate_listed_as_one_entry_is_not_missing() -> None:
         pytest.param("Version 2.0 shipped. The next one is 3.1.", [], id="numbers"),
         pytest.param("See www.example.com. It explains.", [], id="url"),
         pytest.param(
+            "Consider the wild card *.example. in the zone. Any name under example. is matched by it.",
+            [],
+            id="absolute-domain-name",
+        ),
+        pytest.param(
+            "Consider the wild card in the zone. Any name under example. is matched by it.",
+            [("OL305", 3)],
+            id="absolute-domain-name-control",
+        ),
+        pytest.param("A name is in the zone iff. there is an owner name equal to it.", [], id="iff"),
+        pytest.param(
+            "The grammar is below.\n\n   <!--\n     attributes are supplied by the\n"
+            "     editor. when preparing drafts, leave them blank.\n   -->\n   <!ELEMENT rfc (front)>",
+            [],
+            id="comment-in-markup-source",
+        ),
+        pytest.param(
             "  Build a development community.\n\nWith the integration of technologies, it grows.",
             [],
             id="run-in-lead-sentence",

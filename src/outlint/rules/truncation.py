@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
     "ref refs op cit ibid n.b a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen "
     "col cpt sgt rev hon esq govt assn bros univ orig fr var sp alt ext esp avg std trans abbr adj adv "
-    "approx lit pl sing syn cca obs usu eg ie nb prob ff".split()
+    "approx lit pl sing syn cca obs usu eg ie nb prob ff iff".split()
 )
 # A fragment starts with an ordinary word: one of the commonest English words, or a word with a
 # common derivational ending. Identifiers, commands and names (grep, zlib's, cd) are neither, and
@@ -669,6 +669,17 @@ LOWER_HABIT = 3
 NAME_STARTS = 2
 
 
+# A domain name written absolute, with the root's dot ("*.example.", "ip6.arpa."), as DNS texts
+# write names: the name's last label
+_ABSOLUTE_NAME = re.compile(r"(?<![\w.])(?:[\w*-]+\.)+([a-z][\w-]*)\.(?=[\s\"')\]]|$)")
+
+
+def _absolute_labels(doc: Document) -> frozenset[str]:
+    """The last labels of the absolute domain names in the document: where it also writes such a
+    label alone with its dot ("name under example. is"), the dot is the root's, no full stop."""
+    return frozenset(m.group(1) for line in doc.facts.lines if "." in line for m in _ABSOLUTE_NAME.finditer(line))
+
+
 def _blank_refs(text: str) -> str:
     """The text with Info cross-references masked as one opaque word, offsets kept."""
     if "*" not in text or "ote" not in text:  # the asterisk first: one byte is found fastest
@@ -733,6 +744,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                     continue
                 if word != token or after in names or not _ordinary(after, text[m2.end() :]):
                     continue
+                if word in doc.facts.derive(_absolute_labels):
+                    continue  # a domain name with its root's dot ("example."), not a sentence's end
                 line, col = locate(doc, block, m2.start(2))
                 if _own_line(doc, line, col):
                     continue  # lines that each stand alone, as pseudo-code and examples are written

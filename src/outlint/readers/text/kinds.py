@@ -130,6 +130,8 @@ def _code_line(s: str) -> bool:
         return False
     if CODE_LINE.match(s) or _CODE_START.match(t) or t in ("...", "…"):
         return True  # (an ellipsis alone on its line stands for code left out of an example)
+    if t.startswith(("<!", "<?")) or t.endswith("-->"):
+        return True  # markup source: a declaration of a DTD ("<!ELEMENT"), a comment, an XML declaration
     if "{" in t or "}" in t or "/*" in t or "*/" in t or ("//" in t and "//" in t.replace("://", "")):
         return True  # braces and comments, not a web address's "//" (plain string tests: most lines are long prose)
     if t[-1] in "):" and _CALL_ALONE.fullmatch(t):
@@ -253,6 +255,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         return "list"
     if first.lstrip().startswith(".. "):
         return "code"  # reStructuredText markup: a directive, a comment or a link target
+    if first.lstrip().startswith("<!--"):
+        return "code"  # a comment of XML, HTML or SGML source, as listings and DTDs quote them
     if _BOX.search(text):
         return "table"  # box-drawing characters: a table or a diagram
     if "   " in text or "|" in text or "+-" in text or "│" in text:
