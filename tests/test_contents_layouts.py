@@ -455,6 +455,18 @@ ACROSS_A_PAGE_DELETED = ACROSS_A_PAGE.replace(
     "",
 )
 
+# A change log that cites a section by its number and title, on a line of its own: a sentence
+# about the section, whose heading came earlier, not the section again.
+_CITED = ["1. Introduction", "2. Portability Additions", "3. Security"]
+CITED_IN_CHANGES = (
+    "Table of Contents\n\n"
+    + "".join(f"   {t} ".ljust(60, ".") + f" {k + 2}\n" for k, t in enumerate([*_CITED, "Changes"]))
+    + _body(_CITED)
+    + "\nChanges\n\n   Changed all names for consistency with other documents, and the\n   examples.\n\n"
+    + '   Section 2 ("Portability Additions") is new.\n\n'
+    + "   Section 3: a new paragraph was added about the old interfaces.\n"
+)
+
 
 @pytest.mark.parametrize(
     ("doc", "expected"),
@@ -485,6 +497,7 @@ ACROSS_A_PAGE_DELETED = ACROSS_A_PAGE.replace(
         pytest.param(TITLE_LOST, [], id="entry-whose-title-was-lost"),
         pytest.param(UNPAGED, [], id="leaders-with-the-pages-left-out"),
         pytest.param(ACROSS_A_PAGE, [], id="entry-wrapped-across-a-page-break"),
+        pytest.param(CITED_IN_CHANGES, [], id="section-cited-in-a-change-log"),
         pytest.param(ACROSS_A_PAGE_DELETED, ["5: OL101"], id="across-a-page-control-deleted-section"),
     ],
 )

@@ -47,6 +47,7 @@ class Listing:
         self.by_number: dict[tuple[int, ...], list[int]] = {}
         self.schemes: dict[tuple[int, ...], set[str]] = {}
         self.last = -1  # the entry found last: the next ones are looked for after it
+        self.exact: set[int] = set()  # the entries found by their own title and number
         self.titles = [outline.normalize_title(entry.title) for entry in toc]
         for k, entry in enumerate(toc):
             self.by_title.setdefault(self.titles[k], []).append(k)
@@ -75,6 +76,7 @@ class Listing:
             for k in same:
                 e = self.toc[k].number
                 if e is None or e.values == number.values:
+                    self.exact.add(k)
                     return k
             fam = numbering.family(number)
             for k in same:
@@ -91,6 +93,8 @@ class Listing:
             for k in self._after(self.by_number.get(number.values, [])):
                 listed = self.toc[k].number
                 alike = listed is not None and _same_family(numbering.family(listed), fam)
+                if k in self.exact:
+                    continue  # its heading was found already: a sentence citing it by number and title
                 if alike and outline.similarity(norm, self.titles[k], 0.5) >= 0.5:
                     return k
             return None
