@@ -149,8 +149,10 @@ def test_chinese(text: str, value: int) -> None:
         (["1. a", "1.1 b", "1.1.1 c", "Appendix A. x", "A.1 y"], [1, 2, 3, 1, 2]),
         (["一、总则", "（一）原则", "1. 细则", "（二）任务", "二、附则"], [1, 2, 3, 2, 1]),
         (["Part I", "Chapter 1", "1.1 a", "Chapter 2", "Part II"], [1, 2, 3, 2, 1]),
+        (["1. a", "1.1 b", "1.1.1 c", "2. d", "I. e", "II. f", "3. g"], [1, 2, 3, 1, 2, 2, 1]),
+        (["1. a", "1.1 b", "2. c", "A. d", "B. e", "3. f"], [1, 2, 1, 2, 2, 1]),
     ],
-    ids=["white-paper", "docbook", "rfc-appendix", "chinese", "book-parts"],
+    ids=["white-paper", "docbook", "rfc-appendix", "chinese", "book-parts", "steps-under-a-chapter", "letters-in-a-section"],
 )
 def test_levels(labels: list[str], levels: list[int]) -> None:
     numbers = resolve_letters([parse(s)[0] for s in labels])  # type: ignore[index]

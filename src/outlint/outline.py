@@ -35,11 +35,11 @@ def infer_levels(numbers: Sequence[Number | None], columns: Sequence[int] | None
     ``1.`` then ``(1)`` gives levels 1 and 2; ``Chapter 1`` then ``1.1`` gives 1 and 2;
     ``Appendix A`` and ``A.1`` sit at the top level like chapters. With ``columns`` (a contents'
     indentation, clustered), a family that first appears back at the indentation of a level seen
-    before starts at that level rather than one deeper than the deepest so far ("A. Extras" after
+    before starts at that level rather than one deeper than the entry before it ("A. Extras" after
     "2.1.").
     """
     base: dict[str, int] = {}
-    deepest = 0
+    last = 0  # the level of the number before
     at_column: dict[int, int] = {}  # column cluster -> level of the numbered entries there
     out: list[int | None] = []
     # "A." whose sub-sections are "A.1", "A.2" is an appendix, whatever else uses letters
@@ -76,9 +76,11 @@ def infer_levels(numbers: Sequence[Number | None], columns: Sequence[int] | None
                 # before it ("A. Sample Code" under "8. References"): the new family starts there
                 base[fam] = max(1, at_column[column] - (number.depth - 1))
             else:
-                base[fam] = max(1, deepest + 1 - (number.depth - 1))
+                # a new family nests under the number before it: steps "I." to "XI." under "6."
+                # are its sections, whatever depth the document reached before ("4.1.1.")
+                base[fam] = max(1, last + 1 - (number.depth - 1))
         level = base[fam] + number.depth - 1
-        deepest = max(deepest, level)
+        last = level
         if column is not None:
             at_column.setdefault(column, level)
         out.append(level)

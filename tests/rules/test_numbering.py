@@ -58,7 +58,7 @@ def heading_line(headings: list[str], index: int) -> int:
         ),
         pytest.param(
             ["1. Scope", "1.1 Terms", "2. Rules", "A. Words", "B. Forms", "3. More"],
-            [("OL206", 3)],
+            [],
             id="lettered-list-inside-a-section-is-no-appendix",
         ),
     ],

@@ -669,15 +669,21 @@ LOWER_HABIT = 3
 NAME_STARTS = 2
 
 
-# A domain name written absolute, with the root's dot ("*.example.", "ip6.arpa."), as DNS texts
-# write names: the name's last label
-_ABSOLUTE_NAME = re.compile(r"(?<![\w.])(?:[\w*-]+\.)+([a-z][\w-]*)\.(?=[\s\"')\]]|$)")
-
-
 def _absolute_labels(doc: Document) -> frozenset[str]:
-    """The last labels of the absolute domain names in the document: where it also writes such a
-    label alone with its dot ("name under example. is"), the dot is the root's, no full stop."""
-    return frozenset(m.group(1) for line in doc.facts.lines if "." in line for m in _ABSOLUTE_NAME.finditer(line))
+    """The last labels of the domain names the document writes absolute, with the root's dot
+    ("*.example.", "ip6.arpa."), as DNS texts write names: where it also writes such a label alone
+    with its dot ("name under example. is"), the dot is the root's, no full stop."""
+    labels = set()
+    for line in doc.facts.lines:
+        if ". " not in line and not line.endswith("."):
+            continue
+        for token in line.split():
+            name = token.strip("\"'()[]")
+            if len(name) > 3 and name.endswith(".") and "." in name[:-1]:
+                label = name[:-1].rsplit(".", 1)[1]
+                if label.isascii() and label[:1].islower() and label.replace("-", "").isalnum():
+                    labels.add(label)
+    return frozenset(labels)
 
 
 def _blank_refs(text: str) -> str:
