@@ -245,3 +245,23 @@ def test_reader_lines_are_the_rules_lines(text: str) -> None:
     # the reader hands its split lines to the document's facts: they must be the ones the facts split
     doc = read(text.encode(), "t.txt")
     assert doc.facts.lines == tuple(re.split(r"\r\n|\r|\n", doc.text))
+
+
+def test_a_faq_question_wrapped_over_two_lines_is_a_heading() -> None:
+    """A FAQ numbers its questions at the top level and wraps the long ones: a numbered question
+    with its answer under it is a heading however many lines it takes; a numbered sentence wrapped
+    the same way is an item of a list."""
+    answer = "    Yes.  It has been tested on such machines, and has no dependence on them.\n\n"
+    doc = (
+        "1. Is zlib Y2K-compliant?\n\n" + answer + "2. Will zlib work on a big-endian or little-endian architecture, and can I\n"
+        "    exchange compressed data between them?\n\n" + answer + "3. Will zlib work on a 64-bit machine?\n\n" + answer
+    )
+    titles = [(h.number.label if h.number else None, h.title) for h in read(doc.encode(), "faq.txt").facts.headings]
+    assert titles == [
+        ("1.", "Is zlib Y2K-compliant?"),
+        ("2.", "Will zlib work on a big-endian or little-endian architecture, and can I exchange compressed data between them?"),
+        ("3.", "Will zlib work on a 64-bit machine?"),
+    ]
+    assert codes_lines(doc) == []
+    steps = doc.replace("exchange compressed data between them?", "exchange compressed data between them.")
+    assert [h.number.label for h in read(steps.encode(), "faq.txt").facts.headings if h.number] == ["1.", "3."]

@@ -218,7 +218,11 @@ def _judge(
     fits = continues(number, seen)
     title = h.title
     if c.title_lines > 1:
-        wrapped_ok = (number.depth >= 2 or fam in WORDY) and len(title.split()) <= TITLE_WORDS
+        # a top-level number wrapped over lines is a list item, unless it asks a question with an
+        # answer under it: a FAQ's numbered questions ("25. Will zlib work on ... and can I" /
+        # "exchange compressed data between them?")
+        asks = title.endswith("?") and not bodiless
+        wrapped_ok = (number.depth >= 2 or fam in WORDY or asks) and len(title.split()) <= TITLE_WORDS
         # (a question may wrap over two sentences in a FAQ: "There are many bugs. Does this mean ...?")
         one_thought = ". " not in title or title.endswith("?")
         if fits and wrapped_ok and one_thought and not HEADING_END.search(title):
