@@ -467,6 +467,18 @@ CITED_IN_CHANGES = (
     + "   Section 3: a new paragraph was added about the old interfaces.\n"
 )
 
+# An unnumbered heading spelled a little otherwise than its contents entry ("Acknowledgements"
+# listed as "Acknowledgments"): the heading is there, renamed, one OL103 at it, no OL101.
+_RESPELLED = ["1. Introduction", "2. Format", "Acknowledgements", "References"]
+RESPELLED = (
+    "Table of Contents\n\n"
+    + "".join(
+        f"   {t} ".ljust(60, ".") + f" {k + 2}\n"
+        for k, t in enumerate(["1. Introduction", "2. Format", "Acknowledgments", "References"])
+    )
+    + _body(_RESPELLED)
+)
+
 
 @pytest.mark.parametrize(
     ("doc", "expected"),
@@ -498,6 +510,7 @@ CITED_IN_CHANGES = (
         pytest.param(UNPAGED, [], id="leaders-with-the-pages-left-out"),
         pytest.param(ACROSS_A_PAGE, [], id="entry-wrapped-across-a-page-break"),
         pytest.param(CITED_IN_CHANGES, [], id="section-cited-in-a-change-log"),
+        pytest.param(RESPELLED, ["16: OL103"], id="unnumbered-heading-spelled-otherwise"),
         pytest.param(ACROSS_A_PAGE_DELETED, ["5: OL101"], id="across-a-page-control-deleted-section"),
     ],
 )

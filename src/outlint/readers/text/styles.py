@@ -38,6 +38,12 @@ CONFIRMED_STYLE = 3
 UNDERLINED = 2 / 3
 
 
+# An unnumbered line spells a contents entry's title otherwise when they are this alike (difflib's
+# ratio: one letter in a word of ten, a plural) and the entry is among the next ones not found.
+RESPELLED = 0.85
+RESPELLED_AHEAD = 2
+
+
 class Listing:
     """The contents entries, looked up by title and by number: which entry lists a candidate."""
 
@@ -48,6 +54,7 @@ class Listing:
         self.schemes: dict[tuple[int, ...], set[str]] = {}
         self.last = -1  # the entry found last: the next ones are looked for after it
         self.exact: set[int] = set()  # the entries found by their own title and number
+        self.taken: set[int] = set()  # the entries found so far
         self.titles = [outline.normalize_title(entry.title) for entry in toc]
         for k, entry in enumerate(toc):
             self.by_title.setdefault(self.titles[k], []).append(k)
@@ -60,9 +67,26 @@ class Listing:
         title much like it; None when the contents does not list it. Entries after the one found
         last come first: the contents and the headings go in the same order."""
         found = self._find(number, title)
+        if found is None and number is None:
+            found = self._respelled(title)
         if found is not None:
             self.last = found
+            self.taken.add(found)
         return found
+
+    def _respelled(self, title: str) -> int | None:
+        """The next unnumbered entry not found yet, when the line spells its title a little
+        otherwise ("Acknowledgements" listed as "Acknowledgments", "Authors' Addresses" as
+        "Author's Address"): the heading, renamed (OL103 reports it)."""
+        norm = outline.normalize_title(title)
+        if not norm:
+            return None
+        for k in range(self.last + 1, min(len(self.toc), self.last + 1 + RESPELLED_AHEAD)):
+            if k in self.taken or self.toc[k].number is not None:
+                continue
+            if outline.similarity(norm, self.titles[k], RESPELLED) >= RESPELLED:
+                return k
+        return None
 
     def _after(self, ks: list[int]) -> list[int]:
         """The entries of ``ks`` (in order) from the one after the last found, then the others."""
