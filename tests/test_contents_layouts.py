@@ -479,6 +479,22 @@ RESPELLED = (
     + _body(_RESPELLED)
 )
 
+# A generator that dropped the blank line above each heading: every heading sits right under the
+# indented text of the section before, at the left margin, numbered or not.
+_GLUED = ["1. Introduction", "2. Storage formats", "3. Presentation formats", "Acknowledgments", "References"]
+GLUED_HEADINGS = (
+    "Table of Contents\n\n"
+    + "".join(f"   {t} ".ljust(60, ".") + f" {k + 2}\n\n" for k, t in enumerate(_GLUED))
+    + "".join(
+        f"{t}\n\n   Some text about {t.split(None, 1)[-1].lower()}, and an example:\n\n      foo.xx.  MX 100  gateway.xx.\n"
+        for t in _GLUED
+    )
+)
+# the control: "3. Presentation formats" is missing from the body
+GLUED_DELETED = GLUED_HEADINGS.replace(
+    "3. Presentation formats\n\n   Some text about presentation formats, and an example:\n\n      foo.xx.  MX 100  gateway.xx.\n", ""
+)
+
 
 @pytest.mark.parametrize(
     ("doc", "expected"),
@@ -510,6 +526,8 @@ RESPELLED = (
         pytest.param(UNPAGED, [], id="leaders-with-the-pages-left-out"),
         pytest.param(ACROSS_A_PAGE, [], id="entry-wrapped-across-a-page-break"),
         pytest.param(CITED_IN_CHANGES, [], id="section-cited-in-a-change-log"),
+        pytest.param(GLUED_HEADINGS, [], id="headings-glued-under-the-text-above"),
+        pytest.param(GLUED_DELETED, ["7: OL101"], id="glued-headings-control-deleted-section"),
         pytest.param(RESPELLED, ["16: OL103"], id="unnumbered-heading-spelled-otherwise"),
         pytest.param(ACROSS_A_PAGE_DELETED, ["5: OL101"], id="across-a-page-control-deleted-section"),
     ],

@@ -67,20 +67,26 @@ def heading_shape(title: str) -> bool:
 
 
 def _glued_heading(
-    lines: Sequence[str], block: list[int], after: list[int] | Gap | None, items: Sequence[Item]
+    lines: Sequence[str], block: list[int], after: list[int] | Gap | None, items: Sequence[Item], listing: Listing
 ) -> bool:
-    """Whether a block's last line is a numbered heading with no blank line above it: it follows a
+    """Whether a block's last line is a heading with no blank line above it: numbered, it follows a
     finished sentence and the next block is its first sub-section ("6. Committee" then "6.1. Powers"),
-    or it follows an indented example or table and goes on with the numbering so far."""
+    or it stands left of the indented text above it and goes on with the numbering so far or is
+    listed in the contents; unnumbered, it stands left of the text above it and the contents lists
+    it as it is."""
     last = lines[block[-1]]
-    parsed = numbering.parse(last)
-    if parsed is None or not heading_shape(parsed[1]) or not isinstance(after, list):
-        return False
     before = lines[block[-2]]
-    if indent(before) > indent(last) and indent(lines[after[0]]) <= indent(last):
+    parsed = numbering.parse(last)
+    if parsed is None:
+        # (a generator that dropped the blank line above each heading: "Normative references")
+        return indent(before) > indent(last) and listing.lists(None, last)
+    if not heading_shape(parsed[1]) or not isinstance(after, list):
+        return False
+    if indent(before) > indent(last):
         # hand-written specifications set a section's number right under the end of an indented
-        # declaration or table, with no blank line: it is a heading if it is the next section
-        return continues(parsed[0], _numbers(items))
+        # declaration, table or paragraph, with no blank line, left of the text above it: it is a
+        # heading if it is the next section, or the contents lists it
+        return listing.lists(parsed[0], parsed[1]) or continues(parsed[0], _numbers(items))
     if not SENTENCE_END.search(before[-12:]):
         return False
     child = numbering.parse(lines[after[0]])
@@ -191,7 +197,7 @@ def candidates(
             block = block[1:]  # the text right under the rule
             first = lines[block[0]].replace("\f", "")
         after = blocks[k] if k < len(blocks) else None
-        if len(block) > 1 and _glued_heading(lines, block, after, items):
+        if len(block) > 1 and _glued_heading(lines, block, after, items, listing):
             blocks.insert(k, [block[-1]])  # a heading glued under the paragraph before it
             block = block[:-1]
         if mini_toc is not None:

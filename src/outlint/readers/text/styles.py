@@ -74,6 +74,14 @@ class Listing:
             self.taken.add(found)
         return found
 
+    def lists(self, number: Number | None, title: str) -> bool:
+        """Whether an entry has this title and number (none for none), looking nothing up for later."""
+        for k in self.by_title.get(outline.normalize_title(title), []):
+            e = self.toc[k].number
+            if (e is None) == (number is None) and (e is None or number is None or e.values == number.values):
+                return True
+        return False
+
     def _respelled(self, title: str) -> int | None:
         """The next unnumbered entry not found yet, when the line spells its title a little
         otherwise ("Acknowledgements" listed as "Acknowledgments", "Authors' Addresses" as
