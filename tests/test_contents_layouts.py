@@ -481,18 +481,16 @@ RESPELLED = (
 
 # A generator that dropped the blank line above each heading: every heading sits right under the
 # indented text of the section before, at the left margin, numbered or not.
+_RECORD = "      foo.xx.  MX 100  gateway.xx.\n"
 _GLUED = ["1. Introduction", "2. Storage formats", "3. Presentation formats", "Acknowledgments", "References"]
 GLUED_HEADINGS = (
     "Table of Contents\n\n"
     + "".join(f"   {t} ".ljust(60, ".") + f" {k + 2}\n\n" for k, t in enumerate(_GLUED))
-    + "".join(
-        f"{t}\n\n   Some text about {t.split(None, 1)[-1].lower()}, and an example:\n\n      foo.xx.  MX 100  gateway.xx.\n"
-        for t in _GLUED
-    )
+    + "".join(f"{t}\n\n   Some text about {t.split(None, 1)[-1].lower()}, and an example:\n\n{_RECORD}" for t in _GLUED)
 )
 # the control: "3. Presentation formats" is missing from the body
 GLUED_DELETED = GLUED_HEADINGS.replace(
-    "3. Presentation formats\n\n   Some text about presentation formats, and an example:\n\n      foo.xx.  MX 100  gateway.xx.\n", ""
+    f"3. Presentation formats\n\n   Some text about presentation formats, and an example:\n\n{_RECORD}", ""
 )
 
 

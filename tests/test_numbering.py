@@ -15,6 +15,8 @@ CASES = [
     ("2.3.1 Deep title", "2.3.1", "decimal", (2, 3, 1), "Deep title"),
     ("2.0 Overview", "2.0", "decimal", (2,), "Overview"),  # chapter 2, as RFCs once wrote it
     ("10. Tenth", "10.", "decimal", (10,), "Tenth"),
+    ("2 - Negative Responses", "2 -", "decimal", (2,), "Negative Responses"),  # a dash sets the title off
+    ("2.1 - Name Error", "2.1", "decimal", (2, 1), "Name Error"),
     ("1) First", "1)", "decimal-paren", (1,), "First"),
     ("(1) The community", "(1)", "paren-decimal", (1,), "The community"),
     ("（2）全角括号", "（2）", "paren-decimal", (2,), "全角括号"),
@@ -152,7 +154,15 @@ def test_chinese(text: str, value: int) -> None:
         (["1. a", "1.1 b", "1.1.1 c", "2. d", "I. e", "II. f", "3. g"], [1, 2, 3, 1, 2, 2, 1]),
         (["1. a", "1.1 b", "2. c", "A. d", "B. e", "3. f"], [1, 2, 1, 2, 2, 1]),
     ],
-    ids=["white-paper", "docbook", "rfc-appendix", "chinese", "book-parts", "steps-under-a-chapter", "letters-in-a-section"],
+    ids=[
+        "white-paper",
+        "docbook",
+        "rfc-appendix",
+        "chinese",
+        "book-parts",
+        "steps-under-a-chapter",
+        "letters-in-a-section",
+    ],
 )
 def test_levels(labels: list[str], levels: list[int]) -> None:
     numbers = resolve_letters([parse(s)[0] for s in labels])  # type: ignore[index]

@@ -149,6 +149,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("right-paren", re.compile(r"(?P<n>[1-9]\d{0,4}|[ivxlcdm]{1,6}|[a-zA-Z])\)\s+(?P<rest>\S.*)")),
     ("alpha-decimal", re.compile(r"(?P<n>[A-Z](?:\.[1-9]\d{0,4})+)\.?(?:\s+(?P<rest>\S.*)|$)")),
+    # "2 - Negative Responses", "2.1 - Name Error": a number set off from its title by a dash
+    (
+        "dashed",
+        re.compile(r"(?P<n>[1-9]\d{0,4}(?:\.(?:[1-9]\d{0,4}|0))*)\.?[ \t]+[-\u2013\u2014][ \t]+(?P<rest>[A-Z\"'(].*)"),
+    ),
     ("dotted", re.compile(r"(?P<n>[1-9]\d{0,4}(?:\.(?:[1-9]\d{0,4}|0))+)\.?(?:\s+(?P<rest>\S.*)|$)")),
     # one number and a dot; four digits only outside the years 1500-2199 ("2022. The year")
     (
@@ -307,7 +312,10 @@ def parse(line: str) -> tuple[Number, str] | None:
         if kind == "alpha-decimal":
             head, *tail = n.split(".")
             return Number(label, "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), rest
-        if kind in ("dotted", "bare"):
+        if kind == "dashed" and "." in s[: m.end("n") + 1]:
+            label = s[: m.end("n") + (s[m.end("n") : m.end("n") + 1] == ".")]  # "2.1": the dash is layout
+        # (an undotted "2 -" keeps its dash: with it, it is no bare number opening a table's row)
+        if kind in ("dotted", "bare", "dashed"):
             values = tuple(int(p) for p in n.split("."))
             if len(values) > 2 and values[-1] == 0:
                 return None  # "5.0.0", "4.3.0 RC2": a release, as changelogs head them, not a section

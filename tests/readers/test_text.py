@@ -252,16 +252,30 @@ def test_a_faq_question_wrapped_over_two_lines_is_a_heading() -> None:
     with its answer under it is a heading however many lines it takes; a numbered sentence wrapped
     the same way is an item of a list."""
     answer = "    Yes.  It has been tested on such machines, and has no dependence on them.\n\n"
+    long_question = "Will zlib work on a big-endian or little-endian architecture, and can I"
     doc = (
-        "1. Is zlib Y2K-compliant?\n\n" + answer + "2. Will zlib work on a big-endian or little-endian architecture, and can I\n"
-        "    exchange compressed data between them?\n\n" + answer + "3. Will zlib work on a 64-bit machine?\n\n" + answer
+        f"1. Is zlib Y2K-compliant?\n\n{answer}2. {long_question}\n"
+        f"    exchange compressed data between them?\n\n{answer}3. Will zlib work on a 64-bit machine?\n\n{answer}"
     )
     titles = [(h.number.label if h.number else None, h.title) for h in read(doc.encode(), "faq.txt").facts.headings]
     assert titles == [
         ("1.", "Is zlib Y2K-compliant?"),
-        ("2.", "Will zlib work on a big-endian or little-endian architecture, and can I exchange compressed data between them?"),
+        ("2.", f"{long_question} exchange compressed data between them?"),
         ("3.", "Will zlib work on a 64-bit machine?"),
     ]
     assert codes_lines(doc) == []
     steps = doc.replace("exchange compressed data between them?", "exchange compressed data between them.")
     assert [h.number.label for h in read(steps.encode(), "faq.txt").facts.headings if h.number] == ["1.", "3."]
+
+
+def test_a_numbered_sentence_wrapped_back_to_its_number_is_a_paragraph() -> None:
+    """A wrapped numbered title is a heading when it hangs under its first word; a long sentence
+    that wraps back to its number's column is a section written run in, a paragraph."""
+    body = "   Some text about it goes here, in a paragraph of its own.\n\n"
+    run_in = (
+        "1. Scope\n\n" + body + '1.1. The key words "MUST", "REQUIRED", "SHOULD", "RECOMMENDED", and\n'
+        '"MAY" in this document are to be interpreted as described in RFC 2119.\n\n2. Terms\n\n' + body
+    )
+    hangs = run_in.replace('\n"MAY" in this document', '\n      "MAY" in this document')
+    assert [h.title for h in read(run_in.encode(), "a.txt").facts.headings] == ["Scope", "Terms"]
+    assert len(read(hangs.encode(), "a.txt").facts.headings) == 3

@@ -202,3 +202,30 @@ def test_first_appendix_lost_is_reported_once_by_the_contents() -> None:
         "APPENDIX B: Tables\n\n   Text of the tables.\n"
     )
     assert codes_lines(doc, "OL101,OL2") == [("OL101", 5)]
+
+
+@pytest.mark.usefixtures("every_heading_sure")
+def test_sections_written_run_in_count_in_the_numbering() -> None:
+    """Older specifications write some sections as paragraphs that start with their numbers
+    ("1.1. The Domain Name System is ..."), and give headings to others: the run-in ones are the
+    sections the headings follow on from, no late start and no gap."""
+    para = "The text of this section, run in after its number, goes on over the line."
+    doc = (
+        "1 - Introduction\n\n"
+        f"   1.1. {para}\n\n   1.2. {para}\n\n"
+        "   1.3 - New Assigned Numbers\n\n   Numbers for the registry.\n\n"
+        f"   1.4. {para}\n\n"
+        "   1.5 - Terms\n\n   The words used.\n\n"
+        "2 - Format\n\n   The format.\n"
+    )
+    assert codes_lines(doc, "OL2") == []
+    lost = doc.replace(f"   1.1. {para}\n\n", "")
+    assert codes_lines(lost, "OL2") == [("OL204", 5)]
+
+
+@pytest.mark.usefixtures("every_heading_sure")
+def test_a_number_used_twice_then_skipped_is_one_defect() -> None:
+    """'7, 7, 9': the second 7 is the 8 misnumbered, one duplicate, not a duplicate and a gap."""
+    sections = [(1, "Security"), (2, "IANA"), (2, "References"), (4, "Authors")]
+    doc = "".join(f"{n} - {t}\n\n   {BODY}\n\n" for n, t in sections)
+    assert codes_lines(doc, "OL2") == [("OL202", 9)]

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from outlint.model import Document, Heading, Hit, Number, Related, Rule, Severity
-from outlint.numbering import CHAPTER_SCHEMES, family, format_label
+from outlint.model import Document, Heading, Hit, Number, Paragraph, Related, Rule, Severity
+from outlint.numbering import CHAPTER_SCHEMES, family, format_label, parse
 from outlint.outline import confirmed
 from outlint.rules.common import heading_ref, quote
 
@@ -186,11 +186,38 @@ def _versioned(h: Heading) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(dotted)}(?![\w]|\.\d)", h.title) is not None
 
 
+def _run_in(doc: Document, holder: Heading | None, number: Number, first: int) -> bool:
+    """Whether the sections numbered ``first`` up to (not including) ``number`` are written run in,
+    each a paragraph of ``holder``'s body (the preamble for None) that starts with its number, as
+    older specifications set theirs ("1.1. The Domain Name System is ...", "1. MUST   This word")."""
+    body = holder.body if holder is not None else doc.preamble
+    fam = family(number)
+    written: set[tuple[int, ...]] = set()
+    for block in body:
+        if isinstance(block, Paragraph):
+            parsed = parse(block.text[:40])
+            if parsed is not None and family(parsed[0]) == fam:
+                written.add(parsed[0].values)
+    head = number.values[:-1]
+    return all((*head, v) in written for v in range(first, number.values[-1]))
+
+
 def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
+    before: dict[int, Heading | None] = {id(h): prev for h, prev, _, _ in _sequence(doc)}
     for h, prev, parent, want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values > want.values:
+            twice = before.get(id(prev))
+            if (
+                twice is not None
+                and twice.number is not None
+                and twice.number.values == prev.number.values
+                and h.number.values[-1] == want.values[-1] + 1
+            ):
+                continue  # "7, 7, 9": the second 7 is the 8 misnumbered, one defect (OL202 reports it)
             if _explained(doc, h, prev) or _stale(doc, prev) or not _sure(doc, h, prev) or _kept_last(h, parent, doc):
                 continue
+            if _run_in(doc, prev, h.number, want.values[-1]):
+                continue  # the sections between are paragraphs that start with their numbers
             if _versioned(h):
                 continue
             yield (
@@ -325,6 +352,8 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if id(parent) in started:
             continue  # one loss of a beginning makes every scheme under the parent start late
+        if _run_in(doc, parent, h.number, want.values[-1]):
+            continue  # the first sections are paragraphs that start with their numbers
         if not _explained(doc, h, None) and _sure(doc, h) and not _versioned(h):
             started.add(id(parent))
             yield (

@@ -160,6 +160,7 @@ class Candidate:
     next_block: bool  # its title came from the next block, which it consumes
     number_listed: bool  # the contents has an entry with this number (whatever its title)
     hanging: bool = False  # the text under it hangs at its title's column, right of the prose
+    wraps_back: bool = False  # its title wraps back to the number's column, as a paragraph wraps
 
 
 class PartBreak:
@@ -266,9 +267,20 @@ def candidates(
             number_listed = number.scheme in listing.schemes.get(number.values, ())
             after = blocks[k] if k < len(blocks) and not next_block else None
             hanging = _hanging(lines, first, title, after, habits)
+            # a wrapped title's second line back at the number's column: a paragraph's wrap
+            wraps_back = title_lines > 1 and indent(lines[block[1]]) <= indent(first)
             items.append(
                 Candidate(
-                    heading, fallback, indent(first), title_lines, listed, in_list, next_block, number_listed, hanging
+                    heading,
+                    fallback,
+                    indent(first),
+                    title_lines,
+                    listed,
+                    in_list,
+                    next_block,
+                    number_listed,
+                    hanging,
+                    wraps_back,
                 )
             )
             run = None  # a list ends at the next numbered block that is not one of its items

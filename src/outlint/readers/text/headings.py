@@ -29,6 +29,10 @@ from outlint.readers.text.lines import HEADING_END, SENTENCE_END
 from outlint.readers.text.outdent import outdented
 from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn, restarts_inside, settle_levels
 
+# A wrapped numbered title of this many words or more that ends in a full stop, wrapped back to
+# its number's column, is a sentence: a section written run in after its number, not a heading.
+RUN_IN_WORDS = 8
+
 
 def classify(
     lines: Sequence[str], blocks: Sequence[list[int] | Gap], toc: Sequence[TocEntry], habits: Habits
@@ -225,7 +229,14 @@ def _judge(
         wrapped_ok = (number.depth >= 2 or fam in WORDY or asks) and len(title.split()) <= TITLE_WORDS
         # (a question may wrap over two sentences in a FAQ: "There are many bugs. Does this mean ...?")
         one_thought = ". " not in title or title.endswith("?")
-        if fits and wrapped_ok and one_thought and not HEADING_END.search(title):
+        # a numbered paragraph: a long sentence, run in after its number, that ends in a full stop
+        # and wraps back to the number's column ("1.8. The key words "MUST", ... and" / ""MAY" in
+        # this document are to be interpreted as described in [RFC 2119]."); a heading's title
+        # hangs under its first word
+        sentence = (
+            c.wraps_back and title.endswith(".") and not title.endswith("..") and len(title.split()) >= RUN_IN_WORDS
+        )
+        if fits and wrapped_ok and one_thought and not sentence and not HEADING_END.search(title):
             return "numbered+wrapped"
         return None
     if number.label.isdigit():
