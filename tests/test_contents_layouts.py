@@ -493,6 +493,19 @@ GLUED_DELETED = GLUED_HEADINGS.replace(
     f"3. Presentation formats\n\n   Some text about presentation formats, and an example:\n\n{_RECORD}", ""
 )
 
+# A document whose contents numbers none of its headings: its numbered lines are list items, even
+# a spaced list under a label line ("Transport") with no sentence to introduce it.
+_PLAIN = ["Introduction", "Data Flow", "Tags", "Swapping", "Protocol", "Encoding"]
+UNNUMBERED_CONTENTS = (
+    "Table of Contents\n\n"
+    + "".join(f"{t}\n" for t in _PLAIN)
+    + _body(_PLAIN[:2])
+    + "\nTransport\n\n"
+    + "".join(f" {k}. Step number {k} of the stream\n\n" for k in range(1, 6))
+    + "The reverse process occurs with replies.\n"
+    + _body(_PLAIN[2:])
+)
+
 
 @pytest.mark.parametrize(
     ("doc", "expected"),
@@ -524,6 +537,7 @@ GLUED_DELETED = GLUED_HEADINGS.replace(
         pytest.param(UNPAGED, [], id="leaders-with-the-pages-left-out"),
         pytest.param(ACROSS_A_PAGE, [], id="entry-wrapped-across-a-page-break"),
         pytest.param(CITED_IN_CHANGES, [], id="section-cited-in-a-change-log"),
+        pytest.param(UNNUMBERED_CONTENTS, [], id="numbered-list-in-a-document-that-numbers-no-heading"),
         pytest.param(GLUED_HEADINGS, [], id="headings-glued-under-the-text-above"),
         pytest.param(GLUED_DELETED, ["7: OL101"], id="glued-headings-control-deleted-section"),
         pytest.param(RESPELLED, ["16: OL103"], id="unnumbered-heading-spelled-otherwise"),

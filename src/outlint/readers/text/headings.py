@@ -29,6 +29,9 @@ from outlint.readers.text.lines import HEADING_END, SENTENCE_END
 from outlint.readers.text.outdent import outdented
 from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn, restarts_inside, settle_levels
 
+# A contents with this many entries or more, none of them numbered, says that the document does
+# not number its headings.
+UNNUMBERED_CONTENTS = 5
 # A wrapped numbered title of this many words or more that ends in a full stop, wrapped back to
 # its number's column, is a sentence: a section written run in after its number, not a heading.
 RUN_IN_WORDS = 8
@@ -59,7 +62,10 @@ def classify(
             if isinstance(c, Candidate) and c.heading.number and c.title_lines == 1 and heading_shape(c.heading.title)
         ],
     )
-    decided = _decide(items, style, habits)
+    # a contents of many entries, none numbered: the document does not number its headings, and
+    # its numbered lines that the contents does not list are items of lists
+    unnumbered = len(toc) >= UNNUMBERED_CONTENTS and all(e.number is None for e in toc)
+    decided = _decide(items, style, habits, unnumbered)
     listed_numbered = {outline.normalize_title(h.title) for h in decided if isinstance(h, Heading) and h.number}
     out: list[outline.Block] = []
     for item in decided:
@@ -95,7 +101,9 @@ def _in_sequence(number: Number, seen: Sequence[Number]) -> Number | None:
     return None
 
 
-def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline.Block | tuple[Heading, TocEntry]]:
+def _decide(
+    items: Sequence[Item], style: Style, habits: Habits, unnumbered: bool = False
+) -> list[outline.Block | tuple[Heading, TocEntry]]:
     """Second pass, in document order: each numbered candidate against the learnt style and the
     numbering chain of the headings accepted before it."""
     seen = Chain()
@@ -121,7 +129,8 @@ def _decide(items: Sequence[Item], style: Style, habits: Habits) -> list[outline
         if not isinstance(item, Candidate):
             out.append(item)
             continue
-        how = _judge(item, seen, style, habits, id(item) in parents, id(item) in bodiless)
+        unlisted = unnumbered and not item.listed and not item.number_listed
+        how = None if unlisted else _judge(item, seen, style, habits, id(item) in parents, id(item) in bodiless)
         if how is None:
             out.append(item.fallback())
             continue
