@@ -506,6 +506,18 @@ UNNUMBERED_CONTENTS = (
     + _body(_PLAIN[2:])
 )
 
+# A code listing whose closing line spells a listed title: "} Xtransport;" ends the declaration
+# of the structure whose section, "Xtransport", came above it.
+_DECLARED = ["Purposes", "Xtransport", "XtransConnInfo", "Configuration", "Notes"]
+CODE_SPELLS_AN_ENTRY = (
+    "Table of Contents\n\n"
+    + "".join(f"{t}\n" for t in _DECLARED)
+    + _body(_DECLARED[:2])
+    + "\n    int     (*Close)(\n     XtransConnInfo          /* connection */\n    );\n\n} Xtransport;\n\n"
+    + "The flags field can contain an OR of the following masks.\n"
+    + _body(_DECLARED[2:])
+)
+
 
 @pytest.mark.parametrize(
     ("doc", "expected"),
@@ -537,6 +549,7 @@ UNNUMBERED_CONTENTS = (
         pytest.param(UNPAGED, [], id="leaders-with-the-pages-left-out"),
         pytest.param(ACROSS_A_PAGE, [], id="entry-wrapped-across-a-page-break"),
         pytest.param(CITED_IN_CHANGES, [], id="section-cited-in-a-change-log"),
+        pytest.param(CODE_SPELLS_AN_ENTRY, [], id="code-line-spelling-a-listed-title"),
         pytest.param(UNNUMBERED_CONTENTS, [], id="numbered-list-in-a-document-that-numbers-no-heading"),
         pytest.param(GLUED_HEADINGS, [], id="headings-glued-under-the-text-above"),
         pytest.param(GLUED_DELETED, ["7: OL101"], id="glued-headings-control-deleted-section"),

@@ -147,6 +147,11 @@ def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int]
     return number, " ".join([title, *rest]), block[-1]  # a title wrapped onto the lines below
 
 
+# braces and a statement's semicolon: a line of code, whatever title its words spell ("} Xtransport;"
+# closes the declaration of the structure the contents lists as "Xtransport")
+_CODE_MARKS = re.compile(r"[{}]|;\s*$")
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A numbered block that may be a heading, with what the reader knows of it."""
@@ -292,6 +297,7 @@ def candidates(
             and listing.toc
             and len(first.strip()) <= 160
             and not _SYMBOL_ITEM.match(first)
+            and not _CODE_MARKS.search(first)
             and outline.normalize_title(first)
         ):
             before = listing.last
