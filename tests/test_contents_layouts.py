@@ -22,6 +22,13 @@ def _body(headings: list[str]) -> str:
     return "".join(f"\n{h}\n\n   Some text about {h.split(None, 1)[-1].lower()} goes here.\n" for h in headings)
 
 
+def _contents(titles: list[str], leaders: bool = True, spaced: bool = False) -> str:
+    """A contents block of one entry per title: with a leader of dots and a page number, or the
+    title alone; with a blank line after each entry when ``spaced``."""
+    entries = (f"   {t} ".ljust(60, ".") + f" {k + 2}" if leaders else t for k, t in enumerate(titles))
+    return "Table of Contents\n\n" + "".join(e + ("\n\n" if spaced else "\n") for e in entries)
+
+
 # Appendices indented apart from the body: "A.1." sits at the column of "1.1." minus one, "A.1.1."
 # at a column no body entry uses. The numbers give the levels; the indentation only lays them out.
 _INDENTED_APART = [
@@ -459,8 +466,7 @@ ACROSS_A_PAGE_DELETED = ACROSS_A_PAGE.replace(
 # about the section, whose heading came earlier, not the section again.
 _CITED = ["1. Introduction", "2. Portability Additions", "3. Security"]
 CITED_IN_CHANGES = (
-    "Table of Contents\n\n"
-    + "".join(f"   {t} ".ljust(60, ".") + f" {k + 2}\n" for k, t in enumerate([*_CITED, "Changes"]))
+    _contents([*_CITED, "Changes"])
     + _body(_CITED)
     + "\nChanges\n\n   Changed all names for consistency with other documents, and the\n   examples.\n\n"
     + '   Section 2 ("Portability Additions") is new.\n\n'
@@ -470,23 +476,14 @@ CITED_IN_CHANGES = (
 # An unnumbered heading spelled a little otherwise than its contents entry ("Acknowledgements"
 # listed as "Acknowledgments"): the heading is there, renamed, one OL103 at it, no OL101.
 _RESPELLED = ["1. Introduction", "2. Format", "Acknowledgements", "References"]
-RESPELLED = (
-    "Table of Contents\n\n"
-    + "".join(
-        f"   {t} ".ljust(60, ".") + f" {k + 2}\n"
-        for k, t in enumerate(["1. Introduction", "2. Format", "Acknowledgments", "References"])
-    )
-    + _body(_RESPELLED)
-)
+RESPELLED = _contents(["1. Introduction", "2. Format", "Acknowledgments", "References"]) + _body(_RESPELLED)
 
 # A generator that dropped the blank line above each heading: every heading sits right under the
 # indented text of the section before, at the left margin, numbered or not.
 _RECORD = "      foo.xx.  MX 100  gateway.xx.\n"
 _GLUED = ["1. Introduction", "2. Storage formats", "3. Presentation formats", "Acknowledgments", "References"]
-GLUED_HEADINGS = (
-    "Table of Contents\n\n"
-    + "".join(f"   {t} ".ljust(60, ".") + f" {k + 2}\n\n" for k, t in enumerate(_GLUED))
-    + "".join(f"{t}\n\n   Some text about {t.split(None, 1)[-1].lower()}, and an example:\n\n{_RECORD}" for t in _GLUED)
+GLUED_HEADINGS = _contents(_GLUED, spaced=True) + "".join(
+    f"{t}\n\n   Some text about {t.split(None, 1)[-1].lower()}, and an example:\n\n{_RECORD}" for t in _GLUED
 )
 # the control: "3. Presentation formats" is missing from the body
 GLUED_DELETED = GLUED_HEADINGS.replace(
@@ -497,8 +494,7 @@ GLUED_DELETED = GLUED_HEADINGS.replace(
 # a spaced list under a label line ("Transport") with no sentence to introduce it.
 _PLAIN = ["Introduction", "Data Flow", "Tags", "Swapping", "Protocol", "Encoding"]
 UNNUMBERED_CONTENTS = (
-    "Table of Contents\n\n"
-    + "".join(f"{t}\n" for t in _PLAIN)
+    _contents(_PLAIN, leaders=False)
     + _body(_PLAIN[:2])
     + "\nTransport\n\n"
     + "".join(f" {k}. Step number {k} of the stream\n\n" for k in range(1, 6))
@@ -510,8 +506,7 @@ UNNUMBERED_CONTENTS = (
 # of the structure whose section, "Xtransport", came above it.
 _DECLARED = ["Purposes", "Xtransport", "XtransConnInfo", "Configuration", "Notes"]
 CODE_SPELLS_AN_ENTRY = (
-    "Table of Contents\n\n"
-    + "".join(f"{t}\n" for t in _DECLARED)
+    _contents(_DECLARED, leaders=False)
     + _body(_DECLARED[:2])
     + "\n    int     (*Close)(\n     XtransConnInfo          /* connection */\n    );\n\n} Xtransport;\n\n"
     + "The flags field can contain an OR of the following masks.\n"

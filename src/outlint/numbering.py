@@ -312,9 +312,11 @@ def parse(line: str) -> tuple[Number, str] | None:
         if kind == "alpha-decimal":
             head, *tail = n.split(".")
             return Number(label, "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), rest
-        if kind == "dashed" and "." in s[: m.end("n") + 1]:
-            label = s[: m.end("n") + (s[m.end("n") : m.end("n") + 1] == ".")]  # "2.1": the dash is layout
-        # (an undotted "2 -" keeps its dash: with it, it is no bare number opening a table's row)
+        if kind == "dashed":
+            dot = s[m.end("n") : m.end("n") + 1] == "."
+            if dot or "." in n:
+                label = n + "." * dot  # "2.1", "2.": the dash is layout
+            # (an undotted "2 -" keeps its dash: with it, it is no bare number opening a table's row)
         if kind in ("dotted", "bare", "dashed"):
             values = tuple(int(p) for p in n.split("."))
             if len(values) > 2 and values[-1] == 0:

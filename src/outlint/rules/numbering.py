@@ -352,14 +352,15 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if id(parent) in started:
             continue  # one loss of a beginning makes every scheme under the parent start late
+        if _explained(doc, h, None) or not _sure(doc, h) or _versioned(h):
+            continue
         if _run_in(doc, parent, h.number, want.values[-1]):
             continue  # the first sections are paragraphs that start with their numbers
-        if not _explained(doc, h, None) and _sure(doc, h) and not _versioned(h):
-            started.add(id(parent))
-            yield (
-                h.span,
-                (f"numbering starts at {quote(h.number.label)} {_under(parent)} (expected {quote(want.label)})"),
-            )
+        started.add(id(parent))
+        yield (
+            h.span,
+            (f"numbering starts at {quote(h.number.label)} {_under(parent)} (expected {quote(want.label)})"),
+        )
 
 
 def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:

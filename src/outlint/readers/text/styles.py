@@ -76,11 +76,9 @@ class Listing:
 
     def lists(self, number: Number | None, title: str) -> bool:
         """Whether an entry has this title and number (none for none), looking nothing up for later."""
-        for k in self.by_title.get(outline.normalize_title(title), []):
-            e = self.toc[k].number
-            if (e is None) == (number is None) and (e is None or number is None or e.values == number.values):
-                return True
-        return False
+        values = number.values if number is not None else None
+        listed = (self.toc[k].number for k in self.by_title.get(outline.normalize_title(title), []))
+        return any((e.values if e is not None else None) == values for e in listed)
 
     def _respelled(self, title: str) -> int | None:
         """The next unnumbered entry not found yet, when the line spells its title a little
