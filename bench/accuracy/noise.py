@@ -14,6 +14,11 @@ python bench/accuracy/noise.py --show OL2 --family groff-man   # the findings th
 python bench/accuracy/noise.py --build --extra rfc-nroff=DIR    # add a family from a directory
 ```
 
+The pool holds what the machine has installed: Debian's manuals built with DocBook, many of them
+translated (installation-guide-amd64, apt-doc, debian-history, dbconfig-common), its Info
+manuals (autoconf-doc, binutils-doc, m4, libtool-doc, flex, gettext-doc) and its man pages in
+Chinese and Japanese (manpages-zh, manpages-ja) widen it the most.
+
 ``--extra FAMILY=DIR`` adds the documents under DIR (``*.txt`` and ``*.rst``, and Markdown and HTML
 files: RFCs and Internet-Drafts copied from public repositories, READMEs and manuals from PyPI and
 npm packages) as one more family, under the same rules.
@@ -58,10 +63,23 @@ _NOT_DOCS = re.compile(
     r"el|desc|tmpl|tex|sgml|dtd|xsl|mk|in|am|ac|m4|1|5|8|patch|diff))$",
     re.IGNORECASE,
 )
-_DOC_NAMES = re.compile(r"(?:README|NEWS|TODO|FAQ|HACKING|THANKS|INSTALL|BUGS|NOTES|CHANGES|.*\.txt|.*\.rst)", re.I)
+_DOC_NAMES = re.compile(
+    r"(?:README|NEWS|TODO|FAQ|HACKING|THANKS|INSTALL|BUGS|NOTES|CHANGES|.*\.txt|.*\.text|.*\.rst)", re.I
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Packages whose text files are DocBook or Sphinx exports rather than hand-written
-_GENERATED = ("debian-policy", "developers-reference", "maint-guide", "debian-reference", "debian/FAQ")
+_GENERATED = (
+    "debian-policy",
+    "developers-reference",
+    "maint-guide",
+    "debian-reference",
+    "debian/FAQ",
+    "installation-guide-",
+    "apt-doc/guide",
+    "apt-doc/offline",
+    "debian-history/docs",
+    "dbconfig-common/db",
+)
 
 
 # Language tags and extensions that make one document's variants: ja-grep.1, debian-faq.en.txt
@@ -191,8 +209,8 @@ def build(limit: int, extra: Sequence[str] = (), only: str | None = None) -> Non
                 continue
             text = data.decode("utf-8", "replace")
             fam = family
-            if family == "handwritten" and len(_CJK.findall(text[:20000])) > 200:
-                fam = "handwritten-cjk"
+            if family in ("handwritten", "docbook-text") and len(_CJK.findall(text[:20000])) > 200:
+                fam = f"{family}-cjk"
             suffix = Path(path.name.removesuffix(".gz")).suffix.lower()
             out = POOL / fam / (name + (suffix if suffix in SUFFIXES else ".txt"))
             out.parent.mkdir(parents=True, exist_ok=True)

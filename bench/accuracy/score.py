@@ -27,7 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import ROOT, CorpusError, Defect, Entry, load_bytes, load_label, load_manifest
-from inject import Derived, derived_documents
+from inject import SEED, Derived, derived_documents
 from match import Found, Outcome, match
 
 
@@ -91,7 +91,7 @@ def cli_checker(batch: Sequence[tuple[str, bytes]]) -> list[tuple[list[Found], f
     return [(by_path[n], elapsed * len(d) / total) for n, (_, d) in zip(names, batch, strict=True)]
 
 
-def score(entries: Sequence[Entry], check: Checker, with_derived: bool = True) -> list[Scored]:
+def score(entries: Sequence[Entry], check: Checker, with_derived: bool = True, seed: int = SEED) -> list[Scored]:
     real = [(e, load_bytes(e.file), load_label(e)) for e in entries]
     results = check([(e.display, data) for e, data, _ in real])
     out: list[Scored] = []
@@ -102,7 +102,7 @@ def score(entries: Sequence[Entry], check: Checker, with_derived: bool = True) -
         source_findings[e.id] = {(f.code, f.line) for f in found}
     if not with_derived:
         return out
-    derived = list(derived_documents(entries))
+    derived = list(derived_documents(entries, seed))
     results = check([(d.display, d.data) for d in derived])
     for d, (found, secs) in zip(derived, results, strict=True):
         known = source_findings[d.source.id]
@@ -328,12 +328,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--show", choices=("fp", "fn"), help="list false positives or misses (dev split only)")
     ap.add_argument("--i-am-labelling", action="store_true", help="allow --show on held-out (label builders only)")
     ap.add_argument("--no-derived", action="store_true", help="score the real documents only")
+    ap.add_argument(
+        "--seed",
+        type=int,
+        default=SEED,
+        help="draw the injections with another seed (dev split only: a wider sample to tune on)",
+    )
     ap.add_argument("--cli", action="store_true", help="run python -m outlint check --format json, not the API")
     ap.add_argument("--installed", action="store_true", help="the installed outlint, not this repository's src/")
     ap.add_argument("--json", type=Path, help="also write the figures and per-document results here")
     args = ap.parse_args(argv)
     if args.show and args.split != "dev" and not args.i_am_labelling:
         ap.error("--show lists findings, which must never be looked at on the held-out split: use --split dev")
+    if args.seed != SEED and args.split != "dev":
+        ap.error("--seed redraws the injections to tune on, which only the dev split may be: use --split dev")
     if not args.installed and (ROOT / "src" / "outlint").is_dir():
         sys.path.insert(0, str(ROOT / "src"))
     try:
@@ -351,7 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     splits = ["dev", "held-out"] if args.split == "all" else [args.split]
     check = cli_checker if args.cli else api_checker
     try:
-        by_split = {s: score([e for e in entries if e.split == s], check, not args.no_derived) for s in splits}
+        by_split = {
+            s: score([e for e in entries if e.split == s], check, not args.no_derived, args.seed) for s in splits
+        }
     except CorpusError as exc:
         print(f"score.py: {exc}", file=sys.stderr)
         return 2
