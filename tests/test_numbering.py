@@ -43,6 +43,13 @@ CASES = [
     ("Глава 3. Выпуски", "Глава 3.", "chapter", (3,), "Выпуски"),
     ("Anhang A. Das Manifest", "Anhang A.", "appendix", (1,), "Das Manifest"),
     ("Annexe B. Exemples", "Annexe B.", "appendix", (2,), "Exemples"),
+    ("Capítol 5. Arrencada", "Capítol 5.", "chapter", (5,), "Arrencada"),
+    ("Κεφάλαιο 2. Απαιτήσεις", "Κεφάλαιο 2.", "chapter", (2,), "Απαιτήσεις"),
+    ("Cap. 2. Cerințele", "Cap. 2.", "chapter", (2,), "Cerințele"),
+    ("Bab 2. Persyaratan Sistem", "Bab 2.", "chapter", (2,), "Persyaratan Sistem"),
+    ("Apêndice B. Automatizar", "Apêndice B.", "appendix", (2,), "Automatizar"),
+    ("Lampiran F. Lisensi", "Lampiran F.", "appendix", (6,), "Lisensi"),
+    ("付録A インストール Howto", "付録A", "appendix", (1,), "インストール Howto"),
     ("2장. 리더", "2장.", "cjk-chapter", (2,), "리더"),
     ("부록 A. 선언문", "부록 A.", "appendix", (1,), "선언문"),
     ("Annex B", "Annex B", "appendix", (2,), ""),
@@ -91,6 +98,8 @@ def test_parse(text: str, label: str, scheme: str, values: tuple[int, ...], titl
         "5.0.0",  # a release heading of a changelog
         "4.3.0 RC2",
         "3.0.0 (Chiastic Slide)",
+        "Part C",  # after "Part A" and "Part B": a letter, not Part 100
+        "Capx 5 Frobs",
     ],
 )
 def test_not_a_number(text: str) -> None:

@@ -84,9 +84,24 @@ _WORD_SCHEMES = {
     "bijlage": "appendix",
     "dodatek": "appendix",
     "приложение": "appendix",
+    "capítol": "chapter",
+    "capitolul": "chapter",
+    "cap.": "chapter",
+    "kapitola": "chapter",
+    "κεφάλαιο": "chapter",
+    "bab": "chapter",
+    "apèndix": "appendix",
+    "apêndice": "appendix",
+    "anexa": "appendix",
+    "bilaga": "appendix",
+    "příloha": "appendix",
+    "παράρτημα": "appendix",
+    "lampiran": "appendix",
 }
 # the words above as one alternation, longest first ("annexe" before "annex")
-_LABEL_WORDS = "|".join(sorted(_WORD_SCHEMES, key=len, reverse=True))
+# one-letter Roman numerals too large to number a chapter, a part or a book: letters there
+_BIG_ROMAN = frozenset("CDM")
+_LABEL_WORDS = "|".join(re.escape(w) for w in sorted(_WORD_SCHEMES, key=len, reverse=True))
 _CN_SUFFIX = {
     "章": "cjk-chapter",
     "节": "cjk-section",
@@ -115,11 +130,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"第{_SPACE}*(?P<n>{_CN_NUM}|\d+){_SPACE}*(?P<suf>章|节|節|条|條|部分|编|篇|款|部|卷|课)(?:{_SPACE}+|[、:：．.]{_SPACE}*|(?=\S)|$)(?P<rest>.*)"
         ),
     ),
-    # DocBook's Chinese and Korean rendering of "Chapter 1." and "Appendix A.": 章 1. / 附录 A. /
-    # 2장. / 부록 A.
+    # DocBook's Chinese, Japanese and Korean rendering of "Chapter 1." and "Appendix A.": 章 1. /
+    # 附录 A. / 付録A / 2장. / 부록 A.
     (
         "cjk-word",
-        re.compile(rf"(?P<word>章|附录|附錄|부록){_SPACE}*(?P<n>[1-9]\d{{0,4}}|[A-Z])\.?(?:{_SPACE}+|$)(?P<rest>.*)"),
+        re.compile(
+            rf"(?P<word>章|附录|附錄|付録|부록){_SPACE}*(?P<n>[1-9]\d{{0,4}}|[A-Z])\.?(?:{_SPACE}+|$)(?P<rest>.*)"
+        ),
     ),
     ("cjk-word", re.compile(rf"(?P<n>[1-9]\d{{0,4}})(?P<word>장)\.?(?:{_SPACE}+|$)(?P<rest>.*)")),
     ("decimal-dun", re.compile(rf"(?P<n>[1-9]\d{{0,4}})、{_SPACE}*(?P<rest>.*)")),
@@ -253,7 +270,7 @@ def _atom(text: str) -> tuple[str, int] | None:
 
 # Every label starts like this; most lines of prose do not, and skip the patterns at once.
 _MAYBE = re.compile(
-    r"[\d(（第§零〇一二三四五六七八九十百千两章附부]|[A-Za-z]{1,7}[.)]|[A-Z](?:\.\d)|"
+    r"[\d(（第§零〇一二三四五六七八九十百千两章附付부]|[A-Za-z]{1,7}[.)]|[A-Z](?:\.\d)|"
     rf"(?:{_LABEL_WORDS})\s",
     re.IGNORECASE,
 )
@@ -301,8 +318,10 @@ def parse(line: str) -> tuple[Number, str] | None:
             if scheme == "appendix" and len(n) == 1 and n.isalpha():
                 return Number(label, scheme, (ord(n.lower()) - 96,)), rest  # Appendix C: a letter
             atom = _atom(n)
-            if atom is not None and atom[0].startswith("alpha") and roman_value(n) is not None:
-                # "CHAPTER L.": chapters, parts and books are numbered, not lettered
+            # "CHAPTER L.": chapters, parts and books are numbered, not lettered; but "Part C" and
+            # "Part D" go on from "Part B", not from Part 99
+            lone_letter = len(n) == 1 and n.upper() in _BIG_ROMAN
+            if atom is not None and atom[0].startswith("alpha") and roman_value(n) is not None and not lone_letter:
                 atom = ("roman-upper" if n.isupper() else "roman-lower", roman_value(n) or 0)
             if atom is None:
                 continue

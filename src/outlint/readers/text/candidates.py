@@ -100,6 +100,16 @@ def loose_shape(title: str) -> bool:
     return bool(t) and len(t) <= 200 and len(t.split()) <= 30 and not HEADING_END.search(t) and ". " not in t
 
 
+def _lists_entries(lines: Sequence[str], block: list[int], listing: Listing) -> bool:
+    """Whether every line of a block is a numbered entry of the contents, number and title: a
+    chapter's own list of its sections, printed under its title as DocBook text exports do."""
+    for i in block:
+        parsed = numbering.parse(lines[i].strip())
+        if parsed is None or not listing.lists(*parsed):
+            return False
+    return True
+
+
 def _in_list(number: Number, items: Sequence[object], run: Number | None) -> bool:
     """Whether a numbered line is an item of a list: the first item after a paragraph that ends
     with a colon, or the next item of such a list."""
@@ -147,6 +157,9 @@ def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int]
     return number, " ".join([title, *rest]), block[-1]  # a title wrapped onto the lines below
 
 
+# An entry found this many entries or more after the one found last is a jump ahead in the
+# contents: a heading there, or a step of a list that repeats a chapter's title.
+LISTED_JUMP = 8
 # braces and a statement's semicolon: a line of code, whatever title its words spell ("} Xtransport;"
 # closes the declaration of the structure the contents lists as "Xtransport")
 _CODE_MARKS = re.compile(r"[{}]|;\s*$")
@@ -163,9 +176,10 @@ class Candidate:
     listed: bool  # the contents lists it (title, or number and a title much like it)
     in_list: bool  # it follows a sentence that introduces a list, or the items of one
     next_block: bool  # its title came from the next block, which it consumes
-    number_listed: bool  # the contents has an entry with this number (whatever its title)
+    number_listed: bool  # the contents has an entry with this number (whatever its title) not found yet
     hanging: bool = False  # the text under it hangs at its title's column, right of the prose
     wraps_back: bool = False  # its title wraps back to the number's column, as a paragraph wraps
+    jump: bool = False  # the entry that lists it is far ahead of the one found last
 
 
 class PartBreak:
@@ -187,6 +201,7 @@ def candidates(
     faq = False
     run: Number | None = None  # the last item of a numbered list a sentence introduced
     mini_toc: int | None = None  # indentation of a chapter's own contents list being skipped
+    mini_seen: set[str] = set()  # its entries skipped so far
     items: list[Item] = []
     k = 0
     while k < len(blocks):
@@ -202,16 +217,26 @@ def candidates(
                 continue
             block = block[1:]  # the text right under the rule
             first = lines[block[0]].replace("\f", "")
+        if mini_toc is not None:
+            again = len(block) == 1 and first.strip() in mini_seen  # the first section's heading, after the list
+            if not again and all(
+                indent(lines[i]) >= mini_toc and not SENTENCE_END.search(lines[i].rstrip()[-12:]) for i in block
+            ):
+                # entries of a chapter's own contents list: one to a block, or all in one block,
+                # which is then the whole list
+                mini_seen.add(first.strip())
+                mini_toc = mini_toc if len(block) == 1 else None
+                continue
+            mini_toc = None
+        if len(block) > 1 and _lists_entries(lines, block, listing):
+            continue  # a chapter's own contents, untitled, its entries in one block
         after = blocks[k] if k < len(blocks) else None
         if len(block) > 1 and _glued_heading(lines, block, after, items, listing):
             blocks.insert(k, [block[-1]])  # a heading glued under the paragraph before it
             block = block[:-1]
-        if mini_toc is not None:
-            if len(block) == 1 and indent(first) >= mini_toc and not SENTENCE_END.search(first[-12:]):
-                continue  # an entry of a chapter's own contents list
-            mini_toc = None
         if len(block) == 1 and items and TOC_TITLE.fullmatch(first.strip()):
             mini_toc = indent(first)  # a chapter's own contents: its entries are not headings
+            mini_seen = set()
             continue
         if block[0] in outdent:
             level = outdent[block[0]]
@@ -265,11 +290,15 @@ def candidates(
                     and numbering.parse(lines[nxt[0]]) is None  # a numbered heading is a title of its own
                 ):
                     title, end_idx, next_block = lines[nxt[0]].strip(), nxt[0], True
-            listed = bool(title) and listing.find(number, title) is not None
+            # an entry with this number whose heading came earlier lists that heading, not this one
+            number_listed = listing.number_open(number)
+            before = listing.last
+            found = listing.find(number, title) if title else None
+            listed = found is not None
+            jump = found is not None and found - before >= LISTED_JUMP
             span = Span(block[0] + 1, indent(first) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
             heading = Heading(0, number, title, span, style="numbered")
             title_lines = 1 if next_block or len(block) == 1 else block.index(end_idx) + 1
-            number_listed = number.scheme in listing.schemes.get(number.values, ())
             after = blocks[k] if k < len(blocks) and not next_block else None
             hanging = _hanging(lines, first, title, after, habits)
             # a wrapped title's second line back at the number's column: a paragraph's wrap
@@ -286,6 +315,7 @@ def candidates(
                     number_listed,
                     hanging,
                     wraps_back,
+                    jump,
                 )
             )
             run = None  # a list ends at the next numbered block that is not one of its items

@@ -36,7 +36,14 @@ _COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp
 # a list of figures or tables after the contents is another list, not more contents
 _OTHER_LIST = re.compile(
     r"\s*+(?:list\s+of\s+(?:figures|tables|examples|illustrations|procedures|plates|maps|abbreviations)|"
-    r"figures|tables|illustrations|附?(?:表格|插图|插圖|图片|圖片|图|圖|表|范例|範例|例子|示例)(?:清单|清單|目录|目錄|索引|列表))\s*+:?\s*+",
+    r"figures|tables|illustrations|附?(?:表格|插图|插圖|图片|圖片|图|圖|表|范例|範例|例子|示例)(?:清单|清單|目录|目錄|索引|列表)|"
+    # the same titles in the languages DocBook's stylesheets translate them into
+    r"(?:tabellen|abbildungs|beispiel)verzeichnis|tabell?förteckning|figurförteckning|"
+    r"(?:liste|lista|llistat|listă|lijst|spis|daftar)\s+(?:(?:des|de|delle|degli|van|of)\s+)?"
+    r"(?:tableaux|figures|exemples|tablas|tabelas|tabelle|taules|tabele|tabellen|tabel|figuras|figure|figuri|"
+    r"figuren|ejemplos|exemplos|esempi|exemples|rysunków|tabel|gambar|contoh)|"
+    r"κατάλογος\s+(?:πινάκων|σχημάτων|παραδειγμάτων)|список\s+(?:таблиц|иллюстраций|примеров)|(?:表|図|例)の一覧)"
+    r"\s*+:?\s*+",
     re.IGNORECASE,
 )
 # contents entries numbered with a colon ("2.1: GSS Details"), as older drafts set them; the
@@ -178,6 +185,7 @@ class _Block:
         self.spaced = 0  # entries that came after a blank line
         self.unnumbered = 0  # entries without a number
         self.numbered: set[tuple[tuple[int, ...], str]] = set()  # the numbers and titles of numbered entries
+        self.wrap = 0  # the document's wrap width, when known
 
     def dense(self) -> bool:
         """The entries so far end in page numbers and follow one another with no blank line between
@@ -232,8 +240,11 @@ class _Block:
         self.widest = max(self.widest, _width(line))
 
 
-def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tuple[list[TocEntry], Span | None, int]:
-    """Find the contents block: its entries, its span and the index of the first line after it."""
+def contents(
+    lines: Sequence[str], content: Sequence[bool], page: Layout, width: int = 0
+) -> tuple[list[TocEntry], Span | None, int]:
+    """Find the contents block: its entries, its span and the index of the first line after it.
+    ``width`` is the document's wrap width (0: unknown)."""
     start = _find_title(lines, content)
     titled = start >= 0
     if not titled:
@@ -242,6 +253,7 @@ def contents(lines: Sequence[str], content: Sequence[bool], page: Layout) -> tup
             return [], None, 0
     later = _Standalone(lines, content, start)
     block = _Block()
+    block.wrap = width
     i = start + 1
     if i < len(lines) and UNDERLINE.fullmatch(lines[i]):
         i += 1
@@ -531,6 +543,10 @@ def _continues(
     if not block.unnumbered and _width(before) >= WRAPPED_SHARE * block.widest and indent(line) >= block.left:
         return True  # every entry so far is numbered: an unnumbered line under a full line wraps it
     first = _parse(lines[prev.first])
+    if first is not None and indent(line) >= indent(lines[prev.first]) and _no_room(block, before, line):
+        # an unnumbered line at a numbered entry's own indent, or deeper, whose first word the
+        # entry's line had no room for: the entry wrapped at the document's width
+        return True
     if first is not None:
         # a long numbered entry whose title goes on deeper than the title starts ("3.7.5. /etc/X11 :
         # Configuration for the X Window" over "System (optional)")
@@ -539,6 +555,12 @@ def _continues(
             return True
     # the entry's last line, hanging under it, ends with the page number
     return pg is not None and indent(line) > indent(lines[prev.first])
+
+
+def _no_room(block: _Block, before: str, line: str) -> bool:
+    """Whether the line above, at the document's wrap width, had no room for this line's first word."""
+    word = line.split(None, 1)[0] if line.strip() else ""
+    return block.wrap > 0 and _width(before.rstrip()) + 1 + _width(word) > block.wrap
 
 
 def _joined(before: str, text: str, i: int, later: _Standalone) -> str:

@@ -8,6 +8,7 @@ fit to the numbering chain, in document order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -111,6 +112,9 @@ def _decide(
     bodiless = _bodiless(items)
     out: list[outline.Block | tuple[Heading, TocEntry]] = []
     ruled = False  # a horizontal rule since the last heading
+    # the last candidate read as a list item since the last heading, in a list that did not start
+    # as the next number of the headings
+    items_run: Candidate | None = None
     for item in items:
         if isinstance(item, PartBreak):
             ruled = True
@@ -125,21 +129,50 @@ def _decide(
             if item.number is not None:
                 seen.append(item.number)
             out.append(item)
+            items_run = None
             continue
         if not isinstance(item, Candidate):
             out.append(item)
             continue
         unlisted = unnumbered and not item.listed and not item.number_listed
-        how = None if unlisted else _judge(item, seen, style, habits, id(item) in parents, id(item) in bodiless)
+        # the next item of a list is one whatever its title, unless the contents lists it where
+        # the headings have got to
+        mate = (item.jump or not item.listed) and id(item) not in parents and _next_item(item, items_run)
+        how = None
+        if not unlisted and not mate:
+            how = _judge(item, seen, style, habits, id(item) in parents, id(item) in bodiless)
         if how is None:
             out.append(item.fallback())
+            # (the next number of the headings read as an item starts no list)
+            number = item.heading.number
+            if items_run is not None or (number is not None and not continues(number, seen)):
+                items_run = item
             continue
+        items_run = None
         h = item.heading
         assert h.number is not None
         read_as = _in_sequence(h.number, seen) if _lone_letter(h.number) else None
         seen.append(read_as or h.number)
         out.append(replace(h, style=how + "+part" if h.style == "numbered+part" else how))
     return out
+
+
+_LABEL_MARKS = re.compile(r"\w+")
+
+
+def _next_item(c: Candidate, last: Candidate | None) -> bool:
+    """Whether a candidate is the next item of the list whose last item was ``last`` (with no
+    heading between): the number that follows it, its label punctuated alike and ending in the
+    same column (a list of ten items or more aligns " 9." and "10." on their dots)."""
+    if last is None:
+        return False
+    n, p = c.heading.number, last.heading.number
+    if n is None or p is None or n.scheme != p.scheme or n.values[:-1] != p.values[:-1]:
+        return False
+    if _LABEL_MARKS.sub("", n.label) != _LABEL_MARKS.sub("", p.label):
+        return False  # "1.3 -" after "1.2.": another kind of line, not the list's next item
+    aligned = c.margin == last.margin or c.margin + len(n.label) == last.margin + len(p.label)
+    return aligned and n.values[-1] == p.values[-1] + 1
 
 
 class Chain(list[Number]):

@@ -8,7 +8,10 @@ _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 TOC_TITLE = re.compile(
     r"(?:table\s+of\s+contents|contents|toc|(?:内容|內容)?目\s*[录錄次]|目\s*次|inhaltsverzeichnis|inhalt|"
     r"table\s+des\s+mati[eè]res|sommaire|[íi]ndice(?:\s+general)?|contenidos?|conte[úu]do|sum[áa]rio|"
-    r"tabla\s+de\s+contenidos?|indice|inhoud(?:sopgave)?|spis\s+tre[śs]ci|содержание|оглавление|차례|목차)\s*:?",
+    r"tabla\s+de\s+contenidos?|indice|inhoud(?:sopgave)?|spis\s+tre[śs]ci|содержание|оглавление|차례|목차|"
+    # DocBook's "Table of Contents" in the other languages its stylesheets translate it into
+    r"sumari|cuprins|daftar\s+isi|innehåll(?:sförteckning)?|indholdsfortegnelse|innhold|sisällys(?:luettelo)?|"
+    r"obsah|tartalom(?:jegyzék)?|içindekiler|зміст|πίνακας\s+περιεχομένων|περιεχόμενα|mục\s+lục)\s*:?",
     re.IGNORECASE,
 )
 UNDERLINE = re.compile(r"\s*([=\-*~^#+\"'`:.])\1{2,}\s*")

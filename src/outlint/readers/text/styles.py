@@ -42,6 +42,9 @@ UNDERLINED = 2 / 3
 # ratio: one letter in a word of ten, a plural) and the entry is among the next ones not found.
 RESPELLED = 0.85
 RESPELLED_AHEAD = 2
+# A numbered heading whose title only resembles its entry's (a renamed heading) is where the
+# contents expects the next ones: its entry is at most this many after the last one found.
+RENAMED_AHEAD = 3
 
 
 class Listing:
@@ -51,7 +54,6 @@ class Listing:
         self.toc = toc
         self.by_title: dict[str, list[int]] = {}
         self.by_number: dict[tuple[int, ...], list[int]] = {}
-        self.schemes: dict[tuple[int, ...], set[str]] = {}
         self.last = -1  # the entry found last: the next ones are looked for after it
         self.exact: set[int] = set()  # the entries found by their own title and number
         self.taken: set[int] = set()  # the entries found so far
@@ -60,7 +62,6 @@ class Listing:
             self.by_title.setdefault(self.titles[k], []).append(k)
             if entry.number is not None:
                 self.by_number.setdefault(entry.number.values, []).append(k)
-                self.schemes.setdefault(entry.number.values, set()).add(entry.number.scheme)
 
     def find(self, number: Number | None, title: str) -> int | None:
         """The entry with this title (and number, when both have one), or with this number and a
@@ -73,6 +74,13 @@ class Listing:
             self.last = found
             self.taken.add(found)
         return found
+
+    def number_open(self, number: Number) -> bool:
+        """Whether an entry not found yet has this number, in this scheme."""
+        ks = self.by_number.get(number.values, ())
+        return any(
+            k not in self.taken and (e := self.toc[k].number) is not None and e.scheme == number.scheme for k in ks
+        )
 
     def lists(self, number: Number | None, title: str) -> bool:
         """Whether an entry has this title and number (none for none), looking nothing up for later."""
@@ -125,6 +133,8 @@ class Listing:
                 alike = listed is not None and _same_family(numbering.family(listed), fam)
                 if k in self.exact:
                     continue  # its heading was found already: a sentence citing it by number and title
+                if not self.last < k <= self.last + RENAMED_AHEAD:
+                    continue  # far from where the contents has got to: a list item, a step, a citation
                 if alike and outline.similarity(norm, self.titles[k], 0.5) >= 0.5:
                     return k
             return None

@@ -1,0 +1,132 @@
+"""DocBook manuals rendered to text (DocBook's stylesheets, then a text browser), in any of the
+languages the stylesheets translate their labels into: each chapter prints its own list of its
+sections under its title, steps of a procedure repeat chapter titles, long entries wrap at their
+own indent, and a list of tables follows the contents."""
+
+from __future__ import annotations
+
+import pytest
+
+from outlint.readers import text
+from tests.conftest import lint
+
+STEPS = [
+    "Back up any existing data or documents on the hard disk where you plan to\n    install.",
+    "Gather information about your computer and any documentation you need.",
+    "Boot the installation system.",
+    "Select the installation language.",
+    "Create and mount the partitions on which Frob will be installed.",
+    "Watch the automatic download, install and set-up of the base system.",
+    "Select and install additional software.",
+    "Install a boot loader which can start up Frob and your existing system.",
+    "Answer the last questions.",
+    "Load the newly installed system for the first time.",
+]
+SECTIONS_3 = ["Overview", "Back Up Your Data", "Information You Need", "Hardware", "Partitions", "Set-up"]
+SECTIONS_3 += ["Firmware", "Issues to Watch Out For", "Secure boot"]
+
+
+def manual(chapter_word: str = "Chapter", toc_title: str = "Table of Contents", tables: str = "List of Tables") -> str:
+    """A small manual laid out as DocBook text exports are; ``toc_title`` empty leaves the chapters'
+    own contents untitled."""
+    contents = ["1. Welcome", "    1.1. What is Frob?", "2. Requirements", "    2.1. Hardware", "    2.2. Memory"]
+    contents += ["3. Before Installing"] + [f"    3.{k}. {t}" for k, t in enumerate(SECTIONS_3, 1)]
+    contents += ["4. Booting the Installation System", "    4.1. Booting from a USB Stick"]
+    out = ["Installing Frob", "", "Table of Contents", "", *contents, "", tables, "", "3.1. Hardware needed", ""]
+
+    def chapter(n: int, title: str, sections: list[str], bodies: dict[int, list[str]]) -> None:
+        out.extend([f"{chapter_word} {n}. {title}", ""])
+        if toc_title:
+            out.extend([toc_title, ""])
+        out.extend([*(f"{n}.{k}. {t}" for k, t in enumerate(sections, 1)), ""])
+        for k, t in enumerate(sections, 1):
+            out.extend([f"{n}.{k}. {t}", "", *bodies.get(k, ["The text of this section, in a sentence."]), ""])
+
+    chapter(1, "Welcome", ["What is Frob?"], {})
+    chapter(2, "Requirements", ["Hardware", "Memory"], {})
+    road_map = ["Here is a road map of the steps you will take during the installation.", ""]
+    for k, step in enumerate(STEPS, 1):
+        road_map.extend([f"{k:2}. {step}", ""])
+    road_map.append("The installation then ends.")
+    chapter(3, "Before Installing", SECTIONS_3, {1: road_map})
+    chapter(4, "Booting the Installation System", ["Booting from a USB Stick"], {})
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("chapter_word", "toc_title", "tables"),
+    [
+        ("Chapter", "Table of Contents", "List of Tables"),
+        ("Chapter", "", "List of Tables"),  # the chapters' own contents untitled
+        ("Capítol", "Sumari", "Llistat de taules"),  # Catalan
+        ("Κεφάλαιο", "Πίνακας Περιεχομένων", "Κατάλογος Πινάκων"),  # Greek
+        ("Bab", "Daftar Isi", "Daftar Tabel"),  # Indonesian
+        ("Cap.", "Cuprins", "Listă de tabele"),  # Romanian
+    ],
+)
+def test_a_docbook_manual_in_any_language_is_clean(chapter_word: str, toc_title: str, tables: str) -> None:
+    doc = manual(chapter_word, toc_title, tables)
+    assert lint(doc, path="in.txt") == []
+    heads = [h for h in text.read(doc.encode(), "in.txt").facts.headings if h.number]
+    # the chapters, then their sections once each: no step of the road map, no entry of a chapter's list
+    assert [h.number.label for h in heads if h.level == 1] == [f"{chapter_word} {n}." for n in range(1, 5)]
+    assert len(heads) == 4 + 1 + 2 + len(SECTIONS_3) + 1
+
+
+def test_a_step_that_repeats_a_later_chapter_title_is_a_list_item() -> None:
+    # " 4. Booting the Installation System" is the fourth step, not chapter 4 ahead of its place
+    doc = manual().replace("Select the installation language.", "Booting the Installation System")
+    assert " 4. Booting the Installation System\n" in doc
+    assert lint(doc, path="in.txt") == []
+
+
+def test_a_lost_section_after_a_chapter_list_is_still_found() -> None:
+    doc = manual().replace("2.2. Memory\n\nThe text of this section, in a sentence.\n\n", "")
+    assert [(f.code, f.span.line) for f in lint(doc, path="in.txt")] == [("OL101", 9)]
+
+
+WRAPPED_ENTRY = """\
+Table of Contents
+
+A. Random Bits
+    A.1. Linux Devices
+    A.2. Installing Frob Using PPP over Ethernet and the other protocols of
+    (PPPoE)
+B. Administrivia
+
+Appendix A. Random Bits
+
+A.1. Linux Devices
+
+Devices are files.
+
+A.2. Installing Frob Using PPP over Ethernet and the other protocols of
+(PPPoE)
+
+PPPoE is common.
+
+Appendix B. Administrivia
+
+About this document.
+"""
+
+
+def test_an_entry_wrapped_at_its_own_indent_is_one_entry() -> None:
+    # the line under a numbered entry that filled the line, at the entry's indent: its wrapped end
+    toc = text.read(WRAPPED_ENTRY.encode(), "in.txt").toc
+    assert [e.title for e in toc][:3] == [
+        "Random Bits",
+        "Linux Devices",
+        "Installing Frob Using PPP over Ethernet and the other protocols of (PPPoE)",
+    ]
+    assert lint(WRAPPED_ENTRY, path="in.txt") == []
+
+
+def test_a_short_unnumbered_entry_after_a_numbered_one_is_an_entry() -> None:
+    doc = "Contents\n\n1. Scope\n2. Working with Partners\nConcluding remarks\n\n"
+    doc += "1. Scope\n\n   It frobs.\n\n2. Working with Partners\n\n   Partners.\n\nConcluding remarks\n\n   Done.\n"
+    assert [e.title for e in text.read(doc.encode(), "in.txt").toc] == [
+        "Scope",
+        "Working with Partners",
+        "Concluding remarks",
+    ]
