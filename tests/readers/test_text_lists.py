@@ -357,3 +357,14 @@ def test_items_at_the_prose_indent_are_not_headings_where_headings_stand_at_the_
     # columns in: an "(1)" or "A." item of a list in the text is not a heading, contents or not
     items = "   An uppercase list.\n\n   (1)  Item1\n\n   (2)  Item2\n\n   A.  First item\n\n   B.  Second item\n"
     assert titles(_draft(items)) == ["Introduction", "Terminology", "Lists", "Security Considerations"]
+
+
+def test_underlined_chapters_named_after_programs_are_numbered() -> None:
+    # Info manuals of tool collections name chapters after the programs: "2 nm", "17 config.status Invocation"
+    doc = "".join(
+        f"{n} {t}\n{'*' * (len(str(n)) + 1 + len(t))}\n\nThe text of the chapter.\n\n"
+        for n, t in [(1, "ar"), (2, "nm"), (3, "c++filt"), (4, "config.status Invocation"), (5, "Common Options")]
+    )
+    numbers = [h.number.label if h.number else None for h in text.read(doc.encode(), "in.txt").headings]
+    assert numbers == ["1", "2", "3", "4", "5"]
+    assert lint(doc, path="in.txt") == []

@@ -396,17 +396,30 @@ def _hanging(lines: Sequence[str], first: str, title: str, after: list[int] | Ga
 
 # An undotted number before a quoted name: "3 ‘sed’ scripts" (a count before a unit, "32 bit
 # builds", is no number of a section)
-_BARE_TITLE = re.compile(r"\s*([1-9]\d{0,2})[ \t]+([‘'\"`“«].*)")
+_BARE_TITLE = re.compile(r"\s*([1-9]\d{0,2})[ \t]+(\S.*)")
+# one word in lower case, as the name of a program is written: "nm", "c++filt", "debuginfod"
+_LONE_NAME = re.compile(r"[a-z][\w+.-]*")
+_NAME_MARK = re.compile(r"[.+_-]")
 
 
 def _bare_underlined(title: str) -> tuple[Number, str] | None:
-    """The undotted number of an underlined title that starts with a quoted name (Info chapters:
-    "3 ‘sed’ scripts" over "*****"): alone, a bare number needs a capital after it to be a
-    section's number, but a quoted name after it is no count either."""
+    """The undotted number of an underlined title that starts with a quoted name or the name of a
+    program (Info chapters: "3 ‘sed’ scripts", "2 nm", "17 config.status Invocation" over
+    "*****"): alone, a bare number
+    needs a capital after it to be a section's number, but a name after it is no count either."""
     m = _BARE_TITLE.fullmatch(title.rstrip())
-    if m is None or not loose_shape(m.group(2)):
+    if m is None:
         return None
-    return Number(m.group(1), "decimal", (int(m.group(1)),)), m.group(2).strip()
+    rest = m.group(2).strip()
+    quoted = rest[:1] in "‘'\"`“«" and loose_shape(rest)
+    name, _, after = rest.partition(" ")
+    # a name alone, or one that is a file's or a program's ("config.status"), not a count ("24 bit colour")
+    named = _LONE_NAME.fullmatch(name) is not None and (
+        not after or (bool(_NAME_MARK.search(name)) and loose_shape(after))
+    )
+    if not quoted and not named:
+        return None
+    return Number(m.group(1), "decimal", (int(m.group(1)),)), rest
 
 
 def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[str]) -> Heading:
