@@ -375,3 +375,18 @@ def test_a_section_about_contents_in_restructuredtext_is_no_contents() -> None:
     assert codes_lines(doc, "OL1,OL2") == []
     labels = [h.label for h in read_bytes(doc.encode(), "doc.rst").facts.headings]
     assert labels == ["Directives", "Table of contents", "Special names"]
+
+
+UNALIGNED = "Guide\n\nContents\n\n1. Scope\n2. Terms\n3. Rules\n4. Annex\n\n" + "".join(
+    f"Part {p}\n======\n\n{BODY}\n\n" for p in "ABCDEF"
+)
+
+
+def test_contents_that_matches_no_heading_is_one_finding() -> None:
+    assert codes_lines(UNALIGNED, "OL1") == [("OL110", 3)]
+
+
+def test_a_page_that_is_only_contents_is_an_index_of_other_documents() -> None:
+    # a manual's index page: its contents lists the other pages, nothing of its own follows
+    page = UNALIGNED.split("\n\nPart A")[0] + "\n"
+    assert lint(page) == []

@@ -442,6 +442,8 @@ def check_unaligned(doc: Document, options: Mapping[str, Any]) -> Out:
         return
     al = doc.facts.alignment
     span = doc.toc_span or doc.toc[0].span
+    if not al.pairs and not any(line.strip() for line in doc.facts.lines[span.end_line :]):
+        return  # the document ends with its contents: an index of other documents (a book's contents page)
     paired = [_entry_ref(doc, i) for i, _ in al.pairs[:3]]
     if paired:
         more = len(al.pairs) - len(paired)
@@ -570,7 +572,9 @@ DOC_UNALIGNED = """\
 ## What it does
 Reports a contents that cannot be matched with the document's headings: fewer than half of its
 entries, and fewer than half of the headings after it, pair up. The other contents rules (OL101
-to OL106) stay quiet on such a document, since every entry would be reported.
+to OL106) stay quiet on such a document, since every entry would be reported. A document that
+ends with its contents, none of whose entries pairs with a heading, is a contents page of other
+documents (a manual's index page), and is not reported.
 
 ## Why is this bad?
 The contents describes another document or another version of it, or the headings are not
