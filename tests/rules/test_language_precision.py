@@ -171,3 +171,23 @@ def test_name_particles_inside_marks_are_part_of_the_name() -> None:
     ]
     text = "1. News\n\n" + "\n\n".join(p for _ in range(3) for p in paragraphs) + "\n"
     assert codes_lines(text, "OL4") == []
+
+
+PRESEED = (
+    "第1章 事前設定\n\n"
+    "ロケールは言語と国を両方指定でき、インストーラがサポートする言語と国のいずれかの組み合わせでもかまいません。"
+    "組み合わせが正しくない場合、インストーラは選択した言語から正しいロケールを自動選択します。\n\n"
+    "言語と国は、どちらもブートパラメータで指定できます。設定ファイルの例を以下に示します。\n\n"
+    "# Preseeding only locale sets language, country and locale.\n"
+    "d-i debian-installer/locale string en_US\n\n"
+    "# The values can also be preseeded individually for greater flexibility.\n"
+    "#d-i debian-installer/language string en\n"
+    "#d-i debian-installer/country string NL\n\n"
+    "キーボード設定は、キーマップの選択と、切り替えキーの選択から成っています。インストール中に選択できます。\n"
+)
+
+
+def test_a_configuration_file_quoted_at_the_prose_indent_is_code() -> None:
+    # comments over settings and settings commented out, as an installer's example file is printed
+    # flush with the text of a Japanese manual: code, never an untranslated paragraph
+    assert codes_lines(PRESEED, "OL4") == []

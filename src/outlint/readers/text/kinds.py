@@ -122,6 +122,9 @@ def _width(s: str) -> int:
     return len(s) + len(CJK.findall(s))
 
 
+_COMMENTED_OUT = re.compile(r"#[A-Za-z][\w.-]*[ =:/]\S")
+
+
 def _code_line(s: str) -> bool:
     """A line that reads as code wherever it sits: braces, a statement's semicolon, a comment, a
     call or definition standing alone, or a keyword of C-like and Python-like languages."""
@@ -130,6 +133,8 @@ def _code_line(s: str) -> bool:
         return False
     if CODE_LINE.match(s) or _CODE_START.match(t) or t in ("...", "…"):
         return True  # (an ellipsis alone on its line stands for code left out of an example)
+    if _COMMENTED_OUT.match(t):
+        return True  # a setting commented out in a configuration file ("#d-i mirror/country string")
     if t.startswith(("<!", "<?")) or t.endswith("-->"):
         return True  # markup source: a declaration of a DTD ("<!ELEMENT"), a comment, an XML declaration
     if "{" in t or "}" in t or "/*" in t or "*/" in t or ("//" in t and "//" in t.replace("://", "")):
@@ -286,6 +291,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         return "code"
     if code_lines * 2 > n or (n > 1 and code_lines * 2 == n and introduced):
         return "code"  # code at the prose indent: most of its lines read as code
+    if n > 1 and code_lines * 2 == n and not any(SENTENCE_END.search(s[-12:]) for s in body if not _code_line(s)):
+        return "code"  # half of it code, and the rest no sentence: a comment over its setting
     if n > 2 and code_lines and sum(1 for s in body if _code_line(s) or _GAP.search(s)) * 4 >= n * 3:
         return "code"  # records in columns, some with a "; comment": a zone file, a listing
     if n > 1:
