@@ -191,3 +191,18 @@ def test_a_configuration_file_quoted_at_the_prose_indent_is_code() -> None:
     # comments over settings and settings commented out, as an installer's example file is printed
     # flush with the text of a Japanese manual: code, never an untranslated paragraph
     assert codes_lines(PRESEED, "OL4") == []
+
+
+AUTHORS_JA = (
+    "SKK の作者\n\n"
+    "この文書は、SKK の開発に貢献した人々と、それぞれが書いたプログラムの一覧です。"
+    "名前の後に、そのプログラムが何をするかを書いています。\n\n"
+    "*** skk-comp.el (from skk.el, 補完機能)\n\n"
+    "*** skk-gadget.el (from skk.el, elisp 実行変換機能)\n\n"
+    "この機能は、るびきちさんによるものをもとに Tushar Samant (scribble at pobox.com) が修正をくわえました。\n"
+)
+
+
+def test_file_names_in_a_japanese_list_are_no_english() -> None:
+    # "skk.el" and "pobox.com" are names of files and hosts, not English words
+    assert codes_lines(AUTHORS_JA, "OL4") == []

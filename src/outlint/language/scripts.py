@@ -45,6 +45,7 @@ for _tag in ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "
 _TOKEN = re.compile(r"\S+")
 _INLINE_CODE = re.compile(r"`[^`]*`")  # linear: each backtick is scanned up to the next one only
 _CODE_CHARS = frozenset("/\\_=<>{}$@#")
+_FILE_NAME = re.compile(r"[\w+-]+\.[a-z]{1,4}")
 _WIDE = re.compile("[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # CJK letters and punctuation
 
 
@@ -60,6 +61,8 @@ def _codeish(token: str) -> bool:
         return False
     if any(c in _CODE_CHARS for c in token):
         return True
+    if _FILE_NAME.fullmatch(token.strip(",;:()[]\"'")):
+        return True  # a file's name: "skk.el", "README.md", "pobox.com"
     if token.endswith(")") and "(" in token:
         inner = token[token.rindex("(") + 1 : -1]
         if inner.isdigit() or not inner:
