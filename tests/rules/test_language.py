@@ -574,3 +574,16 @@ def test_a_parallel_text_is_read_in_its_source_language() -> None:
     text = "\n\n".join(["Title", *pairs, *[SOURCE] * 16]) + "\n"
     found = lint(text, "OL401")
     assert len(found) == 8 and all("paragraph in Japanese" in f.message for f in found)
+
+
+def test_foreign_sentences_in_a_row_are_one_finding() -> None:
+    # two untranslated paragraphs run together inside a French one (a text browser's dump joins
+    # paragraphs): one passage left in English, reported once, over all of its sentences
+    fr = "Le comité a examiné le rapport annuel et approuvé ses recommandations sans aucune modification."
+    fr2 = "La commission a ensuite publié le texte complet sur son site pour que chacun puisse le lire."
+    en2 = "The members then published the full text on their site so that everyone could read it."
+    en3 = "Nobody asked for a second vote, and the meeting ended early in the afternoon that day."
+    text = f"1. Portée\n\n{fr}\n\n{fr} {fr2} {fr} {EN} {en2}\n{en3} {fr2} {fr} {fr2}\n\n{fr}\n"
+    found = [f for f in lint(text, path="a.txt") if f.code.startswith("OL4")]
+    assert [(f.code, f.span.line, f.span.end_line) for f in found] == [("OL404", 5, 6)]
+    assert found[0].message.startswith("3 sentences in English")

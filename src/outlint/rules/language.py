@@ -287,18 +287,35 @@ def check_sentence(doc: Document, options: Mapping[str, Any]) -> Out:
     if not langs.parts or langs.samples:
         return
     for para in language.iter_paragraphs(doc):
-        for part in langs.parts.get(id(para), ()):
-            if part.kind != "sentence" or _is_allowed(part.lang, allowed):
-                continue
-            line, col = locate(doc, para, part.start)
-            end_line, end_col = locate(doc, para, max(part.start, part.end - 1))
+        sentences = [
+            p for p in langs.parts.get(id(para), ()) if p.kind == "sentence" and not _is_allowed(p.lang, allowed)
+        ]
+        for run in _runs(para.text, sentences):
+            first, last = run[0], run[-1]
+            line, col = locate(doc, para, first.start)
+            end_line, end_col = locate(doc, para, max(first.start, last.end - 1))
+            what = "sentence" if len(run) == 1 else f"{len(run)} sentences"
+            confidence = min((p.confidence for p in run if p.confidence is not None), default=None)
             yield (
                 Span(line, col, end_line, end_col),
-                f"sentence in {language.language_name(part.lang, part.confidence)} inside a paragraph in "
-                f"{_doc_lang(langs)}: {quote(para.text[part.start : part.end], 40)}",
+                f"{what} in {language.language_name(first.lang, confidence)} inside a paragraph in "
+                f"{_doc_lang(langs)}: {quote(para.text[first.start : first.end], 40)}",
                 (),
-                Detected(part.lang, part.confidence),
+                Detected(first.lang, confidence),
             )
+
+
+def _runs(text: str, parts: Sequence[language.Part]) -> list[list[language.Part]]:
+    """Foreign sentences in a row, one language, nothing but space between them: one passage left
+    untranslated (two paragraphs run together), reported once."""
+    runs: list[list[language.Part]] = []
+    for part in parts:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.lang == part.lang and not text[last.end : part.start].strip():
+            runs[-1].append(part)
+        else:
+            runs.append([part])
+    return runs
 
 
 _DOC = """\
@@ -320,7 +337,9 @@ _DOC = """\
 _DOC_SENTENCE = """\
 ## What it does
 Reports a sentence in another Latin-script language inside a paragraph in the document's
-Latin-script language, with the language found and the detector's confidence.
+Latin-script language, with the language found and the detector's confidence. Sentences in a row
+in one language (a paragraph left untranslated and run together with a translated one) are one
+finding over all of them.
 
 ## Why is this bad?
 A paragraph half translated: one sentence was left in the source language.
