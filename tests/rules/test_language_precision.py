@@ -206,3 +206,22 @@ AUTHORS_JA = (
 def test_file_names_in_a_japanese_list_are_no_english() -> None:
     # "skk.el" and "pobox.com" are names of files and hosts, not English words
     assert codes_lines(AUTHORS_JA, "OL4") == []
+
+
+SOURCES_LIST = (
+    "第6章 APT 工具\n\n"
+    "如果有很多台机器使用 APT，可以在本地网络上运行一个 approx 代理服务器，让所有的客\n"
+    "户端都从它下载软件包，这样每个软件包只需要从 Debian 镜像下载一次，可以节省很多带\n"
+    "宽。approx 默认通过一个 systemd socket 在 9999 端口运行，并需要用户调整 sources.list 文\n"
+    "件来指向 approx 服务器：\n\n"
+    "# Sample sources.list pointing to a local approx server\n"
+    "deb http://localhost:9999/security bullseye-security main contrib non-free\n"
+    "deb http://localhost:9999/debian   bullseye main contrib non-free\n\n"
+    "服务器会把下载的软件包保存在它的缓存目录里，供以后的请求使用，缓存的大小可以在它\n"
+    "的配置文件里设定，过期的软件包会被定期清除，这样缓存就不会无限制地增长下去了。\n"
+)
+
+
+def test_a_commented_sources_list_is_settings() -> None:
+    # a comment over settings whose only punctuation is in their addresses: a file's entry, not English
+    assert codes_lines(SOURCES_LIST, "OL4") == []

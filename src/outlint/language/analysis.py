@@ -443,15 +443,21 @@ _PUNCTUATION = frozenset(".,;:!?。，；：！？")
 def listing(lines: tuple[str, ...]) -> bool:
     """Whether a block of several lines has no punctuation at all: settings, a command listing or
     a diagram set like the prose, not sentences (``server listen on port 8080`` / ``log level is
-    debug``); or is a configuration file's entry, each of its lines a ``#`` comment or a line of
-    no lowercase letter (a key's fingerprint under the comments that name its issuer)."""
+    debug``); or is a configuration file's entry, each of its lines a ``#`` comment, a setting or
+    a line of no lowercase letter (a key's fingerprint under the comments that name its issuer)."""
     if len(lines) < 2:
         return False
     if not any(c in _PUNCTUATION for line in lines for c in line):
         return True
     return any(line.lstrip().startswith("#") for line in lines) and all(
-        line.lstrip().startswith("#") or line.upper() == line for line in lines
+        line.lstrip().startswith("#") or line.upper() == line or _setting(line) for line in lines
     )
+
+
+def _setting(line: str) -> bool:
+    """A line with no punctuation once its links and file names are out: a setting
+    ("deb http://localhost:9999/debian bullseye main")."""
+    return not any(c in _PUNCTUATION for c in scripts.without_names(line))
 
 
 # A line of a list set one item to a line (a platform and its versions, a package, a name) is short.

@@ -94,6 +94,12 @@ def without_links(text: str) -> str:
     return _blank(text, _link)
 
 
+def without_names(text: str) -> str:
+    """Links and file names blanked out (offsets kept), whole: a sentence's full stop after a name
+    stays."""
+    return _blank(text, lambda t: _link(t) or bool(_FILE_NAME.fullmatch(t)))
+
+
 def without_code(text: str) -> str:
     """Links, paths and identifiers blanked out (offsets kept): what is left is words of a language."""
     return _blank(text, lambda t: _link(t) or _codeish(t))
