@@ -368,3 +368,89 @@ def test_underlined_chapters_named_after_programs_are_numbered() -> None:
     numbers = [h.number.label if h.number else None for h in text.read(doc.encode(), "in.txt").headings]
     assert numbers == ["1", "2", "3", "4", "5"]
     assert lint(doc, path="in.txt") == []
+
+
+def test_releases_dated_by_month_name_are_not_sections() -> None:
+    # release notes newest first: "2.70.1 - December 6, 2021" is a release, not section 2.70.1
+    doc = "".join(
+        f"{v} - {d}\n{'=' * (len(v) + 3 + len(d))}\n\n - Fixed a crash in the proxy resolver.\n\n"
+        for v, d in [("2.74.0", "September 15, 2022"), ("2.72.1", "March 3, 2022"), ("2.70.1", "December 6, 2021")]
+    )
+    assert lint(doc, path="NEWS") == []
+    assert [h.number for h in text.read(doc.encode(), "NEWS").headings] == [None, None, None]
+
+
+RULED = """\
+Contents
+--------
+ 1. Requirements
+ 2. Features
+
+---------------
+1. Requirements
+---------------
+- A POSIX system.
+- A sound card.
+
+-----------
+2. Features
+-----------
+- Plays every tracker format.
+"""
+
+
+def test_a_listed_title_between_rules_with_its_text_right_under_is_a_heading() -> None:
+    assert titles(RULED) == ["Requirements", "Features"]
+    assert lint(RULED, path="README") == []
+
+
+CHAPTERS_AND_UNDERLINED_SECTIONS = """\
+Contents
+
+1. Forwarding and filtering
+  1.1. Introduction
+  1.2. Filter operation
+2. Sieve filter files
+  2.1. Recognition of Sieve filters
+
+===============================================================================
+1. FORWARDING AND FILTERING
+
+This document describes the filtering facilities of the mail server.
+
+
+1.1 Introduction
+----------------
+
+Most mail servers let users forward their mail with a file in their home.
+
+
+1.2 Filter operation
+--------------------
+
+The filter file is read each time a message arrives for the user.
+
+===============================================================================
+2. SIEVE FILTER FILES
+
+The second chapter describes the other language.
+
+
+2.1 Recognition of Sieve filters
+--------------------------------
+
+A filter file is a Sieve filter when its first line says so.
+"""
+
+
+def test_underlined_sections_under_numbered_chapters_take_their_numbers_levels() -> None:
+    # "-" is the first underline the document uses, but "1.1" sits under chapter "1."
+    doc = text.read(CHAPTERS_AND_UNDERLINED_SECTIONS.encode(), "in.txt")
+    assert [(h.number.label if h.number else None, h.level) for h in doc.facts.headings] == [
+        ("1.", 1),
+        ("1.1", 2),
+        ("1.2", 2),
+        ("2.", 1),
+        ("2.1", 2),
+    ]
+    assert lint(CHAPTERS_AND_UNDERLINED_SECTIONS, path="in.txt") == []

@@ -20,13 +20,17 @@ from outlint.readers.text.lines import HEADING_END, RULE_LINE, SENTENCE_END, TOC
 from outlint.readers.text.outdent import NAME_LINE
 from outlint.readers.text.styles import WORDY, Listing, continues
 
-_VERSION_TITLE = re.compile(r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s)")
+_VERSION_TITLE = re.compile(
+    r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\b)"
+)
 # What follows a release's version in release notes: nothing, or a status in brackets
 _RELEASE_NOTE = re.compile(r"(?:[(\[][^()\[\]]{0,40}[)\]])?")
 
 
 def _release(number: Number, title: str) -> bool:
-    """A release in release notes ("2.26.0", "1.5.4 (development)", "3.42.1 - 2022-04-17"), not a
+    """A release in release notes ("2.26.0", "1.5.4 (development)", "3.42.1 - 2022-04-17",
+    "2.70.1 - December 6, 2021"), not a
     section: a dotted number with a date, a status in brackets or nothing after it (sections
     have titles)."""
     if _VERSION_TITLE.match(title):
@@ -252,6 +256,10 @@ def candidates(
                     k += 1
             continue
         under = _underline_heading(lines, block)
+        if under is not None and under[1] != block[-1] and _listed_title(lines[under[0]], listing):
+            # a title the contents lists, its text set right under its rule: a heading and its body
+            blocks.insert(k, block[block.index(under[1]) + 1 :])
+            block = block[: block.index(under[1]) + 1]
         if under is not None and (
             indent(lines[under[0]]) > base + 1
             or under[1] != block[-1]
@@ -369,6 +377,12 @@ def _underline_indents(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) 
                 margin = indent(lines[under[0]])
                 out[under[2]] = min(margin, out.get(under[2], margin))
     return out
+
+
+def _listed_title(line: str, listing: Listing) -> bool:
+    """Whether the contents lists a line as it is, number and title (or title alone)."""
+    parsed = numbering.parse(line.strip())
+    return listing.lists(*parsed) if parsed else bool(listing.toc) and listing.lists(None, line.strip())
 
 
 def _sample_title(

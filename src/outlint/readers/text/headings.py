@@ -387,6 +387,12 @@ def _number_underlined(items: list[outline.Block]) -> list[outline.Block]:
     numbered = [
         x for x in items if isinstance(x, Heading) and x.number is not None and (x.style or "").startswith("underline")
     ]
+    plain = [x.number.depth for x in items if isinstance(x, Heading) and x.number and _numbered_heading(x)]
+    if plain and any(h.number and h.level < h.number.depth and min(plain) < h.number.depth for h in numbered):
+        # "1.1 Introduction" underlined as the first kind of underline, under a chapter numbered
+        # "1." that is not underlined: the numbers place it, not the order of the underlines
+        relevel = {id(h): replace(h, level=0) for h in numbered}
+        return [relevel.get(id(x), x) if isinstance(x, Heading) else x for x in items]
     if len({h.level - h.number.depth for h in numbered if h.number}) <= 1:
         return items  # underline levels and dotted depths agree
     levels = outline.infer_levels(outline.resolve_letters([h.number for h in numbered]))
