@@ -584,6 +584,8 @@ def align(doc: Document) -> Alignment:
                 )
                 # two numbers that differ as well as the titles: only a near-identical title pairs
                 renumbered = entry.number is not None and h.number is not None and not same_label
+                if renumbered and titles[hid] != norm and _other_kind(entry.number, h.number):  # type: ignore[arg-type]
+                    continue  # "6.3.1.5. Mengonfigurasi Jaringan" is no "B.4.2. Konfigurasi jaringan" renumbered
                 # the likeness that pairs them (below it the pair is not scored): any at their place
                 least = 0.0 if same_path else 0.5 if same_label else 0.8 if renumbered else 0.6
                 # another chapter's number too: the title alone pairs them ("1.1. Overview" for a
@@ -638,6 +640,22 @@ def align(doc: Document) -> Alignment:
         dict(pairs),
         {id(h): i for i, h in pairs},
     )
+
+
+def _other_kind(a: Number, b: Number) -> bool:
+    """Numbers of another family or depth (an appendix's "B.4.2." and a chapter's "6.3.1.5."): a
+    heading renumbered since its contents entry keeps the kind of number it had."""
+    return a.depth != b.depth or _kind(numbering.family(a)) != _kind(numbering.family(b))
+
+
+# families that number as decimals do, with a word before ("Chapter 5." lists as "5.")
+_COUNTED = frozenset({"chapter", "part", "book", "section", "article", "lesson", "unit"})
+
+
+def _kind(family: str) -> str:
+    if family in _COUNTED or family.startswith("cjk-"):
+        return "decimal"
+    return "appendix" if family == "alpha-upper" else family
 
 
 def _score(sim: float, same_path: bool, same_label: bool, moved: bool) -> float:
