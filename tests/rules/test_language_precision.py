@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from outlint import language
 from outlint.linter import read_bytes
-from tests.conftest import codes_lines
+from tests.conftest import codes_lines, lint
 
 POLISH = (
     "1. Wprowadzenie\n"
@@ -225,3 +225,26 @@ SOURCES_LIST = (
 def test_a_commented_sources_list_is_settings() -> None:
     # a comment over settings whose only punctuation is in their addresses: a file's entry, not English
     assert codes_lines(SOURCES_LIST, "OL4") == []
+
+
+SWEDISH = (
+    "1. Inledning\n\n"
+    "Den här handboken är fri programvara och du kan distribuera den och ändra den under villkoren i licensen. "
+    "Det här dokumentet innehåller instruktioner för hur man installerar systemet på en vanlig dator.\n\n"
+    "Vi är glada att du har valt att prova systemet och vi är säkra på att du kommer att tycka om det. "
+    "Om du har frågor kan du alltid skriva till oss på sändlistan och få hjälp av andra användare.\n\n"
+    "This translation of the installation guide is not complete: the parts left in English are waiting "
+    "for a translator, and you are welcome to help with them.\n\n"
+    "Innan du börjar bör du göra en säkerhetskopia av alla filer som finns på hårddisken i datorn, "
+    "eftersom installationen kan radera dem om något går fel under partitioneringen av disken.\n\n"
+    "2. Krav\n\n"
+    "Systemet kräver inte mer av maskinvaran än vad kärnan och verktygen kräver, och det fungerar på "
+    "de flesta datorer som har sålts under de senaste tjugo åren, både bärbara och stationära.\n"
+)
+
+
+def test_a_manual_in_a_language_the_detector_does_not_tell_apart_is_not_judged_against_another() -> None:
+    # Swedish shares "en", "de" and "om" with Dutch and German, not its commonest words: a Swedish
+    # manual is no Dutch one with German paragraphs
+    found = [(f.code, f.message[:40]) for f in lint(SWEDISH, path="guide.txt") if f.code.startswith("OL4")]
+    assert not any("Dutch" in m or "German" in m for _, m in found)

@@ -260,7 +260,8 @@ MAIN_COVERAGE = 0.12
 
 def main_is_sure(texts: list[str], tag: str) -> bool:
     """Whether the Latin-script language ``main_latin_language`` chose from ``texts`` (its sample)
-    is the document's own: common words of the candidates make up ``MAIN_COVERAGE`` of the words, or the model,
+    is the document's own: its common words and English ones make up ``MAIN_COVERAGE`` of the
+    words (a Swedish manual shares "en", "de" and "om" with Dutch, not its commonest words), or the model,
     among all the languages it knows, names it too with ``MIN_CONFIDENCE``. A document in a
     language outside ``CANDIDATES`` is not judged sentence by sentence against the wrong one (a
     Polish manual read as Portuguese has every paragraph in "English" or "German")."""
@@ -269,8 +270,9 @@ def main_is_sure(texts: list[str], tag: str) -> bool:
     while read < len(texts) and len(words) < MAIN_SAMPLE:
         words += texts[read].lower().split()
         read += 1
-    if not words or sum(map(STOPWORDS.__contains__, words)) >= MAIN_COVERAGE * len(words):
-        return True  # (a translation with much left in its English source has English common words)
+    own = ("en", tag)  # (a translation with much left in its English source has English common words)
+    if not words or sum(1 for w in words if any(t in own for t in STOPWORDS.get(w, ()))) >= MAIN_COVERAGE * len(words):
+        return True
     sample = _clean(" ".join(model_words(" ".join(texts[:read]))))
     lang, confidence = _model(None).classify(sample)
     return bool(lang == tag and confidence >= MIN_CONFIDENCE)
