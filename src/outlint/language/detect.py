@@ -260,8 +260,9 @@ MAIN_COVERAGE = 0.12
 
 def main_is_sure(texts: list[str], tag: str) -> bool:
     """Whether the Latin-script language ``main_latin_language`` chose from ``texts`` (its sample)
-    is the document's own: its common words and English ones make up ``MAIN_COVERAGE`` of the
-    words (a Swedish manual shares "en", "de" and "om" with Dutch, not its commonest words), or the model,
+    is the document's own: common words of that language only, and of English, make up
+    ``MAIN_COVERAGE`` of the words (a Swedish manual shares "en", "de" and "om" with Dutch, a
+    Spanish page "de" and "en", but not the words Dutch alone has), or the model,
     among all the languages it knows, names it too with ``MIN_CONFIDENCE``. A document in a
     language outside ``CANDIDATES`` is not judged sentence by sentence against the wrong one (a
     Polish manual read as Portuguese has every paragraph in "English" or "German")."""
@@ -270,8 +271,9 @@ def main_is_sure(texts: list[str], tag: str) -> bool:
     while read < len(texts) and len(words) < MAIN_SAMPLE:
         words += texts[read].lower().split()
         read += 1
-    own = ("en", tag)  # (a translation with much left in its English source has English common words)
-    if not words or sum(1 for w in words if any(t in own for t in STOPWORDS.get(w, ()))) >= MAIN_COVERAGE * len(words):
+    # (a translation with much left in its English source has English common words)
+    own = _ONLY_WORDS.get(tag, frozenset()) | _ONLY_WORDS["en"]
+    if not words or sum(map(own.__contains__, words)) >= MAIN_COVERAGE * len(words):
         return True
     sample = _clean(" ".join(model_words(" ".join(texts[:read]))))
     lang, confidence = _model(None).classify(sample)
