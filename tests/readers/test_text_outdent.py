@@ -124,3 +124,22 @@ def test_kinds_of_man_page_paragraphs() -> None:
     assert kinds["NAME"] == ["list"]  # a name line: a definition
     assert kinds["SYNOPSIS"] == ["code"]  # a usage line: the command and its options in brackets
     assert kinds["SEE ALSO"] == ["lines"]  # references: names, not a sentence
+
+
+def test_terms_left_of_their_text_are_no_headings_where_titles_are_underlined() -> None:
+    # an Info manual's table of toggles: each name flush left over its indented description, in a
+    # document that underlines its headings; the names are terms, not sections
+    toggles = "".join(
+        f"‘{name}’\n     ‘M-{k}’ toggles the option of that name.\n\n" for k, name in enumerate("ABCDEFGHIJKLMN")
+    )
+    doc = (
+        "1 Introduction\n**************\n\nThe editor is small and friendly.\n\n"
+        "2 Feature Toggles\n*****************\n\nToggles change the editor while you edit. They are:\n\n"
+        f"{toggles}"
+        "3 Files\n*******\n\nThe editor reads its settings from a file.\n"
+    )
+    assert [h.title for h in text.read(doc.encode(), "in.info").facts.headings] == [
+        "Introduction",
+        "Feature Toggles",
+        "Files",
+    ]

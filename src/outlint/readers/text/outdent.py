@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from outlint import numbering
 from outlint.model import Gap
-from outlint.readers.text.lines import BULLET, CODE_LINE, HEADING_END, SENTENCE_END, indent
+from outlint.readers.text.lines import BULLET, CODE_LINE, HEADING_END, SENTENCE_END, UNDERLINE, indent
 
 # The outermost outdented style must have at least this many titles: one short line left of the
 # prose can be anything, three that each open an indented body are the document's habit.
@@ -65,10 +65,23 @@ def _split_titles(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> li
     return out
 
 
+def _underlines(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> int:
+    """How many blocks open with a title underlined as long as itself (Info, reStructuredText,
+    Markdown's setext headings, hand-written READMEs)."""
+    n = 0
+    for block in blocks:
+        if isinstance(block, list) and len(block) >= 2:
+            title, rule = lines[block[0]].strip(), lines[block[1]].strip()
+            n += bool(title) and UNDERLINE.fullmatch(rule) is not None and abs(len(rule) - len(title)) <= 2
+    return n
+
+
 def outdented(lines: Sequence[str], blocks: Sequence[list[int] | Gap], prose_indent: int) -> dict[int, int]:
     """Line index -> level of each title of the document's outdented heading styles (empty when it
     has none). The outermost style is level 1; an indent between it and its body's indent is the
     next level down (man pages' sub-sections at three columns over a body at seven)."""
+    if _underlines(lines, blocks) >= OUTDENT_MIN:
+        return {}  # the document underlines its titles: a line left of indented text is a term
     blocks = _split_titles(lines, blocks)
     titles: dict[int, list[int]] = {}
     bodies: dict[int, Counter[int]] = {}
