@@ -573,3 +573,19 @@ def test_a_cut_document_does_not_pair_its_last_heading_with_a_late_entry_by_titl
     # "1.2.1. Configuring the network" is no "A.2. Configuring network" renumbered: another kind
     # of number; the document stops in section 1.2.1, once, not with every entry before A.2 lost
     assert [f.code for f in lint(CUT_SHORT, path="guide.txt") if f.code.startswith(("OL1", "OL3"))] == ["OL304"]
+
+
+SHORT_ENTRIES = (
+    "Table of Contents\n\n   1.  First Section\n   2.  References\n   Index\n   Author's Address\n\n"
+    "1.  First Section\n\n   The first section says what it says.\n\n"
+    '2.  References\n\n   [RFC2119]  Bradner, S., "Key words", BCP 14, RFC 2119.\n\n'
+    "Author's Address\n\n   Jane Writer\n"
+)
+
+
+def test_a_short_unnumbered_entry_under_a_short_numbered_one_is_its_own_entry() -> None:
+    # "Index" under "2.  References" is the next entry (its section lost), not the end of a title
+    # wrapped over two lines: both lines are short
+    assert [(f.code, f.span.line) for f in lint(SHORT_ENTRIES, path="draft.txt") if f.code.startswith("OL1")] == [
+        ("OL101", 5)
+    ]

@@ -540,8 +540,16 @@ def _continues(
     if CJK.match(head) or (CJK.match(prev.text[-1:]) and not SENTENCE_END.search(prev.text[-2:])):
         # CJK titles wrap anywhere, also before a Latin word ("... 我想要使用" / "Debian。...")
         return indent(line) >= indent(before) and len(before.strip()) >= 25
-    if not block.unnumbered and _width(before) >= WRAPPED_SHARE * block.widest and indent(line) >= block.left:
-        return True  # every entry so far is numbered: an unnumbered line under a full line wraps it
+    if (
+        not block.unnumbered
+        and _width(before) >= WRAPPED_SHARE * block.widest
+        and indent(line) >= block.left
+        and (indent(line) > indent(before) or _no_room(block, before, line))
+    ):
+        # every entry so far is numbered: an unnumbered line under a full line wraps it, if it
+        # hangs deeper or the line had no room for its first word ("2. References" over "Index",
+        # both short, are two entries)
+        return True
     first = _parse(lines[prev.first])
     if first is not None and indent(line) >= indent(lines[prev.first]) and _no_room(block, before, line):
         # an unnumbered line at a numbered entry's own indent, or deeper, whose first word the
