@@ -29,7 +29,7 @@ SECTIONS_3 += ["Firmware", "Issues to Watch Out For", "Secure boot"]
 def manual(chapter_word: str = "Chapter", toc_title: str = "Table of Contents", tables: str = "List of Tables") -> str:
     """A small manual laid out as DocBook text exports are; ``toc_title`` empty leaves the chapters'
     own contents untitled."""
-    contents = ["1. Welcome", "    1.1. What is Frob?", "2. Requirements", "    2.1. Hardware", "    2.2. Memory"]
+    contents = ["1. Welcome", "    1.1. About Frob", "2. Requirements", "    2.1. Hardware", "    2.2. Memory"]
     contents += ["3. Before Installing"] + [f"    3.{k}. {t}" for k, t in enumerate(SECTIONS_3, 1)]
     contents += ["4. Booting the Installation System", "    4.1. Booting from a USB Stick"]
     out = ["Installing Frob", "", "Table of Contents", "", *contents, "", tables, "", "3.1. Hardware needed", ""]
@@ -42,7 +42,7 @@ def manual(chapter_word: str = "Chapter", toc_title: str = "Table of Contents", 
         for k, t in enumerate(sections, 1):
             out.extend([f"{n}.{k}. {t}", "", *bodies.get(k, ["The text of this section, in a sentence."]), ""])
 
-    chapter(1, "Welcome", ["What is Frob?"], {})
+    chapter(1, "Welcome", ["About Frob"], {})
     chapter(2, "Requirements", ["Hardware", "Memory"], {})
     road_map = ["Here is a road map of the steps you will take during the installation.", ""]
     for k, step in enumerate(STEPS, 1):
@@ -130,3 +130,12 @@ def test_a_short_unnumbered_entry_after_a_numbered_one_is_an_entry() -> None:
         "Working with Partners",
         "Concluding remarks",
     ]
+
+
+def test_a_chapter_whose_only_section_was_lost_keeps_the_next_chapter() -> None:
+    # the chapter's own list names its lost section; the next chapter's title after it is no entry
+    doc = manual().replace("1.1. About Frob\n\nThe text of this section, in a sentence.\n\n", "")
+    heads = [h.title for h in text.read(doc.encode(), "in.txt").facts.headings if h.level == 1]
+    assert heads == ["Welcome", "Requirements", "Before Installing", "Booting the Installation System"]
+    # one finding: the chapter is left with no text (its list names what was lost)
+    assert [(f.code, f.span.line) for f in lint(doc, path="in.txt")] == [("OL301", 27)]

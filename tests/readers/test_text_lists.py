@@ -454,3 +454,10 @@ def test_underlined_sections_under_numbered_chapters_take_their_numbers_levels()
         ("2.1", 2),
     ]
     assert lint(CHAPTERS_AND_UNDERLINED_SECTIONS, path="in.txt") == []
+
+
+def test_a_renamed_title_between_rules_is_still_a_heading() -> None:
+    # its number is the contents' next: the heading of "2. Features", renamed since
+    doc = RULED.replace("2. Features\n-----------", "2. Remarks\n----------")
+    assert titles(doc) == ["Requirements", "Remarks"]
+    assert [f.code for f in lint(doc, path="README")] == ["OL103"]

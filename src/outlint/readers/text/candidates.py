@@ -222,7 +222,9 @@ def candidates(
             block = block[1:]  # the text right under the rule
             first = lines[block[0]].replace("\f", "")
         if mini_toc is not None:
-            again = len(block) == 1 and first.strip() in mini_seen  # the first section's heading, after the list
+            # the first section's heading after the list; or the next chapter's title (a chapter
+            # whose only section was lost): a chapter's list holds its sections only
+            again = len(block) == 1 and (first.strip() in mini_seen or _labelled(first))
             if not again and all(
                 indent(lines[i]) >= mini_toc and not SENTENCE_END.search(lines[i].rstrip()[-12:]) for i in block
             ):
@@ -379,10 +381,20 @@ def _underline_indents(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) 
     return out
 
 
-def _listed_title(line: str, listing: Listing) -> bool:
-    """Whether the contents lists a line as it is, number and title (or title alone)."""
+def _labelled(line: str) -> bool:
+    """Whether a line starts with a chapter's or an appendix's label ("Chapter 2.", "付録A")."""
     parsed = numbering.parse(line.strip())
-    return listing.lists(*parsed) if parsed else bool(listing.toc) and listing.lists(None, line.strip())
+    return parsed is not None and (parsed[0].scheme in WORDY or parsed[0].scheme == "appendix")
+
+
+def _listed_title(line: str, listing: Listing) -> bool:
+    """Whether the contents lists a line as it is, number and title (or title alone), or its
+    number among the entries not found yet."""
+    parsed = numbering.parse(line.strip())
+    if parsed is None:
+        return bool(listing.toc) and listing.lists(None, line.strip())
+    # (or its number, where the contents has that number still to find: the title renamed since)
+    return listing.lists(*parsed) or listing.number_open(parsed[0])
 
 
 def _sample_title(
