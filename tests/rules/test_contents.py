@@ -390,3 +390,13 @@ def test_a_page_that_is_only_contents_is_an_index_of_other_documents() -> None:
     # a manual's index page: its contents lists the other pages, nothing of its own follows
     page = UNALIGNED.split("\n\nPart A")[0] + "\n"
     assert lint(page) == []
+
+
+def test_one_line_under_a_contents_title_in_an_example_is_no_misfit() -> None:
+    # a tutorial quotes a source file whose "Contents" title has one line under it
+    doc = (
+        "Adding a page\n=============\n\nInclude the new page in the root file:\n\n"
+        "   Contents\n   --------\n\n      usage\n\n"
+        "Then build the documentation again; it will have the new page.\n"
+    )
+    assert codes_lines(doc, "OL1") == []

@@ -437,6 +437,10 @@ def _names(members: list[tuple[int, Heading]]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
+# A contents none of whose entries pairs is reported from this many entries.
+UNALIGNED_ENTRIES = 2
+
+
 def check_unaligned(doc: Document, options: Mapping[str, Any]) -> Out:
     if not doc.toc or doc.facts.alignment.reliable:
         return
@@ -444,6 +448,8 @@ def check_unaligned(doc: Document, options: Mapping[str, Any]) -> Out:
     span = doc.toc_span or doc.toc[0].span
     if not al.pairs and not any(line.strip() for line in doc.facts.lines[span.end_line :]):
         return  # the document ends with its contents: an index of other documents (a book's contents page)
+    if not al.pairs and len(doc.toc) < UNALIGNED_ENTRIES:
+        return  # one line under a "Contents" title (a sample's, in an example) is no contents to misfit
     paired = [_entry_ref(doc, i) for i, _ in al.pairs[:3]]
     if paired:
         more = len(al.pairs) - len(paired)
@@ -574,7 +580,8 @@ Reports a contents that cannot be matched with the document's headings: fewer th
 entries, and fewer than half of the headings after it, pair up. The other contents rules (OL101
 to OL106) stay quiet on such a document, since every entry would be reported. A document that
 ends with its contents, none of whose entries pairs with a heading, is a contents page of other
-documents (a manual's index page), and is not reported.
+documents (a manual's index page), and is not reported; nor is a lone line under a contents
+title (a sample's, quoted in an example).
 
 ## Why is this bad?
 The contents describes another document or another version of it, or the headings are not
