@@ -30,9 +30,8 @@ _RELEASE_NOTE = re.compile(r"(?:[(\[][^()\[\]]{0,40}[)\]])?")
 
 def _release(number: Number, title: str) -> bool:
     """A release in release notes ("2.26.0", "1.5.4 (development)", "3.42.1 - 2022-04-17",
-    "2.70.1 - December 6, 2021"), not a
-    section: a dotted number with a date, a status in brackets or nothing after it (sections
-    have titles)."""
+    "2.70.1 - December 6, 2021"), not a section: a dotted number with a date, a status in
+    brackets or nothing after it (sections have titles)."""
     if _VERSION_TITLE.match(title):
         return True
     return number.scheme == "decimal" and number.depth >= 2 and bool(_RELEASE_NOTE.fullmatch(title.strip()))
@@ -431,8 +430,8 @@ _NAME_MARK = re.compile(r"[.+_-]")
 def _bare_underlined(title: str) -> tuple[Number, str] | None:
     """The undotted number of an underlined title that starts with a quoted name or the name of a
     program (Info chapters: "3 ‘sed’ scripts", "2 nm", "17 config.status Invocation" over
-    "*****"): alone, a bare number
-    needs a capital after it to be a section's number, but a name after it is no count either."""
+    "*****"): alone, a bare number needs a capital after it to be a section's number, but a name
+    after it is no count either."""
     m = _BARE_TITLE.fullmatch(title.rstrip())
     if m is None:
         return None

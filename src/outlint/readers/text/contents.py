@@ -176,7 +176,7 @@ def _standing(lines: Sequence[str], content: Sequence[bool], first: int, key: Ca
 class _Block:
     """What the block has shown so far: its entries, page-number column and widest line."""
 
-    def __init__(self) -> None:
+    def __init__(self, wrap: int = 0) -> None:
         self.entries: list[_Entry] = []
         self.widest = 0
         self.left = 1 << 30  # the smallest indent of an entry
@@ -185,7 +185,7 @@ class _Block:
         self.spaced = 0  # entries that came after a blank line
         self.unnumbered = 0  # entries without a number
         self.numbered: set[tuple[tuple[int, ...], str]] = set()  # the numbers and titles of numbered entries
-        self.wrap = 0  # the document's wrap width, when known
+        self.wrap = wrap  # the document's wrap width, when known (0: not)
 
     def dense(self) -> bool:
         """The entries so far end in page numbers and follow one another with no blank line between
@@ -252,8 +252,7 @@ def contents(
         if start < -1:
             return [], None, 0
     later = _Standalone(lines, content, start)
-    block = _Block()
-    block.wrap = width
+    block = _Block(width)
     i = start + 1
     if i < len(lines) and UNDERLINE.fullmatch(lines[i]):
         i += 1
