@@ -276,6 +276,11 @@ _MAYBE = re.compile(
 )
 
 
+# Numbers made of nines that some series give the section they keep last ("99. Future
+# compatibility", "1.99 Acknowledgments" in the X protocol documents): a place, not a gap.
+LAST_PLACE = frozenset({99, 999})
+
+
 @lru_cache(maxsize=4096)
 def parse(line: str) -> tuple[Number, str] | None:
     """Split a heading line into its Number and title; None when it does not start with a number."""

@@ -139,3 +139,54 @@ def test_a_chapter_whose_only_section_was_lost_keeps_the_next_chapter() -> None:
     assert heads == ["Welcome", "Requirements", "Before Installing", "Booting the Installation System"]
     # one finding: the chapter is left with no text (its list names what was lost)
     assert [(f.code, f.span.line) for f in lint(doc, path="in.txt")] == [("OL301", 27)]
+
+
+WRAPPED_LIST = """\
+Installing Frob
+
+Table of Contents
+
+1. Welcome
+    1.1. About Frob
+A. Random Bits
+    A.1. Linux Devices
+    A.2. Disk Space Needed for Tasks
+    A.3. Installing Frob GNU/Linux Using PPP over Ethernet (PPPoE) on the
+    Target
+
+Chapter 1. Welcome
+
+1.1. About Frob
+
+The text of this section, in a sentence that runs on for a while to set a
+width for the wrapping of the lines of this document, and then some more.
+
+Appendix A. Random Bits
+
+A.1. Linux Devices
+A.2. Disk Space Needed for Tasks
+A.3. Installing Frob GNU/Linux Using PPP over Ethernet (PPPoE) on the
+Target
+
+A.1. Linux Devices
+
+The text of this section, in a sentence that runs on for a while to set a
+width for the wrapping of the lines of this document, and then some more.
+
+A.2. Disk Space Needed for Tasks
+
+The text of this section, in a sentence that runs on for a while to set a
+width for the wrapping of the lines of this document, and then some more.
+
+A.3. Installing Frob GNU/Linux Using PPP over Ethernet (PPPoE) on the
+Target
+
+The text of this section, in a sentence that runs on for a while to set a
+width for the wrapping of the lines of this document, and then some more.
+"""
+
+
+def test_an_appendix_list_whose_last_entry_wraps_is_skipped_whole() -> None:
+    # the appendix's own list of its sections, its last entry wrapped to the margin: no text
+    assert lint(WRAPPED_LIST, "OL") == []
+    assert [h.title for h in text.read(WRAPPED_LIST.encode(), "in.txt").headings[1].children][-1].endswith("the Target")

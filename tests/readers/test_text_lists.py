@@ -461,3 +461,50 @@ def test_a_renamed_title_between_rules_is_still_a_heading() -> None:
     doc = RULED.replace("2. Features\n-----------", "2. Remarks\n----------")
     assert titles(doc) == ["Requirements", "Remarks"]
     assert [f.code for f in lint(doc, path="README")] == ["OL103"]
+
+
+def test_a_bug_number_in_release_notes_is_no_section() -> None:
+    # a number far past where the headings' numbering has got to continues no numbering of sections
+    doc = (
+        "0.15.0\n======\n\nChanges since 0.14.0:\n\n- Port from dbus-glib to GDBus.\n\n"
+        "Bugs fixed in this release:\n\n2184 - Migrate from dbus-glib to glib's GDBus\n\n"
+        "All contributors:\n\nRoss Burton <ross@example.org>\n\n"
+        "0.14.0\n======\n\n- Fix a leak in the context manager.\n"
+    )
+    assert titles(doc) == ["0.15.0", "0.14.0"]
+    assert lint(doc, "OL3") == []
+
+
+def test_a_section_kept_last_with_nines_is_still_a_heading() -> None:
+    doc = "1. Alpha\n\nText of alpha here.\n\n2. Beta\n\nText of beta here.\n\n99. Future\n\nText of the future.\n"
+    assert titles(doc) == ["Alpha", "Beta", "Future"]
+
+
+UNDERLINED_ONLY = """\
+COPYING
+=======
+
+The tool is released under the GPL.
+
+Requirements
+============
+
+1. A drive that reads audio discs (ATAPI, SCSI, or proprietary)
+
+2. For proprietary drives:
+   2a. kernel support for the particular drive in use
+
+3. A kernel of version 2.6 or later
+
+Compiling
+=========
+
+Run make in the top directory.
+"""
+
+
+def test_numbered_lines_where_only_unnumbered_underlined_titles_are_headings_are_steps() -> None:
+    # reStructuredText and its kin underline every title: an underlined document's numbered lines
+    # are the items of its lists ("1. A drive ..." is no section with an empty "Requirements" over it)
+    assert titles(UNDERLINED_ONLY) == ["COPYING", "Requirements", "Compiling"]
+    assert lint(UNDERLINED_ONLY, "OL") == []

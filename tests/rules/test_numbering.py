@@ -229,3 +229,27 @@ def test_a_number_used_twice_then_skipped_is_one_defect() -> None:
     sections = [(1, "Security"), (2, "IANA"), (2, "References"), (4, "Authors")]
     doc = "".join(f"{n} - {t}\n\n   {BODY}\n\n" for n, t in sections)
     assert codes_lines(doc, "OL2") == [("OL202", 9)]
+
+
+INFO_NODE = (
+    "\x1f\nFile: frob.info,  Node: {node},  Next: {next},  Prev: {prev},  Up: Top\n\n{title}\n{rule}\n\n{text}\n\n"
+)
+
+
+def _info_piece(first_prev: str) -> str:
+    head = "This is frob.info, produced by makeinfo version 6.8 from frob.texi.\n\nThis manual is for Frob.\n\n"
+    nodes = [
+        ("Copying", "Indices", first_prev, "Appendix B Copying this manual"),
+        ("Indices", "", "Copying", "Appendix C Indices"),
+    ]
+    return head + "".join(
+        INFO_NODE.format(node=n, next=x, prev=p, title=t, rule="*" * len(t), text="This appendix covers the licence.")
+        for n, x, p, t in nodes
+    )
+
+
+def test_a_later_piece_of_a_split_info_manual_starts_where_the_last_one_ended() -> None:
+    # "frob.info-2": its first node's previous node is in the first piece
+    assert codes_lines(_info_piece("Copying This Package"), "OL2") == []
+    # a first node whose previous node is in the file itself: the beginning was lost
+    assert codes_lines(_info_piece("Copying"), "OL2") == [("OL204", 8)]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from outlint.model import Document, Heading, Hit, Number, Paragraph, Related, Rule, Severity
-from outlint.numbering import CHAPTER_SCHEMES, family, format_label, parse
+from outlint.numbering import CHAPTER_SCHEMES, LAST_PLACE, family, format_label, parse
 from outlint.outline import confirmed
 from outlint.rules.common import heading_ref, quote
 
@@ -143,15 +143,10 @@ def _family_of(n: Number | None) -> str | None:
     return family(n) if n is not None else None
 
 
-# Numbers made of nines that some series give the section they keep last ("99. Future
-# compatibility", "1.99 Acknowledgments" in the X protocol documents): a place, not a gap.
-_LAST_PLACE = frozenset({99, 999})
-
-
 def _kept_last(h: Heading, parent: Heading | None, doc: Document) -> bool:
     """Whether a heading numbered with nines is the last of its family among its siblings."""
     n = h.number
-    if n is None or n.values[-1] not in _LAST_PLACE:
+    if n is None or n.values[-1] not in LAST_PLACE:
         return False
     siblings = parent.children if parent is not None else doc.headings
     fam = family(n)
@@ -325,6 +320,24 @@ def _placed(n: Number | None, top: int) -> bool:
 TITLE_LINES = 3
 
 
+_INFO_HEADER = re.compile(r"File: [^,\s]+,\s+Node: ([^,]+),(.*)")
+_INFO_PREV = re.compile(r"\bPrev: ([^,]+)")
+
+
+def _info_piece(doc: Document) -> bool:
+    """A later piece of a split Info manual (``m4.info-2``): its first node's previous node is in
+    another piece, so its numbering starts where that piece's ends."""
+    nodes: list[tuple[str, str]] = []
+    for line in doc.facts.lines:
+        m = _INFO_HEADER.match(line)
+        if m:
+            nodes.append((m.group(1).strip(), m.group(2)))
+    if not nodes:
+        return False
+    prev = _INFO_PREV.search(nodes[0][1])
+    return prev is not None and prev.group(1).strip() not in {name for name, _ in nodes}
+
+
 def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
     # A web page with one numbered top-level heading is a chapter of a larger work (a page of a
     # multi-page manual): its number says where it sits in the book, not that chapters are missing.
@@ -342,7 +355,7 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
     # a file cut out of a chunked manual (one DocBook page or split Info file exported to text)
     # starts where its piece of the book starts: at a dotted section whose chapter is in another
     # file ("3.5.", "12.1.7"), or at its one chapter or appendix named so ("Chapter 7.", "Appendix B")
-    chunk = bool(numbered) and _placed(numbered[0].number, len(numbered))
+    chunk = bool(numbered) and (_placed(numbered[0].number, len(numbered)) or doc.facts.derive(_info_piece))
     chapter = (doc.format in pages and len(numbered) == 1) or titled
     started: set[int] = set()  # parents whose numbering was reported to start late
     for h, prev, parent, want in _sequence(doc):

@@ -105,12 +105,24 @@ def loose_shape(title: str) -> bool:
 
 def _lists_entries(lines: Sequence[str], block: list[int], listing: Listing) -> bool:
     """Whether every line of a block is a numbered entry of the contents, number and title: a
-    chapter's own list of its sections, printed under its title as DocBook text exports do."""
+    chapter's own list of its sections, printed under its title as DocBook text exports do. An
+    entry may wrap onto the lines under it (at any indent), up to ``TITLE_LINES`` lines."""
+    pending: tuple[Number, str] | None = None  # an entry wrapped onto the next line, its title so far
+    wrapped = entries = 0
     for i in block:
-        parsed = numbering.parse(lines[i].strip())
-        if parsed is None or not listing.lists(*parsed):
+        line = lines[i].strip()
+        parsed = numbering.parse(line)
+        if parsed is None and pending is not None and wrapped < TITLE_LINES - 1:
+            parsed = (pending[0], f"{pending[1]} {line}")
+            wrapped += 1
+        elif parsed is not None:
+            wrapped = 0
+            entries += 1
+        if parsed is None:
             return False
-    return True
+        pending = None if listing.lists(*parsed) else parsed
+    # (one entry wrapped over its lines is a wrapped heading, not a list)
+    return pending is None and (entries >= 2 or wrapped == 0)
 
 
 def _in_list(number: Number, items: Sequence[object], run: Number | None) -> bool:

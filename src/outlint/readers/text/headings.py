@@ -36,6 +36,12 @@ UNNUMBERED_CONTENTS = 5
 # A wrapped numbered title of this many words or more that ends in a full stop, wrapped back to
 # its number's column, is a sentence: a section written run in after its number, not a heading.
 RUN_IN_WORDS = 8
+# Underlined titles, none numbered, that make a document's headings underlined ones.
+UNDERLINED_TITLES = 3
+# A number this far past the siblings before it (or past the start of its list) that the contents
+# does not list continues no numbering of sections: release notes' bug numbers ("2184 - Migrate
+# ..."), years, counts. (A lost section or two leaves a gap of one or two.)
+CHAIN_JUMP = 8
 
 
 def classify(
@@ -66,6 +72,10 @@ def classify(
     # a contents of many entries, none numbered: the document does not number its headings, and
     # its numbered lines that the contents does not list are items of lists
     unnumbered = len(toc) >= UNNUMBERED_CONTENTS and all(e.number is None for e in toc)
+    # so does a document with no contents that underlines its headings and numbers none of them
+    # (reStructuredText and its kin: a title must be underlined, "1. Download" is a step)
+    underlined = [x.number for x in items if isinstance(x, Heading) and (x.style or "").startswith("underline")]
+    unnumbered = unnumbered or (not toc and len(underlined) >= UNDERLINED_TITLES and all(n is None for n in underlined))
     decided = _decide(items, style, habits, unnumbered)
     listed_numbered = {outline.normalize_title(h.title) for h in decided if isinstance(h, Heading) and h.number}
     out: list[outline.Block] = []
@@ -182,12 +192,23 @@ class Chain(list[Number]):
         super().__init__()
         self.schemes: set[str] = set()
         self.top: set[str] = set()  # schemes used by one-part numbers
+        # the highest last part under each parent, per scheme: where each list of siblings has got to
+        self.reached: dict[tuple[str, tuple[int, ...]], int] = {}
 
     def append(self, number: Number) -> None:
         super().append(number)
         self.schemes.add(number.scheme)
         if number.depth == 1:
             self.top.add(number.scheme)
+        key = (number.scheme, number.values[:-1])
+        self.reached[key] = max(self.reached.get(key, 0), number.values[-1])
+
+    def leaps(self, number: Number) -> bool:
+        """Whether a number lies more than CHAIN_JUMP past its siblings so far (or past the start
+        of its list): no section of the document, but a bug's number, a year, a count."""
+        if number.values[-1] in numbering.LAST_PLACE:
+            return False  # the place some series keep their last section at ("99. Future")
+        return number.values[-1] > self.reached.get((number.scheme, number.values[:-1]), 0) + CHAIN_JUMP
 
 
 def _starts_part(c: Candidate, seen: Chain) -> bool:
@@ -262,6 +283,8 @@ def _judge(
     if placed is False or deep:
         return None  # deeper than the headings the document confirmed, or than its prose: a list
     fits = continues(number, seen)
+    if not fits and not c.number_listed and not parent and fam not in WORDY and seen.leaps(number):
+        return None
     title = h.title
     if c.title_lines > 1:
         # a top-level number wrapped over lines is a list item, unless it asks a question with an
