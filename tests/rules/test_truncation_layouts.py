@@ -39,6 +39,31 @@ PROSE = "The tool reads its settings when it starts and writes a log of what it 
             [],
             id="document-that-uses-no-full-stops",
         ),
+        pytest.param(
+            "thanks to karsten, for many postgres specific suggestions\n\n"
+            "to oliver for much postgres specific knowledge, and a few other ideas.\n\n"
+            "to christian for many suggestions on the templates\n\n"
+            "to tobias, julien and miguel for testing, ideas, and patches.\n\n"
+            "all the other list members of the mailing list who shared their ideas and thoughts\n",
+            [],
+            id="short-list-of-thanks-without-full-stops",
+        ),
+        pytest.param(
+            "I want to thank the following people for giving feedback, doing\n"
+            "beta-testing or helping me some other way:\n\n"
+            + "".join(
+                f"{name:32}<{name.split()[-1].lower()}@mail.department.example.org>\n"
+                for name in ("Frank Donahoe", "Holger Berger", "Laszlo Molnar", "Mark Adler", "Wolfgang Lugmayr")
+            )
+            + "Natascha\n",
+            [],
+            id="table-of-names-ends-in-a-short-row",
+        ),
+        pytest.param(
+            "You should install the documentation package in order to get html documentation\n",
+            [],
+            id="document-of-one-line",
+        ),
     ],
 )
 def test_document_end(doc: str, expected: list[str]) -> None:
@@ -275,6 +300,16 @@ def test_not_prose_is_not_cut(doc: str) -> None:
             "   document, still apply to every zone.\n",
             id="and-following-abbreviated",
         ),
+        pytest.param(
+            "1. Options\n\n     All these options would collide with the existing options.\n\n"
+            "       some option may get implemented in 6.1\n",
+            id="note-set-deeper-under-the-text",
+        ),
+        pytest.param(
+            "1. Delegation\n\n       policy Delegates if the flag is set in the ticket.\n\n"
+            "       always Unconditionally allow the server to delegate.\n",
+            id="term-with-its-description-on-its-line",
+        ),
     ],
 )
 def test_not_a_fragment(doc: str) -> None:
@@ -333,6 +368,16 @@ def test_info_node_ends_with_its_last_line() -> None:
             "How to Apply These Terms\n\nAttach the notices to the program.\n",
             id="licence-end-marker",
         ),
+        pytest.param(
+            "Version 2.32.2\n==============\n\n- Fix a crash.\n\nVersion 2.32.1\n==============\n\n"
+            "Version 2.32.0\n==============\n\n- Build against the new library.\n",
+            id="release-with-no-notes",
+        ),
+        pytest.param(
+            "DBM Libraries for use with Exim\n-------------------------------\n\nBackground\n----------\n\n"
+            "Exim uses dbm files.\n\nLocking\n-------\n\nFiles are locked.\n",
+            id="document-title-over-its-first-section",
+        ),
     ],
 )
 def test_not_an_empty_section(doc: str) -> None:
@@ -383,3 +428,46 @@ def test_wrapped_sentence_cut_between_sections_is_found() -> None:
     assert report(doc, "OL302") == [
         '5:32: OL302 section "1. Overview" ends mid-sentence: "...be freely intermixed in a master"'
     ]
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        pytest.param(
+            "Appendix A. The Manifesto\n\n    Written by Ian Murdock, revised on the first of June 1994, translated\n"
+            "    into French by Christophe Le Bars\n\nA.1. What is it?\n\n    It is a new kind of distribution.\n",
+            id="byline-ending-on-a-name",
+        ),
+        pytest.param(
+            "A.2.3. Network boot\n\nThe easiest to set up is probably network booting.  For the details see\n"
+            "Section 4.5, «Preparing Files for TFTP Net Booting»\n\nA.2.4. Hard disk boot\n\nBoot from the disk.\n",
+            id="ends-on-a-title-in-guillemets",
+        ),
+    ],
+)
+def test_section_end_that_is_complete(doc: str) -> None:
+    assert report(doc, "OL302") == []
+
+
+CONTENTS_PAGE = """\
+                         The Kernel Handbook
+
+Table of Contents
+
+1. About this handbook
+    1.1. Getting the most recent version
+    1.2. How to contribute
+2. Common kernel-related tasks
+    2.1. Obtaining the source
+    2.2. Rebuilding the official packages
+
+━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+
+                                                                           Next
+                                                 Chapter 1. About this handbook
+"""
+
+
+def test_contents_page_of_a_chunked_manual_is_not_cut() -> None:
+    # the manual's front page: its contents, and a link to its first chapter's page
+    assert report(CONTENTS_PAGE) == []

@@ -135,6 +135,34 @@ def _overload(h: Heading, after: Heading | None) -> bool:
 _UNRELEASED = re.compile(r"\[?unreleased\]?(?:\s*[-–:].*)?", re.IGNORECASE)
 
 
+# A release's heading in release notes: a version, with a date or a status after it or nothing
+# ("Version 2.32.1", "1.6.3 (stable)", "v2.0 - 2019-05-01").
+_RELEASE = re.compile(
+    r"(?:(?:version|release|v)\s*)?\d+(?:\.\d+)+(?:[a-z+~-][a-z0-9.+~-]*)?"
+    r"(?:\s*(?:[-–—:,]\s*)?(?:\([^()]*\)|\[[^\[\]]*\]|\d{4}-\d{2}-\d{2}|"
+    r"[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}))?",
+    re.IGNORECASE,
+)
+
+
+def _release(h: Heading) -> bool:
+    text = f"{h.number.label} {h.title}" if h.number is not None else h.title
+    return _RELEASE.fullmatch(text.strip()) is not None
+
+
+def _no_notes(h: Heading, after: Heading | None) -> bool:
+    """A release with no notes, right before the next release at its level: release notes list
+    each version, also one that changed nothing worth a line."""
+    return after is not None and after.level == h.level and _release(h) and _release(after)
+
+
+def _title_line(doc: Document, h: Heading) -> bool:
+    """An unnumbered first heading with nothing above it: the document's title, which the first
+    section may follow directly ("This is the GNU cpio package" over "* Introduction"), however
+    the two are underlined."""
+    return h.number is None and not any(isinstance(b, Paragraph) for b in doc.preamble)
+
+
 _TO_WRITE = re.compile(r"\b(?:TODO|FIXME|TBD|XXX)\b|\bto be written\b", re.IGNORECASE)
 
 
@@ -166,6 +194,8 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         after = headings[k + 1] if k + 1 < len(headings) else None
         if h.children or id(h) in slots or _item_or_marker(h, after) or _overload(h, after):
             continue
+        if _no_notes(h, after) or (k == 0 and after is not None and _title_line(doc, h)):
+            continue
         if _UNRELEASED.fullmatch(h.title.strip()):
             continue
         if h.style == "html code":
@@ -183,6 +213,8 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
             why = f"the next heading {heading_ref(headings[k + 1])} follows directly"
         elif doc.facts.derive(_ends_early):
             continue  # the document stops before its contents says it ends: OL304 says so, once
+        elif doc.toc and _contents_page(doc):
+            continue  # a contents page's link to the next page, its first chapter
         else:
             why = "the document ends after it"
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
@@ -215,7 +247,7 @@ def _trimmed(text: str) -> str:
 # ends its sentence as "!" does).
 _COMPLETE = re.compile(
     r"(?:<?\w+://\S+|\S+@\S+\.\w+>?|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|~?/[\w.-]+(?:/[\w.-]*)+|"
-    r"\[[\w .-]{1,30}\]|\"[^\"]{1,80}\"|“[^”]{1,80}”|‘[^’]{1,80}’|[:;]-?[()DP]\)?)\s*$"
+    r"\[[\w .-]{1,30}\]|\"[^\"]{1,80}\"|“[^”]{1,80}”|‘[^’]{1,80}’|«[^»]{1,80}»|„[^“”]{1,80}[“”]|[:;]-?[()DP]\)?)\s*$"
 )
 # Marks of code in the last sentence of a block read as prose: braces, comment ends, operators,
 # preprocessor and shell keywords, tags, command-line options near the end, hex dumps, grammar repetitions,
@@ -296,6 +328,9 @@ def cut_off(text: str) -> bool:
     if body.endswith((":", "：", ",", "，", ";", "；")):
         return True
     words = body.split()
+    named = next((n for n in range(min(len(words), 5)) if not _NAME_WORD.fullmatch(words[-1 - n])), 0)
+    if named >= 2 and words[-1 - named].islower():
+        return False  # a credit or a byline, ending on a name ("... traduction française par Christophe Le Bars")
     last = words[-1].lower().strip("\"'“”‘’") if words else ""
     # CJK text stops mid-sentence when its last clause has CJK words: after a colon, a command or a
     # name shown in Latin letters ("或者在本地使用： info '(coreutils) chmod invocation'") completes it
@@ -303,6 +338,10 @@ def cut_off(text: str) -> bool:
     return len(words) >= 12 or last in _COMMON or (not clause.isascii() and len(_CJK.findall(clause)) >= 6)
 
 
+# after a lower-case term, its description: a capital that starts a sentence (not "I")
+_TERM_THEN_SENTENCE = re.compile(r"\s+(?!I\b)[A-Z][a-z]+\b")
+# a capitalised word of a name ("Bars", "O'Brien", "Le")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")
 # a paragraph that starts with a bracket or a quote starts with a literal or a reference, not a word
 _LITERAL_START = ("(", '"', "'", "‘", "“", "`", "[")
 _EARLIER_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(*]*[A-Z0-9]|[。！？]")
@@ -352,7 +391,19 @@ def _ends_in_link(doc: Document, p: Paragraph) -> bool:
 def _ends_early(doc: Document) -> bool:
     """Whether the contents goes on past the document's last section (OL304)."""
     al = doc.facts.alignment
-    return bool(doc.toc) and al.reliable and bool(al.pairs) and al.tail < len(doc.toc) and not _next_written(doc)
+    if not (doc.toc and al.reliable and al.pairs and al.tail < len(doc.toc)):
+        return False
+    return not _next_written(doc) and not _contents_page(doc)
+
+
+def _contents_page(doc: Document) -> bool:
+    """A page that is its manual's contents, its sections on pages of their own: no text after the
+    contents, at most a link to the next page that reads as the first heading."""
+    end = (doc.toc_span or doc.toc[-1].span).end_line
+    after = [h for h in doc.facts.headings if h.span.line > end]
+    return not any(isinstance(b, Paragraph) for h in after for b in h.body) and not any(
+        isinstance(b, Paragraph) and b.span.line > end for b in doc.preamble
+    )
 
 
 def _next_written(doc: Document) -> bool:
@@ -381,6 +432,8 @@ def _next_written(doc: Document) -> bool:
 # one there is no sign of a cut. Measured on at least HABIT_SAMPLE paragraphs.
 PUNCTUATES = 0.6
 HABIT_SAMPLE = 10
+# In a document of fewer paragraphs, this many may end incomplete: the cut one, and one other.
+SHORT_UNPUNCTUATED = 2
 # The share of its entries a document must end complete for a bare last entry to count as cut.
 ENTRIES_PUNCTUATED = 0.7
 
@@ -412,8 +465,13 @@ def _habit(doc: Document, kind: str) -> tuple[int, int]:
 
 
 def _punctuates(doc: Document) -> bool:
+    """Whether the document ends its paragraphs complete, so that one that does not is cut: a share
+    of them, or in a short document all but one other (lines written without full stops, as in a
+    list of thanks, end paragraphs that were never sentences)."""
     seen, done = _habit(doc, "prose")
-    return seen < HABIT_SAMPLE or done >= PUNCTUATES * seen
+    if seen < HABIT_SAMPLE:
+        return seen - done <= SHORT_UNPUNCTUATED
+    return done >= PUNCTUATES * seen
 
 
 def _punctuates_entries(doc: Document) -> bool:
@@ -505,6 +563,9 @@ def _stands_alone(doc: Document, p: Paragraph) -> bool:
         return False
     if _columns(lines[last]):
         return True  # a row of columns, or a term and its description
+    rows = lines[p.span.line - 1 : last + 1]
+    if sum(_columns(r) for r in rows) * 2 > len(rows):
+        return True  # a table whose last row has one cell (a list of names and addresses)
     prev = last - 1
     while prev >= p.span.line - 1 and not lines[prev].strip():
         prev -= 1
@@ -549,6 +610,8 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
         if final:
             if not _judged(doc, last) or not _stops_short(last.text):
                 continue
+            if not headings and last.span.line == last.span.end_line and len(doc.preamble) == 1:
+                continue  # a document of one line is a note, as often written without a full stop
         elif last.kind != "prose" or not cut_off(last.text):
             continue
         if h is not None and h.children and last.text.rstrip().endswith((":", "：")):
@@ -727,11 +790,16 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 and not text.startswith(_LITERAL_START)  # a parenthetical, a quoted value or term
                 and "->" not in text[:60]  # a transition or mapping ("any state -> TIME_BAD ...")
                 and prev is not None
-                and prev.span.column <= block.span.column  # not after a display the sentence runs around
+                # at the indent of the paragraph before: not after a display the sentence runs
+                # around, nor a note set deeper under the text ("   some option may get ...")
+                and prev.span.column == block.span.column
                 and not _CAPTION.match(prev.text)
                 and prev.text.rstrip().endswith(".")
                 and m.group(1) not in names
                 and not text[m.end() :].startswith(":")  # a label: "who: the indicator ..."
+                # a term with its description on its line ("always Unconditionally allow ..."), as
+                # manual pages set their tagged paragraphs
+                and not _TERM_THEN_SENTENCE.match(text[m.end() :])
                 and _ordinary(m.group(1), text[m.end() :])
             ):
                 yield (
