@@ -432,8 +432,8 @@ def _next_written(doc: Document) -> bool:
 # one there is no sign of a cut. Measured on at least HABIT_SAMPLE paragraphs.
 PUNCTUATES = 0.6
 HABIT_SAMPLE = 10
-# In a document of fewer paragraphs, this many may end incomplete: the cut one, and one other.
-SHORT_UNPUNCTUATED = 2
+# From this many paragraphs, a document that starts half of them in lower case writes no sentences.
+LOWER_SAMPLE = 4
 # The share of its entries a document must end complete for a bare last entry to count as cut.
 ENTRIES_PUNCTUATED = 0.7
 
@@ -466,12 +466,22 @@ def _habit(doc: Document, kind: str) -> tuple[int, int]:
 
 def _punctuates(doc: Document) -> bool:
     """Whether the document ends its paragraphs complete, so that one that does not is cut: a share
-    of them, or in a short document all but one other (lines written without full stops, as in a
-    list of thanks, end paragraphs that were never sentences)."""
+    of them (assumed in a short document), in a document that writes sentences at all (one that
+    starts most paragraphs in lower case, as a list of thanks may, writes none)."""
     seen, done = _habit(doc, "prose")
-    if seen < HABIT_SAMPLE:
-        return seen - done <= SHORT_UNPUNCTUATED
-    return done >= PUNCTUATES * seen
+    if seen >= LOWER_SAMPLE and _lower_starts(doc) * 2 >= seen:
+        return False
+    return seen < HABIT_SAMPLE or done >= PUNCTUATES * seen
+
+
+def _lower_starts(doc: Document) -> int:
+    """Prose paragraphs of five words or more that start with a lower-case letter."""
+    return sum(
+        1
+        for body in _sections(doc)
+        for b in body
+        if isinstance(b, Paragraph) and b.kind == "prose" and b.text[:1].islower() and _at_least_five(b.text)
+    )
 
 
 def _punctuates_entries(doc: Document) -> bool:
