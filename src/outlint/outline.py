@@ -584,7 +584,7 @@ def align(doc: Document) -> Alignment:
                 )
                 # two numbers that differ as well as the titles: only a near-identical title pairs
                 renumbered = entry.number is not None and h.number is not None and not same_label
-                if renumbered and titles[hid] != norm and _other_kind(entry.number, h.number):  # type: ignore[arg-type]
+                if renumbered and _other_kind(entry.number, h.number, titles[hid] == norm):  # type: ignore[arg-type]
                     continue  # "6.3.1.5. Mengonfigurasi Jaringan" is no "B.4.2. Konfigurasi jaringan" renumbered
                 # the likeness that pairs them (below it the pair is not scored): any at their place
                 least = 0.0 if same_path else 0.5 if same_label else 0.8 if renumbered else 0.6
@@ -642,10 +642,13 @@ def align(doc: Document) -> Alignment:
     )
 
 
-def _other_kind(a: Number, b: Number) -> bool:
+def _other_kind(a: Number, b: Number, same_title: bool = False) -> bool:
     """Numbers of another family or depth (an appendix's "B.4.2." and a chapter's "6.3.1.5."): a
-    heading renumbered since its contents entry keeps the kind of number it had."""
-    return a.depth != b.depth or _kind(numbering.family(a)) != _kind(numbering.family(b))
+    heading renumbered since its contents entry keeps the kind of number it had. With the same
+    title, only another family: a section moved a level keeps its title, and a chapter's section
+    that an appendix repeats the title of ("Configuring the Network") is still no appendix."""
+    other = _kind(numbering.family(a)) != _kind(numbering.family(b))
+    return other or (not same_title and a.depth != b.depth)
 
 
 # families that number as decimals do, with a word before ("Chapter 5." lists as "5.")

@@ -190,3 +190,51 @@ def test_an_appendix_list_whose_last_entry_wraps_is_skipped_whole() -> None:
     # the appendix's own list of its sections, its last entry wrapped to the margin: no text
     assert lint(WRAPPED_LIST, "OL") == []
     assert [h.title for h in text.read(WRAPPED_LIST.encode(), "in.txt").headings[1].children][-1].endswith("the Target")
+
+
+CUT_BEFORE_APPENDIX = """\
+Installing Frob
+
+Table of Contents
+
+1. Using the Installer
+    1.1. Installer Components
+        1.1.1. Setting up the System
+2. Booting the New System
+    2.1. The Moment of Truth
+A. Automating the Installation
+    A.1. Contents of the Preconfiguration File
+        A.1.1. Localization
+        A.1.2. Network configuration
+        A.1.3. Mirror settings
+
+Chapter 1. Using the Installer
+
+1.1. Installer Components
+
+1.1.1. Setting up the System
+
+1.1.1.1. Network configuration
+
+The installer sets up the network from what the server tells it, and asks
+for the host name when the server does not give one.
+
+1.1.1.2. Clock
+
+The installer sets the clock from a time server, and asks for the time zone
+when it cannot tell it from the country chosen before.
+
+Chapter 2. Booting the New System
+
+2.1. The Moment of Truth
+
+The first boot on its own is what engineers call the smoke test, and it is
+the moment the system shows whether it was installed well or not
+"""
+
+
+def test_a_section_with_an_appendix_title_is_no_appendix_entry() -> None:
+    # "1.1.1.1. Network configuration" (too deep for the contents) and the appendix entry
+    # "A.1.2. Network configuration": the same title, numbers of another family; cut before the
+    # appendix, the document ends early once, where it ends
+    assert [(f.code, f.span.line) for f in lint(CUT_BEFORE_APPENDIX, "OL")] == [("OL304", 37)]
