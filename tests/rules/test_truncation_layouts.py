@@ -471,3 +471,25 @@ Table of Contents
 def test_contents_page_of_a_chunked_manual_is_not_cut() -> None:
     # the manual's front page: its contents, and a link to its first chapter's page
     assert report(CONTENTS_PAGE) == []
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        pytest.param(
+            '"LocalProxy" allows treating a context var',
+            '6:42: OL302 section "Proxies" ends mid-sentence: "...\'LocalProxy\' allows treating a context var"',
+            id="sentence-that-starts-with-a-quoted-name",
+        ),
+        pytest.param(
+            'If a "Rule" is created with "websocket=True", it will',
+            '6:53: OL302 section "Proxies" ends mid-sentence: "...is created with \'websocket=True\', it will"',
+            id="sentence-that-quotes-code",
+        ),
+    ],
+)
+def test_sphinx_text_cut_mid_sentence(last: str, expected: str) -> None:
+    # Sphinx's text builder prints inline literals in double quotes: a sentence that names one
+    # is still a sentence
+    doc = f"Proxies\n*******\n\n{PROSE}\n\n{last}\n"
+    assert report(doc, "OL302") == [expected]

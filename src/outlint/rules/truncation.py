@@ -270,7 +270,12 @@ _CLOSERS = frozenset(("fi", "done", "esac", "endif", "end", "$endif", "#endif"))
 
 def _code(sentence: str) -> bool:
     """Whether a sentence carries code marks, or ends as code does: a statement's semicolon, a block
-    closer, a call, or a command-line option among its last three words (followed by ASCII only)."""
+    closer, a call, or a command-line option among its last three words (followed by ASCII only).
+    Code quoted inside a sentence of words (``it is created with "websocket=True", it will``, as
+    Sphinx prints inline literals) is a literal the sentence names."""
+    plain = _QUOTED.sub('"x"', sentence)
+    if len(_PLAIN_WORDS.findall(plain)) >= QUOTING_WORDS:
+        sentence = plain
     if _CODE_MARK.search(sentence):
         return True
     tail = sentence.split()[-3:]
@@ -283,6 +288,12 @@ def _code(sentence: str) -> bool:
             return True
     return False
 
+
+# a quoted literal, and the lower-case words of the text around it
+_QUOTED = re.compile(r'"[^"\n]{1,60}"')
+_PLAIN_WORDS = re.compile(r"(?<!\S)[a-z]{2,}(?!\S)")
+# Words outside quotes that make a sentence of words, whatever code it quotes.
+QUOTING_WORDS = 4
 
 _LAST_SENTENCE = re.compile(r".*[.!?。！？][\"'”’)\]]*\s+")
 
@@ -499,13 +510,13 @@ def _stops_short(text: str) -> bool:
         return True
     if _complete(text) or _COMMAND.search(text[-200:]):
         return False
-    if not text[:1].isalnum():
+    if not text.lstrip("\"'“‘")[:1].isalnum():
         return False  # an item of a list with its own marks ("? Apply ...", "[ ] get rid of ...")
     body = _trimmed(text)
     sentence = last_sentence(body).split()
     # after a complete sentence, two words that start another are already a stopped sentence
     shortest = 2 if len(sentence) < len(body.split()) else 4
-    if len(sentence) < shortest or not sentence[0][:1].isupper() or _code(" ".join(sentence)):
+    if len(sentence) < shortest or not sentence[0].lstrip("\"'“‘")[:1].isupper() or _code(" ".join(sentence)):
         return False
     if any("://" in w or w.startswith("www.") for w in sentence):
         return False  # a closing pointer ("Browse to https://... for more information")
