@@ -508,3 +508,17 @@ def test_numbered_lines_where_only_unnumbered_underlined_titles_are_headings_are
     # are the items of its lists ("1. A drive ..." is no section with an empty "Requirements" over it)
     assert titles(UNDERLINED_ONLY) == ["COPYING", "Requirements", "Compiling"]
     assert lint(UNDERLINED_ONLY, "OL") == []
+
+
+def test_a_title_with_a_full_stop_over_its_first_sub_section_is_a_heading() -> None:
+    # a sentence with a full stop and nothing under it is a list item, unless its first
+    # sub-section follows: the numbering below it says what it is
+    doc = (
+        "1. Questions\n\nThe questions users ask.\n\n"
+        "1.1. Why is there a new group for every new user?\n\nEvery user gets a group of their own.\n\n"
+        "1.2. Questions about running services and open ports.\n\n"
+        "1.2.1. Why are all services activated on installation?\n\nThat is a compromise.\n\n"
+        "1.2.2. Can I remove inetd?\n\nYes, you can.\n"
+    )
+    assert titles(doc)[2] == "Questions about running services and open ports."
+    assert lint(doc, "OL2") == []

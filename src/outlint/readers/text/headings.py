@@ -318,9 +318,10 @@ def _judge(
         # a label that names its kind, set off from its title ("Book the Second--the Golden
         # Thread"), unlike a sentence that cites one ("Section 7.2 establishes a registry.")
         return "numbered"
-    if fits and loose_shape(title) and not (bodiless and SENTENCE_END.search(title)):
+    if fits and loose_shape(title) and (parent or not (bodiless and SENTENCE_END.search(title))):
         # (a sentence with a full stop and no text under it, before the next number: a list item,
-        # "b.  Systems now use ~/_inputrc as the last-ditch inputrc filename.")
+        # "b.  Systems now use ~/_inputrc as the last-ditch inputrc filename."; unless its first
+        # sub-section follows: "12.1.1.14. Questions about running services." over "12.1.1.14.1.")
         return "numbered+chain"
     return None
 
