@@ -443,6 +443,11 @@ def test_wrapped_sentence_cut_between_sections_is_found() -> None:
             "Section 4.5, «Preparing Files for TFTP Net Booting»\n\nA.2.4. Hard disk boot\n\nBoot from the disk.\n",
             id="ends-on-a-title-in-guillemets",
         ),
+        pytest.param(
+            "4.11.16.4. Other user auditing methods\n\nThe snoopy tool logs every command a user runs.\n"
+            "FIXME: Debian package for snoopy??? -->\n\n4.11.16.5. Reviewing logs\n\nRead them daily.\n",
+            id="ends-in-an-authors-note",
+        ),
     ],
 )
 def test_section_end_that_is_complete(doc: str) -> None:

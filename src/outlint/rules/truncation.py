@@ -539,6 +539,18 @@ def _judged(doc: Document, p: Paragraph) -> bool:
 _NOTE = re.compile(r"\s*\^?\[\d{1,3}\]\s")
 
 
+# an author's note of what is still to do ("FIXME: add more on file-rc")
+_AUTHORS_NOTE = re.compile(r"\b(?:FIXME|TODO|XXX|TBD)\b")
+_NEXT_SENTENCE = re.compile(r"[.!?。]\s+\w")
+
+
+def _in_authors_note(text: str) -> bool:
+    """Whether a paragraph ends in an author's note: a note to self, not a sentence to finish."""
+    tail = text[-300:]
+    notes = list(_AUTHORS_NOTE.finditer(tail))
+    return bool(notes) and _NEXT_SENTENCE.search(tail, notes[-1].end()) is None
+
+
 # How wide a document's wrapped lines run: the 90th percentile of the widths of its lines of five
 # words or more (every line, layout too: a page's head and foot run as wide as its prose)
 WRAP_SHARE = 0.9
@@ -625,7 +637,7 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
         if h is not None and h is last_section:
             continue  # the document stops here: OL304 reports the cut once
         last = next((b for b in reversed(body) if isinstance(b, Paragraph)), None)
-        if last is None or _NOTE.match(last.text):
+        if last is None or _NOTE.match(last.text) or _in_authors_note(last.text):
             continue
         final = k == len(sections) - 1 and strict  # the document's last words: nothing follows them
         if final:
