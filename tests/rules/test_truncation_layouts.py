@@ -113,6 +113,18 @@ def test_manual_page_in_japanese_ends_mid_sentence() -> None:
     ]
 
 
+def test_japanese_manual_page_cut_on_a_verb_stem_with_english_options() -> None:
+    # text that stops on hiragana (a particle, a verb's stem) stops mid-sentence, among English
+    # option descriptions in lower case
+    doc = (
+        "名前\n       frob - ウィジェットを処理する\n\nオプション\n"
+        + "".join(f"       -{c}\n              print the widget {c} twice and stop\n\n" for c in "abcdefgh")
+        + "".join(f"       -{c}\n              オプション{c}はウィジェットを二回処理します。\n\n" for c in "ijk")
+        + "環境変数\n       SYSTEM $SYSTEM が設定さ\n"
+    )
+    assert report(doc, "OL302") == ['39:26: OL302 section "環境変数" ends mid-sentence: "...SYSTEM $SYSTEM が設定さ"']
+
+
 def test_manual_page_ends_mid_sentence() -> None:
     assert report(MAN, "OL302") == ['30:46: OL302 section "BUGS" ends mid-sentence: "...to a tape, it is generally"']
 

@@ -480,9 +480,15 @@ def _punctuates(doc: Document) -> bool:
     of them (assumed in a short document), in a document that writes sentences at all (one that
     starts most paragraphs in lower case, as a list of thanks may, writes none)."""
     seen, done = _habit(doc, "prose")
-    if seen >= LOWER_SAMPLE and _lower_starts(doc) * 2 >= seen:
+    if seen >= LOWER_SAMPLE and _lower_starts(doc) * 2 >= seen and _latin(doc):
         return False
     return seen < HABIT_SAMPLE or done >= PUNCTUATES * seen
+
+
+def _latin(doc: Document) -> bool:
+    """Whether the document is written in a Latin script, where letter case says where sentences
+    start (in a Japanese manual, a paragraph in lower case is an option's English name)."""
+    return language.analyse(doc).main_script == "latin"
 
 
 def _lower_starts(doc: Document) -> int:
@@ -502,11 +508,16 @@ def _punctuates_entries(doc: Document) -> bool:
     return seen >= HABIT_SAMPLE and done >= ENTRIES_PUNCTUATED * seen
 
 
+# Japanese text that stops on hiragana, after two CJK characters, with no full stop: in a particle
+# or a verb's stem ("...が設定さ"), mid-sentence; titles and names end in kanji or katakana
+_KANA_END = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff\u3040-\u309f]{2}[\u3040-\u309f]$")
+
+
 def _stops_short(text: str) -> bool:
     """The test for the last paragraph of a document, where nothing follows to excuse a missing full
     stop: it stops in a sentence (a capital, then words mostly in lower case, four words at least)
     on a plain lower-case word. Title-case lines (headings the reader missed) end on a capital."""
-    if cut_off(text):
+    if cut_off(text) or _KANA_END.search(text[-4:]):
         return True
     if _complete(text) or _COMMAND.search(text[-200:]):
         return False
