@@ -253,3 +253,15 @@ def test_a_later_piece_of_a_split_info_manual_starts_where_the_last_one_ended() 
     assert codes_lines(_info_piece("Copying This Package"), "OL2") == []
     # a first node whose previous node is in the file itself: the beginning was lost
     assert codes_lines(_info_piece("Copying"), "OL2") == [("OL204", 8)]
+
+
+def test_a_page_that_starts_at_its_own_level_skips_no_level() -> None:
+    # a page whose title is in its front matter starts at "###"; "## See Also" at the end does not
+    # make the sections before it skip a level (markdownlint's heading-increment reads it so)
+    page = (
+        "---\ntitle: frob-fund\n---\n\n### Synopsis\n\nRun it.\n\n### Description\n\nIt funds.\n\n## See Also\n\nnpm.\n"
+    )
+    assert codes_lines(page.encode(), "OL206", fmt="markdown") == []
+    # a section that skips a level under a heading is still reported
+    skipped = "# Frob\n\nIntro.\n\n### Install\n\nRun it.\n"
+    assert codes_lines(skipped.encode(), "OL206", fmt="markdown") == [("OL206", 5)]

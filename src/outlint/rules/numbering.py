@@ -450,7 +450,14 @@ def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
         parent = doc.facts.parent(h)
         base = parent.level if parent else 0
         if h.level > base + 1 and not (parent is None and top == h.level):
-            groups.setdefault((id(parent), _missing(h, parent)), []).append(h)
+            missing = _missing(h, parent)
+            if parent is None and missing is None and h.number is None:
+                # unnumbered headings before the first shallower one: the document starts at
+                # its own level ("### Synopsis" under a page title its front matter gives), as
+                # markdownlint's heading-increment reads it; a later shallower heading ("## See
+                # Also") is not the parent they lack
+                continue
+            groups.setdefault((id(parent), missing), []).append(h)
     lost = doc.facts.derive(_lost_in_contents)
     # Unnumbered headings that skip the same level under parents of one level are one habit of the
     # document (a changelog generator's "### Features" under each "# 7.8.0"): one finding, at the
@@ -634,7 +641,8 @@ RULES = (
             "number. A skipped heading that the contents lists just before them (OL101 reports it lost) is not "
             "reported again. Unnumbered headings that skip the same level under every parent of one level (a "
             "changelog's `### Features` under each `# 1.2.0`) are one finding, at the first place, with the "
-            "others as related locations.",
+            "others as related locations. Unnumbered headings before the document's first shallower heading are "
+            "where the document starts (a page whose title is in its front matter starts at `###`), not a skip.",
             why="An intermediate heading is missing; outlines and navigation panes show a hole.",
             example="`1. Intro` followed directly by `1.1.1 Detail`.",
         ),
