@@ -510,3 +510,17 @@ def test_sphinx_text_cut_mid_sentence(last: str, expected: str) -> None:
     # is still a sentence
     doc = f"Proxies\n*******\n\n{PROSE}\n\n{last}\n"
     assert report(doc, "OL302") == [expected]
+
+
+def test_a_manual_page_whose_name_section_was_emptied_is_reported() -> None:
+    # a section's name over the next section is no document title over its first section
+    page = (
+        "CHSH(1)                     General Commands Manual                    CHSH(1)\n\n名前\n\n"
+        "書式\n       chsh [-s login_shell] [user]\n\n説明\n       chsh はユーザのログインシェルを変更する。\n\n"
+        "ファイル\n       /etc/passwd - ユーザアカウント情報\n\n関連項目\n       chfn(1), passwd(5)\n\n"
+        "著者\n       Julianne Frances Haugh <julie@example.org>\n\n"
+        "                                                                       CHSH(1)\n"
+    )
+    assert report(page, "OL301") == [
+        '3:1: OL301 section "名前" has no body text: the next heading "書式" follows directly'
+    ]

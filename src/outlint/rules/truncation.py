@@ -156,11 +156,18 @@ def _no_notes(h: Heading, after: Heading | None) -> bool:
     return after is not None and after.level == h.level and _release(h) and _release(after)
 
 
+# A document's title has this many words at least; a section's name ("NAME", "Background") fewer.
+TITLE_WORDS = 3
+
+
 def _title_line(doc: Document, h: Heading) -> bool:
-    """An unnumbered first heading with nothing above it: the document's title, which the first
-    section may follow directly ("This is the GNU cpio package" over "* Introduction"), however
-    the two are underlined."""
-    return h.number is None and not any(isinstance(b, Paragraph) for b in doc.preamble)
+    """An unnumbered first heading with nothing above it that names the document (three words or
+    more): its title, which the first section may follow directly ("This is the GNU cpio package"
+    over "* Introduction"), however the two are underlined. A section's name ("NAME" over
+    "SYNOPSIS" in a manual page) is no title."""
+    if h.number is not None or len(h.title.split()) < TITLE_WORDS:
+        return False
+    return not any(isinstance(b, Paragraph) for b in doc.preamble)
 
 
 _TO_WRITE = re.compile(r"\b(?:TODO|FIXME|TBD|XXX)\b|\bto be written\b", re.IGNORECASE)
