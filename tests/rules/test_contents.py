@@ -392,6 +392,20 @@ def test_a_page_that_is_only_contents_is_an_index_of_other_documents() -> None:
     assert lint(page) == []
 
 
+def test_a_list_of_sub_pages_over_the_page_text_is_no_misfit() -> None:
+    # Sphinx prints a page's toctree as a contents of other pages, then the page's own text: no
+    # heading follows for it to list
+    pages = ["Project Layout", "Application Setup", "Define and Access the Database", "Templates"]
+    doc = (
+        "Tutorial\n********\n\n\nContents:\n^^^^^^^^^\n\n"
+        + "".join(f"* {t}\n\n" for t in pages)
+        + "This tutorial will walk you through creating a basic blog application\n"
+        "called Flaskr. Users will be able to register, log in and create posts.\n\n"
+        "It is assumed that you are already familiar with Python and its tools.\n"
+    )
+    assert lint(doc) == []
+
+
 def test_one_line_under_a_contents_title_in_an_example_is_no_misfit() -> None:
     # a tutorial quotes a source file whose "Contents" title has one line under it
     doc = (

@@ -450,6 +450,8 @@ def check_unaligned(doc: Document, options: Mapping[str, Any]) -> Out:
         return  # the document ends with its contents: an index of other documents (a book's contents page)
     if not al.pairs and len(doc.toc) < UNALIGNED_ENTRIES:
         return  # one line under a "Contents" title (a sample's, in an example) is no contents to misfit
+    if not al.pairs and not any(h.span.line > span.end_line for h in doc.facts.headings):
+        return  # no heading after it for it to list: an index of other pages (Sphinx's toctree) over text
     paired = [_entry_ref(doc, i) for i, _ in al.pairs[:3]]
     if paired:
         more = len(al.pairs) - len(paired)
@@ -580,8 +582,9 @@ Reports a contents that cannot be matched with the document's headings: fewer th
 entries, and fewer than half of the headings after it, pair up. The other contents rules (OL101
 to OL106) stay quiet on such a document, since every entry would be reported. A document that
 ends with its contents, none of whose entries pairs with a heading, is a contents page of other
-documents (a manual's index page), and is not reported; nor is a lone line under a contents
-title (a sample's, quoted in an example).
+documents (a manual's index page), and is not reported; so is one with no heading after its
+contents (a page's list of its sub-pages, as Sphinx prints a toctree, over the page's text); nor
+is a lone line under a contents title (a sample's, quoted in an example).
 
 ## Why is this bad?
 The contents describes another document or another version of it, or the headings are not
