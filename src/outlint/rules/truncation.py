@@ -157,7 +157,7 @@ def _no_notes(h: Heading, after: Heading | None) -> bool:
 
 
 # A document's title has this many words at least; a section's name ("NAME", "Background") fewer.
-TITLE_WORDS = 3
+DOCUMENT_TITLE_WORDS = 3
 
 
 def _title_line(doc: Document, h: Heading) -> bool:
@@ -165,12 +165,14 @@ def _title_line(doc: Document, h: Heading) -> bool:
     more): its title, which the first section may follow directly ("This is the GNU cpio package"
     over "* Introduction"), however the two are underlined. A section's name ("NAME" over
     "SYNOPSIS" in a manual page) is no title."""
-    if h.number is not None or len(h.title.split()) < TITLE_WORDS:
+    if h.number is not None or len(h.title.split()) < DOCUMENT_TITLE_WORDS:
         return False
     return not any(isinstance(b, Paragraph) for b in doc.preamble)
 
 
-_TO_WRITE = re.compile(r"\b(?:TODO|FIXME|TBD|XXX)\b|\bto be written\b", re.IGNORECASE)
+# the marks of an author's note of what is still to do ("FIXME: add more on file-rc")
+_TODO_MARKS = r"\b(?:TODO|FIXME|TBD|XXX)\b"
+_TO_WRITE = re.compile(_TODO_MARKS + r"|\bto be written\b", re.IGNORECASE)
 
 
 def _commented(doc: Document) -> frozenset[int]:
@@ -471,47 +473,37 @@ def _at_least_five(text: str) -> bool:
     return len(text.split(None, 4)) >= 5 or _size(text) >= 5
 
 
-def _habit(doc: Document, kind: str) -> tuple[int, int]:
-    """How many paragraphs of a kind, of five words or more, the document has, and how many end complete."""
-    seen = done = 0
+def _habit(doc: Document, kind: str) -> tuple[int, int, int]:
+    """How many paragraphs of a kind, of five words or more, the document has, how many end
+    complete, and how many start with a lower-case letter."""
+    seen = done = lower = 0
     for body in _sections(doc):
         for block in body:
             if isinstance(block, Paragraph) and block.kind == kind and _at_least_five(block.text):
                 seen += 1
                 done += _complete(block.text)
-    return seen, done
+                lower += block.text[:1].islower()
+    return seen, done, lower
 
 
 def _punctuates(doc: Document) -> bool:
     """Whether the document ends its paragraphs complete, so that one that does not is cut: a share
-    of them (assumed in a short document), in a document that writes sentences at all (one that
-    starts most paragraphs in lower case, as a list of thanks may, writes none)."""
-    seen, done = _habit(doc, "prose")
-    if seen >= LOWER_SAMPLE and _lower_starts(doc) * 2 >= seen and _latin(doc):
-        return False
+    of them (assumed in a short document)."""
+    seen, done, _ = _habit(doc, "prose")
     return seen < HABIT_SAMPLE or done >= PUNCTUATES * seen
 
 
-def _latin(doc: Document) -> bool:
-    """Whether the document is written in a Latin script, where letter case says where sentences
-    start (in a Japanese manual, a paragraph in lower case is an option's English name)."""
-    return language.analyse(doc).main_script == "latin"
-
-
-def _lower_starts(doc: Document) -> int:
-    """Prose paragraphs of five words or more that start with a lower-case letter."""
-    return sum(
-        1
-        for body in _sections(doc)
-        for b in body
-        if isinstance(b, Paragraph) and b.kind == "prose" and b.text[:1].islower() and _at_least_five(b.text)
-    )
+def _lower_case(doc: Document) -> bool:
+    """Whether the document starts most of its prose paragraphs in lower case, as a list of thanks
+    may: in a Latin script (letter case says where its sentences start), it writes no sentences."""
+    seen, _, lower = _habit(doc, "prose")
+    return seen >= LOWER_SAMPLE and lower * 2 >= seen
 
 
 def _punctuates_entries(doc: Document) -> bool:
     """Whether the document ends its list and definition entries with a full stop, as manual pages
     do their option descriptions (release notes' entries often carry none): shown, not assumed."""
-    seen, done = _habit(doc, "list")
+    seen, done, _ = _habit(doc, "list")
     return seen >= HABIT_SAMPLE and done >= ENTRIES_PUNCTUATED * seen
 
 
@@ -557,8 +549,7 @@ def _judged(doc: Document, p: Paragraph) -> bool:
 _NOTE = re.compile(r"\s*\^?\[\d{1,3}\]\s")
 
 
-# an author's note of what is still to do ("FIXME: add more on file-rc")
-_AUTHORS_NOTE = re.compile(r"\b(?:FIXME|TODO|XXX|TBD)\b")
+_AUTHORS_NOTE = re.compile(_TODO_MARKS)
 _NEXT_SENTENCE = re.compile(r"[.!?。]\s+\w")
 
 
@@ -645,6 +636,8 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
     strict = doc.format in options.get("strict-formats", ("text",))
     if not doc.facts.derive(_punctuates):
         return
+    if doc.facts.derive(_lower_case) and language.analyse(doc, options.get("language")).main_script == "latin":
+        return  # in a Japanese manual, lower-case paragraphs are its options' English descriptions
     ends_early: bool = doc.facts.derive(_ends_early)
     headings = doc.facts.headings
     last_section = headings[-1] if headings and ends_early else None
