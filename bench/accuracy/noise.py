@@ -79,6 +79,9 @@ _GENERATED = (
     "apt-doc/offline",
     "debian-history/docs",
     "dbconfig-common/db",
+    "mutt/manual",
+    "libpam-doc/txt/Linux-PAM",
+    "debmake-doc/",
 )
 
 

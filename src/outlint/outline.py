@@ -628,7 +628,10 @@ def align(doc: Document) -> Alignment:
         tail = len(toc)  # every later entry has its heading, only elsewhere: moved, not lost
     # a document that stops early is judged on the entries it reaches: those past its end cannot pair
     reached = len(pairs) >= max(TAIL_PAIRS, ALIGNED * tail) if tail < len(toc) else False
-    reliable = bool(pairs) and (len(pairs) >= ALIGNED * len(toc) or len(pairs) >= ALIGNED * after or reached)
+    # half the headings after the contents are judged by the pairs made with them: a title heading
+    # above a list of sub-pages that one entry repeats is no sign the list is the contents
+    later = sum(1 for _, h in pairs if h.span.line > toc_line)
+    reliable = bool(pairs) and (len(pairs) >= ALIGNED * len(toc) or (later and later >= ALIGNED * after) or reached)
     return Alignment(
         tuple(pairs),
         tuple(i for i in range(len(toc)) if i not in match),

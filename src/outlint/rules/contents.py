@@ -140,7 +140,14 @@ def _verdicts(doc: Document) -> dict[int, str]:
         b = h.number.values if h.number else None
         number_ok = (e.number is None and not numbered) or _spelled_number(doc, i, h) or a == b or i in moved
         ne, nh = normalize_title(e.title), normalize_title(h.title)
-        title_ok = ne == nh or _short_label(doc, i, h) or _abbreviated(ne, nh, widest) or _shortened(doc, i, h)
+        # the same letters broken apart elsewhere are one title: a word hyphenated where one of
+        # them wrapped ("regular expres-" / "sions?"), "set up" and "setup"
+        title_ok = (
+            ne.replace(" ", "") == nh.replace(" ", "")
+            or _short_label(doc, i, h)
+            or _abbreviated(ne, nh, widest)
+            or _shortened(doc, i, h)
+        )
         if not number_ok:
             out[i] = "number"
         elif not title_ok:
@@ -450,8 +457,11 @@ def check_unaligned(doc: Document, options: Mapping[str, Any]) -> Out:
         return  # the document ends with its contents: an index of other documents (a book's contents page)
     if not al.pairs and len(doc.toc) < UNALIGNED_ENTRIES:
         return  # one line under a "Contents" title (a sample's, in an example) is no contents to misfit
-    if not al.pairs and not any(h.span.line > span.end_line for h in doc.facts.headings):
-        return  # no heading after it for it to list: an index of other pages (Sphinx's toctree) over text
+    after = [h for h in doc.facts.headings if h.span.line > span.end_line]
+    if len(after) < UNALIGNED_ENTRIES and not any(h.span.line > span.end_line for _, h in al.pairs):
+        # no heading after it for it to list, or one ("Indices and tables"): an index of other
+        # pages (Sphinx's toctree) at the end of the page's text
+        return
     paired = [_entry_ref(doc, i) for i, _ in al.pairs[:3]]
     if paired:
         more = len(al.pairs) - len(paired)

@@ -327,6 +327,10 @@ def last_sentence(text: str) -> str:
     return text[-300:][m.end() :] if m else text[-300:]
 
 
+# Items of at most two words separated by commas, this many or more, are a list of names.
+LIST_ITEMS = 4
+
+
 def cut_off(text: str) -> bool:
     """Whether a paragraph stops mid-sentence: no terminal punctuation, and long enough to be a
     sentence, or ending on a word that cannot end one (``the``, ``of``) or on a colon."""
@@ -339,8 +343,11 @@ def cut_off(text: str) -> bool:
         return False  # a reference list's entry, which ends on its date or number
     if _code(last_sentence(body)):
         return False  # code, markup or a command line read with the prose around it
-    if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』")):
-        return False
+    if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』", "⟩", ">", "'", "’", "”", '"')):
+        return False  # (a closing bracket or quote: a reference, a quoted name)
+    items = body.split(",")
+    if len(items) >= LIST_ITEMS and all(len(item.split()) <= 2 for item in items[1:]):
+        return False  # names or values separated by commas ("acpi, apic, clflush, ..."), not a sentence
     if body.startswith(("--", "—", "-- ")):
         return False  # a signature
     if _title_shaped(body):
@@ -355,7 +362,23 @@ def cut_off(text: str) -> bool:
     # CJK text stops mid-sentence when its last clause has CJK words: after a colon, a command or a
     # name shown in Latin letters ("或者在本地使用： info '(coreutils) chmod invocation'") completes it
     clause = re.split(r"[:：]", body)[-1]
-    return len(words) >= 12 or last in _COMMON or (not clause.isascii() and len(_CJK.findall(clause)) >= 6)
+    cjk = not clause.isascii() and len(_CJK.findall(clause)) >= 6
+    return len(words) >= 12 or last in _COMMON or (cjk and not _cjk_entry(body))
+
+
+# A term in Latin letters (a path, a command, names separated by commas), then its description in
+# CJK text holding no sentence end and at most this many CJK characters: a definition entry, as CJK
+# manual pages write their NAME and FILES entries ("/etc/mtab マウントされているファイルシステムの一覧",
+# "rup リモートホストの状態を表示する"), which need no full stop.
+ENTRY_CJK = 60
+_TERM_ENTRY = re.compile(r"[!-+\--~]++(?:,\s*+[!-+\--~]++)*+\s++(?:[-–—]\s++)?(?=[^\x00-\x7f])")
+_CJK_STOP = re.compile(r"[。！？]")
+
+
+def _cjk_entry(body: str) -> bool:
+    return (
+        _TERM_ENTRY.match(body) is not None and _CJK_STOP.search(body) is None and len(_CJK.findall(body)) <= ENTRY_CJK
+    )
 
 
 # after a lower-case term, its description: a capital that starts a sentence (not "I")

@@ -15,7 +15,7 @@ from functools import partial
 from outlint import numbering, outline
 from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
 from outlint.readers.text.blocks import Habits
-from outlint.readers.text.kinds import paragraph
+from outlint.readers.text.kinds import PROMPT, paragraph
 from outlint.readers.text.lines import HEADING_END, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent
 from outlint.readers.text.outdent import NAME_LINE
 from outlint.readers.text.styles import WORDY, Listing, continues
@@ -34,7 +34,10 @@ def _release(number: Number, title: str) -> bool:
     brackets or nothing after it (sections have titles)."""
     if _VERSION_TITLE.match(title):
         return True
-    return number.scheme == "decimal" and number.depth >= 2 and bool(_RELEASE_NOTE.fullmatch(title.strip()))
+    # ("2.0" with nothing after it, its zero dropped as numbering does, is a release too: a section
+    # numbered "2.0" has a title)
+    deep = number.depth >= 2 or number.label.rstrip(".").endswith(".0")
+    return number.scheme == "decimal" and deep and bool(_RELEASE_NOTE.fullmatch(title.strip()))
 
 
 _WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -141,11 +144,13 @@ def _in_list(number: Number, items: Sequence[object], run: Number | None) -> boo
     )
 
 
-def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int] | None:
+def _numbered(lines: Sequence[str], block: list[int], listing: Listing | None = None) -> tuple[Number, str, int] | None:
     """(number, title, index of the title's last line) for a numbered heading candidate block.
 
     One line (``2.3 Scope``), a number alone over its title (``CHAPTER I.`` / ``THE ARRIVAL.``), or
-    a title wrapped over up to ``TITLE_LINES`` lines, none of which starts with a number.
+    a title wrapped over up to ``TITLE_LINES`` lines, none of which starts with a number; over any
+    number of lines when the contents lists that number and title word for word (a FAQ's long
+    questions, wrapped in the contents as in the body).
     """
     parsed = numbering.parse(lines[block[0]].replace("\f", ""))
     if parsed is None:
@@ -164,12 +169,26 @@ def _numbered(lines: Sequence[str], block: list[int]) -> tuple[Number, str, int]
         and len(second.split()) <= 12
     ):
         return number, second, block[1]
-    if not title or len(block) > TITLE_LINES:
+    if not title:
         return None
     rest = [lines[j].replace("\f", "").strip() for j in block[1:]]
     if any(not r or r[0].isdigit() or numbering.parse(r) is not None for r in rest):
         return None
-    return number, " ".join([title, *rest]), block[-1]  # a title wrapped onto the lines below
+    joined = " ".join([title, *rest])
+    if len(block) > TITLE_LINES and (listing is None or not listing.lists(number, joined)):
+        return None
+    return number, joined, block[-1]  # a title wrapped onto the lines below
+
+
+def _capitals_over_text(lines: Sequence[str], block: list[int]) -> bool:
+    """Whether a division's title set in capitals ("SECTION 37 - UNICODE", "CHAPTER II. METHODS")
+    has a line in mixed case right under it: a title in capitals wraps in capitals, so the line
+    under it (a byline, "Author: ...", the body's first words) is not its continuation."""
+    parsed = numbering.parse(lines[block[0]].replace("\f", ""))
+    if parsed is None or numbering.family(parsed[0]) not in WORDY:
+        return False
+    title, below = parsed[1], lines[block[1]]
+    return _WORDISH.search(title) is not None and title.isupper() and any(ch.islower() for ch in below)
 
 
 # An entry found this many entries or more after the one found last is a jump ahead in the
@@ -284,9 +303,12 @@ def candidates(
         if under is not None:
             items.append(_underlined(lines, under, underline_order))
             continue
+        if len(block) > 1 and _capitals_over_text(lines, block):
+            blocks.insert(k, block[1:])  # a byline or the first words of the body under the title
+            block = block[:1]
         previous = [x for x in items[-1:] if isinstance(x, Paragraph)]
         fallback = partial(paragraph, lines, block, previous, habits)
-        candidate = _numbered(lines, block)
+        candidate = _numbered(lines, block, listing)
         if candidate is not None and candidate[0].label in ("Q.", "A.") and (faq or candidate[0].label == "Q."):
             faq = True  # "Q. ... / A. ..." question and answer labels, not letters in a sequence
             candidate = None
@@ -352,7 +374,7 @@ def candidates(
             and outline.normalize_title(first)
         ):
             before = listing.last
-            entry = listing.find(None, first)
+            entry = listing.find(None, first, fresh=True)
             if entry is not None and listing.toc[entry].number is not None and entry > before + AHEAD:
                 # a numbered entry's bare title far ahead of the entries read so far: the words
                 # in the text ("Examples" in section 2), not the heading of "4. Examples"
@@ -483,14 +505,16 @@ def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int
     if len(block) >= 3 and UNDERLINE.fullmatch(lines[block[0]]) and UNDERLINE.fullmatch(lines[block[2]]):
         c = lines[block[0]].strip()[0]
         if lines[block[2]].strip()[0] == c and not UNDERLINE.fullmatch(lines[block[1]]):
-            if _CODE_END.search(lines[block[1]]):
-                return None  # one line of code in a listing set between rules (AsciiDoc's "----")
+            if _CODE_END.search(lines[block[1]]) or PROMPT.match(lines[block[1]]):
+                # one line of code, or a command after its prompt ("$ git log -p"), in a listing
+                # set between rules (AsciiDoc's "----")
+                return None
             return block[1], block[2], "over" + c
     if len(block) >= 2 and block[1] == block[0] + 1:
         under = lines[block[1]].strip()
         title = lines[block[0]].strip()
-        if _CODE_END.search(title):
-            return None  # a line of code over a rule
+        if _CODE_END.search(title) or PROMPT.match(title):
+            return None  # a line of code, or a command after its prompt, over a rule
         if UNDERLINE.fullmatch(under) and not UNDERLINE.fullmatch(title) and len(under) >= max(3, len(title) * 0.6):
             return block[0], block[1], under[0]
     return None

@@ -124,9 +124,11 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
     limit = min(len(lines), max(TITLE_WITHIN, len(lines) // 2))
     later: dict[str, int] | None = None
     i = tried = 0
+    head = 0  # the first line of the paragraph the scan is in
     while i < limit and tried < UNTITLED_TRIES:
         if not content[i] or _entry_text(lines[i]) is None:
             i += 1
+            head = i if i >= len(lines) or not content[i - 1] else head
             continue
         run = i
         texts = []
@@ -142,7 +144,12 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
             later = _standing(lines, content, 0, _collapsed)
         found = sum(1 for t in texts if later.get(t, -1) >= i)
         if found >= UNTITLED_SHARE * len(texts):
+            # unnumbered parents over the first numbered entries ("SECTION 1 - GENERAL" over
+            # "1.1. What is Vim?") begin the block when they too turn up later as headings
+            if head < run and all(later.get(_collapsed(lines[j]), -1) >= i for j in range(head, run)):
+                return head
             return run
+        head = i
     return -1
 
 
@@ -340,6 +347,7 @@ def contents(
         block.add(_Entry(i, text, pg), s, parsed)
         i += 1
         end = i
+    block.entries = _without_topics(block.entries, lines, later)
     if len(block.entries) > 1 and _note(block.entries[0]) and not _note(block.entries[1]):
         del block.entries[0]  # a note to the reader under the contents title, before its entries
     if not block.entries:
@@ -443,7 +451,7 @@ _EXPLICIT_MARKUP = re.compile(r"\s*\.\. (?:[\w:-]+::|_[^:]*:|\|)")
 
 # A list item's mark before an unnumbered entry ("* Preface", as Sphinx's text builder writes a
 # local contents): no part of its title.
-_BULLET = re.compile(r"^[*•·‣◦-]\s+")
+_BULLET = re.compile(r"^[*+•·‣◦▪□■○●–-]\s+")
 # A note is a sentence of this many words or more.
 NOTE_WORDS = 6
 
@@ -517,6 +525,8 @@ def _continues(
     """
     if prev.page is not None or parsed is not None:
         return False
+    if _BULLET.match(text.lstrip()):
+        return False  # a bulleted line is an item of its own (topics listed under a chapter)
     if leader.bare(lines[prev.last]) is not None:
         return False  # the entry above ran its leader to the end: it is complete, pages left out
     line = lines[i]
@@ -562,6 +572,21 @@ def _continues(
             return True
     # the entry's last line, hanging under it, ends with the page number
     return pg is not None and indent(line) > indent(lines[prev.first])
+
+
+def _without_topics(entries: list[_Entry], lines: Sequence[str], later: _Standalone) -> list[_Entry]:
+    """The entries without the bulleted topics listed under numbered ones ("2. Basic usage" over
+    "□ How can I switch windows?": questions its chapter answers), when the numbered entries turn
+    up later as headings and most of the bulleted ones do not."""
+    bulleted = [e for e in entries if _BULLET.match(lines[e.first].lstrip())]
+    numbered = [e for e in entries if _parse(e.text) is not None]
+    if not bulleted or not numbered:
+        return entries
+    standing = sum(1 for e in bulleted if later.title(_BULLET.sub("", e.text.lstrip()), -1) > e.last)
+    numbered_standing = sum(1 for e in numbered if later.title(e.text, -1) > e.last)
+    if 2 * standing >= len(bulleted) or 2 * numbered_standing < len(numbered):
+        return entries
+    return [e for e in entries if not _BULLET.match(lines[e.first].lstrip())]
 
 
 def _no_room(block: _Block, before: str, line: str) -> bool:

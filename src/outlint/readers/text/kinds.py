@@ -10,10 +10,15 @@ from outlint.readers.text.blocks import WRAPPED, Habits
 from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
 
 # An option in brackets, as usage lines write them: "[-n]", "[--quiet]", "[-o outfile]", "[OPTION]..."
-_OPTION_GROUP = re.compile(r"\[-{1,2}[A-Za-z]|\[[A-Z][A-Z_-]*\]")
+# (translated pages write them "[ -E extended_options ]", "[--]", "[选项]", "[オプション]")
+_OPTION_GROUP = re.compile(
+    r"\[\s?-{1,2}[A-Za-z]|\[\s?--\s?\]|\[[A-Z][A-Z_-]*\]|\[[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,8}\]"
+)
+# A usage line: a command's name, then an option group
+_USAGE = re.compile(r"\s*[\w.+-]+\s+\[")
 # Manual page references separated by commas: "awk(1), ed(1), grep(1),"
 _REFERENCES = re.compile(r"(?:[\w.:+-]+\(\d\w{0,6}\)[,.]?\s*)+")
-_PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
+PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
 _TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
 # what any test but the prose one looks for: symbols, wide gaps, a statement's end, a prompt
 _UNPLAIN = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&;%\u2500-\u257f]|\s{3}")
@@ -272,11 +277,12 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
             return "table"
     if n > 1 and "\t" in text and _tab_cells(body):
         return "table"  # cells separated by tabs (or a wide gap) on every line
-    if _PROMPT.match(first):
+    if PROMPT.match(first):
         return "code"  # a shell session: "$ ls -l", "# apt-get install ..."
     if _definitions(body):
         return "list"  # a term and its description: an entry of a definition list
-    if len(_OPTION_GROUP.findall(text)) >= 2:
+    groups = len(_OPTION_GROUP.findall(text))
+    if groups >= 2 or (groups and n == 1 and _USAGE.match(first)):
         return "code"  # a command's usage: its name and its options in brackets (a synopsis)
     if _REFERENCES.fullmatch(text):
         return "lines"  # manual page references ("awk(1), ed(1), grep(1)"): names, not sentences

@@ -22,7 +22,10 @@ _PAGE_MARK = re.compile(
 # A page number alone on a line: Arabic, or lower-case Roman as front matter is numbered.
 _BARE_PAGE = re.compile(r"\s*(?:\d{1,5}|[ivxlc]{1,7})\s*")
 # A page number at either edge of a running head or foot, set apart by a wide gap.
-_EDGE_NUMBER = re.compile(r"^(?:\d{1,5}|[ivxlc]{1,7})(?=\s{3,}\S)|(?<=\S\s\s\s)\s*(?:\d{1,5}|[ivxlc]{1,7})$")
+# ("Samar, Schemers        Page 1": the foot of a memo typed without form feeds)
+_EDGE_NUMBER = re.compile(
+    r"^(?P<left>\d{1,5}|[ivxlc]{1,7})(?=\s{3,}\S)|(?<=\S\s\s\s)\s*(?:[Pp]age\s+)?(?P<right>\d{1,5}|[ivxlc]{1,7})$"
+)
 _PAGE_WORD = re.compile(r"\[\s*page\s+\w+\s*\]", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 # A running head in three parts, left, centre and right ("RFC 9999   Widget Protocol   May 2031")
@@ -170,8 +173,9 @@ def _periodic(lines: Sequence[str], chrome: list[bool]) -> None:
                 runs[value] = len(chain)
             continue
         m = _EDGE_NUMBER.search(t.strip())
-        if m is not None and m.group().strip().isdigit() and numbering.parse(t) is None:
-            heads.setdefault(_key(t), []).append((i, int(m.group())))
+        edge = (m.group("left") or m.group("right")) if m is not None else None
+        if edge and edge.isdigit() and numbering.parse(t) is None:
+            heads.setdefault(_key(t), []).append((i, int(edge)))
     for chain in bare.values():
         if len(chain) >= PERIODIC:
             for i in chain:

@@ -63,13 +63,17 @@ class Listing:
             if entry.number is not None:
                 self.by_number.setdefault(entry.number.values, []).append(k)
 
-    def find(self, number: Number | None, title: str) -> int | None:
+    def find(self, number: Number | None, title: str, fresh: bool = False) -> int | None:
         """The entry with this title (and number, when both have one), or with this number and a
         title much like it; None when the contents does not list it. Entries after the one found
-        last come first: the contents and the headings go in the same order."""
+        last come first: the contents and the headings go in the same order. ``fresh``: None for
+        the entry found last (its title repeated in its own section's text, a request's name
+        over its definition)."""
         found = self._find(number, title)
         if found is None and number is None:
             found = self._respelled(title)
+        if found is not None and fresh and found == self.last:
+            return None
         if found is not None:
             self.last = found
             self.taken.add(found)
@@ -245,6 +249,8 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
     resolved = outline.resolve_letters([h.number for h in headings])
     own = outline.infer_levels(resolved)
     levels = [h.level or own[k] or 1 for k, h in enumerate(headings)]
+    for k, level in _underline_levels(headings, own).items():
+        levels[k] = level
     toc = listing.toc
     if not toc:
         return [_with_level(h, levels[k], resolved[k]) for k, h in enumerate(headings)]
@@ -271,6 +277,28 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
         elif number is not None and weak and key in shift:
             levels[k] = max(1, levels[k] + shift[key])
     return [_with_level(h, levels[k], resolved[k]) for k, h in enumerate(headings)]
+
+
+# The share of a rule's numbered headings that must share one level for the rule to carry it.
+STYLE_AGREEMENT = 0.8
+
+
+def _underline_levels(headings: Sequence[Heading], own: Sequence[int | None]) -> dict[int, int]:
+    """Unnumbered underlined headings at the level their rule has among the numbered ones: an Info
+    file's "Authors" under "=======" sits where "24.1 Copying" under "=====" does, below the chapter
+    over "*****", whichever rule the file showed first."""
+    by_rule: dict[str, Counter[int]] = {}
+    for k, h in enumerate(headings):
+        if h.number is not None and h.style and h.style.startswith("underline") and own[k]:
+            by_rule.setdefault(h.style, Counter())[own[k] or 0] += 1
+    out: dict[int, int] = {}
+    for k, h in enumerate(headings):
+        counts = by_rule.get(h.style) if h.number is None and h.style else None
+        if counts:
+            level, times = counts.most_common(1)[0]
+            if times >= STYLE_AGREEMENT * sum(counts.values()):
+                out[k] = level
+    return out
 
 
 def _with_level(h: Heading, level: int, number: Number | None) -> Heading:

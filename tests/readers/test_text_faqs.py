@@ -1,0 +1,235 @@
+"""Layouts of hand-written FAQs, HOWTOs and typed memos, and of the tools' own exports, as real
+documents set them: each test is one class of layout, with the finding a careful editor expects
+(none on a clean document)."""
+
+from __future__ import annotations
+
+from outlint.readers import text
+from tests.conftest import codes_lines
+
+
+def _toc(doc: str) -> list[tuple[int, str]]:
+    return [(e.level, e.title) for e in text.read(doc.encode(), "in.txt").toc]
+
+
+def _heads(doc: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+
+    def walk(hs: object) -> None:
+        for h in hs:  # type: ignore[attr-defined]
+            out.append((h.level, h.title))
+            walk(h.children)
+
+    walk(text.read(doc.encode(), "in.txt").headings)
+    return out
+
+
+ANSWER = "An answer that runs to a full sentence, as answers do in a FAQ.\n\n"
+
+# An untitled contents ("INDEX" is no contents title) whose groups are led by unnumbered "SECTION n"
+# lines over numbered questions; one question wraps over five lines, in the contents and the body.
+LONG_QUESTION = (
+    "When there is a very long wrapped line and a line\n"
+    "      does not fit on the screen it is not displayed at all. There\n"
+    "      are blank lines beginning with a symbol instead of the wrapped\n"
+    "      line. If I scroll the screen the symbols disappear and the\n"
+    "      line is displayed again. What setting controls this?\n"
+)
+FAQ = (
+    "This FAQ is made of the questions asked on the mailing list.\n\nINDEX\n\n"
+    "SECTION 1 - GENERAL INFORMATION\n"
+    "    1.1. What is it?\n    1.2. Who wrote it?\n    1.3. Is it free?\n    1.4. Does it run here?\n"
+    "    1.5. Is it fast?\n\n"
+    "SECTION 2 - RESOURCES\n"
+    "    2.1. Where can I learn more?\n    2.2. Is there a mailing list?\n"
+    "    2.3. " + LONG_QUESTION.replace("      ", "         ") + "\n"
+    "SECTION 3 - UNICODE\n    3.1. Can I write Unicode?\n\n"
+    "=====================================================================\n\n"
+    "SECTION 1 - GENERAL INFORMATION\n\n\n"
+    "1.1. What is it?\n\n"
+    + ANSWER
+    + "1.2. Who wrote it?\n\n"
+    + ANSWER
+    + "1.3. Is it free?\n\n"
+    + ANSWER
+    + "1.4. Does it run here?\n\n"
+    + ANSWER
+    + "1.5. Is it fast?\n\n"
+    + ANSWER
+    + "=====================================================================\n\n"
+    "SECTION 2 - RESOURCES\n\n\n"
+    "2.1. Where can I learn more?\n\n"
+    + ANSWER
+    + "2.2. Is there a mailing list?\n\n"
+    + ANSWER
+    + "2.3. "
+    + LONG_QUESTION
+    + "\n"
+    + ANSWER
+    + "=====================================================================\n\n"
+    "SECTION 3 - UNICODE\nAuthor: A. Writer <writer at example.org>\n\n\n"
+    "3.1. Can I write Unicode?\n\n" + ANSWER
+)
+
+
+def test_unnumbered_group_lines_begin_an_untitled_contents() -> None:
+    toc = _toc(FAQ)
+    assert toc[0] == (1, "GENERAL INFORMATION")
+    assert [level for level, title in toc if title == "RESOURCES"] == [1]
+    assert (2, "What is it?") in toc
+
+
+def test_a_question_the_contents_lists_wraps_over_any_number_of_lines() -> None:
+    assert (2, " ".join(LONG_QUESTION.split())) in _heads(FAQ)
+
+
+def test_a_byline_under_a_title_in_capitals_is_not_part_of_it() -> None:
+    assert (1, "UNICODE") in _heads(FAQ)
+
+
+def test_clean_faq() -> None:
+    assert codes_lines(FAQ) == []
+
+
+def test_the_faq_with_a_question_left_out_of_its_contents() -> None:
+    doc = FAQ.replace(
+        "1.5. Is it fast?\n\n" + ANSWER, "1.5. Is it fast?\n\n" + ANSWER + "1.6. Can I sell it?\n\n" + ANSWER
+    )
+    assert codes_lines(doc, "OL1") == [("OL102", doc.splitlines().index("1.6. Can I sell it?") + 1)]
+
+
+# A HOWTO's contents that lists, under each numbered chapter, the questions it answers.
+HOWTO = (
+    "Startup How-To\n\nIndex with some questions that are answered in the chapter:\n\n"
+    " 1. First steps\n 2. Basic usage\n      \u25a1 How can I switch windows?\n"
+    "      \u25a1 But alt-1 does not work!\n 3. Server automation\n"
+    "      \u25a1 How do I connect at startup?\n 4. Logging\n 5. Proxies\n 6. Settings\n\n"
+    "1. First steps\n\nIRC networks are made of servers, and servers have channels.\n\n"
+    "2. Basic usage\n\nWindows can be scrolled up and down with the page keys.\n\n"
+    "3. Server automation\n\nServers can be connected to at startup with a command.\n\n"
+    "4. Logging\n\nLogging is done with the log command of the client.\n\n"
+    "5. Proxies\n\nA proxy sits between the client and the server.\n\n"
+    "6. Settings\n\nSettings are changed with the set command.\n"
+)
+
+
+def test_bulleted_topics_under_numbered_entries_are_no_entries() -> None:
+    assert [title for _, title in _toc(HOWTO)] == [
+        "First steps",
+        "Basic usage",
+        "Server automation",
+        "Logging",
+        "Proxies",
+        "Settings",
+    ]
+    assert codes_lines(HOWTO) == []
+
+
+def test_bulleted_entries_are_entries_of_their_own() -> None:
+    doc = (
+        "Table of Contents\n\n  Background\n\n     * Domain Names\n     * SMTP and Sendmail\n\n"
+        "  Building\n\n     * Compile-time Options\n\n"
+        "Background\n\nSome background.\n\n  Domain Names\n\nNames are written so.\n\n"
+        "  SMTP and Sendmail\n\nMail is sent so.\n\nBuilding\n\nHow to build.\n\n"
+        "  Compile-time Options\n\nOptions are set so.\n"
+    )
+    assert [title for _, title in _toc(doc)] == [
+        "Background",
+        "Domain Names",
+        "SMTP and Sendmail",
+        "Building",
+        "Compile-time Options",
+    ]
+
+
+def test_a_title_hyphenated_where_it_wraps_is_the_entry_title() -> None:
+    doc = (
+        "Contents\n\n  1. Scope\n  2. Where can I get a full description of the regular\n"
+        "     expressions?\n\n"
+        "1. Scope\n\nThe scope of this text.\n\n"
+        "2. Where can I get a full description of the regular expres-\n   sions?\n\nIn the manual.\n"
+    )
+    assert codes_lines(doc, "OL1") == []
+
+
+def test_a_request_name_repeated_over_its_definition_is_no_heading() -> None:
+    doc = (
+        "Table of Contents\n\n1. Introduction\n2. Requests\n\n    QueryVersion\n    Generate\n\n"
+        "Chapter 1. Introduction\n\nThe extension adds security.\n\n"
+        "Chapter 2. Requests\n\nQueryVersion\n\nThis request returns the version numbers.\n\n"
+        "QueryVersion\n\nclient-major-version  CARD16\n\n"
+        "Generate\n\nThis request creates an authorization.\n"
+    )
+    assert [title for _, title in _heads(doc)] == ["Introduction", "Requests", "QueryVersion", "Generate"]
+    assert codes_lines(doc, "OL1") == []
+
+
+def test_a_memo_footer_with_a_page_word_is_layout() -> None:
+    page = "   Samar, Schemers                                                   Page {}\n"
+    head = "   OSF-RFC 86.0                      PAM                       October 1995\n"
+    body = "      This paragraph goes on over the page break of the typed memo and\n      ends here.\n"
+    doc = "1. INTRODUCTION\n\n" + body
+    for n in range(1, 5):
+        doc += "\n\n\n" + page.format(n) + "\n" * 7 + head + "\n\n\n" + body
+    assert codes_lines(doc, "OL3") == []
+
+
+def test_a_command_between_rules_is_a_listing_not_a_heading() -> None:
+    doc = (
+        "Create a branch and check it out:\n\n"
+        "------------------------------------------------\n$ git switch -c new v2.6.13\n"
+        "------------------------------------------------\n\nThe working tree then holds that version.\n"
+    )
+    assert _heads(doc) == []
+
+
+def test_a_bare_release_number_is_a_release() -> None:
+    doc = "Version History\n===============\n\n2.0\n===\n\n* Changed a function.\n\n1.1\n===\n\n* Added a function.\n\n"
+    doc += "1.0\n===\n\n* Initial release.\n"
+    assert codes_lines(doc, "OL2") == []
+
+
+def test_sub_pages_listed_at_the_end_of_an_index_page() -> None:
+    doc = "jsonschema\n**********\n\nA validator of JSON documents.\n\nContents\n========\n\n"
+    for name in ("Schema Validation", "The Basics", "Type Checking", "Handling Errors", "FAQ", "API Reference"):
+        doc += f"* {name}\n\n"
+    doc += "* jsonschema\n\n\nIndices and tables\n------------------\n\n* *genindex*\n"
+    assert codes_lines(doc, "OL1") == []
+
+
+def test_an_unnumbered_heading_takes_its_rules_level() -> None:
+    # (a part of an Info file split in pieces starts inside a chapter: its first rule is a section's)
+    doc = (
+        "22.3 Log\n========\n\nThe log of a window, where a split file starts.\n\n"
+        "23 Files\n********\n\nThe files it reads.\n\n23.1 Rc\n=======\n\nThe run-control file.\n\n"
+        "24 Credits\n**********\n\nAuthors\n=======\n\nThe authors are many.\n\n"
+        "24.1 Copying\n============\n\nThe licence.\n"
+    )
+    assert (2, "Authors") in _heads(doc)
+    assert codes_lines(doc, "OL3") == []
+
+
+MAN_HEAD = "RUP(1)                      General Commands Manual                      RUP(1)\n\n"
+
+
+def test_cjk_manual_entries_need_no_full_stop() -> None:
+    doc = MAN_HEAD + (
+        "名前\n     rup リモートホストの状態を表示する\n\n書式\n     rup [-dshlt] [host ...]\n\n"
+        "説明\n     rup はリモートホストの状態を表示する。これはネットワーク上のホストを調べる。\n\n"
+        "ファイル\n       /etc/mtab マウントされているファイルシステムの一覧\n\n"
+        "関連項目\n       info; Using GNU CC, Richard M. Stallman.  中のエントリ `gcc'\n\n"
+        "ハードウェア機能\n       x86 (32-bit のみ)\n              acpi, apic, clflush, cmov, cx8, dts,\n"
+        "              sse2, tm\n\n"
+        "総覧\n       diff [选项] 源文件 目标文件\n\n"
+        "バグ\n     バグがあれば報告する。報告は作者に送る。\n"
+    )
+    assert codes_lines(doc, "OL3") == []
+
+
+def test_cjk_prose_cut_short_is_still_reported() -> None:
+    doc = (
+        MAN_HEAD + "名前\n     rup リモートホストの状態を表示する\n\n"
+        "説明\n     rup はリモートホストの状態を表示する。これはネットワーク上の\n\n"
+        "バグ\n     バグがあれば報告する。\n"
+    )
+    assert codes_lines(doc, "OL302") == [("OL302", 7)]
