@@ -265,3 +265,22 @@ def test_a_page_that_starts_at_its_own_level_skips_no_level() -> None:
     # a section that skips a level under a heading is still reported
     skipped = "# Frob\n\nIntro.\n\n### Install\n\nRun it.\n"
     assert codes_lines(skipped.encode(), "OL206", fmt="markdown") == [("OL206", 5)]
+
+
+def _sections(*numbers: str) -> str:
+    """Sections underlined as an Info file sets them: each heading's rule by its depth."""
+    out = ""
+    for n in numbers:
+        title = f"{n} Section {n}"
+        out += f"{title}\n{'*=-'[n.count('.')] * len(title)}\n\nThe text of section {n} goes here.\n\n"
+    return out
+
+
+def test_sections_under_the_wrong_chapter_are_still_reported() -> None:
+    doc = _sections("1", "2", "3.1", "3.2", "3")
+    assert [code for code, _ in codes_lines(doc, "OL205")] == ["OL205"]
+
+
+def test_a_numbered_chapter_page_starts_where_the_book_puts_it() -> None:
+    doc = '10. "sphinx.ext.graphviz" -- Add Graphviz graphs\n' + "*" * 48 + "\n\nThis extension embeds graphs.\n"
+    assert codes_lines(doc, "OL204") == []

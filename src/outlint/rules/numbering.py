@@ -282,7 +282,15 @@ def _entries_of(doc: Document) -> dict[int, int]:
     return {id(h): i for i, h in doc.facts.alignment.pairs}
 
 
+def _stepped(doc: Document) -> frozenset[int]:
+    """The headings (by ``id``) the gap and start rules report: a number that leapt or started high."""
+    spans = {id(span) for rule in (check_gap, check_start) for span, *_ in rule(doc, {})}
+    return frozenset(id(h) for h in doc.facts.headings if id(h.span) in spans)
+
+
 def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
+    before: dict[int, Heading | None] = {id(h): prev for h, prev, _parent, _want in _sequence(doc)}
+    wanted: dict[int, Number] = {id(h): want for h, _prev, _parent, want in _sequence(doc)}
     for h, prev, parent, want in _sequence(doc):
         if prev and _new_group(doc, h, prev):
             continue
@@ -290,6 +298,12 @@ def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
             # (compared whole: "1.3" after "2.1" goes back a chapter, though 3 is more than 1)
             if _stale(doc, prev) or not _sure(doc, h, prev):
                 continue
+            earlier = before.get(id(prev))
+            leapt = id(prev) in doc.facts.derive(_stepped)
+            if leapt and earlier is not None and earlier.number and earlier.number.values < h.number.values:
+                continue  # "5.10.1", "5.10.4", "5.10.3": the one number that leapt is reported, as a gap
+            if leapt and earlier is None and id(prev) in wanted and wanted[id(prev)].values < h.number.values:
+                continue  # "7.3", "7.2": the first started too high, and is reported so
             yield (
                 h.span,
                 (
@@ -344,14 +358,10 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
     # A text file that starts at "2." has lost its beginning.
     pages = options.get("chapter-page-formats", ("markdown", "html"))
     numbered = [h for h in doc.headings if h.number]
-    # any file whose one numbered top-level heading is its title, on its first lines, with the
-    # sub-sections under it, is a chapter of a book too (one chapter of a manual exported to text)
-    titled = (
-        len(numbered) == 1
-        and numbered[0].span.line <= TITLE_LINES
-        and bool(numbered[0].children)
-        and _own_style(doc, numbered[0])
-    )
+    # any file whose one numbered top-level heading is its title, on its first lines, underlined in
+    # a style of its own, is a chapter of a book too (one chapter of a manual exported to text, as
+    # Sphinx numbers its pages: "10. sphinx.ext.graphviz", with or without sub-sections)
+    titled = len(numbered) == 1 and numbered[0].span.line <= TITLE_LINES and _own_style(doc, numbered[0])
     # a file cut out of a chunked manual (one DocBook page or split Info file exported to text)
     # starts where its piece of the book starts: at a dotted section whose chapter is in another
     # file ("3.5.", "12.1.7"), or at its one chapter or appendix named so ("Chapter 7.", "Appendix B")
@@ -393,11 +403,15 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
         if listed is not None and listed.values == prefix and _stale(doc, parent):
             continue  # the parent was renumbered since the contents: OL104 reports it
         groups.setdefault((id(parent), prefix), []).append(h)
+    expected = {id(h): want for h, _prev, _parent, want in _sequence(doc)}
     for (_, prefix), members in groups.items():
         h = members[0]
         if _lost_just_before(doc, lost, prefix, h):
             continue
         parent = doc.facts.parent(h)
+        want = expected.get(id(parent)) if parent is not None else None
+        if want is not None and want.values == prefix and id(parent) in doc.facts.derive(_stepped):
+            continue  # the sections carry the number the parent's place calls for: the parent's is off
         assert parent is not None and parent.number is not None and h.number is not None
         names = _listing([quote(m.number.label) for m in members if m.number is not None])
         verb = "is" if len(members) == 1 else "are"

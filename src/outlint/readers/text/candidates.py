@@ -15,6 +15,7 @@ from functools import partial
 from outlint import numbering, outline
 from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
 from outlint.readers.text.blocks import Habits
+from outlint.readers.text.contents import colon_numbered
 from outlint.readers.text.kinds import PROMPT, paragraph
 from outlint.readers.text.lines import HEADING_END, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent
 from outlint.readers.text.outdent import NAME_LINE
@@ -152,7 +153,7 @@ def _numbered(lines: Sequence[str], block: list[int], listing: Listing | None = 
     number of lines when the contents lists that number and title word for word (a FAQ's long
     questions, wrapped in the contents as in the body).
     """
-    parsed = numbering.parse(lines[block[0]].replace("\f", ""))
+    parsed = numbering.parse(lines[block[0]].replace("\f", "")) or colon_numbered(lines[block[0]])
     if parsed is None:
         return None
     number, title = parsed
@@ -338,6 +339,11 @@ def candidates(
             before = listing.last
             found = listing.find(number, title) if title else None
             listed = found is not None
+            if not (listed or number_listed) and numbering.parse(first) is None:
+                # a number with a colon ("1.1: Added refresh rates", a version in a list) heads a
+                # section only where the contents lists that number
+                items.append(fallback())
+                continue
             jump = found is not None and found - before >= LISTED_JUMP
             span = Span(block[0] + 1, indent(first) + 1, end_idx + 1, len(lines[end_idx].rstrip()))
             heading = Heading(0, number, title, span, style="numbered")

@@ -49,6 +49,15 @@ _OTHER_LIST = re.compile(
 # contents entries numbered with a colon ("2.1: GSS Details"), as older drafts set them; the
 # headings in the body carry the same number with a dot
 _COLON_NUMBER = re.compile(r"(?P<n>[1-9]\d{0,3}(?:\.[1-9]\d{0,3})*):\s*(?P<rest>[^\s\d].*)")
+
+
+def _framed(line: str) -> bool:
+    """Words framed by rules ("--- End of Contents ---"): a marker, not an entry."""
+    t = line.strip()
+    c = t[:1]
+    return len(t) > 8 and c in "-=*~#" and t[:3] == c * 3 and t[-3:] == c * 3 and any(ch.isalpha() for ch in t)
+
+
 # The contents title is looked for in the first half of the document, or its first lines.
 TITLE_WITHIN = 200
 # Whether the block's entries carry page numbers is judged on its last entries, this many.
@@ -78,9 +87,12 @@ UNTITLED_TRIES = 3
 
 def _parse(text: str) -> tuple[Number, str] | None:
     """The number and title of an entry's text, as ``numbering.parse`` reads it or colon-numbered."""
-    parsed = numbering.parse(text)
-    if parsed is not None:
-        return parsed
+    return numbering.parse(text) or colon_numbered(text)
+
+
+def colon_numbered(text: str) -> tuple[Number, str] | None:
+    """A number with a colon after it ("2.1: GSS Details", "1.1: Sources of information"), as older
+    drafts and Usenet FAQs number their sections and contents entries."""
     m = _COLON_NUMBER.match(text.strip())
     if m is None:
         return None
@@ -109,10 +121,22 @@ def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
     for i in range(min(limit, len(lines))):
         if content[i] and len(lines[i]) < 80 and TOC_TITLE.fullmatch(lines[i].strip()):
             before_blank = i == 0 or not content[i - 1] or "\f" in lines[i]
-            after = i + 1 < len(lines) and (not content[i + 1] or bool(UNDERLINE.fullmatch(lines[i + 1])))
+            after = i + 1 < len(lines) and (
+                not content[i + 1] or bool(UNDERLINE.fullmatch(lines[i + 1])) or _numbered_under(lines, i)
+            )
             if before_blank and after:
                 return i
     return -1
+
+
+def _numbered_under(lines: Sequence[str], i: int) -> bool:
+    """A title that ends with a colon set right over two numbered lines ("Contents:" / "Chapter 1:
+    Introducing zsh" / "1.1. Sources of information"): a FAQ's contents with no blank under its title."""
+    return (
+        lines[i].rstrip().endswith(":")
+        and i + 2 < len(lines)
+        and all(_parse(lines[j]) is not None for j in (i + 1, i + 2))
+    )
 
 
 def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
@@ -291,9 +315,9 @@ def contents(
                 break  # reStructuredText markup after the entries: the body
             i += 1  # markup before them (".. index::", ".. _label:"): no entry
             continue
-        if RULE_LINE.fullmatch(s):
+        if RULE_LINE.fullmatch(s) or (block.entries and _framed(s)):
             if block.entries:
-                break
+                break  # a rule, or a marker framed by rules ("--- End of Contents ---"), after the entries
             i += 1
             continue
         if _OTHER_LIST.fullmatch(s):
