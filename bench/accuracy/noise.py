@@ -16,8 +16,9 @@ python bench/accuracy/noise.py --build --extra rfc-nroff=DIR    # add a family f
 
 The pool holds what the machine has installed: Debian's manuals built with DocBook, many of them
 translated (installation-guide-amd64, apt-doc, debian-history, dbconfig-common), its Info
-manuals (autoconf-doc, binutils-doc, m4, libtool-doc, flex, gettext-doc) and its man pages in
-Chinese and Japanese (manpages-zh, manpages-ja) widen it the most.
+manuals (autoconf-doc, binutils-doc, m4, libtool-doc, flex, gettext-doc), its man pages in
+Chinese and Japanese (manpages-zh, manpages-ja), and its FAQs, HOWTOs and exported manuals (vim,
+zsh-doc, slrn, irssi, alpine, git-doc, mutt, libpam-doc, debmake-doc) widen it the most.
 
 ``--extra FAMILY=DIR`` adds the documents under DIR (``*.txt`` and ``*.rst``, and Markdown and HTML
 files: RFCs and Internet-Drafts copied from public repositories, READMEs and manuals from PyPI and

@@ -592,9 +592,10 @@ Reports a contents that cannot be matched with the document's headings: fewer th
 entries, and fewer than half of the headings after it, pair up. The other contents rules (OL101
 to OL106) stay quiet on such a document, since every entry would be reported. A document that
 ends with its contents, none of whose entries pairs with a heading, is a contents page of other
-documents (a manual's index page), and is not reported; so is one with no heading after its
-contents (a page's list of its sub-pages, as Sphinx prints a toctree, over the page's text); nor
-is a lone line under a contents title (a sample's, quoted in an example).
+documents (a manual's index page), and is not reported; so is one with at most one heading after
+it and no entry paired with a heading after it (a page's list of its sub-pages, as Sphinx prints
+a toctree at the end of the page's text, before "Indices and tables"); nor is a lone line under a
+contents title (a sample's, quoted in an example).
 
 ## Why is this bad?
 The contents describes another document or another version of it, or the headings are not
