@@ -13,15 +13,7 @@ def _toc(doc: str) -> list[tuple[int, str]]:
 
 
 def _heads(doc: str) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-
-    def walk(hs: object) -> None:
-        for h in hs:  # type: ignore[attr-defined]
-            out.append((h.level, h.title))
-            walk(h.children)
-
-    walk(text.read(doc.encode(), "in.txt").headings)
-    return out
+    return [(h.level, h.title) for h in text.read(doc.encode(), "in.txt").facts.headings]
 
 
 ANSWER = "An answer that runs to a full sentence, as answers do in a FAQ.\n\n"

@@ -457,8 +457,8 @@ def check_unaligned(doc: Document, options: Mapping[str, Any]) -> Out:
         return  # the document ends with its contents: an index of other documents (a book's contents page)
     if not al.pairs and len(doc.toc) < UNALIGNED_ENTRIES:
         return  # one line under a "Contents" title (a sample's, in an example) is no contents to misfit
-    after = [h for h in doc.facts.headings if h.span.line > span.end_line]
-    if len(after) < UNALIGNED_ENTRIES and not any(h.span.line > span.end_line for _, h in al.pairs):
+    after = sum(1 for h in doc.facts.headings if h.span.line > span.end_line)
+    if after < UNALIGNED_ENTRIES and not any(h.span.line > span.end_line for _, h in al.pairs):
         # no heading after it for it to list, or one ("Indices and tables"): an index of other
         # pages (Sphinx's toctree) at the end of the page's text
         return

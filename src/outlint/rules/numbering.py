@@ -63,6 +63,16 @@ def _all_steps(doc: Document) -> tuple[Step, ...]:
     return tuple(_steps(doc))
 
 
+def _previous(doc: Document) -> dict[int, Heading | None]:
+    """Each numbered heading's previous sibling of its family (by ``id``), from ``_sequence``."""
+    return {id(h): prev for h, prev, _parent, _want in _sequence(doc)}
+
+
+def _expected(doc: Document) -> dict[int, Number]:
+    """The number each numbered heading's place calls for (by ``id``), from ``_sequence``."""
+    return {id(h): want for h, _prev, _parent, want in _sequence(doc)}
+
+
 def _steps(doc: Document) -> Iterator[Step]:
     cousins: dict[tuple[str, int, int], int] = {}  # last value per family, depth and level
     for parent, siblings in _groups(doc):
@@ -198,7 +208,7 @@ def _run_in(doc: Document, holder: Heading | None, number: Number, first: int) -
 
 
 def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
-    before: dict[int, Heading | None] = {id(h): prev for h, prev, _, _ in _sequence(doc)}
+    before = doc.facts.derive(_previous)
     for h, prev, parent, want in _sequence(doc):
         if prev and h.number and prev.number and h.number.values > want.values:
             twice = before.get(id(prev))
@@ -289,8 +299,8 @@ def _stepped(doc: Document) -> frozenset[int]:
 
 
 def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
-    before: dict[int, Heading | None] = {id(h): prev for h, prev, _parent, _want in _sequence(doc)}
-    wanted: dict[int, Number] = {id(h): want for h, _prev, _parent, want in _sequence(doc)}
+    before = doc.facts.derive(_previous)
+    wanted = doc.facts.derive(_expected)
     for h, prev, parent, want in _sequence(doc):
         if prev and _new_group(doc, h, prev):
             continue
@@ -403,7 +413,7 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
         if listed is not None and listed.values == prefix and _stale(doc, parent):
             continue  # the parent was renumbered since the contents: OL104 reports it
         groups.setdefault((id(parent), prefix), []).append(h)
-    expected = {id(h): want for h, _prev, _parent, want in _sequence(doc)}
+    expected = doc.facts.derive(_expected)
     for (_, prefix), members in groups.items():
         h = members[0]
         if _lost_just_before(doc, lost, prefix, h):

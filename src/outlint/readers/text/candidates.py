@@ -185,6 +185,8 @@ def _capitals_over_text(lines: Sequence[str], block: list[int]) -> bool:
     """Whether a division's title set in capitals ("SECTION 37 - UNICODE", "CHAPTER II. METHODS")
     has a line in mixed case right under it: a title in capitals wraps in capitals, so the line
     under it (a byline, "Author: ...", the body's first words) is not its continuation."""
+    if lines[block[0]].rstrip()[-1:].islower():
+        return False  # a title in capitals ends in one (tested first: most first lines are prose)
     parsed = numbering.parse(lines[block[0]].replace("\f", ""))
     if parsed is None or numbering.family(parsed[0]) not in WORDY:
         return False

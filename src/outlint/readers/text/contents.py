@@ -173,7 +173,6 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
             if head < run and all(later.get(_collapsed(lines[j]), -1) >= i for j in range(head, run)):
                 return head
             return run
-        head = i
     return -1
 
 
@@ -610,7 +609,8 @@ def _without_topics(entries: list[_Entry], lines: Sequence[str], later: _Standal
     numbered_standing = sum(1 for e in numbered if later.title(e.text, -1) > e.last)
     if 2 * standing >= len(bulleted) or 2 * numbered_standing < len(numbered):
         return entries
-    return [e for e in entries if not _BULLET.match(lines[e.first].lstrip())]
+    topics = {id(e) for e in bulleted}
+    return [e for e in entries if id(e) not in topics]
 
 
 def _no_room(block: _Block, before: str, line: str) -> bool:
