@@ -128,6 +128,52 @@ def test_underlined_headings() -> None:
     assert lint(text) == []
 
 
+ASCIIDOC = """git-frob(1)
+===========
+
+EXAMPLES
+--------
+
+To remove a file from all commits:
+
+-------------------------------------------------------
+git frob --tree-filter 'rm filename' HEAD
+-------------------------------------------------------
+
+However, if the file is absent, a simple remove will fail; so use
+
+-------------------------------------------------------
+git frob --index-filter 'git rm --cached filename' HEAD
+-------------------------------------------------------
+
+Now, you will get the rewritten history.
+
+----
+f(X) = min(good(X), bad(X))
+----
+
+OPTIONS
+-------
+
+The options are listed here.
+
+======
+ Usage
+======
+
+The usage, in a sentence.
+"""
+
+
+def test_listings_between_rules_are_no_overlined_titles() -> None:
+    # AsciiDoc sets an example between rules of any length: a rule shorter than the line, or a
+    # sentence over them that ends in a colon or runs on into them, make it a listing; a title's
+    # overline and underline are at least the title's length
+    doc = read(ASCIIDOC.encode(), "git-frob.txt")
+    assert [h.title for h in doc.facts.headings] == ["git-frob(1)", "EXAMPLES", "OPTIONS", "Usage"]
+    assert lint(ASCIIDOC, "OL3") == []
+
+
 def test_book_chapter_with_title_on_next_line() -> None:
     text = (
         "CONTENTS\n\n   CHAPTER I.   THE ARRIVAL ........ 1\n   CHAPTER II.  THE DEPARTURE ...... 9\n\n\n"

@@ -238,3 +238,196 @@ def test_a_section_with_an_appendix_title_is_no_appendix_entry() -> None:
     # "A.1.2. Network configuration": the same title, numbers of another family; cut before the
     # appendix, the document ends early once, where it ends
     assert [(f.code, f.span.line) for f in lint(CUT_BEFORE_APPENDIX, "OL")] == [("OL304", 37)]
+
+
+# DocBook's plain-text export of a standard (xmlto, as X.Org ships its specifications): unnumbered
+# sections listed under their chapter, a blank line between each group of them, their fields listed
+# a level deeper; each chapter's own contents nests the same way.
+FIELDS = ["FOUNDRY", "FAMILY_NAME", "WEIGHT_NAME", "SLANT"]
+SPEC = "\n".join(
+    [
+        "Font Conventions",
+        "",
+        "Table of Contents",
+        "",
+        "1. Introduction",
+        "2. Requirements and Goals",
+        "",
+        "    Provide Unique Font Names",
+        "    Be Extensible",
+        "",
+        "3. Font Description",
+        "",
+        "    FontName",
+        "",
+        "        Examples",
+        "",
+        "    Font Properties",
+        "",
+        *(f"        {f}" for f in FIELDS),
+        "",
+        "    Built-in Atoms",
+        "",
+        "4. Conformance",
+        "",
+        "    ASCENT, DESCENT, and DEFAULT",
+        "",
+        "        ASCENT",
+        "        DESCENT",
+        "        DEFAULT",
+        "",
+        "Chapter 1. Introduction",
+        "",
+        "It is a requirement that clients are portable across servers.",
+        "",
+        "Chapter 2. Requirements and Goals",
+        "",
+        "Table of Contents",
+        "",
+        "Provide Unique Font Names",
+        "Be Extensible",
+        "",
+        "The conventions meet the long-term goals to have a standard logical",
+        "font description that:",
+        "",
+        "  • Provides unique names",
+        "",
+        "Provide Unique Font Names",
+        "",
+        "It should be possible to have names long enough to be unique.",
+        "",
+        "Be Extensible",
+        "",
+        "The conventions must be extensible.",
+        "",
+        "Chapter 3. Font Description",
+        "",
+        "Table of Contents",
+        "",
+        "FontName",
+        "",
+        "    Examples",
+        "",
+        "Font Properties",
+        "",
+        *(f"    {f}" for f in FIELDS),
+        "",
+        "Built-in Atoms",
+        "",
+        "FontName",
+        "",
+        "Each font has a name.",
+        "",
+        "Examples",
+        "",
+        "Names are shown here with their fields.",
+        "",
+        "Font Properties",
+        "",
+        "All font properties are optional.",
+        "",
+        *(x for f in FIELDS for x in (f, "", f"{f} is as defined in the FontName.", "")),
+        "Examples:",
+        "",
+        "      Bit Scaler",
+        "      Type 1 Rasterizer",
+        "",
+        "Built-in Atoms",
+        "",
+        "The following atoms are built in.",
+        "",
+        "Chapter 4. Conformance",
+        "",
+        "Special values are defined for the following fields:",
+        "",
+        "    WEIGHT_NAME",
+        "",
+        "    SLANT",
+        "",
+        "The string 0 is the special value.",
+        "",
+        "ASCENT, DESCENT, and DEFAULT",
+        "",
+        "These are provided as properties.",
+        "",
+        *(x for f in ("ASCENT", "DESCENT", "DEFAULT") for x in (f, "", f"{f} is an integer value.", "")),
+    ]
+)
+
+
+def test_a_docbook_export_with_groups_of_unnumbered_sections_is_clean() -> None:
+    # the groups after a blank line are entries, not the body's first paragraph; a chapter's own
+    # nested contents is skipped whole; "ASCENT" and "DESCENT" are two entries, though a longer
+    # heading begins with both; field names listed again in the text, and "Examples:" over a list,
+    # are no headings
+    assert lint(SPEC, "OL") == []
+    doc = text.read(SPEC.encode(), "spec.txt")
+    assert len(doc.toc) == 18
+    titles = [h.title for h in doc.facts.headings]
+    assert titles[-4:] == ["ASCENT, DESCENT, and DEFAULT", "ASCENT", "DESCENT", "DEFAULT"]
+
+
+def test_a_field_section_lost_from_the_export_is_still_found() -> None:
+    lost = SPEC.replace("SLANT\n\nSLANT is as defined in the FontName.\n\n", "")
+    assert [(f.code, f.span.line) for f in lint(lost, "OL1")] == [("OL101", 22)]
+
+
+WRAPPED_TITLE = """Installing Frob
+
+Table of Contents
+
+Installing Frob 12 on the sixty-four bit personal computer architecture as
+it is shipped
+1. Welcome
+    1.1. About Frob
+
+List of Tables
+
+1.1. Hardware needed
+
+Installing Frob 12 on the sixty-four bit personal computer architecture as
+it is shipped
+
+We are delighted that you have decided to try Frob.
+
+Chapter 1. Welcome
+
+1.1. About Frob
+
+Frob is a system.
+"""
+
+
+def test_a_long_unnumbered_title_wrapped_after_a_list_of_tables_is_its_heading() -> None:
+    assert lint(WRAPPED_TITLE, "OL") == []
+    first = text.read(WRAPPED_TITLE.encode(), "i.txt").facts.headings[0]
+    assert first.title.endswith("as it is shipped")
+
+
+def test_the_first_section_lost_under_a_chapter_list_is_reported() -> None:
+    # the chapter's own list starts with the lost section's number and title, a blank line above
+    # it: that line is the list's, not the heading written in a form the reading missed
+    doc = manual().replace("1.1. About Frob\n\nThe text of this section, in a sentence.\n\n", "", 1)
+    doc = doc.replace("1.1. About Frob\n\n", "1.1. About Frob\n1.2. More\n\n", 1)
+    doc = doc.replace("    1.1. About Frob\n", "    1.1. About Frob\n    1.2. More\n", 1)
+    doc = doc.replace("Chapter 2.", "1.2. More\n\nMore text, in a sentence.\n\nChapter 2.", 1)
+    assert [(f.code, f.span.line) for f in lint(doc, "OL")] == [("OL101", 6)]
+
+
+PART_PAGE = """                             Part VI. Reference
+Prev    Up             Frob 15 Documentation           Home    Next
+
+Part VI. Reference
+
+The entries in this Reference are meant to provide a complete summary.
+
+Table of Contents
+
+I. SQL Commands
+    ABORT - abort the current transaction
+    ALTER AGGREGATE - change the definition of an aggregate function
+"""
+
+
+def test_one_part_of_a_chunked_manual_starts_at_its_own_number() -> None:
+    assert lint(PART_PAGE, "OL2") == []

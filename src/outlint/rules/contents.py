@@ -207,7 +207,8 @@ _NUMBERED_LINE = re.compile(r"[ \t]*((?:appendix\s+)?[a-z0-9]{1,5}(?:\.[0-9]{1,5
 def _body_lines_by_number(doc: Document) -> dict[str, list[int]]:
     """The plain-text lines after the contents that start with a section number and stand apart
     from the line above, as headings do (the lines of a chapter's own contents follow one another),
-    by that number: their indexes in ``doc.facts.lines``."""
+    by that number: their indexes in ``doc.facts.lines``. A line with another numbered line right
+    under it begins a chapter's own contents."""
     out: dict[str, list[int]] = {}
     if doc.format != "text":
         return out
@@ -217,9 +218,16 @@ def _body_lines_by_number(doc: Document) -> dict[str, list[int]]:
         if lines[k - 1].strip():
             continue  # tested first: most lines follow another
         m = _NUMBERED_LINE.match(lines[k])
-        if m:
+        if m and not (k + 1 < len(lines) and lines[k + 1].strip() and _listed_next(lines[k + 1])):
             out.setdefault(m.group(1).lower(), []).append(k)
     return out
+
+
+def _listed_next(line: str) -> bool:
+    """Whether a line right under a numbered one starts with a section number too: the first two
+    lines of a chapter's own contents, not a heading over its text."""
+    m = _NUMBERED_LINE.match(line)
+    return m is not None and any(c.isdigit() for c in m.group(1)) and "." in line[: m.end() + 1]
 
 
 def _written_out(doc: Document, i: int) -> bool:

@@ -330,8 +330,8 @@ def _own_style(doc: Document, h: Heading) -> bool:
     return style.startswith("underline") and sum(1 for x in doc.facts.headings if x.style == style) == 1
 
 
-# Schemes whose label names the kind of division it numbers.
-_NAMED = frozenset({"chapter", "appendix", "cjk-chapter"})
+# Schemes whose label names the kind of division it numbers ("Chapter 7.", "Appendix B", "Part VI.").
+_NAMED = frozenset({"chapter", "appendix", "part", "cjk-chapter"})
 
 
 def _placed(n: Number | None, top: int) -> bool:
@@ -374,7 +374,7 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
     titled = len(numbered) == 1 and numbered[0].span.line <= TITLE_LINES and _own_style(doc, numbered[0])
     # a file cut out of a chunked manual (one DocBook page or split Info file exported to text)
     # starts where its piece of the book starts: at a dotted section whose chapter is in another
-    # file ("3.5.", "12.1.7"), or at its one chapter or appendix named so ("Chapter 7.", "Appendix B")
+    # file ("3.5.", "12.1.7"), or at its one chapter, appendix or part named so ("Chapter 7.", "Part VI.")
     chunk = bool(numbered) and (_placed(numbered[0].number, len(numbered)) or doc.facts.derive(_info_piece))
     chapter = (doc.format in pages and len(numbered) == 1) or titled
     started: set[int] = set()  # parents whose numbering was reported to start late

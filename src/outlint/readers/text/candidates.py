@@ -8,6 +8,7 @@ candidates against the document's own styles and numbering chain.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -239,6 +240,8 @@ def candidates(
     run: Number | None = None  # the last item of a numbered list a sentence introduced
     mini_toc: int | None = None  # indentation of a chapter's own contents list being skipped
     mini_seen: set[str] = set()  # its entries skipped so far
+    mini_top = 0  # the indentation of its first entry
+    placed = _Placed()  # where the lines the contents lists sit, per level
     items: list[Item] = []
     k = 0
     while k < len(blocks):
@@ -248,6 +251,9 @@ def candidates(
             items.append(block)
             continue
         first = lines[block[0]].replace("\f", "")
+        if len(block) >= 3 and _between_rules(lines, block) and _framed_listing(lines, block):
+            items.append(replace(paragraph(lines, block, [], habits), kind="code"))
+            continue  # a listing set between rules: neither a title nor a part's break
         if RULE_LINE.fullmatch(first) and (len(block) == 1 or _underline_heading(lines, block) is None):
             items.append(PART_BREAK)  # a horizontal rule: layout, and maybe the end of a part
             if len(block) == 1:
@@ -263,8 +269,13 @@ def candidates(
             ):
                 # entries of a chapter's own contents list: one to a block, or all in one block,
                 # which is then the whole list
+                # (a block indented past the entries skipped before it: their children, and more
+                # entries may follow)
+                nested = bool(mini_seen) and indent(first) > mini_top
+                if not mini_seen:
+                    mini_top = indent(first)
                 mini_seen.add(first.strip())
-                mini_toc = mini_toc if len(block) == 1 else None
+                mini_toc = mini_toc if len(block) == 1 or nested else None
                 continue
             mini_toc = None
         if len(block) > 1 and _lists_entries(lines, block, listing):
@@ -373,8 +384,11 @@ def candidates(
             if next_block:
                 k += 1
             continue
+        wrapped = _wrapped_title(lines, block, listing)
+        if wrapped is not None:
+            first = wrapped  # an unnumbered title the contents lists, wrapped as its entry is
         if (
-            len(block) == 1
+            (len(block) == 1 or wrapped is not None)
             and listing.toc
             and len(first.strip()) <= 160
             and not _SYMBOL_ITEM.match(first)
@@ -387,14 +401,89 @@ def candidates(
                 # a numbered entry's bare title far ahead of the entries read so far: the words
                 # in the text ("Examples" in section 2), not the heading of "4. Examples"
                 listing.last, entry = before, None
+            if entry is not None and _lead_in(first, listing.toc[entry].title):
+                # "Examples:" over the examples, where the contents lists a section "Examples": a
+                # line that introduces what follows, not the heading, which is spelled as listed
+                listing.last, entry = before, None
+            if entry is not None and entry <= before and placed.off(listing.toc[entry].level, first, habits):
+                # an entry listed before the last one found, on a line at another indent than the
+                # headings of its level so far: its title in a list of names in the text
+                # ("WEIGHT_NAME" among the fields a later section lists), whether its own
+                # heading came before or was lost
+                listing.last, entry = before, None
             if entry is not None:
+                placed.add(listing.toc[entry].level, first)
                 listed_entry = listing.toc[entry]
-                span = Span(block[0] + 1, indent(first) + 1, block[0] + 1, len(first.rstrip()))
+                last = lines[block[-1]] if wrapped is not None else first
+                span = Span(block[0] + 1, indent(first) + 1, block[-1] + 1, len(last.rstrip()))
                 heading = Heading(listed_entry.level, None, first.strip(), span, style="contents")
                 items.append((heading, listed_entry))
                 continue
         items.append(fallback())
     return items
+
+
+# Contents-listed headings of one level at one indent, this many, set that level's indent.
+LEVEL_INDENT = 2
+
+
+class _Placed:
+    """Where the lines taken for contents entries sat, per entry level: their indents, and their
+    centres (twice the middle column: a centred title's indent changes with its length)."""
+
+    def __init__(self) -> None:
+        self.indents: defaultdict[int, Counter[int]] = defaultdict(Counter)
+        self.centres: defaultdict[int, Counter[int]] = defaultdict(Counter)
+
+    def add(self, level: int, line: str) -> None:
+        self.indents[level][indent(line)] += 1
+        self.centres[level][_centre(line)] += 1
+
+    def off(self, level: int, line: str, habits: Habits) -> bool:
+        """Whether at least ``LEVEL_INDENT`` lines of this level sat at one other indent, and none
+        at this line's indent; or, where more of them share a centre than an indent (centred
+        titles), none centred where this line is. A line centred over the text is never off (a
+        centred "GLOSSARY" after appendices set at the margin)."""
+        seen = self.indents.get(level)
+        if not seen or seen[indent(line)] or _centred(line, habits):
+            return False
+        centre, centres = _centre(line), self.centres[level]
+        if max(centres.values()) > max(seen.values()):
+            return max(centres.values()) >= LEVEL_INDENT and not any(centres[centre + d] for d in (-1, 0, 1))
+        return max(seen.values()) >= LEVEL_INDENT
+
+
+def _centre(line: str) -> int:
+    return 2 * indent(line) + len(line.strip())
+
+
+# A centred line sits this far at most from the middle of the text column, in half columns; and
+# this far in at least.
+CENTRED_WITHIN = 4
+CENTRED_INDENT = 8
+
+
+def _centred(line: str, habits: Habits) -> bool:
+    middle = habits.prose_indent + habits.wrap_width
+    return indent(line) >= CENTRED_INDENT and abs(_centre(line) - middle) <= CENTRED_WITHIN
+
+
+def _lead_in(line: str, title: str) -> bool:
+    """A line ending in a colon where the entry's title does not."""
+    return line.rstrip().endswith((":", "：")) and not title.rstrip().endswith((":", "："))
+
+
+def _wrapped_title(lines: Sequence[str], block: list[int], listing: Listing) -> str | None:
+    """A block of two to ``TITLE_LINES`` lines that, joined, is word for word the title of an
+    unnumbered contents entry: that title wrapped at the document's width (a long book title over
+    its first chapter), with the first line's indent."""
+    if not 2 <= len(block) <= TITLE_LINES or not listing.toc:
+        return None
+    first = lines[block[0]]
+    joined = " ".join(lines[i].strip() for i in block)
+    if len(joined) > 160 or not listing.lists(None, joined):
+        return None
+    return first[: indent(first)] + joined
 
 
 def _numbers(items: Sequence[Item]) -> list[Number]:
@@ -509,15 +598,42 @@ def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[s
 _CODE_END = re.compile(r"[;{}]\s*$")
 
 
+def _between_rules(lines: Sequence[str], block: list[int]) -> bool:
+    """A line between two rules of one character, as an overlined title is."""
+    over, title, under = (lines[k] for k in block[:3])
+    return (
+        UNDERLINE.fullmatch(over) is not None
+        and UNDERLINE.fullmatch(under) is not None
+        and over.strip()[0] == under.strip()[0]
+        and not UNDERLINE.fullmatch(title)
+    )
+
+
+def _framed_listing(lines: Sequence[str], block: list[int]) -> bool:
+    """A line between two rules that is a listing (AsciiDoc's "----" around an example), not a
+    title with its overline: a rule shorter than the line (a title's overline and underline are
+    no shorter than it), or the sentence above ends in a colon that introduces it ("... discard
+    all other history:") or runs on into it."""
+    over, title, under = (lines[k].rstrip() for k in block[:3])
+    if min(len(over), len(under)) < len(title):
+        return True
+    above = next((lines[k] for k in range(block[0] - 1, max(-1, block[0] - 3), -1) if lines[k].strip()), "")
+    if above.lstrip().startswith(".."):
+        return False  # a reStructuredText target over a title (".. _`pip check`:")
+    if above.rstrip().endswith((":", "：")):
+        return True
+    # a sentence that runs on into the block, at the rules' own indent ("... so you can do")
+    last = above.rsplit(None, 1)[-1] if above.strip() else ""
+    return indent(above) == indent(over) and last.isalpha() and last.islower() and not _SYMBOL_ITEM.match(above)
+
+
 def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int, str] | None:
-    if len(block) >= 3 and UNDERLINE.fullmatch(lines[block[0]]) and UNDERLINE.fullmatch(lines[block[2]]):
-        c = lines[block[0]].strip()[0]
-        if lines[block[2]].strip()[0] == c and not UNDERLINE.fullmatch(lines[block[1]]):
-            if _CODE_END.search(lines[block[1]]) or PROMPT.match(lines[block[1]]):
-                # one line of code, or a command after its prompt ("$ git log -p"), in a listing
-                # set between rules (AsciiDoc's "----")
-                return None
-            return block[1], block[2], "over" + c
+    if len(block) >= 3 and _between_rules(lines, block):
+        if _CODE_END.search(lines[block[1]]) or PROMPT.match(lines[block[1]]) or _framed_listing(lines, block):
+            # one line of code, or a command after its prompt ("$ git log -p"), in a listing
+            # set between rules (AsciiDoc's "----")
+            return None
+        return block[1], block[2], "over" + lines[block[0]].strip()[0]
     if len(block) >= 2 and block[1] == block[0] + 1:
         under = lines[block[1]].strip()
         title = lines[block[0]].strip()

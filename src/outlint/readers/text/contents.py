@@ -496,7 +496,17 @@ def _paragraph_after_numbered(block: _Block, lines: Sequence[str], content: Sequ
     end = i
     while end < len(lines) and content[end]:
         end += 1
-    return end - i >= 2 and _is_prose(" ".join(lines[k].strip() for k in range(i, end)))
+    if end - i < 2 or (indent(lines[i]) > block.left and _titles_per_line(lines[i + 1 : end])):
+        return False
+    return _is_prose(" ".join(lines[k].strip() for k in range(i, end)))
+
+
+def _titles_per_line(rest: Sequence[str]) -> bool:
+    """Lines that each begin with a capital letter: one title per line (indented under the entries,
+    the unnumbered children of the entry above, as a DocBook export lists them), not a paragraph
+    wrapped mid-sentence, whose later lines mostly go on in lower case."""
+    starts = [s.lstrip()[:1] for s in rest]
+    return all(c.isupper() for c in starts)
 
 
 def _first_number_again(block: _Block, parsed: tuple[Number, str] | None, pg: str | None, apart: bool) -> bool:
@@ -553,13 +563,17 @@ def _continues(
     if leader.bare(lines[prev.last]) is not None:
         return False  # the entry above ran its leader to the end: it is complete, pages left out
     line = lines[i]
-    if later.title(f"{prev.text} {text}", -1) > i or later.begins(f"{prev.text} {text.split(None, 1)[0]}"):
+    if later.title(f"{prev.text} {text}", -1) > i:
         return True  # the entry with this line is a heading later: a wrapped entry, whatever its indent
     stands_later = later.get(line.strip().lower(), -1) > i
     if stands_later and later.get(lines[prev.last].strip().lower(), -1) > i:
         # the entry above and this line each stand on their own later, as headings do: two entries
-        # (groups of unnumbered entries in a spaced contents, DocBook's text export)
+        # (groups of unnumbered entries in a spaced contents, DocBook's text export), even where
+        # a longer heading begins with both ("FONT_ASCENT" and "FONT_DESCENT" under
+        # "FONT_ASCENT, FONT_DESCENT, and DEFAULT_CHAR")
         return False
+    if later.begins(f"{prev.text} {text.split(None, 1)[0]}"):
+        return True  # a heading later begins with the entry and this line's first word: wrapped
     if block.spaced >= SPACED and indent(line) >= block.left:
         return True  # entries stand apart, blank lines between them: a line right under one goes on with it
     if stands_later:
@@ -644,13 +658,31 @@ def _title_of(text: str) -> str:
     return outline.normalize_title(parsed[1] if parsed else text)
 
 
+# A listed title wraps over at most this many lines.
+TITLE_LINES = 4
+
+
+def _listed_at(lines: Sequence[str], content: Sequence[bool], i: int, titles: set[str]) -> bool:
+    """Whether the line, alone or with the lines right under it (a long title wrapped at the
+    document's width), is the title of a contents entry."""
+    text = lines[i]
+    for k in range(i, min(len(lines), i + TITLE_LINES)):
+        if k > i:
+            if not content[k]:
+                return False
+            text = f"{text} {lines[k].strip()}"
+        if _title_of(text) in titles:
+            return True
+    return False
+
+
 def _skip_other_lists(lines: Sequence[str], content: Sequence[bool], i: int, titles: set[str]) -> int:
     """The end of the lists of tables, figures or examples that follow a contents block: they are
     not headings. They stop at a rule, at prose, at an underline, or at a heading the contents lists."""
     start = i
     while i < len(lines):
         s = lines[i]
-        ends = RULE_LINE.fullmatch(s) or UNDERLINE.fullmatch(s) or _is_prose(s) or _title_of(s) in titles
+        ends = RULE_LINE.fullmatch(s) or UNDERLINE.fullmatch(s) or _is_prose(s) or _listed_at(lines, content, i, titles)
         if content[i] and i > start and ends:
             return i - 1 if UNDERLINE.fullmatch(s) else i
         i += 1
