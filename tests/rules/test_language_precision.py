@@ -248,3 +248,50 @@ def test_a_manual_in_a_language_the_detector_does_not_tell_apart_is_not_judged_a
     # manual is no Dutch one with German paragraphs
     found = [(f.code, f.message[:40]) for f in lint(SWEDISH, path="guide.txt") if f.code.startswith("OL4")]
     assert not any("Dutch" in m or "German" in m for _, m in found)
+
+
+# A Japanese man page as groff sets it: a description with English names and terms in its lines,
+# an example command set deeper, a program's message quoted as it prints, references to other
+# pages; and one paragraph left in English, which is untranslated text.
+JA_MAN = """BASH(1)                     General Commands Manual                    BASH(1)
+
+名前
+       bash - GNU Bourne-Again SHell
+
+説明
+       bash  は  IEEE POSIX specification (IEEE Standard 1003.1)  の Shell and
+       Utilities に準拠する実装を目指しています。 bash はデフォルトで POSIX 準
+       拠に設定することもできます。
+
+       bash は sh 互換のコマンド言語インタプリタであり、標準入力やファイルから
+       読み込んだコマンドを実行します。 bash は Korn シェルや C シェルの便利な
+       機能も採り入れています。シェルが対話的に動作している場合には、コマンド
+       の履歴を保存し、行編集の機能を提供します。
+
+       ログインシェルとして起動された場合、 bash はまず初期化ファイルを読み込
+       んで実行します。ファイルが存在しても読み込めない場合には、エラーを報告
+       します。対話的でないシェルとして起動された場合には、環境変数を調べて、
+       その値をファイル名として読み込みます。
+
+       つまり bash は以下のコマンドが実行されたのと同じように動作しま
+       す:
+              if [ -n "$BASH_ENV" ]; then . "$BASH_ENV"; fi
+       ただし、ファイル名を探すために PATH  環境変数の値が使われることはありま
+       せん。
+
+       以下のようなメッセージが表示されてから、 9 秒間の間に ^C で中止できる。
+
+       Starting to write CD at speed %d in %s mode for %s session.
+
+       The shell reads its startup files in the order that is given here, and it
+       stops at the first one that it can read.
+
+関連項目
+       at(1), at.deny(5), at.allow(5), cron(8), crontab(1), syslog(3).
+
+GNU Bash 5.2                     2022 September 19                     BASH(1)
+"""
+
+
+def test_english_names_examples_and_messages_in_a_japanese_man_page_are_no_untranslated_text() -> None:
+    assert codes_lines(JA_MAN, "OL4") == [("OL401", 31)]

@@ -321,6 +321,12 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
         script = foreign_script(p, main_script, CJK_MIN_WEIGHT if p.main in CJK else 20)
         if script is None or (script == "latin" and not english_prose(text)):
             continue
+        if (
+            script == "latin"
+            and main_script in CJK
+            and (scripts.embedded(text, main_script) or _example(text, lines[para.span.line - 1]))
+        ):
+            continue  # the document's language with terms in it, or an example set deeper
         if script not in CJK and a_name(text, script):
             continue
         above = lines[n - 2].rstrip() if n > para.span.line else ""
@@ -403,11 +409,28 @@ def without_quoted(text: str) -> str:
     return text
 
 
+# A line of code set deeper than its paragraph: shell or C syntax in it.
+_CODE_SYNTAX = frozenset(";{}[]$=")
+
+
+def _example(line: str, first: str) -> bool:
+    """A line indented past its block's first line with code's syntax in it: an example of
+    commands or code ("if [ -n "$BASH_ENV" ]; then ...") the prose around it introduces."""
+    deeper = len(line) - len(line.lstrip()) > len(first) - len(first.lstrip())
+    return deeper and any(c in _CODE_SYNTAX for c in line)
+
+
+# A printf conversion ("%d", "%s", "%-10s"): the text is a program's message, quoted as it prints.
+_FORMAT = re.compile(r"%[-+#0]*+\d*+(?:\.\d+)?[sdifuxXc](?![A-Za-z])")
+
+
 def english_prose(text: str) -> bool:
     """Whether Latin text in a CJK document reads as English prose: once links, paths, identifiers,
     quoted strings and cited titles are out, at least three different lowercase words, a function
     word among them, and fewer Capitalised words than lowercase ones (a title or a list of names;
-    acronyms count for neither)."""
+    acronyms count for neither); and no printf conversions."""
+    if "%" in text and _FORMAT.search(text):
+        return False  # a program's message with its conversions ("Starting to write CD at speed %d")
     rest = without_quoted(scripts.without_code(text))
     if not rest.isascii() or "ee " in rest or "cf." in rest:
         rest = _CITATION.sub(" ", rest)

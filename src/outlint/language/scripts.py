@@ -63,10 +63,11 @@ def _codeish(token: str) -> bool:
         return True
     if _FILE_NAME.fullmatch(token.strip(",;:()[]\"'")):
         return True  # a file's name: "skk.el", "README.md", "pobox.com"
-    if token.endswith(")") and "(" in token:
-        inner = token[token.rindex("(") + 1 : -1]
+    bare = token.rstrip(",;:.")
+    if bare.endswith(")") and "(" in bare:
+        inner = bare[bare.rindex("(") + 1 : -1]
         if inner.isdigit() or not inner:
-            return True  # apt(8), main()
+            return True  # apt(8), main(), "cron(8)," in a list of references
     if "-" not in token:
         return False
     return any(a.isalnum() and b == "-" and c.isalnum() for a, b, c in zip(token, token[1:], token[2:], strict=False))
@@ -206,6 +207,23 @@ def last_script(text: str) -> str | None:
 
 def language_of(script: str | None) -> str | None:
     return LANG_OF_SCRIPT.get(script) if script else None
+
+
+def embedded(text: str, script: str) -> bool:
+    """Whether a letter of ``script`` sits between Latin letters on one line: a sentence in that
+    script with names and terms in it ("bash は IEEE POSIX specification の Shell and"), not a
+    line of another language (whose own words never carry particles of the document's)."""
+    if script == "kana":
+        chars = re.compile(f"[{CHARS['kana']}{CHARS['han']}]")
+    elif script in CJK:
+        chars = re.compile(f"[{CHARS[script]}]")
+    else:
+        return False
+    for m in chars.finditer(text):
+        before, after = text[: m.start()], text[m.end() :]
+        if any(c.isascii() and c.isalpha() for c in before) and any(c.isascii() and c.isalpha() for c in after):
+            return True
+    return False
 
 
 def same_writing(script: str | None, main: str | None) -> bool:
