@@ -39,10 +39,14 @@ class Guess:
 _NOT_A_WORD = re.compile(r"://|^www\.|[@/\\_=<>{}$#|~^%&+\d]|^[\"'(\[«“‘]*-|[a-z][A-Z]")
 
 
+# a pointer in a C declaration ("PyObject *op,", "char **argv)"), not an emphasised word ("*self*")
+_POINTER = re.compile(r"[*&]++[A-Za-z_]\w*+[,;)\]]*+")
+
+
 def _code_or_name(token: str) -> bool:
     """A token that is not a word of any language: a link, an address, a path, a number, an
-    identifier (ALL-CAPS, camelCase, snake_case), or an option."""
-    if _NOT_A_WORD.search(token):
+    identifier (ALL-CAPS, camelCase, snake_case), a pointer, or an option."""
+    if _NOT_A_WORD.search(token) or _POINTER.fullmatch(token):
         return True
     word = token.strip(_EDGE)
     return not word or (len(word) > 1 and word.isupper())  # an acronym or a constant

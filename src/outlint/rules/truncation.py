@@ -576,6 +576,25 @@ _AUTHORS_NOTE = re.compile(_TODO_MARKS)
 _NEXT_SENTENCE = re.compile(r"[.!?。]\s+\w")
 
 
+# The labels a documentation generator prints before a note of its own (Sphinx's "See also:",
+# "Changed in version 3.2: ..."): a cross-reference or a terse note, written as a fragment as
+# often as not, never the text's last sentence cut short.
+_GENERATED_NOTE = re.compile(
+    r"(?:See also|Changed in version [\w.]++|Added in version [\w.]++|New in version [\w.]++|"
+    r"Deprecated since version [\w.]++|Removed in version [\w.]++|Deprecated in version [\w.]++):(?:\s|$)"
+)
+
+
+def _generated_note(body: Sequence[Paragraph | Gap], last: Paragraph) -> bool:
+    """Whether the section's last paragraph is such a note, or the list of references under a
+    "See also:" set on a line of its own."""
+    if _GENERATED_NOTE.match(last.text):
+        return True
+    paragraphs = [b for b in body if isinstance(b, Paragraph)]
+    before = paragraphs[-2] if len(paragraphs) >= 2 else None
+    return before is not None and _GENERATED_NOTE.fullmatch(before.text.strip() + " ") is not None
+
+
 def _in_authors_note(text: str) -> bool:
     """Whether a paragraph ends in an author's note: a note to self, not a sentence to finish."""
     tail = text[-300:]
@@ -671,7 +690,7 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
         if h is not None and h is last_section:
             continue  # the document stops here: OL304 reports the cut once
         last = next((b for b in reversed(body) if isinstance(b, Paragraph)), None)
-        if last is None or _NOTE.match(last.text) or _in_authors_note(last.text):
+        if last is None or _NOTE.match(last.text) or _in_authors_note(last.text) or _generated_note(body, last):
             continue
         final = k == len(sections) - 1 and strict  # the document's last words: nothing follows them
         if final:

@@ -327,6 +327,8 @@ def contents(
             break  # entries that followed one another, then a blank line and a line of another shape
         if after_blank and _paragraph_after_numbered(block, lines, content, i):
             break  # numbered entries that followed one another, then a blank line and a paragraph
+        if after_blank and _unbulleted_after_bullets(block, lines, s):
+            break  # a bulleted contents (reStructuredText's, as Sphinx prints it), then the body
         if after_blank and block.entries:
             block.spaced += 1
         text, pg = block.split_page(s)
@@ -484,6 +486,17 @@ def _note(e: _Entry) -> bool:
     notes before upgrading to this version."): unnumbered, with no page, ending in a full stop."""
     text = e.text.strip()
     return e.page is None and _parse(text) is None and text.endswith(".") and words(text) >= NOTE_WORDS
+
+
+# A bulleted contents has this many entries before a line without a bullet can end it.
+BULLETED = 3
+
+
+def _unbulleted_after_bullets(block: _Block, lines: Sequence[str], line: str) -> bool:
+    """A line without a bullet, after a blank line, below entries that each have one."""
+    if len(block.entries) < BULLETED or _BULLET.match(line.lstrip()):
+        return False
+    return all(_BULLET.match(lines[e.first].lstrip()) for e in block.entries)
 
 
 def _paragraph_after_numbered(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:

@@ -89,7 +89,7 @@ def classify(
                 out.append(Paragraph(heading.title, heading.span, "lines"))
         else:
             out.append(item)
-    blocks_out = _roman_appendices(_uncontested(_drop_listings(_number_underlined(out))))
+    blocks_out = _roman_appendices(_uncontested(_drop_listings(_number_underlined(_asides(out)))))
     headings = [b for b in blocks_out if isinstance(b, Heading)]
     settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
     return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
@@ -400,6 +400,38 @@ def _uncontested(items: list[outline.Block]) -> list[outline.Block]:
         if isinstance(item, Heading) and item.number and shaped and numbering.family(item.number) not in contested:
             item = replace(item, style=style + "+uncontested")
         out.append(item)
+    return out
+
+
+# Sphinx's text builder underlines section titles with these characters, one per depth, and the
+# titles of sidebars, topics and tables (no section's) with "^"; it never overlines.
+_SPHINX_SECTIONS = '*=-~"+`'
+_ASIDE = "underline:^"
+
+
+def _asides(items: list[outline.Block]) -> list[outline.Block]:
+    """In a Sphinx text build (its first title over "*", no overlines, no other rule), titles over
+    "^" head a sidebar or a topic inside the section they sit in: they take no rank among the
+    section rules, which rank by first appearance without them ("Turtle star" over "^^^" before
+    the first "---" leaves "---" the third level, not the fourth)."""
+    under = [x for x in items if isinstance(x, Heading) and (x.style or "").startswith("underline")]
+    chars = [(x.style or "")[len("underline:") :] for x in under]
+    if not under or chars[0] != "*" or _ASIDE[-1] not in chars or not all(c in _SPHINX_SECTIONS + "^" for c in chars):
+        return items
+    order: list[str] = []
+    out: list[outline.Block] = []
+    current = 0
+    for x in items:
+        if isinstance(x, Heading) and x.style == _ASIDE:
+            out.append(replace(x, level=current + 1))
+            continue
+        if isinstance(x, Heading) and (x.style or "").startswith("underline:"):
+            char = (x.style or "")[len("underline:") :]
+            if char not in order:
+                order.append(char)
+            current = order.index(char) + 1
+            x = replace(x, level=current)
+        out.append(x)
     return out
 
 

@@ -1,0 +1,100 @@
+"""Sphinx's text builder: section titles underlined one character per depth (never overlined),
+sidebars' and topics' titles over "^", a page's own contents as a bulleted list, and the notes
+Sphinx prints itself ("See also:", "Changed in version 3.2: ...")."""
+
+from __future__ import annotations
+
+from outlint.readers import text
+from tests.conftest import codes_lines
+
+PAGE = """"frob" --- Frob graphics
+************************
+
+
+Contents
+^^^^^^^^
+
+* "frob" --- Frob graphics
+
+  * Introduction
+
+  * Overview
+
+    * Frob methods
+
+    * Screen methods
+
+The frob module draws frobs. It is a module of the standard library,
+written to teach.
+
+This guide has three parts:
+
+1. The primer gives a basic overview, moving gently from simple
+   examples.
+
+2. The overview lists the methods.
+
+
+Introduction
+============
+
+Frobs are drawn by a turtle that moves on a screen.
+
+Frob star
+^^^^^^^^^
+
+A frob can draw a star, in a loop.
+
+See also: **PEP 3151** - Reworking the OS and IO exception hierarchy
+
+
+Overview
+========
+
+The methods are listed here.
+
+Changed in version 3.2: the methods now accept ASCII encoded byte sequences
+
+
+Frob methods
+------------
+
+Each frob method moves the frob.
+
+int Frob_SetDefaults(PyObject *op, PyObject *defaults)
+
+   Set the argument default values for the function object *op*.
+
+See also:
+
+  Dialog Table Control Table Control Types ControlCondition Table
+  ControlEvent Table EventMapping Table RadioButton Table
+
+
+Screen methods
+--------------
+
+Each screen method changes the screen.
+"""
+
+
+def test_a_sphinx_page_is_read_as_built() -> None:
+    # the bulleted contents ends at the first paragraph, not at the list in the introduction;
+    # "Frob star" over "^" heads a sidebar and ranks below its section; Sphinx's own notes end
+    # sections without a full stop; a C signature is no Dutch
+    doc = text.read(PAGE.encode(), "frob.txt")
+    assert [e.title for e in doc.toc][-2:] == ["Frob methods", "Screen methods"]
+    assert [(h.title, h.level) for h in doc.facts.headings] == [
+        ('"frob" --- Frob graphics', 1),
+        ("Introduction", 2),
+        ("Frob star", 3),
+        ("Overview", 2),
+        ("Frob methods", 3),
+        ("Screen methods", 3),
+    ]
+    assert codes_lines(PAGE, "OL") == []
+
+
+def test_a_sphinx_section_cut_off_is_still_found() -> None:
+    cut = PAGE.replace("Each screen method changes the screen.", "Each screen method changes the")
+    assert codes_lines(cut, "OL3") == [("OL302", 68)]
