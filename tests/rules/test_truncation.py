@@ -320,3 +320,23 @@ def test_fragments_are_judged_in_english_documents_only() -> None:
     assert codes_lines(es, "OL305") == []
     en = "1. Scope\n\nPackages are installed with the tools of the system. a package manager comes with it.\n"
     assert codes_lines(en, "OL305") == [("OL305", 3)]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        '"split()" splits a string into a list',  # a sentence that starts with a quoted name
+        "The function has an O(1) complexity, i.e. works",  # an abbreviation's full stop ends nothing
+    ],
+)
+def test_a_document_cut_in_its_last_sentence_is_found(last: str) -> None:
+    doc = f"Guide\n=====\n\nThe guide says what the tool does, in a sentence.\n\nUsage\n-----\n\n{last}\n"
+    assert codes_lines(doc, "OL3") == [("OL302", 9)]
+
+
+def test_last_sentence_steps_over_abbreviations() -> None:
+    from outlint.rules.truncation import last_sentence
+
+    assert last_sentence("It is fast. It is linear, i.e. works") == "It is linear, i.e. works"
+    assert last_sentence("It is fast. See e.g. the table") == "See e.g. the table"
+    assert last_sentence("It is fast.") == "It is fast."

@@ -304,8 +304,6 @@ _PLAIN_WORDS = re.compile(r"(?<!\S)[a-z]{2,}(?!\S)")
 # Words outside quotes that make a sentence of words, whatever code it quotes.
 QUOTING_WORDS = 4
 
-_LAST_SENTENCE = re.compile(r".*[.!?。！？][\"'”’)\]]*\s+")
-
 
 # what follows "use:" or "run:" and holds an option, an assignment or a path is a command; a last
 # word with a dot inside it is a file name or a version ("libfoo.so.1", "3.2")
@@ -322,9 +320,18 @@ def _title_shaped(text: str) -> bool:
 
 
 def last_sentence(text: str) -> str:
-    """The text after a paragraph's last sentence end: the sentence it stops in."""
-    m = _LAST_SENTENCE.match(text[-300:])
-    return text[-300:][m.end() :] if m else text[-300:]
+    """The text after a paragraph's last sentence end: the sentence it stops in. A full stop that
+    ends an abbreviation ("i.e.", "e.g.") ends no sentence."""
+    tail = text[-300:]
+    ends = [m.end() for m in _SENTENCE_BREAK.finditer(tail)]
+    for end in reversed(ends):
+        word = tail[:end].rstrip().rsplit(None, 1)[-1].rstrip("\"'”’)]").lower()
+        if not word.endswith(".") or word[:-1].lstrip("(\"'“‘") not in ABBREVIATIONS:
+            return tail[end:]
+    return tail
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?。！？][\"'”’)\]]*+\s++")
 
 
 # Items of at most two words separated by commas, this many or more, are a list of names.
@@ -549,13 +556,20 @@ def _stops_short(text: str) -> bool:
     sentence = last_sentence(body).split()
     # after a complete sentence, two words that start another are already a stopped sentence
     shortest = 2 if len(sentence) < len(body.split()) else 4
-    if len(sentence) < shortest or not sentence[0].lstrip("\"'“‘")[:1].isupper() or _code(" ".join(sentence)):
+    if len(sentence) < shortest or not _starts_sentence(sentence[0]) or _code(" ".join(sentence)):
         return False
     if any("://" in w or w.startswith("www.") for w in sentence):
         return False  # a closing pointer ("Browse to https://... for more information")
     last = sentence[-1]
     lower = sum(1 for w in sentence[1:] if w[:1].islower())
     return last.isalpha() and last.islower() and len(last) >= 2 and lower * 2 >= len(sentence) - 1
+
+
+def _starts_sentence(word: str) -> bool:
+    """A capital, or a quoted name ('"split()" splits a string ...'), as a sentence starts."""
+    if word.lstrip("\"'“‘")[:1].isupper():
+        return True
+    return word[:1] in "\"'“‘`" and word.rstrip(",;:")[-1:] in "\"'”’`" and len(word) > 2
 
 
 def _judged(doc: Document, p: Paragraph) -> bool:
