@@ -22,7 +22,18 @@ zsh-doc, slrn, irssi, alpine, git-doc, mutt, libpam-doc, debmake-doc) widen it t
 
 ``--extra FAMILY=DIR`` adds the documents under DIR (``*.txt`` and ``*.rst``, and Markdown and HTML
 files: RFCs and Internet-Drafts copied from public repositories, READMEs and manuals from PyPI and
-npm packages) as one more family, under the same rules.
+npm packages) as one more family, or to a family of the pool, under the same rules. Extras that
+widened the pool the most:
+
+- ``docbook-text``: DocBook exports the packages ship as HTML or text only, rendered the way
+  Debian renders its own (``w3m -dump -cols 78 -T text/html`` of each chapter page of
+  debian-handbook and debian-kernel-handbook, of every twelfth page of postgresql-doc-15 and of
+  git-doc's ``user-manual.html``; ``lynx -dump -width=78`` of every sixth section page of
+  debian-handbook), with xorg-docs' ``*.txt`` and fontconfig's ``fontconfig-user.txt``;
+- ``sphinx-text``: Sphinx's text builder run on the reST sources python3.11-doc ships
+  (``html/_sources``), with a ``conf.py`` that renders unknown directives' content and unknown
+  roles' text as they are, each page named ``python-<path>`` (so that pages the benchmark holds
+  as HTML stay out); and the text builds of PyPI sdists' ``docs/``.
 """
 
 from __future__ import annotations
