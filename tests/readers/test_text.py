@@ -325,3 +325,58 @@ def test_a_numbered_sentence_wrapped_back_to_its_number_is_a_paragraph() -> None
     hangs = run_in.replace('\n"MAY" in this document', '\n      "MAY" in this document')
     assert [h.title for h in read(run_in.encode(), "a.txt").facts.headings] == ["Scope", "Terms"]
     assert len(read(hangs.encode(), "a.txt").facts.headings) == 3
+
+
+def _typeset(title: str) -> str:
+    return "".join(f"{c}\b{c}" for c in title)  # nroff's bold: each letter struck twice
+
+
+TYPESET = "\n".join(
+    [
+        "",
+        "                 Making Pictures",
+        "",
+        "",
+        "1.  Introduction",
+        "",
+        "     The  pic  language provides an easy way to write proce-",
+        "dural box-and-arrow diagrams to be included in documents.",
+        "",
+        *(
+            x
+            for n in range(2, 12)
+            for x in (
+                f"{n}.  {_typeset('Section')} number {n}",
+                "",
+                "     The text of the section, set as typeset text sets it,",
+                "with its first line indented.",
+                "",
+                "     This is an annotated grammar.",
+                "",
+            )
+        ),
+        "     The drawing:",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "                              arc",
+        "            Figure 3-6: Result of arc cw; move;",
+        "",
+        "     The end of the document, in a sentence.",
+        "",
+    ]
+)
+
+
+def test_typeset_text_with_overstrikes_and_indented_first_lines() -> None:
+    # nroff's overstrikes are read as the letters a terminal shows; a two-digit section whose
+    # title starts where the paragraphs' first lines do is no list item; the blank lines a drawing
+    # left, over its labels and caption, are no content lost
+    doc = read(TYPESET.encode(), "pic.txt")
+    titles = [(h.number.label if h.number else None, h.title) for h in doc.facts.headings]
+    assert titles[:2] == [("1.", "Introduction"), ("2.", "Section number 2")]
+    assert titles[-1] == ("11.", "Section number 11")
+    assert lint(TYPESET, "OL") == []

@@ -765,7 +765,15 @@ def _spacing(h: Heading | None, gap: Gap, after: Paragraph | None, doc: Document
             return True
         spacing: int = doc.facts.derive(_heading_spacing)
         return spacing >= 2 and gap.length <= spacing + SPACING_SLACK
-    return _FIGURE.match(after.text) is not None or _title_shaped(after.text)
+    if _FIGURE.match(after.text) is not None or _title_shaped(after.text):
+        return True
+    # a drawing's labels, all the text version kept of it, over its caption ("arc" / "Figure 3-6:
+    # Result of arc cw; move;")
+    return len(after.text) <= FIGURE_LABELS and _FIGURE.search(after.text) is not None
+
+
+# A paragraph this short that holds a figure's caption is what is left of the figure.
+FIGURE_LABELS = 120
 
 
 def _title_page(doc: Document) -> set[int]:

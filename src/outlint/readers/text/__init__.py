@@ -44,7 +44,7 @@ from outlint.readers.text.blocks import group, habits, wrap_width
 from outlint.readers.text.contents import contents
 from outlint.readers.text.headings import classify
 from outlint.readers.text.layout import layout
-from outlint.readers.text.lines import blank_change_bars, split_lines
+from outlint.readers.text.lines import blank_change_bars, split_lines, without_overstrikes
 
 __all__ = ["read", "split_lines"]
 
@@ -61,7 +61,7 @@ def read(data: bytes | Owned, path: str) -> Document:
         # one character for one, so columns stay as the editor shows them
         text = text.replace("\xa0", " ")
     source = split_lines(text)
-    lines = blank_change_bars(source)
+    lines = without_overstrikes(blank_change_bars(source))
     progress.advance(0.17)  # the shares of a large file's reading each stage takes, roughly
     page = layout(lines)
     content = page.content(lines)

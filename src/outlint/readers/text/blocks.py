@@ -25,11 +25,14 @@ class Habits:
     """What the whole document says about its own layout, for thresholds relative to it.
 
     ``prose_indent``: the commonest indent of ordinary paragraphs. ``wrap_width``: the width at
-    which the author's lines wrap (the 90th percentile of prose line widths).
+    which the author's lines wrap (the 90th percentile of prose line widths). ``first_indent``:
+    the indent of a paragraph's first line, where the document indents it as typeset text does
+    (-1: it does not).
     """
 
     prose_indent: int
     wrap_width: int
+    first_indent: int = -1
 
 
 def group(lines: Sequence[str], content: Sequence[bool], page: Layout, skip: range, width: int) -> list[Block | Gap]:
@@ -97,10 +100,15 @@ def _runs_on(before: str, after: str, width: int) -> bool:
     return numbering.parse(b) is None
 
 
+# A document indents its paragraphs' first lines when this share of its blocks do, at one indent.
+FIRST_INDENTED = 0.3
+
+
 def habits(lines: Sequence[str], blocks: Sequence[Block | Gap], width: int) -> Habits:
     """Measure the prose indent (the commonest indent of lines of blocks that are not numbered,
     bulleted or code) and the wrap width."""
     counts: Counter[int] = Counter()
+    firsts: Counter[int] = Counter()  # first lines indented past the block's next line
     seen = 0
     for block in blocks:
         if not isinstance(block, list):
@@ -109,8 +117,11 @@ def habits(lines: Sequence[str], blocks: Sequence[Block | Gap], width: int) -> H
         if BULLET.match(head) or CODE_LINE.match(head) or numbering.parse(head) is not None:
             continue
         counts.update(indent(lines[j]) for j in block)
+        if len(block) >= 2 and indent(head) > indent(lines[block[1]]):
+            firsts[indent(head)] += 1
         seen += 1
         if seen == SAMPLE:
             break
     base = counts.most_common(1)[0][0] if counts else 0
-    return Habits(base, width)
+    first, times = firsts.most_common(1)[0] if firsts else (-1, 0)
+    return Habits(base, width, first if times >= FIRST_INDENTED * seen else -1)

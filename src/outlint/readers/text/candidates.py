@@ -547,6 +547,8 @@ def _hanging(lines: Sequence[str], first: str, title: str, after: list[int] | Ga
     column = first.find(title.split()[0])
     if column <= habits.prose_indent + 1 or indent(lines[after[0]]) != column:
         return False
+    if column == habits.first_indent or (len(after) >= 2 and indent(lines[after[1]]) < column):
+        return False  # a paragraph's first line indented as typeset text indents it, not a hanging body
     return paragraph(lines, after, [], habits).kind in ("prose", "list", "quote")
 
 

@@ -72,3 +72,16 @@ def blank_change_bars(lines: list[str]) -> list[str]:
     for i in marked:
         out[i] = " " + out[i][1:]
     return out
+
+
+# A character struck over by the next one, as nroff prints bold ("B\bB") and underlined ("_\bB")
+# text for a terminal: the reader sees the letter once.
+_STRUCK = re.compile("[^\b\n]\b")
+
+
+def without_overstrikes(lines: list[str]) -> list[str]:
+    """The lines with nroff's overstrikes taken out (what ``col -b`` does), when there are any. A
+    line's columns after its first overstrike count the letters as a terminal shows them."""
+    if not any("\b" in s for s in lines):
+        return lines
+    return [_STRUCK.sub("", s) if "\b" in s else s for s in lines]
