@@ -295,3 +295,24 @@ GNU Bash 5.2                     2022 September 19                     BASH(1)
 
 def test_english_names_examples_and_messages_in_a_japanese_man_page_are_no_untranslated_text() -> None:
     assert codes_lines(JA_MAN, "OL4") == [("OL401", 31)]
+
+
+ZH_TIP = """第一章 入门
+
+    使用 Python distutils 通常包含三个步骤。构建系统会读取配置文件，然后生成软件包，
+    最后安装到系统中。维护者通常只需要修改少量的文件，就可以完成整个打包过程。
+
+    打包之前，请先阅读上游的文档，了解构建系统的要求，并确认所有依赖都已经安装。
+    如果构建失败，请查看日志文件，找到出错的步骤，然后修改配置后再重新构建。
+
+    Tip
+
+    -a 选项也可以使用“https://arm.koji.fedoraproject.org/packages/
+    ibus/1.5.7/3.fc21/src/ibus-1.5.7-3.fc21.src.rpm”这样的 URL。
+"""
+
+
+def test_a_path_glued_to_a_chinese_clause_is_no_english() -> None:
+    # a URL wrapped over two lines, its second half written on into the Chinese sentence with no
+    # space: a path, not English words ("a", "src", "rpm")
+    assert codes_lines(ZH_TIP, "OL4") == []

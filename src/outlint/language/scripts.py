@@ -47,6 +47,9 @@ _INLINE_CODE = re.compile(r"`[^`]*`")  # linear: each backtick is scanned up to 
 _CODE_CHARS = frozenset("/\\_=<>{}$@#")
 _FILE_NAME = re.compile(r"[\w+-]+\.[a-z]{1,4}")
 _WIDE = re.compile("[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # CJK letters and punctuation
+# In text with CJK in it, a token ends where CJK text starts or stops: CJK writes no spaces, so a
+# path or a name glued to a CJK clause ("ibus-1.5.7.src.rpm”这样的") is a token of its own.
+_PIECE = re.compile("[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]++|[^\\s\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]++")
 
 
 def _link(token: str) -> bool:
@@ -79,7 +82,7 @@ def _blank(text: str, drop: object) -> str:
         text = _INLINE_CODE.sub(lambda m: " " * len(m.group()), text)
     parts = []
     last = 0
-    for m in _TOKEN.finditer(text):
+    for m in (_PIECE if _WIDE.search(text) else _TOKEN).finditer(text):
         if drop(m.group()):  # type: ignore[operator]
             parts.append(text[last : m.start()])
             parts.append(" " * (m.end() - m.start()))
