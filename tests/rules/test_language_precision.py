@@ -316,3 +316,36 @@ def test_a_path_glued_to_a_chinese_clause_is_no_english() -> None:
     # a URL wrapped over two lines, its second half written on into the Chinese sentence with no
     # space: a path, not English words ("a", "src", "rpm")
     assert codes_lines(ZH_TIP, "OL4") == []
+
+
+def test_a_licence_kept_in_english_in_a_translation_is_no_untranslated_text() -> None:
+    # an appendix that is the GPL itself, as translations keep it: its paragraphs with no legal
+    # word in them ("These requirements apply to ...") are the licence's text all the same; an
+    # English paragraph left in another appendix is still found
+    ja = [
+        "付録E 付記",
+        "",
+        "この文書は、インストールの手順を説明するためのものです。多くの人が翻訳に協力しました。",
+        "この文書への貢献は歓迎します。問題を見つけた場合は、バグとして報告してください。",
+        "",
+        "This section was not translated yet, and it tells the reader how to send a patch.",
+        "",
+        "付録F GNU General Public License",
+        "",
+        "Version 2, June 1991",
+        "",
+        "Everyone is permitted to copy and distribute verbatim copies of this license document,",
+        "but changing it is not allowed. This is free software, under the terms of the license.",
+        "",
+        "To protect your rights, we need to make restrictions that forbid anyone to deny you",
+        "these rights or to ask you to surrender the rights.",
+        "",
+        "These requirements apply to the modified work as a whole. If identifiable sections of",
+        "that work are not derived from the Program, then this License does not apply to them.",
+        "",
+    ]
+    body = ["第1章 はじめに", ""] + [
+        "この章では、システムの概要を説明します。インストールの前に、必要な情報を集めてください。",
+        "",
+    ] * 6
+    assert codes_lines("\n".join(body + ja), "OL4") == [("OL401", 20)]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from outlint.language import detect, main, quoted, scripts
 from outlint.language.scripts import CJK, Profile, profile, same_writing
-from outlint.model import Document, Paragraph
+from outlint.model import Document, Heading, Paragraph
 
 TEXT_KINDS = main.TEXT_KINDS
 # Short CJK text carries more per character than Latin text: a label line such as "設定例の説明:"
@@ -105,6 +105,7 @@ def _analyse(doc: Document, language: str | None) -> Languages:
     notices: frozenset[int] = frozenset()
     if len(totals) > 1:  # a notice left in English is no evidence of the language of a translation
         notices = frozenset(id(para) for para in paragraphs if legal_notice(para.text))
+        notices |= _licence_sections(doc, notices)
         for para in paragraphs:
             if id(para) in notices and not para.lang:
                 totals.subtract(dict(profiles[id(para)].counts))
@@ -255,6 +256,35 @@ _LEGAL = re.compile(
     r"|\ball\s+rights\s+reserved\b|\blicen[cs]ed\s+under\b|\bunder\s+the\s+terms\s+of\s+the\b"
     r"|\bthis\s+is\s+free\s+software\b"
 )
+
+
+# A heading that names a licence: the section under it is the licence's text, which a translation
+# keeps as it is granted (the GPL's only binding version is the English one).
+_LICENCE_TITLE = re.compile(
+    r"\b(?:general\s+public|free\s+documentation|apache|mit|bsd|mozilla\s+public|artistic|creative\s+commons)"
+    r"\s+licen[cs]e\b|\b(?:l?gpl|gfdl)\b",
+    re.IGNORECASE,
+)
+
+
+def _licence_sections(doc: Document, notices: frozenset[int]) -> frozenset[int]:
+    """The paragraphs of sections whose heading names a licence and whose text has a legal notice
+    in it (the licence itself, not a section about licensing), sub-sections included."""
+    out: set[int] = set()
+    for h in doc.facts.headings:
+        if not _LICENCE_TITLE.search(h.title):
+            continue
+        paragraphs = [b for b in _under(h) if isinstance(b, Paragraph)]
+        if any(id(p) in notices for p in paragraphs):
+            out.update(id(p) for p in paragraphs)
+    return frozenset(out)
+
+
+def _under(h: Heading) -> Iterable[object]:
+    """The blocks of a heading's section, its sub-sections' too."""
+    yield from h.body
+    for child in h.children:
+        yield from _under(child)
 
 
 def legal_notice(text: str) -> bool:
