@@ -349,3 +349,32 @@ def test_a_licence_kept_in_english_in_a_translation_is_no_untranslated_text() ->
         "",
     ] * 6
     assert codes_lines("\n".join(body + ja), "OL4") == [("OL401", 20)]
+
+
+JA_ENV = """ENV(1)                      General Commands Manual                     ENV(1)
+
+名前
+       env - 変更された環境でプログラムを実行する
+
+説明
+       環境変数のそれぞれに値を設定して、プログラムを実行する。プログラムが指定
+       されなかった場合には、現在の環境を表示する。引き数がない場合は、環境変数
+       の一覧を出力する。この動作は、他のシェルの組み込みコマンドと同じである。
+
+       '-S'  パラメーターを指定しない場合、 このスクリプトはおそらく以下のよう
+       な感じで失敗することでしょう。
+
+              /usr/bin/env: 'perl -w -T': No such file or directory
+
+       さらなる詳細は info 形式のドキュメントを参照してください。
+
+       This paragraph was left as it was, and it tells the reader what the program does.
+
+GNU coreutils 9.1                  2022年9月                          ENV(1)
+"""
+
+
+def test_a_line_of_output_set_deeper_than_the_text_around_it_is_an_example() -> None:
+    # the error message the text shows is an example; the English paragraph at the text's own
+    # indent is untranslated
+    assert codes_lines(JA_ENV, "OL4") == [("OL401", 18)]

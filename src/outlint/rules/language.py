@@ -41,8 +41,9 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     if langs.plain or langs.samples:
         return  # one script, one language: no block is foreign (the common case, made cheap)
     main = langs.main_script
+    shown = _displayed(doc) if main in CJK and doc.format == "text" else frozenset()
     for para in language.iter_paragraphs(doc):
-        if para.lang or id(para) in langs.notices:
+        if para.lang or id(para) in langs.notices or id(para) in shown:
             continue  # declared by the author (HTML lang): intentional; a licence stays as granted
         p = langs.paragraphs[id(para)]
         if len(p.counts) == 1 and p.main == main and id(para) not in langs.latin and id(para) not in langs.parts:
@@ -94,6 +95,26 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                     (),
                     Detected(tag),
                 )
+
+
+def _displayed(doc: Document) -> frozenset[int]:
+    """Paragraphs of plain text set deeper than the paragraphs on both sides of them, one line
+    each: an example the text around shows (a command, its output, a file's name, as manual pages
+    indent them), not a sentence left untranslated, which sits where the text does."""
+    paras = list(language.iter_paragraphs(doc, ("prose", "list", "quote", "code", "lines")))
+    lines = doc.facts.lines
+    out = set()
+    for before, para, after in zip(paras, paras[1:], paras[2:], strict=False):
+        if para.span.line != para.span.end_line:
+            continue
+        depth = _lead(lines[para.span.line - 1])
+        if depth > _lead(lines[before.span.end_line - 1]) and depth > _lead(lines[after.span.line - 1]):
+            out.add(id(para))
+    return frozenset(out)
+
+
+def _lead(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 # English in a CJK document is a paragraph from this many quarters of ``min-letters`` (15 of 20).
