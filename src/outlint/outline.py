@@ -586,16 +586,19 @@ def align(doc: Document) -> Alignment:
                 renumbered = entry.number is not None and h.number is not None and not same_label
                 if renumbered and _other_kind(entry.number, h.number, titles[hid] == norm):  # type: ignore[arg-type]
                     continue  # "6.3.1.5. Mengonfigurasi Jaringan" is no "B.4.2. Konfigurasi jaringan" renumbered
+                # one numbered and the other not: a near-identical title too ("Author's Address"
+                # is no "2.2. <address>")
+                strict = renumbered or (entry.number is None) != (h.number is None)
                 # the likeness that pairs them (below it the pair is not scored): any at their place
-                least = 0.0 if same_path else 0.5 if same_label else 0.8 if renumbered else 0.6
+                least = 0.0 if same_path else 0.5 if same_label else 0.8 if strict else 0.6
                 # another chapter's number too: the title alone pairs them ("1.1. Overview" for a
                 # "2.2. Overview"), after the entry that has the heading's own number and place
                 moved = renumbered and entry.number.values[:-1] != h.number.values[:-1]  # type: ignore[union-attr]
                 sim, exact = _cheap_similarity(norm, titles[hid], least)
                 if not exact:
-                    pending = (norm, same_path, same_label, renumbered, moved)
+                    pending = (norm, same_path, same_label, strict, moved)
                     scored.append((-_score(sim, same_path, same_label, moved), i, len(scored), hid, pending))
-                elif sim >= (0.8 if renumbered else 0.6) or same_path or (same_label and sim >= 0.5):
+                elif sim >= (0.8 if strict else 0.6) or same_path or (same_label and sim >= 0.5):
                     scored.append((-_score(sim, same_path, same_label, moved), i, len(scored), hid, None))
         heapq.heapify(scored)
         left = len(rest)
@@ -604,9 +607,9 @@ def align(doc: Document) -> Alignment:
             if i in match or hid in used:
                 continue
             if waiting is not None:
-                norm, same_path, same_label, renumbered, moved = waiting
+                norm, same_path, same_label, strict, moved = waiting
                 sim = _matcher(titles[hid], norm).ratio()  # what similarity() returns for them
-                if sim >= (0.8 if renumbered else 0.6) or same_path or (same_label and sim >= 0.5):
+                if sim >= (0.8 if strict else 0.6) or same_path or (same_label and sim >= 0.5):
                     heapq.heappush(scored, (-_score(sim, same_path, same_label, moved), i, seq, hid, None))
                 continue
             match[i] = by_id[hid]

@@ -414,3 +414,38 @@ def test_one_line_under_a_contents_title_in_an_example_is_no_misfit() -> None:
         "Then build the documentation again; it will have the new page.\n"
     )
     assert codes_lines(doc, "OL1") == []
+
+
+CUT_BEFORE_ADDRESS = """Table of Contents
+
+   1.  Introduction
+   2.  Schema Elements
+   3.  Deprecated Elements
+   Author's Address
+
+1.  Introduction
+
+   This document describes the schema, element by element.
+
+2.  Schema Elements
+
+   The elements are listed here in alphabetical order.
+
+2.1.  <abstract>
+
+   Contains the abstract of the document.
+
+2.2.  <address>
+
+   Provides address information for the author.
+
+3.  Deprecated Elements
+
+   These elements are deprecated, and the document stops in the middle of
+"""
+
+
+def test_an_unnumbered_entry_past_the_end_pairs_no_numbered_heading_alike() -> None:
+    # "Author's Address" is past the end of a cut document: "2.2. <address>" is another section,
+    # numbered, and no mismatch of levels or order
+    assert codes_lines(CUT_BEFORE_ADDRESS, "OL1") == []
