@@ -33,7 +33,14 @@ widened the pool the most:
 - ``sphinx-text``: Sphinx's text builder run on the reST sources python3.11-doc ships
   (``html/_sources``), with a ``conf.py`` that renders unknown directives' content and unknown
   roles' text as they are, each page named ``python-<path>`` (so that pages the benchmark holds
-  as HTML stay out); and the text builds of PyPI sdists' ``docs/``.
+  as HTML stay out); and the text builds of PyPI sdists' ``docs/``;
+- ``xml2rfc``: the text outputs in ietf-tools/xml2rfc's ``tests/valid`` (BSD-3-Clause), without
+  the ``.raw.txt`` ones and without every document the benchmark holds under any suffix
+  (``draft-template*``, ``elements*``, ``rfc7754*`` ...: remove them by hand, since their
+  ``.pages.text`` variants have names of their own);
+- ``handwritten``: the READMEs of packages with CJK documentation (nkf, lv, kakasi, cmigemo,
+  opencc, anthy, uim, mozc, fcitx5, ddskk, fonts-wqy-*, fonts-ipafont-gothic, texlive-lang-chinese)
+  join it through the ordinary build, many of them in legacy encodings.
 """
 
 from __future__ import annotations
