@@ -46,10 +46,11 @@ _TOKEN = re.compile(r"\S+")
 _INLINE_CODE = re.compile(r"`[^`]*`")  # linear: each backtick is scanned up to the next one only
 _CODE_CHARS = frozenset("/\\_=<>{}$@#")
 _FILE_NAME = re.compile(r"[\w+-]+\.[a-z]{1,4}")
-_WIDE = re.compile("[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")  # CJK letters and punctuation
+_WIDE_CHARS = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # CJK letters and punctuation
+_WIDE = re.compile(f"[{_WIDE_CHARS}]")
 # In text with CJK in it, a token ends where CJK text starts or stops: CJK writes no spaces, so a
 # path or a name glued to a CJK clause ("ibus-1.5.7.src.rpm”这样的") is a token of its own.
-_PIECE = re.compile("[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]++|[^\\s\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]++")
+_PIECE = re.compile(f"[{_WIDE_CHARS}]++|[^\\s{_WIDE_CHARS}]++")
 
 
 def _link(token: str) -> bool:
@@ -212,21 +213,22 @@ def language_of(script: str | None) -> str | None:
     return LANG_OF_SCRIPT.get(script) if script else None
 
 
+# The letters of each CJK script's writing (Japanese writes with kana and han alike).
+_WRITING = {script: re.compile(f"[{CHARS[script]}]") for script in CJK}
+_WRITING["kana"] = re.compile(f"[{CHARS['kana']}{CHARS['han']}]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def embedded(text: str, script: str) -> bool:
     """Whether a letter of ``script`` sits between Latin letters on one line: a sentence in that
     script with names and terms in it ("bash は IEEE POSIX specification の Shell and"), not a
     line of another language (whose own words never carry particles of the document's)."""
-    if script == "kana":
-        chars = re.compile(f"[{CHARS['kana']}{CHARS['han']}]")
-    elif script in CJK:
-        chars = re.compile(f"[{CHARS[script]}]")
-    else:
+    chars = _WRITING.get(script)
+    first = _ASCII_LETTER.search(text) if chars is not None else None
+    if chars is None or first is None:
         return False
-    for m in chars.finditer(text):
-        before, after = text[: m.start()], text[m.end() :]
-        if any(c.isascii() and c.isalpha() for c in before) and any(c.isascii() and c.isalpha() for c in after):
-            return True
-    return False
+    last = max(m.start() for m in _ASCII_LETTER.finditer(text, first.start()))
+    return chars.search(text, first.end(), last) is not None
 
 
 def same_writing(script: str | None, main: str | None) -> bool:

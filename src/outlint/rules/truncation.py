@@ -604,9 +604,10 @@ def _generated_note(body: Sequence[Paragraph | Gap], last: Paragraph) -> bool:
     "See also:" set on a line of its own."""
     if _GENERATED_NOTE.match(last.text):
         return True
-    paragraphs = [b for b in body if isinstance(b, Paragraph)]
-    before = paragraphs[-2] if len(paragraphs) >= 2 else None
-    return before is not None and _GENERATED_NOTE.fullmatch(before.text.strip() + " ") is not None
+    paragraphs = (b for b in reversed(body) if isinstance(b, Paragraph))
+    next(paragraphs, None)  # the last one
+    before = next(paragraphs, None)
+    return before is not None and _GENERATED_NOTE.fullmatch(before.text.strip()) is not None
 
 
 def _in_authors_note(text: str) -> bool:

@@ -18,7 +18,15 @@ from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
 from outlint.readers.text.blocks import Habits
 from outlint.readers.text.contents import colon_numbered
 from outlint.readers.text.kinds import PROMPT, paragraph
-from outlint.readers.text.lines import HEADING_END, RULE_LINE, SENTENCE_END, TOC_TITLE, UNDERLINE, indent
+from outlint.readers.text.lines import (
+    HEADING_END,
+    RULE_LINE,
+    SENTENCE_END,
+    TITLE_LINES,
+    TOC_TITLE,
+    UNDERLINE,
+    indent,
+)
 from outlint.readers.text.outdent import NAME_LINE
 from outlint.readers.text.styles import WORDY, Listing, continues
 
@@ -45,8 +53,6 @@ def _release(number: Number, title: str) -> bool:
 _WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Labels of questions and answers in FAQs
 _FAQ_LABELS = frozenset({"Q.", "A.", "Q:", "A:"})
-# A numbered heading may wrap over this many lines; a longer numbered block is a paragraph.
-TITLE_LINES = 4
 # A wrapped title has at most this many words.
 TITLE_WORDS = 30
 # Words set apart by this many spaces stand in columns (a table row, a sequence diagram's line)

@@ -21,6 +21,7 @@ from outlint.readers.text.lines import (
     FUNCTION_WORDS,
     RULE_LINE,
     SENTENCE_END,
+    TITLE_LINES,
     TOC_TITLE,
     UNDERLINE,
     indent,
@@ -669,10 +670,6 @@ def _width(line: str) -> int:
 def _title_of(text: str) -> str:
     parsed = _parse(text)
     return outline.normalize_title(parsed[1] if parsed else text)
-
-
-# A listed title wraps over at most this many lines.
-TITLE_LINES = 4
 
 
 def _listed_at(lines: Sequence[str], content: Sequence[bool], i: int, titles: set[str]) -> bool:

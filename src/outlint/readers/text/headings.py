@@ -405,8 +405,14 @@ def _uncontested(items: list[outline.Block]) -> list[outline.Block]:
 
 # Sphinx's text builder underlines section titles with these characters, one per depth, and the
 # titles of sidebars, topics and tables (no section's) with "^"; it never overlines.
-_SPHINX_SECTIONS = '*=-~"+`'
-_ASIDE = "underline:^"
+_SPHINX_SECTIONS = frozenset('*=-~"+`')
+_ASIDE = "^"
+
+
+def _rule(x: object) -> str | None:
+    """The rule an underlined heading is set over ("=", or "over=" for an overlined one)."""
+    style = x.style if isinstance(x, Heading) else None
+    return style.removeprefix("underline:") if style and style.startswith("underline:") else None
 
 
 def _asides(items: list[outline.Block]) -> list[outline.Block]:
@@ -414,23 +420,22 @@ def _asides(items: list[outline.Block]) -> list[outline.Block]:
     "^" head a sidebar or a topic inside the section they sit in: they take no rank among the
     section rules, which rank by first appearance without them ("Turtle star" over "^^^" before
     the first "---" leaves "---" the third level, not the fourth)."""
-    under = [x for x in items if isinstance(x, Heading) and (x.style or "").startswith("underline")]
-    chars = [(x.style or "")[len("underline:") :] for x in under]
-    if not under or chars[0] != "*" or _ASIDE[-1] not in chars or not all(c in _SPHINX_SECTIONS + "^" for c in chars):
+    chars = [c for c in map(_rule, items) if c is not None]
+    if not chars or chars[0] != "*" or _ASIDE not in chars or not set(chars) <= _SPHINX_SECTIONS | {_ASIDE}:
         return items
     order: list[str] = []
     out: list[outline.Block] = []
     current = 0
     for x in items:
-        if isinstance(x, Heading) and x.style == _ASIDE:
-            out.append(replace(x, level=current + 1))
-            continue
-        if isinstance(x, Heading) and (x.style or "").startswith("underline:"):
-            char = (x.style or "")[len("underline:") :]
-            if char not in order:
-                order.append(char)
-            current = order.index(char) + 1
-            x = replace(x, level=current)
+        char = _rule(x)
+        if char is not None and isinstance(x, Heading):
+            if char == _ASIDE:
+                x = replace(x, level=current + 1)
+            else:
+                if char not in order:
+                    order.append(char)
+                current = order.index(char) + 1
+                x = replace(x, level=current)
         out.append(x)
     return out
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+# A title wraps over at most this many lines: a longer numbered block is a paragraph, and a longer
+# run of lines is no contents entry's title.
+TITLE_LINES = 4
 TOC_TITLE = re.compile(
     r"(?:table\s+of\s+contents|contents|toc|(?:内容|內容)?目\s*[录錄次]|目\s*次|inhaltsverzeichnis|inhalt|"
     r"table\s+des\s+mati[eè]res|sommaire|[íi]ndice(?:\s+general)?|contenidos?|conte[úu]do|sum[áa]rio|"
