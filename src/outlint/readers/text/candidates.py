@@ -34,6 +34,12 @@ _VERSION_TITLE = re.compile(
     r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\b)"
 )
+# A day's number and then its month and year ("10 Mar 2014", "3 September 2001"): a date line, as
+# title pages and bylines set one, not a section numbered "10"
+_MONTH_YEAR = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}+\.?,?[ \t]++\d{4}\b.{0,20}+",
+    re.IGNORECASE,
+)
 # What follows a release's version in release notes: nothing, or a status in brackets
 _RELEASE_NOTE = re.compile(r"(?:[(\[][^()\[\]]{0,40}[)\]])?")
 
@@ -166,6 +172,8 @@ def _numbered(lines: Sequence[str], block: list[int], listing: Listing | None = 
     number, title = parsed
     if _release(number, title) and (title or number.depth >= 3):
         return None  # a release ("3.42.1 - 2022-04-17"), not a section
+    if number.scheme == "decimal" and number.depth == 1 and number.values[0] <= 31 and _MONTH_YEAR.fullmatch(title):
+        return None  # a date ("10 Mar 2014")
     if len(block) == 1:
         return number, title, block[0]
     second = lines[block[1]].strip()
@@ -271,7 +279,7 @@ def candidates(
             # whose only section was lost): a chapter's list holds its sections only
             again = len(block) == 1 and (first.strip() in mini_seen or _labelled(first))
             if not again and all(
-                indent(lines[i]) >= mini_toc and not SENTENCE_END.search(lines[i].rstrip()[-12:]) for i in block
+                indent(lines[i]) >= mini_toc and not _ends_sentence(lines[i], len(block) == 1) for i in block
             ):
                 # entries of a chapter's own contents list: one to a block, or all in one block,
                 # which is then the whole list
@@ -517,6 +525,16 @@ def _underline_indents(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) 
     return out
 
 
+def _ends_sentence(line: str, alone: bool) -> bool:
+    """Whether a line ends a sentence with a full stop or a mark; a numbered title standing alone
+    on its line ends as it likes ("2.1. How to and Why Sponsor?", "12.34. Hot-Swapping Devices
+    (MultiBay, SelectBay, ..)"), and so does a question."""
+    end = line.rstrip()
+    if SENTENCE_END.search(end[-12:]) is None:
+        return False
+    return not (alone and (end.endswith("?") or numbering.parse(end.strip()) is not None))
+
+
 def _labelled(line: str) -> bool:
     """Whether a line starts with a chapter's or an appendix's label ("Chapter 2.", "付録A")."""
     parsed = numbering.parse(line.strip())
@@ -648,5 +666,33 @@ def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int
         if _CODE_END.search(title) or PROMPT.match(title):
             return None  # a line of code, or a command after its prompt, over a rule
         if UNDERLINE.fullmatch(under) and not UNDERLINE.fullmatch(title) and len(under) >= max(3, len(title) * 0.6):
+            if _closes_listing(lines, block[0], block[1]):
+                return None
             return block[0], block[1], under[0]
     return None
+
+
+# How far above its closing rule a listing's opening rule is looked for.
+LISTING_LINES = 120
+
+
+def _closes_listing(lines: Sequence[str], first: int, rule: int) -> bool:
+    """Whether a rule under a line closes a listing framed by two like rules, as text browsers
+    frame a manual's examples: the same rule (give or take two characters) stands alone higher up (a blank line above
+    it, not a title), with no other rule between, and the listing is introduced by a sentence
+    ending in a colon or holds a line of code. The line over the closing rule is the listing's
+    last ("EndSection"), not a title."""
+    closing = lines[rule].rstrip()
+    if numbering.parse(lines[first]) is not None:
+        return False  # a numbered title over a rule that also parts the document ("4.  New Features")
+    code = False
+    for k in range(first - 1, max(-1, first - LISTING_LINES), -1):
+        s = lines[k]
+        if UNDERLINE.fullmatch(s):
+            alike = s.strip()[0] == closing.strip()[0] and indent(s) == indent(closing)
+            if not alike or abs(len(s.rstrip()) - len(closing)) > 2 or k == first - 1 or (k > 0 and lines[k - 1].strip()):
+                return False
+            above = next((lines[j] for j in range(k - 1, max(-1, k - 3), -1) if lines[j].strip()), "")
+            return code or above.rstrip().endswith((":", "："))
+        code = code or bool(_CODE_END.search(s) or PROMPT.match(s))
+    return False

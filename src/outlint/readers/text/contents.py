@@ -321,7 +321,7 @@ def contents(
             i += 1
             continue
         if _OTHER_LIST.fullmatch(s):
-            titles = {_title_of(e.text) for e in block.entries}
+            titles = {_keyed(e.text) for e in block.entries}
             end = _skip_other_lists(lines, content, i, titles)
             break
         if after_blank and block.dense() and not _entry_shaped(block, lines, content, i):
@@ -456,7 +456,13 @@ def _repeats_first(block: _Block, text: str, parsed: tuple[Number, str] | None) 
     if block.first_title is None or not block.entries:
         return False
     title = outline.normalize_title(parsed[1] if parsed else text)
-    return title == block.first_title and (parsed is None or first is None or parsed[0].values == first.values)
+    if title != block.first_title:
+        return False
+    if parsed is None:
+        return True
+    # an unnumbered first entry ("Introduction") comes back as a heading numbered at the top
+    # level at most: "2.1.1. Introduction" is a subsection of that name, listed further down
+    return parsed[0].values == first.values if first is not None else parsed[0].depth == 1
 
 
 # An unnumbered entry of more words than this, ending in a full stop, is a paragraph.
@@ -535,8 +541,11 @@ def _first_number_again(block: _Block, parsed: tuple[Number, str] | None, pg: st
     # the blank line above this line is the one spacing the block has counted, if any
     if not (block.paged() or block.spaced <= 1):
         return False
-    if outline.normalize_title(parsed[1]) == block.first_title:
-        return True  # its title again under another number: the first heading, renumbered since
+    child = parsed[0].depth > first.depth and parsed[0].values[: first.depth] == first.values
+    if outline.normalize_title(parsed[1]) == block.first_title and not child:
+        # its title again under another number: the first heading, renumbered since (a section of
+        # it, "1.1. About this Guide" under "1. About this Guide", is the next entry)
+        return True
     # "Chapter 1." stands for "1." (DocBook lists chapters by number alone), "(1)" for no "1."
     same = numbering.family(parsed[0]) == numbering.family(first) or parsed[0].scheme in numbering.CHAPTER_SCHEMES
     return parsed[0].values == first.values and same
@@ -573,7 +582,10 @@ def _continues(
     if prev.page is not None or parsed is not None:
         return False
     if _BULLET.match(text.lstrip()):
-        return False  # a bulleted line is an item of its own (topics listed under a chapter)
+        # a bulleted line is an item of its own (topics listed under a chapter), unless a title
+        # wrapped before its dash (" - HPCs") right under it, in a contents whose entries stand apart
+        dash = text.lstrip()[:2] == "- " and i == prev.last + 1 and indent(lines[i]) == indent(lines[prev.last])
+        return dash and block.spaced >= SPACED
     if leader.bare(lines[prev.last]) is not None:
         return False  # the entry above ran its leader to the end: it is complete, pages left out
     line = lines[i]
@@ -672,21 +684,36 @@ def _title_of(text: str) -> str:
     return outline.normalize_title(parsed[1] if parsed else text)
 
 
-def _listed_at(lines: Sequence[str], content: Sequence[bool], i: int, titles: set[str]) -> bool:
+def _keyed(text: str) -> tuple[tuple[int, ...] | None, str]:
+    """An entry's number (its parts, None when it has none) and its normalised title."""
+    parsed = _parse(text)
+    if parsed is None:
+        return None, outline.normalize_title(text)
+    return parsed[0].values, outline.normalize_title(parsed[1])
+
+
+def _listed_at(
+    lines: Sequence[str], content: Sequence[bool], i: int, titles: set[tuple[tuple[int, ...] | None, str]]
+) -> bool:
     """Whether the line, alone or with the lines right under it (a long title wrapped at the
-    document's width), is the title of a contents entry."""
+    document's width), is a contents entry: its title, and its number if it has one (a table or an
+    example named like the section it is in, "8.1. Operator Precedence" in a list of tables where
+    the contents has "8.4. Operator Precedence", is still the list's)."""
     text = lines[i]
     for k in range(i, min(len(lines), i + TITLE_LINES)):
         if k > i:
             if not content[k]:
                 return False
             text = f"{text} {lines[k].strip()}"
-        if _title_of(text) in titles:
+        number, title = _keyed(text)
+        if (number, title) in titles or (number is None and any(t == title for _, t in titles)):
             return True
     return False
 
 
-def _skip_other_lists(lines: Sequence[str], content: Sequence[bool], i: int, titles: set[str]) -> int:
+def _skip_other_lists(
+    lines: Sequence[str], content: Sequence[bool], i: int, titles: set[tuple[tuple[int, ...] | None, str]]
+) -> int:
     """The end of the lists of tables, figures or examples that follow a contents block: they are
     not headings. They stop at a rule, at prose, at an underline, or at a heading the contents lists."""
     start = i

@@ -58,11 +58,7 @@ def classify(
             for x in items
             if isinstance(x, Heading) and x.number is not None and x.style
         ]
-        + [
-            (c.heading.number, c.margin, False)
-            for c in items
-            if isinstance(c, Candidate) and c.listed and c.heading.number
-        ],
+        + [(c.heading.number, c.margin, False) for c in _last_copies(items)],
         [
             (c.heading.number, c.margin)
             for c in items
@@ -93,6 +89,19 @@ def classify(
     headings = [b for b in blocks_out if isinstance(b, Heading)]
     settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
     return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
+
+
+def _last_copies(items: Sequence[Item]) -> list[Candidate]:
+    """The numbered candidates the contents lists, each number and title once: at its last copy.
+    The earlier copies are a part's or a chapter's own list of its sections (``_drop_listings``),
+    set at the listing's indent, not the headings'."""
+    last: dict[tuple[tuple[int, ...], str], Candidate] = {}
+    for c in items:
+        if isinstance(c, Candidate) and c.listed and c.heading.number:
+            key = (c.heading.number.values, outline.normalize_title(c.heading.title))
+            last.pop(key, None)
+            last[key] = c
+    return list(last.values())
 
 
 def _lone_letter(number: Number) -> bool:
@@ -367,9 +376,12 @@ def _drop_listings(items: list[outline.Block]) -> list[outline.Block]:
             part += "+part" in (item.style or "")
             parts[k] = part
             last[(part, item.number.values, outline.normalize_title(item.title))] = k
+    copied = _copied_in_text(items, last)
     out = list(items)
+    listing = False  # the items since the last text are a listing's entries
     for k, item in enumerate(items):
         if not isinstance(item, Heading) or item.number is None or not _numbered_heading(item):
+            listing = listing and isinstance(item, Gap)
             continue
         key = (parts[k], item.number.values, outline.normalize_title(item.title))
         j = k + 1
@@ -377,9 +389,59 @@ def _drop_listings(items: list[outline.Block]) -> list[outline.Block]:
             j += 1
         nxt = items[j] if j < len(items) else None
         empty = nxt is None or isinstance(nxt, Heading) or _lists_children(nxt, key[1])
-        if last[key] != k and empty:
+        # the last entry of a chapter's list of its sections has the chapter's abstract or first
+        # text under it (a one-part number is a section of its own, left empty, as often)
+        if (last[key] != k or copied.get(key, -1) > k) and (empty or (listing and item.number.depth >= 2)):
             out[k] = Paragraph(item.label, item.span, "lines")
+            listing = True
+        else:
+            listing = False
     return out
+
+
+def _copied_in_text(items: list[outline.Block], headings: dict[tuple[int, tuple[int, ...], str], int]) -> dict:
+    """The last paragraph that holds a numbered heading's number and title, by the heading's key:
+    a FAQ's list of questions comes before the questions themselves, each set with its answer
+    in one block (as text browsers lay out a DocBook question-and-answer set)."""
+    by_number: dict[tuple[int, ...], list[str]] = {}
+    for _, values, title in headings:
+        by_number.setdefault(values, []).append(title)
+    out: dict[tuple[int, tuple[int, ...], str], int] = {}
+    part = 0
+    for k, item in enumerate(items):
+        if isinstance(item, Heading) and "+part" in (item.style or ""):
+            part += 1
+        if not isinstance(item, Paragraph):
+            continue
+        # (the questions and answers of a set run on in one block, each question at a line's start)
+        for m in _LABEL_IN_TEXT.finditer(item.text):
+            before = item.text[: m.start()].rstrip()
+            if before and before[-1] not in ".?!:)":
+                continue  # a number cited in a sentence ("see 4.3. How do I ...?")
+            parsed = numbering.parse(item.text[m.start() : m.start() + 400])
+            if parsed is None or parsed[0].values not in by_number:
+                continue
+            if parsed[0].depth < 2 and "?" not in parsed[1][:200]:
+                continue  # "6. Technical Committee makes decisions ...": an item of a list
+            text = outline.normalize_title(parsed[1])
+            for title in by_number[parsed[0].values]:
+                if title and text.startswith(title) and _stands_apart(parsed[1], title):
+                    out[(part, parsed[0].values, title)] = k
+    return out
+
+
+def _stands_apart(text: str, title: str) -> bool:
+    """Whether ``title`` (normalised) begins ``text`` as a whole: the words after it start a new
+    sentence or there are none, rather than going on with it."""
+    words = text.split()
+    for j in range(1, min(len(words), TITLE_WORDS) + 1):
+        if outline.normalize_title(" ".join(words[:j])) == title:
+            return j == len(words) or not words[j][:1].islower()
+    return False
+
+
+# A section's number as a word of its own in a block's text ("4.1.2.", "A.3.")
+_LABEL_IN_TEXT = re.compile(r"(?<!\S)(?:[A-Z]\.)?+\d{1,4}+(?:\.\d{1,4}+)*+\.?(?=\s)")
 
 
 def _uncontested(items: list[outline.Block]) -> list[outline.Block]:

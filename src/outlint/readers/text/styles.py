@@ -266,9 +266,14 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
     offsets = Counter(levels[k] - toc_levels[e] for k, e in matched.items())
     offset = offsets.most_common(1)[0][0] if offsets else 0
     shift: dict[tuple[str, int], int] = {}
+    # the last one-part number that the contents moved down, its family and its level: the
+    # sections numbered under it ("2.1." under "2.", which the contents puts under an unnumbered
+    # "Preface") go down with it
+    top: tuple[str, int, int] | None = None
     for k, number in enumerate(resolved):
         key = (numbering.family(number), number.depth) if number else ("", 0)
         weak = number is None or (number.depth == 1 and key[0] not in WORDY)
+        before = levels[k]
         if k in matched and weak:
             want = max(1, toc_levels[matched[k]] + offset)
             if number is not None:
@@ -276,6 +281,10 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
             levels[k] = want
         elif number is not None and weak and key in shift:
             levels[k] = max(1, levels[k] + shift[key])
+        if number is not None and number.depth == 1:
+            top = (key[0], number.values[0], levels[k]) if levels[k] > before else None
+        elif number is not None and top is not None and top[:2] == (key[0], number.values[0]):
+            levels[k] = max(levels[k], top[2] + number.depth - 1)
     return [_with_level(h, levels[k], resolved[k]) for k, h in enumerate(headings)]
 
 
