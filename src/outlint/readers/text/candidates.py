@@ -690,7 +690,8 @@ def _closes_listing(lines: Sequence[str], first: int, rule: int) -> bool:
         s = lines[k]
         if UNDERLINE.fullmatch(s):
             alike = s.strip()[0] == closing.strip()[0] and indent(s) == indent(closing)
-            if not alike or abs(len(s.rstrip()) - len(closing)) > 2 or k == first - 1 or (k > 0 and lines[k - 1].strip()):
+            alike = alike and abs(len(s.rstrip()) - len(closing)) <= 2
+            if not alike or k == first - 1 or (k > 0 and lines[k - 1].strip()):
                 return False
             above = next((lines[j] for j in range(k - 1, max(-1, k - 3), -1) if lines[j].strip()), "")
             return code or above.rstrip().endswith((":", "："))

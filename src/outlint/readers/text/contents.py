@@ -321,8 +321,7 @@ def contents(
             i += 1
             continue
         if _OTHER_LIST.fullmatch(s):
-            titles = {_keyed(e.text) for e in block.entries}
-            end = _skip_other_lists(lines, content, i, titles)
+            end = _skip_other_lists(lines, content, i, {_keyed(e.text) for e in block.entries})
             break
         if after_blank and block.dense() and not _entry_shaped(block, lines, content, i):
             break  # entries that followed one another, then a blank line and a line of another shape
@@ -679,11 +678,6 @@ def _width(line: str) -> int:
     return len(stripped) + sum(1 for c in stripped if unicodedata.east_asian_width(c) in "WF")
 
 
-def _title_of(text: str) -> str:
-    parsed = _parse(text)
-    return outline.normalize_title(parsed[1] if parsed else text)
-
-
 def _keyed(text: str) -> tuple[tuple[int, ...] | None, str]:
     """An entry's number (its parts, None when it has none) and its normalised title."""
     parsed = _parse(text)
@@ -692,9 +686,14 @@ def _keyed(text: str) -> tuple[tuple[int, ...] | None, str]:
     return parsed[0].values, outline.normalize_title(parsed[1])
 
 
-def _listed_at(
-    lines: Sequence[str], content: Sequence[bool], i: int, titles: set[tuple[tuple[int, ...] | None, str]]
-) -> bool:
+def _title_of(text: str) -> str:
+    return _keyed(text)[1]
+
+
+_Keys = set[tuple[tuple[int, ...] | None, str]]  # entries' numbers and titles, as ``_keyed`` gives them
+
+
+def _listed_at(lines: Sequence[str], content: Sequence[bool], i: int, keys: _Keys, titles: set[str]) -> bool:
     """Whether the line, alone or with the lines right under it (a long title wrapped at the
     document's width), is a contents entry: its title, and its number if it has one (a table or an
     example named like the section it is in, "8.1. Operator Precedence" in a list of tables where
@@ -706,20 +705,24 @@ def _listed_at(
                 return False
             text = f"{text} {lines[k].strip()}"
         number, title = _keyed(text)
-        if (number, title) in titles or (number is None and any(t == title for _, t in titles)):
+        if (number, title) in keys or (number is None and title in titles):
             return True
     return False
 
 
-def _skip_other_lists(
-    lines: Sequence[str], content: Sequence[bool], i: int, titles: set[tuple[tuple[int, ...] | None, str]]
-) -> int:
+def _skip_other_lists(lines: Sequence[str], content: Sequence[bool], i: int, keys: _Keys) -> int:
     """The end of the lists of tables, figures or examples that follow a contents block: they are
     not headings. They stop at a rule, at prose, at an underline, or at a heading the contents lists."""
     start = i
+    titles = {title for _, title in keys}
     while i < len(lines):
         s = lines[i]
-        ends = RULE_LINE.fullmatch(s) or UNDERLINE.fullmatch(s) or _is_prose(s) or _listed_at(lines, content, i, titles)
+        ends = (
+            RULE_LINE.fullmatch(s)
+            or UNDERLINE.fullmatch(s)
+            or _is_prose(s)
+            or _listed_at(lines, content, i, keys, titles)
+        )
         if content[i] and i > start and ends:
             return i - 1 if UNDERLINE.fullmatch(s) else i
         i += 1

@@ -58,7 +58,7 @@ def classify(
             for x in items
             if isinstance(x, Heading) and x.number is not None and x.style
         ]
-        + [(c.heading.number, c.margin, False) for c in _last_copies(items)],
+        + [(number, margin, False) for number, margin in _last_copies(items)],
         [
             (c.heading.number, c.margin)
             for c in items
@@ -91,16 +91,17 @@ def classify(
     return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
 
 
-def _last_copies(items: Sequence[Item]) -> list[Candidate]:
-    """The numbered candidates the contents lists, each number and title once: at its last copy.
+def _last_copies(items: Sequence[Item]) -> list[tuple[Number, int]]:
+    """The numbers and indents of the numbered candidates the contents lists, each number and title
+    once: at its last copy.
     The earlier copies are a part's or a chapter's own list of its sections (``_drop_listings``),
     set at the listing's indent, not the headings'."""
-    last: dict[tuple[tuple[int, ...], str], Candidate] = {}
+    last: dict[tuple[tuple[int, ...], str], tuple[Number, int]] = {}
     for c in items:
         if isinstance(c, Candidate) and c.listed and c.heading.number:
             key = (c.heading.number.values, outline.normalize_title(c.heading.title))
             last.pop(key, None)
-            last[key] = c
+            last[key] = (c.heading.number, c.margin)
     return list(last.values())
 
 
@@ -368,7 +369,7 @@ def _drop_listings(items: list[outline.Block]) -> list[outline.Block]:
     """A chapter's own list of its sections (DocBook text exports print one under each chapter
     title, untitled) repeats headings that come later with their text: the early, empty copies
     are a listing, not headings."""
-    last: dict[tuple[int, tuple[int, ...], str], int] = {}
+    last: dict[_Key, int] = {}
     part = 0
     parts: dict[int, int] = {}
     for k, item in enumerate(items):
@@ -399,14 +400,17 @@ def _drop_listings(items: list[outline.Block]) -> list[outline.Block]:
     return out
 
 
-def _copied_in_text(items: list[outline.Block], headings: dict[tuple[int, tuple[int, ...], str], int]) -> dict:
+_Key = tuple[int, tuple[int, ...], str]  # a numbered heading's part, number and normalised title
+
+
+def _copied_in_text(items: list[outline.Block], headings: dict[_Key, int]) -> dict[_Key, int]:
     """The last paragraph that holds a numbered heading's number and title, by the heading's key:
     a FAQ's list of questions comes before the questions themselves, each set with its answer
     in one block (as text browsers lay out a DocBook question-and-answer set)."""
     by_number: dict[tuple[int, ...], list[str]] = {}
     for _, values, title in headings:
         by_number.setdefault(values, []).append(title)
-    out: dict[tuple[int, tuple[int, ...], str], int] = {}
+    out: dict[_Key, int] = {}
     part = 0
     for k, item in enumerate(items):
         if isinstance(item, Heading) and "+part" in (item.style or ""):
