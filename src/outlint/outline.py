@@ -114,14 +114,17 @@ def _closing_letters(numbers: list[Number | None]) -> list[Number | None]:
     """Capital letters from "A." on that close a numbered document are its appendices ("9.
     Conclusion", "A. Acknowledgements", "B. Authors' Addresses", as specifications letter them):
     top-level sections, unless a top-level number of another scheme follows them (then they were
-    a lettered list inside a section)."""
+    a lettered list inside a section; a "1." that starts afresh after them is a list inside an
+    appendix, as a licence's numbered sections are)."""
     first = next(
         (k for k, n in enumerate(numbers) if n is not None and n.scheme == "alpha-upper" and n.values == (1,)), None
     )
     if first is None:
         return numbers
     before = any(n is not None and n.scheme == "decimal" and n.depth == 1 for n in numbers[:first])
-    after = any(n is not None and n.depth == 1 and n.scheme != "alpha-upper" for n in numbers[first:])
+    later = [n for n in numbers[first:] if n is not None and n.depth == 1 and n.scheme != "alpha-upper"]
+    # (decimals after them that start again from 1 are the sections of an appendix)
+    after = bool(later) and not (all(n.scheme == "decimal" for n in later) and later[0].values[0] <= 1)
     if not before or after:
         return numbers
     return numbers[:first] + _as_appendices(numbers[first:])
@@ -284,19 +287,25 @@ def _nests_against_numbers(
     at the same or a shallower number level indented deeper than the entry before it, by both its
     number's and its title's column (numbers right-aligned in their column, "VIII." over "  IX.",
     move only the first; appendices indented apart from the body, "B.1." at the column of "1.", are
-    deeper where their numbers are deeper, and nest with them)."""
-    for k in range(1, len(levels)):
-        before, level = levels[k - 1], levels[k]
-        if before is None or level is None or nums[k] is None:
+    deeper where their numbers are deeper, and nest with them). Unnumbered entries between are
+    passed over: a licence's "0. PREAMBLE" (no number) before its "1." indented under "A."."""
+    last = None  # the last entry with a level
+    for k in range(len(levels)):
+        j, level = last, levels[k]
+        if level is not None:
+            last = k
+        if j is None or level is None or nums[k] is None:
             continue
-        number, before_number = nums[k], nums[k - 1]
+        before = levels[j]
+        assert before is not None
+        number, before_number = nums[k], nums[j]
         if (
             number is not None
             and number.scheme == "appendix"
             and (before_number is None or before_number.scheme != "appendix")
         ):
             continue  # "Appendix A:" set at the title column of a number column: a new series, not a child
-        if level <= before and columns[k] > columns[k - 1] and titles[k] > titles[k - 1] + COLUMN_TOLERANCE:
+        if level <= before and columns[k] > columns[j] and titles[k] > titles[j] + COLUMN_TOLERANCE:
             return True
     return False
 
@@ -555,6 +564,10 @@ def align(doc: Document) -> Alignment:
         # entry and heading still free (most never do); the pairs come off in the order a sort of
         # the scored pairs by (-score, entry) gives
         scored: list[tuple[float, int, int, int, tuple[str, bool, bool, bool, bool] | None]] = []
+        # how deep the contents numbers its entries: a heading numbered deeper is one it does not
+        # list, and pairs none of its entries of another number ("1.4.4.2. Miscellaneous" is no
+        # "12.6.7. Miscellaneous" the contents lists, in a manual cut before chapter 12)
+        listed_depth = max((e.number.depth for e in toc if e.number is not None), default=0)
         for i in rest:
             entry = toc[i]
             norm = normalize_title(entry.title)
@@ -570,6 +583,10 @@ def align(doc: Document) -> Alignment:
             if entry.number is not None:
                 for h in index.get(("number", entry.number.values), [])[:50]:
                     pool.setdefault(id(h), h)
+            # its own title on a heading of another number: a short one has no word to find it by
+            # ("9.3. PDF" renumbered "9.5. PDF")
+            for h in [h for h in by_title.get(norm, []) if id(h) not in used][:50]:
+                pool.setdefault(id(h), h)
             # headings that share its words, those that share the most first (in the order first
             # met among equals), a bounded number
             shared = collections.Counter(itertools.chain.from_iterable(with_word.get(k, ()) for k in _tokens(norm)))
@@ -578,12 +595,19 @@ def align(doc: Document) -> Alignment:
             for hid, _ in shared.most_common(NEAR_WORDS):
                 pool[hid] = by_id[hid]
             for hid, h in pool.items():
-                same_path = entry.number is not None and path_of(h) == path
+                # (a chapter's own contents lists "1.3.2." under "1.3.", not under "Chapter 1."
+                # over them: the path it gives ends the heading's)
+                hp = path_of(h)
+                same_path = entry.number is not None and (
+                    hp == path or (len(hp) > len(path) and hp[-len(path) :] == path)
+                )
                 same_label = (
                     entry.number is not None and h.number is not None and entry.number.values == h.number.values
                 )
                 # two numbers that differ as well as the titles: only a near-identical title pairs
                 renumbered = entry.number is not None and h.number is not None and not same_label
+                if renumbered and h.number.depth > listed_depth:  # type: ignore[union-attr]
+                    continue
                 if renumbered and _other_kind(entry.number, h.number, titles[hid] == norm):  # type: ignore[arg-type]
                     continue  # "6.3.1.5. Mengonfigurasi Jaringan" is no "B.4.2. Konfigurasi jaringan" renumbered
                 # one numbered and the other not: a near-identical title too ("Author's Address"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import unquote
 
@@ -214,12 +214,40 @@ def _body_lines_by_number(doc: Document) -> dict[str, list[int]]:
         return out
     after = doc.toc_span.end_line if doc.toc_span else 0
     lines = doc.facts.lines
+    found: list[tuple[int, str]] = []
     for k in range(max(after, 1), len(lines)):
         if lines[k - 1].strip():
             continue  # tested first: most lines follow another
         m = _NUMBERED_LINE.match(lines[k])
         if m and not (k + 1 < len(lines) and lines[k + 1].strip() and _listed_next(lines[k + 1])):
-            out.setdefault(m.group(1).lower(), []).append(k)
+            found.append((k, m.group(1).lower()))
+    listing = _spaced_listings(lines, [k for k, _ in found])
+    for k, number in found:
+        if k not in listing:
+            out.setdefault(number, []).append(k)
+    return out
+
+
+# A run of this many numbered lines one blank line apart, at one indent, with no text between, is
+# a chapter's own contents spaced out (as links renders DocBook's), not headings over their text.
+SPACED_LISTING = 3
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _spaced_listings(lines: Sequence[str], numbered: Sequence[int]) -> set[int]:
+    """The numbered lines (indexes, in order) that belong to such runs."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k in [*numbered, -1]:
+        if run and k == run[-1] + 2 and _indent(lines[k]) == _indent(lines[run[-1]]) and _listed_next(lines[k]):
+            run.append(k)
+            continue
+        if len(run) >= SPACED_LISTING:
+            out.update(run)
+        run = [k] if k >= 0 and _listed_next(lines[k]) else []
     return out
 
 
@@ -381,6 +409,8 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
         off = h.level - doc.toc[i].level - expected[i] if verdict is None else 0
         if h.level - offset == doc.toc[i].level:
             off = 0  # where the document's offset puts it: its parent, not it, is misplaced
+        if h.level - offset < 1 and h.level == doc.toc[i].level:
+            off = 0  # at the top where the contents has it: no offset puts a heading above the top
         key_now = (al.entry_parents[i], off) if off else None
         if run and key_now != run_key:
             yield _level_finding(doc, run, offset)

@@ -232,6 +232,8 @@ class Candidate:
     hanging: bool = False  # the text under it hangs at its title's column, right of the prose
     wraps_back: bool = False  # its title wraps back to the number's column, as a paragraph wraps
     jump: bool = False  # the entry that lists it is far ahead of the one found last
+    number_taken: bool = False  # an entry with this number has found its heading already
+    renamed: bool = False  # the entry that lists it has its number and another title, much like it
 
 
 class PartBreak:
@@ -277,7 +279,8 @@ def candidates(
         if mini_toc is not None:
             # the first section's heading after the list; or the next chapter's title (a chapter
             # whose only section was lost): a chapter's list holds its sections only
-            again = len(block) == 1 and (first.strip() in mini_seen or _labelled(first))
+            # (a chapter's label starts the next chapter's title, also wrapped over two lines)
+            again = (len(block) == 1 and " ".join(first.split()) in mini_seen) or (len(block) <= 2 and _labelled(first))
             if not again and all(
                 indent(lines[i]) >= mini_toc and not _ends_sentence(lines[i], len(block) == 1) for i in block
             ):
@@ -288,8 +291,11 @@ def candidates(
                 nested = bool(mini_seen) and indent(first) > mini_top
                 if not mini_seen:
                     mini_top = indent(first)
-                mini_seen.add(first.strip())
-                mini_toc = mini_toc if len(block) == 1 or nested else None
+                mini_seen.update(" ".join(lines[i].split()) for i in block)
+                # (a block of numbered entries may be one group of several: "2.1." to "2.3.",
+                # then "2.3.1." and "2.3.2." deeper, then "2.4." and "2.5.")
+                grouped = all(numbering.parse(lines[i].strip()) is not None for i in block)
+                mini_toc = mini_toc if len(block) == 1 or nested or grouped else None
                 continue
             mini_toc = None
         if len(block) > 1 and _lists_entries(lines, block, listing):
@@ -363,9 +369,11 @@ def candidates(
                     title, end_idx, next_block = lines[nxt[0]].strip(), nxt[0], True
             # an entry with this number whose heading came earlier lists that heading, not this one
             number_listed = listing.number_open(number)
+            number_taken = listing.number_taken(number)
             before = listing.last
             found = listing.find(number, title) if title else None
             listed = found is not None
+            renamed = found is not None and outline.normalize_title(title) != listing.titles[found]
             if not (listed or number_listed) and numbering.parse(first) is None:
                 # a number with a colon ("1.1: Added refresh rates", a version in a list) heads a
                 # section only where the contents lists that number
@@ -392,6 +400,8 @@ def candidates(
                     hanging,
                     wraps_back,
                     jump,
+                    number_taken,
+                    renamed,
                 )
             )
             run = None  # a list ends at the next numbered block that is not one of its items

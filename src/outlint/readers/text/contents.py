@@ -360,6 +360,8 @@ def contents(
             break  # text to the left of every entry: the body has begun
         if _repeats_first(block, text, parsed) or _first_number_again(block, parsed, pg, apart):
             break  # the first entry again: its heading, the body has begun
+        if prev is not None and parsed is not None and indent(s) < block.left and _first_again(block, parsed[0]):
+            break  # the first entry's number left of every entry: its heading, renamed since
         if (
             pg is None
             and parsed is not None
@@ -528,6 +530,14 @@ def _titles_per_line(rest: Sequence[str]) -> bool:
     return all(c.isupper() for c in starts)
 
 
+def _first_again(block: _Block, number: Number) -> bool:
+    """Whether a number is the first entry's, in its family (or as "Chapter 1." for "1.")."""
+    first = block.first_number
+    if first is None or number.values != first.values:
+        return False
+    return numbering.family(number) == numbering.family(first) or number.scheme in numbering.CHAPTER_SCHEMES
+
+
 def _first_number_again(block: _Block, parsed: tuple[Number, str] | None, pg: str | None, apart: bool) -> bool:
     """The first entry's number (or its title) again, on a line standing apart with no page
     number, in a block whose entries have page numbers or follow one another with no blank line:
@@ -537,6 +547,9 @@ def _first_number_again(block: _Block, parsed: tuple[Number, str] | None, pg: st
     first = block.first_number
     if parsed is None or pg is not None or not apart or first is None:
         return False
+    chapter = parsed[0].scheme in numbering.CHAPTER_SCHEMES
+    if chapter and first.scheme not in numbering.CHAPTER_SCHEMES and parsed[0].values == first.values:
+        return True  # "Chapter 1." where the entries say "1.": the body's shape, not an entry's
     # the blank line above this line is the one spacing the block has counted, if any
     if not (block.paged() or block.spaced <= 1):
         return False
@@ -546,8 +559,7 @@ def _first_number_again(block: _Block, parsed: tuple[Number, str] | None, pg: st
         # it, "1.1. About this Guide" under "1. About this Guide", is the next entry)
         return True
     # "Chapter 1." stands for "1." (DocBook lists chapters by number alone), "(1)" for no "1."
-    same = numbering.family(parsed[0]) == numbering.family(first) or parsed[0].scheme in numbering.CHAPTER_SCHEMES
-    return parsed[0].values == first.values and same
+    return _first_again(block, parsed[0])
 
 
 def _unpaged_entry(

@@ -42,6 +42,10 @@ UNDERLINED_TITLES = 3
 # does not list continues no numbering of sections: release notes' bug numbers ("2184 - Migrate
 # ..."), years, counts. (A lost section or two leaves a gap of one or two.)
 CHAIN_JUMP = 8
+# A contents with this many numbered entries says which schemes number the document's sections.
+CONTENTS_SPEAKS = 10
+# Schemes that number the items of lists more often than sections.
+_LIST_SCHEMES = frozenset({"roman-lower", "alpha-lower"})
 
 
 def classify(
@@ -72,7 +76,9 @@ def classify(
     # (reStructuredText and its kin: a title must be underlined, "1. Download" is a step)
     underlined = [x.number for x in items if isinstance(x, Heading) and (x.style or "").startswith("underline")]
     unnumbered = unnumbered or (not toc and len(underlined) >= UNDERLINED_TITLES and all(n is None for n in underlined))
-    decided = _decide(items, style, habits, unnumbered)
+    listed = [numbering.family(e.number) for e in toc if e.number is not None]
+    schemes = frozenset(listed) if len(listed) >= CONTENTS_SPEAKS else None
+    decided = _decide(items, style, habits, unnumbered, schemes)
     listed_numbered = {outline.normalize_title(h.title) for h in decided if isinstance(h, Heading) and h.number}
     out: list[outline.Block] = []
     for item in decided:
@@ -123,10 +129,15 @@ def _in_sequence(number: Number, seen: Sequence[Number]) -> Number | None:
 
 
 def _decide(
-    items: Sequence[Item], style: Style, habits: Habits, unnumbered: bool = False
+    items: Sequence[Item],
+    style: Style,
+    habits: Habits,
+    unnumbered: bool = False,
+    schemes: frozenset[str] | None = None,
 ) -> list[outline.Block | tuple[Heading, TocEntry]]:
     """Second pass, in document order: each numbered candidate against the learnt style and the
-    numbering chain of the headings accepted before it."""
+    numbering chain of the headings accepted before it. ``schemes``: the families a contents of
+    many numbered entries numbers them with."""
     seen = Chain()
     parents = _parents(items)
     bodiless = _bodiless(items)
@@ -154,10 +165,15 @@ def _decide(
         if not isinstance(item, Candidate):
             out.append(item)
             continue
-        unlisted = unnumbered and not item.listed and not item.number_listed
+        unlisted = (unnumbered or _list_scheme(item, schemes)) and not item.listed and not item.number_listed
         # the next item of a list is one whatever its title, unless the contents lists it where
         # the headings have got to
-        mate = (item.jump or not item.listed) and id(item) not in parents and _next_item(item, items_run)
+        # (a title much like the entry's, under its number, is no listing of it: "6. You can now
+        # play with your encrypted file system" in a procedure, where "6. Mounting the encrypted
+        # file system" is listed)
+        mate = (
+            (item.jump or not item.listed or item.renamed) and id(item) not in parents and _next_item(item, items_run)
+        )
         how = None
         if not unlisted and not mate:
             how = _judge(item, seen, style, habits, id(item) in parents, id(item) in bodiless)
@@ -178,6 +194,16 @@ def _decide(
 
 
 _LABEL_MARKS = re.compile(r"\w+")
+
+
+def _list_scheme(c: Candidate, schemes: frozenset[str] | None) -> bool:
+    """Whether a candidate is numbered in a list's scheme (``i.``, ``b.``) that a contents of many
+    numbered entries never uses: the steps of a procedure ("i. Setup Linux in your computer")."""
+    number = c.heading.number
+    if schemes is None or number is None:
+        return False
+    fam = numbering.family(number)
+    return fam in _LIST_SCHEMES and fam not in schemes
 
 
 def _next_item(c: Candidate, last: Candidate | None) -> bool:
@@ -212,6 +238,10 @@ class Chain(list[Number]):
             self.top.add(number.scheme)
         key = (number.scheme, number.values[:-1])
         self.reached[key] = max(self.reached.get(key, 0), number.values[-1])
+
+    def behind(self, number: Number) -> bool:
+        """Whether a number lies before where its siblings have got to."""
+        return number.values[-1] < self.reached.get((number.scheme, number.values[:-1]), 0)
 
     def leaps(self, number: Number) -> bool:
         """Whether a number lies more than CHAIN_JUMP past its siblings so far (or past the start
@@ -277,6 +307,10 @@ def _judge(
         # one cut off before its full stop: a Latin label with no stop or colon runs on into a verb
         return None
     if c.listed:
+        if bodiless and style.off_exact(fam, c.margin):
+            # a line of a chapter's own list of its sections, set deeper than the headings and
+            # with no text under it: the listing, whose section is lost (OL101 reports it)
+            return None
         return "numbered+contents"
     if c.hanging and not c.number_listed:
         return None  # a list item: its text hangs under its title, right of the document's prose
@@ -294,6 +328,11 @@ def _judge(
         return None  # deeper than the headings the document confirmed, or than its prose: a list
     fits = continues(number, seen)
     if not fits and not c.number_listed and not parent and fam not in WORDY and seen.leaps(number):
+        return None
+    if not fits and c.number_taken and not c.number_listed and not parent and seen.behind(number):
+        # numbered lists restarting in the body (an example's steps "1. Step One.", "2. ..."):
+        # numbers the contents lists, whose headings came already, behind where the chain got to
+        # (a repeat of the last number is a duplicate heading: OL202)
         return None
     title = h.title
     if c.title_lines > 1:

@@ -66,6 +66,11 @@ def _aligned_columns(body: Sequence[str]) -> bool:
     return len(starts) == 1
 
 
+def _same_cells(rows: Sequence[str]) -> bool:
+    """Whether rows of cells start their cells in the same columns, row after row."""
+    return len({tuple(m.end(1) for m in _GAP.finditer(s)) for s in rows}) == 1
+
+
 # groff marks the words it hyphenated at a line's end with U+2010 (an author's hyphen is U+002D)
 _BROKEN = "\u2010"
 
@@ -275,6 +280,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
             return "table"
         if n > 1 and _aligned_columns(body):
             return "table"
+        if (rows >= 3 or rows * 3 >= n > 1) and _same_cells([s for s in body if _TABLE_ROW.match(s)]):
+            return "table"  # records with their cells in columns, a remark wrapped under each (a revision history)
     if n > 1 and "\t" in text and _tab_cells(body):
         return "table"  # cells separated by tabs (or a wide gap) on every line
     if PROMPT.match(first):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from outlint import numbering, outline
 from outlint.model import Heading, Number, TocEntry
@@ -34,6 +34,11 @@ _PARENTS = {"chapter": "decimal", "cjk-chapter": "decimal", "appendix": "alpha-d
 SHAPED_VOTES = 3
 # Confirmed numbered headings it takes to say where a document sets its headings of any family.
 CONFIRMED_STYLE = 3
+# A family whose confirmed headings, this many or more, nearly all (this share) sit at one indent
+# sets them exactly: a candidate a column off is a list item (a renderer's right-aligned " 2."
+# under "1.1. Title"), not a heading typed with a column of jitter.
+EXACT_STYLE = 8
+EXACT_SHARE = 0.9
 # A document underlines its numbered headings when this share of the confirmed ones is underlined.
 UNDERLINED = 2 / 3
 
@@ -85,6 +90,11 @@ class Listing:
         return any(
             k not in self.taken and (e := self.toc[k].number) is not None and e.scheme == number.scheme for k in ks
         )
+
+    def number_taken(self, number: Number) -> bool:
+        """Whether an entry with this number, in this scheme, has found its heading already."""
+        ks = self.by_number.get(number.values, ())
+        return any(k in self.taken and (e := self.toc[k].number) is not None and e.scheme == number.scheme for k in ks)
 
     def lists(self, number: Number | None, title: str) -> bool:
         """Whether an entry has this title and number (none for none), looking nothing up for later."""
@@ -160,6 +170,7 @@ class Style:
     any_underlined: float  # the same over every confirmed numbered heading
     confirmed: int
     outermost: int = 0  # the deepest indent of a confirmed numbered heading, of any family
+    exact: Mapping[str, int] = field(default_factory=dict)  # family -> the one indent of its many confirmed headings
 
     def underlines(self, family: str) -> bool:
         """Whether the document underlines its numbered headings of this family."""
@@ -172,7 +183,13 @@ class Style:
         seen = self.indents.get((family, depth)) or self.indents.get((family, 0))
         if not seen:
             return None
+        if family in self.exact:
+            return margin <= self.exact[family]
         return any(abs(margin - x) <= 1 for x in seen) or margin <= min(seen)
+
+    def off_exact(self, family: str, margin: int) -> bool:
+        """Whether a family set at one exact indent has a line deeper than it."""
+        return family in self.exact and margin > self.exact[family]
 
     def in_the_text(self, margin: int, prose_indent: int) -> bool:
         """Whether a candidate of a family the contents confirms none of sits at the prose indent
@@ -211,7 +228,16 @@ def learn(confirmed: Sequence[tuple[Number, int, bool]], shaped: Sequence[tuple[
     shares = {fam: sum(u) / len(u) for fam, u in under.items()}
     every = [u for us in under.values() for u in us]
     deepest = max((margin for _, margin, _ in confirmed), default=0)
-    return Style(indents, voted, shares, sum(every) / len(every) if every else 0.0, len(every), deepest)
+    margins: dict[str, Counter[int]] = {}
+    for number, margin, _ in confirmed:
+        margins.setdefault(numbering.family(number), Counter())[margin] += 1
+    exact = {}
+    for fam, counts in margins.items():
+        at, times = counts.most_common(1)[0]
+        total = sum(counts.values())
+        if total >= EXACT_STYLE and times >= EXACT_SHARE * total:
+            exact[fam] = at
+    return Style(indents, voted, shares, sum(every) / len(every) if every else 0.0, len(every), deepest, exact)
 
 
 def continues(number: Number, seen: Sequence[Number]) -> bool:

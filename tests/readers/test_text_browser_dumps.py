@@ -1,0 +1,249 @@
+"""Whole DocBook books rendered to one HTML page and dumped by a text browser (w3m and links, as
+Debian renders its DocBook manuals): the contents nests by indent, headings sit at the margin, a
+browser right-aligns the numbers of ordered lists (" 1.", " 2.", "ii.", "iii."), and each chapter
+may print its own list of its sections, spaced out by blank lines."""
+
+from __future__ import annotations
+
+from tests.conftest import lint
+
+SENTENCE = "This section says what it has to say, in a sentence or two of plain text."
+
+# (number, title, body lines); the contents lists depth 1 and 2 only
+SECTIONS: list[tuple[str, str, list[str]]] = [
+    ("1.", "About this document", []),
+    ("1.1.", "Copyright and License", [SENTENCE]),
+    ("1.2.", "Feedback", [SENTENCE]),
+    ("2.", "Installing", [SENTENCE]),
+    ("2.1.", "Getting the source", [SENTENCE]),
+    (
+        "2.2.",
+        "Building",
+        [
+            "The steps shown below are what I recommend:",
+            "",
+            " i. Unpack the source tree",
+            "",
+            "ii. Configure the build",
+            "",
+            "iii. Run the compiler",
+            "",
+            "Then build it in this order:",
+            "",
+            " 1. Unpack the source into a directory of its own, away from the",
+            "    sources of other programs.",
+            "",
+            " 2. Configure the build for your system",
+            "",
+            " 3. Compile it",
+            "",
+            SENTENCE,
+        ],
+    ),
+    ("2.2.1.", "Notes", [SENTENCE]),
+    ("3.", "Using it", [SENTENCE]),
+    (
+        "3.1.",
+        "First steps",
+        [
+            SENTENCE,
+            "",
+            "Example 1. Installation Instructions",
+            "",
+            " 1. Step One.",
+            "",
+            " 2. Step Two.",
+            "",
+            " 3. Step Three.",
+            "",
+            SENTENCE,
+        ],
+    ),
+    ("3.2.", "PDF", [SENTENCE]),
+    ("4.", "Troubleshooting", [SENTENCE]),
+    ("4.1.", "Notes", [SENTENCE]),
+    ("A.", "GNU Free Documentation License", ["Version 1.1, March 2000"]),
+    ("", "0. PREAMBLE", [SENTENCE]),
+    ("1.", "APPLICABILITY AND DEFINITIONS", [SENTENCE]),
+    ("2.", "VERBATIM COPYING", [SENTENCE + " The end of the licence."]),
+]
+REVISIONS = [
+    "Revision History",
+    "Revision 1.2                   2004-08-14                ab",
+    "Lots of small fixes. the most important ones are in the build",
+    "section",
+    "Revision 1.1                   2003-11-11                ab",
+    "sync with the new release, add the build steps",
+    "Revision 1.0                   2003-09-17                ab",
+    "First version.",
+]
+
+
+def w3m_howto(sections: list[tuple[str, str, list[str]]] = SECTIONS) -> str:
+    """A HOWTO as w3m dumps it: contents nested by indent, headings at the margin."""
+    out = ["Sample HOWTO", "", *REVISIONS, "", "Table of Contents", ""]
+    appendix = False  # the licence's sections, numbered afresh, nest under its appendix
+    for number, title, _ in SECTIONS:
+        if number.count(".") > 2:
+            continue  # the contents goes two levels deep
+        appendix = appendix or number == "A."
+        nested = number.count(".") == 2 or (appendix and number != "A.")
+        out.append(("    " if nested else "") + f"{number} {title}".strip())
+    out.append("")
+    for number, title, body in sections:
+        out.extend([f"{number} {title}".strip(), ""])
+        if body:
+            out.extend([*body, ""])
+    return "\n".join(out) + "\n"
+
+
+def codes(text: str) -> list[tuple[int, str]]:
+    return [(f.span.line, f.code) for f in lint(text, path="howto.txt")]
+
+
+def line_of(text: str, line: str) -> int:
+    return text.splitlines().index(line) + 1
+
+
+def test_a_clean_browser_dump_has_no_finding() -> None:
+    # the restarting steps of an example, a right-aligned list and Roman steps are no headings;
+    # a licence's sections numbered afresh under its appendix are its children, not chapters
+    # that go backwards; a revision history's remarks are a table's cells, not prose
+    assert codes(w3m_howto()) == []
+
+
+def test_a_cut_dump_reports_its_end_once() -> None:
+    # "2.2.1. Notes", deeper than the contents goes, is no "4.1. Notes" the contents lists past
+    # the end of the cut document
+    text = w3m_howto()
+    cut = text[: text.index("3.2. PDF\n\n") + len("3.2. PDF\n\nThis section says what it has")]
+    assert [c for _, c in codes(cut)] == ["OL304"]
+
+
+def test_a_short_title_renumbered_is_one_number_finding() -> None:
+    sections = [(("3.4." if n == "3.2." else n), t, b) for n, t, b in SECTIONS]
+    text = w3m_howto(sections)
+    assert codes(text) == [(line_of(text, "3.4. PDF"), "OL104")]
+
+
+def test_a_list_item_titled_like_the_next_entry_is_still_an_item() -> None:
+    # " 3. Compile it" under "2. Installing": the number the contents has next for "3. Using it",
+    # a title nothing like it, set a column in where the headings sit at the margin
+    text = w3m_howto()
+    assert "OL102" not in {c for _, c in codes(text)}
+
+
+def links_book(deleted: str | None = None, first_title: str = "Introduction", cut_after: str | None = None) -> str:
+    """A book as links dumps it: contents indented, entries spaced by blank lines, each chapter
+    with its own spaced list of its sections; ``deleted`` drops a section's heading and body."""
+    chapters = {
+        1: [first_title, "Purpose and Scope", "About the Server", "Feedback", "Copyrights"],
+        2: ["Farming", "The Server", "The Clients", "Load", "Balancing"],
+    }
+    out = ["Server Farming HOWTO", "", "   Table of Contents", ""]
+    for n, secs in chapters.items():
+        out.extend([f"   {n}. Chapter {n} of the book", ""])
+        out.extend(line for k, t in enumerate(secs, 1) for line in (f"                {n}.{k}. {t}", ""))
+    for n, secs in chapters.items():
+        out.extend([f"Chapter {n}. Chapter {n} of the book", "", "   Table of Contents", ""])
+        out.extend(line for k, t in enumerate(secs, 1) for line in (f"   {n}.{k}. {t}", ""))
+        for k, t in enumerate(secs, 1):
+            if f"{n}.{k}." == deleted:
+                continue
+            out.extend([f"{n}.{k}. {t}", "", f"   {SENTENCE}", ""])
+            if f"{n}.{k}." == cut_after:
+                return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n"
+
+
+def test_a_clean_links_book_has_no_finding() -> None:
+    assert codes(links_book()) == []
+
+
+def test_a_section_lost_under_its_chapters_own_list_is_reported() -> None:
+    text = links_book(deleted="1.3.")
+    assert codes(text) == [(line_of(text, "                1.3. About the Server"), "OL101")]
+
+
+def test_the_first_heading_renamed_is_a_title_finding() -> None:
+    # "1.1. Overview" at the margin, left of every entry, is the first heading renamed, not one
+    # more entry of the contents
+    text = links_book().replace("\n1.1. Introduction\n", "\n1.1. Overview\n")
+    assert codes(text) == [(line_of(text, "1.1. Overview"), "OL103")]
+
+
+def test_a_book_cut_in_its_first_chapter_reports_its_end_once() -> None:
+    text = links_book(cut_after="1.2.")
+    assert [c for _, c in codes(text)] == ["OL304"]
+
+
+def links_article(first: str = "1. Introduction") -> str:
+    """An article as links dumps it: its contents indented and spaced, its headings at the margin."""
+    out = ["Font HOWTO", "", "   Table of Contents", ""]
+    out += ["   1. Introduction", "", "                1.1. Fonts", "", "   2. Usage", "", "   3. License", ""]
+    for heading in (first, "1.1. Fonts", "2. Usage", "3. License"):
+        out.extend([heading, "", f"   {SENTENCE}", ""])
+    return "\n".join(out) + "\n"
+
+
+def test_an_articles_first_heading_renamed_is_a_title_finding() -> None:
+    # "1. Overview" left of every entry of a spaced contents: the first heading, renamed since
+    assert codes(links_article()) == []
+    text = links_article("1. Overview")
+    assert codes(text) == [(line_of(text, "1. Overview"), "OL103")]
+
+
+def xmlto_manual(first: str = "Chapter 1. Introduction") -> str:
+    """A manual as xmlto's text export lays it out: entries at the margin, unnumbered sections in
+    groups under their chapter, chapters titled "Chapter N." in the body."""
+    out = ["Font Names", "", "Table of Contents", "", "1. Introduction", "2. Requirements and Goals", ""]
+    out += ["    Provide Unique Names", "    Support Many Vendors", "", "3. Scalable Fonts", ""]
+    out += [first, "", SENTENCE, "", "Chapter 2. Requirements and Goals", "", SENTENCE, ""]
+    out += ["Provide Unique Names", "", SENTENCE, "", "Support Many Vendors", "", SENTENCE, ""]
+    out += ["Chapter 3. Scalable Fonts", "", SENTENCE, ""]
+    return "\n".join(out) + "\n"
+
+
+def test_a_chapter_renamed_after_entries_numbered_alone_is_a_title_finding() -> None:
+    # "Chapter 1." where the entries say "1.": the body has begun, whatever the spacing
+    text = xmlto_manual("Chapter 1. Overview")
+    assert codes(text) == [(line_of(text, "Chapter 1. Overview"), "OL103")]
+
+
+def grouped_manual(cut: bool = False) -> str:
+    """A manual whose chapter prints its own contents in groups, as the main contents does."""
+    groups = ["2.1. Introduction", "2.2. Document IDs", "2.3. Control Files", "", "     2.3.1. Example"]
+    groups += ["     2.3.2. Syntax", "", "2.4. Registering", "2.5. Checking", ""]
+    out = ["Manual", "", "Table of Contents", "", "1. About", "2. The interface", ""]
+    out += ["   " + g if g else "" for g in groups]
+    out += ["Chapter 1. About", "", SENTENCE, "", "Chapter 2. The interface", "", "   Table of Contents", ""]
+    out += ["   " + g if g else "" for g in groups]
+    for g in groups:
+        if g:
+            out.extend([g.strip(), "", SENTENCE, ""])
+            if cut and g.startswith("2.2."):
+                out[-2] = "This section says what it"
+                break
+    return "\n".join(out) + "\n"
+
+
+def test_a_chapters_grouped_list_is_no_heading_when_the_sections_were_cut() -> None:
+    assert codes(grouped_manual()) == []
+    assert [c for _, c in codes(grouped_manual(cut=True))] == ["OL304"]
+
+
+def chapter_page(renamed: str = "git") -> str:
+    """One chapter of a chunked manual: its own contents, under its title, lists its sections."""
+    sections = ["1.1. Writing", "1.2. Editing", "1.3. Tools", "1.3.1. Editors", "1.3.2. git", "1.3.3. Spelling"]
+    out = ["Chapter 1. Write", "", "   Table of Contents", ""]
+    out += [("          " if s.count(".") == 3 else "   ") + s for s in sections] + [""]
+    for s in sections:
+        out.extend([s.replace("git", renamed), "", f"   {SENTENCE}", ""])
+    return "\n".join(out) + "\n"
+
+
+def test_a_section_renamed_under_a_chapters_own_contents_is_a_title_finding() -> None:
+    # the entries' numbers say where they sit below the chapter the page does not list
+    assert codes(chapter_page()) == []
+    text = chapter_page("overview")
+    assert codes(text) == [(line_of(text, "1.3.2. overview"), "OL103")]
