@@ -594,13 +594,16 @@ def align(doc: Document) -> Alignment:
                 del shared[hid]
             for hid, _ in shared.most_common(NEAR_WORDS):
                 pool[hid] = by_id[hid]
+            # a chapter's own contents lists "1.3.2." under "1.3.", not under the "Chapter 1." over
+            # them, and a contents may leave out the document's title over every heading: the path
+            # it gives ends the heading's (below a root numbered as a sub-section, or under
+            # unnumbered titles only: a "1)" deep in chapter 2 is no "1." of the top level)
+            below = entry.number is not None and bool(path) and isinstance(path[0], tuple) and len(path[0]) > 1
             for hid, h in pool.items():
-                # (a chapter's own contents lists "1.3.2." under "1.3.", not under "Chapter 1."
-                # over them: the path it gives ends the heading's)
                 hp = path_of(h)
-                same_path = entry.number is not None and (
-                    hp == path or (len(hp) > len(path) and hp[-len(path) :] == path)
-                )
+                ends = len(hp) > len(path) and hp[-len(path) :] == path
+                over = ends and (below or all(isinstance(x, str) for x in hp[: -len(path)]))
+                same_path = entry.number is not None and (hp == path or over)
                 same_label = (
                     entry.number is not None and h.number is not None and entry.number.values == h.number.values
                 )

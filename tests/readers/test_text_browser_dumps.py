@@ -247,3 +247,58 @@ def test_a_section_renamed_under_a_chapters_own_contents_is_a_title_finding() ->
     assert codes(chapter_page()) == []
     text = chapter_page("overview")
     assert codes(text) == [(line_of(text, "1.3.2. overview"), "OL103")]
+
+
+def w3m_book(first: str = "1.1. Copyright") -> str:
+    """A book as w3m dumps it: each chapter's own contents in one block at the margin, as its
+    headings are."""
+    out = ["Install HOWTO", "", "Table of Contents", "", "1. Preface", "    1.1. Copyright", "    1.2. Thanks"]
+    out += ["2. Installing", "    2.1. Sources", "    2.2. Building", ""]
+    for n, title, secs in (
+        (1, "Preface", [first, "1.2. Thanks"]),
+        (2, "Installing", ["2.1. Sources", "2.2. Building"]),
+    ):
+        listed = ["1.1. Copyright", "1.2. Thanks"] if n == 1 else secs
+        out += [f"Chapter {n}. {title}", "", "Table of Contents", "", *listed, ""]
+        for s in secs:
+            out += [s, "", SENTENCE, ""]
+    return "\n".join(out) + "\n"
+
+
+def test_a_section_renamed_after_its_chapters_list_is_a_title_finding() -> None:
+    # "1.1. Overview" after the list "1.1." to "1.2." does not go on with it: the body has begun
+    assert codes(w3m_book()) == []
+    text = w3m_book("1.1. Overview")
+    assert codes(text) == [(line_of(text, "1.1. Overview"), "OL103")]
+
+
+def readme(first: str = "1. Introduction") -> str:
+    """A README written by hand: a contents under a rule, headings over a rule set under their text."""
+    out = [
+        "Frobnicator for TeX",
+        "===================",
+        "",
+        SENTENCE,
+        "",
+        "Contents",
+        "--------",
+        "",
+        "1. Introduction",
+        "",
+        "2. Installation",
+        "",
+        "  2.1. Compiling",
+        "",
+    ]
+    out += ["  2.2. Files", "", "3. Usage", "", ""]
+    for heading in (first, "2. Installation", "2.1. Compiling", "2.2. Files", "3. Usage"):
+        out += [heading, "   " + "-" * (len(heading) - 3), "", f"   {SENTENCE}", ""]
+    return "\n".join(out) + "\n"
+
+
+def test_an_underlined_first_heading_renamed_keeps_its_level() -> None:
+    # the one-part numbers the contents moves to level 1 move there from the first heading on,
+    # renamed or not: "2." is no first number of its level
+    assert codes(readme()) == []
+    text = readme("1. Overview")
+    assert codes(text) == [(line_of(text, "1. Overview"), "OL103")]

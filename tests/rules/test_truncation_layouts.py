@@ -322,6 +322,11 @@ def test_not_prose_is_not_cut(doc: str) -> None:
             "       always Unconditionally allow the server to delegate.\n",
             id="term-with-its-description-on-its-line",
         ),
+        pytest.param(
+            "1. Labels\n\nFROM is a key word, so this does not work:\n\nSELECT a from, b FROM ...\n\n"
+            "but either of these do:\n\nSELECT a AS from, b FROM ...\n",
+            id="a-sentence-going-on-around-an-elided-example",
+        ),
     ],
 )
 def test_not_a_fragment(doc: str) -> None:

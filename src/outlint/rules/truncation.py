@@ -904,6 +904,9 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 and prev.span.column == block.span.column
                 and not _CAPTION.match(prev.text)
                 and prev.text.rstrip().endswith(".")
+                # (an elision is no sentence's end: "SELECT a, b FROM ..." shown, then "but either
+                # of these do:" goes on with the sentence around it)
+                and not prev.text.rstrip().endswith("..")
                 and m.group(1) not in names
                 and not text[m.end() :].startswith(":")  # a label: "who: the indicator ..."
                 # a term with its description on its line ("always Unconditionally allow ..."), as

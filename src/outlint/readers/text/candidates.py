@@ -257,6 +257,7 @@ def candidates(
     mini_toc: int | None = None  # indentation of a chapter's own contents list being skipped
     mini_seen: set[str] = set()  # its entries skipped so far
     mini_top = 0  # the indentation of its first entry
+    mini_last: Number | None = None  # the number of the last entry of a group of several
     placed = _Placed()  # where the lines the contents lists sit, per level
     items: list[Item] = []
     k = 0
@@ -281,6 +282,8 @@ def candidates(
             # whose only section was lost): a chapter's list holds its sections only
             # (a chapter's label starts the next chapter's title, also wrapped over two lines)
             again = (len(block) == 1 and " ".join(first.split()) in mini_seen) or (len(block) <= 2 and _labelled(first))
+            if mini_last is not None and not _goes_on(numbering.parse(first.strip()), mini_last):
+                again = True  # after a group of entries, a number that does not go on with them
             if not again and all(
                 indent(lines[i]) >= mini_toc and not _ends_sentence(lines[i], len(block) == 1) for i in block
             ):
@@ -294,9 +297,15 @@ def candidates(
                 mini_seen.update(" ".join(lines[i].split()) for i in block)
                 # (a block of numbered entries may be one group of several: "2.1." to "2.3.",
                 # then "2.3.1." and "2.3.2." deeper, then "2.4." and "2.5.")
-                grouped = all(numbering.parse(lines[i].strip()) is not None for i in block)
+                parsed = [numbering.parse(lines[i].strip()) for i in block]
+                grouped = len(block) > 1 and all(p is not None for p in parsed)
                 mini_toc = mini_toc if len(block) == 1 or nested or grouped else None
+                # (where the entries stand in groups, each next one must go on with them)
+                last_entry = parsed[-1]
+                if last_entry is not None and (grouped or mini_last is not None):
+                    mini_last = last_entry[0]
                 continue
+            mini_last = None
             mini_toc = None
         if len(block) > 1 and _lists_entries(lines, block, listing):
             continue  # a chapter's own contents, untitled, its entries in one block
@@ -543,6 +552,22 @@ def _ends_sentence(line: str, alone: bool) -> bool:
     if SENTENCE_END.search(end[-12:]) is None:
         return False
     return not (alone and (end.endswith("?") or numbering.parse(end.strip()) is not None))
+
+
+def _goes_on(parsed: tuple[Number, str] | None, last: Number) -> bool:
+    """Whether a numbered line goes on with a list whose last entry had ``last``: its first child,
+    or the next sibling of it or of one of its parents."""
+    if parsed is None:
+        return True  # an unnumbered entry (an appendix's title): the list may go on
+    values = parsed[0].values
+    if values == (*last.values, 1):
+        return True
+    depth = len(values)
+    return (
+        depth <= len(last.values)
+        and values[:-1] == last.values[: depth - 1]
+        and values[-1] == last.values[depth - 1] + 1
+    )
 
 
 def _labelled(line: str) -> bool:

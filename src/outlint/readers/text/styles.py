@@ -292,6 +292,14 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
     offsets = Counter(levels[k] - toc_levels[e] for k, e in matched.items())
     offset = offsets.most_common(1)[0][0] if offsets else 0
     shift: dict[tuple[str, int], int] = {}
+    # the shift the first matched heading of each family and depth takes: the unmatched ones
+    # before it (the first heading, renamed since the contents was made) take it too
+    ahead: dict[tuple[str, int], int] = {}
+    for k, e in matched.items():
+        number = resolved[k]
+        key = (numbering.family(number), number.depth) if number else ("", 0)
+        if number is not None and number.depth == 1 and key[0] not in WORDY and key not in ahead:
+            ahead[key] = max(1, toc_levels[e] + offset) - levels[k]
     # the last one-part number that the contents moved down, its family and its level: the
     # sections numbered under it ("2.1." under "2.", which the contents puts under an unnumbered
     # "Preface") go down with it
@@ -305,8 +313,8 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
             if number is not None:
                 shift[key] = want - levels[k]
             levels[k] = want
-        elif number is not None and weak and key in shift:
-            levels[k] = max(1, levels[k] + shift[key])
+        elif number is not None and weak and (key in shift or key in ahead):
+            levels[k] = max(1, levels[k] + shift.get(key, ahead.get(key, 0)))
         if number is not None and number.depth == 1:
             top = (key[0], number.values[0], levels[k]) if levels[k] > before else None
         elif number is not None and top is not None and top[:2] == (key[0], number.values[0]):
