@@ -225,3 +225,44 @@ def test_cjk_prose_cut_short_is_still_reported() -> None:
         "バグ\n     バグがあれば報告する。\n"
     )
     assert codes_lines(doc, "OL302") == [("OL302", 7)]
+
+
+# Questions grouped under capitals in the contents only, each group numbered from the next ten
+# ("3.2." then "3.10."), and chapter titles in capitals over the first group line.
+GROUPED = (
+    "THE FROB FAQ\n\nCONTENTS\n\n"
+    "1. GENERAL INFORMATION\n1.1. How this FAQ is organized\n1.2. Credits\n\n"
+    "2. EXAMPLES\nONE-CHARACTER QUESTIONS\n2.1. How do I insert a newline?\n2.2. How do I show control codes?\n\n"
+    "CHANGING STRINGS\n2.10. How do I search without case?\n2.11. How do I match only the first one?\n\n"
+    "3. WHY ISN'T THIS WORKING?\n3.1. Why are my variables not expanded?\n\n"
+    "------------------------------\n\n"
+)
+for _q in (
+    "1. GENERAL INFORMATION",
+    "1.1. How this FAQ is organized",
+    "1.2. Credits",
+    "2. EXAMPLES",
+    "2.1. How do I insert a newline?",
+    "2.2. How do I show control codes?",
+    "2.10. How do I search without case?",
+    "2.11. How do I match only the first one?",
+    "3. WHY ISN'T THIS WORKING?",
+    "3.1. Why are my variables not expanded?",
+):
+    GROUPED += f"{_q}\n\n   {ANSWER}"
+
+
+def test_questions_grouped_by_tens_under_contents_only_labels() -> None:
+    # the group lines label the contents' own groups (no section sits unnumbered inside a numbered
+    # run), the first is no wrap of the chapter title over it, and "2.10." after "2.2." is the
+    # ten the next group starts at, as the contents numbers it too
+    assert _toc(GROUPED)[3:5] == [(1, "EXAMPLES"), (1, "ONE-CHARACTER QUESTIONS")]
+    assert codes_lines(GROUPED) == []
+
+
+def test_a_question_lost_from_a_group_numbered_by_tens_is_still_a_gap() -> None:
+    # (the contents numbers the jump as well, but to no round ten)
+    doc = GROUPED.replace("2.11. How do I match", "2.12. How do I match")
+    lines = doc.splitlines()
+    line = len(lines) - lines[::-1].index("2.12. How do I match only the first one?")
+    assert codes_lines(doc) == [("OL201", line)]

@@ -279,10 +279,25 @@ def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     for i in al.unmatched_entries:
         if i >= al.tail:
             break  # past the end of a truncated document: one OL304 says it for all of them
-        if _caption(doc, i) or _written_out(doc, i):
+        if _caption(doc, i) or _written_out(doc, i) or _group_label(doc, i):
             continue
         e = doc.toc[i]
         yield e.span, f"contents entry {_entry_ref(doc, i)} has no heading in the document"
+
+
+def _group_label(doc: Document, i: int) -> bool:
+    """Whether an unnumbered entry sits inside one numbered run of sections: the numbered entries
+    on both sides of it are siblings, or a section and its first child ("3. EXAMPLES", then
+    "ONE-CHARACTER QUESTIONS", then "3.1."). No section can sit there unnumbered: the line labels
+    a group of the contents' own."""
+    toc = doc.toc
+    if toc[i].number is not None:
+        return False
+    before = next((toc[k].number for k in range(i - 1, -1, -1) if toc[k].number is not None), None)
+    after = next((toc[k].number for k in range(i + 1, len(toc)) if toc[k].number is not None), None)
+    if before is None or after is None or after.depth < 2 or before.scheme != after.scheme:
+        return False
+    return after.values[:-1] in (before.values[:-1], before.values) and after.values > before.values
 
 
 def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:

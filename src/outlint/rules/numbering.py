@@ -115,6 +115,22 @@ def _steps(doc: Document) -> Iterator[Step]:
             yield h, prev, parent, Number(format_label(n, values), n.scheme, values)
 
 
+def _by_tens(doc: Document, h: Heading, prev: Heading) -> bool:
+    """Whether the contents numbers the same jump, to a round ten, with only unnumbered group
+    lines between the two entries: FAQs that start each group of questions at the next ten
+    ("3.2." under ONE-CHARACTER QUESTIONS, then CHANGING STRINGS over "3.10.")."""
+    if h.number is None or h.number.values[-1] % 10 or not doc.toc or not doc.facts.alignment.reliable:
+        return False
+    al = doc.facts.alignment
+    i, j = al.entry_for(h), al.entry_for(prev)
+    if i is None or j is None or j >= i:
+        return False
+    listed, before = doc.toc[i].number, doc.toc[j].number
+    if listed is None or before is None or h.number.values != listed.values or prev.number != before:
+        return False
+    return all(doc.toc[k].number is None for k in range(j + 1, i))
+
+
 def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
     """Whether the contents already explains a numbering step at ``h``: its own entry has another
     number (OL104 reports the renumbering), or the entries between the entry of ``prev`` (its
@@ -220,6 +236,8 @@ def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
             ):
                 continue  # "7, 7, 9": the second 7 is the 8 misnumbered, one defect (OL202 reports it)
             if _explained(doc, h, prev) or _stale(doc, prev) or not _sure(doc, h, prev) or _kept_last(h, parent, doc):
+                continue
+            if _by_tens(doc, h, prev):
                 continue
             if _run_in(doc, prev, h.number, want.values[-1]):
                 continue  # the sections between are paragraphs that start with their numbers

@@ -611,14 +611,16 @@ def _continues(
         return False
     if later.begins(f"{prev.text} {text.split(None, 1)[0]}"):
         return True  # a heading later begins with the entry and this line's first word: wrapped
-    if block.spaced >= SPACED and indent(line) >= block.left:
-        return True  # entries stand apart, blank lines between them: a line right under one goes on with it
+    if block.spaced >= SPACED and block.spaced * 2 >= len(block.entries) and indent(line) >= block.left:
+        # entries stand apart, blank lines between most of them: a line right under one goes on
+        # with it (not where blank lines only part groups of entries that follow one another)
+        return True
     if stands_later:
         return False
     head = line.lstrip()[:1]
     before = lines[prev.last]
     last_word = prev.text.rsplit(None, 1)[-1].lower() if prev.text.strip() else ""
-    if head.islower() or last_word in FUNCTION_WORDS or prev.text.endswith((",", "-", "/", "(")):
+    if head.islower() or last_word in FUNCTION_WORDS or prev.text.endswith((",", "-", "/", "(", ":")):
         return indent(line) >= block.left or not block.entries
     if CJK.match(head) or (CJK.match(prev.text[-1:]) and not SENTENCE_END.search(prev.text[-2:])):
         # CJK titles wrap anywhere, also before a Latin word ("... 我想要使用" / "Debian。...")
