@@ -29,7 +29,15 @@ widened the pool the most:
   Debian renders its own (``w3m -dump -cols 78 -T text/html`` of each chapter page of
   debian-handbook and debian-kernel-handbook, of every twelfth page of postgresql-doc-15 and of
   git-doc's ``user-manual.html``; ``lynx -dump -width=78`` of every sixth section page of
-  debian-handbook), with xorg-docs' ``*.txt`` and fontconfig's ``fontconfig-user.txt``;
+  debian-handbook), with xorg-docs' ``*.txt`` and fontconfig's ``fontconfig-user.txt``; and the
+  DocBook XML sources of the Linux Documentation Project's HOWTOs, guides and FAQs (the tLDP/LDP
+  repository's ``LDP/howto/docbook``, ``LDP/guide/docbook`` and ``LDP/faq``), each book or article
+  turned into one HTML page by DocBook's XSL stylesheets (``xsltproc --nonet --xinclude`` with
+  ``section.autolabel`` and ``section.label.includes.component.label`` on) and dumped twice, as
+  Debian dumps its own DocBook manuals: ``links -codepage utf-8 -dump`` (``ldp-NAME.txt``, the
+  recipe of debian-policy's FHS and menu-policy text) and ``w3m -o display_charset=UTF-8 -cols 70
+  -dump -no-graph -T text/html`` (``ldp-NAME.w3m.txt``, debian-reference's); put only the ``.txt``
+  files in the extra folder, or the HTML pages join the pool as HTML;
 - ``sphinx-text``: Sphinx's text builder run on the reST sources python3.11-doc ships
   (``html/_sources``), with a ``conf.py`` that renders unknown directives' content and unknown
   roles' text as they are, each page named ``python-<path>`` (so that pages the benchmark holds

@@ -255,7 +255,49 @@ def level_contents(toc: Sequence[TocEntry]) -> list[TocEntry]:
         at_column[column] = entry.level
         left = min(left, column)
         out.append(entry)
+    # a group's label sits at the level of the entries it groups (they stay its siblings: their
+    # numbers say whose children they are)
+    labels = group_labels(out)
+    following: TocEntry | None = None
+    for k in range(len(out) - 1, -1, -1):
+        entry = out[k]
+        if entry.number is not None:
+            following = entry
+        elif k in labels and toc[k].level == 0 and following is not None and following.level != entry.level:
+            out[k] = replace(entry, level=following.level)
     return out
+
+
+def group_labels(toc: Sequence[TocEntry]) -> frozenset[int]:
+    """The unnumbered entries that sit inside one numbered run of sections: the numbered entries
+    on both sides of each are siblings, or a section and its first child ("3. EXAMPLES", then
+    "ONE-CHARACTER QUESTIONS", then "3.1."). No section can sit there unnumbered: the line labels
+    a group of the contents' own (and its heading, when the body repeats it, has no text of its
+    own). One pass each way: contents of many thousands of entries are read in linear time."""
+    before: list[Number | None] = []
+    last: Number | None = None
+    for e in toc:
+        before.append(last)
+        if e.number is not None:
+            last = e.number
+    out: set[int] = set()
+    after: Number | None = None
+    for i in range(len(toc) - 1, -1, -1):
+        n = toc[i].number
+        if n is not None:
+            after = n
+            continue
+        b = before[i]
+        if b is None or after is None or after.depth < 2 or b.scheme != after.scheme:
+            continue
+        if after.values[:-1] in (b.values[:-1], b.values) and after.values > b.values:
+            out.add(i)
+    return frozenset(out)
+
+
+def contents_groups(doc: Document) -> frozenset[int]:
+    """``group_labels`` of a document's contents (``doc.facts.derive(contents_groups)``)."""
+    return group_labels(doc.toc)
 
 
 def _column_clusters(columns: Sequence[int]) -> dict[int, int]:

@@ -256,7 +256,7 @@ def test_questions_grouped_by_tens_under_contents_only_labels() -> None:
     # the group lines label the contents' own groups (no section sits unnumbered inside a numbered
     # run), the first is no wrap of the chapter title over it, and "2.10." after "2.2." is the
     # ten the next group starts at, as the contents numbers it too
-    assert _toc(GROUPED)[3:5] == [(1, "EXAMPLES"), (1, "ONE-CHARACTER QUESTIONS")]
+    assert _toc(GROUPED)[3:5] == [(1, "EXAMPLES"), (2, "ONE-CHARACTER QUESTIONS")]
     assert codes_lines(GROUPED) == []
 
 
@@ -266,3 +266,20 @@ def test_a_question_lost_from_a_group_numbered_by_tens_is_still_a_gap() -> None:
     lines = doc.splitlines()
     line = len(lines) - lines[::-1].index("2.12. How do I match only the first one?")
     assert codes_lines(doc) == [("OL201", line)]
+
+
+def test_group_labels_repeated_in_the_body_sit_beside_their_questions() -> None:
+    # the body repeats the group lines over their questions: a label takes the level of the
+    # questions it groups, has no text of its own, and starts no numbering
+    body_start = GROUPED.index("1. GENERAL INFORMATION\n\n")
+    doc = GROUPED[:body_start] + GROUPED[body_start:].replace(
+        "2.1. How do I insert", "ONE-CHARACTER QUESTIONS\n\n2.1. How do I insert"
+    ).replace("2.10. How do I search", "CHANGING STRINGS\n\n2.10. How do I search")
+    heads = _heads(doc)
+    assert (2, "ONE-CHARACTER QUESTIONS") in heads and (2, "CHANGING STRINGS") in heads
+    assert codes_lines(doc) == []
+    # a question lost at the end of a group is one lost entry, not a gap too
+    lost = doc.replace("2.2. How do I show control codes?\n\n   " + ANSWER, "")
+    assert lost.count("2.2. How do I show control codes?") == 1  # its entry only
+    line = lost.splitlines().index("2.2. How do I show control codes?") + 1
+    assert codes_lines(lost) == [("OL101", line)]

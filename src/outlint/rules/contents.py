@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from outlint.model import Document, Heading, Hit, Related, Rule, Severity, Span
-from outlint.outline import Alignment, normalize_title
+from outlint.outline import Alignment, contents_groups, normalize_title
 from outlint.rules.common import heading_ref, quote
 
 Out = Iterable[Hit]
@@ -286,18 +286,7 @@ def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
 
 
 def _group_label(doc: Document, i: int) -> bool:
-    """Whether an unnumbered entry sits inside one numbered run of sections: the numbered entries
-    on both sides of it are siblings, or a section and its first child ("3. EXAMPLES", then
-    "ONE-CHARACTER QUESTIONS", then "3.1."). No section can sit there unnumbered: the line labels
-    a group of the contents' own."""
-    toc = doc.toc
-    if toc[i].number is not None:
-        return False
-    before = next((toc[k].number for k in range(i - 1, -1, -1) if toc[k].number is not None), None)
-    after = next((toc[k].number for k in range(i + 1, len(toc)) if toc[k].number is not None), None)
-    if before is None or after is None or after.depth < 2 or before.scheme != after.scheme:
-        return False
-    return after.values[:-1] in (before.values[:-1], before.values) and after.values > before.values
+    return i in doc.facts.derive(contents_groups)
 
 
 def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -532,7 +521,9 @@ DOC_MISSING_HEADING = """\
 ## What it does
 Reports a contents entry for which the document has no heading. An entry without a page number
 over entries that have one, in a contents whose entries carry page numbers (`Appendices` above
-`Appendix A. ... 43`), is the caption of a group and needs no heading.
+`Appendix A. ... 43`), is the caption of a group and needs no heading; so is an unnumbered line
+between two numbered siblings, or between a section and its first child (an FAQ's
+`CHANGING STRINGS` over `4.10.`): no section can sit there without a number.
 
 ## Why is this bad?
 The contents promises a section the reader cannot find: usually the section was lost in

@@ -8,7 +8,7 @@ from typing import Any
 
 from outlint.model import Document, Heading, Hit, Number, Paragraph, Related, Rule, Severity
 from outlint.numbering import CHAPTER_SCHEMES, LAST_PLACE, family, format_label, parse
-from outlint.outline import confirmed
+from outlint.outline import confirmed, contents_groups
 from outlint.rules.common import heading_ref, quote
 
 Out = Iterable[Hit]
@@ -162,6 +162,9 @@ def _explained(doc: Document, h: Heading, prev: Heading | None) -> bool:
             for k in range(j + 1, i)
             if al.entry_parents[k] == parent and (fam is None or _family_of(doc.toc[k].number) in fams)
         ]
+    # (a group's label between them is no section: it numbers nothing)
+    labels = doc.facts.derive(contents_groups)
+    between = [k for k in between if k not in labels]
     return bool(between) and all(al.heading_for(k) is None for k in between)
 
 
@@ -600,7 +603,9 @@ RULES = (
                 "Reports a numbered heading whose number jumps past the next expected value among its siblings. "
                 "A last section numbered with nines (`99.`, `1.99`), as some series keep their closing section, "
                 "is a place, not a gap; so is a section numbered after the version it describes, its "
-                "number standing in its title (`1.2 Introduction to version 1.2`)."
+                "number standing in its title (`1.2 Introduction to version 1.2`), and a jump to a round ten "
+                "that the contents numbers too, with only unnumbered group lines between (FAQs that start "
+                "each group of questions at the next ten: `4.3.`, then `4.10.`)."
             ),
             why="Sections between the two numbers are missing, or a heading was moved here from elsewhere.",
             example="`(5) Clean cyberspace` followed by `(10) Shared benefits` under the same chapter.",

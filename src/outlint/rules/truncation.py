@@ -9,7 +9,7 @@ from typing import Any
 
 from outlint import language
 from outlint.model import Document, Gap, Heading, Paragraph, Rule, Severity, Span
-from outlint.outline import normalize_title
+from outlint.outline import contents_groups, normalize_title
 from outlint.rules.common import heading_ref, quote
 
 Out = Iterable[tuple[Span, str]]
@@ -209,6 +209,8 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if h.style == "html code":
             continue  # an API item's signature: a marker trait's impl has nothing to document
+        if h.number is None and after is not None and after.number is not None and _labels_group(doc, h):
+            continue  # a group's label over its questions, as the contents labels it
         if " elsewhere" in (h.style or "") or h.style == "html elsewhere":
             continue  # a heading that links to the document its section's text is in
         if own_body(h, min_gap):
@@ -227,6 +229,14 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         else:
             why = "the document ends after it"
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
+
+
+def _labels_group(doc: Document, h: Heading) -> bool:
+    """Whether a heading's contents entry labels a group of numbered entries (``group_label``)."""
+    if not doc.toc or not doc.facts.alignment.reliable:
+        return False
+    i = doc.facts.alignment.entry_for(h)
+    return i is not None and i in doc.facts.derive(contents_groups)
 
 
 # Marks after a sentence that say nothing of its end: a footnote mark ("[12]", "^3", "^[3]"), the
@@ -1003,8 +1013,9 @@ RULES = (
             "Sections empty by design are not reported: the forms of an overloaded call headed one after "
             "another, a changelog's `Unreleased`, a template's sections that hold only the comment "
             "telling whoever fills it in what to write, rustdoc's signature headings of trait "
-            "implementations with nothing to document, and a heading that is a link to the page its "
-            "section's text is on (a book's index page).",
+            "implementations with nothing to document, a heading that is a link to the page its "
+            "section's text is on (a book's index page), and the label of a group of numbered questions "
+            "that the contents labels so too (an FAQ's `CHANGING STRINGS` over `4.10.`).",
             why="The section's content was lost, or never written.",
             example="`(5) Clean cyberspace` followed by 33 blank lines and two Chinese paragraphs.",
             options="- `min-blank-lines` (integer, default 5): a blank run this long ends the section's own text.",

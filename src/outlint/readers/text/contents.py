@@ -622,6 +622,8 @@ def _continues(
     last_word = prev.text.rsplit(None, 1)[-1].lower() if prev.text.strip() else ""
     if head.islower() or last_word in FUNCTION_WORDS or prev.text.endswith((",", "-", "/", "(", ":")):
         return indent(line) >= block.left or not block.entries
+    if prev.text.endswith("?"):
+        return False  # a question asked whole: the line under it is an entry (or a group's label)
     if CJK.match(head) or (CJK.match(prev.text[-1:]) and not SENTENCE_END.search(prev.text[-2:])):
         # CJK titles wrap anywhere, also before a Latin word ("... 我想要使用" / "Debian。...")
         return indent(line) >= indent(before) and len(before.strip()) >= 25
