@@ -456,9 +456,11 @@ def _copied_in_text(items: list[outline.Block], headings: dict[_Key, int]) -> di
             part += 1
         if not isinstance(item, Paragraph):
             continue
+        if "?" not in item.text and _DOTTED.search(item.text) is None:
+            continue  # no question and no dotted number: nothing it could copy
         # (the questions and answers of a set run on in one block, each question at a line's start)
         for m in _LABEL_IN_TEXT.finditer(item.text):
-            before = item.text[: m.start()].rstrip()
+            before = item.text[max(0, m.start() - 80) : m.start()].rstrip()  # (a window: long blocks stay linear)
             if before and before[-1] not in ".?!:)":
                 continue  # a number cited in a sentence ("see 4.3. How do I ...?")
             parsed = numbering.parse(item.text[m.start() : m.start() + 400])
@@ -484,6 +486,7 @@ def _stands_apart(text: str, title: str) -> bool:
 
 
 # A section's number as a word of its own in a block's text ("4.1.2.", "A.3.")
+_DOTTED = re.compile(r"\d\.\d")
 _LABEL_IN_TEXT = re.compile(r"(?<!\S)(?:[A-Z]\.)?+\d{1,4}+(?:\.\d{1,4}+)*+\.?(?=\s)")
 
 
