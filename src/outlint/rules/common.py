@@ -5,6 +5,11 @@ from __future__ import annotations
 from outlint.model import Heading
 
 
+def indent(line: str) -> int:
+    """The number of whitespace characters a line starts with."""
+    return len(line) - len(line.lstrip())
+
+
 def quote(text: str, limit: int = 60) -> str:
     """Quote document text for a message, shortened in the middle of nowhere but at a word."""
     text = " ".join(text.split())

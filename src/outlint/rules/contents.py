@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 from outlint.model import Document, Heading, Hit, Related, Rule, Severity, Span
 from outlint.outline import Alignment, contents_groups, normalize_title
-from outlint.rules.common import heading_ref, quote
+from outlint.rules.common import heading_ref, indent, quote
 
 Out = Iterable[Hit]
 
@@ -233,16 +233,12 @@ def _body_lines_by_number(doc: Document) -> dict[str, list[int]]:
 SPACED_LISTING = 3
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
 def _spaced_listings(lines: Sequence[str], numbered: Sequence[int]) -> set[int]:
     """The numbered lines (indexes, in order) that belong to such runs."""
     out: set[int] = set()
     run: list[int] = []
     for k in [*numbered, -1]:
-        if run and k == run[-1] + 2 and _indent(lines[k]) == _indent(lines[run[-1]]) and _listed_next(lines[k]):
+        if run and k == run[-1] + 2 and indent(lines[k]) == indent(lines[run[-1]]) and _listed_next(lines[k]):
             run.append(k)
             continue
         if len(run) >= SPACED_LISTING:

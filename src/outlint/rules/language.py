@@ -11,7 +11,7 @@ from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, item_lines, withou
 from outlint.language.quoted import kept_source, verse
 from outlint.language.scripts import CJK
 from outlint.model import Detected, Document, Hit, Paragraph, Rule, Severity, Span
-from outlint.rules.common import heading_ref, quote
+from outlint.rules.common import heading_ref, indent, quote
 from outlint.rules.truncation import locate
 
 Out = Iterable[Hit]
@@ -107,14 +107,10 @@ def _displayed(doc: Document) -> frozenset[int]:
     for before, para, after in zip(paras, paras[1:], paras[2:], strict=False):
         if para.span.line != para.span.end_line:
             continue
-        depth = _lead(lines[para.span.line - 1])
-        if depth > _lead(lines[before.span.end_line - 1]) and depth > _lead(lines[after.span.line - 1]):
+        depth = indent(lines[para.span.line - 1])
+        if depth > indent(lines[before.span.end_line - 1]) and depth > indent(lines[after.span.line - 1]):
             out.add(id(para))
     return frozenset(out)
-
-
-def _lead(line: str) -> int:
-    return len(line) - len(line.lstrip())
 
 
 # English in a CJK document is a paragraph from this many quarters of ``min-letters`` (15 of 20).

@@ -10,7 +10,7 @@ from typing import Any
 from outlint import language
 from outlint.model import Document, Gap, Heading, Paragraph, Rule, Severity, Span
 from outlint.outline import contents_groups, normalize_title
-from outlint.rules.common import heading_ref, quote
+from outlint.rules.common import heading_ref, indent, quote
 
 Out = Iterable[tuple[Span, str]]
 
@@ -681,7 +681,7 @@ def _stands_alone(doc: Document, p: Paragraph) -> bool:
     if prev < p.span.line - 1:
         return False  # one line: nothing above it in the paragraph
     above, below = lines[prev].rstrip(), lines[last]
-    if prev > p.span.line - 1 and _indent(below) > _indent(above):
+    if prev > p.span.line - 1 and indent(below) > indent(above):
         return True  # an example line under the text, deeper than its wrapped lines
     if ends_sentence(above) and any(c.isalpha() for c in above):
         return False
@@ -693,10 +693,6 @@ def _room_above(doc: Document, above: str, below: str) -> bool:
     them is the author's, not the wrapping's."""
     room = doc.facts.derive(_wrap_width) - _width(above.rstrip())
     return room > _width(_first_word(below))
-
-
-def _indent(s: str) -> int:
-    return len(s) - len(s.lstrip())
 
 
 def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
@@ -960,7 +956,7 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
 def _own_line(doc: Document, line: int, col: int) -> bool:
     """Whether the word at line and column starts its line, and the line above had room for it."""
     lines = doc.facts.lines
-    if not 1 < line <= len(lines) or col != _indent(lines[line - 1]) + 1:
+    if not 1 < line <= len(lines) or col != indent(lines[line - 1]) + 1:
         return False
     return _room_above(doc, lines[line - 2], lines[line - 1])
 

@@ -84,17 +84,18 @@ class Listing:
             self.taken.add(found)
         return found
 
+    def _numbered(self, number: Number) -> list[int]:
+        """The entries with this number, in this scheme."""
+        ks = self.by_number.get(number.values, ())
+        return [k for k in ks if (e := self.toc[k].number) is not None and e.scheme == number.scheme]
+
     def number_open(self, number: Number) -> bool:
         """Whether an entry not found yet has this number, in this scheme."""
-        ks = self.by_number.get(number.values, ())
-        return any(
-            k not in self.taken and (e := self.toc[k].number) is not None and e.scheme == number.scheme for k in ks
-        )
+        return any(k not in self.taken for k in self._numbered(number))
 
     def number_taken(self, number: Number) -> bool:
         """Whether an entry with this number, in this scheme, has found its heading already."""
-        ks = self.by_number.get(number.values, ())
-        return any(k in self.taken and (e := self.toc[k].number) is not None and e.scheme == number.scheme for k in ks)
+        return any(k in self.taken for k in self._numbered(number))
 
     def lists(self, number: Number | None, title: str) -> bool:
         """Whether an entry has this title and number (none for none), looking nothing up for later."""
@@ -210,8 +211,10 @@ def learn(confirmed: Sequence[tuple[Number, int, bool]], shaped: Sequence[tuple[
     candidates stand in: the commonest ones (a third as common as the commonest, or more)."""
     indents: dict[tuple[str, int], set[int]] = {}
     under: dict[str, list[bool]] = {}
+    margins: dict[str, Counter[int]] = {}
     for number, margin, underlined in confirmed:
         fam = numbering.family(number)
+        margins.setdefault(fam, Counter())[margin] += 1
         indents.setdefault((fam, number.depth), set()).add(margin)
         indents.setdefault((fam, 0), set()).add(margin)
         under.setdefault(fam, []).append(underlined)
@@ -228,9 +231,6 @@ def learn(confirmed: Sequence[tuple[Number, int, bool]], shaped: Sequence[tuple[
     shares = {fam: sum(u) / len(u) for fam, u in under.items()}
     every = [u for us in under.values() for u in us]
     deepest = max((margin for _, margin, _ in confirmed), default=0)
-    margins: dict[str, Counter[int]] = {}
-    for number, margin, _ in confirmed:
-        margins.setdefault(numbering.family(number), Counter())[margin] += 1
     exact = {}
     for fam, counts in margins.items():
         at, times = counts.most_common(1)[0]
@@ -296,17 +296,15 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
     # before it (the first heading, renamed since the contents was made) take it too
     ahead: dict[tuple[str, int], int] = {}
     for k, e in matched.items():
-        number = resolved[k]
-        key = (numbering.family(number), number.depth) if number else ("", 0)
-        if number is not None and number.depth == 1 and key[0] not in WORDY and key not in ahead:
+        key, weak = _weakness(resolved[k])
+        if resolved[k] is not None and weak and key not in ahead:
             ahead[key] = max(1, toc_levels[e] + offset) - levels[k]
     # the last one-part number that the contents moved down, its family and its level: the
     # sections numbered under it ("2.1." under "2.", which the contents puts under an unnumbered
     # "Preface") go down with it
     top: tuple[str, int, int] | None = None
     for k, number in enumerate(resolved):
-        key = (numbering.family(number), number.depth) if number else ("", 0)
-        weak = number is None or (number.depth == 1 and key[0] not in WORDY)
+        key, weak = _weakness(number)
         before = levels[k]
         if k in matched and weak:
             want = max(1, toc_levels[matched[k]] + offset)
@@ -320,6 +318,13 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
         elif number is not None and top is not None and top[:2] == (key[0], number.values[0]):
             levels[k] = max(levels[k], top[2] + number.depth - 1)
     return [_with_level(h, levels[k], resolved[k]) for k, h in enumerate(headings)]
+
+
+def _weakness(number: Number | None) -> tuple[tuple[str, int], bool]:
+    """A heading's family and depth, and whether its number says its level only weakly: none, or
+    a one-part number of a family with no fixed place."""
+    key = (numbering.family(number), number.depth) if number else ("", 0)
+    return key, number is None or (number.depth == 1 and key[0] not in WORDY)
 
 
 # The share of a rule's numbered headings that must share one level for the rule to carry it.
