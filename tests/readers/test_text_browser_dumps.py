@@ -5,6 +5,10 @@ may print its own list of its sections, spaced out by blank lines."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
 from tests.conftest import lint
 
 SENTENCE = "This section says what it has to say, in a sentence or two of plain text."
@@ -165,13 +169,6 @@ def test_a_section_lost_under_its_chapters_own_list_is_reported() -> None:
     assert codes(text) == [(line_of(text, "                1.3. About the Server"), "OL101")]
 
 
-def test_the_first_heading_renamed_is_a_title_finding() -> None:
-    # "1.1. Overview" at the margin, left of every entry, is the first heading renamed, not one
-    # more entry of the contents
-    text = links_book().replace("\n1.1. Introduction\n", "\n1.1. Overview\n")
-    assert codes(text) == [(line_of(text, "1.1. Overview"), "OL103")]
-
-
 def test_a_book_cut_in_its_first_chapter_reports_its_end_once() -> None:
     text = links_book(cut_after="1.2.")
     assert [c for _, c in codes(text)] == ["OL304"]
@@ -186,13 +183,6 @@ def links_article(first: str = "1. Introduction") -> str:
     return "\n".join(out) + "\n"
 
 
-def test_an_articles_first_heading_renamed_is_a_title_finding() -> None:
-    # "1. Overview" left of every entry of a spaced contents: the first heading, renamed since
-    assert codes(links_article()) == []
-    text = links_article("1. Overview")
-    assert codes(text) == [(line_of(text, "1. Overview"), "OL103")]
-
-
 def xmlto_manual(first: str = "Chapter 1. Introduction") -> str:
     """A manual as xmlto's text export lays it out: entries at the margin, unnumbered sections in
     groups under their chapter, chapters titled "Chapter N." in the body."""
@@ -202,12 +192,6 @@ def xmlto_manual(first: str = "Chapter 1. Introduction") -> str:
     out += ["Provide Unique Names", "", SENTENCE, "", "Support Many Vendors", "", SENTENCE, ""]
     out += ["Chapter 3. Scalable Fonts", "", SENTENCE, ""]
     return "\n".join(out) + "\n"
-
-
-def test_a_chapter_renamed_after_entries_numbered_alone_is_a_title_finding() -> None:
-    # "Chapter 1." where the entries say "1.": the body has begun, whatever the spacing
-    text = xmlto_manual("Chapter 1. Overview")
-    assert codes(text) == [(line_of(text, "Chapter 1. Overview"), "OL103")]
 
 
 def grouped_manual(cut: bool = False) -> str:
@@ -242,13 +226,6 @@ def chapter_page(renamed: str = "git") -> str:
     return "\n".join(out) + "\n"
 
 
-def test_a_section_renamed_under_a_chapters_own_contents_is_a_title_finding() -> None:
-    # the entries' numbers say where they sit below the chapter the page does not list
-    assert codes(chapter_page()) == []
-    text = chapter_page("overview")
-    assert codes(text) == [(line_of(text, "1.3.2. overview"), "OL103")]
-
-
 def w3m_book(first: str = "1.1. Copyright") -> str:
     """A book as w3m dumps it: each chapter's own contents in one block at the margin, as its
     headings are."""
@@ -263,13 +240,6 @@ def w3m_book(first: str = "1.1. Copyright") -> str:
         for s in secs:
             out += [s, "", SENTENCE, ""]
     return "\n".join(out) + "\n"
-
-
-def test_a_section_renamed_after_its_chapters_list_is_a_title_finding() -> None:
-    # "1.1. Overview" after the list "1.1." to "1.2." does not go on with it: the body has begun
-    assert codes(w3m_book()) == []
-    text = w3m_book("1.1. Overview")
-    assert codes(text) == [(line_of(text, "1.1. Overview"), "OL103")]
 
 
 def readme(first: str = "1. Introduction") -> str:
@@ -296,9 +266,35 @@ def readme(first: str = "1. Introduction") -> str:
     return "\n".join(out) + "\n"
 
 
-def test_an_underlined_first_heading_renamed_keeps_its_level() -> None:
-    # the one-part numbers the contents moves to level 1 move there from the first heading on,
-    # renamed or not: "2." is no first number of its level
-    assert codes(readme()) == []
-    text = readme("1. Overview")
-    assert codes(text) == [(line_of(text, "1. Overview"), "OL103")]
+@pytest.mark.parametrize(
+    ("clean", "renamed", "heading"),
+    [
+        # "1.1. Overview" at the margin, left of every entry, is the first heading renamed, not one
+        # more entry of the contents
+        pytest.param(
+            links_book,
+            lambda: links_book().replace("\n1.1. Introduction\n", "\n1.1. Overview\n"),
+            "1.1. Overview",
+            id="links-book-first-section",
+        ),
+        # "1. Overview" left of every entry of a spaced contents: the first heading, renamed since
+        pytest.param(links_article, lambda: links_article("1. Overview"), "1. Overview", id="links-article"),
+        # "Chapter 1." where the entries say "1.": the body has begun, whatever the spacing
+        pytest.param(
+            xmlto_manual, lambda: xmlto_manual("Chapter 1. Overview"), "Chapter 1. Overview", id="xmlto-chapter"
+        ),
+        # the entries' numbers say where they sit below the chapter the page does not list
+        pytest.param(chapter_page, lambda: chapter_page("overview"), "1.3.2. overview", id="chapter-own-contents"),
+        # "1.1. Overview" after the list "1.1." to "1.2." does not go on with it: the body has begun
+        pytest.param(w3m_book, lambda: w3m_book("1.1. Overview"), "1.1. Overview", id="w3m-chapter-list"),
+        # the one-part numbers the contents moves to level 1 move there from the first heading on,
+        # renamed or not: "2." is no first number of its level
+        pytest.param(readme, lambda: readme("1. Overview"), "1. Overview", id="underlined-readme"),
+    ],
+)
+def test_a_renamed_heading_is_one_title_finding(
+    clean: Callable[[], str], renamed: Callable[[], str], heading: str
+) -> None:
+    assert codes(clean()) == []
+    text = renamed()
+    assert codes(text) == [(line_of(text, heading), "OL103")]
