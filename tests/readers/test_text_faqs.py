@@ -283,3 +283,36 @@ def test_group_labels_repeated_in_the_body_sit_beside_their_questions() -> None:
     assert lost.count("2.2. How do I show control codes?") == 1  # its entry only
     line = lost.splitlines().index("2.2. How do I show control codes?") + 1
     assert codes_lines(lost) == [("OL101", line)]
+
+
+# A FAQ whose contents completes a chapter's question ("How does zsh differ from...?" / "sh and
+# ksh?") and says more of a question than its heading ("(Plus important compilation notes)").
+ZSH_LIKE = (
+    "Contents:\n"
+    "Chapter 1:  Introducing the shell\n"
+    "1.1. What is it?\n"
+    "1.2. On what machines will it run?  (Plus important compilation notes)\n"
+    "\n"
+    "Chapter 2:  How does the shell differ from...?\n"
+    "2.1. sh and ksh?\n"
+    "2.2. csh?\n"
+    "\n"
+    "Chapter 1:  Introducing the shell\n"
+    "\n\n"
+    "1.1: What is it?\n"
+    "\n" + ANSWER + "\n"
+    "1.2: On what machines will it run?\n"
+    "\n" + ANSWER + "\n"
+    "Chapter 2:  How does the shell differ from...?\n"
+    "\n\n"
+    "2.1: Differences from sh and ksh\n"
+    "\n" + ANSWER + "\n"
+    "2.2: {title}\n"
+    "\n" + ANSWER
+)
+
+
+def test_entries_that_complete_their_chapters_question_are_its_headings() -> None:
+    assert codes_lines(ZSH_LIKE.format(title="Similarities with csh")) == []
+    # a heading that does not end with the entry's words was renamed
+    assert codes_lines(ZSH_LIKE.format(title="Similarities with tcsh"), "OL103") == [("OL103", 31)]

@@ -98,3 +98,24 @@ def test_a_sphinx_page_is_read_as_built() -> None:
 def test_a_sphinx_section_cut_off_is_still_found() -> None:
     cut = PAGE.replace("Each screen method changes the screen.", "Each screen method changes the")
     assert codes_lines(cut, "OL3") == [("OL302", 68)]
+
+
+# An API page: each signature on its own line, its description indented under it.
+API = (
+    "API module\n"
+    "**********\n"
+    "\n"
+    "The version of the library is a tuple of five elements, as the interpreter gives its own.\n"
+    "\n"
+    "{signature}\n"
+    "\n"
+    "   The base class of all exceptions raised by the library. It takes the same arguments.\n"
+)
+
+
+def test_a_signature_over_its_description_is_no_fragment() -> None:
+    signature = "exception coverage.CoverageException(*args: Any, slug: str | None = None)"
+    assert codes_lines(API.format(signature=signature)) == []
+    # a lower-case paragraph at the indent of the text, after a full stop, still is one
+    fragment = "and the remaining arguments are given as keywords, each in turn, to the constructor."
+    assert codes_lines(API.format(signature=fragment).replace("\n   The base", "\nThe base"), "OL305") == [("OL305", 6)]

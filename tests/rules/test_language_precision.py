@@ -4,6 +4,8 @@ output set like prose, and documents in a language the detector does not know.""
 
 from __future__ import annotations
 
+import pytest
+
 from outlint import language
 from outlint.linter import read_bytes
 from tests.conftest import codes_lines, lint
@@ -378,3 +380,157 @@ def test_a_line_of_output_set_deeper_than_the_text_around_it_is_an_example() -> 
     # the error message the text shows is an example; the English paragraph at the text's own
     # indent is untranslated
     assert codes_lines(JA_ENV, "OL4") == [("OL401", 18)]
+
+
+ZH_MAN = (
+    "名称\n"
+    "       hosts_access - 主机访问控制文件的格式\n"
+    "\n"
+    "描述\n"
+    "       这份手册页描述了一种简单的访问控制语言，它基于客户端的主机名、地址和用户名，以及服务器的进程名。\n"
+    "       访问控制软件会查询两个文件，第一个匹配的规则决定是否允许访问。\n"
+    "\n"
+    "{example}\n"
+    "\n"
+    "       上面的例子说明了这些规则的写法，每一行都是一条独立的规则，不需要其他的设置。\n"
+    "       修改规则以后不需要重新启动任何服务，新的规则会在下一次连接时生效。\n"
+)
+UNTRANSLATED = (
+    "       This option is only available when the daemon was built with support for it, and\n"
+    "       it is ignored on systems where the library does not exist at all."
+)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        pytest.param(
+            "       /etc/hosts.deny:\n"
+            "          ALL: some.host.name, .some.domain\n"
+            "          ALL EXCEPT in.fingerd: other.host.name, .other.domain",
+            id="dotted-host-names",
+        ),
+        pytest.param(
+            "       view cust1 included interfaces.ifTable.ifEntry.ifIndex.1 ff.a0\n"
+            "       view cust2 included interfaces.ifTable.ifEntry.ifIndex.2 ff.a0",
+            id="identifiers-with-digits",
+        ),
+        pytest.param(
+            "           Apr 09 14:40:30 laptop login[2325]: pam_unix(login:session):\n"
+            "                  session opened for user fatima by LOGIN(uid=0)\n"
+            "           Apr 09 14:40:30 laptop login[2325]: LOGIN ON tty3 BY fatima",
+            id="log-records",
+        ),
+        pytest.param(
+            "       RFC1144\n"
+            "              Jacobson, V.  Compressing TCP/IP headers  for  low-speed  serial\n"
+            "              links.  February 1990.",
+            id="reference-list-entry",
+        ),
+        pytest.param(
+            "AUTHOR(作者)\n"
+            "       Peter Tobias, <tobias@et-inf.example.de>\n"
+            "       Bernd Eckenfels, <net-tools@lina.example.de> (NIS and manpage).\n"
+            "       Steve Whitehouse, <SteveW@acm.example.org> (DECnet support and manpage).\n"
+            "\n"
+            "[中文版维护人]\n"
+            "       riser <boomer@example.com>",
+            id="authors-with-notes",
+        ),
+    ],
+)
+def test_examples_in_a_chinese_manual_page_are_no_untranslated_text(example: str) -> None:
+    # what a translated manual page keeps as it is: configuration, output, references, authors
+    assert codes_lines(ZH_MAN.format(example=example), "OL4") == []
+    # ... while a sentence left in English in the same place is found
+    assert codes_lines(ZH_MAN.format(example=UNTRANSLATED), "OL4") == [("OL401", 8)]
+
+
+DE_GUIDE = (
+    "1. Installation\n"
+    "\n"
+    "Alle Hilfeseiten haben einen Boot-Prompt, in dem das Boot-Kommando eingetippt werden kann. Die\n"
+    "Seiten werden mit den Funktionstasten aufgerufen und erklären die Optionen des Installers:\n"
+    "\n"
+    "{example}\n"
+    "\n"
+    "Sie können hier einfach Enter drücken, um den Installer mit den Standardoptionen zu booten, oder\n"
+    "Sie geben ein spezielles Boot-Kommando mit optionalen Parametern ein, die auf den Seiten stehen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        pytest.param("Press F1 for the help index, or ENTER to boot:", id="prompt-introduced"),
+        pytest.param(
+            "Boot method: <How did you boot the installer? CD/DVD? USB stick? Network?>\n"
+            "Image version: <Full URL to image you downloaded is best>\n"
+            "Date: <Date and time of the install>",
+            id="form-template",
+        ),
+        pytest.param(
+            "# The following lines are desirable for IPv6 capable hosts\n"
+            "::1     ip6-localhost ip6-loopback\n"
+            "ff02::1 ip6-allnodes\n"
+            "ff02::2 ip6-allrouters",
+            id="hosts-file",
+        ),
+    ],
+)
+def test_what_a_german_translation_shows_as_written_is_not_flagged(example: str) -> None:
+    assert codes_lines(DE_GUIDE.format(example=example), "OL4", language="de") == []
+    untranslated = (
+        "You can simply press Enter to boot the installer with its default options, or enter a\n"
+        "specific boot command with optional parameters, which the help pages describe in turn."
+    )
+    assert codes_lines(DE_GUIDE.format(example=untranslated), "OL4", language="de") == [("OL401", 6)]
+
+
+def test_a_licence_appendix_of_a_latin_script_translation_keeps_its_english() -> None:
+    text = (
+        "Anhang F. GNU General Public License\n"
+        "\n"
+        "This is an unofficial translation of the GNU General Public License into German. It was not\n"
+        "published by the Free Software Foundation, and does not legally state the distribution terms.\n"
+        "\n"
+        "Dies ist eine inoffizielle Übersetzung der GNU General Public License ins Deutsche. Sie wurde\n"
+        "nicht von der Free Software Foundation herausgegeben und kann rechtlich keine Aussagen machen.\n"
+        "\n"
+        "one line to give the program's name and a brief idea of what it does, as the notice says.\n"
+        "\n"
+        "Copyright (C) year  name of author\n"
+        "\n"
+        "Fügen Sie auch einen kurzen Hinweis hinzu, wie Sie elektronisch und per Brief erreichbar sind,\n"
+        "damit die Benutzer wissen, an wen sie sich mit Fragen zu dem Programm wenden können.\n"
+    )
+    assert codes_lines(text, "OL4", language="de") == []
+
+
+def test_et_al_misspelt_is_still_english() -> None:
+    text = (
+        "10. Other ARM ports (SA7710s et. al.)\n"
+        "\n"
+        "Several boards of this family have a frame buffer, and the driver supports most of them. The\n"
+        "examples are the Matrox G200 et. al. and a few cards that are no longer sold in the shops.\n"
+    )
+    assert codes_lines(text, "OL4") == []
+
+
+def test_a_translation_file_quoted_in_an_english_manual_is_code() -> None:
+    text = (
+        "1. Localization\n"
+        "\n"
+        "The messages are then translated into the target language by a translator, who fills in the\n"
+        "msgstr of each entry in turn. One translator gives the following example of such a file:\n"
+        "\n"
+        " #: a:6\n"
+        ' msgid "Can\'t cd to $var."\n'
+        ' msgstr "Impossible de se positionner dans le repertoire $var."\n'
+        " #: a:7\n"
+        ' msgid "Enter the value: "\n'
+        ' msgstr "Entrez la valeur : "\n'
+        "\n"
+        "The strings are dumped with the variable names, not with the positional syntax of printf.\n"
+    )
+    assert codes_lines(text, "OL4") == []

@@ -120,7 +120,9 @@ def _analyse(doc: Document, language: str | None) -> Languages:
     parts: dict[int, tuple[Part, ...]] = {}
     # other Latin-script languages are judged against a main language the detector knows and is sure of
     latin_main = main_script == "latin" and main_language is not None and sure
+    before: Paragraph | None = None
     for para in paragraphs:
+        previous, before = before, para
         if para.lang or para.kind not in TEXT_KINDS or id(para) in notices:
             continue
         p = profiles[id(para)]
@@ -139,6 +141,8 @@ def _analyse(doc: Document, language: str | None) -> Languages:
                 continue  # a stanza quoted in the language it was written in
             if not without_quoted(para.text).strip(" .:;,"):
                 continue  # a block that is one quoted string is an example (a message and its translation)
+            if _shown(previous, para):
+                continue  # a line the text before introduces: a prompt or a message, as the program prints it
             guess = detect.judge_latin(para.text, str(main_language), prose=alone)
             if guess is not None:
                 latin[id(para)] = Part("block", guess.lang, 0, len(para.text), para.span.line, guess.confidence)
@@ -148,6 +152,14 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             found += _glued_lines(doc, para, main_script, han)
         if found:
             parts[id(para)] = tuple(found)
+    if latin_main and (latin or parts):
+        # (a translation in a Latin script: the notices were found only now, among the blocks of
+        # another Latin-script language; a licence's section keeps all its words as granted)
+        kept = _licence_sections(doc, notices) - notices
+        if kept:
+            notices |= kept
+            latin = {k: v for k, v in latin.items() if k not in kept}
+            parts = {k: v for k, v in parts.items() if k not in kept}
     headings: dict[int, Part] = {}
     if latin_main:
         for h in doc.facts.headings:
@@ -197,6 +209,25 @@ def _main(
         tag = language.split("-")[0].lower()
         return scripts.SCRIPT_OF_LANG.get(tag, "latin"), language, True
     return main.main_language(doc, totals, paragraphs, profiles, split)
+
+
+# An example sits this close under the line that introduces it.
+SHOWN_GAP = 3
+
+
+def _shown(previous: Paragraph | None, para: Paragraph) -> bool:
+    """A single line that ends with a colon right under a paragraph that ends with one: what the
+    text introduces, a prompt ("Press F1 for the help index, or ENTER to boot:") shown in the
+    language the program writes it in, not a sentence left untranslated (which would introduce
+    what follows it, in the document's language). List items are the text's own."""
+    return (
+        previous is not None
+        and para.kind != "list"
+        and para.span.line == para.span.end_line
+        and para.text.rstrip().endswith(":")
+        and previous.text.rstrip().endswith((":", "："))
+        and previous.span.end_line < para.span.line <= previous.span.end_line + SHOWN_GAP
+    )
 
 
 def _sentences(para: Paragraph, main: str) -> list[Part]:
@@ -421,6 +452,9 @@ _FUNCTION_WORDS = frozenset(
 _CITATION = re.compile(
     r"(?:参见|参照|参考|請參考|请参考|を参照|详见|詳見|(?i:\bsee\b|\bcf\.))\s*(?=[A-Z“\"《「『])[^.。;；!?！？]{0,200}"
 )
+# A work cited the way reference lists set it: an author's surname and initials, then the title
+# up to its full stop ("Jacobson, V.  Compressing TCP/IP headers for low-speed serial links.").
+_REFERENCE = re.compile(r"(?<![A-Za-z])[A-Z][a-z'-]+,\s+(?:[A-Z]\.\s*){1,3}[^.。]{0,200}")
 # Quoted strings are titles or user-interface strings, not text left untranslated.
 # A quoted name or title is short; the bound also keeps an unclosed quote from making each
 # later opening mark scan to the end of the text (quadratic on a run of openers).
@@ -464,6 +498,8 @@ def english_prose(text: str) -> bool:
     rest = without_quoted(scripts.without_code(text))
     if not rest.isascii() or "ee " in rest or "cf." in rest:
         rest = _CITATION.sub(" ", rest)
+    if "." in rest:
+        rest = _REFERENCE.sub(" ", rest)
     words = _WORD.findall(rest)
     lower = [w for w in words if w.islower()]
     titles = sum(1 for w in words if w[0].isupper() and w[1:].islower())  # acronyms tell nothing
@@ -496,21 +532,31 @@ _PUNCTUATION = frozenset(".,;:!?。，；：！？")
 def listing(lines: tuple[str, ...]) -> bool:
     """Whether a block of several lines has no punctuation at all: settings, a command listing or
     a diagram set like the prose, not sentences (``server listen on port 8080`` / ``log level is
-    debug``); or is a configuration file's entry, each of its lines a ``#`` comment, a setting or
-    a line of no lowercase letter (a key's fingerprint under the comments that name its issuer)."""
+    debug``); a record or a form, each line a field and its value (``Package: foo`` / ``Boot
+    method: <How did you boot the installer?>``); or is a configuration file's entry, each of its
+    lines a ``#`` comment, a setting or a line of no lowercase letter (a key's fingerprint under
+    the comments that name its issuer)."""
     if len(lines) < 2:
         return False
     if not any(c in _PUNCTUATION for line in lines for c in line):
+        return True
+    if all(_FIELD.match(line) for line in lines if line.strip()):
         return True
     return any(line.lstrip().startswith("#") for line in lines) and all(
         line.lstrip().startswith("#") or line.upper() == line or _setting(line) for line in lines
     )
 
 
+# a field of a record or a form: a short label at the start of its line, then a colon
+_FIELD = re.compile(r"\s*[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\s|$)")
+
+
 def _setting(line: str) -> bool:
-    """A line with no punctuation once its links and file names are out: a setting
-    ("deb http://localhost:9999/debian bullseye main")."""
-    return not any(c in _PUNCTUATION for c in scripts.without_names(line))
+    """A line with no punctuation once its links, file names, identifiers, numbers and quoted
+    values are out: a setting ("deb http://localhost:9999/debian bullseye main", "::1
+    ip6-localhost", 'msgid "Enter the value: "')."""
+    rest = without_quoted(scripts.without_code(line))
+    return not any(c in _PUNCTUATION for token in rest.split() if any(x.isalpha() for x in token) for c in token)
 
 
 # A line of a list set one item to a line (a platform and its versions, a package, a name) is short.

@@ -293,10 +293,10 @@ def _vote(votes: dict[str, int], hits: dict[str, int], least: int) -> None:
         votes[best] = votes.get(best, 0) + 1
 
 
-# Latin phrases English writes ("et al.", "de facto"): their words are common words of French,
+# Latin phrases English writes ("et al.", also as "et. al.", "de facto"): their words are common words of French,
 # Spanish or Dutch, and no sign of those languages.
 _LOANS = re.compile(
-    r"(?<!\w)(?:et al\.?|et cetera|de facto|de jure|per se|vice versa|ad hoc|a priori|a posteriori)(?!\w)", re.I
+    r"(?<!\w)(?:et\.? al\.?|et cetera|de facto|de jure|per se|vice versa|ad hoc|a priori|a posteriori)(?!\w)", re.I
 )
 
 

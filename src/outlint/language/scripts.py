@@ -46,6 +46,8 @@ _TOKEN = re.compile(r"\S+")
 _INLINE_CODE = re.compile(r"`[^`]*`")  # linear: each backtick is scanned up to the next one only
 _CODE_CHARS = frozenset("/\\_=<>{}$@#")
 _FILE_NAME = re.compile(r"[\w+-]+\.[a-z]{1,4}")
+# A dotted name: a host, a module, an object identifier ("some.host.name", "interfaces.ifTable").
+_DOTTED_NAME = re.compile(r"\w++(?:\.\w++)++")
 _WIDE_CHARS = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # CJK letters and punctuation
 _WIDE = re.compile(f"[{_WIDE_CHARS}]")
 # In text with CJK in it, a token ends where CJK text starts or stops: CJK writes no spaces, so a
@@ -65,8 +67,13 @@ def _codeish(token: str) -> bool:
         return False
     if any(c in _CODE_CHARS for c in token):
         return True
-    if _FILE_NAME.fullmatch(token.strip(",;:()[]\"'")):
+    bare = token.strip(",;:()[]\"'")
+    if _FILE_NAME.fullmatch(bare):
         return True  # a file's name: "skk.el", "README.md", "pobox.com"
+    if any(c.isalpha() for c in bare) and (_DOTTED_NAME.fullmatch(bare.rstrip(".")) or any(c.isdigit() for c in bare)):
+        # a dotted name ("some.host.name", "interfaces.ifTable"), or letters and digits in one
+        # token, an identifier ("cust1", "0x7fffffff", "tty3"); not a section's number ("9.6.3")
+        return True
     bare = token.rstrip(",;:.")
     if bare.endswith(")") and "(" in bare:
         inner = bare[bare.rindex("(") + 1 : -1]

@@ -112,6 +112,39 @@ def _shortened(doc: Document, i: int, h: Heading) -> bool:
     return len(words) >= 2 and len(words) < len(head) and head[: len(words)] == words
 
 
+# a remark in parentheses at the end of a title is short: "(Recommended)", "(Plus important compilation notes)"
+REMARK_CHARS = 80
+
+
+def _without_remark(title: str) -> str:
+    body = title.rstrip(" .:")
+    start = body.rfind("(")
+    if not body.endswith(")") or start < 0 or ")" in body[start:-1] or len(body) - start > REMARK_CHARS:
+        return title
+    return body[:start].rstrip()
+
+
+def _remark(entry: str, heading: str) -> bool:
+    """One title is the other with a remark in parentheses added at its end (the contents says
+    more of a question than its heading: "On what machines will it run?  (Plus important
+    compilation notes)"): the same section, described."""
+    e, h = _without_remark(entry), _without_remark(heading)
+    if (e == entry) == (h == heading):
+        return False  # no remark, or one on both sides (then the words before it are compared)
+    return normalize_title(e) == normalize_title(h) != ""
+
+
+def _completes(doc: Document, parent: int | None, entry: str, heading: str) -> bool:
+    """Entries under a parent whose title trails off ("How does zsh differ from...?") complete
+    it ("sh and ksh?"), and their headings say the same in full ("Differences from sh and ksh"):
+    the heading ends with the entry's words."""
+    if parent is None or not entry:
+        return False
+    if not doc.toc[parent].title.rstrip(" ?:").endswith(("...", "…")):
+        return False
+    return heading == entry or heading.endswith(" " + entry)
+
+
 def _caption(doc: Document, i: int) -> bool:
     """An entry with no page number in a contents whose entries have them, over entries that do
     ("Appendices" above "Appendix A. ... 43"): the caption of a group, not a section of its own."""
@@ -147,6 +180,8 @@ def _verdicts(doc: Document) -> dict[int, str]:
             or _short_label(doc, i, h)
             or _abbreviated(ne, nh, widest)
             or _shortened(doc, i, h)
+            or _remark(e.title, h.title)
+            or _completes(doc, al.entry_parents[i], ne, nh)
         )
         if not number_ok:
             out[i] = "number"

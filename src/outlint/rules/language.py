@@ -121,12 +121,16 @@ NAME_CHARS = 40
 
 
 def _contacts(lines: Sequence[str]) -> bool:
-    """Lines that are each a name and a mail address (THANKS, AUTHORS, MAINTAINERS): names are
-    written in their own script, and are no untranslated text."""
+    """Lines that are each a name and a mail address, perhaps with a note in parentheses on what
+    the person did (THANKS, AUTHORS, MAINTAINERS: "Steve Whitehouse, <SteveW@ACM.org> (DECnet
+    support)."): names are written in their own script, and are no untranslated text."""
     for line in lines:
-        name, _, mail = line.strip().rpartition(" ")
-        name = name.strip()
-        if not name or len(name) > NAME_CHARS or "@" in name or not _MAIL.fullmatch(mail):
+        tokens = line.split()
+        at = next((k for k, t in enumerate(tokens) if "@" in t), None)
+        if at is None or not _MAIL.fullmatch(tokens[at].rstrip(",.;")):
+            return False
+        name, note = " ".join(tokens[:at]), " ".join(tokens[at + 1 :]).rstrip(".")
+        if not name or len(name) > NAME_CHARS or (note and not (note[0] == "(" and note[-1] == ")")):
             return False
     return bool(lines)
 
@@ -247,6 +251,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                     end_line = locate(doc, para, end - 1)[0]
                     if end_line - line >= 2 and item_lines(doc.facts.lines[line - 1 : end_line]):
                         continue  # a list of names set one to a line
+                    if _contacts(doc.facts.lines[line - 1 : end_line]):
+                        continue  # names with their mail addresses
                 if terms is None:
                     terms = language.term_lines(doc, para)
                 if terms and any(n in terms for n in range(line, locate(doc, para, end - 1)[0] + 1)):

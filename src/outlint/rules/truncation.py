@@ -864,6 +864,14 @@ def _absolute_labels(doc: Document) -> frozenset[str]:
     return frozenset(labels)
 
 
+def _term_over(block: Paragraph, after: Sequence[object]) -> bool:
+    """A line that ends no sentence over a block set deeper: the term its description explains
+    (an API's signature in a Sphinx text build: "exception coverage.CoverageException(*args)")."""
+    if block.span.line != block.span.end_line or block.text.rstrip().endswith((".", "!", "?")):
+        return False
+    return bool(after) and isinstance(after[0], Paragraph) and after[0].span.column > block.span.column
+
+
 def _blank_refs(text: str) -> str:
     """The text with Info cross-references masked as one opaque word, offsets kept."""
     if "*" not in text or "ote" not in text:  # the asterisk first: one byte is found fastest
@@ -894,7 +902,7 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
     inner: list[tuple[Span, str]] = []  # sentences inside paragraphs that start in lowercase
     for body in _sections(doc):
         prev: Paragraph | None = None
-        for block in body:
+        for k, block in enumerate(body):
             if isinstance(block, Gap) or block.kind != "prose":
                 prev = None
                 continue
@@ -902,7 +910,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
             m = _LOWER_START.match(text)
             if (
                 m
-                and not text.startswith(_LITERAL_START)  # a parenthetical, a quoted value or term
+                and not text.startswith(_LITERAL_START)
+                and not _term_over(block, body[k + 1 : k + 2])  # a parenthetical, a quoted value or term
                 and "->" not in text[:60]  # a transition or mapping ("any state -> TIME_BAD ...")
                 and prev is not None
                 # at the indent of the paragraph before: not after a display the sentence runs

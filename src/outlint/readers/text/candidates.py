@@ -212,9 +212,10 @@ def _capitals_over_text(lines: Sequence[str], block: list[int]) -> bool:
 # An entry found this many entries or more after the one found last is a jump ahead in the
 # contents: a heading there, or a step of a list that repeats a chapter's title.
 LISTED_JUMP = 8
-# braces and a statement's semicolon: a line of code, whatever title its words spell ("} Xtransport;"
-# closes the declaration of the structure the contents lists as "Xtransport")
-_CODE_MARKS = re.compile(r"[{}]|;\s*$")
+# braces, a statement's semicolon, an assignment: a line of code, whatever title its words spell
+# ("} Xtransport;" closes the declaration of the structure the contents lists as "Xtransport";
+# "smtp-server=$SMTP" sets what the contents lists as "SMTP Servers")
+_CODE_MARKS = re.compile(r"[{}]|;\s*$|\w=\S")
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,6 +157,8 @@ def _code_line(s: str) -> bool:
         return True  # a "; comment" after a record or rule, as zone files and ABNF write them
     if _hex_data(t):
         return True
+    if _LOG_RECORD.match(t):
+        return True  # a record of a log, as a program's output shows it
     # a statement or declaration: a symbol, or too few words for a clause ("uint8 size;")
     return t.endswith(";") and bool(_STATEMENT.fullmatch(t)) and (bool(_OPERATOR.search(t)) or len(t.split()) <= 3)
 
@@ -170,15 +172,19 @@ _GRAMMAR = re.compile(r"/\s+\S|[\w-]+\s+=/?\s+\S|.*(?:\b\d*\*\d*\(|\b\d\*\d*[A-Z
 # or two of them (a resolver's trace: "com.  86400 NS  E.GTLD-SERVERS.NET.  ;; @112"); or a
 # comment line of its own (";; AUTHORITY SECTION:", "; zone data")
 _TRAILING_COMMENT = re.compile(r"\S\s+;;?\s+\S|^;;?\s+\S")
-# one octet in hexadecimal ("04", "0x2a")
-_HEX = re.compile(r"(?:0x)?[0-9A-Fa-f]{2}")
+# a log record: a time of day to the second, after the date ("Apr 09 14:40:30 laptop login[2325]:",
+# "2016-04-09 14:23:31,120 INFO", "[12:00:01]")
+_LOG_RECORD = re.compile(r"\[?(?:\d{4}-\d\d-\d\d[ T]|[A-Z][a-z]{2} [ \d]\d )?\d\d:\d\d:\d\d\b")
+# a number in hexadecimal ("04", "0x2a", "01642C89:0201", "1:"), as dumps and tables of a
+# kernel's state write them
+_HEX = re.compile(r"(?=\S*\d)(?:0x)?[0-9A-Fa-f]+(?::[0-9A-Fa-f]+)*:?")
 # a digest or key: sixteen hex digits or more, or a run of base64 with a digit in it
 _ENCODED = re.compile(r"[0-9A-Fa-f]{16,}|(?=[A-Za-z+/]*\d)[A-Za-z0-9+/]{24,}={0,2}")
 
 
 def _hex_data(t: str) -> bool:
-    """A line of data: octets written out ("hex 30 31 30 0d 06 09 60 86"), most of its tokens
-    octets, or a digest or key (in hex or base64) among few words."""
+    """A line of data: octets or numbers written out ("hex 30 31 30 0d 06 09 60 86"), most of its
+    tokens hexadecimal, or a digest or key (in hex or base64) among few words."""
     tokens = t.split()
     octets = sum(1 for w in tokens if _HEX.fullmatch(w))
     if len(tokens) >= 6 and octets * 4 >= len(tokens) * 3:
