@@ -63,10 +63,15 @@ class Listing:
         self.exact: set[int] = set()  # the entries found by their own title and number
         self.taken: set[int] = set()  # the entries found so far
         self.titles = [outline.normalize_title(entry.title) for entry in toc]
+        # entries per number and scheme, not found yet and found: counted, not looked through (a
+        # contents may number a thousand steps "(1)" alike)
+        self._open: Counter[tuple[tuple[int, ...], str]] = Counter()
+        self._found: Counter[tuple[tuple[int, ...], str]] = Counter()
         for k, entry in enumerate(toc):
             self.by_title.setdefault(self.titles[k], []).append(k)
             if entry.number is not None:
                 self.by_number.setdefault(entry.number.values, []).append(k)
+                self._open[entry.number.values, entry.number.scheme] += 1
 
     def find(self, number: Number | None, title: str, fresh: bool = False) -> int | None:
         """The entry with this title (and number, when both have one), or with this number and a
@@ -81,21 +86,21 @@ class Listing:
             return None
         if found is not None:
             self.last = found
-            self.taken.add(found)
+            if found not in self.taken:
+                self.taken.add(found)
+                listed = self.toc[found].number
+                if listed is not None:
+                    self._open[listed.values, listed.scheme] -= 1
+                    self._found[listed.values, listed.scheme] += 1
         return found
-
-    def _numbered(self, number: Number) -> list[int]:
-        """The entries with this number, in this scheme."""
-        ks = self.by_number.get(number.values, ())
-        return [k for k in ks if (e := self.toc[k].number) is not None and e.scheme == number.scheme]
 
     def number_open(self, number: Number) -> bool:
         """Whether an entry not found yet has this number, in this scheme."""
-        return any(k not in self.taken for k in self._numbered(number))
+        return self._open[number.values, number.scheme] > 0
 
     def number_taken(self, number: Number) -> bool:
         """Whether an entry with this number, in this scheme, has found its heading already."""
-        return any(k in self.taken for k in self._numbered(number))
+        return self._found[number.values, number.scheme] > 0
 
     def lists(self, number: Number | None, title: str) -> bool:
         """Whether an entry has this title and number (none for none), looking nothing up for later."""
