@@ -22,6 +22,8 @@ Block = Heading | Paragraph | Gap
 _TOP = {"appendix", "part", "book", "cjk-part", "cjk-book"}
 _CHAPTERS = numbering.CHAPTER_SCHEMES
 _DIVISIONS = {"part", "book", "cjk-part", "cjk-book"}
+# what a contents numbers its parts in: words, or capital Roman numerals
+_PART_LIKE = _DIVISIONS | {"roman-upper"}
 
 
 # Contents entries whose columns differ by at most this much are at one indentation: titles are
@@ -59,7 +61,9 @@ def infer_levels(numbers: Sequence[Number | None], columns: Sequence[int] | None
                 if other not in _TOP and base[other] == 1:
                     base[other] = 2
         if fam not in base:
-            if fam in _TOP:
+            if fam == "appendix" and columns is not None and _inside_part(numbers, columns, k):
+                base[fam] = last + 1  # indented under a part's entry: the appendices are that part's
+            elif fam in _TOP:
                 base[fam] = 1
             elif fam in _CHAPTERS:
                 # a chapter sits at the top, or under a part: front matter numbered "1." before it
@@ -85,6 +89,13 @@ def infer_levels(numbers: Sequence[Number | None], columns: Sequence[int] | None
             at_column.setdefault(column, level)
         out.append(level)
     return out
+
+
+def _inside_part(numbers: Sequence[Number | None], columns: Sequence[int], k: int) -> bool:
+    """Whether the first appendix is indented under the numbered entry before it: a part's ("II.
+    Appendix" over "A. Credits"), whatever it is numbered in."""
+    before = numbers[k - 1] if k else None
+    return before is not None and numbering.family(before) in _PART_LIKE and columns[k] > columns[k - 1]
 
 
 def _beside(number: Number, columns: Sequence[int]) -> bool:

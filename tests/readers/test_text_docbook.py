@@ -431,3 +431,67 @@ I. SQL Commands
 
 def test_one_part_of_a_chunked_manual_starts_at_its_own_number() -> None:
     assert lint(PART_PAGE, "OL2") == []
+
+
+# A HOWTO rendered by a browser: spaced contents entries, then notes under them (a copyright line,
+# where the latest version is, a byline), which are not entries.
+HOWTO = (
+    "   Table of Contents\n\n"
+    "   1. Introduction\n\n"
+    "                1.1. Colofon\n\n"
+    "   2. Ratings\n\n"
+    "   3. Signature\n\n"
+    "   {note}\n\n"
+    "   Permission is granted to copy, distribute and/or modify this document under the terms of the\n"
+    "   GNU Free Documentation License, Version 1.2 or any later version.\n\n"
+    "1. Introduction\n\n"
+    "   New entries for unlisted systems will be highly appreciated. They can be sent by e-mail to\n"
+    "   the author Wim van Dorst\n\n"
+    "  1.1. Colofon\n\n"
+    "   This document was written with a plain editor, and converted to other formats later on.\n\n"
+    "2. Ratings\n\n"
+    "   The ratings are given in a table, one system to a line, sorted by their speed.\n\n"
+    "3. Signature\n\n"
+    "   The author signs this document, and thanks everyone who sent in a rating.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Copyright © 1993-2006 Wim van Dorst, GNU Free Documentation License (GFDL)",
+        "The most recent (beta) version of this HOWTO can be found at:",
+        '"BogoMips mini-Howto" - Wim van Dorst',
+    ],
+)
+def test_a_note_under_the_contents_is_no_entry(note: str) -> None:
+    doc = HOWTO.format(note=note)
+    assert [(f.code, f.span.line) for f in lint(doc)] == []
+    assert [e.title for e in text.read(doc.encode(), "in.txt").toc][-1] == "Signature"
+
+
+BOOK_OF_PARTS = (
+    "Table of Contents\n\n"
+    "I. Devices\n\n"
+    "    1. Introduction\n\n"
+    "    2. Drivers\n\n"
+    "II. Appendix\n\n"
+    "    A. Credits\n\n"
+    "    B. Revision History\n\n"
+    "Part I. Devices\n\n"
+    "Chapter 1. Introduction\n\n"
+    "The devices are described one to a chapter, each with its driver and its settings.\n\n"
+    "Chapter 2. Drivers\n\n"
+    "The drivers are loaded at boot, or by hand when a device is plugged in later on.\n\n"
+    "Part II. Appendix\n\n"
+    "Appendix A. Credits\n\n"
+    "Many people helped with this book, and the author thanks all of them for their help.\n\n"
+    "Appendix B. Revision History\n\n"
+    "The first version was published in 1999, and it has been revised twice since then.\n"
+)
+
+
+def test_appendices_inside_the_last_part_stay_inside_it() -> None:
+    heads = [(h.level, h.title) for h in text.read(BOOK_OF_PARTS.encode(), "in.txt").facts.headings]
+    assert heads[-3:] == [(1, "Appendix"), (2, "Credits"), (2, "Revision History")]
+    assert [(f.code, f.span.line) for f in lint(BOOK_OF_PARTS)] == []

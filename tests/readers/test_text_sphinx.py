@@ -119,3 +119,19 @@ def test_a_signature_over_its_description_is_no_fragment() -> None:
     # a lower-case paragraph at the indent of the text, after a full stop, still is one
     fragment = "and the remaining arguments are given as keywords, each in turn, to the constructor."
     assert codes_lines(API.format(signature=fragment).replace("\n   The base", "\nThe base"), "OL305") == [("OL305", 6)]
+
+
+def test_a_colon_that_names_the_next_section_introduces_it() -> None:
+    doc = (
+        "Quickstart\n==========\n\n"
+        "Some text that goes on for a while, and the question is how it works. The answer is context\n"
+        "locals:\n\n\n"
+        "Context Locals\n==============\n\n"
+        "If you want to understand how that works and how to test it, read this section.\n\n\n"
+        "Installation\n============\n\n"
+        "Create a project folder and a .venv folder within:\n\n\n"
+        "Activate the environment\n========================\n\n"
+        "Before you work on your project, activate the corresponding environment.\n"
+    )
+    # the example the build dropped under "within:" is still missed; "context locals:" is answered
+    assert codes_lines(doc) == [("OL302", 17)]

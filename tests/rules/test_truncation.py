@@ -340,3 +340,19 @@ def test_last_sentence_steps_over_abbreviations() -> None:
     assert last_sentence("It is fast. It is linear, i.e. works") == "It is linear, i.e. works"
     assert last_sentence("It is fast. See e.g. the table") == "See e.g. the table"
     assert last_sentence("It is fast.") == "It is fast."
+
+
+def test_a_licence_appendix_keeps_its_template_lines() -> None:
+    licence = (
+        "Appendix F. GNU General Public License\n\n"
+        "To do so, attach the following notices to the program. It is safest to attach them to the\n"
+        "start of each source file to most effectively convey the exclusion of warranty.\n\n"
+        "one line to give the program's name and a brief idea of what it does.\n"
+        "Copyright (C) year  name of author\n\n"
+        "This program is free software; you can redistribute it and/or modify it under the terms of\n"
+        "the GNU General Public License as published by the Free Software Foundation.\n"
+    )
+    assert codes_lines(licence, "OL305") == []
+    # the same lines in a section of the manual's own text are a fragment
+    own = licence.replace("GNU General Public License\n", "Notices\n")
+    assert codes_lines(own, "OL305") == [("OL305", 6)]

@@ -15,6 +15,7 @@ from outlint.language.analysis import (
     foreign_script,
     iter_paragraphs,
     legal_notice,
+    licence_text,
     listing,
     term_lines,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "language_name",
     "language_of",
     "legal_notice",
+    "licence_text",
     "listing",
     "profile",
     "term_lines",

@@ -311,6 +311,20 @@ def _licence_sections(doc: Document, notices: frozenset[int]) -> frozenset[int]:
     return frozenset(out)
 
 
+def licence_text(doc: Document) -> frozenset[int]:
+    """The paragraphs of a licence's own sections (a manual's GPL appendix): text fixed as it was
+    granted, with its template lines ("one line to give the program's name ..."), which no rule
+    of prose judges."""
+    notices = frozenset(
+        id(b)
+        for h in doc.facts.headings
+        if _LICENCE_TITLE.search(h.title)
+        for b in _under(h)
+        if isinstance(b, Paragraph) and legal_notice(b.text)
+    )
+    return _licence_sections(doc, notices) if notices else frozenset()
+
+
 def _under(h: Heading) -> Iterable[object]:
     """The blocks of a heading's section, its sub-sections' too."""
     yield from h.body

@@ -372,7 +372,7 @@ def cut_off(text: str) -> bool:
     if body.endswith((":", "：", ",", "，", ";", "；")):
         return True
     words = body.split()
-    named = next((n for n in range(min(len(words), 5)) if not _NAME_WORD.fullmatch(words[-1 - n])), 0)
+    named = next((n for n in range(min(len(words), 5)) if not _name_word(words, len(words) - 1 - n)), 0)
     if named >= 2 and words[-1 - named].islower():
         return False  # a credit or a byline, ending on a name ("... traduction française par Christophe Le Bars")
     last = words[-1].lower().strip("\"'“”‘’") if words else ""
@@ -402,6 +402,17 @@ def _cjk_entry(body: str) -> bool:
 _TERM_THEN_SENTENCE = re.compile(r"\s+(?!I\b)[A-Z][a-z]+\b")
 # a capitalised word of a name ("Bars", "O'Brien", "Le")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")
+# the particles between the parts of a personal name ("Wim van Dorst", "Ludwig von Mises")
+_NAME_PARTICLES = frozenset("van von de der den du da di del la le".split())
+
+
+def _name_word(words: Sequence[str], k: int) -> bool:
+    """A word of a name: capitalised, or a particle between two capitalised words."""
+    if _NAME_WORD.fullmatch(words[k]):
+        return True
+    return words[k] in _NAME_PARTICLES and 0 < k < len(words) - 1 and bool(_NAME_WORD.fullmatch(words[k - 1]))
+
+
 # a paragraph that starts with a bracket or a quote starts with a literal or a reference, not a word
 _LITERAL_START = ("(", '"', "'", "‘", "“", "`", "[")
 _EARLIER_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*\s+[\"'“‘(*]*[A-Z0-9]|[。！？]")
@@ -721,8 +732,11 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue  # a document of one line is a note, as often written without a full stop
         elif last.kind != "prose" or not cut_off(last.text):
             continue
-        if h is not None and h.children and last.text.rstrip().endswith((":", "：")):
-            continue  # a colon introducing the sub-sections that follow
+        if h is not None and last.text.rstrip().endswith((":", "：")):
+            if h.children:
+                continue  # a colon introducing the sub-sections that follow
+            if k + 1 < len(sections) and _names_next(last.text, sections[k + 1][0]):
+                continue  # "The answer is context locals:" over the section "Context Locals"
         if strict and _stands_alone(doc, last):
             continue
         if not strict and (not _markup_cut(last.text) or _ends_in_link(doc, last)):
@@ -733,6 +747,21 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
             Span(last.span.end_line, last.span.end_column, last.span.end_line, last.span.end_column),
             f"{where} mid-sentence: {quote('...' + tail, 70)}",
         )
+
+
+# the words that name what a sentence's end introduces are long ones ("locals", not "is")
+NAMING_WORD = 4
+
+
+def _names_next(text: str, following: Heading | None) -> bool:
+    """Whether a sentence that ends with a colon names the next section's subject: the words of
+    its last clause are in the next heading's title, which is what it introduces."""
+    if following is None:
+        return False
+    clause = re.split(r"[.;!?。；！？]\s", text.rstrip(" :："))[-1]
+    tail = [w.lower() for w in re.findall(r"\w+", clause)[-3:] if len(w) >= NAMING_WORD]
+    title = set(re.findall(r"\w+", following.title.lower()))
+    return bool(tail) and all(w in title for w in tail)
 
 
 def _gaps(doc: Document) -> Iterator[tuple[Heading | None, Gap, Paragraph | None]]:
@@ -899,11 +928,12 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
         # "in" after an abbreviation ("p. ej. a", "usw. in") are that language's own words
         return
     names: frozenset[str] = doc.facts.derive(_lowercase_names)
+    licence: frozenset[int] = doc.facts.derive(language.licence_text)
     inner: list[tuple[Span, str]] = []  # sentences inside paragraphs that start in lowercase
     for body in _sections(doc):
         prev: Paragraph | None = None
         for k, block in enumerate(body):
-            if isinstance(block, Gap) or block.kind != "prose":
+            if isinstance(block, Gap) or block.kind != "prose" or id(block) in licence:
                 prev = None
                 continue
             text = _blank_refs(block.text)

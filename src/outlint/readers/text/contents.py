@@ -375,6 +375,8 @@ def contents(
         i += 1
         end = i
     block.entries = _without_topics(block.entries, lines, later)
+    while _trailing_note(block, lines, later):
+        end = block.entries.pop().first  # a note under the entries: the body begins with it
     if len(block.entries) > 1 and _note(block.entries[0]) and not _note(block.entries[1]):
         del block.entries[0]  # a note to the reader under the contents title, before its entries
     if not block.entries:
@@ -666,6 +668,31 @@ def _without_topics(entries: list[_Entry], lines: Sequence[str], later: _Standal
         return entries
     topics = {id(e) for e in bulleted}
     return [e for e in entries if id(e) not in topics]
+
+
+# Numbered entries, this many or more, make a contents numbered: a line under them that is not
+# numbered is an entry only if it is a title.
+NUMBERED_CONTENTS = 3
+_NOTE_MARKS = ("©", "://", "(C)", "(c)")
+
+
+def _trailing_note(block: _Block, lines: Sequence[str], later: _Standalone) -> bool:
+    """Whether the last entry of a numbered contents is a note under it, not an entry: unnumbered,
+    never a line of its own later in the document, and not shaped as a title (a copyright line,
+    a sentence, a line that ends with a colon or carries a web address: "The most recent version
+    of this HOWTO can be found at:")."""
+    entries = block.entries
+    if len(entries) <= NUMBERED_CONTENTS or _parse(entries[-1].text) is not None:
+        return False
+    last = entries[-1]
+    if sum(1 for e in entries if _parse(e.text) is not None) < NUMBERED_CONTENTS:
+        return False
+    if later.title(last.text, -1) > last.last:
+        return False  # it turns up later as a heading (an unnumbered "Index" after the chapters)
+    text = " ".join(lines[k].strip() for k in range(last.first, last.last + 1))
+    if text.startswith(('"', "“", "'")) and " - " in text:
+        return True  # a byline: the quoted title and its author ("'Partition-Rescue HOWTO' - J. Dodin")
+    return text.rstrip().endswith((":", ".")) or any(m in text for m in _NOTE_MARKS)
 
 
 def _no_room(block: _Block, before: str, line: str) -> bool:

@@ -296,12 +296,14 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
             used.add(entry)
     offsets = Counter(levels[k] - toc_levels[e] for k, e in matched.items())
     offset = offsets.most_common(1)[0][0] if offsets else 0
+    # appendices stand beside a book's parts or inside the last one: the contents says which
+    parts = any(n is not None and numbering.family(n) in PART_FAMILIES for n in resolved)
     shift: dict[tuple[str, int], int] = {}
     # the shift the first matched heading of each family and depth takes: the unmatched ones
     # before it (the first heading, renamed since the contents was made) take it too
     ahead: dict[tuple[str, int], int] = {}
     for k, e in matched.items():
-        key, weak = _weakness(resolved[k])
+        key, weak = _weakness(resolved[k], parts)
         if resolved[k] is not None and weak and key not in ahead:
             ahead[key] = max(1, toc_levels[e] + offset) - levels[k]
     # the last one-part number that the contents moved down, its family and its level: the
@@ -309,7 +311,7 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
     # "Preface") go down with it
     top: tuple[str, int, int] | None = None
     for k, number in enumerate(resolved):
-        key, weak = _weakness(number)
+        key, weak = _weakness(number, parts)
         before = levels[k]
         if k in matched and weak:
             want = max(1, toc_levels[matched[k]] + offset)
@@ -325,11 +327,16 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
     return [_with_level(h, levels[k], resolved[k]) for k, h in enumerate(headings)]
 
 
-def _weakness(number: Number | None) -> tuple[tuple[str, int], bool]:
+PART_FAMILIES = frozenset({"part", "cjk-part", "book", "cjk-book"})
+
+
+def _weakness(number: Number | None, parts: bool = False) -> tuple[tuple[str, int], bool]:
     """A heading's family and depth, and whether its number says its level only weakly: none, or
-    a one-part number of a family with no fixed place."""
+    a one-part number of a family with no fixed place (also an appendix, in a book of ``parts``)."""
     key = (numbering.family(number), number.depth) if number else ("", 0)
-    return key, number is None or (number.depth == 1 and key[0] not in WORDY)
+    if number is None:
+        return key, True
+    return key, number.depth == 1 and (key[0] not in WORDY or (parts and key[0] == "appendix"))
 
 
 # The share of a rule's numbered headings that must share one level for the rule to carry it.
