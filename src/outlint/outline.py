@@ -108,10 +108,28 @@ def _beside(number: Number, columns: Sequence[int]) -> bool:
 def resolve_letters(numbers: Sequence[Number | None]) -> list[Number | None]:
     """Read one-letter Roman labels as letters where the sequence says so (``A.`` ``B.`` ``C.``),
     and capital letters as appendices when an ``A.1`` shows that they are."""
-    letters = _resolve_roman(numbers)
+    letters = _zero_sections(_resolve_roman(numbers))
     if not any(n is not None and n.scheme == "alpha-decimal" for n in letters):
         return _closing_letters(letters)
     return _as_appendices(letters)
+
+
+_ZERO = re.compile(r"\d+\.0\.?")
+
+
+def _zero_sections(numbers: list[Number | None]) -> list[Number | None]:
+    """A "6.0." right under "6." is its section 0 (the GFDL's "0. PREAMBLE", numbered under its
+    appendix), not chapter 6 written as "6.0" (which ``numbering.parse`` reads alone)."""
+    out = list(numbers)
+    before: Number | None = None
+    for k, n in enumerate(numbers):
+        if n is None:
+            continue
+        same = before is not None and before.values == n.values
+        if same and n.scheme == "decimal" and n.depth == 1 and _ZERO.fullmatch(n.label):
+            out[k] = Number(n.label, n.scheme, (*n.values, 0))
+        before = n
+    return out
 
 
 def _as_appendices(numbers: Sequence[Number | None]) -> list[Number | None]:

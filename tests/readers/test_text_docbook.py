@@ -495,3 +495,42 @@ def test_appendices_inside_the_last_part_stay_inside_it() -> None:
     heads = [(h.level, h.title) for h in text.read(BOOK_OF_PARTS.encode(), "in.txt").facts.headings]
     assert heads[-3:] == [(1, "Appendix"), (2, "Credits"), (2, "Revision History")]
     assert [(f.code, f.span.line) for f in lint(BOOK_OF_PARTS)] == []
+
+
+# A mini-HOWTO with the GFDL as its last chapter: the licence's "0. PREAMBLE" numbered "3.0.", an
+# entry numbered "3.." by the stylesheet, and the abstract right under the contents.
+GFDL_TAIL = (
+    "Table of Contents\n\n"
+    "1. Introduction\n    1.1. About the author\n"
+    "2. Installing\n    2.1. Hardware\n    2.2. Software\n"
+    "3. GNU Free Documentation License\n"
+    "    3.0. PREAMBLE\n    3.1. APPLICABILITY AND DEFINITIONS\n    3.2. VERBATIM COPYING\n"
+    "    3.. How to use this License for your documents\n\n"
+    "This mini-HOWTO gives you explicit instructions on installing the server on two distributions.\n"
+    "After installing it, you can connect to the server from a remote machine, and administer it\n"
+    "locally using the web administrator.\n\n"
+)
+for _h in (
+    "1. Introduction",
+    "1.1. About the author",
+    "2. Installing",
+    "2.1. Hardware",
+    "2.2. Software",
+    "3. GNU Free Documentation License",
+    "3.0. PREAMBLE",
+    "3.1. APPLICABILITY AND DEFINITIONS",
+    "3.2. VERBATIM COPYING",
+    "3.. How to use this License for your documents",
+):
+    GFDL_TAIL += f"{_h}\n\nThe text of this section runs to a full sentence, as sections do, and ends here.\n\n"
+
+
+def test_a_licence_numbered_from_zero_and_the_abstract_under_the_contents() -> None:
+    doc = text.read(GFDL_TAIL.encode(), "in.txt")
+    assert len(doc.toc) == 10
+    assert [(h.level, h.number.values if h.number else None) for h in doc.facts.headings][6:9] == [
+        (2, (3, 0)),
+        (2, (3, 1)),
+        (2, (3, 2)),
+    ]
+    assert [(f.code, f.span.line) for f in lint(GFDL_TAIL)] == []

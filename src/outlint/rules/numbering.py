@@ -404,6 +404,8 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if prev is not None or not h.number or h.number.values[-1] == want.values[-1]:
             continue
+        if h.number.values[-1] == 0 and want.values[-1] == 1:
+            continue  # counted from zero ("0. PREAMBLE", "Chapter 0"): no beginning lost
         if id(parent) in started:
             continue  # one loss of a beginning makes every scheme under the parent start late
         if _explained(doc, h, None) or not _sure(doc, h) or _versioned(h):

@@ -511,16 +511,20 @@ def _unbulleted_after_bullets(block: _Block, lines: Sequence[str], line: str) ->
 
 def _paragraph_after_numbered(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
     """An unnumbered paragraph of wrapped prose (two lines or more, a sentence at its end) after a
-    blank line, below numbered entries that followed one another: the body's first paragraph
+    blank line, below entries that followed one another, most of them numbered: the body's first paragraph
     under a chapter's own contents, as DocBook writes a chapter's page. An unnumbered part
     title over such entries is one short line."""
-    if not block.entries or block.unnumbered or block.spaced > 1 or _parse(lines[i]) is not None:
+    if not block.entries or block.spaced > 1 or _parse(lines[i]) is not None:
         return False
+    if block.unnumbered * 2 > len(block.entries):
+        return False  # (an odd unnumbered entry among numbered ones, "6.. How to use this License", is one)
     end = i
     while end < len(lines) and content[end]:
         end += 1
     if end - i < 2 or (indent(lines[i]) > block.left and _titles_per_line(lines[i + 1 : end])):
         return False
+    if any(_parse(lines[k]) is not None for k in range(i + 1, end)):
+        return False  # a group's label over its numbered entries ("CHANGING STRINGS" / "2.10. ...")
     return _is_prose(" ".join(lines[k].strip() for k in range(i, end)))
 
 
