@@ -147,7 +147,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "word",
         re.compile(
-            rf"(?P<word>{_LABEL_WORDS})\s+"
+            # (a label doubled by a stylesheet, "Part Part 1. Introduction", is the label once)
+            rf"(?P<word>{_LABEL_WORDS})\s+(?:(?P=word)\s+)?"
             # "Appendix A.1": a section of an appendix, as a contents often spells it out
             r"(?P<n>[1-9]\d{0,4}(?:\.[1-9]\d{0,4})*|[a-z](?:\.[1-9]\d{0,4})+(?=[.\s]|$)|[ivxlcdm]+|[a-z]|"
             r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"

@@ -534,3 +534,54 @@ def test_a_licence_numbered_from_zero_and_the_abstract_under_the_contents() -> N
         (2, (3, 2)),
     ]
     assert [(f.code, f.span.line) for f in lint(GFDL_TAIL)] == []
+
+
+# A book whose part titles the stylesheet doubled ("Part Part 1."), with "Index" as one of the
+# operations an early chapter describes, long before the book's index, and its last chapter's
+# title set centred over its own list of sections.
+_CHAPTERS = [f"Topic number {k}" for k in range(3, 31)]
+DOUBLED = (
+    "   Table of Contents\n\n"
+    "   Part 1. Introduction\n\n"
+    "                1. Shell Programming\n\n"
+    "                2. Manipulating Strings\n\n"
+    "   Part 2. Topics\n\n"
+    + "".join(f"                {k}. {t}\n\n" for k, t in enumerate(_CHAPTERS, 3))
+    + "                31. Endnotes\n\n"
+    "                             31.1. Author's Note\n\n"
+    "                             31.2. About the Author\n\n"
+    "   Index\n\n"
+    "                           Part Part 1. Introduction\n\n"
+    "Chapter 1. Shell Programming\n\n"
+    "   A shell script is a quick way of putting commands together, and it is read line by line.\n\n"
+    "Chapter 2. Manipulating Strings\n\n"
+    "   Bash supports a surprising number of string operations, each of them described below.\n\n"
+    "   Index\n\n"
+    "   expr index $string $substring\n\n"
+    "           Numerical position in $string of first character in $substring that matches.\n\n"
+    "                           Part Part 2. Topics\n\n"
+    + "".join(
+        f"Chapter {k}. {t}\n\n   The chapter about this topic says all there is to say about it, at length.\n\n"
+        for k, t in enumerate(_CHAPTERS, 3)
+    )
+    + "   ^[1] This only works with pipes and certain other special files.\n\n"
+    "                              Chapter 31. Endnotes\n\n"
+    "   Table of Contents\n\n"
+    "   31.1. Author's Note\n\n"
+    "   31.2. About the Author\n\n"
+    "31.1. Author's Note\n\n"
+    "   The author wrote this book over many years, and keeps it up to date when he can.\n\n"
+    "31.2. About the Author\n\n"
+    "   The author is a retired teacher who lives in a small town near the mountains.\n\n"
+    "                                     Index\n\n"
+    "   This index lists many of the important topics covered in the text, in ASCII order.\n"
+)
+
+
+def test_doubled_part_labels_an_early_index_and_a_centred_last_chapter() -> None:
+    doc = text.read(DOUBLED.encode(), "in.txt")
+    heads = [h.title for h in doc.facts.headings]
+    assert heads[:3] == ["Introduction", "Shell Programming", "Manipulating Strings"]
+    assert heads[-4:] == ["Endnotes", "Author's Note", "About the Author", "Index"]
+    assert len(heads) == len(doc.toc)
+    assert [(f.code, f.span.line) for f in lint(DOUBLED)] == []

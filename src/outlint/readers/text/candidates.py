@@ -71,6 +71,9 @@ _SYMBOL_ITEM = re.compile(r"\s*[-*+•·◦▪‣–o]\s")
 # A bare title stands for a numbered entry at most this many entries after the last one read:
 # headings come in the contents' order
 AHEAD = 3
+# ... and an unnumbered entry's title at most this many: a part or an appendix lost with all its
+# sections may lie between
+UNNUMBERED_AHEAD = 24
 # How many numbered headings back the chain is looked at (as ``styles.continues`` does)
 CHAIN_BACK = 50
 
@@ -431,9 +434,11 @@ def candidates(
         ):
             before = listing.last
             entry = listing.find(None, first, fresh=True)
-            if entry is not None and listing.toc[entry].number is not None and entry > before + AHEAD:
-                # a numbered entry's bare title far ahead of the entries read so far: the words
-                # in the text ("Examples" in section 2), not the heading of "4. Examples"
+            far = AHEAD if entry is not None and listing.toc[entry].number is not None else UNNUMBERED_AHEAD
+            if entry is not None and entry > before + far:
+                # an entry's bare title far ahead of the entries read so far: the words in the text
+                # ("Examples" in section 2, not the heading of "4. Examples"; "Index" among the
+                # operations of chapter 10, not the book's index)
                 listing.last, entry = before, None
             if entry is not None and _lead_in(first, listing.toc[entry].title):
                 # "Examples:" over the examples, where the contents lists a section "Examples": a

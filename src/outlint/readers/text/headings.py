@@ -307,9 +307,10 @@ def _judge(
         # one cut off before its full stop: a Latin label with no stop or colon runs on into a verb
         return None
     if c.listed:
-        if bodiless and style.off_exact(fam, c.margin):
+        if bodiless and fam not in WORDY and style.off_exact(fam, c.margin):
             # a line of a chapter's own list of its sections, set deeper than the headings and
-            # with no text under it: the listing, whose section is lost (OL101 reports it)
+            # with no text under it: the listing, whose section is lost (OL101 reports it); a
+            # list spells no "Chapter 38." (that is a chapter's title over its own list)
             return None
         return "numbered+contents"
     if c.hanging and not c.number_listed:
