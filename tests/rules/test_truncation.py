@@ -356,3 +356,27 @@ def test_a_licence_appendix_keeps_its_template_lines() -> None:
     # the same lines in a section of the manual's own text are a fragment
     own = licence.replace("GNU General Public License\n", "Notices\n")
     assert codes_lines(own, "OL305") == [("OL305", 6)]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        pytest.param(
+            "have <oid> Indicates to the server an object which the client has locally.", id="term-with-argument"
+        ),
+        pytest.param(
+            "for ((expr; expr; expr)) do ... done loop syntax from AT&T ksh93 is\nnow supported.", id="code-first"
+        ),
+    ],
+)
+def test_a_term_or_code_starting_a_paragraph_in_lowercase_is_no_fragment(paragraph: str) -> None:
+    doc = (
+        "1. Commands\n\n"
+        "The client sends its commands to the server one line at a time, and waits for each reply.\n\n"
+        f"{paragraph}\n\n"
+        "The server answers every command with a status line, and then with the data it asked for.\n"
+    )
+    assert codes_lines(doc, "OL305") == []
+    # a fragment at the same place is still one
+    fragment = doc.replace(paragraph, "and the rest of the sentence that was lost when the page was copied.")
+    assert codes_lines(fragment, "OL305") == [("OL305", 5)]

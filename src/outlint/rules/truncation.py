@@ -50,6 +50,8 @@ def _ordinary(word: str, rest: str) -> bool:
     """Whether ``word``, followed by ``rest``, starts a fragment: a common word, or a derived word
     ('transformation') that ends its sentence within two more words, as a stray tail does;
     identifiers such as 'drawable' or 'tvariable' go on into the text they name."""
+    if rest.lstrip().startswith(("((", "[", "{", "=")):
+        return False  # code: a keyword and its syntax ("for ((expr; expr; expr)) do ... done")
     if word in _COMMON:
         return True
     if len(word) < 6 or not word.isalpha() or not _SUFFIX.search(word):
@@ -398,8 +400,9 @@ def _cjk_entry(body: str) -> bool:
     )
 
 
-# after a lower-case term, its description: a capital that starts a sentence (not "I")
-_TERM_THEN_SENTENCE = re.compile(r"\s+(?!I\b)[A-Z][a-z]+\b")
+# after a lower-case term and its arguments ("have <oid>", "log [--all]"), its description: a
+# capital that starts a sentence (not "I")
+_TERM_THEN_SENTENCE = re.compile(r"(?:\s+[<\[{(-][^\s]{0,40}){0,3}\s+(?!I\b)[A-Z][a-z]+\b")
 # a capitalised word of a name ("Bars", "O'Brien", "Le")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")
 # the particles between the parts of a personal name ("Wim van Dorst", "Ludwig von Mises")
