@@ -316,3 +316,18 @@ def test_entries_that_complete_their_chapters_question_are_its_headings() -> Non
     assert codes_lines(ZSH_LIKE.format(title="Similarities with csh")) == []
     # a heading that does not end with the entry's words was renamed
     assert codes_lines(ZSH_LIKE.format(title="Similarities with tcsh"), "OL103") == [("OL103", 31)]
+
+
+def test_cjk_bullets_right_under_a_numbered_title_are_its_body() -> None:
+    doc = (
+        "1. Canna 3.7までの主要な変更点\n\n"
+        "1.1 Canna 3.7p3での変更点\n"
+        "・辞書にいくつかの修正を加えました。\n"
+        "・jrkanji.hにCANNA_JR_BEEP_FUNC_DECLAREDというマクロを追加しました。\n\n"
+        "1.2 Canna 3.7p2での変更点\n"
+        "・X.Org版imakeでmakeできない問題を修正しました。\n\n"
+        "1.2 Canna 3.7p1での変更点\n"
+        "・FreeBSD, Solaris, AIXなどでmakeできない問題を修正しました。\n"
+    )
+    assert [t for _, t in _heads(doc)][1] == "Canna 3.7p3での変更点"
+    assert codes_lines(doc) == [("OL202", 10)]

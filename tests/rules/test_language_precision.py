@@ -534,3 +534,18 @@ def test_a_translation_file_quoted_in_an_english_manual_is_code() -> None:
         "The strings are dumped with the variable names, not with the positional syntax of printf.\n"
     )
     assert codes_lines(text, "OL4") == []
+
+
+def test_a_changelog_keeps_each_authors_language() -> None:
+    entries = [
+        ("1999-10-30  Tsukamoto Tetsuo  <czkmt@example.jp>", "* skk-hankaku-mode.el: New experimental program."),
+        ("1999-10-27  FUKANO Masaaki <fukano@example.jp>", "* doc/skk.texi (カーソル色の設定): 説明を追加した。"),
+        ("1999-10-25  Tsukamoto Tetsuo  <czkmt@example.jp>", "* skk.el (skk-setup-modeline): New function."),
+        ("1999-10-24  Mikio Nakajima  <mk@example.jp>", "* skk.el (skk-mode): 最初に入ったときの処理を変更した。"),
+    ]
+    text = "".join(f"{head}\n\n\t{body}\n\n" for head, body in entries)
+    assert codes_lines(text, "OL4") == []
+    # the same entries without their signed headers are a document in one language, with a
+    # paragraph left in the other
+    plain = "Changes\n\n" + "".join(f"{body}\n\n" for _, body in entries * 3)
+    assert codes_lines(plain, "OL4") != []

@@ -63,8 +63,10 @@ class Languages:
     # every block not marked with a language is in the main script alone, and none is in another
     # Latin-script language nor has lines or sentences in one: no block or run can be foreign
     plain: bool = False
-    # the document shows text in several other languages (``quoted.samples``): none is foreign
-    samples: bool = False
+    # the document mixes languages by design: it shows text in several other languages
+    # (``quoted.samples``), or is a record each author wrote in their own language (a ChangeLog,
+    # ``_authored``): none is foreign
+    by_design: bool = False
 
     def language(self, script: str, weight: int = 0) -> str:
         """The language tag of text in ``script`` here. Kanji-only text takes the document's
@@ -169,8 +171,34 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             if guess is not None:
                 headings[id(h)] = Part("block", guess.lang, 0, len(h.title), h.span.line, guess.confidence)
     plain = seen <= {main_script} and not latin and not parts
-    shown = not plain and quoted.samples(_foreign(paragraphs, profiles, latin, notices, main_script, han))
+    shown = not plain and (
+        quoted.samples(_foreign(paragraphs, profiles, latin, notices, main_script, han)) or _authored(doc)
+    )
     return Languages(main_script, main_language, profiles, latin, parts, han, headings, notices, plain, shown)
+
+
+# The entry headers of a GNU ChangeLog: a date (ISO, or as ``date`` prints it), a name, a mail address.
+_ENTRY_HEADER = re.compile(
+    r"(?:\d{4}-\d\d-\d\d|\w{3} \w{3} [ \d]\d [\d:]{8} (?:\w+ )?\d{4})\s+\S.{0,80}<[^<>\s]+@[^<>\s]+>"
+)
+# A ChangeLog has this many entries at least, and they hold most of its lines.
+CHANGELOG_ENTRIES = 3
+
+
+def _authored(doc: Document) -> bool:
+    """Whether the document is a GNU ChangeLog: entries under headers that date and sign them, each
+    written in its author's language ("* doc/skk.texi (入力モード): typo fixed." under a Japanese
+    author's name, English under the next): mixed by its authors, not left untranslated."""
+    lines = doc.facts.lines
+    headers = 0
+    for line in lines:
+        if (line[:1].isdigit() or line[:1].isupper()) and _ENTRY_HEADER.match(line):
+            headers += 1
+    return headers >= CHANGELOG_ENTRIES and headers * ENTRY_LINES >= sum(1 for line in lines if line.strip())
+
+
+# A ChangeLog entry runs to this many lines at most, on average.
+ENTRY_LINES = 30
 
 
 # A block is in another script, for ``quoted.samples``, from this weight (the rules' default ``min-letters``).

@@ -38,7 +38,7 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 20))
-    if langs.plain or langs.samples:
+    if langs.plain or langs.by_design:
         return  # one script, one language: no block is foreign (the common case, made cheap)
     main = langs.main_script
     shown = _displayed(doc) if main in CJK and doc.format == "text" else frozenset()
@@ -172,7 +172,7 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 4))
-    if langs.samples:
+    if langs.by_design:
         return  # samples of many languages, under headings that name them
     for h in doc.facts.headings:
         if h.lang:
@@ -206,7 +206,7 @@ def check_heading(doc: Document, options: Mapping[str, Any]) -> Out:
 def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     main = langs.main_script
-    if main is None or langs.plain or langs.samples:
+    if main is None or langs.plain or langs.by_design:
         return
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 30))
@@ -307,7 +307,7 @@ def _inside_quotes(head: str, tail: str) -> bool:
 def check_sentence(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     allowed = _allowed(options)
-    if not langs.parts or langs.samples:
+    if not langs.parts or langs.by_design:
         return
     for para in language.iter_paragraphs(doc):
         sentences = [

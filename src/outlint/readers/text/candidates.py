@@ -19,6 +19,7 @@ from outlint.readers.text.blocks import Habits
 from outlint.readers.text.contents import colon_numbered
 from outlint.readers.text.kinds import PROMPT, paragraph
 from outlint.readers.text.lines import (
+    BULLET,
     HEADING_END,
     RULE_LINE,
     SENTENCE_END,
@@ -199,6 +200,16 @@ def _numbered(lines: Sequence[str], block: list[int], listing: Listing | None = 
     return number, joined, block[-1]  # a title wrapped onto the lines below
 
 
+def _items_under(lines: Sequence[str], block: list[int]) -> bool:
+    """Whether a numbered title has the items of a list right under it, no blank line between
+    (CJK release notes: "1.7 Canna 3.7b1からの変更点" over "・辞書にいくつかの修正を加えました。"):
+    its body, not the rest of its title."""
+    second = lines[block[1]]
+    if not BULLET.match(second) or numbering.parse(second) is not None:
+        return False
+    return numbering.parse(lines[block[0]]) is not None
+
+
 def _capitals_over_text(lines: Sequence[str], block: list[int]) -> bool:
     """Whether a division's title set in capitals ("SECTION 37 - UNICODE", "CHAPTER II. METHODS")
     has a line in mixed case right under it: a title in capitals wraps in capitals, so the line
@@ -350,7 +361,7 @@ def candidates(
         if under is not None:
             items.append(_underlined(lines, under, underline_order))
             continue
-        if len(block) > 1 and _capitals_over_text(lines, block):
+        if len(block) > 1 and (_capitals_over_text(lines, block) or _items_under(lines, block)):
             blocks.insert(k, block[1:])  # a byline or the first words of the body under the title
             block = block[:1]
         previous = [x for x in items[-1:] if isinstance(x, Paragraph)]
