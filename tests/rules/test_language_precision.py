@@ -549,3 +549,35 @@ def test_a_changelog_keeps_each_authors_language() -> None:
     # paragraph left in the other
     plain = "Changes\n\n" + "".join(f"{body}\n\n" for _, body in entries * 3)
     assert codes_lines(plain, "OL4") != []
+
+
+def test_a_readme_given_in_two_languages_one_after_the_other() -> None:
+    japanese = (
+        "IPAフォント(Ver.3)は、JIS X 0213:2004に準拠したTrueTypeアウトラインベースのOpenTypeフォントです。\n\n"
+        "IPAフォントの使用または利用に当たっては、添付のライセンスに定める条件に従ってください。\n\n"
+        "「IPAフォント」は、IPAの登録商標です。\n\n"
+    )
+    english = (
+        "IPA Fonts are JIS X 0213:2004 compliant OpenType fonts based on TrueType outlines.\n\n"
+        "In using IPA fonts, please comply with the terms and conditions set out in the license.\n\n"
+        '"IPA Font" is a registered trademark of IPA in Japan.\n\n'
+    )
+    assert codes_lines("IPAフォント\n\n" + japanese + "=========================\n\n" + english, "OL4") == []
+    # with no rule between them, the English is text left untranslated in a Japanese document
+    assert codes_lines("IPAフォント\n\n" + japanese + japanese + english, "OL4") != []
+
+
+def test_a_git_log_keeps_each_authors_language() -> None:
+    commits = [
+        ("Choe Hwanjin <choe@example.com>", "Ownership transfer to libhangul organization"),
+        ("Choe Hwanjin <choe@example.com>", "한자 사전 데이터를 업데이트하고 테스트를 추가했습니다."),
+        ("Kim Minsu <kim@example.com>", "fix typo in doxygen comments of the keyboard module"),
+        ("Kim Minsu <kim@example.com>", "자판 배열 파일을 정리하고 빌드 스크립트를 고쳤습니다."),
+        ("Choe Hwanjin <choe@example.com>", "입력기 상태를 저장하는 함수를 새로 만들고 문서를 보완했습니다."),
+        ("Choe Hwanjin <choe@example.com>", "To compile with GNU gettext, we need the po directory and its files."),
+    ]
+    log = "".join(
+        f"commit {k:040x}\nAuthor: {who}\nDate:   2018-06-06 11:16:25 +0900\n\n    {what}\n\n"
+        for k, (who, what) in enumerate(commits)
+    )
+    assert codes_lines(log, "OL4") == []

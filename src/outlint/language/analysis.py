@@ -172,29 +172,80 @@ def _analyse(doc: Document, language: str | None) -> Languages:
                 headings[id(h)] = Part("block", guess.lang, 0, len(h.title), h.span.line, guess.confidence)
     plain = seen <= {main_script} and not latin and not parts
     shown = not plain and (
-        quoted.samples(_foreign(paragraphs, profiles, latin, notices, main_script, han)) or _authored(doc)
+        quoted.samples(_foreign(paragraphs, profiles, latin, notices, main_script, han))
+        or _authored(doc)
+        or _given_twice(doc, paragraphs, profiles)
     )
     return Languages(main_script, main_language, profiles, latin, parts, han, headings, notices, plain, shown)
 
 
-# The entry headers of a GNU ChangeLog: a date (ISO, or as ``date`` prints it), a name, a mail address.
+# The entry headers of a GNU ChangeLog: a date (ISO, or as ``date`` prints it), a name, a mail address;
+# or the author line of each commit of a ``git log``.
 _ENTRY_HEADER = re.compile(
-    r"(?:\d{4}-\d\d-\d\d|\w{3} \w{3} [ \d]\d [\d:]{8} (?:\w+ )?\d{4})\s+\S.{0,80}<[^<>\s]+@[^<>\s]+>"
+    r"(?:\d{4}-\d\d-\d\d|\w{3} \w{3} [ \d]\d [\d:]{8} (?:\w+ )?\d{4}|Author:)\s+\S.{0,80}<[^<>\s]+@[^<>\s]+>"
 )
 # A ChangeLog has this many entries at least, and they hold most of its lines.
 CHANGELOG_ENTRIES = 3
 
 
 def _authored(doc: Document) -> bool:
-    """Whether the document is a GNU ChangeLog: entries under headers that date and sign them, each
+    """Whether the document is a GNU ChangeLog (or a ``git log``): entries under headers that sign them, each
     written in its author's language ("* doc/skk.texi (入力モード): typo fixed." under a Japanese
     author's name, English under the next): mixed by its authors, not left untranslated."""
     lines = doc.facts.lines
     headers = 0
     for line in lines:
-        if (line[:1].isdigit() or line[:1].isupper()) and _ENTRY_HEADER.match(line):
+        if "@" in line and (line[:1].isdigit() or line[:1].isupper()) and _ENTRY_HEADER.match(line):
             headers += 1
     return headers >= CHANGELOG_ENTRIES and headers * ENTRY_LINES >= sum(1 for line in lines if line.strip())
+
+
+# A half of a document given twice, once in each language, holds this share of its text at least,
+# and this many paragraphs.
+HALF_SHARE = 0.15
+HALF_PARAGRAPHS = 2
+# ... and each half is in its language for this share of its text at least
+HALF_PURITY = 0.8
+_RULE = re.compile(r"\s*([-=*_~#])\1{4,}\s*")
+_RULE_MARKS = frozenset("-=*_~#")
+
+
+def _given_twice(doc: Document, paragraphs: list[Paragraph], profiles: dict[int, Profile]) -> bool:
+    """Whether the document is its text twice, one language after the other, the second part set
+    off by a rule ("=====" over "IPA Font ... Readme" under the Japanese one; "------" over "For
+    non-korean users."): a bilingual README, whose two halves are both meant. Each side of the
+    rule is in one script (``HALF_PURITY``) and holds a fair share of the text. A translation
+    left half done stops at no rule."""
+    lines = doc.facts.lines
+    rule = next(
+        (
+            n
+            for n in range(len(lines), 0, -1)
+            if lines[n - 1].rstrip()[-1:] in _RULE_MARKS and _RULE.fullmatch(lines[n - 1])
+        ),
+        None,
+    )
+    if rule is None:
+        return False
+    sides: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    counts = [0, 0]
+    for para in paragraphs:
+        p = profiles[id(para)]
+        if p.main is None or p.total < SAMPLE_WEIGHT:
+            continue
+        side = int(para.span.line > rule)
+        sides[side]["cjk" if p.main in CJK else p.main] += p.total
+        counts[side] += 1
+    total = sum(sides[0].values()) + sum(sides[1].values())
+    if min(counts) < HALF_PARAGRAPHS or not total:
+        return False
+    (a, wa), (b, wb) = (side.most_common(1)[0] for side in sides)
+    return (
+        a != b
+        and min(sum(sides[0].values()), sum(sides[1].values())) >= HALF_SHARE * total
+        and wa >= HALF_PURITY * sum(sides[0].values())
+        and wb >= HALF_PURITY * sum(sides[1].values())
+    )
 
 
 # A ChangeLog entry runs to this many lines at most, on average.
