@@ -581,3 +581,16 @@ def test_a_git_log_keeps_each_authors_language() -> None:
         for k, (who, what) in enumerate(commits)
     )
     assert codes_lines(log, "OL4") == []
+
+
+def test_an_example_under_a_colon_in_a_chinese_manual_page_is_no_untranslated_text() -> None:
+    text = (
+        "示例 (EXAMPLES)\n"
+        "       显示 所有 进出 sundown 的 报文, 以及 它们 的 时间 和 长度 等 信息:\n"
+        "              tcpdump host sundown and not port ssh or port telnet\n\n"
+        "       显示 所有 通过 网关 snup 的 ftp 报文 (注意 这个 表达式 被 单引号 括起,\n"
+        "       防止 shell 解释 园括弧):\n"
+        "              tcpdump 'gateway snup and (port ftp or ftp-data)' and not host ace\n\n"
+        "       显示 本地的主机 和 其他 主机 之间 的 网络数据, 只 显示 前面 的 十个 报文.\n"
+    )
+    assert codes_lines(text, "OL4") == []

@@ -478,7 +478,10 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
         if (
             script == "latin"
             and main_script in CJK
-            and (scripts.embedded(text, main_script) or _example(text, lines[para.span.line - 1]))
+            and (
+                scripts.embedded(text, main_script)
+                or _example(text, lines[para.span.line - 1], lines[n - 2] if n > para.span.line else "")
+            )
         ):
             continue  # the document's language with terms in it, or an example set deeper
         if script not in CJK and a_name(text, script):
@@ -570,11 +573,13 @@ def without_quoted(text: str) -> str:
 _CODE_SYNTAX = frozenset(";{}[]$=")
 
 
-def _example(line: str, first: str) -> bool:
-    """A line indented past its block's first line with code's syntax in it: an example of
-    commands or code ("if [ -n "$BASH_ENV" ]; then ...") the prose around it introduces."""
+def _example(line: str, first: str, above: str = "") -> bool:
+    """A line indented past its block's first line with code's syntax in it, or right under a line
+    that ends with a colon: an example of commands or code ("if [ -n "$BASH_ENV" ]; then ...",
+    "tcpdump host helios and \\( hot or ace \\)" under "显示 helios 和 主机 hot, ace 之间 的 报文 传送:")
+    the prose around it introduces."""
     deeper = len(line) - len(line.lstrip()) > len(first) - len(first.lstrip())
-    return deeper and any(c in _CODE_SYNTAX for c in line)
+    return deeper and (any(c in _CODE_SYNTAX for c in line) or above.rstrip().endswith((":", "：")))
 
 
 # A printf conversion ("%d", "%s", "%-10s"): the text is a program's message, quoted as it prints.

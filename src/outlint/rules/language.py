@@ -135,6 +135,18 @@ def _contacts(lines: Sequence[str]) -> bool:
     return bool(lines)
 
 
+def _shown(doc: Document, para: Paragraph, line: int, col: int) -> bool:
+    """Whether a run starts a line of its own, set deeper than the paragraph's first line, right
+    under a line that ends with a colon: an example ("tcpdump 'gateway snup and (port ftp)'"
+    under "显示 所有 通过 网关 snup 的 ftp 报文 ... 园括弧):"), not a sentence left untranslated."""
+    lines = doc.facts.lines
+    if line <= para.span.line or col - 1 != indent(lines[line - 1]):
+        return False
+    return indent(lines[line - 1]) > indent(lines[para.span.line - 1]) and lines[line - 2].rstrip().endswith(
+        (":", "：")
+    )
+
+
 def _body(doc: Document, para: Paragraph, where: Span) -> Span:
     """A block that opens with a term (a section's or an option's name) has its text under it."""
     if para.span.line in language.term_lines(doc, para):
@@ -253,6 +265,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                         continue  # a list of names set one to a line
                     if _contacts(doc.facts.lines[line - 1 : end_line]):
                         continue  # names with their mail addresses
+                    if _shown(doc, para, line, col):
+                        continue  # an example on lines of its own, which the line above introduces
                 if terms is None:
                     terms = language.term_lines(doc, para)
                 if terms and any(n in terms for n in range(line, locate(doc, para, end - 1)[0] + 1)):
