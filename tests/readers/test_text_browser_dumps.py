@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import lint
+from outlint.readers import text
+from tests.conftest import codes_lines, lint
 
 SENTENCE = "This section says what it has to say, in a sentence or two of plain text."
 
@@ -298,3 +299,38 @@ def test_a_renamed_heading_is_one_title_finding(
     assert codes(clean()) == []
     text = renamed()
     assert codes(text) == [(line_of(text, heading), "OL103")]
+
+
+# A web page's FAQ dumped by a browser: its list of links to its sections, untitled and bulleted,
+# with a link back to the top of the page first; the questions as headings at the margin.
+WEB_FAQ = (
+    "                   XTerm - Frequently Asked Questions (FAQ)\n\n"
+    "     * (top)\n"
+    "     * What is XTerm?\n"
+    "     * Who wrote XTerm?\n"
+    "     * What is a VT220?\n"
+    "     * What platforms does it run on?\n"
+    "     * How do I report bugs?\n\n"
+    "What is XTerm?\n\n"
+    "   The xterm program is a terminal emulator for the X Window System, as its manual says.\n\n"
+    "Who wrote XTerm?\n\n"
+    "   A lot of people wrote the original program, and it has been maintained for many years.\n\n"
+    "What is a VT220?\n\n"
+    "   It is a terminal made by DEC, whose control sequences most emulators still follow.\n\n"
+    "What platforms does it run on?\n\n"
+    "   It runs on most systems that have the X Window System, and on a few that do not.\n\n"
+    "How do I report bugs?\n\n"
+    "   Send a mail to the maintainer, with the version and the steps that show the problem.\n"
+)
+
+
+def test_a_bulleted_untitled_list_of_sections_is_the_contents() -> None:
+    doc = text.read(WEB_FAQ.encode(), "faq.txt")
+    assert [e.title for e in doc.toc] == [h.title for h in doc.facts.headings]
+    assert len(doc.toc) == 5
+    assert codes_lines(WEB_FAQ) == []
+    lost = WEB_FAQ.replace(
+        "What is a VT220?\n\n   It is a terminal made by DEC, whose control sequences most emulators still follow.\n\n",
+        "",
+    )
+    assert codes_lines(lost) == [("OL101", 6)]

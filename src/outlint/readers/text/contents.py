@@ -142,7 +142,7 @@ def _numbered_under(lines: Sequence[str], i: int) -> bool:
 
 def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
     """The first line of a contents with no title: a block of lines near the top of the document
-    that starts with a numbered line and holds several, most of which stand later on lines of
+    that starts with a numbered (or bulleted) line and holds several, most of which stand later on lines of
     their own, number and title alike, as the headings they list (a hand-written specification's
     contents under its title and version; its entries may wrap); -1 when there is none. Only the
     first few such blocks are tried."""
@@ -157,11 +157,17 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
             continue
         run = i
         texts = []
+        numbered = []
         while i < len(lines) and content[i]:
             text = _entry_text(lines[i])
             if text is not None:
                 texts.append(text)
+                if lines[i].lstrip()[:1].isdigit():
+                    numbered.append(text)
             i += 1
+        if numbered:
+            texts = numbered  # the topics bulleted under numbered entries are not looked for
+        texts = [t for t in texts if outline.normalize_title(t) not in _NAVIGATION]
         if len(texts) < UNTITLED_MIN:
             continue
         tried += 1
@@ -180,7 +186,12 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
 def _entry_text(line: str) -> str | None:
     """A line's number and title, spaces collapsed and lowercased, without a page number after a
     leader; None when it is not numbered with digits or has no title."""
-    if not line.lstrip()[:1].isdigit():
+    head = line.lstrip()[:1]
+    if head in _BULLET_MARKS:
+        bare = _BULLET.sub("", line.lstrip())
+        # a bulleted entry (a web page's list of links to its sections, dumped by a browser)
+        return _collapsed(bare) if bare != line.lstrip() and bare.strip() else None
+    if not head.isdigit():
         return None  # (a hand-written contents numbers its entries so; and most lines are not)
     split = leader.split(line)
     text = split[0] if split else line
@@ -389,6 +400,8 @@ def contents(
         title = parsed[1] if parsed else _BULLET.sub("", e.text)
         if number is None and outline.normalize_title(title) == own_title:
             continue  # the contents listing itself ("Table of Contents ..... 2"): its title is no heading
+        if number is None and outline.normalize_title(title) in _NAVIGATION:
+            continue  # a web page's link back to its top ("(top)"), dumped with its list of sections
         col = indent(lines[e.first]) + 1
         span = Span(e.first + 1, col, e.first + 1, len(lines[e.first].rstrip()))
         entries.append(TocEntry(0, number, title, None, span, e.page))
@@ -487,6 +500,9 @@ _EXPLICIT_MARKUP = re.compile(r"\s*\.\. (?:[\w:-]+::|_[^:]*:|\|)")
 # A list item's mark before an unnumbered entry ("* Preface", as Sphinx's text builder writes a
 # local contents): no part of its title.
 _BULLET = re.compile(r"^[*+•·‣◦▪□■○●–-]\s+")
+_BULLET_MARKS = frozenset("*+•·‣◦▪□■○●–-")
+# the links of a page's list of sections that lead to no section of it
+_NAVIGATION = frozenset({"top", "back to top", "to top", "go to top"})
 # A note is a sentence of this many words or more.
 NOTE_WORDS = 6
 
