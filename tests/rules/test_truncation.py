@@ -380,3 +380,18 @@ def test_a_term_or_code_starting_a_paragraph_in_lowercase_is_no_fragment(paragra
     # a fragment at the same place is still one
     fragment = doc.replace(paragraph, "and the rest of the sentence that was lost when the page was copied.")
     assert codes_lines(fragment, "OL305") == [("OL305", 5)]
+
+
+def test_a_lowercase_label_over_a_table_is_no_fragment() -> None:
+    rows = "".join(f"F{k:<20}PF{k}\n" for k in range(1, 9))
+    doc = (
+        "1. Keyboard\n\n"
+        "   You lose some functions when you remap the keyboard, but the script keeps the rest.\n\n"
+        "   a summary of the keyboard mapping:\n\n"
+        "PC Key     maps to   VT Key.\n------               ------\n" + rows + "\n"
+        "   The other keys are left as they are, and work as they did before the mapping.\n"
+    )
+    assert codes_lines(doc) == []
+    # over a paragraph of prose, the same line is a fragment
+    prose = doc.replace("PC Key     maps to   VT Key.\n------               ------\n" + rows, "the keys are mapped.\n")
+    assert codes_lines(prose, "OL305") == [("OL305", 5)]

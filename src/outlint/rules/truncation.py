@@ -904,6 +904,15 @@ def _term_over(block: Paragraph, after: Sequence[object]) -> bool:
     return bool(after) and isinstance(after[0], Paragraph) and after[0].span.column > block.span.column
 
 
+def _lead_in(block: Paragraph, after: Sequence[object]) -> bool:
+    """A line that ends with a colon over a table, a listing or a list: the label of what it
+    introduces ("a summary of the keyboard mapping:" over the mapping), written as a label is."""
+    if block.span.line != block.span.end_line or not block.text.rstrip().endswith((":", "：")):
+        return False
+    shown = next((b for b in after if isinstance(b, Paragraph)), None)
+    return shown is not None and shown.kind in ("table", "code", "list", "lines")
+
+
 def _blank_refs(text: str) -> str:
     """The text with Info cross-references masked as one opaque word, offsets kept."""
     if "*" not in text or "ote" not in text:  # the asterisk first: one byte is found fastest
@@ -944,7 +953,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
             if (
                 m
                 and not text.startswith(_LITERAL_START)
-                and not _term_over(block, body[k + 1 : k + 2])  # a parenthetical, a quoted value or term
+                and not _term_over(block, body[k + 1 : k + 2])
+                and not _lead_in(block, body[k + 1 : k + 3])  # a parenthetical, a quoted value or term
                 and "->" not in text[:60]  # a transition or mapping ("any state -> TIME_BAD ...")
                 and prev is not None
                 # at the indent of the paragraph before: not after a display the sentence runs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from outlint.model import Paragraph, Span
@@ -55,15 +56,24 @@ _TAB_ROW = re.compile(r"\s*[^\s\t][^\t]*\t\s*\S")
 _CELLS = re.compile(r"\s*\S+(?: \S+)*?(?:\t|\s{3,})\s*\S")
 
 
+# A table's rows that start their second cell in one column, this share of them at least, make a
+# table of a block of this many lines or more (its header and its rules may start elsewhere).
+ALIGNED_SHARE = 0.8
+ALIGNED_ROWS = 4
+
+
 def _aligned_columns(body: Sequence[str]) -> bool:
-    """Every line has a wide gap, and the text after it starts in the same column: a table."""
-    starts = set()
+    """Every line has a wide gap, and the text after it starts in the same column: a table; or,
+    in a longer block, nearly every line ("PC Key     maps to   VT Key." over "F1       PF1")."""
+    starts: Counter[int] = Counter()
     for s in body:
         m = _GAP.search(s)
         if m is None:
             return False
-        starts.add(m.end(1))
-    return len(starts) == 1
+        starts[m.end(1)] += 1
+    if len(starts) == 1:
+        return True
+    return len(body) >= ALIGNED_ROWS and starts.most_common(1)[0][1] >= ALIGNED_SHARE * len(body)
 
 
 def _same_cells(rows: Sequence[str]) -> bool:
