@@ -8,7 +8,7 @@ import pytest
 
 from outlint import language
 from outlint.linter import read_bytes
-from tests.conftest import codes_lines, lint
+from tests.conftest import ROOT, codes_lines, lint
 
 POLISH = (
     "1. Wprowadzenie\n"
@@ -105,8 +105,12 @@ REFERENCES = (
 )
 
 
-def test_a_document_in_a_language_the_detector_does_not_know_is_not_judged_against_another() -> None:
-    assert codes_lines(POLISH, "OL4") == []
+NORWEGIAN = (ROOT / "tests" / "data" / "language" / "handbook-nb-rights.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("doc", [POLISH, NORWEGIAN], ids=["polish", "norwegian"])
+def test_a_document_in_a_language_the_detector_does_not_know_is_not_judged_against_another(doc: str) -> None:
+    assert codes_lines(doc, "OL4") == []
 
 
 def test_a_resolver_trace_set_like_prose_is_code() -> None:

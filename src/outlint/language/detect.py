@@ -262,6 +262,17 @@ def main_latin_language(
 MAIN_COVERAGE = 0.12
 
 
+# The commonest words of Latin-script languages outside ``CANDIDATES``, none a common word of a
+# candidate: a sample with this share of them is in a language the detector does not choose
+# among ("Linux er definitivt et flerbrukersystem, så det er nødvendig ..." is no English).
+_OUTSIDE = frozenset(
+    "og ikke det er på som av til med jeg ble också och att inte är för på som yang dan untuk dengan ini itu "
+    "dari tidak akan pada dalam atau adalah się jest że oraz przez jak jsou že také ve bir bu için ile olan "
+    "değil".split()
+)
+OUTSIDE_SHARE = 0.05
+
+
 def main_is_sure(texts: list[str], tag: str) -> bool:
     """Whether the Latin-script language ``main_latin_language`` chose from ``texts`` (its sample)
     is the document's own: common words of that language only, and of English, make up
@@ -275,6 +286,8 @@ def main_is_sure(texts: list[str], tag: str) -> bool:
     while read < len(texts) and len(words) < MAIN_SAMPLE:
         words += texts[read].lower().split()
         read += 1
+    if words and sum(map(_OUTSIDE.__contains__, words)) >= OUTSIDE_SHARE * len(words):
+        return False  # a Norwegian, Swedish, Indonesian, Polish ... page: none of the candidates
     # (a translation with much left in its English source has English common words)
     own = _ONLY_WORDS.get(tag, frozenset()) | _ONLY_WORDS["en"]
     if not words or sum(map(own.__contains__, words)) >= MAIN_COVERAGE * len(words):
