@@ -598,3 +598,21 @@ def test_an_example_under_a_colon_in_a_chinese_manual_page_is_no_untranslated_te
         "       显示 本地的主机 和 其他 主机 之间 的 网络数据, 只 显示 前面 的 十个 报文.\n"
     )
     assert codes_lines(text, "OL4") == []
+
+
+def test_english_glued_under_a_translated_paragraph_is_reported_where_it_starts() -> None:
+    text = (
+        "1. Compartir permisos de root\n\n"
+        "Frecuentemente, muchos administradores trabajan en la misma red. Compartir contraseñas de\n"
+        "root no es muy elegante y abre la puerta al abuso debido al anonimato generado. La solución\n"
+        "a este problema es el programa sudo que permite a ciertos usuarios ejecutar órdenes.\n"
+        "When installed, the sudo package gives full root rights to members of the sudo group. To\n"
+        "delegate other rights, the administrator must use the visudo command, which allows them to\n"
+        "modify the configuration file. Adding a line with the user name grants them the rights.\n"
+        "Each line of the file names a user or a group, the hosts where the rule applies, and the\n"
+        "commands they may run. The file is read from top to bottom, and the last match wins, which\n"
+        "is why the more general rules should come first and the exceptions should follow them.\n\n"
+        "Los usuarios del grupo pueden ejecutar cualquier orden como root, si conocen su contraseña.\n"
+    )
+    findings = lint(text, "OL4", language="es")
+    assert [(f.code, f.span.line) for f in findings] == [("OL404", 6)]

@@ -146,10 +146,13 @@ def _analyse(doc: Document, language: str | None) -> Languages:
             if _shown(previous, para):
                 continue  # a line the text before introduces: a prompt or a message, as the program prints it
             guess = detect.judge_latin(para.text, str(main_language), prose=alone)
-            if guess is not None:
+            sentences = _sentences(para, str(main_language))
+            if guess is not None and not (sentences and sentences[0].start > 0):
                 latin[id(para)] = Part("block", guess.lang, 0, len(para.text), para.span.line, guess.confidence)
                 continue
-            found += _sentences(para, str(main_language))
+            # (a block that opens in the document's language, another glued under it with no blank
+            # line between: its foreign sentences are reported, not the whole block)
+            found += sentences
         if para.span.end_line > para.span.line and len(p.counts) > 1:
             found += _glued_lines(doc, para, main_script, han)
         if found:
