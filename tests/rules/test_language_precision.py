@@ -616,3 +616,13 @@ def test_english_glued_under_a_translated_paragraph_is_reported_where_it_starts(
     )
     findings = lint(text, "OL4", language="es")
     assert [(f.code, f.span.line) for f in findings] == [("OL404", 6)]
+
+
+def test_code_in_braces_inside_a_translated_sentence_is_not_english() -> None:
+    text = (
+        "1. Regras\n\n"
+        "Ao observar essa entrada de log, é possível construir uma regra que permite esta operação.\n"
+        "Por exemplo, allow syslogd_t device_t:fifo_file { read write getattr open }. Este processo\n"
+        "pode ser automatizado, e é exatamente o que o comando audit2allow oferece ao administrador.\n"
+    )
+    assert codes_lines(text, "OL4", language="pt") == []

@@ -20,9 +20,10 @@ MIN_WORDS = 3
 # false flags on English specifications sit below it, untranslated paragraphs above it).
 MIN_CONFIDENCE = 0.7
 
-# `inline code` (Markdown, and HTML <code> as the readers render it) and [1]-style references;
+# `inline code` (Markdown, and HTML <code> as the readers render it), [1]-style references and
+# braces, which hold code ("allow syslogd_t device_t:fifo_file { read write }");
 # linear: a backtick run is matched up to the next backtick, never re-scanned.
-_SPANS = re.compile(r"`[^`]*`|\[[^\[\]\s]{0,40}\]")
+_SPANS = re.compile(r"`[^`]*`|\[[^\[\]\s]{0,40}\]|\{[^{}]{0,200}\}")
 _TOKEN = re.compile(r"\S+")
 _EDGE = "\"'()[]{}<>«»“”‘’„,.;:!?¡¿…*"
 
@@ -55,7 +56,7 @@ def _code_or_name(token: str) -> bool:
 def model_words(text: str) -> list[str]:
     """The words of ``text`` a language model may judge: code, links, identifiers and Capitalised
     words (names, and sentence starts, which tell nothing) taken out; edge punctuation stripped."""
-    if "`" in text or "[" in text:
+    if "`" in text or "[" in text or "{" in text:
         text = _SPANS.sub(" ", text)
     out = []
     tokens = _TOKEN.findall(text)
