@@ -48,7 +48,14 @@ widened the pool the most:
   ``.pages.text`` variants have names of their own);
 - ``handwritten``: the READMEs of packages with CJK documentation (nkf, lv, kakasi, cmigemo,
   opencc, anthy, uim, mozc, fcitx5, ddskk, fonts-wqy-*, fonts-ipafont-gothic, texlive-lang-chinese)
-  join it through the ordinary build, many of them in legacy encodings.
+  join it through the ordinary build, many of them in legacy encodings;
+- ``handwritten-cjk``: the CJK plain-text documents (READMEs, NEWS, ChangeLogs, git logs) of
+  packages fetched with ``apt-get download`` and unpacked with ``dpkg-deb -x`` without installing
+  them (canna, ddskk, kakasi, nkf, mew, skkdic, fonts-ipafont-gothic, fonts-hanazono,
+  fonts-vlgothic, fonts-arphic-*, libhangul1, nabi, zh-autoconvert, zhcon, w3m's ``ja/`` READMEs),
+  each file with at least 200 CJK characters, gunzipped and named ``<package>-<file>.txt``;
+  dot-files, dictionaries, character tables, TeX sources and Markdown left out, and
+  ``--family handwritten-cjk`` given so that only they are drawn.
 """
 
 from __future__ import annotations
