@@ -543,21 +543,21 @@ def _habit(doc: Document, kind: str) -> tuple[int, int, int]:
 def _punctuates(doc: Document) -> bool:
     """Whether the document ends its paragraphs complete, so that one that does not is cut: a share
     of them (assumed in a short document)."""
-    seen, done, _ = _habit(doc, "prose")
+    seen, done, _ = doc.facts.derive(_habit, "prose")
     return seen < HABIT_SAMPLE or done >= PUNCTUATES * seen
 
 
 def _lower_case(doc: Document) -> bool:
     """Whether the document starts most of its prose paragraphs in lower case, as a list of thanks
     may: in a Latin script (letter case says where its sentences start), it writes no sentences."""
-    seen, _, lower = _habit(doc, "prose")
+    seen, _, lower = doc.facts.derive(_habit, "prose")
     return seen >= LOWER_SAMPLE and lower * 2 >= seen
 
 
 def _punctuates_entries(doc: Document) -> bool:
     """Whether the document ends its list and definition entries with a full stop, as manual pages
     do their option descriptions (release notes' entries often carry none): shown, not assumed."""
-    seen, done, _ = _habit(doc, "list")
+    seen, done, _ = doc.facts.derive(_habit, "list")
     return seen >= HABIT_SAMPLE and done >= ENTRIES_PUNCTUATED * seen
 
 
