@@ -585,3 +585,29 @@ def test_doubled_part_labels_an_early_index_and_a_centred_last_chapter() -> None
     assert heads[-4:] == ["Endnotes", "Author's Note", "About the Author", "Index"]
     assert len(heads) == len(doc.toc)
     assert [(f.code, f.span.line) for f in lint(DOUBLED)] == []
+
+
+# An article whose title above the contents spells its first entry a little otherwise.
+TITLED = (
+    "X Transport Interface\n\n"
+    "X Consortium Standard\n\n"
+    "Table of Contents\n\n"
+    "The X Transport Interface\n"
+    "1. Purposes and Goals\n"
+    "2. Overview of the Interface\n"
+    "3. Definition of Address Specification Format\n\n"
+    "The X Transport Interface\n\n"
+    "Designed by two people, with help from a third, and written down here for the others.\n\n"
+    "1. Purposes and Goals\n\n"
+    "The interface is intended to combine all system and transport specific code in one place.\n\n"
+    "2. Overview of the Interface\n\n"
+    "The interface is made of functions that the libraries and the servers call in turn.\n\n"
+    "3. Definition of Address Specification Format\n\n"
+    "Addresses are written as a protocol, a host and a port, separated by slashes and colons.\n"
+)
+
+
+def test_the_title_above_the_contents_is_not_its_first_entrys_heading() -> None:
+    doc = text.read(TITLED.encode(), "in.txt")
+    assert [h.span.line for h in doc.facts.headings][:1] == [12]
+    assert [(f.code, f.span.line) for f in lint(TITLED)] == []

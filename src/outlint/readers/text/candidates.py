@@ -451,6 +451,15 @@ def candidates(
                 # ("Examples" in section 2, not the heading of "4. Examples"; "Index" among the
                 # operations of chapter 10, not the book's index)
                 listing.last, entry = before, None
+            if (
+                entry is not None
+                and block[0] + 1 < listing.toc[0].span.line
+                and outline.normalize_title(first) != listing.titles[entry]
+            ):
+                # a line above the contents spelling an entry's title a little otherwise: the
+                # document's title ("X Transport Interface" over "The X Transport Interface"), whose
+                # heading, spelled as listed, comes after the contents
+                listing.last, entry = before, None
             if entry is not None and _lead_in(first, listing.toc[entry].title):
                 # "Examples:" over the examples, where the contents lists a section "Examples": a
                 # line that introduces what follows, not the heading, which is spelled as listed
