@@ -187,8 +187,10 @@ def _analyse(doc: Document, language: str | None) -> Languages:
 _ENTRY_HEADER = re.compile(
     r"(?:\d{4}-\d\d-\d\d|\w{3} \w{3} [ \d]\d [\d:]{8} (?:\w+ )?\d{4}|Author:)\s+\S.{0,80}<[^<>\s]+@[^<>\s]+>"
 )
-# A ChangeLog has this many entries at least, and they hold most of its lines.
+# A ChangeLog has this many entries at least, and they hold most of its lines: an entry runs to
+# this many lines at most, on average.
 CHANGELOG_ENTRIES = 3
+ENTRY_LINES = 30
 
 
 def _authored(doc: Document) -> bool:
@@ -220,14 +222,7 @@ def _given_twice(doc: Document, paragraphs: list[Paragraph], profiles: dict[int,
     rule is in one script (``HALF_PURITY``) and holds a fair share of the text. A translation
     left half done stops at no rule."""
     lines = doc.facts.lines
-    rule = next(
-        (
-            n
-            for n in range(len(lines), 0, -1)
-            if lines[n - 1].rstrip()[-1:] in _RULE_MARKS and _RULE.fullmatch(lines[n - 1])
-        ),
-        None,
-    )
+    rule = next((n for n in range(len(lines), 0, -1) if _rule(lines[n - 1])), None)
     if rule is None:
         return False
     sides: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
@@ -239,20 +234,21 @@ def _given_twice(doc: Document, paragraphs: list[Paragraph], profiles: dict[int,
         side = int(para.span.line > rule)
         sides[side]["cjk" if p.main in CJK else p.main] += p.total
         counts[side] += 1
-    total = sum(sides[0].values()) + sum(sides[1].values())
-    if min(counts) < HALF_PARAGRAPHS or not total:
+    sizes = [sum(side.values()) for side in sides]
+    if min(counts) < HALF_PARAGRAPHS or not sum(sizes):
         return False
     (a, wa), (b, wb) = (side.most_common(1)[0] for side in sides)
     return (
         a != b
-        and min(sum(sides[0].values()), sum(sides[1].values())) >= HALF_SHARE * total
-        and wa >= HALF_PURITY * sum(sides[0].values())
-        and wb >= HALF_PURITY * sum(sides[1].values())
+        and min(sizes) >= HALF_SHARE * sum(sizes)
+        and wa >= HALF_PURITY * sizes[0]
+        and wb >= HALF_PURITY * sizes[1]
     )
 
 
-# A ChangeLog entry runs to this many lines at most, on average.
-ENTRY_LINES = 30
+def _rule(line: str) -> bool:
+    """A horizontal rule ("=====", "-----"), tested by its last character first."""
+    return line.rstrip()[-1:] in _RULE_MARKS and _RULE.fullmatch(line) is not None
 
 
 # A block is in another script, for ``quoted.samples``, from this weight (the rules' default ``min-letters``).
@@ -307,7 +303,7 @@ def _shown(previous: Paragraph | None, para: Paragraph) -> bool:
         and para.kind != "list"
         and para.span.line == para.span.end_line
         and para.text.rstrip().endswith(":")
-        and previous.text.rstrip().endswith((":", "："))
+        and _introduces(previous.text)
         and previous.span.end_line < para.span.line <= previous.span.end_line + SHOWN_GAP
     )
 
@@ -578,11 +574,24 @@ _CODE_SYNTAX = frozenset(";{}[]$=")
 
 def _example(line: str, first: str, above: str = "") -> bool:
     """A line indented past its block's first line with code's syntax in it, or right under a line
-    that ends with a colon: an example of commands or code ("if [ -n "$BASH_ENV" ]; then ...",
-    "tcpdump host helios and \\( hot or ace \\)" under "显示 helios 和 主机 hot, ace 之间 的 报文 传送:")
-    the prose around it introduces."""
-    deeper = len(line) - len(line.lstrip()) > len(first) - len(first.lstrip())
-    return deeper and (any(c in _CODE_SYNTAX for c in line) or above.rstrip().endswith((":", "：")))
+    that ends with a colon (``introduced_example``): an example of commands or code ("if [ -n
+    "$BASH_ENV" ]; then ...") the prose around it introduces."""
+    return _deeper(line, first) and (any(c in _CODE_SYNTAX for c in line) or _introduces(above))
+
+
+def introduced_example(line: str, first: str, above: str) -> bool:
+    """A line set deeper than its block's first line, right under a line that ends with a colon:
+    the example that line introduces ("tcpdump host helios and \\( hot or ace \\)" under "显示
+    helios 和 主机 hot, ace 之间 的 报文 传送:"), not a sentence left untranslated."""
+    return _deeper(line, first) and _introduces(above)
+
+
+def _deeper(line: str, first: str) -> bool:
+    return len(line) - len(line.lstrip()) > len(first) - len(first.lstrip())
+
+
+def _introduces(line: str) -> bool:
+    return line.rstrip().endswith((":", "："))
 
 
 # A printf conversion ("%d", "%s", "%-10s"): the text is a program's message, quoted as it prints.

@@ -267,7 +267,7 @@ MAIN_COVERAGE = 0.12
 # candidate: a sample with this share of them is in a language the detector does not choose
 # among ("Linux er definitivt et flerbrukersystem, så det er nødvendig ..." is no English).
 _OUTSIDE = frozenset(
-    "og ikke det er på som av til med jeg ble också och att inte är för på som yang dan untuk dengan ini itu "
+    "og ikke det er på som av til med jeg ble också och att inte är för yang dan untuk dengan ini itu "
     "dari tidak akan pada dalam atau adalah się jest że oraz przez jak jsou že také ve bir bu için ile olan "
     "değil".split()
 )

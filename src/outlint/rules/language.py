@@ -136,15 +136,13 @@ def _contacts(lines: Sequence[str]) -> bool:
 
 
 def _shown(doc: Document, para: Paragraph, line: int, col: int) -> bool:
-    """Whether a run starts a line of its own, set deeper than the paragraph's first line, right
-    under a line that ends with a colon: an example ("tcpdump 'gateway snup and (port ftp)'"
-    under "显示 所有 通过 网关 snup 的 ftp 报文 ... 园括弧):"), not a sentence left untranslated."""
+    """Whether a run starts a line of its own that is the example the line above introduces
+    (``language.introduced_example``: "tcpdump 'gateway snup and (port ftp)'" under "显示 所有 通过
+    网关 snup 的 ftp 报文 ... 园括弧):"), not a sentence left untranslated."""
     lines = doc.facts.lines
     if line <= para.span.line or col - 1 != indent(lines[line - 1]):
         return False
-    return indent(lines[line - 1]) > indent(lines[para.span.line - 1]) and lines[line - 2].rstrip().endswith(
-        (":", "：")
-    )
+    return language.introduced_example(lines[line - 1], lines[para.span.line - 1], lines[line - 2])
 
 
 def _body(doc: Document, para: Paragraph, where: Span) -> Span:
