@@ -238,12 +238,18 @@ def _cut_point(text: str) -> int | None:
     return None
 
 
+def _indent(line: str) -> int:
+    return len(line.expandtabs()) - len(line.expandtabs().lstrip())
+
+
 def cut_end(e: Entry, lines: list[str], site: dict[str, Any]) -> tuple[list[str], list[Alternative]] | None:
     for start, end in _blocks(lines, *_body(site, len(lines))):
         block = lines[start - 1 : end]
         if not _is_prose(block):
             continue
         for n in range(start, end + 1):
+            if n < end and _indent(lines[n - 1]) < _indent(lines[n]):
+                continue  # a sub-heading or a term over its text ("Operator precedence surprises"): not prose
             pos = _cut_point(lines[n - 1])
             if pos is not None:
                 out = [*lines[: n - 1], lines[n - 1][:pos], ""]

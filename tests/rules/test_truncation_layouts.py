@@ -129,6 +129,24 @@ def test_manual_page_ends_mid_sentence() -> None:
     assert report(MAN, "OL302") == ['30:46: OL302 section "BUGS" ends mid-sentence: "...to a tape, it is generally"']
 
 
+def test_sentence_naming_an_option_is_cut_as_any_sentence() -> None:
+    # "the --best option" names an option in a sentence: not a command line run at the end
+    doc = MAN.replace("When writing to a tape, it is generally", "In some rare cases, the --best option")
+    assert report(doc, "OL302") == ['30:44: OL302 section "BUGS" ends mid-sentence: "...some rare cases, the --best option"']
+    command = MAN.replace("When writing to a tape, it is generally", "To see every widget, run frob --all")
+    assert report(command, "OL302") == []
+
+
+def test_entry_description_cut_under_its_term() -> None:
+    # a definition entry's term over its description: the description's first line is the text
+    # cut, not a line of its own under the line above it
+    doc = "5. Errors\n\n" + "".join(
+        f"{t}\n\tA value for a {t.upper()} argument does not name a defined {t.upper()}.\n\n"
+        for t in ("Picture", "PictOp", "GlyphSet", "Format", "Filter", "Cursor", "Region", "Window", "Pixmap", "Colormap")
+    ) + "Glyph\n\tA value for a GLYPH argument does not\n"
+    assert report(doc, "OL302") == ['34:38: OL302 section "5. Errors" ends mid-sentence: "...for a GLYPH argument does not"']
+
+
 @pytest.mark.parametrize(
     "doc",
     [

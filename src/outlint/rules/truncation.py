@@ -299,15 +299,23 @@ def _code(sentence: str) -> bool:
         sentence = plain
     if _CODE_MARK.search(sentence):
         return True
-    tail = sentence.split()[-3:]
+    words = sentence.split()
+    tail = words[-3:]
     if not tail:
         return False
     if tail[-1].endswith(";") or tail[-1] in _CLOSERS or _CALL.search(" ".join(tail[-2:])):
         return True
-    for k, w in enumerate(tail):
-        if len(w) > 1 and w[0] == "-" and w.lstrip("-")[:1].isalpha() and all(t.isascii() for t in tail[k:]):
+    for k in range(max(0, len(words) - 3), len(words)):
+        w = words[k]
+        if len(w) > 1 and w[0] == "-" and w.lstrip("-")[:1].isalpha() and all(t.isascii() for t in words[k:]):
+            if k > 0 and words[k - 1].lower() in _NAMING:
+                continue  # "the --best option", "a -v flag": an option the sentence names, not one it runs
             return True
     return False
+
+
+# the words before an option that a sentence names rather than runs
+_NAMING = frozenset(("the", "a", "an", "this", "that", "its", "each", "every", "no", "any"))
 
 
 # a quoted literal, and the lower-case words of the text around it
@@ -695,8 +703,11 @@ def _stands_alone(doc: Document, p: Paragraph) -> bool:
     if prev < p.span.line - 1:
         return False  # one line: nothing above it in the paragraph
     above, below = lines[prev].rstrip(), lines[last]
-    if prev > p.span.line - 1 and indent(below) > indent(above):
-        return True  # an example line under the text, deeper than its wrapped lines
+    if indent(below) > indent(above):
+        if prev > p.span.line - 1:
+            return True  # an example line under the text, deeper than its wrapped lines
+        if p.kind == "list":
+            return False  # under an entry's term ("Area ID" over "This is a 32-bit number that ...")
     if ends_sentence(above) and any(c.isalpha() for c in above):
         return False
     return _room_above(doc, above, below)
