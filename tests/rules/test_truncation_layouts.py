@@ -132,7 +132,9 @@ def test_manual_page_ends_mid_sentence() -> None:
 def test_sentence_naming_an_option_is_cut_as_any_sentence() -> None:
     # "the --best option" names an option in a sentence: not a command line run at the end
     doc = MAN.replace("When writing to a tape, it is generally", "In some rare cases, the --best option")
-    assert report(doc, "OL302") == ['30:44: OL302 section "BUGS" ends mid-sentence: "...some rare cases, the --best option"']
+    assert report(doc, "OL302") == [
+        '30:44: OL302 section "BUGS" ends mid-sentence: "...some rare cases, the --best option"'
+    ]
     command = MAN.replace("When writing to a tape, it is generally", "To see every widget, run frob --all")
     assert report(command, "OL302") == []
 
@@ -140,11 +142,17 @@ def test_sentence_naming_an_option_is_cut_as_any_sentence() -> None:
 def test_entry_description_cut_under_its_term() -> None:
     # a definition entry's term over its description: the description's first line is the text
     # cut, not a line of its own under the line above it
-    doc = "5. Errors\n\n" + "".join(
-        f"{t}\n\tA value for a {t.upper()} argument does not name a defined {t.upper()}.\n\n"
-        for t in ("Picture", "PictOp", "GlyphSet", "Format", "Filter", "Cursor", "Region", "Window", "Pixmap", "Colormap")
-    ) + "Glyph\n\tA value for a GLYPH argument does not\n"
-    assert report(doc, "OL302") == ['34:38: OL302 section "5. Errors" ends mid-sentence: "...for a GLYPH argument does not"']
+    doc = (
+        "5. Errors\n\n"
+        + "".join(
+            f"{t}\n\tA value for a {t.upper()} argument does not name a defined {t.upper()}.\n\n"
+            for t in "Picture PictOp GlyphSet Format Filter Cursor Region Window Pixmap Colormap".split()
+        )
+        + "Glyph\n\tA value for a GLYPH argument does not\n"
+    )
+    assert report(doc, "OL302") == [
+        '34:38: OL302 section "5. Errors" ends mid-sentence: "...for a GLYPH argument does not"'
+    ]
 
 
 @pytest.mark.parametrize(
@@ -453,16 +461,37 @@ def test_blank_runs_that_are_layout(doc: str, expected: list[str]) -> None:
     assert report(doc, "OL303") == expected
 
 
-def test_wrapped_sentence_cut_between_sections_is_found() -> None:
-    # the line above the last was full: the last line is the wrapped end of a sentence, cut short
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        pytest.param(
+            "   freely intermixed in a\n",
+            ['5:25: OL302 section "1. Overview" ends mid-sentence: "...may be freely intermixed in a"'],
+            id="stops-on-a-word-no-sentence-ends-on",
+        ),
+        pytest.param(
+            "   freely intermixed in a master file, and the server reads both of them at\n",
+            ['5:75: OL302 section "1. Overview" ends mid-sentence: "...server reads both of them at"'],
+            id="stops-at-the-end-of-a-full-line",
+        ),
+        pytest.param(
+            "   freely intermixed in the master files at any time when a zone loads again\n",
+            ['5:76: OL302 section "1. Overview" ends mid-sentence: "...time when a zone loads again"'],
+            id="full-line-on-a-word-of-substance",
+        ),
+        pytest.param("   freely intermixed in a master\n", [], id="only-the-full-stop-missing"),
+    ],
+)
+def test_sentence_cut_between_sections(last: str, expected: list[str]) -> None:
+    # a section's last sentence with no full stop lost the text after it when it stops on a word no
+    # sentence ends on, or at the end of a full line; part-way along its line on a word of substance,
+    # it only lacks its full stop
     doc = (
         "1. Overview\n\n   The server keeps a table of the zones it serves, and reloads a zone\n"
         "   whenever its serial number changes; relative and absolute names may be\n"
-        "   freely intermixed in a master\n\n2. Next\n\n   Text.\n"
+        f"{last}\n2. Next\n\n   Text.\n"
     )
-    assert report(doc, "OL302") == [
-        '5:32: OL302 section "1. Overview" ends mid-sentence: "...be freely intermixed in a master"'
-    ]
+    assert report(doc, "OL302") == expected
 
 
 @pytest.mark.parametrize(

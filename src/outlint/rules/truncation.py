@@ -713,6 +713,26 @@ def _stands_alone(doc: Document, p: Paragraph) -> bool:
     return _room_above(doc, above, below)
 
 
+# A wrapped line fills its width when no more than this many columns are left to the wrap width.
+FULL_LINE_SLACK = 12
+
+
+def _lost_after(doc: Document, p: Paragraph) -> bool:
+    """Whether a section's last paragraph, with no full stop before the next heading, lost the text
+    after it rather than only its full stop: it stops on a word no sentence ends on ("the", "of"),
+    on a comma or a colon, in CJK text, or at the end of a line as wide as the text is wrapped (the
+    lines after it gone). A sentence the author left without its full stop ends on a word of
+    substance part-way along its line ("... and the default is sent")."""
+    body = _trimmed(p.text)
+    if body.endswith((":", "：", ",", "，", ";", "；")) or not body.isascii():
+        return True
+    words = body.split()
+    if words and words[-1].lower().strip("\"'“”‘’") in _COMMON:
+        return True
+    last = doc.facts.lines[p.span.end_line - 1] if p.span.end_line <= len(doc.facts.lines) else ""
+    return doc.facts.derive(_wrap_width) - _width(last.rstrip()) <= FULL_LINE_SLACK
+
+
 def _room_above(doc: Document, above: str, below: str) -> bool:
     """Whether the line above had room for the first word of the line below: the break between
     them is the author's, not the wrapping's."""
@@ -744,7 +764,7 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue
             if not headings and last.span.line == last.span.end_line and len(doc.preamble) == 1:
                 continue  # a document of one line is a note, as often written without a full stop
-        elif last.kind != "prose" or not cut_off(last.text):
+        elif last.kind != "prose" or not cut_off(last.text) or (strict and not _lost_after(doc, last)):
             continue
         if h is not None and last.text.rstrip().endswith((":", "：")):
             if h.children:
@@ -1092,7 +1112,10 @@ RULES = (
             "(Latin, CJK and other scripts). Lists, tables, code and headings are not prose. In Markdown "
             "and HTML, where one-line paragraphs often carry no full stop, a paragraph must also stop on "
             "a word that cannot end a sentence (`the`, `of`), or on a plain word after an earlier "
-            "sentence; a colon ending introduces what follows and is never a cut.",
+            "sentence; a colon ending introduces what follows and is never a cut. In plain text, a section "
+            "followed by another must also stop on such a word, on a comma or a colon, or at the end of a line "
+            "as wide as the text is wrapped (the lines after it lost): a sentence that stops on a word of "
+            "substance part-way along its line only lacks its full stop.",
             why="The text was cut off: a page, a paste or a conversion lost its end.",
             example="A section whose last line reads `The committee shall review the`.",
             options='- `strict-formats` (list, default `["text"]`): formats held to the plain test only.',
