@@ -461,6 +461,31 @@ def test_blank_runs_that_are_layout(doc: str, expected: list[str]) -> None:
     assert report(doc, "OL303") == expected
 
 
+ZH_BODY = "".join(f"   第{k}段说明这个工具如何读取配置文件并记录它做过的事情。\n" for k in range(3))
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        pytest.param("   本例中的本地主机名是 omega\n", [], id="chinese-sentence-without-its-full-stop"),
+        pytest.param("   伊恩·默多克著，1994 年 1 月 6 日改定\n", [], id="chinese-byline"),
+        pytest.param(
+            "   工具在启动时读取配置文件，\n",
+            ['6:16: OL302 section "1. 概述" ends mid-sentence: "...并记录它做过的事情。 工具在启动时读取配置文件，"'],
+            id="chinese-stops-on-a-comma",
+        ),
+        pytest.param(
+            "   rpc.yppasswdd を\n",
+            ['6:18: OL302 section "1. 概述" ends mid-sentence: "...录它做过的事情。 rpc.yppasswdd を"'],
+            id="japanese-stops-on-a-particle",
+        ),
+    ],
+)
+def test_cjk_sentence_between_sections(last: str, expected: list[str]) -> None:
+    doc = f"1. 概述\n\n{ZH_BODY}{last}\n2. 下一节\n\n   正文。\n"
+    assert report(doc, "OL302") == expected
+
+
 @pytest.mark.parametrize(
     ("last", "expected"),
     [

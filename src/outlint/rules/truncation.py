@@ -571,6 +571,7 @@ def _punctuates_entries(doc: Document) -> bool:
 
 # Japanese text that stops on hiragana, after two CJK characters, with no full stop: in a particle
 # or a verb's stem ("...が設定さ"), mid-sentence; titles and names end in kanji or katakana
+_HIRAGANA_END = re.compile(r"[\u3040-\u309f]$")
 _KANA_END = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff\u3040-\u309f]{2}[\u3040-\u309f]$")
 
 
@@ -660,7 +661,7 @@ def _width(s: str) -> int:
 
 
 def _wrap_width(doc: Document) -> int:
-    widths = sorted(_width(s.rstrip()) for s in doc.facts.lines if len(s.split(None, 4)) >= 5)
+    widths = sorted(_width(s.rstrip()) for s in doc.facts.lines if _at_least_five(s))
     return widths[int(WRAP_SHARE * (len(widths) - 1))] if widths else 0
 
 
@@ -717,6 +718,22 @@ def _stands_alone(doc: Document, p: Paragraph) -> bool:
 FULL_LINE_SLACK = 12
 
 
+# A paragraph this many columns long or longer takes more than one line in a document that wraps.
+WRAPPED_WIDTH = 100
+
+
+def _wraps(doc: Document) -> bool:
+    """Whether the document wraps its prose: most of its paragraphs too long for one line run over
+    more than one (a document written a paragraph to a line does not); assumed when it has few."""
+    seen = wrapped = 0
+    for body in _sections(doc):
+        for block in body:
+            if isinstance(block, Paragraph) and block.kind == "prose" and _width(block.text) >= WRAPPED_WIDTH:
+                seen += 1
+                wrapped += block.span.end_line > block.span.line
+    return seen < HABIT_SAMPLE or wrapped * 2 > seen
+
+
 def _lost_after(doc: Document, p: Paragraph) -> bool:
     """Whether a section's last paragraph, with no full stop before the next heading, lost the text
     after it rather than only its full stop: it stops on a word no sentence ends on ("the", "of"),
@@ -724,11 +741,13 @@ def _lost_after(doc: Document, p: Paragraph) -> bool:
     lines after it gone). A sentence the author left without its full stop ends on a word of
     substance part-way along its line ("... and the default is sent")."""
     body = _trimmed(p.text)
-    if body.endswith((":", "：", ",", "，", ";", "；")) or not body.isascii():
-        return True
+    if body.endswith((":", "：", ",", "，", "、", ";", "；")) or _HIRAGANA_END.search(body[-1:]):
+        return True  # (or Japanese that stops on a particle or a verb's stem: "rpc.yppasswdd を")
     words = body.split()
     if words and words[-1].lower().strip("\"'“”‘’") in _COMMON:
         return True
+    if not doc.facts.derive(_wraps):
+        return True  # a paragraph to a line: where its line ends tells nothing
     last = doc.facts.lines[p.span.end_line - 1] if p.span.end_line <= len(doc.facts.lines) else ""
     return doc.facts.derive(_wrap_width) - _width(last.rstrip()) <= FULL_LINE_SLACK
 
@@ -776,11 +795,17 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
         if not strict and (not _markup_cut(last.text) or _ends_in_link(doc, last)):
             continue
         tail = " ".join(last.text.split()[-6:])
+        if len(tail) > TAIL_CHARS and _CJK.search(tail[-TAIL_CHARS:]):
+            tail = tail[-TAIL_CHARS:].lstrip()  # CJK text has few spaces: its last characters
         where = f"section {heading_ref(h)} ends" if h is not None else "document ends"
         yield (
             Span(last.span.end_line, last.span.end_column, last.span.end_line, last.span.end_column),
             f"{where} mid-sentence: {quote('...' + tail, 70)}",
         )
+
+
+# how much of a CJK paragraph's end a finding quotes
+TAIL_CHARS = 24
 
 
 # the words that name what a sentence's end introduces are long ones ("locals", not "is")
@@ -1112,10 +1137,11 @@ RULES = (
             "(Latin, CJK and other scripts). Lists, tables, code and headings are not prose. In Markdown "
             "and HTML, where one-line paragraphs often carry no full stop, a paragraph must also stop on "
             "a word that cannot end a sentence (`the`, `of`), or on a plain word after an earlier "
-            "sentence; a colon ending introduces what follows and is never a cut. In plain text, a section "
-            "followed by another must also stop on such a word, on a comma or a colon, or at the end of a line "
-            "as wide as the text is wrapped (the lines after it lost): a sentence that stops on a word of "
-            "substance part-way along its line only lacks its full stop.",
+            "sentence; a colon ending introduces what follows and is never a cut. In plain text that wraps its "
+            "lines, a section followed by another must also stop on such a word, on a comma or a colon, on a "
+            "Japanese particle, or at the end of a line as wide as the text is wrapped (the lines after it "
+            "lost): a sentence that stops on a word of substance part-way along its line only lacks its full "
+            "stop.",
             why="The text was cut off: a page, a paste or a conversion lost its end.",
             example="A section whose last line reads `The committee shall review the`.",
             options='- `strict-formats` (list, default `["text"]`): formats held to the plain test only.',
