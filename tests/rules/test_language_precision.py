@@ -626,3 +626,29 @@ def test_code_in_braces_inside_a_translated_sentence_is_not_english() -> None:
         "pode ser automatizado, e é exatamente o que o comando audit2allow oferece ao administrador.\n"
     )
     assert codes_lines(text, "OL4", language="pt") == []
+
+
+JA_CITED = """名前
+       frob - ウィジェットを処理する
+
+説明
+       このマニュアルページは古くなっている可能性がある。完全な最新のドキュメンテーション
+       が必要な場合は、マニュアルの Using and Porting GNU Frob (for version 2.0)  を参照して
+       下さい。詳細については、Frob manual in node "Startup" -- shell command "info -f
+       frob -n Startup" を参照してください。
+
+返り値
+       2      あるファイルが利用中でコピーできなかったが、それ以外は成功した。
+              この場合は `unable to open control file  for  writing'  というエ
+              ラーが書き込まれているはずである。
+
+       3      The widget could not be processed because the control file was locked by
+              another process at the time, and the tool gave up after waiting for it.
+"""
+
+
+def test_a_cited_title_before_its_see_word_and_a_quoted_message_are_no_untranslated_text() -> None:
+    # Japanese cites a work before the word that says "see" (... を参照), with the rest of the
+    # reference (a version, a node name, a command) in between; a manual page quotes a program's
+    # message `so'; the English sentence left under them is still found
+    assert codes_lines(JA_CITED, "OL4") == [("OL401", 16)]

@@ -279,13 +279,16 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                 )
 
 
-_OPEN_QUOTES = "\"“‘「『《〈'"
+_OPEN_QUOTES = "\"“‘「『《〈'`"  # (and manual pages' `quoted' strings)
 _CLOSE_QUOTES = "\"”’」』》〉'"
 
 
 # Words after which a translation cites a work by its own title ("参见 Debian FAQ: ...")
 # ... and the words after which Japanese cites it ("Wikipedia の記事 Comparison of … を参照下さい")
 _SEE_AFTER = ("を参照", "をご覧", "を参考", "參照", "参照")
+# ... with no CJK text between the run and the word: the rest of the reference ("Using and Porting
+# GNU CC (for version 2.0) を参照", 'GDB manual in node "Startup" -- shell command "info ..." を参照')
+_CITED_BEFORE = re.compile(r"[^\u3040-\u30ff\u3400-\u9fff\uff00-\uffef。、]{0,120}?(?:" + "|".join(_SEE_AFTER) + ")")
 _SEE = ("参见", "參見", "参照", "參照", "参考", "參考", "を参照", "見", "见", "see", "See")
 
 
@@ -297,7 +300,7 @@ def _untranslated_run(text: str, start: int, end: int) -> bool:
     if not language.english_prose(text[start:end]):
         return False
     head = text[max(0, start - 200) : start]
-    if head.rstrip().endswith(_SEE) or text[end : end + 8].lstrip().startswith(_SEE_AFTER):
+    if head.rstrip().endswith(_SEE) or _CITED_BEFORE.match(text, end, end + 140):
         return False
     before = head.rstrip()[-1:]
     after = text[end:].lstrip()[:1]
@@ -310,7 +313,7 @@ def _inside_quotes(head: str, tail: str) -> bool:
     """Whether the text between ``head`` and ``tail`` sits inside one pair of quotes."""
     if head.count('"') % 2 == 1 and '"' in tail:
         return True
-    for o, c in zip("“‘「『《〈", "”’」』》〉", strict=True):
+    for o, c in zip("“‘「『《〈`", "”’」』》〉'", strict=True):
         if head.rfind(o) > head.rfind(c) and c in tail and (o not in tail or tail.find(c) < tail.find(o)):
             return True
     return False
