@@ -106,7 +106,13 @@ class Heading:
     body: tuple[Paragraph | Gap, ...] = ()
     children: tuple[Heading, ...] = ()
     lang: str | None = None
-    style: str | None = None  # how the reader recognised it, e.g. "numbered", "underline:="
+    style: str | None = None  # how the reader recognised it, e.g. "numbered", "underline:=", "framed:=="
+
+    @property
+    def marked(self) -> bool:
+        """Whether the title is set off by rule characters: underlined, overlined or framed on both
+        sides ("== Answers =="), a style an author chooses for headings and ranks by its mark."""
+        return (self.style or "").startswith(("underline", "framed"))
 
     @property
     def label(self) -> str:

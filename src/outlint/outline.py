@@ -851,7 +851,7 @@ def _evidenced(h: Heading) -> bool:
     it, it is underlined (a style the author chose for headings), or its label names a chapter."""
     s = h.style or ""
     named = h.number is not None and h.number.scheme in _NAMED
-    return named or s.startswith(("underline", "over")) or "contents" in s or "uncontested" in s
+    return named or h.marked or s.startswith("over") or "contents" in s or "uncontested" in s
 
 
 def chained_families(doc: Document) -> frozenset[str]:

@@ -331,3 +331,45 @@ def test_cjk_bullets_right_under_a_numbered_title_are_its_body() -> None:
     )
     assert [t for _, t in _heads(doc)][1] == "Canna 3.7p3での変更点"
     assert codes_lines(doc) == [("OL202", 10)]
+
+
+# A FAQ whose headings are framed by equals signs, as wiki-like plain text marks them: the title
+# and its part labels, an index of the questions (numbered, one to a paragraph, one wrapped), and
+# the answers under framed questions (one wrapped over two lines), numbered as the index numbers them.
+QUESTIONS = [
+    "What is it?",
+    "How do I try it out?",
+    "What licence is it released under?",
+    "How do I convert an old configuration file into the format the new release reads?",
+    "Where do I report bugs?",
+]
+FRAMED_FAQ = (
+    "==== Widget FAQ ====\n\n=== FREQUENTLY ASKED QUESTIONS ===\n\n== INDEX ==\n\n"
+    + "".join(f"{k}. {q}\n\n" for k, q in enumerate(QUESTIONS, 1)).replace(
+        "the format the new ", "the format the new\n"
+    )
+    + "== ANSWERS ==\n\n"
+    + "".join(f"== {k}. {q} ==\n\n{ANSWER}" for k, q in enumerate(QUESTIONS, 1)).replace(
+        "the format the new ", "the format the new\n"
+    )
+    + "The last answer leads us to the next question:\n\n"
+    + "== 6. Can I run it on a timer? ==\n\nYes. Default value: 8\n"
+)
+
+
+def test_framed_titles_are_headings_ranked_by_their_frames() -> None:
+    # the index's numbered lines are no headings; the questions framed as the label above them
+    # are its items, one level down; a colon leading to the next question and a closing field
+    # are no cut
+    heads = _heads(FRAMED_FAQ)
+    assert heads[:4] == [(1, "Widget FAQ"), (2, "FREQUENTLY ASKED QUESTIONS"), (3, "INDEX"), (3, "ANSWERS")]
+    assert heads[4:] == [(4, q) for q in QUESTIONS] + [(4, "Can I run it on a timer?")]
+    assert codes_lines(FRAMED_FAQ) == []
+
+
+def test_a_framed_caption_over_a_listing_is_no_heading() -> None:
+    doc = "Scripts\n=======\n\nHere are the scripts that simplify all this.\n\n" + "".join(
+        f"==== {n} script ====\n# {n.title()} a branch in the tree.\ngit {n} origin\n\n"
+        for n in ("update", "merge", "status")
+    )
+    assert _heads(doc) == [(1, "Scripts")]

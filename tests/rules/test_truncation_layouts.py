@@ -601,3 +601,28 @@ def test_a_manual_page_whose_name_section_was_emptied_is_reported() -> None:
     assert report(page, "OL301") == [
         '3:1: OL301 section "名前" has no body text: the next heading "書式" follows directly'
     ]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        pytest.param(
+            "The answer to this one leads us straight on to the next question:", id="colon-naming-the-next-one"
+        ),
+        pytest.param(
+            "The number of open TCP connections the server keeps at most at one time. Default value: 8",
+            id="closing-field-and-value",
+        ),
+    ],
+)
+def test_section_ends_that_are_no_cut(last: str) -> None:
+    doc = f"1. Setup\n\n{PROSE}\n\n{last}\n\n2. Next\n\n{PROSE}\n"
+    assert report(doc, "OL302") == []
+
+
+def test_a_paragraph_that_starts_with_a_dotted_name_is_no_fragment() -> None:
+    doc = (
+        "1. Strings\n\nThe tool has the string library of the language it embeds, as the manual says.\n\n"
+        "string.match(str, pattern), for example, looks for the pattern in the string it is given.\n"
+    )
+    assert report(doc, "OL305") == []

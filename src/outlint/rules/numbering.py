@@ -348,7 +348,7 @@ def _own_style(doc: Document, h: Heading) -> bool:
     """Whether a heading is set in a style (an underline) no other heading of the document uses:
     the title style of a chapter file."""
     style = h.style or ""
-    return style.startswith("underline") and sum(1 for x in doc.facts.headings if x.style == style) == 1
+    return h.marked and sum(1 for x in doc.facts.headings if x.style == style) == 1
 
 
 # Schemes whose label names the kind of division it numbers ("Chapter 7.", "Appendix B", "Part VI.").

@@ -52,6 +52,8 @@ def _ordinary(word: str, rest: str) -> bool:
     identifiers such as 'drawable' or 'tvariable' go on into the text they name."""
     if rest.lstrip().startswith(("((", "[", "{", "=")):
         return False  # code: a keyword and its syntax ("for ((expr; expr; expr)) do ... done")
+    if re.match(r"\.\w|\(", rest):
+        return False  # a dotted name or a call ("string.match(str, pattern) looks for ...")
     if word in _COMMON:
         return True
     if len(word) < 6 or not word.isalpha() or not _SUFFIX.search(word):
@@ -330,6 +332,10 @@ QUOTING_WORDS = 4
 _COMMAND = re.compile(r"(?::\s+\S*(?:=|\./|\s-{1,2}\w)[^:]*|\s\S+\.[\w]+(?:\.\d+)*)$")
 
 
+# a label and its one-word value ("Default value: 8", "Type: boolean") after the text's last sentence
+_FIELD = re.compile(r"[A-Z][\w -]{0,30}:\s*[\w.%/-]{1,20}")
+
+
 def _title_shaped(text: str) -> bool:
     """A short line in title case ("What the Installer Asks For"): most of its longer words capitalised."""
     words = text.split()
@@ -370,6 +376,8 @@ def cut_off(text: str) -> bool:
         return False  # a reference list's entry, which ends on its date or number
     if _code(last_sentence(body)):
         return False  # code, markup or a command line read with the prose around it
+    if _FIELD.fullmatch(last_sentence(body).strip()):
+        return False  # a field and its value closing the text ("Default value: 8")
     if not body or ends_sentence(body) or body.endswith((")", "]", "）", "」", "』", "⟩", ">", "'", "’", "”", '"')):
         return False  # (a closing bracket or quote: a reference, a quoted name)
     items = body.split(",")
@@ -812,12 +820,17 @@ TAIL_CHARS = 24
 NAMING_WORD = 4
 
 
+_NEXT_ONE = re.compile(r"\bnext\s+(?:question|section|chapter|part|step|topic)\s*$", re.IGNORECASE)
+
+
 def _names_next(text: str, following: Heading | None) -> bool:
     """Whether a sentence that ends with a colon names the next section's subject: the words of
     its last clause are in the next heading's title, which is what it introduces."""
     if following is None:
         return False
     clause = re.split(r"[.;!?。；！？]\s", text.rstrip(" :："))[-1]
+    if _NEXT_ONE.search(clause):
+        return True  # "... which leads us to the next question:"
     tail = [w.lower() for w in re.findall(r"\w+", clause)[-3:] if len(w) >= NAMING_WORD]
     title = set(re.findall(r"\w+", following.title.lower()))
     return bool(tail) and all(w in title for w in tail)

@@ -266,6 +266,8 @@ def candidates(
     titles (``outdent``: line index -> level), paragraphs."""
     base = habits.prose_indent
     outer = _underline_indents(lines, blocks)
+    # framed titles are the document's headings when it sets several apart so
+    frames = sum(1 for b in blocks if isinstance(b, list) and _framed_block(lines, b) is not None) >= FRAMED_MIN
     underline_order: list[str] = []
     faq = False
     run: Number | None = None  # the last item of a numbered list a sentence introduced
@@ -322,6 +324,10 @@ def candidates(
                 continue
             mini_last = None
             mini_toc = None
+        framed = _framed_block(lines, block) if frames else None
+        if framed is not None:
+            items.append(_framed_heading(lines, block[0], block[-1], framed, underline_order))
+            continue
         if len(block) > 1 and _lists_entries(lines, block, listing):
             continue  # a chapter's own contents, untitled, its entries in one block
         after = blocks[k] if k < len(blocks) else None
@@ -679,6 +685,47 @@ def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[s
     title = parsed[1] if parsed else title_line.strip()
     span = Span(title_idx + 1, indent(title_line) + 1, last_idx + 1, len(lines[last_idx].rstrip()))
     return Heading(order.index(char) + 1, number, title, span, style=f"underline:{char}")
+
+
+# A title framed on both sides by as many equals signs ("== 1. Answers ==", "==== MaraDNS FAQ ===="),
+# as wiki-like plain text marks its headings: the frame is the title's style, ranked as rules are
+_FRAMED = re.compile(r"(={2,6})[ \t]*+([^=\s](?:[^=]*[^=\s])?)[ \t]*\1")
+
+
+# A framed title may wrap: its closing frame is on this many lines at most.
+FRAMED_LINES = 3
+# Framed titles standing apart, this many at least, are a document's heading style (fewer may be a
+# listing's caption or a note's banner).
+FRAMED_MIN = 3
+
+
+def _framed_block(lines: Sequence[str], block: list[int]) -> tuple[str, str] | None:
+    """The frame and the title of a block that is a framed title and nothing else (its frame open
+    on the first line and closed on the last, over at most ``FRAMED_LINES``): one with text right
+    under it is a listing's caption."""
+    if len(block) > FRAMED_LINES or not lines[block[0]].lstrip().startswith("=="):
+        return None
+    m = _FRAMED.fullmatch(" ".join(lines[i].strip() for i in block))
+    return (m.group(1), m.group(2)) if m and any(c.isalpha() for c in m.group(2)) else None
+
+
+def _framed_heading(lines: Sequence[str], idx: int, end: int, framed: tuple[str, str], order: list[str]) -> Heading:
+    frame, inner = framed
+    parsed = numbering.parse(inner)
+    if parsed is not None and (_release(*parsed) or parsed[0].label in _FAQ_LABELS):
+        parsed = None
+    number, title = (parsed[0], parsed[1]) if parsed else (None, inner)
+    key = f"framed:{frame}"
+    if number is not None and key in order and f"{key}#" not in order and order[-1] == key:
+        # numbered titles framed as the unnumbered title right above them ("== ANSWERS ==" over
+        # "== 1. ... ==", "== 2. ... =="): the items of its group, one level down
+        order.append(f"{key}#")
+    if number is not None and f"{key}#" in order:
+        key = f"{key}#"
+    if key not in order:
+        order.append(key)
+    span = Span(idx + 1, indent(lines[idx]) + 1, end + 1, len(lines[end].rstrip()))
+    return Heading(order.index(key) + 1, number, title, span, style=key)
 
 
 # A statement or a brace ends the line: code, not a title

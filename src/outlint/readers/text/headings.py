@@ -58,7 +58,7 @@ def classify(
     items = candidates(lines, list(blocks), listing, habits, outdent)
     style = learn(
         [
-            (x.number, x.span.column - 1, x.style.startswith("underline"))
+            (x.number, x.span.column - 1, x.marked)
             for x in items
             if isinstance(x, Heading) and x.number is not None and x.style
         ]
@@ -74,7 +74,7 @@ def classify(
     unnumbered = len(toc) >= UNNUMBERED_CONTENTS and all(e.number is None for e in toc)
     # so does a document with no contents that underlines its headings and numbers none of them
     # (reStructuredText and its kin: a title must be underlined, "1. Download" is a step)
-    underlined = [x.number for x in items if isinstance(x, Heading) and (x.style or "").startswith("underline")]
+    underlined = [x.number for x in items if isinstance(x, Heading) and x.marked]
     unnumbered = unnumbered or (not toc and len(underlined) >= UNDERLINED_TITLES and all(n is None for n in underlined))
     listed = [numbering.family(e.number) for e in toc if e.number is not None]
     schemes = frozenset(listed) if len(listed) >= CONTENTS_SPEAKS else None
@@ -521,6 +521,8 @@ _ASIDE = "^"
 def _rule(x: object) -> str | None:
     """The rule an underlined heading is set over ("=", or "over=" for an overlined one)."""
     style = x.style if isinstance(x, Heading) else None
+    if style and style.startswith("framed:"):
+        return style  # a frame ranks among the rules as one of them
     return style.removeprefix("underline:") if style and style.startswith("underline:") else None
 
 
@@ -554,9 +556,7 @@ def _number_underlined(items: list[outline.Block]) -> list[outline.Block]:
 
     Underline styles rank by first appearance, which is right until a document underlines
     "2." and "2.1." alike: then dotted depth decides, relative to the first numbered heading."""
-    numbered = [
-        x for x in items if isinstance(x, Heading) and x.number is not None and (x.style or "").startswith("underline")
-    ]
+    numbered = [x for x in items if isinstance(x, Heading) and x.number is not None and x.marked]
     plain = [x.number.depth for x in items if isinstance(x, Heading) and x.number and _numbered_heading(x)]
     if plain and any(h.number and h.level < h.number.depth and min(plain) < h.number.depth for h in numbered):
         # "1.1 Introduction" underlined as the first kind of underline, under a chapter numbered
