@@ -41,14 +41,20 @@ widened the pool the most:
 - ``sphinx-text``: Sphinx's text builder run on the reST sources python3.11-doc ships
   (``html/_sources``), with a ``conf.py`` that renders unknown directives' content and unknown
   roles' text as they are, each page named ``python-<path>`` (so that pages the benchmark holds
-  as HTML stay out); and the text builds of PyPI sdists' ``docs/``;
+  as HTML stay out); and the text builds of PyPI sdists' ``docs/`` (``pip download --no-binary
+  :all: --no-deps``, built with ``sphinx-build -C -b text`` and autodoc, doctest, napoleon and todo
+  on; a second build with ``:numbered:`` added to every ``toctree`` joins ``sphinx-num``), among
+  them celery, kombu, scrapy, tornado, pygments, marshmallow, numpydoc, nox and isort;
 - ``xml2rfc``: the text outputs in ietf-tools/xml2rfc's ``tests/valid`` (BSD-3-Clause), without
   the ``.raw.txt`` ones and without every document the benchmark holds under any suffix
   (``draft-template*``, ``elements*``, ``rfc7754*`` ...: remove them by hand, since their
   ``.pages.text`` variants have names of their own);
 - ``handwritten``: the READMEs of packages with CJK documentation (nkf, lv, kakasi, cmigemo,
   opencc, anthy, uim, mozc, fcitx5, ddskk, fonts-wqy-*, fonts-ipafont-gothic, texlive-lang-chinese)
-  join it through the ordinary build, many of them in legacy encodings;
+  join it through the ordinary build, many of them in legacy encodings; FAQs of packages fetched
+  with ``apt-get download`` (lftp, tcsh, elinks, and w3m dumps of the enscript and xfig FAQ pages);
+  and the plain-text manuals and FAQs of the MaraDNS repository (``doc/en``, ``deadwood-github/doc``),
+  whose FAQs frame their headings with equals signs;
 - ``handwritten-cjk``: the CJK plain-text documents (READMEs, NEWS, ChangeLogs, git logs) of
   packages fetched with ``apt-get download`` and unpacked with ``dpkg-deb -x`` without installing
   them (canna, ddskk, kakasi, nkf, mew, skkdic, fonts-ipafont-gothic, fonts-hanazono,
