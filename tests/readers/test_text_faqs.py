@@ -373,3 +373,48 @@ def test_a_framed_caption_over_a_listing_is_no_heading() -> None:
         for n in ("update", "merge", "status")
     )
     assert _heads(doc) == [(1, "Scripts")]
+
+
+# A README whose contents numbers its entries over centred headings that carry no numbers, all of
+# them: the numbers are the contents' own
+CENTRED_README = (
+    "\t\t  Frobnik Toolkit README\n"
+    "\n"
+    "Read this file before you use the toolkit.\n"
+    "\n"
+    "\t\t\tTABLE OF CONTENTS\n"
+    "\n"
+    "\t1\tWHERE TO LOOK\n"
+    "\t2\tBUILDING IT\n"
+    "\t 2.1\t UNPACKING IT\n"
+    "\t3\tHISTORY\n"
+    "\n"
+    "\t\t\tWHERE TO LOOK\n"
+    "\n"
+    "The manual pages live in the doc folder of the source tree.\n"
+    "They cover every command of the kit.\n"
+    "\n"
+    "\t\t\tBUILDING IT\n"
+    "\n"
+    "You need a compiler and the make tool to build the toolkit.\n"
+    "\n"
+    "\t\t\tUNPACKING IT\n"
+    "\n"
+    "Unpack the archive with the tar tool and change into its folder.\n"
+    "\n"
+    "\t\t\t  HISTORY\n"
+    "\n"
+    "The toolkit was first written by Olen Varga in the year of the flood.\n"
+    "It has been kept up by many hands since then.\n"
+)
+
+
+def test_a_contents_numbering_headings_that_carry_no_numbers_is_its_scheme() -> None:
+    assert codes_lines(CENTRED_README) == []
+    # one heading of a numbered document that lost its number is still reported
+    numbered = (
+        CENTRED_README.replace("WHERE TO LOOK\n\nThe", "1 WHERE TO LOOK\n\nThe")
+        .replace("\t\t\tBUILDING IT\n", "\t\t\t2 BUILDING IT\n")
+        .replace("\t\t\tUNPACKING IT\n", "\t\t\t2.1 UNPACKING IT\n")
+    )
+    assert [c for c, _ in codes_lines(numbered)] == ["OL104"]

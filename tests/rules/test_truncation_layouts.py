@@ -626,3 +626,33 @@ def test_a_paragraph_that_starts_with_a_dotted_name_is_no_fragment() -> None:
         "string.match(str, pattern), for example, looks for the pattern in the string it is given.\n"
     )
     assert report(doc, "OL305") == []
+
+
+def test_a_page_left_blank_on_purpose_is_layout() -> None:
+    doc = (
+        "1. Introduction\n\nThe daemon sorts the mail before the spool sees it.\n\n2. Thanks\n\n"
+        "We thank the people who helped with the tests.\n" + "\n" * 20 + "    This page intentionally left blank.\n"
+    )
+    assert report(doc, "OL303") == []
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        pytest.param(
+            "Sending a Page\n\nThe pager sends the page as soon as the line is free.  In addition, a single:\n"
+            "     ERROR: page_send: Wide strings unsupported when used this way.\n"
+            "   will be printed to the log the first time the call is made.\n",
+            id="message-set-deeper-into-the-sentence",
+        ),
+        pytest.param(
+            "Zipper To Do\n\n   o add an option to force fully quiet operation (no questions\n"
+            "     for overwrite or rename); also allow some way to give the\n"
+            "     password without asking?  (file? command line? env. variable?)\n\n        someday?\n\n"
+            "   o add a way to list the archive in the order it was made.\n",
+            id="abbreviation-env",
+        ),
+    ],
+)
+def test_full_stops_that_end_no_sentence(doc: str) -> None:
+    assert report(doc, "OL305") == []

@@ -154,6 +154,12 @@ def _caption(doc: Document, i: int) -> bool:
     return sum(1 for e in toc if e.page is not None) * 2 > len(toc)
 
 
+# Numbered entries over unnumbered headings, this many and this share of the numbered entries paired
+# at least, are the document's scheme.
+BARE_HEADINGS = 3
+BARE_SHARE = 0.8
+
+
 def _verdicts(doc: Document) -> dict[int, str]:
     """What is wrong with each contents pair, at most one thing, the first of: ``number``
     (renumbered, maybe renamed too), ``title`` (renamed), ``parent`` (under another parent than
@@ -165,13 +171,23 @@ def _verdicts(doc: Document) -> dict[int, str]:
     widest = max((len(e.title) for e in doc.toc), default=0)
     bad_order = set(al.out_of_order)
     moved = _renumbered_by_a_move(doc)
+    # a contents that numbers its entries over headings that carry no numbers, nearly all of
+    # them: the numbers are the contents' own (a README's centred headings), not lost ones
+    listed = [h for i, h in al.pairs if doc.toc[i].number is not None]
+    bare = len(listed) >= BARE_HEADINGS and sum(h.number is None for h in listed) >= BARE_SHARE * len(listed)
     for i, h in al.pairs:
         if i >= al.tail:
             continue  # past the end of a document that stops early: a line that carries the title
         e = doc.toc[i]
         a = e.number.values if e.number else None
         b = h.number.values if h.number else None
-        number_ok = (e.number is None and not numbered) or _spelled_number(doc, i, h) or a == b or i in moved
+        number_ok = (
+            (e.number is None and not numbered)
+            or _spelled_number(doc, i, h)
+            or a == b
+            or i in moved
+            or (bare and b is None)
+        )
         ne, nh = normalize_title(e.title), normalize_title(h.title)
         # the same letters broken apart elsewhere are one title: a word hyphenated where one of
         # them wrapped ("regular expres-" / "sions?"), "set up" and "setup"
@@ -618,7 +634,9 @@ DOC_NUMBER = """\
 ## What it does
 Reports a heading whose number differs from the number of its contents entry. A contents that
 numbers no entry at all, and a linked entry whose anchor spells the heading's number
-(`[Getting Pyenv](#a-getting-pyenv)`), leave the numbers to the headings.
+(`[Getting Pyenv](#a-getting-pyenv)`), leave the numbers to the headings; a contents that numbers
+its entries over headings that carry no numbers at all (nearly all of them: a README's centred
+headings) keeps its numbers to itself.
 
 ## Why is this bad?
 Cross-references by number point to different sections depending on where the reader looks.

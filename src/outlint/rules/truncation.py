@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
     "ref refs op cit ibid n.b a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen "
     "col cpt sgt rev hon esq govt assn bros univ orig fr var sp alt ext esp avg std trans abbr adj adv "
-    "approx lit pl sing syn cca obs usu eg ie nb prob ff iff".split()
+    "approx lit pl sing syn cca obs usu eg ie nb prob ff iff env".split()
 )
 # A fragment starts with an ordinary word: one of the commonest English words, or a word with a
 # common derivational ending. Identifiers, commands and names (grep, zlib's, cd) are neither, and
@@ -873,11 +873,15 @@ def _spacing(h: Heading | None, gap: Gap, after: Paragraph | None, doc: Document
             return True
         spacing: int = doc.facts.derive(_heading_spacing)
         return spacing >= 2 and gap.length <= spacing + SPACING_SLACK
-    if _FIGURE.match(after.text) is not None or _title_shaped(after.text):
+    if _FIGURE.match(after.text) is not None or _title_shaped(after.text) or _BLANK_PAGE.search(after.text[:80]):
         return True
     # a drawing's labels, all the text version kept of it, over its caption ("arc" / "Figure 3-6:
     # Result of arc cw; move;")
     return len(after.text) <= FIGURE_LABELS and _FIGURE.search(after.text) is not None
+
+
+# the notice on a page left empty on purpose, the page's blank lines above it
+_BLANK_PAGE = re.compile(r"\bintentionally\s+(?:left\s+)?blank\b", re.IGNORECASE)
 
 
 # A paragraph this short that holds a figure's caption is what is left of the figure.
@@ -1062,6 +1066,9 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 line, col = locate(doc, block, m2.start(2))
                 if _own_line(doc, line, col):
                     continue  # lines that each stand alone, as pseudo-code and examples are written
+                stop_line = locate(doc, block, m2.start(1))[0]
+                if stop_line != line and indent(doc.facts.lines[stop_line - 1]) > indent(doc.facts.lines[line - 1]):
+                    continue  # the full stop ends a message or an example set deeper into the text
                 inner.append(
                     (
                         Span(line, col, line, col + len(after) - 1),
@@ -1169,7 +1176,8 @@ RULES = (
         {"min-blank-lines": 5},
         doc=_DOC.format(
             what="Reports a run of blank lines inside the body. Blank padding around page breaks (form "
-            "feeds) and page headers/footers is layout and never reported.",
+            "feeds) and page headers/footers, and a page left blank on purpose (`This page intentionally "
+            "left blank`), is layout and never reported.",
             why="Long blank runs in converted or translated text mark places where content was dropped.",
             example="A heading followed by 33 blank lines.",
             options="- `min-blank-lines` (integer, default 5): shortest run reported.",
