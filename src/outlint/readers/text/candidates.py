@@ -87,7 +87,21 @@ def heading_shape(title: str) -> bool:
         return False
     if t.endswith((".", "。")) and not t.isupper() and (len(t.split()) > 3 or ". " in t):
         return False
+    if _cjk_sentence(t):
+        return False
     return not t[0].islower()
+
+
+# A CJK title is never a sentence: one that holds a sentence's full stop, or ends with a stop,
+# after this many CJK characters is a step of a procedure or a list's item ("1. 请将光标移动到本节中
+# 下面标记有 ---> 的那一行。", "1. <ESC>キーを押しましょう。(確実にノーマルモードにするため)")
+CJK_SENTENCE = 6
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def _cjk_sentence(t: str) -> bool:
+    # (or a sentence that ends introducing what follows: "在正常模式下一個命令的格式是︰")
+    return ("。" in t or t.endswith(("！", "？", "：", "︰"))) and len(_CJK_CHAR.findall(t)) >= CJK_SENTENCE
 
 
 def _glued_heading(
@@ -121,7 +135,14 @@ def loose_shape(title: str) -> bool:
     """A title that is in its place in a numbered sequence: lowercase starts (commands, file names),
     a closing full stop and a wrapped second line are fine; a clause ending in a comma is not."""
     t = title.strip()
-    return bool(t) and len(t) <= 200 and len(t.split()) <= 30 and not HEADING_END.search(t) and ". " not in t
+    return (
+        bool(t)
+        and len(t) <= 200
+        and len(t.split()) <= 30
+        and not HEADING_END.search(t)
+        and ". " not in t
+        and not _cjk_sentence(t)
+    )
 
 
 def _lists_entries(lines: Sequence[str], block: list[int], listing: Listing) -> bool:
