@@ -380,3 +380,21 @@ def test_typeset_text_with_overstrikes_and_indented_first_lines() -> None:
     assert titles[:2] == [("1.", "Introduction"), ("2.", "Section number 2")]
     assert titles[-1] == ("11.", "Section number 11")
     assert lint(TYPESET, "OL") == []
+
+
+def test_big5_text_the_detector_gives_up_on_still_decodes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a long Big5 post can defeat the encoding detector although it decodes cleanly: the legacy
+    # CJK encodings are tried, narrowest first
+    import charset_normalizer
+
+    from outlint.readers.decode import decode
+
+    class NoMatch:
+        def best(self) -> None:
+            return None
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: NoMatch())
+    text = "再進到目錄中執行安裝程式，如此會依壓縮前原訂目錄位置解壓擺好。\n" * 3
+    assert decode(text.encode("big5")) == (text, "big5")
+    with pytest.raises(ReadError, match="no known encoding fits"):
+        decode(bytes(range(0x80, 0x100)) * 4)

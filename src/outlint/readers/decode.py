@@ -55,6 +55,9 @@ def decode(data: bytes) -> tuple[str, str]:
 
     best = charset_normalizer.from_bytes(data[:262144]).best()
     if best is None:
+        legacy = _cjk_legacy(data)
+        if legacy is not None:
+            return legacy
         raise ReadError(f"cannot decode: not UTF-8 (invalid byte at {utf8_error.start}) and no known encoding fits")
     encoding = best.encoding
     if encoding in ("gb2312", "gbk", "hz"):
@@ -63,6 +66,27 @@ def decode(data: bytes) -> tuple[str, str]:
         return _checked(data.decode(encoding), encoding), encoding
     except (UnicodeDecodeError, LookupError):
         raise ReadError(f"cannot decode as {encoding} (detected) or UTF-8") from None
+
+
+# The legacy CJK encodings, narrowest first (gb18030 decodes nearly any bytes), tried when the
+# detector finds no encoding at all: a long Big5 text can defeat it and still decode cleanly.
+_CJK_LEGACY = ("big5", "euc-jp", "shift_jis", "euc-kr", "gb18030")
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Of the text's non-ASCII characters, at least this share must be CJK for an encoding to fit.
+CJK_FIT = 0.8
+
+
+def _cjk_legacy(data: bytes) -> tuple[str, str] | None:
+    """The first legacy CJK encoding that decodes the bytes strictly into CJK text."""
+    for encoding in _CJK_LEGACY:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wide = sum(1 for c in text if c > "\x7f")
+        if wide and len(_CJK_TEXT.findall(text)) >= CJK_FIT * wide:
+            return _checked(text, encoding), encoding
+    return None
 
 
 def _utf8_with_strays(data: bytes, declared: bool = False) -> str | None:
