@@ -652,3 +652,37 @@ def test_a_cited_title_before_its_see_word_and_a_quoted_message_are_no_untransla
     # reference (a version, a node name, a command) in between; a manual page quotes a program's
     # message `so'; the English sentence left under them is still found
     assert codes_lines(JA_CITED, "OL4") == [("OL401", 16)]
+
+
+ZH_GUIDE = """第一章 入门
+
+    在这篇文档里，我们的重点在于制作软件包的技术细节。有关 Debian 是
+    如何运转的，以及如何才能参与到其中之类的话题，请参考下边的文档：
+
+      * Debian: 17 years of Free Software, "do-ocracy", and democracy
+        (幻灯片介绍)
+
+      * How can you help Debian? (官方文档)
+
+    到此为止，我们做好了 control 文件，它的内容如下所示，请仔细阅读：
+
+     1 Source: gentoo
+     2 Section: x11
+     3 Priority: optional
+     4 Maintainer: Josip Rodin <joy-mg@debian.org>
+     6 Standards-Version: 3.9.4
+
+    维护者脚本常存在各种问题，更多信息请阅读相关的文档。^[30]
+
+    ^[30] 参见 Debian Policy Manual, 7.7 "Relationships between
+    source and binary packages - Build-Depends, Build-Depends-Indep"。
+
+    The tool reads its settings when it starts and writes a log of what it did, as the
+    manual says, and this paragraph was left in English by the translator.
+"""
+
+
+def test_a_reading_list_a_listing_with_line_numbers_and_a_cited_section_are_no_untranslated_text() -> None:
+    # the works a sentence sends the reader to, a file printed with its line numbers, and a
+    # footnote citing a manual's section by its number; the English paragraph is still found
+    assert codes_lines(ZH_GUIDE, "OL4") == [("OL401", 24)]

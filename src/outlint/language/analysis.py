@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from outlint.language import detect, main, quoted, scripts
 from outlint.language.scripts import CJK, Profile, profile, same_writing
@@ -543,9 +544,12 @@ _FUNCTION_WORDS = frozenset(
     "there their they we our us".split()
 )
 # A citation word followed by a capitalised or quoted title: up to the end of the sentence, the
-# name of a work ("参见 Debian Policy Manual, 5.6"). Bounded, so that it stays linear.
+# name of a work ("参见 Debian Policy Manual, 5.6", a section number's dots inside it after a CJK
+# word; an English "See Section 6.5, ..." left in a translation is a sentence). Bounded, so that it
+# stays linear.
 _CITATION = re.compile(
-    r"(?:参见|参照|参考|請參考|请参考|を参照|详见|詳見|(?i:\bsee\b|\bcf\.))\s*(?=[A-Z“\"《「『])[^.。;；!?！？]{0,200}"
+    r"(?:参见|参照|参考|請參考|请参考|を参照|详见|詳見)\s*(?=[A-Z“\"《「『])(?:[^.。;；!?！？]|\.(?=\d)){0,200}|"
+    r"(?i:\bsee\b|\bcf\.)\s*(?=[A-Z“\"《「『])[^.。;；!?！？]{0,200}"
 )
 # A work cited the way reference lists set it: an author's surname and initials, then the title
 # up to its full stop ("Jacobson, V.  Compressing TCP/IP headers for low-speed serial links.").
@@ -652,9 +656,29 @@ def listing(lines: tuple[str, ...]) -> bool:
         return True
     if all(_FIELD.match(line) for line in lines if line.strip()):
         return True
+    if _line_numbered(lines):
+        return True
     return any(line.lstrip().startswith("#") for line in lines) and all(
         line.lstrip().startswith("#") or line.upper() == line or _setting(line) for line in lines
     )
+
+
+_LINE_NUMBER = re.compile(r"\s*(\d{1,5})(?:\s|$)")
+
+
+def _line_numbered(lines: tuple[str, ...]) -> bool:
+    """A listing printed with its line numbers: every line starts with a number past the previous
+    one's, nearly always the next ("1 Source: gentoo" / "2 Section: x11" / "3 ...")."""
+    numbers = [_LINE_NUMBER.match(line) for line in lines if line.strip()]
+    if len(numbers) < 2 or any(m is None for m in numbers):
+        return False
+    values = [int(m.group(1)) for m in numbers if m is not None]
+    steps = [b - a for a, b in pairwise(values)]
+    return all(d > 0 for d in steps) and sum(d == 1 for d in steps) >= LINE_STEPS * len(steps)
+
+
+# the share of a numbered listing's lines numbered one past the line before (blank lines may go)
+LINE_STEPS = 0.8
 
 
 # a field of a record or a form: a short label at the start of its line, then a colon

@@ -41,7 +41,7 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     if langs.plain or langs.by_design:
         return  # one script, one language: no block is foreign (the common case, made cheap)
     main = langs.main_script
-    shown = _displayed(doc) if main in CJK and doc.format == "text" else frozenset()
+    shown = _displayed(doc) | _reading_list(doc) if main in CJK and doc.format == "text" else frozenset()
     for para in language.iter_paragraphs(doc):
         if para.lang or id(para) in langs.notices or id(para) in shown:
             continue  # declared by the author (HTML lang): intentional; a licence stays as granted
@@ -110,6 +110,28 @@ def _displayed(doc: Document) -> frozenset[int]:
         depth = indent(lines[para.span.line - 1])
         if depth > indent(lines[before.span.end_line - 1]) and depth > indent(lines[after.span.line - 1]):
             out.add(id(para))
+    return frozenset(out)
+
+
+# A sentence that sends the reader to the works listed after it ("请参考下边的文档。", "以下の文書を
+# 参照してください。", "see the following documents:"): the list under it is a reading list.
+_READING_LEAD = re.compile(
+    r"(?:(?:参考|参见|参阅|參考|參見|請參考|请参考)[^。]{0,6}(?:下边|下面|以下|下列|如下)|"
+    r"(?:以下|次)の[^。]{0,12}(?:を参照|をご覧|を参考)|"
+    r"(?i:\b(?:see|refer\s+to|read)\s+the\s+following\b))[^。.]{0,30}[。:：.]?\s*$"
+)
+
+
+def _reading_list(doc: Document) -> frozenset[int]:
+    """The items of a list that a sentence sends the reader to: titles of the works cited, in the
+    language they were published in, not text left untranslated."""
+    out: set[int] = set()
+    lead = False
+    for para in language.iter_paragraphs(doc, ("prose", "list", "quote", "code", "lines")):
+        if para.kind == "list" and lead:
+            out.add(id(para))
+            continue
+        lead = para.kind != "list" and _READING_LEAD.search(para.text[-80:]) is not None
     return frozenset(out)
 
 
