@@ -686,3 +686,33 @@ def test_a_reading_list_a_listing_with_line_numbers_and_a_cited_section_are_no_u
     # the works a sentence sends the reader to, a file printed with its line numbers, and a
     # footnote citing a manual's section by its number; the English paragraph is still found
     assert codes_lines(ZH_GUIDE, "OL4") == [("OL401", 24)]
+
+
+JA_VIM_HELP = """*message.txt*   For Vim バージョン 9.1.
+
+エラーメッセージの一覧です。この文書では、エディタが表示する主なメッセージとその意味を
+説明します。メッセージは英語のまま表示されますので、ここでも英語で示しています。
+
+							*E140*
+  Use ! to write partial buffer ~
+
+バッファの一部を書き込むときは ! を付ける必要がある。書き込みは中止された。
+
+次の文の先頭にカーソルがあり、human の h に移動したいとします。"fh" コマンドを
+実行すると、'h' の上にカーソルが進みます。
+
+	To err is human.  To really foul up you need a computer. ~
+	---------->--------------->
+	    fh		 fy
+
+vimrc に以下の行を書き加えてください: >
+	filetype plugin indent on and syntax on for every file you open
+<
+The editor keeps a backup of every file it writes, unless you tell it not to do so.
+"""
+
+
+def test_a_vim_help_file_s_messages_samples_and_examples_are_no_untranslated_text() -> None:
+    # a header or message marked by its closing " ~", a sample line over a command's moves, and
+    # the example a line ending with ">" opens; the English sentence left after them is found
+    assert codes_lines(JA_VIM_HELP, "OL4") == [("OL401", 21)]

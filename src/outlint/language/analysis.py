@@ -595,7 +595,10 @@ def _deeper(line: str, first: str) -> bool:
 
 
 def _introduces(line: str) -> bool:
-    return line.rstrip().endswith((":", "："))
+    """A line ending with a colon, or with the ">" by which Vim's help files open an example
+    ("vimrc に以下の行を書き加えてください: >")."""
+    s = line.rstrip()
+    return s.endswith((":", "：", " >", "\t>")) or s == ">"
 
 
 # A printf conversion ("%d", "%s", "%-10s"): the text is a program's message, quoted as it prints.

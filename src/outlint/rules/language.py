@@ -45,6 +45,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     for para in language.iter_paragraphs(doc):
         if para.lang or id(para) in langs.notices or id(para) in shown:
             continue  # declared by the author (HTML lang): intentional; a licence stays as granted
+        if doc.format == "text" and _help_header(doc, para):
+            continue
         p = langs.paragraphs[id(para)]
         if len(p.counts) == 1 and p.main == main and id(para) not in langs.latin and id(para) not in langs.parts:
             continue  # all in the main script, and no other Latin-script language found in it
@@ -95,6 +97,18 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                     (),
                     Detected(tag),
                 )
+
+
+def _help_header(doc: Document, para: Paragraph) -> bool:
+    """A Vim help file's header, quoted message or sample line, marked by the " ~" that ends its
+    line (under the tags that name it, over the marks that show a command's moves): text shown as
+    the program prints it."""
+    lines = doc.facts.lines[para.span.line - 1 : para.span.end_line]
+    return len(lines) <= HELP_HEADER_LINES and any(line.rstrip().endswith(" ~") for line in lines)
+
+
+# A Vim help header is one line, with its tags above it or an example's marks under it.
+HELP_HEADER_LINES = 3
 
 
 def _displayed(doc: Document) -> frozenset[int]:
