@@ -701,12 +701,12 @@ JA_VIM_HELP = """*message.txt*   For Vim バージョン 9.1.
 次の文の先頭にカーソルがあり、human の h に移動したいとします。"fh" コマンドを
 実行すると、'h' の上にカーソルが進みます。
 
-	To err is human.  To really foul up you need a computer. ~
-	---------->--------------->
-	    fh		 fy
+\tTo err is human.  To really foul up you need a computer. ~
+\t---------->--------------->
+\t    fh\t\t fy
 
 vimrc に以下の行を書き加えてください: >
-	filetype plugin indent on and syntax on for every file you open
+\tfiletype plugin indent on and syntax on for every file you open
 <
 The editor keeps a backup of every file it writes, unless you tell it not to do so.
 """
