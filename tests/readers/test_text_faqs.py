@@ -418,3 +418,44 @@ def test_a_contents_numbering_headings_that_carry_no_numbers_is_its_scheme() -> 
         .replace("\t\t\tUNPACKING IT\n", "\t\t\t2.1 UNPACKING IT\n")
     )
     assert [c for c, _ in codes_lines(numbered)] == ["OL104"]
+
+
+# A chapter's numbered title right over its first section's, with no blank line between them
+STACKED = (
+    "Frob Protocol\n"
+    "\n"
+    "1. Background\n"
+    "\n"
+    "The frob protocol carries the address of the first sender.\n"
+    "\n"
+    "2. Implementations\n"
+    "\n"
+    "The protocol is used by many proxies and load tools.\n"
+    "\n"
+    "\n"
+    "3. Benefits\n"
+    "3.1. Multiple layers\n"
+    "\n"
+    "The first benefit is that layers of proxies can be chained while the first\n"
+    "address is kept.\n"
+    "\n"
+    "\n"
+    "3.2. Mixed networks\n"
+    "\n"
+    "The protocol also eases the mix of old and new networks.\n"
+    "\n"
+    "\n"
+    "3.3. Many return paths\n"
+    "\n"
+    "The protocol lets a server answer over more than one path.\n"
+    "\n"
+    "\n"
+    "4. Security\n"
+    "\n"
+    "Only trusted senders may use the header.\n"
+)
+
+
+def test_a_title_stacked_on_its_first_section_s_title_is_two_headings() -> None:
+    assert _heads(STACKED)[2:5] == [(1, "Benefits"), (2, "Multiple layers"), (2, "Mixed networks")]
+    assert codes_lines(STACKED) == []

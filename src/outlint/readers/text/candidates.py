@@ -131,6 +131,22 @@ def _glued_heading(
     return child is not None and child[0].values[:-1] == parsed[0].values and child[0].values[-1] == 1
 
 
+def _stacked(lines: Sequence[str], block: list[int]) -> bool:
+    """Two numbered titles with no blank line between them, the second the first's first child at
+    its indent ("3. Benefits" over "3.1. Multiple layers"): two headings, not one wrapped title."""
+    one, two = numbering.parse(lines[block[0]]), numbering.parse(lines[block[1]])
+    if one is None or two is None or indent(lines[block[0]]) != indent(lines[block[1]]):
+        return False
+    a, b = one[0].values, two[0].values
+    return (
+        one[0].scheme == two[0].scheme
+        and b[:-1] == a
+        and b[-1] == 1
+        and heading_shape(one[1])
+        and heading_shape(two[1])
+    )
+
+
 def loose_shape(title: str) -> bool:
     """A title that is in its place in a numbered sequence: lowercase starts (commands, file names),
     a closing full stop and a wrapped second line are fine; a clause ending in a comma is not."""
@@ -351,6 +367,9 @@ def candidates(
             continue
         if len(block) > 1 and _lists_entries(lines, block, listing):
             continue  # a chapter's own contents, untitled, its entries in one block
+        if len(block) >= 2 and _stacked(lines, block):
+            blocks.insert(k, block[1:])  # a chapter's title right over its first section's
+            block = block[:1]
         after = blocks[k] if k < len(blocks) else None
         if len(block) > 1 and _glued_heading(lines, block, after, items, listing):
             blocks.insert(k, [block[-1]])  # a heading glued under the paragraph before it
