@@ -525,16 +525,18 @@ def test_a_title_with_a_full_stop_over_its_first_sub_section_is_a_heading() -> N
 
 
 # A CJK tutorial's steps, numbered, one sentence each: a sentence's stop in a CJK title (or a
-# colon ending it) makes it a step, however short its words are to a split on spaces
+# colon ending it, or before the command to type) makes it a step, however short its words are
+# to a split on spaces
 CJK_STEPS = (
     "\t\t\t第一讲第三节：文本编辑之删除\n\n"
     "   ** 在正常模式下，可以按下 x 键来删除光标所在位置的字符。**\n\n"
     "  1. 请将光标移动到本节中下面标记有 ---> 的那一行。\n\n"
     "  2. 为了修正输入错误，请将光标移至准备删除的字符的位置处。\n\n"
     "  3. 然后按下 x 键将错误字符删除掉。\n\n"
-    "  4. 在正常模式下一个命令的格式是：\n\n"
+    "  4. 欲删除整行，请输入：dd\n\n"
+    "  5. 在正常模式下一个命令的格式是：\n\n"
     "---> 这一行有一些错误的字字字符。\n\n"
-    "  5. 好了，该行已经修正了。(下面是第一讲第四节)\n"
+    "  6. 好了，该行已经修正了。(下面是第一讲第四节)\n"
 )
 
 

@@ -100,8 +100,13 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]"
 
 
 def _cjk_sentence(t: str) -> bool:
-    # (or a sentence that ends introducing what follows: "在正常模式下一個命令的格式是︰")
-    return ("。" in t or t.endswith(("！", "？", "：", "︰"))) and len(_CJK_CHAR.findall(t)) >= CJK_SENTENCE
+    # (or a sentence that ends introducing what follows, "在正常模式下一個命令的格式是︰", or the
+    # command it tells the reader to type, "欲刪除整行，請輸入︰dd")
+    stops = "。" in t or t.endswith(("！", "？", "：", "︰")) or _TYPE_THIS.search(t) is not None
+    return stops and len(_CJK_CHAR.findall(t)) >= CJK_SENTENCE
+
+
+_TYPE_THIS = re.compile(r"[：︰]\s*[!-~]+(?:\s+[!-~]+)*\s*$")
 
 
 def _glued_heading(
