@@ -555,3 +555,14 @@ SUMMARY_CONTENTS = (
 def test_a_contents_titled_summary_is_the_contents() -> None:
     assert len(_toc(SUMMARY_CONTENTS)) == 12
     assert codes_lines(SUMMARY_CONTENTS) == []
+
+
+def test_an_underlined_a_starts_the_letters_it_is_no_answer_label() -> None:
+    doc = (
+        "本文提供一個簡單的範例，說明如何安裝這個套件。\n\n"
+        "A. 所需的套件:\n===================\n\n我們需要兩個套件，分別是第一個和第二個。\n\n"
+        "B. 安裝路徑:\n=============\n\n由於我的系統是隨著發行版而來的，其所在的路徑與一般的不同。\n\n"
+        "C. 安裝步驟:\n=============\n\n請依照以下的步驟進行安裝。\n"
+    )
+    assert codes_lines(doc) == []
+    assert [h.number.label for h in text.read(doc.encode(), "in.txt").facts.headings if h.number] == ["A.", "B.", "C."]

@@ -60,6 +60,7 @@ def _release(number: Number, title: str) -> bool:
 _WORDISH = re.compile(r"[^\W\d_]{2}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Labels of questions and answers in FAQs
 _FAQ_LABELS = frozenset({"Q.", "A.", "Q:", "A:"})
+_QUESTION_LABELS = frozenset({"Q.", "Q:"})
 # A wrapped title has at most this many words.
 TITLE_WORDS = 30
 # Words set apart by this many spaces stand in columns (a table row, a sequence diagram's line)
@@ -724,8 +725,10 @@ def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[s
     parsed = numbering.parse(title_line) or _bare_underlined(title_line)
     if parsed is not None and _release(*parsed):
         parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
-    if parsed is not None and parsed[0].label in _FAQ_LABELS:
-        parsed = None  # "Q.  Why would I ...?": a question's label, not a letter in a sequence
+    if parsed is not None and parsed[0].label in _QUESTION_LABELS:
+        # "Q.  Why would I ...?": a question's label, not a letter in a sequence (an underlined
+        # "A." starts the letters: "A. 所需的套件", "B. 安裝路徑")
+        parsed = None
     number = parsed[0] if parsed else None
     title = parsed[1] if parsed else title_line.strip()
     span = Span(title_idx + 1, indent(title_line) + 1, last_idx + 1, len(lines[last_idx].rstrip()))
