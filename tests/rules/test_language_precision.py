@@ -716,3 +716,26 @@ def test_a_vim_help_file_s_messages_samples_and_examples_are_no_untranslated_tex
     # a header or message marked by its closing " ~", a sample line over a command's moves, and
     # the example a line ending with ">" opens; the English sentence left after them is found
     assert codes_lines(JA_VIM_HELP, "OL4") == [("OL401", 21)]
+
+
+JA_LEFT = """1. この文書が扱う範囲について
+*****************************
+
+この文書の目的は、Debian 開発者とメンテナに推奨される手順と利用可能な
+リソースの概要を提供することです。ここで説明する手順には多くの項目が
+含まれますので、必要な章から読み始めてください。
+
+The procedures discussed within include how to become a member
+(メンバーになるには); how to create new packages (新規パッケ
+ージ) and how to upload packages (パッケージをアップロードする); how
+to handle bug reports (バグの取扱い); how to move, remove, or orphan
+packages (パッケージの移動、削除、放棄); and how and when to do
+interim releases of other maintainers' packages.
+
+また、このリファレンスで触れるリソースには、メーリングリストおよびサー
+バ、Debian アーカイブの構成に関する説明などがあります。
+"""
+
+
+def test_a_paragraph_left_untranslated_is_reported_once_not_again_for_its_runs() -> None:
+    assert codes_lines(JA_LEFT, "OL4") == [("OL401", 8)]

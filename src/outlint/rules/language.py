@@ -256,7 +256,11 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
         return
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 30))
+    # a paragraph reported whole (OL401) is reported once: not again for the runs inside it
+    whole = {f[0].line for f in check_paragraph(doc, {k: v for k, v in options.items() if k != "min-letters"})}
     for para in language.iter_paragraphs(doc):
+        if para.span.line in whole:
+            continue
         p = langs.paragraphs[id(para)]
         if para.lang or id(para) in langs.latin:
             continue
@@ -482,7 +486,7 @@ RULES = (
             n=30,
             what="Reports a long run of another script inside a paragraph that is otherwise in the "
             "document's language. Acronyms, numbers, URLs, names and short glosses are shorter than "
-            "the threshold.",
+            "the threshold. A paragraph OL401 reports whole is not reported again for the runs inside it.",
             why="Half-translated paragraphs: a sentence or clause left in the source language.",
             example="An English paragraph ending with a whole untranslated Chinese sentence.",
         ),
