@@ -54,14 +54,18 @@ widened the pool the most:
   join it through the ordinary build, many of them in legacy encodings; FAQs of packages fetched
   with ``apt-get download`` (lftp, tcsh, elinks, and w3m dumps of the enscript and xfig FAQ pages);
   and the plain-text manuals and FAQs of the MaraDNS repository (``doc/en``, ``deadwood-github/doc``),
-  whose FAQs frame their headings with equals signs;
+  whose FAQs frame their headings with equals signs; and the text documents of about 130 more
+  packages fetched so (alpine, postfix, sendmail, isc-dhcp, haproxy, slrn, unzip, wvdial, zsh,
+  Emacs's NEWS files, Vim's help files), none the benchmark holds;
 - ``handwritten-cjk``: the CJK plain-text documents (READMEs, NEWS, ChangeLogs, git logs) of
   packages fetched with ``apt-get download`` and unpacked with ``dpkg-deb -x`` without installing
   them (canna, ddskk, kakasi, nkf, mew, skkdic, fonts-ipafont-gothic, fonts-hanazono,
   fonts-vlgothic, fonts-arphic-*, libhangul1, nabi, zh-autoconvert, zhcon, w3m's ``ja/`` READMEs),
   each file with at least 200 CJK characters, gunzipped and named ``<package>-<file>.txt``;
   dot-files, dictionaries, character tables, TeX sources and Markdown left out, and
-  ``--family handwritten-cjk`` given so that only they are drawn.
+  ``--family handwritten-cjk`` given so that only they are drawn; and, fetched so too, the CJK
+  texts of input-method, font and TeX packages, Vim's tutors and the Japanese and Chinese
+  translations of Vim's help (vimdoc-ja, vimcdoc).
 """
 
 from __future__ import annotations
