@@ -256,11 +256,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
         return
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 30))
-    # a paragraph reported whole (OL401) is reported once: not again for the runs inside it
-    whole = {f[0].line for f in check_paragraph(doc, {k: v for k, v in options.items() if k != "min-letters"})}
+    whole: set[int] | None = None  # the first lines of the paragraphs OL401 reports whole
     for para in language.iter_paragraphs(doc):
-        if para.span.line in whole:
-            continue
         p = langs.paragraphs[id(para)]
         if para.lang or id(para) in langs.latin:
             continue
@@ -309,6 +306,11 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                     terms = language.term_lines(doc, para)
                 if terms and any(n in terms for n in range(line, locate(doc, para, end - 1)[0] + 1)):
                     continue  # the name of an option or a program's message, described under it
+                if whole is None:
+                    plain = {k: v for k, v in options.items() if k != "min-letters"}
+                    whole = {f[0].line for f in check_paragraph(doc, plain)}
+                if para.span.line in whole:
+                    continue  # a paragraph reported whole (OL401) is reported once, not per run
                 tag = langs.language(script, end - start)
                 yield (
                     Span(line, col, line, col + end - start - 1),

@@ -20,6 +20,7 @@ from outlint.readers.text.contents import colon_numbered
 from outlint.readers.text.kinds import PROMPT, paragraph
 from outlint.readers.text.lines import (
     BULLET,
+    CJK,
     HEADING_END,
     RULE_LINE,
     SENTENCE_END,
@@ -97,14 +98,13 @@ def heading_shape(title: str) -> bool:
 # after this many CJK characters is a step of a procedure or a list's item ("1. 请将光标移动到本节中
 # 下面标记有 ---> 的那一行。", "1. <ESC>キーを押しましょう。(確実にノーマルモードにするため)")
 CJK_SENTENCE = 6
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 def _cjk_sentence(t: str) -> bool:
     # (or a sentence that ends introducing what follows, "在正常模式下一個命令的格式是︰", or the
     # command it tells the reader to type, "欲刪除整行，請輸入︰dd")
     stops = "。" in t or t.endswith(("！", "？", "：", "︰")) or _TYPE_THIS.search(t) is not None
-    return stops and len(_CJK_CHAR.findall(t)) >= CJK_SENTENCE
+    return stops and len(CJK.findall(t)) >= CJK_SENTENCE
 
 
 _TYPE_THIS = re.compile(r"[：︰]\s*[!-~]+(?:\s+[!-~]+)*\s*$")
@@ -760,7 +760,7 @@ def _framed_block(lines: Sequence[str], block: list[int]) -> tuple[str, str] | N
 def _framed_heading(lines: Sequence[str], idx: int, end: int, framed: tuple[str, str], order: list[str]) -> Heading:
     frame, inner = framed
     parsed = numbering.parse(inner)
-    if parsed is not None and (_release(*parsed) or parsed[0].label in _FAQ_LABELS):
+    if parsed is not None and (_release(*parsed) or parsed[0].label in _QUESTION_LABELS):
         parsed = None
     number, title = (parsed[0], parsed[1]) if parsed else (None, inner)
     key = f"framed:{frame}"
