@@ -739,3 +739,27 @@ interim releases of other maintainers' packages.
 
 def test_a_paragraph_left_untranslated_is_reported_once_not_again_for_its_runs() -> None:
     assert codes_lines(JA_LEFT, "OL4") == [("OL401", 8)]
+
+
+JA_NOTICE = """APT ユーザガイド
+
+ライセンスについて
+
+    "APT" and this document are free software; you can redistribute them and/
+    or modify them under the terms of the GNU General Public License as
+    published by the Free Software Foundation; either version 2 of the
+    License, or (at your option) any later version.
+
+    For more details, on Debian systems, see the file /usr/share/
+    common-licenses/GPL for the full license.
+
+概要
+
+    この文書は APT パッケージマネージャの使い方の概要を説明します。APT は
+    パッケージの取得、展開、インストールを行うための総合的なツールです。
+    以下の章では、主なコマンドとその設定方法を順に説明していきます。
+"""
+
+
+def test_a_licence_notice_s_pointer_to_the_full_licence_is_part_of_the_notice() -> None:
+    assert codes_lines(JA_NOTICE, "OL4") == []

@@ -365,6 +365,9 @@ _LEGAL = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|\bwarrant(?:y|ies)\b|\bpermission\s+is\s+(?:hereby\s+)?granted\b"
     r"|\ball\s+rights\s+reserved\b|\blicen[cs]ed\s+under\b|\bunder\s+the\s+terms\s+of\s+the\b"
     r"|\bthis\s+is\s+free\s+software\b"
+    # the notice's pointers to the licence's full text ("see the file /usr/share/common-licenses/GPL
+    # for the full license", "You should have received a copy of the GNU General Public License")
+    r"|\bcommon-licen[cs]es\b|\bfull\s+licen[cs]e\b|\breceived\s+a\s+copy\s+of\s+the\b"
 )
 
 
