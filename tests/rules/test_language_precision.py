@@ -763,3 +763,24 @@ JA_NOTICE = """APT ユーザガイド
 
 def test_a_licence_notice_s_pointer_to_the_full_licence_is_part_of_the_notice() -> None:
     assert codes_lines(JA_NOTICE, "OL4") == []
+
+
+VIM_HELP = """*frob.txt*  For Frob version 2.1
+
+This file tells how to load the frob rules only once.
+
+If you do not want to load the rules twice, you can use a variable
+to make sure that Frob reads them only once: >
+
+\t:if !exists("rules_loaded")
+\t:  let rules_loaded = 1
+\t:  au ...
+\t:endif
+
+When the group is not given, Frob uses the current group.  Note that the
+group must have been made before you name it.
+"""
+
+
+def test_the_example_a_vim_help_line_opens_is_code() -> None:
+    assert codes_lines(VIM_HELP, "OL4") == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from outlint import language
@@ -42,6 +43,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
         return  # one script, one language: no block is foreign (the common case, made cheap)
     main = langs.main_script
     shown = _displayed(doc) | _reading_list(doc) if main in CJK and doc.format == "text" else frozenset()
+    if doc.format == "text":
+        shown = shown | _opened_examples(doc)
     for para in language.iter_paragraphs(doc):
         if para.lang or id(para) in langs.notices or id(para) in shown:
             continue  # declared by the author (HTML lang): intentional; a licence stays as granted
@@ -109,6 +112,19 @@ def _help_header(doc: Document, para: Paragraph) -> bool:
 
 # A Vim help header is one line, with its tags above it or an example's marks under it.
 HELP_HEADER_LINES = 3
+
+
+def _opened_examples(doc: Document) -> frozenset[int]:
+    """The blocks a Vim help file opens as examples: set deeper, right after a paragraph whose last
+    line ends with " >" ("... reads them only once: >" over "\t:if !exists(...)")."""
+    paras = list(language.iter_paragraphs(doc, ("prose", "list", "quote", "code", "lines")))
+    lines = doc.facts.lines
+    out = set()
+    for before, para in pairwise(paras):
+        last = lines[before.span.end_line - 1].rstrip()
+        if last.endswith((" >", "\t>")) and indent(lines[para.span.line - 1]) > indent(lines[before.span.line - 1]):
+            out.add(id(para))
+    return frozenset(out)
 
 
 def _displayed(doc: Document) -> frozenset[int]:
