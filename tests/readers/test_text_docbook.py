@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from outlint.readers import text
-from tests.conftest import lint
+from tests.conftest import codes_lines, lint
 
 STEPS = [
     "Back up any existing data or documents on the hard disk where you plan to\n    install.",
@@ -82,7 +82,7 @@ def test_a_step_that_repeats_a_later_chapter_title_is_a_list_item() -> None:
 
 def test_a_lost_section_after_a_chapter_list_is_still_found() -> None:
     doc = manual().replace("2.2. Memory\n\nThe text of this section, in a sentence.\n\n", "")
-    assert [(f.code, f.span.line) for f in lint(doc, path="in.txt")] == [("OL101", 9)]
+    assert codes_lines(doc, path="in.txt") == [("OL101", 9)]
 
 
 WRAPPED_ENTRY = """\
@@ -138,7 +138,7 @@ def test_a_chapter_whose_only_section_was_lost_keeps_the_next_chapter() -> None:
     heads = [h.title for h in text.read(doc.encode(), "in.txt").facts.headings if h.level == 1]
     assert heads == ["Welcome", "Requirements", "Before Installing", "Booting the Installation System"]
     # one finding: the chapter is left with no text (its list names what was lost)
-    assert [(f.code, f.span.line) for f in lint(doc, path="in.txt")] == [("OL301", 27)]
+    assert codes_lines(doc, path="in.txt") == [("OL301", 27)]
 
 
 WRAPPED_LIST = """\
@@ -237,7 +237,7 @@ def test_a_section_with_an_appendix_title_is_no_appendix_entry() -> None:
     # "1.1.1.1. Network configuration" (too deep for the contents) and the appendix entry
     # "A.1.2. Network configuration": the same title, numbers of another family; cut before the
     # appendix, the document ends early once, where it ends
-    assert [(f.code, f.span.line) for f in lint(CUT_BEFORE_APPENDIX, "OL")] == [("OL304", 37)]
+    assert codes_lines(CUT_BEFORE_APPENDIX, "OL") == [("OL304", 37)]
 
 
 # DocBook's plain-text export of a standard (xmlto, as X.Org ships its specifications): unnumbered
@@ -369,7 +369,7 @@ def test_a_docbook_export_with_groups_of_unnumbered_sections_is_clean() -> None:
 
 def test_a_field_section_lost_from_the_export_is_still_found() -> None:
     lost = SPEC.replace("SLANT\n\nSLANT is as defined in the FontName.\n\n", "")
-    assert [(f.code, f.span.line) for f in lint(lost, "OL1")] == [("OL101", 22)]
+    assert codes_lines(lost, "OL1") == [("OL101", 22)]
 
 
 WRAPPED_TITLE = """Installing Frob
@@ -411,7 +411,7 @@ def test_the_first_section_lost_under_a_chapter_list_is_reported() -> None:
     doc = doc.replace("1.1. About Frob\n\n", "1.1. About Frob\n1.2. More\n\n", 1)
     doc = doc.replace("    1.1. About Frob\n", "    1.1. About Frob\n    1.2. More\n", 1)
     doc = doc.replace("Chapter 2.", "1.2. More\n\nMore text, in a sentence.\n\nChapter 2.", 1)
-    assert [(f.code, f.span.line) for f in lint(doc, "OL")] == [("OL101", 6)]
+    assert codes_lines(doc, "OL") == [("OL101", 6)]
 
 
 PART_PAGE = """                             Part VI. Reference
@@ -466,7 +466,7 @@ HOWTO = (
 )
 def test_a_note_under_the_contents_is_no_entry(note: str) -> None:
     doc = HOWTO.format(note=note)
-    assert [(f.code, f.span.line) for f in lint(doc)] == []
+    assert codes_lines(doc) == []
     assert [e.title for e in text.read(doc.encode(), "in.txt").toc][-1] == "Signature"
 
 
@@ -494,7 +494,7 @@ BOOK_OF_PARTS = (
 def test_appendices_inside_the_last_part_stay_inside_it() -> None:
     heads = [(h.level, h.title) for h in text.read(BOOK_OF_PARTS.encode(), "in.txt").facts.headings]
     assert heads[-3:] == [(1, "Appendix"), (2, "Credits"), (2, "Revision History")]
-    assert [(f.code, f.span.line) for f in lint(BOOK_OF_PARTS)] == []
+    assert codes_lines(BOOK_OF_PARTS) == []
 
 
 # A mini-HOWTO with the GFDL as its last chapter: the licence's "0. PREAMBLE" numbered "3.0.", an
@@ -533,7 +533,7 @@ def test_a_licence_numbered_from_zero_and_the_abstract_under_the_contents() -> N
         (2, (3, 1)),
         (2, (3, 2)),
     ]
-    assert [(f.code, f.span.line) for f in lint(GFDL_TAIL)] == []
+    assert codes_lines(GFDL_TAIL) == []
 
 
 # A book whose part titles the stylesheet doubled ("Part Part 1."), with "Index" as one of the
@@ -584,7 +584,7 @@ def test_doubled_part_labels_an_early_index_and_a_centred_last_chapter() -> None
     assert heads[:3] == ["Introduction", "Shell Programming", "Manipulating Strings"]
     assert heads[-4:] == ["Endnotes", "Author's Note", "About the Author", "Index"]
     assert len(heads) == len(doc.toc)
-    assert [(f.code, f.span.line) for f in lint(DOUBLED)] == []
+    assert codes_lines(DOUBLED) == []
 
 
 # An article whose title above the contents spells its first entry a little otherwise.
@@ -610,4 +610,4 @@ TITLED = (
 def test_the_title_above_the_contents_is_not_its_first_entrys_heading() -> None:
     doc = text.read(TITLED.encode(), "in.txt")
     assert [h.span.line for h in doc.facts.headings][:1] == [12]
-    assert [(f.code, f.span.line) for f in lint(TITLED)] == []
+    assert codes_lines(TITLED) == []

@@ -18,6 +18,7 @@ from outlint.language.analysis import (
     legal_notice,
     licence_text,
     listing,
+    opens_example,
     term_lines,
 )
 from outlint.language.names import language_name
@@ -55,6 +56,7 @@ __all__ = [
     "legal_notice",
     "licence_text",
     "listing",
+    "opens_example",
     "profile",
     "term_lines",
     "without_code",

@@ -598,10 +598,15 @@ def _deeper(line: str, first: str) -> bool:
 
 
 def _introduces(line: str) -> bool:
-    """A line ending with a colon, or with the ">" by which Vim's help files open an example
-    ("vimrc に以下の行を書き加えてください: >")."""
+    """A line ending with a colon, or opening an example as Vim's help files do (a lone ">" too)."""
     s = line.rstrip()
-    return s.endswith((":", "：", " >", "\t>")) or s == ">"
+    return s.endswith((":", "：")) or opens_example(s) or s == ">"
+
+
+def opens_example(line: str) -> bool:
+    """A line ending with the " >" by which Vim's help files open an example ("vimrc に以下の行を
+    書き加えてください: >")."""
+    return line.rstrip().endswith((" >", "\t>"))
 
 
 # A printf conversion ("%d", "%s", "%-10s"): the text is a program's message, quoted as it prints.

@@ -42,9 +42,7 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
     if langs.plain or langs.by_design:
         return  # one script, one language: no block is foreign (the common case, made cheap)
     main = langs.main_script
-    shown = _displayed(doc) | _reading_list(doc) if main in CJK and doc.format == "text" else frozenset()
-    if doc.format == "text":
-        shown = shown | _opened_examples(doc)
+    shown: frozenset[int] = doc.facts.derive(_shown_as_written, main) if doc.format == "text" else frozenset()
     for para in language.iter_paragraphs(doc):
         if para.lang or id(para) in langs.notices or id(para) in shown:
             continue  # declared by the author (HTML lang): intentional; a licence stays as granted
@@ -102,6 +100,21 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                 )
 
 
+# every kind of block plain text sets, prose or not
+_BLOCK_KINDS = ("prose", "list", "quote", "code", "lines")
+
+
+def _shown_as_written(doc: Document, main: str | None) -> frozenset[int]:
+    """The blocks of a plain-text document that show text as it is written, not text to
+    translate: examples a Vim help line opens, and in a CJK document the examples set deeper than
+    the text around them and the works a reading list cites. Derived once: OL403 asks OL401 too."""
+    paras = list(language.iter_paragraphs(doc, _BLOCK_KINDS))
+    shown = _opened_examples(doc, paras)
+    if main in CJK:
+        shown |= _displayed(doc, paras) | _reading_list(paras)
+    return shown
+
+
 def _help_header(doc: Document, para: Paragraph) -> bool:
     """A Vim help file's header, quoted message or sample line, marked by the " ~" that ends its
     line (under the tags that name it, over the marks that show a command's moves): text shown as
@@ -114,24 +127,22 @@ def _help_header(doc: Document, para: Paragraph) -> bool:
 HELP_HEADER_LINES = 3
 
 
-def _opened_examples(doc: Document) -> frozenset[int]:
+def _opened_examples(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
     """The blocks a Vim help file opens as examples: set deeper, right after a paragraph whose last
     line ends with " >" ("... reads them only once: >" over "\t:if !exists(...)")."""
-    paras = list(language.iter_paragraphs(doc, ("prose", "list", "quote", "code", "lines")))
     lines = doc.facts.lines
     out = set()
     for before, para in pairwise(paras):
-        last = lines[before.span.end_line - 1].rstrip()
-        if last.endswith((" >", "\t>")) and indent(lines[para.span.line - 1]) > indent(lines[before.span.line - 1]):
+        opener = lines[before.span.end_line - 1]
+        if language.opens_example(opener) and indent(lines[para.span.line - 1]) > indent(lines[before.span.line - 1]):
             out.add(id(para))
     return frozenset(out)
 
 
-def _displayed(doc: Document) -> frozenset[int]:
+def _displayed(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
     """Paragraphs of plain text set deeper than the paragraphs on both sides of them, one line
     each: an example the text around shows (a command, its output, a file's name, as manual pages
     indent them), not a sentence left untranslated, which sits where the text does."""
-    paras = list(language.iter_paragraphs(doc, ("prose", "list", "quote", "code", "lines")))
     lines = doc.facts.lines
     out = set()
     for before, para, after in zip(paras, paras[1:], paras[2:], strict=False):
@@ -152,12 +163,12 @@ _READING_LEAD = re.compile(
 )
 
 
-def _reading_list(doc: Document) -> frozenset[int]:
+def _reading_list(paras: Sequence[Paragraph]) -> frozenset[int]:
     """The items of a list that a sentence sends the reader to: titles of the works cited, in the
     language they were published in, not text left untranslated."""
     out: set[int] = set()
     lead = False
-    for para in language.iter_paragraphs(doc, ("prose", "list", "quote", "code", "lines")):
+    for para in paras:
         if para.kind == "list" and lead:
             out.add(id(para))
             continue
