@@ -143,3 +143,59 @@ def test_terms_left_of_their_text_are_no_headings_where_titles_are_underlined() 
         "Feature Toggles",
         "Files",
     ]
+
+
+# RFC 2548's layout: numbered sections at the margin, the fields of each attribute as terms at the
+# prose indent over their text set deeper
+FIELDS = """\
+1.  Requirements
+
+   In this document the key words are to be interpreted as usual.
+
+2.  Attributes
+
+   The following sections describe the sub-attributes of the vendor.
+
+2.1.  Challenge
+
+   Description
+
+      This attribute contains the challenge sent by a server.
+
+   Vendor-Type
+      11 for Challenge.
+
+2.2.  Response
+
+   Description
+
+      This attribute contains the response value of the user.
+
+   Vendor-Type
+      12 for Response.
+
+2.3.  Domain
+
+   Description
+
+      This attribute tells the domain the user belongs to.
+
+   Vendor-Type
+      13 for Domain.
+
+3.  Security Considerations
+
+   None are known for these attributes at all.
+"""
+
+
+def test_terms_inside_numbered_sections_are_no_headings() -> None:
+    assert headings(FIELDS) == [
+        (1, "Requirements", 1),
+        (1, "Attributes", 5),
+        (2, "Challenge", 9),
+        (2, "Response", 18),
+        (2, "Domain", 27),
+        (1, "Security Considerations", 36),
+    ]
+    assert lint(FIELDS, path="in.txt") == []

@@ -41,6 +41,14 @@ def _title(s: str) -> bool:
     return not any(c in t for c in "()[]{}<>=|;")
 
 
+def _numbered_title(s: str) -> bool:
+    """A numbered section title: a dotted number ("2.1.2.") and a short title after it."""
+    parsed = numbering.parse(s)
+    if parsed is None or parsed[0].scheme != "decimal" or not parsed[1]:
+        return False
+    return _title(parsed[1])
+
+
 def _body_indent(lines: Sequence[str], block: list[int], after: list[int] | Gap | None) -> int | None:
     """The indent of the body a block's first line stands over: the rest of its block, or (when it
     stands alone) the block right after it, past at most one blank line; None when the body is
@@ -86,6 +94,7 @@ def outdented(lines: Sequence[str], blocks: Sequence[list[int] | Gap], prose_ind
     titles: dict[int, list[int]] = {}
     bodies: dict[int, Counter[int]] = {}
     others: Counter[int] = Counter()
+    numbered: Counter[int] = Counter()
     for k, block in enumerate(blocks):
         if isinstance(block, Gap):
             continue
@@ -99,7 +108,15 @@ def outdented(lines: Sequence[str], blocks: Sequence[list[int] | Gap], prose_ind
             bodies.setdefault(margin, Counter())[body] += 1
         else:
             others[margin] += 1
-    styles = sorted(m for m, found in titles.items() if others[m] <= OUTDENT_OTHERS * len(found))
+            numbered[margin] += body is not None and body > margin and _numbered_title(first)
+    # numbered sections set left of a style's lines: those lines are terms inside the sections
+    # ("2.1.2.  MS-CHAP-Challenge" at the margin, "   Description" over its text further in)
+    sections = min((m for m, n in numbered.items() if n >= OUTDENT_MIN), default=None)
+    styles = sorted(
+        m
+        for m, found in titles.items()
+        if others[m] <= OUTDENT_OTHERS * len(found) and (sections is None or m <= sections)
+    )
     if not styles or len(titles[styles[0]]) < OUTDENT_MIN:
         return {}
     outer = styles[0]
