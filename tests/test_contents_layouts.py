@@ -514,6 +514,12 @@ CODE_SPELLS_AN_ENTRY = (
 )
 
 
+# RFC 5176's contents lists its appendix by its label alone ("Appendix A ....... 31")
+BY_NUMBER_ALONE = _contents(["1. Introduction", "2. Operation", "Appendix A"]) + _body(
+    ["1. Introduction", "2. Operation", "Appendix A.  Changes from RFC 3576"]
+)
+
+
 @pytest.mark.parametrize(
     ("doc", "expected"),
     [
@@ -550,6 +556,7 @@ CODE_SPELLS_AN_ENTRY = (
         pytest.param(GLUED_DELETED, ["7: OL101"], id="glued-headings-control-deleted-section"),
         pytest.param(RESPELLED, ["16: OL103"], id="unnumbered-heading-spelled-otherwise"),
         pytest.param(ACROSS_A_PAGE_DELETED, ["5: OL101"], id="across-a-page-control-deleted-section"),
+        pytest.param(BY_NUMBER_ALONE, [], id="appendix-listed-by-its-number-alone"),
     ],
 )
 def test_contents_layout(doc: str, expected: list[str]) -> None:

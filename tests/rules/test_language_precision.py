@@ -784,3 +784,33 @@ group must have been made before you name it.
 
 def test_the_example_a_vim_help_line_opens_is_code() -> None:
     assert codes_lines(VIM_HELP, "OL4") == []
+
+
+# A Chinese manual page: a script under the name of its file, and an expression set deeper than
+# the Chinese text around it (tcpdump's zh_CN page); the English paragraph left untranslated is
+# still found
+ZH_SET_OFF = """名称
+       frob - 处理小部件
+
+描述
+       如果 报文 把 host 当做 网关, 则 逻辑 为 真.  也就是说, 报文的 以太源或目的地址
+       是 host, 但是 IP 的 源目地址 都不是 host.  (一个等价的表达式是
+            ether host ehost and not host host
+       对于 host / ehost, 它既可以是 名字, 也可以是 数字.)
+
+       例如 下面的 脚本 做 同样的 事情:
+
+       frobpipe.sh:
+            #! /bin/sh
+            case "$1" in
+            *.Z) uncompress -c $1  2>/dev/null
+                 ;;
+            esac
+
+       The options which apply to the frob command are described in the
+       sections below, each with its default value.
+"""
+
+
+def test_an_expression_set_off_and_a_script_under_its_name_are_no_untranslated_text() -> None:
+    assert codes_lines(ZH_SET_OFF, "OL4") == [("OL401", 19)]

@@ -656,3 +656,35 @@ def test_a_page_left_blank_on_purpose_is_layout() -> None:
 )
 def test_full_stops_that_end_no_sentence(doc: str) -> None:
     assert report(doc, "OL305") == []
+
+
+def test_a_notation_over_its_description_is_a_term_not_a_fragment() -> None:
+    # RFC 5931's list of notations: "a | b" is the term, the description is set deeper under it
+    doc = (
+        "2.1. Notation\n\n   The following notation is used in this memo.\n\n"
+        "   y = H(x)\n       The binary string x is given to a function H, which produces a\n"
+        "       fixed-length output y.\n\n"
+        "   a | b\n       The concatenation of string a with string b.\n\n"
+        "   [a]b\n       A string consisting of the single bit a repeated b times.\n"
+    )
+    assert report(doc, "OL305") == []
+
+
+def test_an_outline_s_numbered_lines_are_a_list_not_a_cut_sentence() -> None:
+    # a protocol's notes set with tabs: each message lists its records as numbered lines, with no
+    # text under them
+    doc = (
+        "1. Packet types\n\n"
+        "\t1.1 Request - Join Port (0x01)\n\n"
+        "\t\tThis packet is sent by the client to the server\n"
+        "\t\trequesting the network name for a port and an address.\n\n"
+        "\t\t1.1.1 Header\n"
+        "\t\t1.1.2 Data Record: 00 00 0c 01 - Client IP Address\n"
+        "\t\t1.1.3 Data Record: 00 00 0c 05 - Ethernet Packet\n\n\n"
+        "\t1.2 Response - Your Network (0x02)\n\n"
+        "\t\tThe server sends this packet to the client for\n"
+        "\t\ta positive response to the request above.\n\n"
+        "\t\t1.2.1 Header\n"
+        "\t\t1.2.2 Data Record: 00 00 0c 03 - Network Name\n"
+    )
+    assert report(doc, "OL302") == []

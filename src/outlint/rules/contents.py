@@ -99,10 +99,13 @@ def _abbreviated(entry: str, heading: str, widest: int) -> bool:
 
 def _shortened(doc: Document, i: int, h: Heading) -> bool:
     """A contents may list a heading by its first words ("NTP Data Format" for "NTP Data Format -
-    Version 1"): the entry is a prefix of the heading, word for word, of two words or more. A
+    Version 1"), or by its number alone: the entry is a prefix of the heading, word for word, of
+    two words or more, or no words at all. A
     link that does not lead to the heading says the heading was renamed since."""
     if doc.toc[i].target is not None and _link_name(doc, i, h) is None:
         return False
+    if not doc.toc[i].title.strip() and doc.toc[i].number is not None:
+        return True  # the entry lists the section by its number alone ("Appendix A .......... 31")
     words, head = normalize_title(doc.toc[i].title).split(), normalize_title(h.title).split()
     if len(words) == 1 and len(head) > 1 and head[0] == words[0]:
         # one word, then a colon or a dash: the heading's label and what it adds ("Connections:

@@ -63,7 +63,7 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
             for part in glued:
                 if not _is_allowed(part.lang, allowed):
                     lines = [doc.facts.lines[n - 1] for n in part.lines]
-                    if _contacts(lines):
+                    if _contacts(lines) or (main in CJK and _set_off(doc, part.lines[0], part.lines[-1])):
                         continue
                     lead = len(lines[0]) - len(lines[0].lstrip())
                     span = Span(part.line, lead + 1, part.lines[-1], max(1, len(lines[-1].rstrip())))
@@ -152,6 +152,28 @@ def _displayed(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
         if depth > indent(lines[before.span.end_line - 1]) and depth > indent(lines[after.span.line - 1]):
             out.add(id(para))
     return frozenset(out)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?。！？][\"'”’)\]]*\s*$")
+
+
+def _set_off(doc: Document, first: int, last: int) -> bool:
+    """Lines (numbered from 1) of a CJK document set deeper than the text on both sides of them,
+    led by a line in the document's script, and ending no sentence: an expression, a syntax or a
+    list of options the text shows ("(一个等价的表达式是" over "     ether host ehost and not host
+    host"), not a sentence left untranslated."""
+    lines = doc.facts.lines
+    before = next((lines[k] for k in range(first - 2, -1, -1) if lines[k].strip()), None)
+    after = next((lines[k] for k in range(last, len(lines)) if lines[k].strip()), None)
+    depth = min(indent(x) for x in lines[first - 1 : last])
+    return (
+        before is not None
+        and after is not None
+        and depth > indent(before)
+        and depth > indent(after)
+        and language.profile(before).main in CJK
+        and not _ENDS_SENTENCE.search(lines[last - 1][-12:])
+    )
 
 
 # A sentence that sends the reader to the works listed after it ("请参考下边的文档。", "以下の文書を

@@ -153,6 +153,8 @@ def _code_line(s: str) -> bool:
         return False
     if CODE_LINE.match(s) or _CODE_START.match(t) or t in ("...", "…"):
         return True  # (an ellipsis alone on its line stands for code left out of an example)
+    if t.startswith("#!") or not t.strip(";{}()[]"):
+        return True  # a script's first line ("#! /bin/sh"); brackets and semicolons alone (";;")
     if _COMMENTED_OUT.match(t):
         return True  # a setting commented out in a configuration file ("#d-i mirror/country string")
     if t.startswith(("<!", "<?")) or t.endswith("-->"):
@@ -167,6 +169,8 @@ def _code_line(s: str) -> bool:
         return True  # a "; comment" after a record or rule, as zone files and ABNF write them
     if _hex_data(t):
         return True
+    if t.endswith("\\") and len(t) > 1:
+        return True  # continued on the next line, as shell scripts and printcap entries write it
     if _LOG_RECORD.match(t):
         return True  # a record of a log, as a program's output shows it
     # a statement or declaration: a symbol, or too few words for a clause ("uint8 size;")
@@ -213,8 +217,9 @@ _STATEMENT = re.compile(r"[\w.\[\]()*&<>,=+\-/\"' ]{1,80};")
 _OPERATOR = re.compile(r"[=()\[\]*&<>{}]")
 # sentences that announce an example ("... as follows.", "... like this.")
 _INTRODUCES = re.compile(r"(?:[:：]|\b(?:as follows|like this|like so|for example|for instance|e\.g)\.?)\s*$", re.I)
-# a definition or changelog entry's term: a version, a word or two, an option, a quoted name
-_TERM = re.compile(r"\s*(?:v?\d+(?:\.\d+)*[a-z]?|[-\w./<>=\[\]'‘’\"]+(?: [-\w./<>=\[\]'‘’\"]+){0,3}):?\s*")
+# a definition or changelog entry's term: a version, a word or two, an option, a quoted name, a
+# notation ("a | b", "[a]b")
+_TERM = re.compile(r"\s*(?:v?\d+(?:\.\d+)*[a-z]?|[-\w./<>=\[\]'‘’\"|]+(?: [-\w./<>=\[\]'‘’\"|]+){0,3}):?\s*")
 
 
 _TERM_GAP = re.compile(r"\s*[-\w./<>=\[\]'‘’\"]+(?: [-\w./<>=\[\]]+)?(?:\s{3,}|\t+)[A-Z]")
@@ -246,6 +251,20 @@ _MARKER = re.compile(r"\s*(?:\[[ xX]?\]|\?)\s+\S")
 # bullets that are symbols: "(1)" or "2." at the start of a line also occur in wrapped prose that
 # enumerates inline ("... two conditions: (1) the household ...")
 _SYMBOL_BULLET = re.compile(r"\s*[-*+•·◦▪‣–]\s+\S")
+
+
+# a line that starts with a dotted number ("2.1.7 Data Record: ...")
+_DOTTED_ITEM = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})+\.?\s+\S")
+
+
+def _labelled_code(body: Sequence[str]) -> bool:
+    """A label ending with a colon over lines set deeper, with code among them and no sentence
+    ending any of them: a listing under its name, not a term and its description."""
+    lead = indent(body[0])
+    rest = body[1:]
+    if not body[0].rstrip().endswith(":") or any(indent(s) <= lead for s in rest):
+        return False
+    return any(_code_line(s) for s in rest) and not any(SENTENCE_END.search(s[-12:]) for s in rest)
 
 
 def _bullet_run(body: Sequence[str]) -> bool:
@@ -284,6 +303,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         return "prose"
     if BULLET.match(first) or _MARKER.match(first) or (n > 1 and _bullet_run(body)):
         return "list"
+    if n > 1 and all(_DOTTED_ITEM.match(s) for s in body):
+        return "list"  # every line numbered as a sub-section ("2.1.1 VQP Header"): an outline's items
     if first.lstrip().startswith(".. "):
         return "code"  # reStructuredText markup: a directive, a comment or a link target
     if first.lstrip().startswith("<!--"):
@@ -302,6 +323,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         return "table"  # cells separated by tabs (or a wide gap) on every line
     if PROMPT.match(first):
         return "code"  # a shell session: "$ ls -l", "# apt-get install ..."
+    if n > 1 and _labelled_code(body):
+        return "code"  # a label over the code it names ("lesspipe.sh:" over the script)
     if _definitions(body):
         return "list"  # a term and its description: an entry of a definition list
     groups = len(_OPTION_GROUP.findall(text))
