@@ -165,7 +165,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"[（(](?P<n>[1-9]\d{0,4}|[ivxlcdm]{1,6}|[a-zA-Z])[）)](?:\s+|(?<=）)|(?=[^\x00-\x7f]))(?P<rest>\S.*)"
         ),
     ),
-    ("right-paren", re.compile(r"(?P<n>[1-9]\d{0,4}|[ivxlcdm]{1,6}|[a-zA-Z])\)\s+(?P<rest>\S.*)")),
+    # (dotted too: "1.1) What is Anope?" under "1) General", as FAQs number their questions)
+    (
+        "right-paren",
+        re.compile(r"(?P<n>[1-9]\d{0,4}(?:\.[1-9]\d{0,4})+|[1-9]\d{0,4}|[ivxlcdm]{1,6}|[a-zA-Z])\)\s+(?P<rest>\S.*)"),
+    ),
     ("alpha-decimal", re.compile(r"(?P<n>[A-Z](?:\.[1-9]\d{0,4})+)\.?(?:\s+(?P<rest>\S.*)|$)")),
     # "2 - Negative Responses", "2.1 - Name Error": a number set off from its title by a dash
     (
@@ -349,6 +353,8 @@ def parse(line: str) -> tuple[Number, str] | None:
             if len(values) == 2 and values[-1] == 0:
                 values = values[:-1]  # "2.0 IPv6 ADDRESSING" is chapter 2, written as RFCs once did
             return Number(label, "decimal", values), rest
+        if kind == "right-paren" and "." in n:
+            return Number(label, "decimal-paren", tuple(int(p) for p in n.split("."))), rest
         atom = _atom(n)
         if atom is None:
             continue
