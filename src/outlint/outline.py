@@ -435,6 +435,14 @@ def _normalize(title: str) -> str:
 
 _normalized = functools.lru_cache(maxsize=4096)(_normalize)
 
+_ARTICLE = re.compile(r"(?:the|a|an) ")
+
+
+def without_article(norm: str) -> str:
+    """A normalised title without the article it may start with: "the nsap rr" is "nsap rr"."""
+    m = _ARTICLE.match(norm)
+    return norm[m.end() :] if m else norm
+
 
 def similarity(a: str, b: str, least: float = 0.0) -> float:
     """How alike two normalised titles are, from 0 to 1 (difflib's ratio, by which ``a`` is set

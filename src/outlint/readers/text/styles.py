@@ -115,11 +115,14 @@ class Listing:
         norm = outline.normalize_title(title)
         if not norm:
             return None
+        bare = outline.without_article(norm)
         for k in range(self.last + 1, min(len(self.toc), self.last + 1 + RESPELLED_AHEAD)):
             if k in self.taken or self.toc[k].number is not None:
                 continue
             if outline.similarity(norm, self.titles[k], RESPELLED) >= RESPELLED:
                 return k
+            if bare == outline.without_article(self.titles[k]):
+                return k  # "The NSAP RR" listed as "NSAP RR"
         return None
 
     def _after(self, ks: list[int]) -> list[int]:
@@ -282,6 +285,8 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
     levels = [h.level or own[k] or 1 for k, h in enumerate(headings)]
     for k, level in _underline_levels(headings, own).items():
         levels[k] = level
+    for k, level in _inside_runs(resolved, levels).items():
+        levels[k] = level
     toc = listing.toc
     if not toc:
         return [_with_level(h, levels[k], resolved[k]) for k, h in enumerate(headings)]
@@ -358,6 +363,34 @@ def _underline_levels(headings: Sequence[Heading], own: Sequence[int | None]) ->
             level, times = counts.most_common(1)[0]
             if times >= STYLE_AGREEMENT * sum(counts.values()):
                 out[k] = level
+    return out
+
+
+def _inside_runs(numbers: Sequence[Number | None], levels: Sequence[int]) -> dict[int, int]:
+    """Unnumbered headings inside a numbered run, one level under the numbered heading before
+    them: between "1.4" and "1.5" (or "1.4" and "1.4.1"), a heading no deeper than "1.4" would
+    leave "1.5" without its parent, so it is part of "1.4" (a mailing list's own "Description",
+    underlined inside a FAQ's answer). One pass each way."""
+    after: list[int | None] = [None] * len(numbers)
+    nxt: int | None = None
+    for k in range(len(numbers) - 1, -1, -1):
+        after[k] = nxt
+        if numbers[k] is not None:
+            nxt = k
+    out: dict[int, int] = {}
+    prev: int | None = None
+    for k, number in enumerate(numbers):
+        if number is not None:
+            prev = k
+            continue
+        n = after[k]
+        if prev is None or n is None or levels[k] > levels[prev]:
+            continue
+        a, b = numbers[prev], numbers[n]
+        assert a is not None and b is not None
+        sibling = b.values[:-1] == a.values[:-1] and b.values[-1] == a.values[-1] + 1
+        if a.scheme == b.scheme and a.depth >= 2 and (sibling or b.values[:-1] == a.values):
+            out[k] = levels[prev] + 1
     return out
 
 
