@@ -21,6 +21,7 @@ from outlint.readers.text.kinds import PROMPT, paragraph
 from outlint.readers.text.lines import (
     BULLET,
     CJK,
+    FUNCTION_WORDS,
     HEADING_END,
     RULE_LINE,
     SENTENCE_END,
@@ -266,6 +267,33 @@ def _capitals_over_text(lines: Sequence[str], block: list[int]) -> bool:
     return _WORDISH.search(title) is not None and title.isupper() and any(ch.islower() for ch in below)
 
 
+def _short_underline(lines: Sequence[str], block: list[int], listing: Listing) -> tuple[int, int, str] | None:
+    """A title the contents lists, over a rule shorter than the title (a FAQ that underlines each
+    question with a rule of one length), wrapped or not: its underline all the same."""
+    if len(block) < 2 or not listing.toc or not _listed_title(lines[block[0]], listing):
+        return None
+    for j in range(1, min(len(block), TITLE_LINES + 1)):
+        if block[j] != block[0] + j:
+            return None
+        rule = lines[block[j]].strip()
+        if UNDERLINE.fullmatch(rule) is not None:
+            return block[0], block[j], rule[0]
+    return None
+
+
+def _listed_over_text(lines: Sequence[str], block: list[int], listing: Listing) -> bool:
+    """Whether a block's first line is a numbered title the contents lists as it stands, and the
+    line under it no part of it: a heading with its text set right under it ("A. Contributors" /
+    "In no particular order:")."""
+    parsed = numbering.parse(lines[block[0]].replace("\f", ""))
+    if parsed is None or not parsed[1] or not listing.toc or not listing.lists(*parsed):
+        return False
+    below = lines[block[1]].strip()
+    if not below[:1].isupper() or parsed[1].split()[-1].lower() in FUNCTION_WORDS:
+        return False  # the title wraps onto the line under it ("... streamed by VLS with the" / "mini-SAP-server")
+    return not listing.lists(parsed[0], f"{parsed[1]} {below}")
+
+
 # An entry found this many entries or more after the one found last is a jump ahead in the
 # contents: a heading there, or a step of a list that repeats a chapter's title.
 LISTED_JUMP = 8
@@ -309,6 +337,7 @@ def candidates(
     titles (``outdent``: line index -> level), paragraphs."""
     base = habits.prose_indent
     outer = _underline_indents(lines, blocks)
+    closing = _closing_rules(lines, blocks)
     # framed titles are the document's headings when it sets several apart so
     frames = sum(1 for b in blocks if isinstance(b, list) and _framed_block(lines, b) is not None) >= FRAMED_MIN
     underline_order: list[str] = []
@@ -397,13 +426,15 @@ def candidates(
                     items.append(replace(made, kind="list"))  # "name - summary" under its title
                     k += 1
             continue
-        under = _underline_heading(lines, block)
+        under = _underline_heading(lines, block) or _short_underline(lines, block, listing)
         if under is not None and under[1] != block[-1] and _listed_title(lines[under[0]], listing):
             # a title the contents lists, its text set right under its rule: a heading and its body
             blocks.insert(k, block[block.index(under[1]) + 1 :])
             block = block[: block.index(under[1]) + 1]
         if under is not None and (
-            indent(lines[under[0]]) > base + 1
+            under[2] in closing
+            or (_sentence_title(lines[under[0]]) and not _listed_title(lines[under[0]], listing))
+            or (indent(lines[under[0]]) > base + 1 and not _centred_between_rules(lines, block, under, base))
             or under[1] != block[-1]
             or _sample_title(lines, under, blocks[k] if k < len(blocks) else None, outer)
         ):
@@ -413,7 +444,9 @@ def candidates(
         if under is not None:
             items.append(_underlined(lines, under, underline_order))
             continue
-        if len(block) > 1 and (_capitals_over_text(lines, block) or _items_under(lines, block)):
+        if len(block) > 1 and (
+            _capitals_over_text(lines, block) or _items_under(lines, block) or _listed_over_text(lines, block, listing)
+        ):
             blocks.insert(k, block[1:])  # a byline or the first words of the body under the title
             block = block[:1]
         previous = [x for x in items[-1:] if isinstance(x, Paragraph)]
@@ -622,6 +655,33 @@ def _underline_indents(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) 
     return out
 
 
+# A rule that closes this many paragraphs of several lines, and at least as many single lines,
+# ends the document's answers or entries: it underlines no title
+CLOSING_RULES = 3
+
+
+def _closing_rules(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> frozenset[str]:
+    """The underline characters a document uses to close its paragraphs: a rule straight under the
+    last line of many paragraphs of several lines (a FAQ ends each answer with "=====") is a
+    separator, so a one-line paragraph over it is no title."""
+    multi: Counter[str] = Counter()
+    single: Counter[str] = Counter()
+    for block in blocks:
+        if isinstance(block, list) and len(block) >= 2:
+            rule = lines[block[-1]].strip()
+            if UNDERLINE.fullmatch(rule) is None or any(RULE_LINE.fullmatch(lines[j]) for j in block[:-1]):
+                continue  # (a title between two rules is overlined, its paragraph one line)
+            (multi if len(block) >= 3 else single)[rule[0]] += 1
+    return frozenset(c for c, n in multi.items() if n >= CLOSING_RULES and n >= single[c])
+
+
+def _sentence_title(line: str) -> bool:
+    """A line that is a sentence, not a title: more than three words and a full stop at its end
+    (or a full stop inside it)."""
+    t = line.strip()
+    return t.endswith(".") and not t.isupper() and (len(t.split()) > 3 or ". " in t)
+
+
 def _ends_sentence(line: str, alone: bool) -> bool:
     """Whether a line ends a sentence with a full stop or a mark; a numbered title standing alone
     on its line ends as it likes ("2.1. How to and Why Sponsor?", "12.34. Hot-Swapping Devices
@@ -722,6 +782,8 @@ def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[s
     if char not in order:
         order.append(char)
     title_line = lines[title_idx]
+    if last_idx - title_idx > 1:  # a title wrapped over its rule's width (``_short_underline``)
+        title_line = " ".join(lines[k].strip() for k in range(title_idx, last_idx))
     parsed = numbering.parse(title_line) or _bare_underlined(title_line)
     if parsed is not None and _release(*parsed):
         parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
@@ -789,6 +851,21 @@ def _between_rules(lines: Sequence[str], block: list[int]) -> bool:
         and over.strip()[0] == under.strip()[0]
         and not UNDERLINE.fullmatch(title)
     )
+
+
+# How far a centred title's middle may sit from the middle of its rules, in columns
+CENTRED_SLACK = 3
+
+
+def _centred_between_rules(lines: Sequence[str], block: list[int], under: tuple[int, int, str], base: int) -> bool:
+    """A title centred between two rules that start at the margin of the text (``base``, the prose
+    indent): set in by its centring, not by an example's indent (a FAQ's chapter title between
+    rules of "="). Rules set in too frame a notice ("***** You Have Been Warned *****")."""
+    if not under[2].startswith("over") or indent(lines[block[0]]) > base + 1:
+        return False
+    over, title = lines[block[0]], lines[under[0]]
+    middle = (indent(title) + len(title.rstrip())) / 2
+    return indent(over) <= indent(title) and abs(middle - (indent(over) + len(over.rstrip())) / 2) <= CENTRED_SLACK
 
 
 def _framed_listing(lines: Sequence[str], block: list[int]) -> bool:

@@ -131,13 +131,10 @@ def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
 
 
 def _numbered_under(lines: Sequence[str], i: int) -> bool:
-    """A title that ends with a colon set right over two numbered lines ("Contents:" / "Chapter 1:
-    Introducing zsh" / "1.1. Sources of information"): a FAQ's contents with no blank under its title."""
-    return (
-        lines[i].rstrip().endswith(":")
-        and i + 2 < len(lines)
-        and all(_parse(lines[j]) is not None for j in (i + 1, i + 2))
-    )
+    """A title set right over two numbered lines ("Contents:" / "Chapter 1: Introducing zsh" /
+    "1.1. Sources of information", "Table of Contents" / "1. Background" / "2. Compiling ..."): a
+    FAQ's contents with no blank under its title."""
+    return i + 2 < len(lines) and all(_parse(lines[j]) is not None for j in (i + 1, i + 2))
 
 
 def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
@@ -172,7 +169,8 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
             continue
         tried += 1
         if later is None:
-            later = _standing(lines, content, 0, _collapsed)
+            # (a FAQ sets each question under a rule: "-----" / "1.1  What is theme, ...?")
+            later = _standing(lines, content, 0, _collapsed, ruled=True)
         found = sum(1 for t in texts if later.get(t, -1) >= i)
         if found >= UNTITLED_SHARE * len(texts):
             # unnumbered parents over the first numbered entries ("SECTION 1 - GENERAL" over
@@ -205,13 +203,18 @@ def _collapsed(line: str) -> str:
     return " ".join(line.split()).lower()
 
 
-def _standing(lines: Sequence[str], content: Sequence[bool], first: int, key: Callable[[str], str]) -> dict[str, int]:
+def _standing(
+    lines: Sequence[str], content: Sequence[bool], first: int, key: Callable[[str], str], ruled: bool = False
+) -> dict[str, int]:
     """Each short line from ``first`` on that stands on its own (blank or layout above it, or the
-    document's first line), by ``key`` of it, to the last line where it stands so."""
+    document's first line; with ``ruled``, a rule that sets it apart too), by ``key`` of it, to the
+    last line where it stands so."""
     return {
         key(lines[j]): j
         for j in range(first, len(lines))
-        if content[j] and (j == 0 or not content[j - 1]) and len(lines[j]) <= STANDING_WIDTH
+        if content[j]
+        and (j == 0 or not content[j - 1] or (ruled and RULE_LINE.fullmatch(lines[j - 1]) is not None))
+        and len(lines[j]) <= STANDING_WIDTH
     }
 
 

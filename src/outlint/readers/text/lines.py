@@ -9,7 +9,7 @@ _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 # run of lines is no contents entry's title.
 TITLE_LINES = 4
 TOC_TITLE = re.compile(
-    r"(?:table\s+of\s+contents|contents|summary|toc|(?:内容|內容)?目\s*[录錄次]|目\s*次|inhaltsverzeichnis|inhalt|"
+    r"(?:(?:table|summary|list)\s+of\s+contents|contents|summary|toc|(?:内容|內容)?目\s*[录錄次]|目\s*次|inhaltsverzeichnis|inhalt|"
     r"table\s+des\s+mati[eè]res|sommaire|[íi]ndice(?:\s+general)?|contenidos?|conte[úu]do|sum[áa]rio|"
     r"tabla\s+de\s+contenidos?|indice|inhoud(?:sopgave)?|spis\s+tre[śs]ci|содержание|оглавление|차례|목차|"
     # DocBook's "Table of Contents" in the other languages its stylesheets translate it into
