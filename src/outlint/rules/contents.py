@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from outlint.model import Document, Heading, Hit, Related, Rule, Severity, Span
-from outlint.outline import Alignment, contents_groups, normalize_title
+from outlint.outline import Alignment, contents_groups, normalize_title, without_article
 from outlint.rules.common import heading_ref, indent, quote
 
 Out = Iterable[Hit]
@@ -196,6 +196,7 @@ def _verdicts(doc: Document) -> dict[int, str]:
         # them wrapped ("regular expres-" / "sions?"), "set up" and "setup"
         title_ok = (
             ne.replace(" ", "") == nh.replace(" ", "")
+            or without_article(ne) == without_article(nh)
             or _short_label(doc, i, h)
             or _abbreviated(ne, nh, widest)
             or _shortened(doc, i, h)
@@ -329,14 +330,78 @@ def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
     for i in al.unmatched_entries:
         if i >= al.tail:
             break  # past the end of a truncated document: one OL304 says it for all of them
-        if _caption(doc, i) or _written_out(doc, i) or _group_label(doc, i):
+        if _caption(doc, i) or _written_out(doc, i) or _group_label(doc, i) or i in doc.facts.derive(_own_chapters):
+            continue
+        if _named_in_section(doc, i):
             continue
         e = doc.toc[i]
         yield e.span, f"contents entry {_entry_ref(doc, i)} has no heading in the document"
 
 
+# A line this long at most can be a term that names a part of a section ("QUIT")
+TERM_CHARS = 40
+
+
+def _section_terms(doc: Document) -> dict[int, frozenset[str]]:
+    """id(heading) -> the short lines of its own text, stripped, and their first words: each line
+    is read once."""
+    lines = doc.facts.lines
+    headings = doc.facts.headings
+    out: dict[int, frozenset[str]] = {}
+    for k, h in enumerate(headings):
+        end = headings[k + 1].span.line - 1 if k + 1 < len(headings) else len(lines)
+        terms: set[str] = set()
+        for j in range(h.span.end_line, end):
+            t = lines[j].strip()
+            if t and len(t) <= TERM_CHARS:
+                terms.update((t, t.split()[0]))  # the term, and its name before its arguments ("LIST [msg]")
+        out[id(h)] = frozenset(terms)
+    return out
+
+
+def _named_in_section(doc: Document, i: int) -> bool:
+    """An unnumbered entry under a numbered one that names a part of that section by the term
+    the section sets on a line of its own (RFC 1939 lists "QUIT Command" under "4. The
+    AUTHORIZATION State", whose text describes the command under the line "QUIT", and "LIST
+    Command" over "LIST [msg]"): the entry
+    points into the section's text, it lists no heading."""
+    e = doc.toc[i]
+    parent = doc.facts.alignment.entry_parents[i]
+    if e.number is not None or parent is None or doc.toc[parent].number is None:
+        return False
+    h = doc.facts.alignment.heading_for(parent)
+    words = e.title.split()
+    if h is None or not words or len(words[0]) < 2 or not words[0].isupper():
+        return False
+    terms = doc.facts.derive(_section_terms).get(id(h), frozenset())
+    return words[0] in terms or e.title.strip() in terms
+
+
 def _group_label(doc: Document, i: int) -> bool:
     return i in doc.facts.derive(contents_groups)
+
+
+def _own_chapters(doc: Document) -> frozenset[int]:
+    """The chapters only the contents has: where no chapter entry (a one-part number) pairs with
+    a heading while their sections do ("2. Configuring themes" over "2.1 The themes are nice,
+    ..."), the body runs on from section to section and the chapters group the contents' entries.
+    A chapter none of whose sections is found is not one of them: it was lost with them."""
+    al = doc.facts.alignment
+    paired = {i for i, _ in al.pairs}
+    chapters = [i for i, e in enumerate(doc.toc) if e.number is not None and e.number.depth == 1]
+    if len(chapters) < 2 or any(i in paired for i in chapters):
+        return frozenset()
+    found = {
+        (e.number.scheme, e.number.values[0])
+        for i, e in enumerate(doc.toc)
+        if i in paired and e.number is not None and e.number.depth >= 2
+    }
+    out = set()
+    for i in chapters:
+        number = doc.toc[i].number
+        if number is not None and (number.scheme, number.values[0]) in found:
+            out.add(i)
+    return frozenset(out)
 
 
 def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
