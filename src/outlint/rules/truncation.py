@@ -215,6 +215,8 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
             continue  # an API item's signature: a marker trait's impl has nothing to document
         if h.number is None and after is not None and after.number is not None and _labels_group(doc, h):
             continue  # a group's label over its questions, as the contents labels it
+        if h.number is None and _APPENDICES.fullmatch(h.title.strip()) and _first_appendix(after):
+            continue  # "APPENDIX" over "A. EXAMPLES": the title over the appendices that follow
         if " elsewhere" in (h.style or "") or h.style == "html elsewhere":
             continue  # a heading that links to the document its section's text is in
         if own_body(h, min_gap):
@@ -233,6 +235,17 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         else:
             why = "the document ends after it"
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
+
+
+# the title a document sets over its appendices, as a part of their own
+_APPENDICES = re.compile(r"(?i)appendi(?:x|ces|xes)|annex(?:es)?|anhang")
+
+
+def _first_appendix(h: Heading | None) -> bool:
+    """The first appendix, lettered: "A." or "Appendix A"."""
+    if h is None or h.number is None or h.number.values != (1,):
+        return False
+    return h.number.scheme.startswith("alpha") or h.number.scheme == "appendix"
 
 
 def _labels_group(doc: Document, h: Heading) -> bool:

@@ -27,6 +27,8 @@ _EDGE_NUMBER = re.compile(
     r"^(?P<left>\d{1,5}|[ivxlc]{1,7})(?=\s{3,}\S)|(?<=\S\s\s\s)\s*(?:[Pp]age\s+)?(?P<right>\d{1,5}|[ivxlc]{1,7})$"
 )
 _PAGE_WORD = re.compile(r"\[\s*page\s+\w+\s*\]", re.IGNORECASE)
+# A page number framed by dashes inside a running foot ("August 13, 1982    - ii -    RFC #822")
+_DASHED_NUMBER = re.compile(r"(?<!\S)[-–—]\s?(?:\d{1,5}|[ivxlc]{1,7})\s?[-–—](?!\S)")
 _SPACES = re.compile(r"\s+")
 # A running head in three parts, left, centre and right ("RFC 9999   Widget Protocol   May 2031")
 _THREE_PART = re.compile(r"\s*\S.*?\S\s{3,}\S.*?\S\s{3,}\S.*")
@@ -72,6 +74,8 @@ def _key(line: str) -> str:
     """A running line's identity: its text with a page number at either edge left out."""
     s = line.replace("\f", "").strip()
     s = _PAGE_WORD.sub("[page #]", s)
+    if "-" in s or "–" in s or "—" in s:
+        s = _DASHED_NUMBER.sub("#", s)
     s = _EDGE_NUMBER.sub("#", s)
     return _SPACES.sub(" ", s.lower())
 
@@ -219,7 +223,8 @@ def _running_lines(lines: Sequence[str], clusters: Sequence[tuple[int, int]], ch
     touching: set[int] = set()  # lines that carry a form feed or touch one: where page numbers sit
     for first, last in clusters:
         touching.update((first - 1, first, last, last + 1))
-        if all(_blank(lines[j]) or _INFO_NODE.match(lines[j]) for j in range(first, last + 1)):
+        span = range(first, last + 1)
+        if any("\x1f" in lines[j] for j in span) and all(_blank(lines[j]) or _INFO_NODE.match(lines[j]) for j in span):
             continue  # an Info node boundary: Info has no running heads or feet, the text is the node's
         glued = next((j for j in (last, first) if "\f" in lines[j] and lines[j].replace("\f", "").strip()), None)
         if glued is not None:
