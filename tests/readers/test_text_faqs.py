@@ -566,3 +566,138 @@ def test_an_underlined_a_starts_the_letters_it_is_no_answer_label() -> None:
     )
     assert codes_lines(doc) == []
     assert [h.number.label for h in text.read(doc.encode(), "in.txt").facts.headings if h.number] == ["A.", "B.", "C."]
+
+
+def test_questions_numbered_with_a_closing_parenthesis_chain_under_their_chapters() -> None:
+    # Anope's FAQ: "1) General" over "1.1) What is Anope?"; a question wrapped in the contents
+    doc = (
+        "Table of Contents\n-----------------\n\n1) General\n    1.1) What is it?\n"
+        "    1.2) Your program doesn't do XYZ like the other one does.\n         What's wrong?\n"
+        "2) Installation\n    2.1) Where is it?\n\n"
+        "1) General\n\n1.1) What is it?\n\n    "
+        + ANSWER
+        + "1.2) Your program doesn't do XYZ like the other one does.\n     What's wrong?\n\n    "
+        + ANSWER
+        + "2) Installation\n\n2.1) Where is it?\n\n    "
+        + ANSWER
+    )
+    assert _toc(doc) == [
+        (1, "General"),
+        (2, "What is it?"),
+        (2, "Your program doesn't do XYZ like the other one does. What's wrong?"),
+        (1, "Installation"),
+        (2, "Where is it?"),
+    ]
+    assert codes_lines(doc) == []
+
+
+FRAMED_CHAPTERS = (
+    "Contents\n\n1. About Frob\n\n     1.1  What is frob?\n     1.2  Where is it?\n     1.3  Is it free?\n\n"
+    "2. Installation\n\n     2.1  How do I build it?\n\n\n"
+    + "=" * 70
+    + "\n"
+    + " " * 28
+    + "1 - About Frob\n"
+    + "=" * 70
+    + "\n\n1.1  What is frob?\n\nA: "
+    + ANSWER
+    + "1.2  Where is it?\n\nA: Here is the list description, as the list owner wrote it:\n\n"
+    "   Description\n   -----------\n\n   This list is for talk about frob and all that goes with it.\n\n"
+    "   Instructions\n   ------------\n\n   To send a message to the list, write to the list's address.\n\n"
+    "1.3  Is it free?\n\nA: "
+    + ANSWER
+    + "=" * 70
+    + "\n"
+    + " " * 28
+    + "2 - Installation\n"
+    + "=" * 70
+    + "\n\n2.1  How do I build it?\n\nA: "
+    + ANSWER
+)
+
+
+def test_chapter_titles_centred_between_rules_and_titles_inside_an_answer() -> None:
+    # the fvwm FAQ's layout: the chapters are titles centred between full rules; the mailing
+    # list's own underlined "Description" is part of the answer it is quoted in
+    heads = _heads(FRAMED_CHAPTERS)
+    assert (1, "About Frob") in heads and (1, "Installation") in heads
+    assert (3, "Description") in heads and (3, "Instructions") in heads
+    assert codes_lines(FRAMED_CHAPTERS) == []
+
+
+def test_a_rule_that_closes_every_answer_underlines_no_title() -> None:
+    # each answer ends with a rule of "=" and each question starts under a rule of "-"; the last
+    # answer ends on one line, and the closing words are one line between rules
+    rule, close = "-" * 60, "=" * 60
+    answers = "".join(
+        f"{rule}\n{n}  How do I do thing number {n}?\n\nA: You do it the way the manual says.\n"
+        f"Then you check that it worked.\n{close}\n\n"
+        for n in ("1.1", "1.2", "1.3")
+    )
+    doc = (
+        "1. About\n\n  1.1  How do I do thing number 1.1?\n  1.2  How do I do thing number 1.2?\n"
+        "  1.3  How do I do thing number 1.3?\n  1.4  How do I do thing number 1.4?\n\n"
+        + close
+        + "\n\n"
+        + answers
+        + f"{rule}\n1.4  How do I do thing number 1.4?\n\nA: It is in the manual.\n\n"
+        "See also the other files in the doc/ directory, especially the manual.\n"
+        f"{close}\n\n{rule}\nGood luck!\n{close}\n"
+    )
+    assert codes_lines(doc) == []
+
+
+def test_chapters_only_the_contents_has_group_its_questions() -> None:
+    # the fvwm-themes FAQ: an untitled contents at the top; the body runs from question to
+    # question, each under a rule, and the chapters are the contents' grouping
+    questions = [
+        ("1.1", "What is frob?"),
+        ("1.2", "Who wrote it?"),
+        ("1.3", "Is it free?"),
+        ("1.4", "Does it run here?"),
+        ("1.5", "Is it fast?"),
+        ("2.1", "How do I set it up?"),
+        ("2.2", "Where is the file?"),
+        ("3.1", "Where do I ask?"),
+    ]
+    listed = {"1": "About Frob", "2": "Configuring", "3": "More info"}
+    doc = "Frob Questions and Answers.\n\n"
+    for chapter, title in listed.items():
+        doc += f"{chapter}. {title}\n\n" + "".join(f"  {n}  {q}\n" for n, q in questions if n[0] == chapter) + "\n"
+    doc += "=" * 60 + "\n\n" + "".join(f"{'-' * 60}\n{n}  {q}\n\nA: {ANSWER}" for n, q in questions)
+    assert codes_lines(doc) == []
+    # a question lost is still found
+    lost = doc.replace(f"{'-' * 60}\n2.2  Where is the file?\n\nA: {ANSWER}", "")
+    assert codes_lines(lost) == [("OL101", 14)]
+
+
+def test_a_listed_title_with_its_text_right_under_it_is_a_heading() -> None:
+    # cryptsetup's FAQ: its last section's title has its first line of text right under it
+    chapters = ["General Questions", "Setup", "Common Problems", "Troubleshooting", "Security Aspects"]
+    doc = "Frequently Asked Questions\n\nSections\n"
+    doc += "".join(f"{k}. {t}\n" for k, t in enumerate(chapters, 1)) + "A. Contributors\n\n"
+    doc += "".join(f"{k}. {t}\n\n{ANSWER}" for k, t in enumerate(chapters, 1))
+    doc += "A. Contributors\nIn no particular order:\n\n  - Ann Author\n  - Bob Builder\n"
+    assert [t for _, t in _heads(doc)][-1] == "Contributors"
+    assert codes_lines(doc) == []
+
+
+def test_questions_over_a_rule_shorter_than_themselves_are_headings() -> None:
+    # Window Maker's FAQ underlines every question with one length of rule, wrapped or not
+    rule = "-" * 34
+    doc = (
+        "Summary of Contents:\n\n1 - Introduction\n     1.1 What is Window Maker?\n"
+        "     1.2 Why do no icons show up after installing Window Maker\n         when I followed all the directions?\n"
+        "     1.3 When I run wmaker it complains about not being able to load any fonts.\n\n"
+        f"1 - Introduction\n\n1.1 What is Window Maker?\n{rule}\n{ANSWER}"
+        "1.2 Why do no icons show up after installing Window Maker\n"
+        f"    when I followed all the directions?\n{rule}\n{ANSWER}"
+        f"1.3 When I run wmaker it complains about not being able to load any fonts.\n{rule}\n{ANSWER}"
+    )
+    assert [t for _, t in _heads(doc)] == [
+        "Introduction",
+        "What is Window Maker?",
+        "Why do no icons show up after installing Window Maker when I followed all the directions?",
+        "When I run wmaker it complains about not being able to load any fonts.",
+    ]
+    assert codes_lines(doc) == []

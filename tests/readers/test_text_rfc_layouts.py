@@ -1,0 +1,101 @@
+"""Layouts of older RFCs, as their plain text was typed: feet without "[Page N]", appendices under
+a title of their own, contents entries for the commands a section describes, titles with an
+article the contents leaves out. Each test is one class of layout, with the findings a careful
+editor expects (none on a clean document)."""
+
+from __future__ import annotations
+
+from outlint.readers import text
+from tests.conftest import codes_lines
+
+PARA = "     This memo says what it says, at some length, as a memo does.\n"
+
+
+def _page(body: str, n: str) -> str:
+    # a page: its text, the blank padding a short page ends with, the foot, a form feed, the head
+    return body + "\n" * 12 + f"     August 13, 1982              - {n} -                      RFC #822\n\f\n \n"
+
+
+def test_a_foot_numbered_between_dashes_and_its_padding_are_layout() -> None:
+    # RFC 822: form feeds on their own lines, no "[Page N]" marks; the foot carries the page
+    # number between dashes, in Roman numerals on the front matter
+    doc = (
+        _page("     PREFACE\n\n" + PARA, "ii")
+        + "     Standard for ARPA Internet Text Messages\n\n\n"
+        + _page("     1.  INTRODUCTION\n\n" + PARA, "1")
+        + "     Standard for ARPA Internet Text Messages\n\n\n"
+        + _page("     2.  NOTATIONAL CONVENTIONS\n\n" + PARA, "2")
+        + "     Standard for ARPA Internet Text Messages\n\n\n     3.  LEXICAL ANALYSIS\n\n"
+        + PARA
+    )
+    assert codes_lines(doc) == []
+    page = text.read(doc.encode(), "rfc822.txt")
+    assert "August 13, 1982" not in " ".join(p.text for h in page.facts.headings for p in h.body if hasattr(p, "text"))
+
+
+CONTENTS = (
+    "Table of Contents\n\n"
+    "   1. Introduction ................................................    2\n"
+    "   2. Basic Operation .............................................    3\n"
+    "   3. The AUTHORIZATION State .....................................    4\n"
+    "      QUIT Command ................................................    5\n"
+    "   4. The TRANSACTION State .......................................    5\n"
+    "      STAT Command ................................................    6\n"
+    "      LIST Command ................................................    6\n"
+    "   5. References ..................................................    7\n\n"
+)
+
+
+def _section(title: str, terms: list[str]) -> str:
+    out = f"{title}\n\n   Here is the summary of the commands of this state.\n\n"
+    for term in terms:
+        out += f"      {term}\n\n         Arguments: none\n\n         Restrictions: none\n\n"
+    return out
+
+
+def test_entries_naming_the_commands_a_section_describes_point_into_its_text() -> None:
+    # RFC 1939 lists "QUIT Command" under "3. The AUTHORIZATION State"; the section describes the
+    # command under the line "QUIT" (and "LIST [msg]"), no heading
+    doc = (
+        CONTENTS
+        + _section("1. Introduction", [])
+        + _section("2. Basic Operation", [])
+        + _section("3. The AUTHORIZATION State", ["QUIT"])
+        + _section("4. The TRANSACTION State", ["STAT", "LIST [msg]"])
+        + _section("5. References", [])
+    )
+    assert codes_lines(doc) == []
+    # a command whose description was lost is still an entry with no heading
+    assert codes_lines(doc.replace("      LIST [msg]\n", "")) == [("OL101", 9)]
+
+
+def test_a_heading_with_an_article_the_contents_leaves_out_is_listed() -> None:
+    # RFC 1348: "NSAP RR" in the contents, "The NSAP RR" in the body
+    doc = (
+        "Table of Contents\n\n"
+        "   Introduction .....................................................  1\n"
+        "   NSAP RR ..........................................................  2\n"
+        "   NSAP-PTR RR ......................................................  2\n"
+        "   Security Considerations ..........................................  4\n\n"
+        "Introduction\n\n"
+        + PARA
+        + "\nThe NSAP RR\n\n"
+        + PARA
+        + "\nThe NSAP-PTR RR\n\n"
+        + PARA
+        + "\nSecurity Considerations\n\n"
+        + PARA
+    )
+    assert codes_lines(doc) == []
+
+
+def test_a_title_over_the_appendices_is_no_empty_section() -> None:
+    # RFC 822 and RFC 2060 set "APPENDIX" (or "Appendices") over "A." and its siblings
+    doc = (
+        "     1.  INTRODUCTION\n\n" + PARA + "\n     2.  SYNTAX\n\n" + PARA + "\n\n" + " " * 33 + "APPENDIX\n\n\n"
+        "     A.  EXAMPLES\n\n     A.1.  ADDRESSES\n\n" + PARA + "\n     B.  SIMPLE FIELD PARSING\n\n" + PARA
+    )
+    assert codes_lines(doc) == []
+    # a title over numbered sections is no such title: "Appendices" emptied before "1. About"
+    emptied = "Manual\n******\n\nIntro text.\n\nAppendices\n^^^^^^^^^^\n\n1. About\n********\n\nText.\n"
+    assert codes_lines(emptied) == [("OL301", 6)]
