@@ -354,7 +354,7 @@ def parse(line: str) -> tuple[Number, str] | None:
                 values = values[:-1]  # "2.0 IPv6 ADDRESSING" is chapter 2, written as RFCs once did
             return Number(label, "decimal", values), rest
         if kind == "right-paren" and "." in n:
-            return Number(label, "decimal-paren", tuple(int(p) for p in n.split("."))), rest
+            return Number(label, "decimal", tuple(int(p) for p in n.split("."))), rest  # a dotted section number
         atom = _atom(n)
         if atom is None:
             continue

@@ -147,8 +147,13 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
     later: dict[str, int] | None = None
     i = tried = 0
     head = 0  # the first line of the paragraph the scan is in
+    # the blocks of entries right before this one, too short to tell alone (a FAQ's chapters of
+    # two or three questions each, a blank line apart): (first line, texts)
+    short: list[tuple[int, list[str]]] = []
     while i < limit and tried < UNTITLED_TRIES:
         if not content[i] or _entry_text(lines[i]) is None:
+            if content[i]:
+                short = []  # a line of text, no entry: the blocks before it are no part of the next
             i += 1
             head = i if i >= len(lines) or not content[i - 1] else head
             continue
@@ -166,6 +171,8 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
             texts = numbered  # the topics bulleted under numbered entries are not looked for
         texts = [t for t in texts if outline.normalize_title(t) not in _NAVIGATION]
         if len(texts) < UNTITLED_MIN:
+            if texts:
+                short.append((run, texts))
             continue
         tried += 1
         if later is None:
@@ -173,11 +180,15 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
             later = _standing(lines, content, 0, _collapsed, ruled=True)
         found = sum(1 for t in texts if later.get(t, -1) >= i)
         if found >= UNTITLED_SHARE * len(texts):
+            # the short blocks of entries right before it, whose entries turn up later too, begin it
+            while short and all(later.get(t, -1) >= i for t in short[-1][1]):
+                run = head = short.pop()[0]
             # unnumbered parents over the first numbered entries ("SECTION 1 - GENERAL" over
             # "1.1. What is Vim?") begin the block when they too turn up later as headings
             if head < run and all(later.get(_collapsed(lines[j]), -1) >= i for j in range(head, run)):
                 return head
             return run
+        short = []
     return -1
 
 
