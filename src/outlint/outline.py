@@ -722,6 +722,8 @@ def align(doc: Document) -> Alignment:
             used[hid] = i
             left -= 1
     order = {id(h): k for k, h in enumerate(headings)}
+    if len(match) < len(toc) and len(used) < len(headings):
+        _pair_renamed(toc, headings, match, used, order)
     pairs = sorted(match.items())
     keep = _longest_increasing([order[id(h)] for _, h in pairs])
     out_of_order = tuple(pairs[k][0] for k in range(len(pairs)) if k not in keep)
@@ -752,6 +754,51 @@ def align(doc: Document) -> Alignment:
         dict(pairs),
         {id(h): i for i, h in pairs},
     )
+
+
+def _pair_renamed(
+    toc: Sequence[TocEntry],
+    headings: Sequence[Heading],
+    match: dict[int, Heading],
+    used: dict[int, int],
+    order: Mapping[int, int],
+) -> None:
+    """Pair a numbered entry left over with the one heading left over that has its number, of its
+    kind, between the headings of the entries paired on either side of it: the heading renamed
+    since the contents was made ("1.8 Is there an anonymous cvs server?" now "1.8. Is there a
+    public source code repository?"), one title finding rather than an entry without a heading
+    and a heading missing from the contents. One pass each way over the entries."""
+    free: dict[tuple[int, ...], list[int]] = {}
+    for k, h in enumerate(headings):
+        if id(h) not in used and h.number is not None:
+            free.setdefault(h.number.values, []).append(k)
+    if not free:
+        return
+    before = [-1] * len(toc)
+    last = -1
+    for i in range(len(toc)):
+        before[i] = last
+        if i in match:
+            last = order[id(match[i])]
+    after = [len(headings)] * len(toc)
+    nxt = len(headings)
+    for i in range(len(toc) - 1, -1, -1):
+        after[i] = nxt
+        if i in match:
+            nxt = order[id(match[i])]
+    for i, entry in enumerate(toc):
+        if i in match or entry.number is None:
+            continue
+        ks = [
+            k
+            for k in free.get(entry.number.values, ())
+            if before[i] < k < after[i]
+            and id(headings[k]) not in used
+            and not _other_kind(entry.number, headings[k].number, True)  # type: ignore[arg-type]
+        ]
+        if len(ks) == 1:
+            match[i] = headings[ks[0]]
+            used[id(headings[ks[0]])] = i
 
 
 def _other_kind(a: Number, b: Number, same_title: bool = False) -> bool:
