@@ -1,7 +1,8 @@
 """A contents entry's title and page number, split at its leader, read from the end of the line.
 
-The entry is ``title leader page``: the page an Arabic number of up to four digits or a Roman one of
-up to seven letters; the leader dots (``. . .``, ``.  .  .`` or ``....``), an ellipsis run, middle dots or
+The entry is ``title leader page``: the page an Arabic number of up to four digits (after a
+chapter's or an appendix's own part and a dash, "5-10", "A6-1", in manuals that number their pages
+per chapter) or a Roman one of up to seven letters; the leader dots (``. . .``, ``.  .  .`` or ``....``), an ellipsis run, middle dots or
 bullets, three or more underscores, two or more blanks, or tabs. The title is the shortest start of
 the line that leaves a leader and a page after it, as the pattern
 ``(?P<title>.*?\\S)(?:\\s*(?:\\.\\s{0,2}){2,}|\\s*…+|\\s*[·•]{2,}|\\s*_{3,}|\\s{2,}|\\t+)\\s*(?P<page>…)\\s*``
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 _ROMAN = frozenset("CDILMVXcdilmvxİı")  # what [ivxlcdm] matches when case is ignored
 _MAX_DIGITS, _MAX_ROMAN = 4, 7
+_MAX_PREFIX = 3  # a chapter's or an appendix's part of a page number ("A6-" in "A6-1")
 _DOTS, _RUNS = ".", {"…": 1, "·": 2, "•": 2, "_": 3}  # leader characters and the least run of each
 _SAME_RUN = {"·": "·•", "•": "·•"}  # middle dots and bullets mix in one run
 
@@ -33,6 +35,13 @@ def split(s: str) -> tuple[str, str] | None:
         limit = _MAX_ROMAN
     if k == end or end - k > limit:
         return None
+    if limit == _MAX_DIGITS and k >= 2 and body[k - 1] in "-–":
+        # a page numbered within its chapter or appendix ("1-1", "5-10", "A-1", "A6-1")
+        j = k - 1
+        while j > k - 1 - _MAX_PREFIX and j and body[j - 1].isalnum() and body[j - 1].isascii():
+            j -= 1
+        if j < k - 1 and (j == 0 or not body[j - 1].isalnum()):
+            k = j
     page = body[k:]
     title_end = _title_end(body, k)
     if title_end is None:
