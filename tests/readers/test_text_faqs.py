@@ -701,3 +701,43 @@ def test_questions_over_a_rule_shorter_than_themselves_are_headings() -> None:
         "When I run wmaker it complains about not being able to load any fonts.",
     ]
     assert codes_lines(doc) == []
+
+
+def test_an_untitled_contents_starts_with_its_short_chapters() -> None:
+    # GnuPG's FAQ: "1. GENERAL" over "1.1) What is GnuPG?", chapters of two or three questions a
+    # blank line apart before the first long one; the contents has no title
+    chapters = {
+        "1. GENERAL": ["1.1) What is GnuPG?", "1.2) Is GnuPG compatible with PGP?"],
+        "2. SOURCES of INFORMATION": ["2.1) Where can I find more information?", "2.2) Where do I get it?"],
+        "3. USAGE": [f"3.{k}) How do I use feature number {k}?" for k in range(1, 7)],
+    }
+    doc = "GNUPG FREQUENTLY ASKED QUESTIONS\n\nThe index is generated automatically.\n\n\n"
+    doc += "".join(f" {c}\n" + "".join(f"   {q}\n" for q in qs) + "\n" for c, qs in chapters.items()) + "\n"
+    doc += "".join(f"{c}\n\n" + "".join(f"{q}\n\n    {ANSWER}" for q in qs) for c, qs in chapters.items())
+    assert _toc(doc)[:2] == [(1, "GENERAL"), (2, "What is GnuPG?")]
+    assert codes_lines(doc) == []
+
+
+def test_pages_numbered_per_chapter_end_the_entries() -> None:
+    # a typed manual numbers its pages within each chapter and appendix ("1-4", "A1-1"), and its
+    # page feet say so ("Page A6-1")
+    doc = (
+        "                            Table Of Contents\n\n"
+        " A. Foreword ................................................... A-1\n\n"
+        " 1. Using This Manual .......................................... 1-1\n"
+        "    1.1. General ............................................... 1-1\n"
+        "    1.2. Popular Terms ......................................... 1-4\n\n"
+        "Page A6-1\n\n"
+        " 2. Installation ............................................... 2-1\n"
+        " APPENDIX 1: The Menu Items .................................... A1-1\n\n"
+        "A. Foreword\n\n" + ANSWER + "1. Using This Manual\n\n" + ANSWER + "1.1. General\n\n" + ANSWER
+        + "1.2. Popular Terms\n\n" + ANSWER + "2. Installation\n\n" + ANSWER + "APPENDIX 1: The Menu Items\n\n" + ANSWER
+    )
+    assert [t for _, t in _toc(doc)] == [
+        "Foreword",
+        "Using This Manual",
+        "General",
+        "Popular Terms",
+        "Installation",
+        "The Menu Items",
+    ]
