@@ -730,8 +730,18 @@ def test_pages_numbered_per_chapter_end_the_entries() -> None:
         "Page A6-1\n\n"
         " 2. Installation ............................................... 2-1\n"
         " APPENDIX 1: The Menu Items .................................... A1-1\n\n"
-        "A. Foreword\n\n" + ANSWER + "1. Using This Manual\n\n" + ANSWER + "1.1. General\n\n" + ANSWER
-        + "1.2. Popular Terms\n\n" + ANSWER + "2. Installation\n\n" + ANSWER + "APPENDIX 1: The Menu Items\n\n" + ANSWER
+        "A. Foreword\n\n"
+        + ANSWER
+        + "1. Using This Manual\n\n"
+        + ANSWER
+        + "1.1. General\n\n"
+        + ANSWER
+        + "1.2. Popular Terms\n\n"
+        + ANSWER
+        + "2. Installation\n\n"
+        + ANSWER
+        + "APPENDIX 1: The Menu Items\n\n"
+        + ANSWER
     )
     assert [t for _, t in _toc(doc)] == [
         "Foreword",

@@ -2,8 +2,9 @@
 
 The entry is ``title leader page``: the page an Arabic number of up to four digits (after a
 chapter's or an appendix's own part and a dash, "5-10", "A6-1", in manuals that number their pages
-per chapter) or a Roman one of up to seven letters; the leader dots (``. . .``, ``.  .  .`` or ``....``), an ellipsis run, middle dots or
-bullets, three or more underscores, two or more blanks, or tabs. The title is the shortest start of
+per chapter) or a Roman one of up to seven letters; the leader dots (``. . .``, ``.  .  .`` or
+``....``), an ellipsis run, middle dots or bullets, three or more underscores, two or more blanks,
+or tabs. The title is the shortest start of
 the line that leaves a leader and a page after it, as the pattern
 ``(?P<title>.*?\\S)(?:\\s*(?:\\.\\s{0,2}){2,}|\\s*…+|\\s*[·•]{2,}|\\s*_{3,}|\\s{2,}|\\t+)\\s*(?P<page>…)\\s*``
 says. That pattern backtracks quadratically on long runs of leader characters; this reads each
