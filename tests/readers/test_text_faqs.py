@@ -751,3 +751,20 @@ def test_pages_numbered_per_chapter_end_the_entries() -> None:
         "Installation",
         "The Menu Items",
     ]
+
+
+def test_a_contents_that_picks_the_chapters_forgets_no_topic() -> None:
+    # a game manual's contents lists its zones; the body sets each zone's topics in the same
+    # capitals under the same rule
+    zones = ["Zone 001 - Tutorial", "Zone 002 - Colonies", "Zone 003 - Spacecraft"]
+    doc = "CONTENTS\n--------\n\n" + "".join(f"{z}\n" for z in zones) + "\n\n"
+    for z in zones:
+        doc += f"{z.upper()}\n{'-' * len(z)}\n\n{ANSWER}"
+        for topic in ("USING THE MOUSE", "THE MAIN SCREEN", "BUILDING"):
+            doc += f"{topic}\n{'-' * len(topic)}\n\n{ANSWER}"
+    assert codes_lines(doc) == []
+    # a contents that lists most of the headings still misses the one it leaves out
+    listed = "CONTENTS\n--------\n\nTutorial\nColonies\nSpacecraft\n\n\n" + "".join(
+        f"{t.upper()}\n{'-' * len(t)}\n\n{ANSWER}" for t in ("Tutorial", "Colonies", "Hints", "Spacecraft")
+    )
+    assert codes_lines(listed) == [("OL102", 19)]

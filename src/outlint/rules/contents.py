@@ -425,6 +425,8 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
             # numbered line of a figure, a step), which the numbering rules report, not a section
             # the contents forgot
             continue
+        if parent is None and h.number is None and doc.facts.derive(_top_picked):
+            continue  # the contents lists a few of the top-level headings: the others are no omission
         if parent is not None and level > 1 and not (doc.toc_depth and not options.get("depth")):
             # the contents lists this heading's siblings only if it lists its parent's children:
             # a contents may go deeper in one chapter than in another
@@ -438,6 +440,17 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
 
 # A contents that lists fewer than this share of a section's sub-sections picks a few of them.
 PICKED_SHARE = 1 / 3
+
+
+def _top_picked(doc: Document) -> bool:
+    """Whether the contents lists fewer than ``PICKED_SHARE`` of the unnumbered top-level headings
+    after it (a game manual's contents lists its "Zones", the body sets their topics as the same
+    capitals under the same rule): the contents picks its chapters, it forgets none of the rest."""
+    al = doc.facts.alignment
+    toc_line = doc.toc_span.line if doc.toc_span else 0
+    top = [h for h in doc.facts.headings if h.level == 1 and h.number is None and h.span.line > toc_line]
+    listed = sum(1 for h in top if al.entry_for(h) is not None)
+    return bool(top) and listed < PICKED_SHARE * len(top)
 
 
 def _picked(al: Alignment, parent: Heading) -> bool:
