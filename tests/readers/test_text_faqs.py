@@ -768,3 +768,24 @@ def test_a_contents_that_picks_the_chapters_forgets_no_topic() -> None:
         f"{t.upper()}\n{'-' * len(t)}\n\n{ANSWER}" for t in ("Tutorial", "Colonies", "Hints", "Spacecraft")
     )
     assert codes_lines(listed) == [("OL102", 19)]
+
+
+def test_a_question_wrapped_at_its_hanging_indent_is_one_title() -> None:
+    # the fvwm FAQ: a question of two sentences wraps at its title's column, in the contents (where
+    # the second sentence reads as an entry of its own) and in the body
+    doc = (
+        "Contents\n\n1. Installation\n\n     1.1  Can I install it myself?\n"
+        "     1.2  I want colored icons, but they won't work.  Why not?\n"
+        "          When I run configure, it says no.  How can I get them?\n"
+        "     1.3  Where is the manual?\n     1.4  Who wrote it?\n     1.5  Is it free?\n\n\n"
+        "1. Installation\n\n1.1  Can I install it myself?\n\nA: "
+        + ANSWER
+        + "1.2  I want colored icons, but they won't work.  Why not?\n"
+        "     When I run configure, it says no.  How can I get them?\n\nA: "
+        + ANSWER
+        + "".join(
+            f"{n}  {q}\n\nA: {ANSWER}"
+            for n, q in (("1.3", "Where is the manual?"), ("1.4", "Who wrote it?"), ("1.5", "Is it free?"))
+        )
+    )
+    assert not [c for c, _ in codes_lines(doc) if c.startswith("OL3")]

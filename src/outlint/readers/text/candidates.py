@@ -291,6 +291,10 @@ def _listed_over_text(lines: Sequence[str], block: list[int], listing: Listing) 
     below = lines[block[1]].strip()
     if not below[:1].isupper() or parsed[1].split()[-1].lower() in FUNCTION_WORDS:
         return False  # the title wraps onto the line under it ("... streamed by VLS with the" / "mini-SAP-server")
+    if indent(lines[block[1]]) > indent(lines[block[0]]):
+        # set in under the title: a question wrapped at its hanging indent ("2.4  ... Why not?" /
+        # "     When I run configure ...")
+        return False
     return not listing.lists(parsed[0], f"{parsed[1]} {below}")
 
 
