@@ -756,6 +756,10 @@ def align(doc: Document) -> Alignment:
     )
 
 
+# How many headings with an entry's number, between the pairs around it, are looked at
+RENAMED_LOOK = 8
+
+
 def _pair_renamed(
     toc: Sequence[TocEntry],
     headings: Sequence[Heading],
@@ -789,16 +793,19 @@ def _pair_renamed(
     for i, entry in enumerate(toc):
         if i in match or entry.number is None:
             continue
-        ks = [
-            k
-            for k in free.get(entry.number.values, ())
-            if before[i] < k < after[i]
-            and id(headings[k]) not in used
-            and not _other_kind(entry.number, headings[k].number, True)  # type: ignore[arg-type]
-        ]
-        if len(ks) == 1:
-            match[i] = headings[ks[0]]
-            used[id(headings[ks[0]])] = i
+        ks = free.get(entry.number.values, [])
+        found: list[int] = []
+        # the headings with its number between the two pairs, in order: two are enough to say it is
+        # not one (a bounded look, however many headings share a number)
+        for k in ks[bisect.bisect_right(ks, before[i]) : bisect.bisect_left(ks, after[i])][:RENAMED_LOOK]:
+            h = headings[k]
+            if id(h) not in used and not _other_kind(entry.number, h.number, True):  # type: ignore[arg-type]
+                found.append(k)
+                if len(found) > 1:
+                    break
+        if len(found) == 1:
+            match[i] = headings[found[0]]
+            used[id(headings[found[0]])] = i
 
 
 def _other_kind(a: Number, b: Number, same_title: bool = False) -> bool:
