@@ -100,8 +100,8 @@ def _abbreviated(entry: str, heading: str, widest: int) -> bool:
 def _shortened(doc: Document, i: int, h: Heading) -> bool:
     """A contents may list a heading by its first words ("NTP Data Format" for "NTP Data Format -
     Version 1"), or by its number alone: the entry is a prefix of the heading, word for word, of
-    two words or more, or no words at all. A
-    link that does not lead to the heading says the heading was renamed since."""
+    two words or more, or no words at all. A link that does not lead to the heading says the
+    heading was renamed since."""
     if doc.toc[i].target is not None and _link_name(doc, i, h) is None:
         return False
     if not doc.toc[i].title.strip() and doc.toc[i].number is not None:
@@ -363,8 +363,7 @@ def _named_in_section(doc: Document, i: int) -> bool:
     """An unnumbered entry under a numbered one that names a part of that section by the term
     the section sets on a line of its own (RFC 1939 lists "QUIT Command" under "4. The
     AUTHORIZATION State", whose text describes the command under the line "QUIT", and "LIST
-    Command" over "LIST [msg]"): the entry
-    points into the section's text, it lists no heading."""
+    Command" over "LIST [msg]"): the entry points into the section's text, it lists no heading."""
     e = doc.toc[i]
     parent = doc.facts.alignment.entry_parents[i]
     if e.number is not None or parent is None or doc.toc[parent].number is None:
