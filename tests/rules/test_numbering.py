@@ -284,3 +284,11 @@ def test_sections_under_the_wrong_chapter_are_still_reported() -> None:
 def test_a_numbered_chapter_page_starts_where_the_book_puts_it() -> None:
     doc = '10. "sphinx.ext.graphviz" -- Add Graphviz graphs\n' + "*" * 48 + "\n\nThis extension embeds graphs.\n"
     assert codes_lines(doc, "OL204") == []
+
+
+def test_a_number_repeated_down_a_run_of_contents_entries_is_one_finding() -> None:
+    # a typed manual lists each of an appendix's answers under the appendix's own label
+    entries = ["APPENDIX 1: The Menu Items"] + [f"APPENDIX 2: Exercise Answers {k}" for k in range(1, 5)]
+    doc = "Table of Contents\n\n" + "".join(f" {e} ".ljust(60, ".") + " A1-1\n" for e in entries) + "\n"
+    doc += "".join(f"{e}\n\n   {BODY}\n\n" for e in entries[:2])
+    assert codes_lines(doc, "OL202") == [("OL202", 5)]

@@ -281,11 +281,14 @@ def _renumbered(doc: Document, i: int, repeated: set[int]) -> bool:
 
 def _contents_duplicates(doc: Document, repeated: set[int]) -> Out:
     """Two sibling entries of the contents with one number ("2.4." twice), unless the headings
-    repeat it too: that duplicate is reported once, at the heading."""
+    repeat it too: that duplicate is reported once, at the heading. A number repeated down a run
+    of entries ("APPENDIX 2: Exercise Answers 1", "APPENDIX 2: Exercise Answers 2" ...) is one
+    finding, at the first repeat."""
     if not doc.toc:
         return
     al = doc.facts.alignment
     last: dict[tuple[int | None, str], int] = {}  # (parent entry, family) -> previous sibling
+    again: set[int] = set()  # entries that repeat the number of the sibling before them
     for i, entry in enumerate(doc.toc):
         if entry.number is None:
             continue
@@ -295,6 +298,9 @@ def _contents_duplicates(doc: Document, repeated: set[int]) -> Out:
         before = doc.toc[prev].number if prev is not None else None
         if prev is None or before is None or before.values != entry.number.values:
             continue
+        again.add(i)
+        if prev in again:
+            continue  # the same run of one number: reported at its first repeat
         if any(_renumbered(doc, k, repeated) for k in (prev, i)):
             continue  # the headings repeat it too, or one of the two is a stale number: reported there
         where = f"line {doc.toc[prev].span.line}"
