@@ -90,13 +90,23 @@ def _gap_after(h: Heading, min_gap: int) -> Gap | None:
 # A heading repeated with this number and title in as many parts of a document is a slot of a
 # template (the categories of each release's notes): left empty when a release has nothing there.
 TEMPLATE_SLOT = 3
+# ... when this many of them are empty: one empty slot is no habit
+SLOT_HABIT = 2
 
 
 def _template_slots(doc: Document) -> frozenset[int]:
-    counts: dict[str, list[int]] = {}
+    """The headings of the template slots of a document that leaves slots empty by habit: slots
+    are headings repeated ``TEMPLATE_SLOT`` times or more (the categories of each release's notes),
+    and the habit is ``SLOT_HABIT`` of them with no text (bash's CHANGES leaves "Changes to Bash"
+    empty in one release and "New Features in Bash" in another). The one empty slot of a document
+    whose slots all have their text ("Bug fixes" in one release of a NEWS file) lost its text."""
+    counts: dict[str, list[Heading]] = {}
     for h in doc.facts.headings:
-        counts.setdefault(h.label, []).append(id(h))
-    return frozenset(i for ids in counts.values() if len(ids) >= TEMPLATE_SLOT for i in ids)
+        counts.setdefault(h.label, []).append(h)
+    slots = [h for hs in counts.values() if len(hs) >= TEMPLATE_SLOT for h in hs]
+    if sum(1 for h in slots if not h.children and not own_body(h, 1)) < SLOT_HABIT:
+        return frozenset()
+    return frozenset(id(h) for h in slots)
 
 
 # Titles that are not a section's: code (braces, a statement's semicolon), or a licence's or
