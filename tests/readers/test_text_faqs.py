@@ -789,3 +789,50 @@ def test_a_question_wrapped_at_its_hanging_indent_is_one_title() -> None:
         )
     )
     assert not [c for c, _ in codes_lines(doc) if c.startswith("OL3")]
+
+
+NEWS = """GNU frob NEWS                                    -*- outline -*-
+
+* Noteworthy changes in release 3.8 (2022-09-02) [stable]
+
+** Bug fixes
+
+  frob no longer crashes on an empty input file.
+  [bug introduced in frob 3.5]
+
+** New features
+
+  The new --quiet option makes frob say nothing.
+
+* Noteworthy changes in release 3.7 (2021-08-14) [stable]
+
+** Bug fixes
+
+  frob -r no longer loops on a symbolic link to its own directory.
+
+** New features
+
+  The --color option colours the matched text.
+
+* Noteworthy changes in release 3.6 (2020-11-08) [stable]
+
+** Bug fixes
+
+  frob reads its input in larger blocks, so it is faster on pipes.
+"""
+
+
+def test_a_news_file_in_outline_mode_has_its_stars_as_headings() -> None:
+    heads = _heads(NEWS)
+    assert heads[:3] == [
+        (1, "Noteworthy changes in release 3.8 (2022-09-02) [stable]"),
+        (2, "Bug fixes"),
+        (2, "New features"),
+    ]
+    assert codes_lines(NEWS) == []
+    # the one category emptied among categories that all have their text lost it
+    emptied = NEWS.replace("  frob -r no longer loops on a symbolic link to its own directory.\n\n", "")
+    assert codes_lines(emptied) == [("OL301", 16)]
+    # one-line changes under a release are its items, not empty sections
+    items = NEWS.replace("** Bug fixes\n\n  frob", "** Fix a crash\n\n** Remove warnings\n\n** Bug fixes\n\n  frob")
+    assert codes_lines(items) == []

@@ -353,6 +353,8 @@ def candidates(
     mini_last: Number | None = None  # the number of the last entry of a group of several
     placed = _Placed()  # where the lines the contents lists sit, per level
     items: list[Item] = []
+    outline_mode = _outline_mode(lines)
+    item_levels = _outline_items(lines, blocks) if outline_mode else frozenset()
     k = 0
     while k < len(blocks):
         block = blocks[k]
@@ -361,6 +363,19 @@ def candidates(
             items.append(block)
             continue
         first = lines[block[0]].replace("\f", "")
+        star = _OUTLINE_HEADING.fullmatch(first) if outline_mode and len(block) == 1 else None
+        if (
+            star is not None
+            and (len(star.group(1)) not in item_levels or _outline_parent(lines, blocks, k, len(star.group(1))))
+            and not SENTENCE_END.search(star.group(2)[-12:])
+            and _outline_body(lines, blocks, k)
+        ):
+            # a heading of Emacs's outline mode, its level its stars ("* Noteworthy changes in
+            # release 3.8", "** Bug fixes"), a block of its own: a line glued to others, or a
+            # sentence ("** Add NFC quick check."), is an item of the entry above it
+            span = Span(block[0] + 1, 1, block[0] + 1, len(first.rstrip()))
+            items.append(Heading(len(star.group(1)), None, star.group(2).strip(), span, style="outline"))
+            continue
         if len(block) >= 3 and _between_rules(lines, block) and _framed_listing(lines, block):
             items.append(replace(paragraph(lines, block, [], habits), kind="code"))
             continue  # a listing set between rules: neither a title nor a part's break
@@ -855,6 +870,55 @@ def _between_rules(lines: Sequence[str], block: list[int]) -> bool:
         and over.strip()[0] == under.strip()[0]
         and not UNDERLINE.fullmatch(title)
     )
+
+
+# Emacs's outline mode, as a file declares it on its first lines ("GNU grep NEWS  -*- outline -*-")
+_OUTLINE_MODE = re.compile(r"-\*-\s*(?:mode:\s*)?outline\s*-\*-", re.IGNORECASE)
+# ... and its headings: stars at the margin, then the title
+_OUTLINE_HEADING = re.compile(r"(\*{1,8}) +(\S.*)")
+# The first lines of a file that may declare its mode
+MODE_LINES = 3
+
+
+def _outline_items(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> frozenset[int]:
+    """The star levels of an outline whose entries are items, not headings: most of them are
+    followed by another starred line no deeper, with no text or entries of their own ("** Fix
+    printf() crash" / "** Remove compiler warnings", one change each)."""
+    starred = [b for b in blocks if isinstance(b, list)]
+    counts: Counter[int] = Counter()
+    with_text: Counter[int] = Counter()
+    for k, block in enumerate(starred):
+        star = _OUTLINE_HEADING.fullmatch(lines[block[0]]) if len(block) == 1 else None
+        if star is None:
+            continue
+        level = len(star.group(1))
+        counts[level] += 1
+        nxt = starred[k + 1] if k + 1 < len(starred) else None
+        below = _OUTLINE_HEADING.fullmatch(lines[nxt[0]]) if nxt is not None else None
+        # text under it, or an entry one level deeper: its own or its children's
+        with_text[level] += nxt is not None and (below is None or len(below.group(1)) > level)
+    return frozenset(level for level, n in counts.items() if with_text[level] * 2 < n)
+
+
+def _outline_body(lines: Sequence[str], blocks: Sequence[list[int] | Gap], k: int) -> bool:
+    """Whether what follows an outline entry (``blocks[k]`` on) is its body: another entry, or
+    text indented under it, as outline files indent their text. Text back at the margin after
+    it ("User-visible changes in version 2.2:") is the entry's list going on, not its body."""
+    nxt = next((b for b in blocks[k:] if isinstance(b, list)), None)
+    return nxt is None or _OUTLINE_HEADING.fullmatch(lines[nxt[0]]) is not None or indent(lines[nxt[0]]) > 0
+
+
+def _outline_parent(lines: Sequence[str], blocks: Sequence[list[int] | Gap], k: int, level: int) -> bool:
+    """Whether the next outline entry after ``blocks[k - 1]`` is deeper than ``level``: the
+    entry has entries of its own, a heading even where its level's entries are mostly items."""
+    nxt = next((b for b in blocks[k:] if isinstance(b, list)), None)
+    star = _OUTLINE_HEADING.fullmatch(lines[nxt[0]]) if nxt is not None else None
+    return star is not None and len(star.group(1)) > level
+
+
+def _outline_mode(lines: Sequence[str]) -> bool:
+    """Whether the document declares Emacs's outline mode on one of its first lines."""
+    return any("-*-" in line and _OUTLINE_MODE.search(line) for line in lines[:MODE_LINES])
 
 
 # How far a centred title's middle may sit from the middle of its rules, in columns
