@@ -56,7 +56,15 @@ widened the pool the most:
   and the plain-text manuals and FAQs of the MaraDNS repository (``doc/en``, ``deadwood-github/doc``),
   whose FAQs frame their headings with equals signs; and the text documents of about 130 more
   packages fetched so (alpine, postfix, sendmail, isc-dhcp, haproxy, slrn, unzip, wvdial, zsh,
-  Emacs's NEWS files, Vim's help files), none the benchmark holds;
+  Emacs's NEWS files, Vim's help files), none the benchmark holds; plain-text FAQs from the
+  public repositories of about 70 projects (bash, GnuPG, curl, fvwm, fvwm-themes, Window Maker,
+  Anope, cryptsetup, xfstt, tin ...; ``doc/FAQ``, ``FAQ`` and the like, one or two per project,
+  each copied unchanged from one commit); and plain-text manuals, readmes and game documents with
+  a contents list from the AmigaTextFiles ``docs`` and ``game`` repositories (Aminet's text, many
+  of them typed manuals in Latin-1; AmigaGuide files left out);
+- ``rfc-nroff``: RFCs and Internet-Drafts in the RFC Editor's paginated layout kept in public
+  repositories' ``doc/rfc`` folders (FreeRADIUS, ISC BIND 9 before it removed them, OpenLDAP,
+  AdaCore AWS, GNU mailutils), none the benchmark holds;
 - ``handwritten-cjk``: the CJK plain-text documents (READMEs, NEWS, ChangeLogs, git logs) of
   packages fetched with ``apt-get download`` and unpacked with ``dpkg-deb -x`` without installing
   them (canna, ddskk, kakasi, nkf, mew, skkdic, fonts-ipafont-gothic, fonts-hanazono,
