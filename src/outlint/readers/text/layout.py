@@ -30,8 +30,6 @@ _PAGE_WORD = re.compile(r"\[\s*page\s+\w+\s*\]", re.IGNORECASE)
 # A page number framed by dashes inside a running foot ("August 13, 1982    - ii -    RFC #822")
 _DASHED_NUMBER = re.compile(r"(?<!\S)[-–—]\s?(?:\d{1,5}|[ivxlc]{1,7})\s?[-–—](?!\S)")
 _SPACES = re.compile(r"\s+")
-# A sentence of four words or more, ending with a full stop, no wide gap inside
-_SENTENCE = re.compile(r"\s*[A-Za-z][^\s.]*(?: [^\s]+){3,}\.\s*")
 # A running head in three parts, left, centre and right ("RFC 9999   Widget Protocol   May 2031")
 _THREE_PART = re.compile(r"\s*\S.*?\S\s{3,}\S.*?\S\s{3,}\S.*")
 # Info files: node separators and "File: x.info,  Node: y,  Next: ..." navigation lines
@@ -80,6 +78,17 @@ def _key(line: str) -> str:
         s = _DASHED_NUMBER.sub("#", s)
     s = _EDGE_NUMBER.sub("#", s)
     return _SPACES.sub(" ", s.lower())
+
+
+# A sentence has at least this many words
+SENTENCE_WORDS = 4
+
+
+def _sentence(s: str) -> bool:
+    """A sentence: words set one space apart (no wide gap of a running head's parts), a letter
+    first, a full stop last."""
+    t = s.strip()
+    return t.endswith(".") and t[:1].isalpha() and "  " not in t and len(t.split()) >= SENTENCE_WORDS
 
 
 def _blank(s: str) -> bool:
@@ -250,7 +259,7 @@ def _running_lines(lines: Sequence[str], clusters: Sequence[tuple[int, int]], ch
             edge = not numbered and j in touching and bool(_EDGE_NUMBER.search(text.strip()))
             three = not numbered and j in touching and bool(_THREE_PART.fullmatch(text))
             shaped = offset == 0 and (bool(_BARE_PAGE.fullmatch(text)) or edge or three)
-            if not (repeated or shaped) or len(text) > 120 or _SENTENCE.fullmatch(text):
+            if not (repeated or shaped) or len(text) > 120 or _sentence(text):
                 # a running head is a block next to the break: the page's text starts here (a
                 # sentence is text, however often it recurs: "This release is just for bug fixing.")
                 break
