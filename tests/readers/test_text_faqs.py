@@ -836,3 +836,19 @@ def test_a_news_file_in_outline_mode_has_its_stars_as_headings() -> None:
     # one-line changes under a release are its items, not empty sections
     items = NEWS.replace("** Bug fixes\n\n  frob", "** Fix a crash\n\n** Remove warnings\n\n** Bug fixes\n\n  frob")
     assert codes_lines(items) == []
+
+
+def test_a_page_word_before_the_page_number_ends_the_entry() -> None:
+    doc = (
+        "CONTENTS:\n\nFOREWORD; BY THE TEST PILOT.                PAGE  3\n\n"
+        "INTRODUCTION;                               PAGE  5\n\n"
+        "SIMULATION CONTROLS                         PAGE 31\n"
+        "*VIEW CONTROLS                                   32\n\n"
+        "Turn the page  3\n\n"
+    )
+    assert [t for _, t in _toc(doc)][:4] == [
+        "FOREWORD; BY THE TEST PILOT.",
+        "INTRODUCTION;",
+        "SIMULATION CONTROLS",
+        "*VIEW CONTROLS",
+    ]

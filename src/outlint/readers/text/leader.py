@@ -4,8 +4,8 @@ The entry is ``title leader page``: the page an Arabic number of up to four digi
 chapter's or an appendix's own part and a dash, "5-10", "A6-1", in manuals that number their pages
 per chapter) or a Roman one of up to seven letters; the leader dots (``. . .``, ``.  .  .`` or
 ``....``), an ellipsis run, middle dots or bullets, three or more underscores, two or more blanks,
-or tabs. The title is the shortest start of
-the line that leaves a leader and a page after it, as the pattern
+or tabs; a page word may stand before the number ("PAGE 31", "p. 4"). The title is the shortest
+start of the line that leaves a leader and a page after it, as the pattern
 ``(?P<title>.*?\\S)(?:\\s*(?:\\.\\s{0,2}){2,}|\\s*…+|\\s*[·•]{2,}|\\s*_{3,}|\\s{2,}|\\t+)\\s*(?P<page>…)\\s*``
 says. That pattern backtracks quadratically on long runs of leader characters; this reads each
 character a bounded number of times. ``bare`` finds a leader with no page after it, as a contents
@@ -44,10 +44,34 @@ def split(s: str) -> tuple[str, str] | None:
         if j < k - 1 and (j == 0 or not body[j - 1].isalnum()):
             k = j
     page = body[k:]
+    word = _page_word(body, k)
+    if word is not None:
+        # "INTRODUCTION;      PAGE  5": the word says what the number is, the leader is before it
+        title_end = _title_end(body, word)
+        if title_end is not None:
+            return body[:title_end], page
     title_end = _title_end(body, k)
     if title_end is None:
         return None
     return body[:title_end], page
+
+
+_PAGE_WORDS = ("page", "pg.", "pg", "p.")
+
+
+def _page_word(s: str, k: int) -> int | None:
+    """Where a page word before the page number at ``k`` starts ("... PAGE 31", "... p. 4"), with
+    a blank before it and one or two after it; None if none."""
+    j = k
+    while j > k - 3 and j and s[j - 1] == " ":
+        j -= 1
+    if j == k:
+        return None
+    low = s[max(0, j - 4) : j].lower()
+    for w in _PAGE_WORDS:
+        if low.endswith(w) and j - len(w) > 0 and s[j - len(w) - 1].isspace():
+            return j - len(w)
+    return None
 
 
 # Dots a leader that runs to the line's end with no page after it has at least (a contents whose
