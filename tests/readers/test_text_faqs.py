@@ -833,6 +833,10 @@ def test_a_news_file_in_outline_mode_has_its_stars_as_headings() -> None:
     # the one category emptied among categories that all have their text lost it
     emptied = NEWS.replace("  frob -r no longer loops on a symbolic link to its own directory.\n\n", "")
     assert codes_lines(emptied) == [("OL301", 16)]
+    # an entry of its own with nothing under it is no finding: outline files leave them so
+    quiet = "** New features\n\n  The new --quiet option makes frob say nothing.\n\n"
+    lone = NEWS.replace(quiet, "** Translations\n\n")
+    assert codes_lines(lone) == []
     # one-line changes under a release are its items, not empty sections
     items = NEWS.replace("** Bug fixes\n\n  frob", "** Fix a crash\n\n** Remove warnings\n\n** Bug fixes\n\n  frob")
     assert codes_lines(items) == []

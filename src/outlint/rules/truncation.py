@@ -94,6 +94,14 @@ TEMPLATE_SLOT = 3
 SLOT_HABIT = 2
 
 
+def _repeated_slots(doc: Document) -> frozenset[int]:
+    """The headings whose label repeats ``TEMPLATE_SLOT`` times or more (a release's categories)."""
+    counts: dict[str, list[int]] = {}
+    for h in doc.facts.headings:
+        counts.setdefault(h.label, []).append(id(h))
+    return frozenset(i for ids in counts.values() if len(ids) >= TEMPLATE_SLOT for i in ids)
+
+
 def _template_slots(doc: Document) -> frozenset[int]:
     """The headings of the template slots of a document that leaves slots empty by habit: slots
     are headings repeated ``TEMPLATE_SLOT`` times or more (the categories of each release's notes),
@@ -220,6 +228,10 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         if _no_notes(h, after) or (k == 0 and after is not None and _title_line(doc, h)):
             continue
         if _UNRELEASED.fullmatch(h.title.strip()):
+            continue
+        if h.style == "outline" and id(h) not in doc.facts.derive(_repeated_slots):
+            # an outline entry with nothing under it is normal, or undecidable, unless it is one
+            # of a slot's many (the one empty "Bug fixes" of a NEWS file)
             continue
         if h.style == "html code":
             continue  # an API item's signature: a marker trait's impl has nothing to document
