@@ -856,3 +856,12 @@ def test_a_page_word_before_the_page_number_ends_the_entry() -> None:
         "SIMULATION CONTROLS",
         "*VIEW CONTROLS",
     ]
+
+
+def test_an_outline_that_skips_a_run_of_stars_nests_one_level() -> None:
+    doc = (
+        "Frob NEWS    -*- outline -*-\n\n* Release 2.0\n\n*** Modules\n\n  The modules are new.\n\n"
+        "*** Fonts\n\n  The fonts are new.\n\n* Release 1.0\n\n** Fonts\n\n  The first fonts.\n"
+    )
+    assert [lvl for lvl, _ in _heads(doc)] == [1, 2, 2, 1, 2]
+    assert codes_lines(doc) == []

@@ -292,3 +292,11 @@ def test_a_number_repeated_down_a_run_of_contents_entries_is_one_finding() -> No
     doc = "Table of Contents\n\n" + "".join(f" {e} ".ljust(60, ".") + " A1-1\n" for e in entries) + "\n"
     doc += "".join(f"{e}\n\n   {BODY}\n\n" for e in entries[:2])
     assert codes_lines(doc, "OL202") == [("OL202", 5)]
+
+
+def test_a_section_misnumbered_under_another_chapter_is_one_defect() -> None:
+    # RFC 3162: "2.1.", "3.2.", "2.3." under "2.": the "3.2." is the "2.2." misnumbered, reported
+    # as under the wrong parent, and "2.3." after "2.1." is no second finding
+    sections = ["1.  Introduction", "2.  Attributes", "2.1.  Address", "3.2.  Interface", "2.3.  Prefix", "3.  Table"]
+    doc = "".join(f"{s}\n\n   {BODY}\n\n" for s in sections)
+    assert codes_lines(doc, "OL2") == [("OL205", 13)]

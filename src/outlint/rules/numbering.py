@@ -246,6 +246,8 @@ def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue  # the sections between are paragraphs that start with their numbers
             if _versioned(h):
                 continue
+            if _misparented_between(doc, prev, h, want):
+                continue  # "2.1, 3.2, 2.3": the "3.2" is the "2.2" misnumbered, one defect (OL205 reports it)
             yield (
                 h.span,
                 (
@@ -253,6 +255,28 @@ def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
                     f"{_under(parent)} (expected {quote(want.label)})"
                 ),
             )
+
+
+def _heading_index(doc: Document) -> dict[int, int]:
+    return {id(h): k for k, h in enumerate(doc.facts.headings)}
+
+
+# How many headings between two siblings are looked through for the one misnumbered between them
+MISPARENTED_LOOK = 20
+
+
+def _misparented_between(doc: Document, prev: Heading, h: Heading, want: Number) -> bool:
+    """Whether a heading between two siblings has the wanted number's last part under another
+    prefix ("3.2." between "2.1." and "2.3."): the missing sibling, misnumbered."""
+    index = doc.facts.derive(_heading_index)
+    a, b = index.get(id(prev)), index.get(id(h))
+    if a is None or b is None:
+        return False
+    for x in doc.facts.headings[a + 1 : min(b, a + 1 + MISPARENTED_LOOK)]:
+        n = x.number
+        if n is not None and n.depth == want.depth and n.values[-1] == want.values[-1] and n.values != want.values:
+            return True
+    return False
 
 
 def check_duplicate(doc: Document, options: Mapping[str, Any]) -> Out:

@@ -355,6 +355,7 @@ def candidates(
     items: list[Item] = []
     outline_mode = _outline_mode(lines)
     item_levels = _outline_items(lines, blocks) if outline_mode else frozenset()
+    outline_stack: list[tuple[int, int]] = []  # (stars, level) of the outline headings open
     k = 0
     while k < len(blocks):
         block = blocks[k]
@@ -374,7 +375,14 @@ def candidates(
             # release 3.8", "** Bug fixes"), a block of its own: a line glued to others, or a
             # sentence ("** Add NFC quick check."), is an item of the entry above it
             span = Span(block[0] + 1, 1, block[0] + 1, len(first.rstrip()))
-            items.append(Heading(len(star.group(1)), None, star.group(2).strip(), span, style="outline"))
+            stars = len(star.group(1))
+            # one level under the nearest entry with fewer stars: a run of stars skipped ("*" over
+            # "***") nests one level, as outline mode shows it
+            while outline_stack and outline_stack[-1][0] >= stars:
+                outline_stack.pop()
+            level = outline_stack[-1][1] + 1 if outline_stack else 1
+            outline_stack.append((stars, level))
+            items.append(Heading(level, None, star.group(2).strip(), span, style="outline"))
             continue
         if len(block) >= 3 and _between_rules(lines, block) and _framed_listing(lines, block):
             items.append(replace(paragraph(lines, block, [], habits), kind="code"))
