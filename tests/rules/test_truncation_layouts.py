@@ -688,3 +688,15 @@ def test_an_outline_s_numbered_lines_are_a_list_not_a_cut_sentence() -> None:
         "\t\t1.2.2 Data Record: 00 00 0c 03 - Network Name\n"
     )
     assert report(doc, "OL302") == []
+
+
+def test_an_outline_s_starred_entries_are_a_list_not_a_cut_sentence() -> None:
+    # Yubico's NEWS: a release's changes, starred one to a line with no full stops
+    doc = (
+        "Frob NEWS    -*- outline -*-\n\n* Version 2.4.0 (released 2023-11-30)\n\n"
+        "** cmd: Add support for compressing certificate upon import\n"
+        "** Increase maximum number of slots to handle overflow\n\n"
+        "* Version 2.3.1 (released 2023-02-07)\n\n"
+        "** Add support for T=0 smartcards\n** doc: Minor documentation improvement\n"
+    )
+    assert report(doc, "OL3") == []

@@ -253,6 +253,8 @@ _MARKER = re.compile(r"\s*(?:\[[ xX]?\]|\?)\s+\S")
 _SYMBOL_BULLET = re.compile(r"\s*[-*+•·◦▪‣–]\s+\S")
 
 
+# an outline entry below the top: two stars or more, as Emacs's outline mode marks them
+_STARRED = re.compile(r"\*{2,8} +\S")
 # a line that starts with a dotted number ("2.1.7 Data Record: ...")
 _DOTTED_ITEM = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})+\.?\s+\S")
 
@@ -303,6 +305,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         return "prose"
     if BULLET.match(first) or _MARKER.match(first) or (n > 1 and _bullet_run(body)):
         return "list"
+    if _STARRED.match(first):
+        return "list"  # an outline's entries, starred one to a line ("** ykcs11: Improve logging")
     if n > 1 and all(_DOTTED_ITEM.match(s) for s in body):
         return "list"  # every line numbered as a sub-section ("2.1.1 VQP Header"): an outline's items
     if first.lstrip().startswith(".. "):
