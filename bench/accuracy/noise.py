@@ -61,7 +61,8 @@ widened the pool the most:
   Anope, cryptsetup, xfstt, tin ...; ``doc/FAQ``, ``FAQ`` and the like, one or two per project,
   each copied unchanged from one commit); and plain-text manuals, readmes and game documents with
   a contents list from the AmigaTextFiles ``docs`` and ``game`` repositories (Aminet's text, many
-  of them typed manuals in Latin-1; AmigaGuide files left out);
+  of them typed manuals in Latin-1; AmigaGuide files left out); and the NEWS files in Emacs's
+  outline mode of about 30 projects (GNU's, Yubico's) from their repositories;
 - ``rfc-nroff``: RFCs and Internet-Drafts in the RFC Editor's paginated layout kept in public
   repositories' ``doc/rfc`` folders (FreeRADIUS, ISC BIND 9 before it removed them, OpenLDAP,
   AdaCore AWS, GNU mailutils), none the benchmark holds;
