@@ -108,13 +108,11 @@ def _template_slots(doc: Document) -> frozenset[int]:
     and the habit is ``SLOT_HABIT`` of them with no text (bash's CHANGES leaves "Changes to Bash"
     empty in one release and "New Features in Bash" in another). The one empty slot of a document
     whose slots all have their text ("Bug fixes" in one release of a NEWS file) lost its text."""
-    counts: dict[str, list[Heading]] = {}
-    for h in doc.facts.headings:
-        counts.setdefault(h.label, []).append(h)
-    slots = [h for hs in counts.values() if len(hs) >= TEMPLATE_SLOT for h in hs]
+    repeated: frozenset[int] = doc.facts.derive(_repeated_slots)
+    slots = [h for h in doc.facts.headings if id(h) in repeated]
     if sum(1 for h in slots if not h.children and not own_body(h, 1)) < SLOT_HABIT:
         return frozenset()
-    return frozenset(id(h) for h in slots)
+    return repeated
 
 
 # Titles that are not a section's: code (braces, a statement's semicolon), or a licence's or

@@ -908,18 +908,28 @@ def _outline_items(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> f
     return frozenset(level for level, n in counts.items() if with_text[level] * 2 < n)
 
 
+def _next_block(blocks: Sequence[list[int] | Gap], k: int) -> list[int] | None:
+    """The first block of lines from ``blocks[k]`` on, past the gaps (a gap is one item: this
+    looks at two items at most)."""
+    for j in range(k, min(k + 2, len(blocks))):
+        block = blocks[j]
+        if isinstance(block, list):
+            return block
+    return None
+
+
 def _outline_body(lines: Sequence[str], blocks: Sequence[list[int] | Gap], k: int) -> bool:
     """Whether what follows an outline entry (``blocks[k]`` on) is its body: another entry, or
     text indented under it, as outline files indent their text. Text back at the margin after
     it ("User-visible changes in version 2.2:") is the entry's list going on, not its body."""
-    nxt = next((b for b in blocks[k:] if isinstance(b, list)), None)
+    nxt = _next_block(blocks, k)
     return nxt is None or _OUTLINE_HEADING.fullmatch(lines[nxt[0]]) is not None or indent(lines[nxt[0]]) > 0
 
 
 def _outline_parent(lines: Sequence[str], blocks: Sequence[list[int] | Gap], k: int, level: int) -> bool:
     """Whether the next outline entry after ``blocks[k - 1]`` is deeper than ``level``: the
     entry has entries of its own, a heading even where its level's entries are mostly items."""
-    nxt = next((b for b in blocks[k:] if isinstance(b, list)), None)
+    nxt = _next_block(blocks, k)
     star = _OUTLINE_HEADING.fullmatch(lines[nxt[0]]) if nxt is not None else None
     return star is not None and len(star.group(1)) > level
 
