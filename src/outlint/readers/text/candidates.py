@@ -88,7 +88,7 @@ def heading_shape(title: str) -> bool:
         return False
     if HEADING_END.search(t):
         return False
-    if t.endswith((".", "。")) and not t.isupper() and (len(t.split()) > 3 or ". " in t):
+    if _sentence_title(t):
         return False
     if _cjk_sentence(t):
         return False
@@ -365,11 +365,12 @@ def candidates(
             continue
         first = lines[block[0]].replace("\f", "")
         star = _OUTLINE_HEADING.fullmatch(first) if outline_mode and len(block) == 1 else None
+        below = _under_outline_entry(lines, blocks, k) if star is not None else None
         if (
             star is not None
-            and (len(star.group(1)) not in item_levels or _outline_parent(lines, blocks, k, len(star.group(1))))
+            and below is not None
+            and (len(star.group(1)) not in item_levels or below > len(star.group(1)))
             and not SENTENCE_END.search(star.group(2)[-12:])
-            and _outline_body(lines, blocks, k)
         ):
             # a heading of Emacs's outline mode, its level its stars ("* Noteworthy changes in
             # release 3.8", "** Bug fixes"), a block of its own: a line glued to others, or a
@@ -706,7 +707,7 @@ def _sentence_title(line: str) -> bool:
     """A line that is a sentence, not a title: more than three words and a full stop at its end
     (or a full stop inside it)."""
     t = line.strip()
-    return t.endswith(".") and not t.isupper() and (len(t.split()) > 3 or ". " in t)
+    return t.endswith((".", "。")) and not t.isupper() and (len(t.split()) > 3 or ". " in t)
 
 
 def _ends_sentence(line: str, alone: bool) -> bool:
@@ -908,30 +909,20 @@ def _outline_items(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> f
     return frozenset(level for level, n in counts.items() if with_text[level] * 2 < n)
 
 
-def _next_block(blocks: Sequence[list[int] | Gap], k: int) -> list[int] | None:
-    """The first block of lines from ``blocks[k]`` on, past the gaps (a gap is one item: this
-    looks at two items at most)."""
+def _under_outline_entry(lines: Sequence[str], blocks: Sequence[list[int] | Gap], k: int) -> int | None:
+    """What follows an outline entry (``blocks[k]`` on, past a gap): the stars of the next entry,
+    0 for text indented under it (outline files indent their text) or for the document's end, None
+    for text back at the margin ("User-visible changes in version 2.2:"), which is the entry's list
+    going on, not its body. A deeper entry makes the entry a heading even where its level's entries
+    are mostly items. (A gap is one item between two blocks: two items are looked at.)"""
     for j in range(k, min(k + 2, len(blocks))):
         block = blocks[j]
         if isinstance(block, list):
-            return block
-    return None
-
-
-def _outline_body(lines: Sequence[str], blocks: Sequence[list[int] | Gap], k: int) -> bool:
-    """Whether what follows an outline entry (``blocks[k]`` on) is its body: another entry, or
-    text indented under it, as outline files indent their text. Text back at the margin after
-    it ("User-visible changes in version 2.2:") is the entry's list going on, not its body."""
-    nxt = _next_block(blocks, k)
-    return nxt is None or _OUTLINE_HEADING.fullmatch(lines[nxt[0]]) is not None or indent(lines[nxt[0]]) > 0
-
-
-def _outline_parent(lines: Sequence[str], blocks: Sequence[list[int] | Gap], k: int, level: int) -> bool:
-    """Whether the next outline entry after ``blocks[k - 1]`` is deeper than ``level``: the
-    entry has entries of its own, a heading even where its level's entries are mostly items."""
-    nxt = _next_block(blocks, k)
-    star = _OUTLINE_HEADING.fullmatch(lines[nxt[0]]) if nxt is not None else None
-    return star is not None and len(star.group(1)) > level
+            star = _OUTLINE_HEADING.fullmatch(lines[block[0]])
+            if star is not None:
+                return len(star.group(1))
+            return 0 if indent(lines[block[0]]) > 0 else None
+    return 0
 
 
 def _outline_mode(lines: Sequence[str]) -> bool:
