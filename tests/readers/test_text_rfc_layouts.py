@@ -99,3 +99,32 @@ def test_a_title_over_the_appendices_is_no_empty_section() -> None:
     # a title over numbered sections is no such title: "Appendices" emptied before "1. About"
     emptied = "Manual\n******\n\nIntro text.\n\nAppendices\n^^^^^^^^^^\n\n1. About\n********\n\nText.\n"
     assert codes_lines(emptied) == [("OL301", 6)]
+
+
+def test_a_summary_over_prose_is_a_section_and_the_contents_comes_after_it() -> None:
+    # RFC 1123: "Summary" is a section of the front matter; the contents has its own title below
+    doc = (
+        "Status of This Memo\n\n" + PARA + "\nSummary\n\n"
+        "   This RFC is one of a pair that defines and discusses the requirements\n"
+        "   for Internet host software.  This RFC covers the application and\n"
+        "   support protocols; its companion covers the communication layers.\n\n\n"
+        "                           Table of Contents\n\n\n\n"
+        "   1.  INTRODUCTION ...............................................    2\n"
+        "      1.1  The Internet Architecture ..............................    2\n"
+        "   2.  GENERAL ISSUES .............................................    2\n\n\n"
+        "1.  INTRODUCTION\n\n"
+        + PARA
+        + "\n1.1  The Internet Architecture\n\n"
+        + PARA
+        + "\n2.  GENERAL ISSUES\n\n"
+        + PARA
+    )
+    assert [e.title for e in text.read(doc.encode(), "rfc1123.txt").toc] == [
+        "INTRODUCTION",
+        "The Internet Architecture",
+        "GENERAL ISSUES",
+    ]
+    assert codes_lines(doc) == []
+    # a contents titled "Summary", its entries right under it, is still the contents
+    summary = doc.replace("Table of Contents", "Summary of Contents").replace("\nSummary\n", "\nAbstract\n")
+    assert len(text.read(summary.replace("Summary of Contents", "Summary").encode(), "x.txt").toc) == 3

@@ -125,9 +125,34 @@ def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
             after = i + 1 < len(lines) and (
                 not content[i + 1] or bool(UNDERLINE.fullmatch(lines[i + 1])) or _numbered_under(lines, i)
             )
-            if before_blank and after:
+            if before_blank and after and not _over_prose(lines, content, i):
                 return i
     return -1
+
+
+# The lines of a paragraph read under a title to tell entries from prose.
+PROSE_LOOK = 12
+
+
+def _over_prose(lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """Whether the title is a section's that opens with a paragraph of prose ("Summary" over an
+    RFC's summary): its first lines add up to sentences, not entries."""
+    j = i + 1
+    if j < len(lines) and UNDERLINE.fullmatch(lines[j]):
+        j += 1
+    while j < len(lines) and not content[j]:
+        j += 1
+    if j >= len(lines) or _parse(lines[j].strip()) is not None:
+        return False
+    para: list[str] = []
+    block = _Block(0)
+    while j < len(lines) and content[j] and len(para) < PROSE_LOOK:
+        text, page = block.split_page(lines[j])
+        if page is not None or _parse(text.strip()) is not None:
+            return False  # an entry among the lines: a contents set close under its title
+        para.append(text.strip())
+        j += 1
+    return _paragraph(" ".join(para))
 
 
 def _numbered_under(lines: Sequence[str], i: int) -> bool:
