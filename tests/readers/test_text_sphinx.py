@@ -135,3 +135,57 @@ def test_a_colon_that_names_the_next_section_introduces_it() -> None:
     )
     # the example the build dropped under "within:" is still missed; "context locals:" is answered
     assert codes_lines(doc) == [("OL302", 17)]
+
+
+# A style guide whose third rule carries a numbered run first, then unnumbered sections.
+GUIDE = (
+    "Style guide\n***********\n\nThe guide says how docstrings are written.\n\n\n"
+    "Sections\n========\n\nA docstring is made of sections.\n\n\n"
+    "1. Short summary\n----------------\n\nA one-line summary of the function.\n\n\n"
+    "2. Parameters\n-------------\n\nA description of the arguments.\n\n\n"
+    "Documenting classes\n===================\n\n\n"
+    "Class docstring\n---------------\n\nThe same sections as outlined above are used.\n\n\n"
+    "Method docstrings\n-----------------\n\nA method is documented as a function is.\n"
+)
+
+
+def test_an_unnumbered_title_sits_where_the_numbered_ones_over_its_rule_do() -> None:
+    # "1." is the number's first depth, yet its rule is the third: "Class docstring" over the same
+    # rule is a section of "Documenting classes", which then has sections, not an empty body
+    doc = text.read(GUIDE.encode(), "guide.txt")
+    assert [h.level for h in doc.facts.headings] == [1, 2, 3, 3, 2, 3, 3]
+    assert codes_lines(GUIDE) == []
+    assert codes_lines(GUIDE.replace("Class docstring\n---------------", "Class docstring\n===============")) == [
+        ("OL301", 25)
+    ]
+
+
+# The fifth part of an Info file split by makeinfo: it opens inside chapter 20, over the section rule.
+INFO_PART = (
+    "This is screen.info, produced by makeinfo.\n\n\n"
+    "File: screen.info,  Node: Maxwin,  Next: Backtick,  Prev: Zombie,  Up: Miscellaneous\n\n"
+    "20.21 Maxwin\n============\n\n"
+    " -- Command: maxwin num\n     Set the maximum window number screen will create.\n\n\n"
+    "File: screen.info,  Node: String Escapes,  Next: Credits,  Prev: Miscellaneous,  Up: Top\n\n"
+    "21 String Escapes\n*****************\n\n"
+    "Screen provides an escape mechanism to insert information like the current time.\n\n\n"
+    "File: screen.info,  Node: Credits,  Next: Bugs,  Prev: String Escapes,  Up: Top\n\n"
+    "22 Credits\n**********\n\n"
+    "Authors\n=======\n\n"
+    "   Originally created by Oliver Laumann, and maintained by many since.\n\n"
+    "Version\n=======\n\n"
+    "   This is version 5.0 of the manual.\n"
+)
+
+
+def test_a_part_of_a_split_info_file_keeps_its_chapters_above_their_sections() -> None:
+    doc = text.read(INFO_PART.encode(), "screen.info-5")
+    assert [(h.title, h.level) for h in doc.facts.headings] == [
+        ("Maxwin", 2),
+        ("String Escapes", 1),
+        ("Credits", 1),
+        ("Authors", 2),
+        ("Version", 2),
+    ]
+    # the sections before the first chapter continue the part before: no level skip, no empty chapter
+    assert codes_lines(INFO_PART) == []

@@ -300,3 +300,23 @@ def test_a_section_misnumbered_under_another_chapter_is_one_defect() -> None:
     sections = ["1.  Introduction", "2.  Attributes", "2.1.  Address", "3.2.  Interface", "2.3.  Prefix", "3.  Table"]
     doc = "".join(f"{s}\n\n   {BODY}\n\n" for s in sections)
     assert codes_lines(doc, "OL2") == [("OL205", 13)]
+
+
+def test_sections_that_open_a_piece_of_a_split_manual_skip_no_level() -> None:
+    # "10.5" opens the third piece of an Info manual: its chapter "10" is in the piece before
+    piece = "10.5 Mode\n=========\n\n" + BODY + "\n\n10.6 Monitor\n============\n\n" + BODY + "\n\n"
+    piece += "11 Copy Mode\n***********\n\n" + BODY + "\n\n11.1 Marking\n============\n\n" + BODY + "\n"
+    assert codes_lines(piece, "OL2") == []
+    # a document that opens at the first section of a chapter it lacks still skips a level
+    skipped = piece.replace("10.5 Mode\n", "10.1 Mode\n").replace("10.6 Monitor", "10.2 Monitor")
+    assert codes_lines(skipped, "OL206") == [("OL206", 1)]
+
+
+def test_sections_under_a_lost_unnumbered_chapter_are_that_one_loss() -> None:
+    # the contents lists "Getting Started" over "1.1" and "1.2"; its heading is gone, which OL101
+    # reports: the sections left at the top level say nothing more
+    contents = "Contents\n\n   Getting Started\n      1.1 Introduction\n      1.2 Requirements\n"
+    contents += "   Using It\n      2.1 Options\n      2.2 Menus\n   Appendix A Commands\n\n\n"
+    sections = ("1.1 Introduction", "1.2 Requirements", "2.1 Options", "2.2 Menus", "Appendix A Commands")
+    body = "".join(f"{t}\n{'-' * len(t)}\n\n{BODY}\n\n\n" for t in sections)
+    assert codes_lines(contents + body, "OL1,OL2") == [("OL101", 3), ("OL101", 6)]

@@ -495,16 +495,25 @@ def _lost_in_contents(doc: Document) -> dict[tuple[int, ...], int]:
     return {e.number.values: k for k in al.unmatched_entries if k < al.tail and (e := doc.toc[k]).number is not None}
 
 
+def _unmatched(doc: Document) -> frozenset[int]:
+    return frozenset(doc.facts.alignment.unmatched_entries)
+
+
 def _lost_just_before(doc: Document, lost: Mapping[tuple[int, ...], int], number: tuple[int, ...], h: Heading) -> bool:
     """Whether the heading numbered ``number``, which ``h`` (the first of the sections that call
     for it) lacks, is the one heading lost in front of it: the contents lists it with no heading,
-    directly before the entry of ``h``. Its sections are then that one lost heading, which OL101
-    reports, not numbering findings of their own; sections found further on, past more lost
-    entries, still say where they ended up."""
+    directly before the entry of ``h``, by that number or, unnumbered, as the parent of the entry
+    of ``h`` ("General Information" over "1.1 Introduction"). Its sections are then that one lost
+    heading, which OL101 reports, not numbering findings of their own; sections found further on,
+    past more lost entries, still say where they ended up."""
+    al = doc.facts.alignment
     k = lost.get(number)
     if k is None:
-        return False
-    al = doc.facts.alignment
+        i = al.entry_for(h) if doc.toc and al.reliable else None
+        if not i or i - 1 not in doc.facts.derive(_unmatched):
+            return False
+        parent = doc.toc[i - 1]
+        return parent.number is None and parent.level == doc.toc[i].level - 1
     i = al.entry_for(h)
     if i is not None:
         return i == k + 1
@@ -523,9 +532,16 @@ def check_level_skip(doc: Document, options: Mapping[str, Any]) -> Out:
     under every parent of one level are one finding for the document."""
     top = min((h.level for h in doc.headings), default=1)
     groups: dict[tuple[int, tuple[int, ...] | None], list[Heading]] = {}
+    first = doc.facts.headings[0].number if doc.facts.headings else None
+    # a part of a document split in files (an Info file's "screen.info-3") opens inside a numbered
+    # run ("10.5 Mode"): the headings before its first top-level one continue the part before
+    continued = first is not None and first.depth >= 2 and (first.values[-1] > 1 or doc.facts.derive(_info_piece))
     for h in doc.facts.headings:
         parent = doc.facts.parent(h)
         base = parent.level if parent else 0
+        continued = continued and h.level > top
+        if continued and parent is None and h.number is not None:
+            continue
         if h.level > base + 1 and not (parent is None and top == h.level):
             missing = _missing(h, parent)
             if parent is None and missing is None and h.number is None:

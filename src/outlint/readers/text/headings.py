@@ -567,6 +567,9 @@ def _number_underlined(items: list[outline.Block]) -> list[outline.Block]:
         return items  # underline levels and dotted depths agree
     levels = outline.infer_levels(outline.resolve_letters([h.number for h in numbered]))
     offset = numbered[0].level - (levels[0] or 1)
+    # a part of a split Info file opens inside a chapter ("20.21" over the section rule): its
+    # numbers still say that "21" over the chapter rule is one level above, not level with it
+    offset = max(offset, 1 - min(level or 1 for level in levels))
     relevel = {
         id(h): replace(h, level=max(1, (level or 1) + offset)) for h, level in zip(numbered, levels, strict=True)
     }

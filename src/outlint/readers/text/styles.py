@@ -283,7 +283,7 @@ def settle_levels(headings: Sequence[Heading], listing: Listing) -> list[Heading
     resolved = outline.resolve_letters([h.number for h in headings])
     own = outline.infer_levels(resolved)
     levels = [h.level or own[k] or 1 for k, h in enumerate(headings)]
-    for k, level in _underline_levels(headings, own).items():
+    for k, level in _underline_levels(headings, levels).items():
         levels[k] = level
     for k, level in _inside_runs(resolved, levels).items():
         levels[k] = level
@@ -348,14 +348,16 @@ def _weakness(number: Number | None, parts: bool = False) -> tuple[tuple[str, in
 STYLE_AGREEMENT = 0.8
 
 
-def _underline_levels(headings: Sequence[Heading], own: Sequence[int | None]) -> dict[int, int]:
+def _underline_levels(headings: Sequence[Heading], levels: Sequence[int]) -> dict[int, int]:
     """Unnumbered underlined headings at the level their rule has among the numbered ones: an Info
     file's "Authors" under "=======" sits where "24.1 Copying" under "=====" does, below the chapter
-    over "*****", whichever rule the file showed first."""
+    over "*****", whichever rule the file showed first; and a Sphinx page's "Class docstring" over
+    "---" sits where its "1. Short summary" over "---" does, at the third level, the number's own
+    depth being one only within its run."""
     by_rule: dict[str, Counter[int]] = {}
     for k, h in enumerate(headings):
-        if h.number is not None and h.style and h.style.startswith("underline") and own[k]:
-            by_rule.setdefault(h.style, Counter())[own[k] or 0] += 1
+        if h.number is not None and h.style and h.style.startswith("underline"):
+            by_rule.setdefault(h.style, Counter())[levels[k]] += 1
     out: dict[int, int] = {}
     for k, h in enumerate(headings):
         counts = by_rule.get(h.style) if h.number is None and h.style else None
