@@ -8,6 +8,7 @@ import pytest
 
 from outlint import language
 from outlint.linter import read_bytes
+from outlint.model import Paragraph
 from tests.conftest import ROOT, codes_lines, lint
 
 POLISH = (
@@ -814,3 +815,23 @@ ZH_SET_OFF = """名称
 
 def test_an_expression_set_off_and_a_script_under_its_name_are_no_untranslated_text() -> None:
     assert codes_lines(ZH_SET_OFF, "OL4") == [("OL401", 19)]
+
+
+VIM_HELP = (
+    "To enter autocommands for a specific group, use this method:\n"
+    '1. Select the group with ":augroup {name}".\n'
+    '2. Delete any old autocommands with ":au!".\n\n'
+    "Example: >\n"
+    "\t:augroup uncompress\n"
+    "\t:  au!\n"
+    "\t:  au BufEnter *.gz\t%!gunzip\n"
+    "\t:augroup END\n\n"
+    "This prevents having the autocommands defined twice, after sourcing the file again.\n"
+)
+
+
+def test_an_example_vim_help_marks_with_a_closing_angle_is_code() -> None:
+    # a line ending in ">" opens an example in Vim's help files: its commands are no French
+    doc = read_bytes(VIM_HELP.encode(), "autocmd.txt", "text")
+    assert [p.kind for p in doc.preamble if isinstance(p, Paragraph) and p.text.startswith("Example")] == ["code"]
+    assert codes_lines(VIM_HELP, "OL4") == []

@@ -261,10 +261,16 @@ _DOTTED_ITEM = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})+\.?\s+\S")
 
 def _labelled_code(body: Sequence[str]) -> bool:
     """A label ending with a colon over lines set deeper, with code among them and no sentence
-    ending any of them: a listing under its name, not a term and its description."""
+    ending any of them: a listing under its name, not a term and its description. Vim's help
+    files mark the same with a ">" ending the line ("Example: >"): the lines under it are code."""
     lead = indent(body[0])
     rest = body[1:]
-    if not body[0].rstrip().endswith(":") or any(indent(s) <= lead for s in rest):
+    label = body[0].rstrip()
+    if any(indent(s) <= lead for s in rest):
+        return False
+    if label == ">" or label.endswith(" >"):
+        return True
+    if not label.endswith(":"):
         return False
     return any(_code_line(s) for s in rest) and not any(SENTENCE_END.search(s[-12:]) for s in rest)
 
