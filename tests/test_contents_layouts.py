@@ -596,3 +596,30 @@ def test_a_short_unnumbered_entry_under_a_short_numbered_one_is_its_own_entry() 
     assert [(f.code, f.span.line) for f in lint(SHORT_ENTRIES, path="draft.txt") if f.code.startswith("OL1")] == [
         ("OL101", 5)
     ]
+
+
+# A README's contents right under its title, no blank between; each section's text set a tab in.
+README = "CONTENTS\n Sending Patches\n Patching Process\n Email Format\n Coding Style\n\n" + "".join(
+    f"{title}\n\n\t* {text}\n\n\t* One item per line, wrapped\n\t  at the tab.\n\n"
+    for title, text in (
+        ("Sending Patches", "send your patches to the mailing list."),
+        ("Patching Process", "each patch is reviewed on the list."),
+        ("Email Format", "the subject names the component."),
+        ("Coding Style", "follow the kernel's style."),
+    )
+)
+
+
+def test_a_contents_right_under_its_title_and_a_heading_it_leaves_out() -> None:
+    assert contents_findings(README) == []
+    # a section set as the listed ones are, which the contents leaves out
+    unlisted = README.replace(
+        "Email Format\n\n", "Repositories & Branches\n\n\t* clone it from the primary.\n\nEmail Format\n\n"
+    )
+    assert contents_findings(unlisted) == ["21: OL102"]
+    # a name signing a letter quoted at the margin is no heading
+    signed = README.replace(
+        "Email Format\n\n",
+        "> the change is welcome, thanks.\nIt was forwarded upstream.\n\nChristian\n\n\t* a note.\n\nEmail Format\n\n",
+    )
+    assert contents_findings(signed) == []

@@ -123,7 +123,10 @@ def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
         if content[i] and len(lines[i]) < 80 and TOC_TITLE.fullmatch(lines[i].strip()):
             before_blank = i == 0 or not content[i - 1] or "\f" in lines[i]
             after = i + 1 < len(lines) and (
-                not content[i + 1] or bool(UNDERLINE.fullmatch(lines[i + 1])) or _numbered_under(lines, i)
+                not content[i + 1]
+                or bool(UNDERLINE.fullmatch(lines[i + 1]))
+                or _numbered_under(lines, i)
+                or _listed_under(lines, content, i)
             )
             if before_blank and after and not _over_prose(lines, content, i):
                 return i
@@ -160,6 +163,21 @@ def _numbered_under(lines: Sequence[str], i: int) -> bool:
     "1.1. Sources of information", "Table of Contents" / "1. Background" / "2. Compiling ..."): a
     FAQ's contents with no blank under its title."""
     return i + 2 < len(lines) and all(_parse(lines[j]) is not None for j in (i + 1, i + 2))
+
+
+# The lines right under a title, with no blank between, that must stand later as headings for the
+# title to be the contents'.
+LISTED_UNDER = 3
+
+
+def _listed_under(lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """A title set right over unnumbered entries that each stand on their own later, as the
+    headings they list do ("CONTENTS" / " Sending Patches" / " Patching Process", a README's)."""
+    under = range(i + 1, i + 1 + LISTED_UNDER)
+    if under.stop > len(lines) or not all(content[j] for j in under):
+        return False
+    later = _standing(lines, content, under.stop, _stripped)
+    return all(later.get(_stripped(lines[j]), -1) > under.stop for j in under)
 
 
 def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:

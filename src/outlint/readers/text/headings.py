@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from outlint import numbering, outline
 from outlint.model import Gap, Heading, Number, Paragraph, TocEntry
+from outlint.readers.text.aslisted import set_as_listed
 from outlint.readers.text.blocks import Habits
 from outlint.readers.text.candidates import (
     ARROW,
@@ -92,6 +93,7 @@ def classify(
         else:
             out.append(item)
     blocks_out = _roman_appendices(_uncontested(_drop_listings(_number_underlined(_asides(out)))))
+    blocks_out = set_as_listed(blocks_out, lines)
     headings = [b for b in blocks_out if isinstance(b, Heading)]
     settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
     return [settled.get(id(b), b) if isinstance(b, Heading) else b for b in blocks_out]
