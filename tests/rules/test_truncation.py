@@ -328,11 +328,17 @@ def test_fragments_are_judged_in_english_documents_only() -> None:
     [
         '"split()" splits a string into a list',  # a sentence that starts with a quoted name
         "The function has an O(1) complexity, i.e. works",  # an abbreviation's full stop ends nothing
+        "The Debian Policy Manual the policy",  # a name of capitalised words is one word of the sentence
     ],
 )
 def test_a_document_cut_in_its_last_sentence_is_found(last: str) -> None:
     doc = f"Guide\n=====\n\nThe guide says what the tool does, in a sentence.\n\nUsage\n-----\n\n{last}\n"
     assert codes_lines(doc, "OL3") == [("OL302", 9)]
+
+
+def test_a_last_line_in_title_case_is_no_cut_sentence() -> None:
+    doc = "Guide\n=====\n\nThe guide says what the tool does, in a sentence.\n\nUsage\n-----\n\n{}\n"
+    assert codes_lines(doc.format("The Debian Policy Manual and Its Appendices"), "OL3") == []
 
 
 def test_last_sentence_steps_over_abbreviations() -> None:

@@ -635,8 +635,10 @@ def _stops_short(text: str) -> bool:
     if any("://" in w or w.startswith("www.") for w in sentence):
         return False  # a closing pointer ("Browse to https://... for more information")
     last = sentence[-1]
-    lower = sum(1 for w in sentence[1:] if w[:1].islower())
-    return last.isalpha() and last.islower() and len(last) >= 2 and lower * 2 >= len(sentence) - 1
+    # a run of capitalised words is one name ("the Debian Policy Manual"), one word of the sentence
+    rest = [w for k, w in enumerate(sentence[1:], 1) if w[:1].islower() or not sentence[k - 1][:1].isupper() or k == 1]
+    lower = sum(1 for w in rest if w[:1].islower())
+    return last.isalpha() and last.islower() and len(last) >= 2 and lower * 2 >= len(rest)
 
 
 def _starts_sentence(word: str) -> bool:
