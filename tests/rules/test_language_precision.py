@@ -835,3 +835,36 @@ def test_an_example_vim_help_marks_with_a_closing_angle_is_code() -> None:
     doc = read_bytes(VIM_HELP.encode(), "autocmd.txt", "text")
     assert [p.kind for p in doc.preamble if isinstance(p, Paragraph) and p.text.startswith("Example")] == ["code"]
     assert codes_lines(VIM_HELP, "OL4") == []
+
+
+def test_an_epigraph_signed_under_it_keeps_its_own_language() -> None:
+    doc = (
+        "Chapter 34. Gotchas\n\n"
+        "   Turandot: Gli enigmi sono tre, la morte una!\n\n"
+        "   Caleph: No, no! Gli enigmi sono tre, una la vita!\n\n"
+        "   --Puccini\n\n"
+        "   Here are some scripting practices that will bring excitement into an otherwise dull life.\n"
+    )
+    assert codes_lines(doc, "OL4") == []
+    # the same lines with no attribution under them are Italian left in an English text
+    assert codes_lines(doc.replace("   --Puccini\n\n", ""), "OL4") != []
+
+
+MAN_ZH = (
+    "选项\n"
+    "       -f\n"
+    "           不要执行认证，用户已经预认证过。\n\n"
+    "           Note: In that case, username is mandatory.\n\n"
+    "       -h\n"
+    "           此登录的远程主机名。\n"
+)
+
+
+def test_a_remark_under_a_label_is_text_not_a_setting() -> None:
+    # "Note:" and a sentence is a remark left in English, not a "key: value" line of code
+    assert codes_lines(MAN_ZH, "OL4") == [("OL401", 5)]
+    # a record's field with names for its value is no sentence
+    record = "Issued: July 14, 1998\nInventor: Stuart A. Haber, Wakefield S. Stornetta Jr.\n"
+    assert [p.kind for p in read_bytes(record.encode(), "r.txt", "text").preamble if isinstance(p, Paragraph)] == [
+        "code"
+    ]

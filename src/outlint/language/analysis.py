@@ -115,6 +115,7 @@ def _analyse(doc: Document, language: str | None) -> Languages:
     han = "ja" if totals["kana"] >= KANA_SHARE * (totals["kana"] + totals["han"]) > 0 else "zh"
     evidence = [para for para in paragraphs if id(para) not in notices]
     notices |= quoted.cited(doc)  # cited works keep their own titles, as licences their own words
+    notices |= quoted.attributed(doc)  # and epigraphs their own language
     split: dict[int, list[str]] = {}  # words of the texts the main language was sampled from
     main_script, main_language, sure = _main(doc, language, +totals, evidence, profiles, split)
     if main_language == "ja" or (main_script == "kana"):

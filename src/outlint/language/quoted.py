@@ -1,12 +1,12 @@
-"""Text a document keeps in its own language by design: verse it quotes, the works it cites, and
-samples of many languages; none of it is text left untranslated."""
+"""Text a document keeps in its own language by design: verse it quotes, the works it cites,
+epigraphs, and samples of many languages; none of it is text left untranslated."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
 
-from outlint.model import Document
+from outlint.model import Document, Paragraph
 
 # A line of verse is short, as a line of a list is (see ``analysis.ITEM_CHARS``).
 VERSE_CHARS = 60
@@ -39,6 +39,30 @@ def cited(doc: Document) -> frozenset[int]:
     for h in doc.facts.headings:
         if _REFERENCES.fullmatch(h.title.strip()):
             out.update(id(block) for section in h.walk() for block in section.body)
+    return frozenset(out)
+
+
+# An epigraph's attribution: a dash, then a name of a few words ("--Puccini", "— Goethe, Faust").
+_ATTRIBUTION = re.compile(r"\s*(?:--|—|―)\s*[A-Z][^\n]{0,40}")
+# The paragraphs right above an attribution that it may attribute (a dialogue quoted line by line).
+EPIGRAPH_PARAGRAPHS = 3
+
+
+def attributed(doc: Document) -> frozenset[int]:
+    """``id`` of the paragraphs an attribution signs: an epigraph quoted in the language it was
+    written in ("Turandot: Gli enigmi sono tre, la morte una!" over "--Puccini")."""
+    out: set[int] = set()
+    for body in (doc.preamble, *(h.body for h in doc.facts.headings)):
+        run: list[int] = []
+        for block in body:
+            if not isinstance(block, Paragraph):
+                run = []
+                continue
+            if _ATTRIBUTION.fullmatch(block.text) and run:
+                out.update(run[-EPIGRAPH_PARAGRAPHS:])
+                run = []
+            else:
+                run.append(id(block))
     return frozenset(out)
 
 

@@ -145,13 +145,34 @@ def _width(s: str) -> int:
 _COMMENTED_OUT = re.compile(r"#[A-Za-z][\w.-]*[ =:/]\S")
 
 
+# A sentence after a label has at least this many words.
+LABELLED_WORDS = 4
+
+
+def _labelled_sentence(t: str) -> bool:
+    """A word and a colon, then a sentence ("Note: In that case, username is mandatory."): a
+    remark under its label, not a setting and its value (nor a record's names: "Inventor: Stuart A.
+    Haber, Wakefield S. Stornetta Jr.")."""
+    label, colon, rest = t.partition(": ")
+    words = rest.split()
+    return (
+        bool(colon)
+        and label.isalpha()
+        and label[:1].isupper()
+        and rest[:1].isupper()
+        and len(words) >= LABELLED_WORDS
+        and rest.rstrip()[-1:] in ".!?"
+        and sum(1 for w in words[1:] if w[:1].islower()) * 3 >= (len(words) - 1) * 2  # words, not names
+    )
+
+
 def _code_line(s: str) -> bool:
     """A line that reads as code wherever it sits: braces, a statement's semicolon, a comment, a
     call or definition standing alone, or a keyword of C-like and Python-like languages."""
     t = s.strip()
     if not t:
         return False
-    if CODE_LINE.match(s) or _CODE_START.match(t) or t in ("...", "…"):
+    if (CODE_LINE.match(s) and not _labelled_sentence(t)) or _CODE_START.match(t) or t in ("...", "…"):
         return True  # (an ellipsis alone on its line stands for code left out of an example)
     if t.startswith("#!") or not t.strip(";{}()[]"):
         return True  # a script's first line ("#! /bin/sh"); brackets and semicolons alone (";;")
