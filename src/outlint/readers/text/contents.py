@@ -119,14 +119,15 @@ def _is_prose(s: str) -> bool:
 
 def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
     limit = max(TITLE_WITHIN, len(lines) // 2)
+    standing: dict[str, int] = {}  # the lines standing on their own, found once if asked
     for i in range(min(limit, len(lines))):
         if content[i] and len(lines[i]) < 80 and TOC_TITLE.fullmatch(lines[i].strip()):
             before_blank = i == 0 or not content[i - 1] or "\f" in lines[i]
-            after = i + 1 < len(lines) and (
+            after = before_blank and i + 1 < len(lines) and (
                 not content[i + 1]
                 or bool(UNDERLINE.fullmatch(lines[i + 1]))
                 or _numbered_under(lines, i)
-                or _listed_under(lines, content, i)
+                or _listed_under(lines, content, i, standing)
             )
             if before_blank and after and not _over_prose(lines, content, i):
                 return i
@@ -170,14 +171,17 @@ def _numbered_under(lines: Sequence[str], i: int) -> bool:
 LISTED_UNDER = 3
 
 
-def _listed_under(lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+def _listed_under(lines: Sequence[str], content: Sequence[bool], i: int, standing: dict[str, int]) -> bool:
     """A title set right over unnumbered entries that each stand on their own later, as the
-    headings they list do ("CONTENTS" / " Sending Patches" / " Patching Process", a README's)."""
+    headings they list do ("CONTENTS" / " Sending Patches" / " Patching Process", a README's).
+    ``standing``: the last line where each line stands so, filled on first use."""
     under = range(i + 1, i + 1 + LISTED_UNDER)
     if under.stop > len(lines) or not all(content[j] for j in under):
         return False
-    later = _standing(lines, content, under.stop, _stripped)
-    return all(later.get(_stripped(lines[j]), -1) > under.stop for j in under)
+    if not standing:
+        standing.update(_standing(lines, content, 0, _stripped))
+        standing[""] = -1  # (found: a document's first line stands, so this is no second search)
+    return all(standing.get(_stripped(lines[j]), -1) > under.stop for j in under)
 
 
 def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
