@@ -623,3 +623,19 @@ def test_a_contents_right_under_its_title_and_a_heading_it_leaves_out() -> None:
         "> the change is welcome, thanks.\nIt was forwarded upstream.\n\nChristian\n\n\t* a note.\n\nEmail Format\n\n",
     )
     assert contents_findings(signed) == []
+
+
+def _zero_counted(lost: str = "") -> str:
+    entries = ["0. Preface", "0.1. Notices", "0.2. Latest Version", "0.3. History", "1. Conventions", "1.1. Bytes"]
+    entries += ["1.2. Integers", "2. Structure", "2.1. Stream", "2.2. Padding"]
+    contents = "The File Format\n===============\n\n\n" + "".join(f"        {e}\n" for e in entries) + "\n\n"
+    return contents + "".join(
+        f"{e}\n\n        The text of {e.split(None, 1)[1].lower()}.\n\n\n" for e in entries if e != lost
+    )
+
+
+def test_an_untitled_contents_counted_from_zero_keeps_its_first_entries() -> None:
+    # the entries numbered from "0." head the block of numbered ones, as their headings stand later
+    assert contents_findings(_zero_counted()) == []
+    # one of them lost in the body is an entry with no heading, not the start of the contents moved
+    assert contents_findings(_zero_counted("0.1. Notices")) == ["6: OL101"]

@@ -123,11 +123,15 @@ def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
     for i in range(min(limit, len(lines))):
         if content[i] and len(lines[i]) < 80 and TOC_TITLE.fullmatch(lines[i].strip()):
             before_blank = i == 0 or not content[i - 1] or "\f" in lines[i]
-            after = before_blank and i + 1 < len(lines) and (
-                not content[i + 1]
-                or bool(UNDERLINE.fullmatch(lines[i + 1]))
-                or _numbered_under(lines, i)
-                or _listed_under(lines, content, i, standing)
+            after = (
+                before_blank
+                and i + 1 < len(lines)
+                and (
+                    not content[i + 1]
+                    or bool(UNDERLINE.fullmatch(lines[i + 1]))
+                    or _numbered_under(lines, i)
+                    or _listed_under(lines, content, i, standing)
+                )
             )
             if before_blank and after and not _over_prose(lines, content, i):
                 return i
@@ -231,8 +235,10 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
             while short and all(later.get(t, -1) >= i for t in short[-1][1]):
                 run = head = short.pop()[0]
             # unnumbered parents over the first numbered entries ("SECTION 1 - GENERAL" over
-            # "1.1. What is Vim?") begin the block when they too turn up later as headings
-            if head < run and all(later.get(_collapsed(lines[j]), -1) >= i for j in range(head, run)):
+            # "1.1. What is Vim?", or "0. Preface" counted from zero) begin the block when most
+            # of them too turn up later as headings (one lost is a contents entry with no heading)
+            above = range(head, run)
+            if head < run and 2 * sum(1 for j in above if later.get(_collapsed(lines[j]), -1) >= i) > len(above):
                 return head
             return run
         short = []
