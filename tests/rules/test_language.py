@@ -498,6 +498,16 @@ def test_english_documents_do_not_load_the_model() -> None:
     assert out.stdout.split() == ["False", "False"]
 
 
+def test_a_file_of_a_few_words_does_not_load_the_model(tmp_path: Path) -> None:
+    # two words no common-word list covers: too little to name a language, and no model to ask
+    note = tmp_path / "NOTE.txt"
+    note.write_text("Hello world.\n", encoding="utf-8")
+    code = f"import sys; from outlint.linter import check_path; check_path({str(note)!r}); "
+    code += "print('py3langid' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False"]
+
+
 @pytest.mark.parametrize(
     "token",
     [pytest.param("x" * 20_000, id="one-long-word"), pytest.param("@" * 3_000 + " é", id="at-signs")],

@@ -261,6 +261,9 @@ def main_latin_language(
 # a list of names, a changelog, or in a language the detector does not know (Polish shares "to",
 # "do", "na" with the candidates): then the model, asked among every language it knows, decides.
 MAIN_COVERAGE = 0.12
+# A sample of fewer words, not covered so, is not sure of any language, and the model is not loaded
+# to say so (a file of a line or two).
+SURE_WORDS = 40
 
 
 # The commonest words of Latin-script languages outside ``CANDIDATES``, none a common word of a
@@ -293,6 +296,8 @@ def main_is_sure(texts: list[str], tag: str) -> bool:
     own = _ONLY_WORDS.get(tag, frozenset()) | _ONLY_WORDS["en"]
     if not words or sum(map(own.__contains__, words)) >= MAIN_COVERAGE * len(words):
         return True
+    if len(words) < SURE_WORDS:
+        return False  # a note of a few words: too little to name a language, nor to judge one against
     sample = _clean(" ".join(model_words(" ".join(texts[:read]))))
     lang, confidence = _model(None).classify(sample)
     return bool(lang == tag and confidence >= MIN_CONFIDENCE)
