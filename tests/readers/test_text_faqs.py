@@ -461,6 +461,15 @@ def test_a_title_stacked_on_its_first_section_s_title_is_two_headings() -> None:
     assert codes_lines(STACKED) == []
 
 
+def test_a_stacked_pair_the_contents_lists_is_two_headings_not_a_chapter_s_list() -> None:
+    # an FAQ's contents lists every chapter and question; in the body each chapter's title sits
+    # right over its first question's: two headings, not a chapter's own list of its entries
+    titles = ["1. Background", "2. Implementations", "3. Benefits", "3.1. Multiple layers"]
+    titles += ["3.2. Mixed networks", "3.3. Many return paths", "4. Security"]
+    contents = "Frob Protocol FAQ\n\n\n" + "".join(f"{t}\n" for t in titles) + "\n\n"
+    assert codes_lines(contents + STACKED.split("\n", 2)[2], "OL1") == []
+
+
 # A manual whose contents is titled "Summary", as HAProxy's configuration manual titles its own
 SUMMARY_CONTENTS = (
     "Frobnik Configuration Manual\n"

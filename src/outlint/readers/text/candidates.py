@@ -428,9 +428,11 @@ def candidates(
         if framed is not None:
             items.append(_framed_heading(lines, block[0], block[-1], framed, underline_order))
             continue
-        if len(block) > 1 and _lists_entries(lines, block, listing):
-            continue  # a chapter's own contents, untitled, its entries in one block
-        if len(block) >= 2 and _stacked(lines, block):
+        stacked = len(block) >= 2 and _stacked(lines, block)
+        if len(block) > 1 and not (stacked and len(block) == 2) and _lists_entries(lines, block, listing):
+            continue  # a chapter's own contents, untitled, its entries in one block (a chapter's
+            # title right over its first section's, both listed, is no list of them)
+        if stacked:
             blocks.insert(k, block[1:])  # a chapter's title right over its first section's
             block = block[:1]
         after = blocks[k] if k < len(blocks) else None
