@@ -119,7 +119,7 @@ def _is_prose(s: str) -> bool:
 
 def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
     limit = max(TITLE_WITHIN, len(lines) // 2)
-    standing: dict[str, int] = {}  # the lines standing on their own, found once if asked
+    later = _Standalone(lines, content, -1)  # the lines standing on their own, found once if asked
     for i in range(min(limit, len(lines))):
         if content[i] and len(lines[i]) < 80 and TOC_TITLE.fullmatch(lines[i].strip()):
             before_blank = i == 0 or not content[i - 1] or "\f" in lines[i]
@@ -130,10 +130,10 @@ def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
                     not content[i + 1]
                     or bool(UNDERLINE.fullmatch(lines[i + 1]))
                     or _numbered_under(lines, i)
-                    or _listed_under(lines, content, i, standing)
+                    or _listed_under(lines, content, i, later)
                 )
             )
-            if before_blank and after and not _over_prose(lines, content, i):
+            if after and not _over_prose(lines, content, i):
                 return i
     return -1
 
@@ -175,17 +175,13 @@ def _numbered_under(lines: Sequence[str], i: int) -> bool:
 LISTED_UNDER = 3
 
 
-def _listed_under(lines: Sequence[str], content: Sequence[bool], i: int, standing: dict[str, int]) -> bool:
+def _listed_under(lines: Sequence[str], content: Sequence[bool], i: int, later: _Standalone) -> bool:
     """A title set right over unnumbered entries that each stand on their own later, as the
-    headings they list do ("CONTENTS" / " Sending Patches" / " Patching Process", a README's).
-    ``standing``: the last line where each line stands so, filled on first use."""
+    headings they list do ("CONTENTS" / " Sending Patches" / " Patching Process", a README's)."""
     under = range(i + 1, i + 1 + LISTED_UNDER)
     if under.stop > len(lines) or not all(content[j] for j in under):
         return False
-    if not standing:
-        standing.update(_standing(lines, content, 0, _stripped))
-        standing[""] = -1  # (found: a document's first line stands, so this is no second search)
-    return all(standing.get(_stripped(lines[j]), -1) > under.stop for j in under)
+    return all(later.get(_stripped(lines[j]), -1) > under.stop for j in under)
 
 
 def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
