@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from outlint import numbering
+from outlint.lazyre import lazy
 from outlint.model import Comment, Document, Gap, Heading, Number, Paragraph, Span, TocEntry
 
 Block = Heading | Paragraph | Gap
@@ -416,9 +417,7 @@ def _unnumbered_level(
 
 _PUNCT_RE = re.compile(r"[\W_]+", re.UNICODE)
 # spaces that only spread out CJK characters (前 言, 目　录) carry no meaning
-_CJK_SPACE_RE = re.compile(
-    r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]) (?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
-)
+_CJK_SPACE_RE = lazy(r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]) (?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
 
 
 def normalize_title(title: str) -> str:

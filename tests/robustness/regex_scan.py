@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import outlint
+from outlint.lazyre import LazyPattern
 
 SIZES = (24, 2000, 8000)
 SLOW = 0.01  # seconds at the largest size; a linear scan of 8000 characters takes about 0.1 ms
@@ -66,10 +67,11 @@ def collect() -> list[tuple[str, re.Pattern[Any]]]:
             continue
         module = importlib.import_module(info.name)
         for name, value in sorted(vars(module).items()):
-            if getattr(value, "__module__", info.name) not in (info.name, None) and not isinstance(value, re.Pattern):
+            pattern_like = isinstance(value, re.Pattern | LazyPattern)
+            if getattr(value, "__module__", info.name) not in (info.name, None) and not pattern_like:
                 continue
             for suffix, pattern in _patterns(value, 3):
-                if isinstance(value, re.Pattern) and _defined_elsewhere(module, name):
+                if pattern_like and _defined_elsewhere(module, name):
                     continue
                 found.append((f"{info.name}:{name}{suffix}", pattern))
     return found
@@ -84,6 +86,8 @@ def _defined_elsewhere(module: Any, name: str) -> bool:
 def _patterns(value: Any, depth: int) -> Iterator[tuple[str, re.Pattern[Any]]]:
     if isinstance(value, re.Pattern):
         yield "", value
+    elif isinstance(value, LazyPattern):
+        yield "", value.compiled()
     elif depth and isinstance(value, tuple | list):
         for i, item in enumerate(value):
             for suffix, p in _patterns(item, depth - 1):

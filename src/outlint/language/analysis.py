@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from outlint.language import detect, main, quoted, scripts
 from outlint.language.scripts import CJK, Profile, profile, same_writing
+from outlint.lazyre import lazy
 from outlint.model import Document, Heading, Paragraph
 
 TEXT_KINDS = main.TEXT_KINDS
@@ -551,7 +552,7 @@ _FUNCTION_WORDS = frozenset(
 # name of a work ("参见 Debian Policy Manual, 5.6", a section number's dots inside it after a CJK
 # word; an English "See Section 6.5, ..." left in a translation is a sentence). Bounded, so that it
 # stays linear.
-_CITATION = re.compile(
+_CITATION = lazy(
     r"(?:参见|参照|参考|請參考|请参考|を参照|详见|詳見)\s*(?=[A-Z“\"《「『])(?:[^.。;；!?！？]|\.(?=\d)){0,200}|"
     r"(?i:\bsee\b|\bcf\.)\s*(?=[A-Z“\"《「『])[^.。;；!?！？]{0,200}"
 )

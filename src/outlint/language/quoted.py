@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from outlint.lazyre import lazy
 from outlint.model import Document, Paragraph
 
 # A line of verse is short, as a line of a list is (see ``analysis.ITEM_CHARS``).
@@ -82,7 +83,7 @@ def samples(languages: Iterable[str]) -> bool:
 # sentences as the translation before it, and English takes two to eight letters per CJK character.
 _CJK_STOPS = re.compile("[。．！？]")
 _LATIN_STOPS = re.compile(r"[.!?](?:\s+(?=[\"“(]?[A-Z])|[\"”)]*\s*$)")
-_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_CHAR = lazy("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LETTER = re.compile("[A-Za-z]")
 SOURCE_RATIO = (2.0, 8.0)
 

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from outlint.lazyre import lazy
+
 # One alternation of script runs: finditer walks words/runs, never single characters in Python.
 _SCRIPTS = (
     ("han", "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"),
@@ -21,7 +23,7 @@ _SCRIPTS = (
     ("thai", "\u0e00-\u0e7f"),
 )
 CHARS = dict(_SCRIPTS)
-_RUN_RE = re.compile("|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRIPTS))
+_RUN_RE = lazy("|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRIPTS))
 # Han and kana carry about two Latin letters' worth of text each.
 _WEIGHT = {"han": 2, "kana": 2, "hangul": 2}
 CJK = frozenset(_WEIGHT)
@@ -49,10 +51,10 @@ _FILE_NAME = re.compile(r"[\w+-]+\.[a-z]{1,4}")
 # A dotted name: a host, a module, an object identifier ("some.host.name", "interfaces.ifTable").
 _DOTTED_NAME = re.compile(r"\w++(?:\.\w++)++")
 _WIDE_CHARS = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # CJK letters and punctuation
-_WIDE = re.compile(f"[{_WIDE_CHARS}]")
+_WIDE = lazy(f"[{_WIDE_CHARS}]")
 # In text with CJK in it, a token ends where CJK text starts or stops: CJK writes no spaces, so a
 # path or a name glued to a CJK clause ("ibus-1.5.7.src.rpm”这样的") is a token of its own.
-_PIECE = re.compile(f"[{_WIDE_CHARS}]++|[^\\s{_WIDE_CHARS}]++")
+_PIECE = lazy(f"[{_WIDE_CHARS}]++|[^\\s{_WIDE_CHARS}]++")
 
 
 def _link(token: str) -> bool:
@@ -221,8 +223,8 @@ def language_of(script: str | None) -> str | None:
 
 
 # The letters of each CJK script's writing (Japanese writes with kana and han alike).
-_WRITING = {script: re.compile(f"[{CHARS[script]}]") for script in CJK}
-_WRITING["kana"] = re.compile(f"[{CHARS['kana']}{CHARS['han']}]")
+_WRITING = {script: lazy(f"[{CHARS[script]}]") for script in CJK}
+_WRITING["kana"] = lazy(f"[{CHARS['kana']}{CHARS['han']}]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 

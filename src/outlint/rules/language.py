@@ -11,6 +11,7 @@ from outlint import language
 from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, item_lines, without_quoted
 from outlint.language.quoted import kept_source, verse
 from outlint.language.scripts import CJK
+from outlint.lazyre import lazy
 from outlint.model import Detected, Document, Hit, Paragraph, Rule, Severity, Span
 from outlint.rules.common import heading_ref, indent, quote
 from outlint.rules.truncation import locate
@@ -379,7 +380,7 @@ _CLOSE_QUOTES = "\"”’」』》〉'"
 _SEE_AFTER = ("を参照", "をご覧", "を参考", "參照", "参照")
 # ... with no CJK text between the run and the word: the rest of the reference ("Using and Porting
 # GNU CC (for version 2.0) を参照", 'GDB manual in node "Startup" -- shell command "info ..." を参照')
-_CITED_BEFORE = re.compile(r"[^\u3040-\u30ff\u3400-\u9fff\uff00-\uffef。、]{0,120}?(?:" + "|".join(_SEE_AFTER) + ")")
+_CITED_BEFORE = lazy(r"[^\u3040-\u30ff\u3400-\u9fff\uff00-\uffef。、]{0,120}?(?:" + "|".join(_SEE_AFTER) + ")")
 _SEE = ("参见", "參見", "参照", "參照", "参考", "參考", "を参照", "見", "见", "see", "See")
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from outlint import language
+from outlint.lazyre import lazy
 from outlint.model import Document, Gap, Heading, Paragraph, Rule, Severity, Span
 from outlint.outline import contents_groups, normalize_title
 from outlint.rules.common import heading_ref, indent, quote
@@ -21,7 +22,7 @@ _END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z][a-z'’-]*)\b")
 # (a bracket or a quote after the full stop opens an aside or a literal: "(for Standard BC)")
 _INNER = re.compile(r"(\.)\s+([a-z][a-z'’-]*)\b")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl excl "
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
@@ -613,7 +614,7 @@ def _punctuates_entries(doc: Document) -> bool:
 # Japanese text that stops on hiragana, after two CJK characters, with no full stop: in a particle
 # or a verb's stem ("...が設定さ"), mid-sentence; titles and names end in kanji or katakana
 _HIRAGANA_END = re.compile(r"[\u3040-\u309f]$")
-_KANA_END = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff\u3040-\u309f]{2}[\u3040-\u309f]$")
+_KANA_END = lazy(r"[\u3400-\u9fff\u30a0-\u30ff\u3040-\u309f]{2}[\u3040-\u309f]$")
 
 
 def _stops_short(text: str) -> bool:
