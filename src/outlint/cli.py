@@ -141,7 +141,12 @@ def _check_all(
     except run.Stopped as exc:
         close()
         click.echo(f"outlint: {exc}", err=True)
-        sys.exit(128 + exc.signum)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # The workers are ended and nothing is written yet: the process leaves now, without the
+        # interpreter's exit hooks, one of which wakes the process pool's manager thread through a
+        # pipe that thread may be closing at that moment ("Bad file descriptor" and a traceback)
+        os._exit(128 + exc.signum)
     close()
     findings: list[Finding] = []
     internal = False
