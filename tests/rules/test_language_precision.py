@@ -868,3 +868,51 @@ def test_a_remark_under_a_label_is_text_not_a_setting() -> None:
     assert [p.kind for p in read_bytes(record.encode(), "r.txt", "text").preamble if isinstance(p, Paragraph)] == [
         "code"
     ]
+
+
+# A Japanese manual page: its usage line with English placeholders, and its copyright section kept
+# in English as translations of manual pages keep it (the notice, a line on who wrote the page,
+# "Released under the GNU General Public License"); an English paragraph left in the description
+# is still found
+JA_MAN_NOTICE = """名前
+       frob - 小さな部品を処理する
+
+書式
+       frob configure [ build directory ] [ options to set ]
+
+説明
+       frob は、 コマンドラインから部品を処理するものです。 その利用の仕方は以下のよう
+       に簡単です。 ビルドディレクトリが省略された場合は、 カレントディレクトリが用い
+       られます。 設定の一覧は、 オプションを付けずに実行すると表示されます。
+
+       The options are read from the file named, and each option given on the command
+       line overrides the value the file gives for it.
+
+       設定ファイルが存在しない場合は、 既定の値が用いられます。 既定の値は、 パッケー
+       ジのドキュメントに記載されています。
+
+著作権
+       Copyright © 2005, 2006 A. Writer
+
+       This manual page was written for the Debian(TM) system (but it may be used by
+       others).
+
+       Released under the GNU General Public License version 2 or later.
+"""
+
+
+def test_a_usage_line_and_a_copyright_section_in_a_japanese_manual_are_no_english_text() -> None:
+    assert codes_lines(JA_MAN_NOTICE, "OL4") == [("OL401", 12)]
+
+
+def test_a_phrase_in_single_quotes_is_a_mention_not_a_sentence_of_its_language() -> None:
+    # "Those are 'objets du jour'.": the French words are mentioned, in quotes, by an English
+    # sentence; a French sentence left unquoted in the paragraph is still found
+    para = (
+        "The items in the shop change every day. Those are 'objets du jour'. RLG and I got in the "
+        "habit of taking one home each time we went in, and the shopkeeper never minded it at all."
+    )
+    intro = "This guide tells you what you find in the town and how to get the best out of it.\n\n"
+    assert codes_lines(intro + para + "\n", "OL4") == []
+    left = para.replace("Those are 'objets du jour'.", "Ce sont les objets du jour que nous avons vus.")
+    assert [code for code, _ in codes_lines(intro + left + "\n", "OL4")] == ["OL404"]

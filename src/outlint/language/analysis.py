@@ -322,8 +322,9 @@ def _sentences(para: Paragraph, main: str) -> list[Part]:
     ends = [m for m in _SENTENCE.finditer(text) if not _inside(spans, m.start())]
     for m in [*ends, None]:
         end = m.start() if m else len(text)
-        # a quoted title or user-interface string is a name: its words are not the sentence's
-        guess = detect.judge_latin(without_quoted(text[start:end]), main)
+        # a quoted title or user-interface string is a name: its words are not the sentence's (nor
+        # are a phrase's in single quotes, a mention: "Those are 'objets du jour'.")
+        guess = detect.judge_latin(_without_single_quoted(without_quoted(text[start:end])), main)
         if guess is not None:
             out.append(Part("sentence", guess.lang, start, end, para.span.line, guess.confidence))
         start = m.end() if m else end
@@ -370,6 +371,8 @@ _LEGAL = re.compile(
     # the notice's pointers to the licence's full text ("see the file /usr/share/common-licenses/GPL
     # for the full license", "You should have received a copy of the GNU General Public License")
     r"|\bcommon-licen[cs]es\b|\bfull\s+licen[cs]e\b|\breceived\s+a\s+copy\s+of\s+the\b"
+    # "Released under the GNU General Public License version 2 or later."
+    r"|\breleased\s+under\s+the\s+(?:gnu\b|(?:[\w.-]+\s+){1,3}licen[cs]e\b)"
 )
 
 
@@ -382,12 +385,22 @@ _LICENCE_TITLE = re.compile(
 )
 
 
+# A manual page's section of its copyright and licence, as translations title it ("COPYRIGHT",
+# "著作権", "版权"): a translation keeps its notices in English, and the lines between them too
+_NOTICE_TITLE = re.compile(
+    r"(?:copyright|copying|licen[cs]e|licen[cs]ing|copyright\s+and\s+licen[cs]e|著作権|版权|版權|"
+    r"版权声明|版权信息|著作権表示|ライセンス|许可证|许可|授權|授权|저작권|라이선스)",
+    re.IGNORECASE,
+)
+
+
 def _licence_sections(doc: Document, notices: frozenset[int]) -> frozenset[int]:
-    """The paragraphs of sections whose heading names a licence and whose text has a legal notice
-    in it (the licence itself, not a section about licensing), sub-sections included."""
+    """The paragraphs of sections whose heading names a licence, or is a copyright section, and
+    whose text has a legal notice in it (the licence itself, not a section about licensing),
+    sub-sections included."""
     out: set[int] = set()
     for h in doc.facts.headings:
-        if not _LICENCE_TITLE.search(h.title):
+        if not (_LICENCE_TITLE.search(h.title) or _NOTICE_TITLE.fullmatch(h.title.strip())):
             continue
         paragraphs = [b for b in _under(h) if isinstance(b, Paragraph)]
         if any(id(p) in notices for p in paragraphs):
@@ -568,6 +581,15 @@ _QUOTED = re.compile(
 )
 _OPENERS = ('"', "“", "「", "《", "『", "‘", "〈", "«", "„")
 _WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:'[a-z]+)?(?![A-Za-z])")
+
+
+# A phrase in straight single quotes: the opening one after no letter (not "don't"), the closing
+# one before none
+_SINGLE_QUOTED = re.compile(r"(?<![A-Za-z])'[^'\n]{1,80}'(?![A-Za-z])")
+
+
+def _without_single_quoted(text: str) -> str:
+    return _SINGLE_QUOTED.sub(lambda m: " " * len(m.group()), text) if "'" in text else text
 
 
 def without_quoted(text: str) -> str:
