@@ -398,3 +398,82 @@ def test_big5_text_the_detector_gives_up_on_still_decodes(monkeypatch: pytest.Mo
     assert decode(text.encode("big5")) == (text, "big5")
     with pytest.raises(ReadError, match="no known encoding fits"):
         decode(bytes(range(0x80, 0x100)) * 4)
+
+
+_INFO_EXAMPLES = """\
+1 Macros
+********
+
+ -- Macro: AC_ONE (ARG)
+     Process the argument given and record it in the cache, so that a
+     later run of the same test finds it there and does not run it
+     again.  The cache lives in a file of its own.
+
+ -- Macro: AC_TWO (ARG)
+     Check for the library named and, when it is found, add it to the
+     list of libraries the program links with, in front of the rest.
+     Nothing is done when the library is missing.
+
+ -- Macro: AC_THREE (ARG)
+     Define the symbol in the header the package writes, with the value
+     given, and quote it as the shell needs.  The value may be empty, in
+     which case the symbol is defined as one.
+
+2 Upgrading
+***********
+
+If you were checking the results of earlier tests by examining the
+shell variable 'DEFS', you need to switch to the cache variables.
+
+   Here is a way to write it for version 2:
+
+     AC_CHECK_FUNCS([syslog])
+     if test "x$ac_cv_func_syslog" = xno; then
+       # syslog is not in the default libraries.  See if it's in some other.
+       for lib in bsd socket inet; do
+         AC_CHECK_LIB([$lib], [syslog], [AC_DEFINE([HAVE_SYSLOG])
+           LIBS="-l$lib $LIBS"; break])
+       done
+     fi
+
+   The fields of a type record:
+
+Offset               Name                     Description
+-------------------------------------------------------------------------------
+0x00                 'uint32_t ctt_name'      Offset of the name, if any.
+
+0x0c ('ctf_type_t'   'uint32_t ctt_lsizehi'   The high 32 bits of the size of a very large type.
+only)                                         The 'CTF_TYPE_LSIZE' macro can be used to get a
+                                              64-bit size out of this field and the next one.
+                                              'CTF_SIZE_TO_LSIZE_HI' splits the 'ctt_lsizehi' out
+                                              of it again.
+
+   That is all there is to it.
+"""
+
+
+def test_info_examples_and_wrapped_table_rows_are_not_prose() -> None:
+    # An Info manual whose definitions set their text five deep, as its examples are: an example
+    # set deeper than the paragraph leading into it is code all the same, and a table row whose
+    # cells wrap under their own columns (the first cell's "only)" too) is a table's.
+    doc = read(_INFO_EXAMPLES.encode(), "manual.info")
+    kinds = {b.span.line: b.kind for h in doc.headings for b in h.body if isinstance(b, Paragraph)}
+    assert kinds[4] == "list" and kinds[25] == "prose" and kinds[27] == "code"
+    assert kinds[38] == "table" and kinds[42] == "table" and kinds[48] == "prose"
+
+
+def test_a_boxed_comment_and_a_quotation_marked_with_colons_are_no_prose() -> None:
+    # a script quoted in a FAQ, its boxed comments in German broken over lines ("#" alone framing
+    # each), and a licence's exception quoted line by line with ":" inside an English sentence
+    doc = (
+        "Starting the sensors\n====================\n\n"
+        "The script below starts one sensor for each interface, and it says so in its comments.\n\n"
+        "    #\n     Die Funktion, die Snort fuer alle def. Interfaces auf dem System startet\n    #\n\n"
+        "    start_all() {\n        for i in $INTERFACES; do start $i; done\n    }\n\n"
+        "If the libraries you link with fall within the\nfollowing exception in the GPL:\n\n"
+        ":However, as a special exception, the source code distributed need not\n"
+        ":include anything that is normally distributed with the major components.\n\n"
+        "then you don't have to do anything special to use them. In other words, you\n"
+        "may link with them as you please.\n"
+    )
+    assert codes_lines(doc) == []

@@ -189,3 +189,27 @@ def test_a_part_of_a_split_info_file_keeps_its_chapters_above_their_sections() -
     ]
     # the sections before the first chapter continue the part before: no level skip, no empty chapter
     assert codes_lines(INFO_PART) == []
+
+
+MAKO_UNICODE = """The Unicode Chapter
+*******************
+
+Mako templates support Python's "magic encoding comment" syntax
+described in  pep-0263:
+
+   ## -*- coding: utf-8 -*-
+
+   Alors vous imaginez ma surprise, au lever du jour, quand
+   une drôle de petite voix m’a réveillé. Elle disait:
+    « S’il vous plaît… dessine-moi un mouton! »
+
+As an alternative, the template encoding can be specified
+programmatically to either "Template" or "TemplateLookup" via the
+"input_encoding" parameter.
+"""
+
+
+def test_a_literal_block_with_a_blank_line_in_it_is_code_to_its_end() -> None:
+    # the French sample template after its encoding comment, in the same literal block: code,
+    # no French paragraph left in an English page
+    assert codes_lines(MAKO_UNICODE) == []

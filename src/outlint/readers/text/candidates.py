@@ -20,7 +20,6 @@ from outlint.readers.text.contents import colon_numbered
 from outlint.readers.text.kinds import PROMPT, paragraph
 from outlint.readers.text.lines import (
     BULLET,
-    CJK,
     FUNCTION_WORDS,
     HEADING_END,
     RULE_LINE,
@@ -32,6 +31,7 @@ from outlint.readers.text.lines import (
 )
 from outlint.readers.text.outdent import NAME_LINE
 from outlint.readers.text.styles import WORDY, Listing, continues
+from outlint.readers.text.titles import bare_named, cjk_sentence
 
 _VERSION_TITLE = re.compile(
     r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s|"
@@ -90,25 +90,9 @@ def heading_shape(title: str) -> bool:
         return False
     if _sentence_title(t):
         return False
-    if _cjk_sentence(t):
+    if cjk_sentence(t):
         return False
     return not t[0].islower()
-
-
-# A CJK title is never a sentence: one that holds a sentence's full stop, or ends with a stop,
-# after this many CJK characters is a step of a procedure or a list's item ("1. 请将光标移动到本节中
-# 下面标记有 ---> 的那一行。", "1. <ESC>キーを押しましょう。(確実にノーマルモードにするため)")
-CJK_SENTENCE = 6
-
-
-def _cjk_sentence(t: str) -> bool:
-    # (or a sentence that ends introducing what follows, "在正常模式下一個命令的格式是︰", or the
-    # command it tells the reader to type, "欲刪除整行，請輸入︰dd")
-    stops = "。" in t or t.endswith(("！", "？", "：", "︰")) or _TYPE_THIS.search(t) is not None
-    return stops and len(CJK.findall(t)) >= CJK_SENTENCE
-
-
-_TYPE_THIS = re.compile(r"[：︰]\s*[!-~]+(?:\s+[!-~]+)*\s*$")
 
 
 def _glued_heading(
@@ -151,20 +135,6 @@ def _stacked(lines: Sequence[str], block: list[int]) -> bool:
         and b[-1] == 1
         and heading_shape(one[1])
         and heading_shape(two[1])
-    )
-
-
-def loose_shape(title: str) -> bool:
-    """A title that is in its place in a numbered sequence: lowercase starts (commands, file names),
-    a closing full stop and a wrapped second line are fine; a clause ending in a comma is not."""
-    t = title.strip()
-    return (
-        bool(t)
-        and len(t) <= 200
-        and len(t.split()) <= 30
-        and not HEADING_END.search(t)
-        and ". " not in t
-        and not _cjk_sentence(t)
     )
 
 
@@ -282,10 +252,16 @@ def _short_underline(lines: Sequence[str], block: list[int], listing: Listing) -
 
 
 def _listed_over_text(lines: Sequence[str], block: list[int], listing: Listing) -> bool:
-    """Whether a block's first line is a numbered title the contents lists as it stands, and the
-    line under it no part of it: a heading with its text set right under it ("A. Contributors" /
-    "In no particular order:")."""
+    """Whether a block's first line is a numbered title the contents lists as it stands, or an
+    unnumbered question it lists, and the line under it no part of it: a heading with its text set
+    right under it ("A. Contributors" / "In no particular order:")."""
     parsed = numbering.parse(lines[block[0]].replace("\f", ""))
+    if parsed is None and listing.toc:
+        # an unnumbered question the contents lists, asked whole, over a note or its answer's
+        # label ("Q: What risk does moderation introduce?" / "[added by ...]" / "A:")
+        title = lines[block[0]].strip()
+        below = lines[block[1]].strip()
+        return title.endswith("?") and listing.lists(None, title) and not listing.lists(None, f"{title} {below}")
     if parsed is None or not parsed[1] or not listing.toc or not listing.lists(*parsed):
         return False
     below = lines[block[1]].strip()
@@ -479,7 +455,9 @@ def candidates(
         ):
             blocks.insert(k, block[1:])  # a byline or the first words of the body under the title
             block = block[:1]
-        previous = [x for x in items[-1:] if isinstance(x, Paragraph)]
+        # the paragraph before this block, and the one before it when both are paragraphs
+        previous = items[-2:] if all(isinstance(x, Paragraph) for x in items[-2:]) else []
+        previous = previous or [x for x in items[-1:] if isinstance(x, Paragraph)]
         fallback = partial(paragraph, lines, block, previous, habits)
         candidate = _numbered(lines, block, listing)
         if candidate is not None and candidate[0].label in ("Q.", "A.") and (faq or candidate[0].label == "Q."):
@@ -779,34 +757,6 @@ def _hanging(lines: Sequence[str], first: str, title: str, after: list[int] | Ga
     return paragraph(lines, after, [], habits).kind in ("prose", "list", "quote")
 
 
-# An undotted number before a quoted name: "3 ‘sed’ scripts" (a count before a unit, "32 bit
-# builds", is no number of a section)
-_BARE_TITLE = re.compile(r"\s*([1-9]\d{0,2})[ \t]+(\S.*)")
-# one word in lower case, as the name of a program is written: "nm", "c++filt", "debuginfod"
-_LONE_NAME = re.compile(r"[a-z][\w+.-]*")
-_NAME_MARK = re.compile(r"[.+_-]")
-
-
-def _bare_underlined(title: str) -> tuple[Number, str] | None:
-    """The undotted number of an underlined title that starts with a quoted name or the name of a
-    program (Info chapters: "3 ‘sed’ scripts", "2 nm", "17 config.status Invocation" over
-    "*****"): alone, a bare number needs a capital after it to be a section's number, but a name
-    after it is no count either."""
-    m = _BARE_TITLE.fullmatch(title.rstrip())
-    if m is None:
-        return None
-    rest = m.group(2).strip()
-    quoted = rest[:1] in "‘'\"`“«" and loose_shape(rest)
-    name, _, after = rest.partition(" ")
-    # a name alone, or one that is a file's or a program's ("config.status"), not a count ("24 bit colour")
-    named = _LONE_NAME.fullmatch(name) is not None and (
-        not after or (bool(_NAME_MARK.search(name)) and loose_shape(after))
-    )
-    if not quoted and not named:
-        return None
-    return Number(m.group(1), "decimal", (int(m.group(1)),)), rest
-
-
 def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[str]) -> Heading:
     title_idx, last_idx, char = under
     if char not in order:
@@ -814,7 +764,7 @@ def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[s
     title_line = lines[title_idx]
     if last_idx - title_idx > 1:  # a title wrapped over its rule's width (``_short_underline``)
         title_line = " ".join(lines[k].strip() for k in range(title_idx, last_idx))
-    parsed = numbering.parse(title_line) or _bare_underlined(title_line)
+    parsed = numbering.parse(title_line) or bare_named(title_line)
     if parsed is not None and _release(*parsed):
         parsed = None  # "3.42.1 - 2022-04-17": a release in a changelog, not a section number
     if parsed is not None and parsed[0].label in _QUESTION_LABELS:

@@ -25,11 +25,11 @@ from outlint.readers.text.candidates import (
     PartBreak,
     candidates,
     heading_shape,
-    loose_shape,
 )
 from outlint.readers.text.lines import HEADING_END, SENTENCE_END
 from outlint.readers.text.outdent import outdented
 from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn, restarts_inside, settle_levels
+from outlint.readers.text.titles import loose_shape
 
 # A contents with this many entries or more, none of them numbered, says that the document does
 # not number its headings.

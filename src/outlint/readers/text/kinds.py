@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from outlint.model import Paragraph, Span
 from outlint.readers.text.blocks import WRAPPED, Habits
 from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
+from outlint.readers.text.tables import GAP, TABLE_ROW, aligned_columns, same_cells, tab_cells, wrapped_row
 
 # An option in brackets, as usage lines write them: "[-n]", "[--quiet]", "[-o outfile]", "[OPTION]..."
 # (translated pages write them "[ -E extended_options ]", "[--]", "[选项]", "[オプション]")
@@ -17,10 +17,12 @@ _OPTION_GROUP = re.compile(
 )
 # A usage line: a command's name, then an option group
 _USAGE = re.compile(r"\s*[\w.+-]+\s+\[")
+# ... or a command's words and nothing after them but two or more placeholders in brackets
+# ("meson configure [ build directory ] [ options to set ]"); words and brackets are disjoint
+_PLACEHOLDERS = re.compile(r"\s*[\w.+-]+(?:\s+[\w.+-]+)*(?:\s+\[\s?[a-z-][^\[\]]{0,40}\]){2,}\s*")
 # Manual page references separated by commas: "awk(1), ed(1), grep(1),"
 _REFERENCES = re.compile(r"(?:[\w.:+-]+\(\d\w{0,6}\)[,.]?\s*)+")
 PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
-_TABLE_ROW = re.compile(r".*(?:\S\s{3,}\S.*\S\s{3,}\S|[|│┃].*[|│┃]|^\s*[+┌├└][-=+─┬┼┴]{3,})")
 # what any test but the prose one looks for: symbols, wide gaps, a statement's end, a prompt
 _UNPLAIN = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&;%\u2500-\u257f]|\s{3}")
 # the characters ``\s`` matches but a space (``str.isspace`` is true of them)
@@ -47,38 +49,16 @@ def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], h
         text = _join(body)
     span = Span(first + 1, indent(body[0]) + 1, last + 1, max(1, len(body[-1].rstrip())))
     previous = items[-1] if items and isinstance(items[-1], Paragraph) else None
+    goes_on = False
+    if previous is not None and previous.kind == "code" and len(items) >= 2 and isinstance(items[-2], Paragraph):
+        # a block at the indent of the code block right above it, deeper than the text that led
+        # into that code (its first line, a bullet's text), goes on with that example
+        lead = items[-2]
+        bullet = BULLET.match(lead.text)
+        text_column = lead.span.column - 1 + (bullet.end() if bullet else 0)
+        goes_on = text_column < indent(body[0]) >= previous.span.column - 1
     origin = _origin(body, first) if len(block) > 1 and _BROKEN in text else ()
-    return Paragraph(text, span, _kind(body, text, previous, habits), origin=origin)
-
-
-_GAP = re.compile(r"\S(\s{3,})\S")
-_TAB_ROW = re.compile(r"\s*[^\s\t][^\t]*\t\s*\S")
-_CELLS = re.compile(r"\s*\S+(?: \S+)*?(?:\t|\s{3,})\s*\S")
-
-
-# A table's rows that start their second cell in one column, this share of them at least, make a
-# table of a block of this many lines or more (its header and its rules may start elsewhere).
-ALIGNED_SHARE = 0.8
-ALIGNED_ROWS = 4
-
-
-def _aligned_columns(body: Sequence[str]) -> bool:
-    """Every line has a wide gap, and the text after it starts in the same column: a table; or,
-    in a longer block, nearly every line ("PC Key     maps to   VT Key." over "F1       PF1")."""
-    starts: Counter[int] = Counter()
-    for s in body:
-        m = _GAP.search(s)
-        if m is None:
-            return False
-        starts[m.end(1)] += 1
-    if len(starts) == 1:
-        return True
-    return len(body) >= ALIGNED_ROWS and starts.most_common(1)[0][1] >= ALIGNED_SHARE * len(body)
-
-
-def _same_cells(rows: Sequence[str]) -> bool:
-    """Whether rows of cells start their cells in the same columns, row after row."""
-    return len({tuple(m.end(1) for m in _GAP.finditer(s)) for s in rows}) == 1
+    return Paragraph(text, span, _kind(body, text, previous, habits, goes_on), origin=origin)
 
 
 # groff marks the words it hyphenated at a line's end with U+2010 (an author's hyphen is U+002D)
@@ -91,13 +71,6 @@ def _glue(before: str, s: str) -> str:
     if before.endswith(_BROKEN) and s[:1].isalnum():
         return ""  # a word (or an address) groff broke across lines: "Ser‐" "vice" is one word
     return " "
-
-
-def _tab_cells(body: Sequence[str]) -> bool:
-    """Rows of cells: nearly every line has a first cell, then a tab or a wide gap; half with a tab."""
-    cells = sum(1 for s in body if _CELLS.match(s))
-    tabs = sum(1 for s in body if _TAB_ROW.match(s))
-    return cells * 10 >= len(body) * 9 and tabs * 2 >= len(body)
 
 
 # a web address: its slashes and brackets are not code's symbols
@@ -174,8 +147,10 @@ def _code_line(s: str) -> bool:
         return False
     if (CODE_LINE.match(s) and not _labelled_sentence(t)) or _CODE_START.match(t) or t in ("...", "…"):
         return True  # (an ellipsis alone on its line stands for code left out of an example)
-    if t.startswith("#!") or not t.strip(";{}()[]"):
-        return True  # a script's first line ("#! /bin/sh"); brackets and semicolons alone (";;")
+    if t.startswith("#!") or not t.strip(";{}()[]") or not t.strip("#"):
+        # a script's first line ("#! /bin/sh"); brackets and semicolons alone (";;"); a comment
+        # sign alone, or a row of them (the frame of a script's boxed comment)
+        return True
     if _COMMENTED_OUT.match(t):
         return True  # a setting commented out in a configuration file ("#d-i mirror/country string")
     if t.startswith(("<!", "<?")) or t.endswith("-->"):
@@ -320,8 +295,9 @@ def _unplain(text: str) -> bool:
     return not m.group().isspace() or _UNPLAIN.search(text) is not None
 
 
-def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Habits) -> str:
-    """prose, list, table, code, quote (indented prose) or lines (addresses, terms, captions)."""
+def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Habits, goes_on: bool = False) -> str:
+    """prose, list, table, code, quote (indented prose) or lines (addresses, terms, captions).
+    ``goes_on``: the block may go on with the code block above it (see ``paragraph``)."""
     base = habits.prose_indent
     first = body[0]
     n = len(body)
@@ -332,6 +308,8 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         return "prose"
     if BULLET.match(first) or _MARKER.match(first) or (n > 1 and _bullet_run(body)):
         return "list"
+    if n > 1 and all(s.lstrip()[:1] == ":" for s in body):
+        return "quote"  # every line marked as quoted with a colon (": However, ..."): a citation
     if _STARRED.match(first):
         return "list"  # an outline's entries, starred one to a line ("** ykcs11: Improve logging")
     if n > 1 and all(_DOTTED_ITEM.match(s) for s in body):
@@ -343,14 +321,16 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
     if _BOX.search(text):
         return "table"  # box-drawing characters: a table or a diagram
     if "   " in text or "|" in text or "+-" in text or "│" in text:
-        rows = sum(1 for s in body if _TABLE_ROW.match(s))
+        rows = sum(1 for s in body if TABLE_ROW.match(s))
         if rows and (rows * 2 >= n or n == 1):
             return "table"
-        if n > 1 and _aligned_columns(body):
+        if n > 1 and aligned_columns(body):
             return "table"
-        if (rows >= 3 or rows * 3 >= n > 1) and _same_cells([s for s in body if _TABLE_ROW.match(s)]):
+        if (rows >= 3 or rows * 3 >= n > 1) and same_cells([s for s in body if TABLE_ROW.match(s)]):
             return "table"  # records with their cells in columns, a remark wrapped under each (a revision history)
-    if n > 1 and "\t" in text and _tab_cells(body):
+    if n > 1 and wrapped_row(body):
+        return "table"
+    if n > 1 and "\t" in text and tab_cells(body):
         return "table"  # cells separated by tabs (or a wide gap) on every line
     if PROMPT.match(first):
         return "code"  # a shell session: "$ ls -l", "# apt-get install ..."
@@ -359,7 +339,7 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
     if _definitions(body):
         return "list"  # a term and its description: an entry of a definition list
     groups = len(_OPTION_GROUP.findall(text))
-    if groups >= 2 or (groups and n == 1 and _USAGE.match(first)):
+    if groups >= 2 or (groups and n == 1 and _USAGE.match(first)) or (n == 1 and _PLACEHOLDERS.fullmatch(first)):
         return "code"  # a command's usage: its name and its options in brackets (a synopsis)
     if _REFERENCES.fullmatch(text):
         return "lines"  # manual page references ("awk(1), ed(1), grep(1)"): names, not sentences
@@ -369,14 +349,20 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
     # a block indented as a whole; a single line only when clearly code, since the first lines
     # of ordinary paragraphs are often indented too
     if margin >= base + 2 and (n > 1 or (margin >= base + 3 and (introduced or code_lines))):
-        return "code" if introduced or code_lines * 3 >= n else "quote"
+        # (a literal block with a blank line in it, as Sphinx's text builder sets one, is code to
+        # its end; a list item's text set as deep as its example is text)
+        return "code" if introduced or goes_on or code_lines * 3 >= n else "quote"
+    if introduced and previous is not None and n > 1 and code_lines and margin >= previous.span.column + 1:
+        # an example set deeper than the paragraph that leads into it, where the document's
+        # prose sits as deep elsewhere (an Info manual's definitions indent their text five too)
+        return "code"
     if _SYMBOLS.search(text) and _symbol_heavy(text):
         return "code"
     if code_lines * 2 > n or (n > 1 and code_lines * 2 == n and introduced):
         return "code"  # code at the prose indent: most of its lines read as code
     if n > 1 and code_lines * 2 == n and not any(SENTENCE_END.search(s[-12:]) for s in body if not _code_line(s)):
         return "code"  # half of it code, and the rest no sentence: a comment over its setting
-    if n > 2 and code_lines and sum(1 for s in body if _code_line(s) or _GAP.search(s)) * 4 >= n * 3:
+    if n > 2 and code_lines and sum(1 for s in body if _code_line(s) or GAP.search(s)) * 4 >= n * 3:
         return "code"  # records in columns, some with a "; comment": a zone file, a listing
     if n > 1:
         if all(_width(s.strip()) <= 45 and not s.strip()[0].islower() for s in body) and not any(
