@@ -874,3 +874,45 @@ def test_an_outline_that_skips_a_run_of_stars_nests_one_level() -> None:
     )
     assert [lvl for lvl, _ in _heads(doc)] == [1, 2, 2, 1, 2]
     assert codes_lines(doc) == []
+
+
+def test_a_list_of_questions_closed_by_a_rule_of_at_signs_and_a_question_over_a_note() -> None:
+    # STUMP's FAQ: the rule of "@" closes the list of questions (no entry "@@@@"), and a question
+    # with a note and its answer's label glued under it is still the question's heading
+    questions = ["Q: What is moderation?", "Q: What risk does moderation introduce?", "Q: Which groups use it?"]
+    doc = "Contents:\n\n" + "".join(f"{q}\n" for q in questions) + "\n" + "@" * 70 + "\n\n"
+    doc += f"{questions[0]}\n\nA:\n\n{ANSWER}"
+    doc += f"{questions[1]}\n[added by Gary Johnson]\nA:\n\n{ANSWER}"
+    doc += f"{questions[2]}\n\nA:\n\n{ANSWER}"
+    assert codes_lines(doc) == []
+    assert [t for _, t in _toc(doc)] == questions
+
+
+def test_questions_numbered_with_a_letter_after_their_number_leave_no_gap() -> None:
+    # SMAUG's FAQ: "3a)", "3b)" are the questions of number 3, read as its text, not lost numbers
+    doc = "1) Where is it?\n\n" + ANSWER + "2) Where can I get it?\n\n" + ANSWER
+    doc += "3a) I have it, now what?\n\n" + ANSWER + "3b) How do I change its port?\n\n" + ANSWER
+    doc += "4a) Why does it warn me?\n\n" + ANSWER + "5) Why will it not run?\n\n" + ANSWER
+    doc += "6) Who wrote it?\n\n" + ANSWER
+    assert codes_lines(doc, "OL2") == []
+    # a number neither there nor lettered is still a gap ("7)" after "4a)": 5 and 6 lost)
+    assert codes_lines(doc.replace("5) Why", "7) Why"), "OL201") == [("OL201", 21)]
+
+
+def test_a_bare_numbered_entry_before_a_program_s_name_is_numbered() -> None:
+    # Texinfo's contents: "6 preview-latex when not using LaTeX", as its underlined heading reads
+    doc = (
+        "Table of Contents\n*****************\n\n"
+        "5 Troubleshooting\n  5.1 Strange error messages\n6 preview-latex when not using LaTeX\n"
+        "  6.1 Does it work with PDFLaTeX?\n\n"
+        "5 Troubleshooting\n*****************\n\n"
+        + ANSWER
+        + "5.1 Strange error messages\n==========================\n\n"
+        + ANSWER
+        + "6 preview-latex when not using LaTeX\n************************************\n\n"
+        + ANSWER
+        + "6.1 Does it work with PDFLaTeX?\n===============================\n\n"
+        + ANSWER
+    )
+    assert codes_lines(doc, "OL1") == []
+    assert text.read(doc.encode(), "in.txt").toc[2].number is not None

@@ -128,3 +128,57 @@ def test_a_summary_over_prose_is_a_section_and_the_contents_comes_after_it() -> 
     # a contents titled "Summary", its entries right under it, is still the contents
     summary = doc.replace("Table of Contents", "Summary of Contents").replace("\nSummary\n", "\nAbstract\n")
     assert len(text.read(summary.replace("Summary of Contents", "Summary").encode(), "x.txt").toc) == 3
+
+
+def _draft_page(body: str, n: int) -> str:
+    # a page whose form feed was written out as the letters "FF" before its mark, CR line ends
+    foot = f"Menon-Sen & Co             Expires August 2009                FF[Page {n}]\n"
+    return (
+        body
+        + "\n" * 3
+        + foot
+        + "\n" * 5
+        + "Internet-draft                                             February 2009\n\n\n"
+    )
+
+
+def test_a_foot_with_its_form_feed_written_out_and_its_padding_are_layout() -> None:
+    para = "    The mechanism is a challenge and a response, as the sections below say.\n"
+    doc = (
+        _draft_page("1. Introduction\n\n" + para, 1)
+        + _draft_page("2. Overview\n\n" + para, 2)
+        + _draft_page("3. Exchange\n\n" + para, 3)
+        + "4. Security Considerations\n\n"
+        + para
+    )
+    assert codes_lines(doc.replace("\n", "\r\n")) == []
+
+
+def test_an_entry_wrapped_before_its_bracketed_name_and_a_page_glued_to_a_bracket() -> None:
+    # RFC 1510's contents: "(des-mac-k) ....... 77" goes on with the entry above it, and the page
+    # number of "... (descbc-crc)71" is glued to the closing bracket, where the title filled the line
+    contents = (
+        "Table of Contents\n\n"
+        "   6.3.1. The NULL Encryption System (null) ..............   71\n"
+        "   6.3.2. DES in CBC mode with a CRC-32 checksum (descbc-crc)71\n"
+        "   6.4. Checksums ........................................   72\n"
+        "   6.4.1. DES cipher-block chained checksum alternative\n"
+        "   (des-mac-k) ...........................................   77\n"
+        "   7. Naming Constraints .................................   78\n\n"
+    )
+    body = "".join(
+        f"{title}\n\n   The text of this section says what the section is for, in a sentence.\n\n"
+        for title in (
+            "6.3.1. The NULL Encryption System (null)",
+            "6.3.2. DES in CBC mode with a CRC-32 checksum (descbc-crc)",
+            "6.4. Checksums",
+            "6.4.1. DES cipher-block chained checksum alternative (des-mac-k)",
+            "7. Naming Constraints",
+        )
+    )
+    assert codes_lines(contents + body, "OL1") == []
+    doc = text.read((contents + body).encode(), "rfc1510.txt")
+    assert [(e.title, e.page) for e in doc.toc][1::2] == [
+        ("DES in CBC mode with a CRC-32 checksum (descbc-crc)", "71"),
+        ("DES cipher-block chained checksum alternative (des-mac-k)", "77"),
+    ]

@@ -320,3 +320,13 @@ def test_sections_under_a_lost_unnumbered_chapter_are_that_one_loss() -> None:
     sections = ("1.1 Introduction", "1.2 Requirements", "2.1 Options", "2.2 Menus", "Appendix A Commands")
     body = "".join(f"{t}\n{'-' * len(t)}\n\n{BODY}\n\n\n" for t in sections)
     assert codes_lines(contents + body, "OL1,OL2") == [("OL101", 3), ("OL101", 6)]
+
+
+def test_a_section_the_contents_numbers_under_its_parent_is_one_renumbering() -> None:
+    # "9.2." under "10. References", the contents listing it as "10.2.": one heading renumbered
+    # (OL104), not also a section under the wrong parent
+    chapters = [f"{n}. Chapter {n}" for n in range(1, 10)]
+    listed = [*chapters, "10. References", "10.1. Normative", "10.2. Informative"]
+    headings = [*chapters, "10. References", "10.1. Normative", "9.2. Informative"]
+    doc = text_doc(listed, headings)
+    assert [code for code, _ in codes_lines(doc, "OL1,OL2")] == ["OL104"]

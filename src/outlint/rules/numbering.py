@@ -210,10 +210,16 @@ def _versioned(h: Heading) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(dotted)}(?![\w]|\.\d)", h.title) is not None
 
 
+# A number with a letter after it, as FAQs number the questions that share a number ("3a) I have
+# SMAUG, now what?", "3b) ..."), and the mark that closes it
+_LETTERED = re.compile(r"([1-9]\d{0,3})[a-z]([).:])\s")
+
+
 def _run_in(doc: Document, holder: Heading | None, number: Number, first: int) -> bool:
     """Whether the sections numbered ``first`` up to (not including) ``number`` are written run in,
     each a paragraph of ``holder``'s body (the preamble for None) that starts with its number, as
-    older specifications set theirs ("1.1. The Domain Name System is ...", "1. MUST   This word")."""
+    older specifications set theirs ("1.1. The Domain Name System is ...", "1. MUST   This word"),
+    or with its number and a letter, as FAQs number the questions that share it ("3a) ...")."""
     body = holder.body if holder is not None else doc.preamble
     fam = family(number)
     written: set[tuple[int, ...]] = set()
@@ -222,6 +228,9 @@ def _run_in(doc: Document, holder: Heading | None, number: Number, first: int) -
             parsed = parse(block.text[:40])
             if parsed is not None and family(parsed[0]) == fam:
                 written.add(parsed[0].values)
+            lettered = _LETTERED.match(block.text) if number.depth == 1 else None
+            if lettered is not None and number.label.endswith(lettered.group(2)):
+                written.add((int(lettered.group(1)),))  # "3a) ...", "3b) ...": questions of number 3
     head = number.values[:-1]
     return all((*head, v) in written for v in range(first, number.values[-1]))
 
@@ -453,7 +462,8 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
     """One finding per parent and per number the sections call for: "4.1" to "4.4" left under
     "3." when their chapter heading is lost are one problem, not four. Silent where the contents
     already names the cause: it lists that chapter with no heading for it (OL101), or lists the
-    parent with the number its sections carry (the parent was renumbered, OL104)."""
+    parent with the number its sections carry (the parent was renumbered, OL104), or lists the
+    section itself with a number that fits its parent (the section was renumbered, OL104)."""
     groups: dict[tuple[int, tuple[int, ...]], list[Heading]] = {}
     lost = doc.facts.derive(_lost_in_contents)
     for h in doc.facts.headings:
@@ -465,6 +475,9 @@ def check_parent(doc: Document, options: Mapping[str, Any]) -> Out:
         listed = _listed_number(doc, parent)
         if listed is not None and listed.values == prefix and _stale(doc, parent):
             continue  # the parent was renumbered since the contents: OL104 reports it
+        own = _listed_number(doc, h)
+        if same and own is not None and _stale(doc, h) and own.values[: parent.number.depth] == parent.number.values:
+            continue  # the contents lists it under its parent ("10.2" for "9.2"): OL104 reports it
         groups.setdefault((id(parent), prefix), []).append(h)
     expected = doc.facts.derive(_expected)
     for (_, prefix), members in groups.items():

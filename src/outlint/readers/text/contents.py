@@ -27,11 +27,13 @@ from outlint.readers.text.lines import (
     indent,
     words,
 )
+from outlint.readers.text.titles import bare_named
 
 # a page number glued to the title, or after one dot or spaces, or one dot between spaces ("... in
 # this memo here.3", "... Natural Languages. 22", "... and application/http  . 170": a leader cut
-# to its last dot where the title fills the line)
-_GLUED_PAGE = re.compile(r"(?P<title>.*?[^\s\d.])(?:[ \t]*+\.[ \t]*+|[ \t]++)(?P<page>\d{1,4})\s*")
+# to its last dot where the title fills the line), or right after a closing bracket ("... checksum
+# (descbc-crc)71": never after a letter, as "MD5" and "X11" end titles)
+_GLUED_PAGE = re.compile(r"(?P<title>.*?[^\s\d.])(?:[ \t]*+\.[ \t]*+|[ \t]++|(?<=[)\]]))(?P<page>\d{1,4})\s*")
 # column labels above contents entries ("PAGE", "Chapter ... Page") are not entries
 _COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp?\.|seite|页码|页)\s*", re.IGNORECASE)
 # a list of figures or tables after the contents is another list, not more contents
@@ -87,8 +89,10 @@ UNTITLED_TRIES = 3
 
 
 def _parse(text: str) -> tuple[Number, str] | None:
-    """The number and title of an entry's text, as ``numbering.parse`` reads it or colon-numbered."""
-    return numbering.parse(text) or colon_numbered(text)
+    """The number and title of an entry's text, as ``numbering.parse`` reads it, colon-numbered, or
+    an undotted number before a name, as Texinfo's contents lists "6 preview-latex when not using
+    LaTeX" (its underlined heading reads so too)."""
+    return numbering.parse(text) or colon_numbered(text) or bare_named(text)
 
 
 def colon_numbered(text: str) -> tuple[Number, str] | None:
@@ -702,7 +706,8 @@ def _continues(
         return True
     if stands_later:
         return False
-    head = line.lstrip()[:1]
+    # (a bracket before a lower-case word opens no title: "(des-mac-k) ..... 77" under its entry)
+    head = line.lstrip().lstrip("([").lstrip()[:1] or line.lstrip()[:1]
     before = lines[prev.last]
     last_word = prev.text.rsplit(None, 1)[-1].lower() if prev.text.strip() else ""
     if head.islower() or last_word in FUNCTION_WORDS or prev.text.endswith((",", "-", "/", "(", ":")):

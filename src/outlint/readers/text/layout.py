@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from outlint import numbering
 
 # Page marks whose shape alone says what they are: "[Page 12]" (RFCs), "- 12 -", "Page 3 of 40".
+# (An RFC's foot may have its form feed written out before the mark: "Expires August 2009  FF[Page 1]")
 _PAGE_MARK = re.compile(
-    r"\s*+(?:.*\S\s+)?\[\s*page\s+(?:\d{1,5}|[ivxlcdm]{1,7})\s*\]\s*|\s*[-–—]\s*\d{1,5}\s*[-–—]\s*|"
+    r"\s*+(?:.*\S\s*)?\[\s*page\s+(?:\d{1,5}|[ivxlcdm]{1,7})\s*\]\s*|\s*[-–—]\s*\d{1,5}\s*[-–—]\s*|"
     r"\s*page\s+(?:[a-z]{1,2}\d{0,2}-)?\d{1,5}(?:\s+of\s+\d{1,5})?\s*",
     re.IGNORECASE,
 )

@@ -19,7 +19,8 @@ TOC_TITLE = re.compile(
 )
 UNDERLINE = re.compile(r"\s*([=\-*~^#+\"'`:.])\1{2,}\s*")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-RULE_LINE = re.compile(r"\s*([-=_*~#+.·•])(?:\s?\1){2,}\s*")
+# (a rule of at signs, per cent or dollar signs too: "@@@@@@@@" closes a FAQ's list of questions)
+RULE_LINE = re.compile(r"\s*([-=_*~#+.·•@%$&])(?:\s?\1){2,}\s*")
 # (CJK text sets its bullets, a middle dot or a diamond, straight before the item: "・辞書に")
 BULLET = re.compile(
     r"\s*(?:(?:[-*+•·◦▪‣–□■○●]|o(?=\s\s)|\d{1,3}[.)]|\([0-9a-zA-Z]{1,4}\)|[a-z][.)]|([a-z])\1{1,2}[.)]"
