@@ -770,12 +770,17 @@ def _pair_renamed(
     kind, between the headings of the entries paired on either side of it: the heading renamed
     since the contents was made ("1.8 Is there an anonymous cvs server?" now "1.8. Is there a
     public source code repository?"), one title finding rather than an entry without a heading
-    and a heading missing from the contents. One pass each way over the entries."""
+    and a heading missing from the contents. One pass each way over the entries. So is an
+    unnumbered entry with the one unnumbered heading left between the same two pairs."""
     free: dict[tuple[int, ...], list[int]] = {}
+    plain: list[int] = []  # the unnumbered headings left over, in order
     for k, h in enumerate(headings):
-        if id(h) not in used and h.number is not None:
-            free.setdefault(h.number.values, []).append(k)
-    if not free:
+        if id(h) not in used:
+            if h.number is not None:
+                free.setdefault(h.number.values, []).append(k)
+            else:
+                plain.append(k)
+    if not free and not plain:
         return
     before = [-1] * len(toc)
     last = -1
@@ -805,6 +810,16 @@ def _pair_renamed(
         if len(found) == 1:
             match[i] = headings[found[0]]
             used[id(headings[found[0]])] = i
+    # An unnumbered entry alone in its slot between two pairs, and one unnumbered heading alone
+    # there too: that heading, reworded since the contents was made (a FAQ's question asked anew)
+    slots = collections.Counter((before[i], after[i]) for i, e in enumerate(toc) if i not in match and e.number is None)
+    for i, entry in enumerate(toc):
+        if i in match or entry.number is not None or slots[(before[i], after[i])] != 1:
+            continue
+        ks = plain[bisect.bisect_right(plain, before[i]) : bisect.bisect_left(plain, after[i])]
+        if len(ks) == 1 and id(headings[ks[0]]) not in used and before[i] >= 0 and after[i] < len(headings):
+            match[i] = headings[ks[0]]
+            used[id(headings[ks[0]])] = i
 
 
 def _other_kind(a: Number, b: Number, same_title: bool = False) -> bool:

@@ -916,3 +916,24 @@ def test_a_bare_numbered_entry_before_a_program_s_name_is_numbered() -> None:
     )
     assert codes_lines(doc, "OL1") == []
     assert text.read(doc.encode(), "in.txt").toc[2].number is not None
+
+
+_ASKED = ["Q: What is moderation?", "Q: Who may moderate?", "Q: What skills are required?", "Q: Which groups use it?"]
+
+
+def _asked(questions: list[str]) -> str:
+    return "Contents\n\n" + "".join(f"{q}\n" for q in _ASKED) + "\n" + "".join(f"{q}\n\n{ANSWER}" for q in questions)
+
+
+def test_a_question_asked_anew_since_the_contents_is_one_renamed_heading() -> None:
+    # the third question reworded in the body: a heading, as the listed questions are set, and
+    # the one left in its entry's place: one finding at the heading, not a lost entry and an
+    # unlisted heading
+    asked = [*_ASKED[:2], "Q: How much do I need to know about computers?", _ASKED[3]]
+    assert codes_lines(_asked(asked)) == [("OL103", 16)]
+    # an unlisted question added between two listed ones is missing from the contents
+    added = [*_ASKED[:3], "Q: How do I get help?", _ASKED[3]]
+    assert codes_lines(_asked(added)) == [("OL102", 20)]
+    # a question inside an answer carries no label: no heading
+    inside = _asked(_ASKED).replace(ANSWER, ANSWER + "Why would you?\n\n" + ANSWER, 1)
+    assert codes_lines(inside) == []

@@ -182,3 +182,48 @@ def test_an_entry_wrapped_before_its_bracketed_name_and_a_page_glued_to_a_bracke
         ("DES in CBC mode with a CRC-32 checksum (descbc-crc)", "71"),
         ("DES cipher-block chained checksum alternative (des-mac-k)", "77"),
     ]
+
+
+_BODY = "   The text of this section says what the section is for, in one sentence.\n\n"
+
+
+def _rfc(contents: list[str], body: str) -> str:
+    listed = "".join(f"   {t} {'.' * (60 - len(t))} {k + 2}\n" for k, t in enumerate(contents))
+    return "Table of Contents\n\n" + listed + "\n" + body
+
+
+def test_the_closing_boilerplate_after_the_copyright_statement_is_listed_with_it() -> None:
+    # the contents ends with "Full Copyright Statement"; "Intellectual Property" and the RFC
+    # Editor's funding "Acknowledgement" that follow it are its boilerplate, never listed
+    contents = [
+        "1. Introduction",
+        "2. Protocol",
+        "Normative References",
+        "Informative References",
+        "Authors' Addresses",
+        "Full Copyright Statement",
+    ]
+    body = "".join(f"{t}\n\n{_BODY}" for t in [*contents, "Intellectual Property", "Acknowledgement"])
+    assert codes_lines(_rfc(contents, body), "OL1") == []
+    # an unlisted heading before the statement is still missing from the contents
+    body = "".join(f"{t}\n\n{_BODY}" for t in [*contents[:4], "Security Considerations", *contents[4:]])
+    assert codes_lines(_rfc(contents, body), "OL1") == [("OL102", 26)]
+
+
+def test_a_table_s_header_row_and_a_boxed_comment_over_rules_are_no_headings() -> None:
+    contents = ["1. Introduction", "2. Registry", "3. Sample Output"]
+    body = (
+        f"1. Introduction\n\n{_BODY}2. Registry\n\n{_BODY}"
+        "   NOTIFY messages: error types              Value\n"
+        "   -------------------------------------------------------------------\n\n"
+        "   RESERVED                                  0\n"
+        "   UNSUPPORTED_CRITICAL_PAYLOAD              1\n\n"
+        f"3. Sample Output\n\n{_BODY}"
+        "-----------------------------------------------------------------------\n"
+        "-- Sample session output obtained by running md4driver test suite    --\n"
+        "-----------------------------------------------------------------------\n\n"
+        "  MD4 test suite results:\n"
+    )
+    assert codes_lines(_rfc(contents, body), "OL1") == []
+    titles = [h.title for h in text.read(_rfc(contents, body).encode(), "rfc.txt").facts.headings]
+    assert titles == ["Introduction", "Registry", "Sample Output"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from outlint.linter import read_bytes
+from outlint.rules.truncation import cut_off
 from tests.conftest import codes_lines, lint
 from tests.rules.docs import BODY
 
@@ -402,3 +403,14 @@ def test_a_lowercase_label_over_a_table_is_no_fragment() -> None:
     # over a paragraph of prose, the same line is a fragment
     prose = doc.replace("PC Key     maps to   VT Key.\n------               ------\n" + rows, "the keys are mapped.\n")
     assert codes_lines(prose, "OL305") == [("OL305", 5)]
+
+
+def test_a_sentence_ending_on_the_reference_it_cites_is_not_cut() -> None:
+    # "... as described in [5]" with its full stop left out: the bracket is the sentence's last
+    # word, not a footnote's mark after a cut "described in"
+    text = (
+        "The keywords MUST, MUST NOT, SHOULD and MAY, when they appear in this document, are to be "
+        "interpreted as described in [5]"
+    )
+    assert not cut_off(text)
+    assert cut_off("The keywords, when they appear in this document, are to be interpreted as described in")

@@ -403,6 +403,23 @@ def _own_chapters(doc: Document) -> frozenset[int]:
     return frozenset(out)
 
 
+# The last entry of an RFC's contents, its closing boilerplate: "Full Copyright Statement",
+# "Intellectual Property and Copyright Statements", "Copyright Notice"
+_COPYRIGHT_ENTRY = re.compile(r"\bcopyright\b", re.IGNORECASE)
+
+
+def _closing_statement(doc: Document) -> int:
+    """The line of the heading of the contents' last entry when it names the copyright statement
+    (after it, an RFC sets the boilerplate it never lists: "Intellectual Property" and the RFC
+    Editor's funding "Acknowledgement"), else a line past the end."""
+    al = doc.facts.alignment
+    last = len(doc.toc) - 1
+    h = al.heading_for(last) if doc.toc and al.reliable else None
+    if h is None or not _COPYRIGHT_ENTRY.search(doc.toc[last].title):
+        return 1 << 62
+    return h.span.line
+
+
 def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
     if not _checked(doc):
         return
@@ -426,6 +443,8 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if parent is None and h.number is None and doc.facts.derive(_top_picked):
             continue  # the contents lists a few of the top-level headings: the others are no omission
+        if h.number is None and h.span.line > doc.facts.derive(_closing_statement):
+            continue  # the closing boilerplate an RFC lists as its copyright statement alone
         if parent is not None and level > 1 and not (doc.toc_depth and not options.get("depth")):
             # the contents lists this heading's siblings only if it lists its parent's children:
             # a contents may go deeper in one chapter than in another

@@ -321,6 +321,8 @@ _CITATION_END = re.compile(
     r",\s+(?:RFC|STD|BCP|FYI)\s*\d{1,5}\s*$"
 )
 _CALL = re.compile(r"\w\([^()]*\)")
+# the words a sentence cites a reference after, which a footnote's mark never follows
+_CITING = re.compile(r"\b(?:in|see|of|by|from|to|and|or|per|cf\.?)\s*$", re.IGNORECASE)
 # the last words of a shell or preprocessor block
 _CLOSERS = frozenset(("fi", "done", "esac", "endif", "end", "$endif", "#endif"))
 
@@ -404,6 +406,8 @@ def cut_off(text: str) -> bool:
     if ends_sentence(text):
         return False
     body = _trimmed(text)
+    if len(body) < len(text.rstrip()) and text.rstrip().endswith("]") and _CITING.search(body[-20:]):
+        return False  # "... as described in [5]": the reference is the sentence's last word, no footnote's mark
     if _COMPLETE.search(body[-200:]) or _COMMAND.search(body[-200:]):
         return False  # it ends on an address, a path, a reference, a quoted title or a command
     if _CITATION_END.search(body[-60:]):

@@ -440,6 +440,8 @@ def candidates(
         if under is not None and (
             under[2] in closing
             or (_sentence_title(lines[under[0]]) and not _listed_title(lines[under[0]], listing))
+            # a row of column labels over its rule ("NOTIFY messages: error types      Value"): a table's header
+            or (COLUMN_GAP.search(lines[under[0]].strip()) is not None and not _listed_title(lines[under[0]], listing))
             or (indent(lines[under[0]]) > base + 1 and not _centred_between_rules(lines, block, under, base))
             or under[1] != block[-1]
             or _sample_title(lines, under, blocks[k] if k < len(blocks) else None, outer)
@@ -820,6 +822,8 @@ def _framed_heading(lines: Sequence[str], idx: int, end: int, framed: tuple[str,
 
 # A statement or a brace ends the line: code, not a title
 _CODE_END = re.compile(r"[;{}]\s*$")
+# A comment framed by its language's marks on both sides: "-- ... --", "/* ... */", "# ... #"
+_BOXED_COMMENT = re.compile(r"\s*(?:--\s.*\s--|/\*.*\*/|#\s.*\s#|//.*//)\s*")
 
 
 def _between_rules(lines: Sequence[str], block: list[int]) -> bool:
@@ -917,9 +921,15 @@ def _framed_listing(lines: Sequence[str], block: list[int]) -> bool:
 
 def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int, str] | None:
     if len(block) >= 3 and _between_rules(lines, block):
-        if _CODE_END.search(lines[block[1]]) or PROMPT.match(lines[block[1]]) or _framed_listing(lines, block):
+        if (
+            _CODE_END.search(lines[block[1]])
+            or PROMPT.match(lines[block[1]])
+            or _framed_listing(lines, block)
+            or _BOXED_COMMENT.fullmatch(lines[block[1]])
+        ):
             # one line of code, or a command after its prompt ("$ git log -p"), in a listing
-            # set between rules (AsciiDoc's "----")
+            # set between rules (AsciiDoc's "----"); a comment boxed by them ("-- Sample session
+            # output ... --", "/* ... */")
             return None
         return block[1], block[2], "over" + lines[block[0]].strip()[0]
     if len(block) >= 2 and block[1] == block[0] + 1:
