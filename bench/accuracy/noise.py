@@ -44,7 +44,9 @@ widened the pool the most:
   as HTML stay out); and the text builds of PyPI sdists' ``docs/`` (``pip download --no-binary
   :all: --no-deps``, built with ``sphinx-build -C -b text`` and autodoc, doctest, napoleon and todo
   on; a second build with ``:numbered:`` added to every ``toctree`` joins ``sphinx-num``), among
-  them celery, kombu, scrapy, tornado, pygments, marshmallow, numpydoc, nox and isort;
+  them celery, kombu, scrapy, tornado, pygments, marshmallow, numpydoc, nox and isort, and (up to
+  15 pages of 3 KB or more each) attrs, click, flask, jinja2, werkzeug, itsdangerous, alembic,
+  babel, cattrs, mako, more-itertools, packaging, sqlparse, structlog and towncrier;
 - ``xml2rfc``: the text outputs in ietf-tools/xml2rfc's ``tests/valid`` (BSD-3-Clause), without
   the ``.raw.txt`` ones and without every document the benchmark holds under any suffix
   (``draft-template*``, ``elements*``, ``rfc7754*`` ...: remove them by hand, since their
@@ -65,7 +67,13 @@ widened the pool the most:
   outline mode of about 30 projects (GNU's, Yubico's) from their repositories;
 - ``rfc-nroff``: RFCs and Internet-Drafts in the RFC Editor's paginated layout kept in public
   repositories' ``doc/rfc`` folders (FreeRADIUS, ISC BIND 9 before it removed them, OpenLDAP,
-  AdaCore AWS, GNU mailutils), none the benchmark holds;
+  AdaCore AWS, GNU mailutils), none the benchmark holds; and, as a family of their own
+  (``rfc-extra``), the latest dev version of each draft in Heimdal's ``doc/standardisation`` and
+  those of Cyrus SASL, MIT krb5, strongSwan, libreswan, libssh, ISC DHCP, Exim, NTP, libsrtp,
+  pjproject, Asterisk, FreeSWITCH and UW IMAP (at most 15 each);
+- ``faq``: plain-text FAQs of about 30 more projects (Debian's dnsmasq, rkhunter, vsftpd, zlib,
+  freeciv, expect, valgrind, antiword, abcde, auctex; STUMP, Snort, UAE, NEdit, AdvanceMAME,
+  SMAUG, NetHack4, the Doom FAQs ...), one per project, none of those ``handwritten`` holds;
 - ``handwritten-cjk``: the CJK plain-text documents (READMEs, NEWS, ChangeLogs, git logs) of
   packages fetched with ``apt-get download`` and unpacked with ``dpkg-deb -x`` without installing
   them (canna, ddskk, kakasi, nkf, mew, skkdic, fonts-ipafont-gothic, fonts-hanazono,
@@ -74,7 +82,10 @@ widened the pool the most:
   dot-files, dictionaries, character tables, TeX sources and Markdown left out, and
   ``--family handwritten-cjk`` given so that only they are drawn; and, fetched so too, the CJK
   texts of input-method, font and TeX packages, Vim's tutors and the Japanese and Chinese
-  translations of Vim's help (vimdoc-ja, vimcdoc).
+  translations of Vim's help (vimdoc-ja, vimcdoc); and the plain-text Chinese, Japanese and
+  Korean documents of about 25 more packages and public repositories (latex-cjk-chinese, mlterm,
+  yatex, semi, fonts-mona; xcin, cutter, linux-doc-ko, TiMidity++, MaCoPiX, px68k, riece, apel,
+  bullet-lab-remix, oops-firewall ...), many in legacy encodings.
 """
 
 from __future__ import annotations

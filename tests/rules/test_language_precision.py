@@ -916,3 +916,80 @@ def test_a_phrase_in_single_quotes_is_a_mention_not_a_sentence_of_its_language()
     assert codes_lines(intro + para + "\n", "OL4") == []
     left = para.replace("Those are 'objets du jour'.", "Ce sont les objets du jour que nous avons vus.")
     assert [code for code, _ in codes_lines(intro + left + "\n", "OL4")] == ["OL404"]
+
+
+# A Chinese FAQ that shows what programs print: messages introduced by a line ending with a colon
+# (as a block of their own, or glued under the question, over two lines at one indent), a
+# compiler's diagnostics, a shell session at a prompt that names the directory, and records with
+# their cells parted by tabs; the one English paragraph left untranslated is still found
+ZH_SHOWN = """常見問題
+
+本程式是一套中文輸入法伺服器，可以在各種不同的環境下使用，安裝的方法請參考使用手冊中的說明，若有任何問題請先閱讀本文件。
+
+本程式是一套中文輸入法伺服器，可以在各種不同的環境下使用，安裝的方法請參考使用手冊中的說明，若有任何問題請先閱讀本文件。
+
+本程式是一套中文輸入法伺服器，可以在各種不同的環境下使用，安裝的方法請參考使用手冊中的說明，若有任何問題請先閱讀本文件。
+
+本程式是一套中文輸入法伺服器，可以在各種不同的環境下使用，安裝的方法請參考使用手冊中的說明，若有任何問題請先閱讀本文件。
+
+QB.1:  我已經安裝了 Berkeley DB2 了，為什麼在 configure 時還是跟我說:
+       You need Berkeley DB 2 to compile xcin.
+       Please use --with-dbinc and --with-dblib to configure.
+
+QB.6:  我在安裝 xcin 時，configure 沒有問題，但安裝到一半卻出現以下的錯誤:
+
+gcc -Wall -fsigned-char -O2 -DHAVE_CONFIG_H -I../../../src/include
+set_locale.c: In function `locale_setting':
+set_locale.c:68: error: `CODESET' undeclared (first use in this function)
+
+這是因為您的系統太舊了，請先更新您的系統函式庫，然後再重新編譯一次，就可以了。
+
+  [stack]% make
+  test-stack.c:9: error: 'Stack' undeclared (first use in this function)
+  make: *** [all-recursive] エラー 1
+
+Rainbow effect - appearance\t\t60\tdraw a rainbow (of bullet)
+-隨機彈。你一看到這一關就會記住它的。如果你感覺太難，可以先試試別的關卡。
+
+This paragraph was never translated, and it tells the reader how to report a bug to us.
+
+以上就是所有的常見問題，如果還有其他的問題，請寄信給我們，我們會盡快回覆您。
+"""
+
+
+def test_what_a_chinese_faq_shows_a_program_printing_is_no_untranslated_text() -> None:
+    assert codes_lines(ZH_SHOWN, "OL4") == [("OL401", 30)]
+
+
+def test_an_english_notice_glued_over_its_korean_version_is_reported_once() -> None:
+    doc = (
+        "NOTE:\nThis is a version of Documentation/CodingStyle, translated into Korean.\n"
+        "Note that the purpose of this file is to be easier to read in Korean and\n"
+        "is not intended as a fork of the original English file.\n===\n"
+        "이 문서는 Documentation/CodingStyle 의 한글 번역본입니다. 이 문서의 내용에 문제가\n"
+        "있다면 먼저 영어 원문을 확인하고 수정해 주시기 바랍니다.\n\n"
+        "코딩 스타일에 관한 짧은 문서입니다. 이 문서는 리눅스 커널의 코딩 스타일을 설명합니다.\n\n"
+        + (
+            "이 문서는 리눅스 커널의 코딩 스타일을 설명합니다. 코딩 스타일은 매우 개인적인 것이지만, "
+            "커널의 코드를 읽기 쉽게 하기 위해 지켜 주시기 바랍니다.\n\n"
+        )
+        * 4
+    )
+    assert [code for code, _ in codes_lines(doc, "OL4")] == ["OL401"]
+
+
+JA_CHANGES = (
+    "変更履歴\n\n"
+    + "このパッケージは日本語の組版のためのフォントの設定を集めたものです。詳しくは付属の文書を読んでください。\n\n" * 3
+    + "v1.5.6-->v1.5.6.1(2010/3/26)\n"
+    "・JIS X 0213:2004の字形改正に対応\n"
+    "　[otf.sty, makeotf, mkjvf, hiragino.map(for udvips), hiraginox.map(for dvipdfmx), jis2004.texの追加]\n"
+    "・補完の候補にマクロを追加した。追加したのは以下のとおり。\n\n"
+    "mathbb, mathscr, mathrsfs, text, and, onslide, pause\n\n"
+    "以上の変更は、次の版からすべての環境で使えるようになります。ご意見をお寄せください。\n"
+)
+
+
+def test_a_note_in_brackets_and_a_list_of_names_are_no_english_text() -> None:
+    # the files a change touched, in brackets after it, and macros one word each between commas
+    assert codes_lines(JA_CHANGES, "OL4") == []

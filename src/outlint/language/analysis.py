@@ -479,6 +479,7 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
     terms = term_lines(doc, para)
     out: list[Part] = []
     last = min(para.span.end_line, len(lines))
+    example = 0  # the last line read as an example the text introduces
     for n in range(para.span.line, last + 1):
         text = lines[n - 1]
         p = profile(text)
@@ -493,15 +494,18 @@ def _glued_lines(doc: Document, para: Paragraph, main_script: str | None, han: s
         script = foreign_script(p, main_script, CJK_MIN_WEIGHT if p.main in CJK else 20)
         if script is None or (script == "latin" and not english_prose(text)):
             continue
+        if script == "latin" and main_script in CJK and scripts.embedded(text, main_script):
+            continue  # the document's language with terms in it
         if (
             script == "latin"
             and main_script in CJK
             and (
-                scripts.embedded(text, main_script)
+                (example == n - 1 and _indent(text) == _indent(lines[n - 2]))
                 or _example(text, lines[para.span.line - 1], lines[n - 2] if n > para.span.line else "")
             )
         ):
-            continue  # the document's language with terms in it, or an example set deeper
+            example = n
+            continue  # an example set deeper, and the lines that go on with it at its indent
         if script not in CJK and a_name(text, script):
             continue
         above = lines[n - 2].rstrip() if n > para.span.line else ""
@@ -637,6 +641,22 @@ def opens_example(line: str) -> bool:
 _FORMAT = re.compile(r"%[-+#0]*+\d*+(?:\.\d+)?[sdifuxXc](?![A-Za-z])")
 
 
+# A program's diagnostic: its name (a file's and a line's number after it), then the kind of
+# message ("xcin: error: ...", "set_locale.c:68: warning: ...", "gcc: fatal error: ...")
+_DIAGNOSTIC = re.compile(r"\A\s*[\w./+-]+:(?:\d+:){0,2}\s*(?:fatal\s+)?(?:error|warning|note|fatal)\b:?", re.IGNORECASE)
+
+
+# A line of this many cells parted by tabs is a table's row, not a sentence; words between this
+# many commas or more, one word each, are a list of names.
+TAB_CELLS = 3
+LIST_ITEMS = 4
+
+
+def diagnostic(line: str) -> bool:
+    """Whether a line is a program's diagnostic (``_DIAGNOSTIC``)."""
+    return ":" in line and _DIAGNOSTIC.match(line) is not None
+
+
 def english_prose(text: str) -> bool:
     """Whether Latin text in a CJK document reads as English prose: once links, paths, identifiers,
     quoted strings and cited titles are out, at least three different lowercase words, a function
@@ -644,6 +664,13 @@ def english_prose(text: str) -> bool:
     acronyms count for neither); and no printf conversions."""
     if "%" in text and _FORMAT.search(text):
         return False  # a program's message with its conversions ("Starting to write CD at speed %d")
+    if diagnostic(text):
+        return False  # a program's diagnostic, as it prints it ("xcin: error: IMOpenIM() ... failed.")
+    if "\t" in text and len([c for c in text.strip().split("\t") if c.strip()]) >= TAB_CELLS:
+        return False  # a record's cells parted by tabs ("Rainbow effect - appearance<TAB>60<TAB>...")
+    items = text.split(",")
+    if len(items) >= LIST_ITEMS and all(len(item.split()) <= 1 for item in items):
+        return False  # names one word each, between commas ("mathbb, mathscr, text, and, pause")
     rest = without_quoted(scripts.without_code(text))
     if not rest.isascii() or "ee " in rest or "cf." in rest:
         rest = _CITATION.sub(" ", rest)

@@ -66,6 +66,8 @@ def check_paragraph(doc: Document, options: Mapping[str, Any]) -> Out:
                     lines = [doc.facts.lines[n - 1] for n in part.lines]
                     if _contacts(lines) or (main in CJK and _set_off(doc, part.lines[0], part.lines[-1])):
                         continue
+                    if main in CJK and part.lines[0] >= 2 and _leads_in(doc.facts.lines[part.lines[0] - 2]):
+                        continue  # the message or command the line above introduces ("...跟我說:")
                     lead = len(lines[0]) - len(lines[0].lstrip())
                     span = Span(part.line, lead + 1, part.lines[-1], max(1, len(lines[-1].rstrip())))
                     text = " ".join(x.strip() for x in lines)
@@ -112,8 +114,30 @@ def _shown_as_written(doc: Document, main: str | None) -> frozenset[int]:
     paras = list(language.iter_paragraphs(doc, _BLOCK_KINDS))
     shown = _opened_examples(doc, paras)
     if main in CJK:
-        shown |= _displayed(doc, paras) | _reading_list(paras)
+        shown |= _displayed(doc, paras) | _reading_list(paras) | _introduced(doc, paras)
     return shown
+
+
+# a letter of a CJK script
+_CJK_LETTER = lazy("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _leads_in(line: str) -> bool:
+    """A line of CJK text that ends with a colon, leading into what the next lines show."""
+    lead = line.rstrip()
+    return lead.endswith((":", "：", "︰")) and _CJK_LETTER.search(lead) is not None
+
+
+def _introduced(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
+    """Blocks with no CJK text right after a line of the document's CJK text that ends with a
+    colon ("安裝到一半卻出現以下的錯誤:" over a compiler's messages, "请输入：" over a command):
+    what that line introduces is shown as the program writes it, not left untranslated."""
+    lines = doc.facts.lines
+    out = set()
+    for before, para in pairwise(paras):
+        if _leads_in(lines[before.span.end_line - 1]) and not _CJK_LETTER.search(para.text):
+            out.add(id(para))
+    return frozenset(out)
 
 
 def _help_header(doc: Document, para: Paragraph) -> bool:
@@ -337,15 +361,17 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
             for start, end in language.foreign_runs(para.text, script, threshold, sentences=True):
                 if script == "latin" and not _untranslated_run(para.text, start, end):
                     continue
+                if script == "latin" and language.diagnostic(doc.facts.lines[locate(doc, para, start)[0] - 1]):
+                    continue  # a program's message, on the line it prints ("test.c:9: error: ...")
                 if script == "latin" and main in CJK and kept_source(para.text, start, end):
                     continue  # the source kept after its translation
                 if script != "latin" and script not in CJK and a_name(para.text[start:end], script):
                     continue  # names in their own script, in a list of contributors
                 line, col = locate(doc, para, start)
-                if line in glued:
-                    continue  # reported as a paragraph of its own (OL401)
+                end_line = locate(doc, para, end - 1)[0]
+                if glued and any(n in glued for n in range(line, end_line + 1)):
+                    continue  # reported as a paragraph of its own (OL401), from this line or a later one
                 if script == "latin":
-                    end_line = locate(doc, para, end - 1)[0]
                     if end_line - line >= 2 and item_lines(doc.facts.lines[line - 1 : end_line]):
                         continue  # a list of names set one to a line
                     if _contacts(doc.facts.lines[line - 1 : end_line]):
@@ -405,7 +431,9 @@ def _inside_quotes(head: str, tail: str) -> bool:
     """Whether the text between ``head`` and ``tail`` sits inside one pair of quotes."""
     if head.count('"') % 2 == 1 and '"' in tail:
         return True
-    for o, c in zip("“‘「『《〈`", "”’」』》〉'", strict=True):
+    # (and square brackets: a note, as a changelog lists the files a change touched, "...に対応
+    # [otf.sty, makeotf, hiragino.map(for udvips), ...]")
+    for o, c in zip("“‘「『《〈`[", "”’」』》〉']", strict=True):
         if head.rfind(o) > head.rfind(c) and c in tail and (o not in tail or tail.find(c) < tail.find(o)):
             return True
     return False

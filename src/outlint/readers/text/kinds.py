@@ -22,7 +22,11 @@ _USAGE = re.compile(r"\s*[\w.+-]+\s+\[")
 _PLACEHOLDERS = re.compile(r"\s*[\w.+-]+(?:\s+[\w.+-]+)*(?:\s+\[\s?[a-z-][^\[\]]{0,40}\]){2,}\s*")
 # Manual page references separated by commas: "awk(1), ed(1), grep(1),"
 _REFERENCES = re.compile(r"(?:[\w.:+-]+\(\d\w{0,6}\)[,.]?\s*)+")
-PROMPT = re.compile(r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> )")
+# (or a prompt that names the directory or the host: "[stack]% make", "user@host:~$ ls")
+PROMPT = re.compile(
+    r"\s*(?:[#%] [a-z./_-]|\$ [A-Za-z./_-]|>>> |\[[\w@:~./-]{1,40}(?: [\w@:~./-]{1,40})?\][$#%] ?\S"
+    r"|[\w.-]{1,32}@[\w.-]{1,64}(?::[\w~./-]{0,80})?[$#%] \S)"
+)
 # what any test but the prose one looks for: symbols, wide gaps, a statement's end, a prompt
 _UNPLAIN = re.compile(r"[{}\[\]<>=|\\/_*#+^~`$@&;%\u2500-\u257f]|\s{3}")
 # the characters ``\s`` matches but a space (``str.isspace`` is true of them)
