@@ -330,3 +330,27 @@ def test_a_section_the_contents_numbers_under_its_parent_is_one_renumbering() ->
     headings = [*chapters, "10. References", "10.1. Normative", "9.2. Informative"]
     doc = text_doc(listed, headings)
     assert [code for code, _ in codes_lines(doc, "OL1,OL2")] == ["OL104"]
+
+
+_LISTED = [f"{n}. Chapter {n}" for n in (1, 2)] + ["2.1. Terms", "2.2. Model", "2.3. Roles", "2.4. Limits"]
+_LISTED += ["3. Protocol", "3.1. Messages", "3.2. States", "4. Security"]
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # the second "2.3." is the "2.4." the contents lists: one renumbering, no duplicate too
+        ([h if h != "2.4. Limits" else "2.3. Limits" for h in _LISTED], ["OL104"]),
+        # "3.1." written "2.5." under chapter 3: one renumbering, no late start of chapter 3's numbering
+        ([h if h != "3.1. Messages" else "2.5. Messages" for h in _LISTED], ["OL104"]),
+        # "2.4." before "2.3.": one move out of the contents' order, no gap and no step back
+        ([*_LISTED[:4], _LISTED[5], _LISTED[4], *_LISTED[6:]], ["OL105"]),
+        # chapter 3 with its sections before chapter 2: one move, of the chapter
+        ([_LISTED[0], *_LISTED[6:9], *_LISTED[1:6], _LISTED[9]], ["OL105"]),
+        # a section lost: its entry has no heading, and no gap is reported besides
+        ([h for h in _LISTED if h != "2.2. Model"], ["OL101"]),
+    ],
+    ids=["duplicate", "misnumbered", "swapped", "chapter-moved", "lost"],
+)
+def test_one_defect_against_the_contents_is_one_finding(headings: list[str], expected: list[str]) -> None:
+    assert [code for code, _ in codes_lines(text_doc(_LISTED, headings), "OL1,OL2")] == expected

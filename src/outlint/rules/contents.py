@@ -531,6 +531,8 @@ def check_order(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if verdicts.get(i) != "order":
             continue  # renamed or renumbered as well: reported as that
+        if al.entry_parents[i] in bad:
+            continue  # moved with its parent, whose move is the one finding
         after = pairs[kept[next_kept]][1] if next_kept < len(kept) else None
         if after is not None and after.span.line < h.span.line:
             msg = f"the contents lists {heading_ref(h)} before {heading_ref(after)}, but it comes after it"

@@ -257,6 +257,8 @@ def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
                 continue
             if _misparented_between(doc, prev, h, want):
                 continue  # "2.1, 3.2, 2.3": the "3.2" is the "2.2" misnumbered, one defect (OL205 reports it)
+            if _moved_later(doc, h, parent, want):
+                continue  # "2.2, 2.4, 2.3": the "2.3" was moved, out of the contents' order (OL105 reports it)
             yield (
                 h.span,
                 (
@@ -264,6 +266,64 @@ def check_gap(doc: Document, options: Mapping[str, Any]) -> Out:
                     f"{_under(parent)} (expected {quote(want.label)})"
                 ),
             )
+
+
+# The most numbers a step may skip for them all to be looked for among the later siblings.
+MOVED_SPAN = 10
+
+
+def _moved_later(doc: Document, h: Heading, parent: Heading | None, want: Number) -> bool:
+    """Whether the step comes of sections moved out of the contents' order (OL105 reports the
+    move), not of a lost one: the heading itself is out of that order, or every number it skips
+    belongs to a sibling that is."""
+    al = doc.facts.alignment
+    if h.number is None or not doc.toc or not al.reliable or not al.out_of_order:
+        return False
+    if _moved(doc, h):
+        return True
+    bad = doc.facts.derive(_out_of_order)
+    if not 0 < h.number.values[-1] - want.values[-1] <= MOVED_SPAN:
+        return False
+    numbered = doc.facts.derive(_sibling_numbers)
+    head = want.values[:-1]
+    for v in range(want.values[-1], h.number.values[-1]):
+        if not any(al.entry_for(x) in bad for x in numbered.get((id(parent), (*head, v)), ())):
+            return False
+    return True
+
+
+def _renumbered_from(doc: Document) -> frozenset[tuple[int, ...]]:
+    """The numbers the contents gives headings that now carry another one (each OL104)."""
+    if not doc.toc or not doc.facts.alignment.reliable:
+        return frozenset()
+    out = set()
+    for i, x in doc.facts.alignment.pairs:
+        listed = doc.toc[i].number
+        if listed is not None and x.number is not None and listed.values != x.number.values:
+            out.add(listed.values)
+    return frozenset(out)
+
+
+def _moved(doc: Document, *headings: Heading) -> bool:
+    """Whether the contents lists any of ``headings`` out of the order they come in (OL105)."""
+    al = doc.facts.alignment
+    if not doc.toc or not al.reliable or not al.out_of_order:
+        return False
+    bad = doc.facts.derive(_out_of_order)
+    return any(al.entry_for(x) in bad for x in headings)
+
+
+def _out_of_order(doc: Document) -> frozenset[int]:
+    return frozenset(doc.facts.alignment.out_of_order)
+
+
+def _sibling_numbers(doc: Document) -> dict[tuple[int, tuple[int, ...]], list[Heading]]:
+    """The numbered headings by (id of their parent, number), in document order."""
+    out: dict[tuple[int, tuple[int, ...]], list[Heading]] = {}
+    for x in doc.facts.headings:
+        if x.number is not None:
+            out.setdefault((id(doc.facts.parent(x)), x.number.values), []).append(x)
+    return out
 
 
 def _heading_index(doc: Document) -> dict[int, int]:
@@ -298,6 +358,7 @@ def check_duplicate(doc: Document, options: Mapping[str, Any]) -> Out:
             and h.number.values == prev.number.values
             and not _new_group(doc, h, prev)
             and not _stale(doc, prev)
+            and not _stale(doc, h)  # the contents lists it with another number: OL104 reports it
         ):
             repeated.add(id(h))
             yield h.span, (f"duplicate number {quote(h.number.label)} {_under(parent)} (also line {prev.span.line})")
@@ -368,6 +429,8 @@ def check_backwards(doc: Document, options: Mapping[str, Any]) -> Out:
             # (compared whole: "1.3" after "2.1" goes back a chapter, though 3 is more than 1)
             if _stale(doc, prev) or not _sure(doc, h, prev):
                 continue
+            if _moved(doc, h, prev):
+                continue  # it or the sibling before it was moved out of the contents' order: OL105 reports it
             earlier = before.get(id(prev))
             leapt = id(prev) in doc.facts.derive(_stepped)
             if leapt and earlier is not None and earlier.number and earlier.number.values < h.number.values:
@@ -451,6 +514,8 @@ def check_start(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if _run_in(doc, parent, h.number, want.values[-1]):
             continue  # the first sections are paragraphs that start with their numbers
+        if want.values in doc.facts.derive(_renumbered_from):
+            continue  # the contents lists the first one with that number, now another: OL104 reports it
         started.add(id(parent))
         yield (
             h.span,
