@@ -161,15 +161,24 @@ def _closing_letters(numbers: list[Number | None]) -> list[Number | None]:
 
 
 def _resolve_roman(numbers: Sequence[Number | None]) -> list[Number | None]:
+    """One-letter Roman labels read as letters where a letter sequence has them: after the letter
+    before (``I.`` after ``H.``), or before the letter after (``I.`` over ``J.``, a part of a guide
+    whose lettered sections start at I)."""
     seen_alpha: dict[str, int] = {}
     seen_roman: set[str] = set()
     out: list[Number | None] = []
+    present = [n for n in numbers if n is not None]
+    following = {id(a): b for a, b in itertools.pairwise(present)}
     for number in numbers:
         if number is not None:
             alpha = numbering.as_alpha(number)
             if alpha is not None:
                 last = seen_alpha.get(alpha.scheme)
-                if last is not None and (number.scheme not in seen_roman or last + 1 == alpha.values[0]):
+                nxt = following.get(id(number))
+                before_next = nxt is not None and nxt.scheme == alpha.scheme and nxt.values == (alpha.values[0] + 1,)
+                if before_next or (
+                    last is not None and (number.scheme not in seen_roman or last + 1 == alpha.values[0])
+                ):
                     number = alpha
             if "alpha" in number.scheme:
                 seen_alpha[number.scheme] = number.values[-1]

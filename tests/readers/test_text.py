@@ -477,3 +477,95 @@ def test_a_boxed_comment_and_a_quotation_marked_with_colons_are_no_prose() -> No
         "may link with them as you please.\n"
     )
     assert codes_lines(doc) == []
+
+
+_INFO_RENDERED = """6 Marking Text, Words and Phrases
+*********************************
+
+In Texinfo, you can mark words and phrases in a variety of ways, and
+the formatters use the marks to set them as they should be set.
+
+6.1 Indicating Definitions, Commands, etc.
+==========================================
+
+Texinfo has commands for indicating just what kind of object a piece of
+text refers to, and here is an example of the two-argument form:
+
+     The official @url{http://ftp.gnu.org/gnu, GNU ftp site}
+     holds programs and texts.
+
+which produces:
+     The official GNU ftp site (http://ftp.gnu.org/gnu)
+     holds programs and texts.
+
+that is, the Info (and TeX, etc.) output is this:
+     The official GNU ftp site (http://ftp.gnu.org/gnu)
+     holds programs and texts.
+
+while the HTML output is this:
+     The official <a href="http://ftp.gnu.org/gnu">GNU ftp site</a>
+     holds programs and texts.
+
+6.1.1 Highlighting Commands are Useful
+--------------------------------------
+
+The commands serve a variety of purposes, all of them described here.
+"""
+
+
+def test_a_title_ending_on_an_abbreviation_and_a_sentence_going_on_after_its_example() -> None:
+    # "etc." ends a title, not a sentence; "while the HTML output is this:" goes on with the
+    # sentence the rendered example interrupts, whose full stop is the example's
+    assert codes_lines(_INFO_RENDERED) == []
+    doc = read(_INFO_RENDERED.encode(), "texinfo.info")
+    assert [h.title for h in doc.facts.headings][1] == "Indicating Definitions, Commands, etc."
+
+
+_GUIDE_PART = """How to make levels, part III
+============================
+
+This part of the guide goes on from the second one, and starts its sections at I.
+
+I.    Conditionalising levels
+=============================
+
+A level may be placed only where its conditions hold, as the text below shows.
+
+J.   Validating levels
+======================
+
+A level may check itself once it is placed, and be placed again if it fails.
+
+K.    Vetoing levels
+====================
+
+A level may also veto itself, after which another one is chosen in its place.
+"""
+
+
+def test_lettered_sections_that_start_at_i_with_a_wide_gap_after_their_letter() -> None:
+    # "I." before "J." is a letter, not a Roman one; a wide gap after a section's letter sets its
+    # title apart (no row of column labels over a rule)
+    doc = read(_GUIDE_PART.encode(), "levels.txt")
+    heads = [(h.number.scheme if h.number else None, h.title) for h in doc.facts.headings]
+    assert heads[1:] == [
+        ("alpha-upper", "Conditionalising levels"),
+        ("alpha-upper", "Validating levels"),
+        ("alpha-upper", "Vetoing levels"),
+    ]
+    assert [code for code, _ in codes_lines(_GUIDE_PART, "OL2")] == ["OL204"]  # it starts at I.
+
+
+def test_the_first_heading_under_a_titled_list_of_contents() -> None:
+    # "Contents:" over its bulleted entries is the document's contents, not a chapter's own list:
+    # the first heading under it is a heading
+    entries = ["Quick start", "Using a soundcard", "Using FluidSynth", "Forwarding MIDI", "Additional documentation"]
+    doc = (
+        "Getting MIDI to work\n====================\n\nIf you have no sequencer, a synthesizer will do.\n\nContents:\n"
+        + "".join(f"- {e}\n" for e in entries)
+        + "\n\n"
+    )
+    doc += "".join(
+        f"{e}\n{'-' * len(e)}\n\nThe text of this section says what it says, in a sentence.\n\n" for e in entries
+    )
+    assert codes_lines(doc) == []

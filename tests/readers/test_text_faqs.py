@@ -937,3 +937,21 @@ def test_a_question_asked_anew_since_the_contents_is_one_renamed_heading() -> No
     # a question inside an answer carries no label: no heading
     inside = _asked(_ASKED).replace(ANSWER, ANSWER + "Why would you?\n\n" + ANSWER, 1)
     assert codes_lines(inside) == []
+
+
+def test_a_question_wrapped_before_a_number_in_the_contents_and_the_body() -> None:
+    # lsof's FAQ: "3.43.7<TAB>Why hasn't ... for 64 bit HP-UX" over "<TAB>11 when lsof is compiled
+    # with gcc?", the number of the second line no entry's, in the contents and over the answer
+    questions = [
+        ("3.43.6", "Why won't the LTdnlc test run?", None),
+        ("3.43.7", "Why hasn't the test suite been qualified for 64 bit HP-UX", "11 when lsof is compiled with gcc?"),
+        ("3.43.8", "Why does lsof have compilation problems on AIX", "5.3 above maintenance level 1?"),
+        ("3.43.9", "Why does the LTszoff test fail?", None),
+    ]
+    contents = "".join(f"{n}\t{q}\n" + (f"\t{w}\n" if w else "") for n, q, w in questions)
+    body = "".join(f"{n}\t{q}\n" + (f"\t{w}\n" if w else "") + "\n\t" + ANSWER for n, q, w in questions)
+    doc = "Contents\n\n" + contents + "\n" + body
+    assert codes_lines(doc) == []
+    assert [t for _, t in _toc(doc)][
+        1
+    ] == "Why hasn't the test suite been qualified for 64 bit HP-UX 11 when lsof is compiled with gcc?"

@@ -1044,6 +1044,22 @@ def _lowercase_names(doc: Document) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= NAME_STARTS)
 
 
+def _ends_in_display(doc: Document, p: Paragraph) -> bool:
+    """Whether a block ends with what a line of it introduces with a colon, set deeper than its
+    first line ("that is, the Info output is this:" over "     The official GNU ftp site ..."):
+    the full stop at its end is the example's, and the sentence may go on after it."""
+    lines = doc.facts.lines[p.span.line - 1 : p.span.end_line]
+    if len(lines) < 2:
+        return False
+    first = indent(lines[0])
+    for k in range(len(lines) - 1, 0, -1):
+        if indent(lines[k]) <= first:
+            return False
+        if lines[k - 1].rstrip().endswith(":"):
+            return True
+    return False
+
+
 def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
     langs = language.analyse(doc, options.get("language"))
     if langs.main_script != "latin":
@@ -1073,6 +1089,7 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 # at the indent of the paragraph before: not after a display the sentence runs
                 # around, nor a note set deeper under the text ("   some option may get ...")
                 and prev.span.column == block.span.column
+                and not _ends_in_display(doc, prev)
                 and not _CAPTION.match(prev.text)
                 and prev.text.rstrip().endswith(".")
                 # (an elision is no sentence's end: "SELECT a, b FROM ..." shown, then "but either

@@ -206,9 +206,12 @@ def _numbered(lines: Sequence[str], block: list[int], listing: Listing | None = 
     if not title:
         return None
     rest = [lines[j].replace("\f", "").strip() for j in block[1:]]
-    if any(not r or r[0].isdigit() or numbering.parse(r) is not None for r in rest):
-        return None
     joined = " ".join([title, *rest])
+    # a line that starts with a number is an item of its own, unless the contents lists the title
+    # wrapped before it ("... for 64 bit HP-UX" / "11 when lsof is compiled with gcc?")
+    numbered_line = any(not r or r[0].isdigit() or numbering.parse(r) is not None for r in rest)
+    if numbered_line and (listing is None or not all(rest) or not listing.lists(number, joined)):
+        return None
     if len(block) > TITLE_LINES and (listing is None or not listing.lists(number, joined)):
         return None
     return number, joined, block[-1]  # a title wrapped onto the lines below
@@ -416,8 +419,14 @@ def candidates(
             blocks.insert(k, [block[-1]])  # a heading glued under the paragraph before it
             block = block[:-1]
         if len(block) == 1 and items and TOC_TITLE.fullmatch(first.strip()):
-            mini_toc = indent(first)  # a chapter's own contents: its entries are not headings
-            mini_seen = set()
+            # a chapter's own contents: its entries are not headings (the document's contents,
+            # right under its title, was read already: its lines are no block)
+            nxt = blocks[k] if k < len(blocks) else None
+            main = bool(listing.toc) and block[0] < listing.toc[0].span.line - 1
+            main = main and (not isinstance(nxt, list) or nxt[0] >= listing.toc[-1].span.end_line)
+            if not main:
+                mini_toc = indent(first)
+                mini_seen = set()
             continue
         if block[0] in outdent:
             level = outdent[block[0]]
@@ -441,7 +450,7 @@ def candidates(
             under[2] in closing
             or (_sentence_title(lines[under[0]]) and not _listed_title(lines[under[0]], listing))
             # a row of column labels over its rule ("NOTIFY messages: error types      Value"): a table's header
-            or (COLUMN_GAP.search(lines[under[0]].strip()) is not None and not _listed_title(lines[under[0]], listing))
+            or (_column_labels(lines[under[0]]) and not _listed_title(lines[under[0]], listing))
             or (indent(lines[under[0]]) > base + 1 and not _centred_between_rules(lines, block, under, base))
             or under[1] != block[-1]
             or _sample_title(lines, under, blocks[k] if k < len(blocks) else None, outer)
@@ -685,11 +694,25 @@ def _closing_rules(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> f
     return frozenset(c for c, n in multi.items() if n >= CLOSING_RULES and n >= single[c])
 
 
+def _column_labels(line: str) -> bool:
+    """Whether a line over a rule is a row of column labels: words parted by a wide gap inside its
+    title (the gap after a number, "I.    Conditionalising levels", sets the title apart)."""
+    parsed = numbering.parse(line)
+    title = parsed[1] if parsed is not None else line.strip()
+    return COLUMN_GAP.search(title) is not None
+
+
 def _sentence_title(line: str) -> bool:
     """A line that is a sentence, not a title: more than three words and a full stop at its end
     (or a full stop inside it)."""
     t = line.strip()
+    if t.endswith(_ABBREVIATED) and ". " not in t:
+        return False  # a title that ends on an abbreviation ("6.1 Indicating Definitions, Commands, etc.")
     return t.endswith((".", "。")) and not t.isupper() and (len(t.split()) > 3 or ". " in t)
+
+
+# the abbreviations a title may end on: its full stop is the abbreviation's
+_ABBREVIATED = (" etc.", ",etc.", " e.g.", " i.e.", " vs.", " al.", " Inc.", " Ltd.", " Co.", " Corp.", " Jr.", " Sr.")
 
 
 def _ends_sentence(line: str, alone: bool) -> bool:

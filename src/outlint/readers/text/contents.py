@@ -679,6 +679,12 @@ def _continues(
     than the entry's title, or (CJK titles wrap anywhere) when it goes on with CJK text. A line
     that stands on its own later in the document, as a heading does, is an entry.
     """
+    if (
+        parsed is not None
+        and prev.page is None
+        and _wrapped_at_number(lines[prev.first], prev.text, lines[i], parsed[0])
+    ):
+        return True
     if prev.page is not None or parsed is not None:
         return False
     if _BULLET.match(text.lstrip()):
@@ -781,6 +787,26 @@ def _trailing_note(block: _Block, lines: Sequence[str], later: _Standalone) -> b
     if text.startswith(('"', "“", "'")) and " - " in text:
         return True  # a byline: the quoted title and its author ("'Partition-Rescue HOWTO' - J. Dodin")
     return text.rstrip().endswith((":", ".")) or any(m in text for m in _NOTE_MARKS)
+
+
+def _wrapped_at_number(first: str, text: str, line: str, number: Number) -> bool:
+    """Whether a line that starts with a number goes on with the numbered entry above it: the
+    entry asks no whole question and ends no sentence, the line hangs where the entry's title
+    starts (tabs expanded), and its number follows on from the entry's in no way, neither as its
+    first child nor as a next sibling ("3.43.7<TAB>Why hasn't the test suite been qualified for 64
+    bit HP-UX" over "<TAB>11 when lsof is compiled with gcc?")."""
+    parsed = _parse(first)
+    if parsed is None or text.rstrip().endswith(("?", ".", "!")):
+        return False
+    head = first.expandtabs()
+    column = len(head) - len(head.lstrip()) + len(parsed[0].label)
+    while column < len(head) and head[column] == " ":
+        column += 1
+    if indent(line.expandtabs()) != column or column <= indent(head):
+        return False
+    values = parsed[0].values
+    follows = {(*values, 1), (*values, 0)} | {(*values[:k], values[k] + 1) for k in range(len(values))}
+    return number.values not in follows
 
 
 def _no_room(block: _Block, before: str, line: str) -> bool:
