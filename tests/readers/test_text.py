@@ -9,7 +9,7 @@ import pytest
 
 from outlint.model import Paragraph, ReadError
 from outlint.readers.text import read, split_lines
-from outlint.readers.text.kinds import _UNPLAIN, BLANK_NOT_SPACE, _unplain
+from outlint.readers.text.kinds import _UNPLAIN, BLANK_NOT_SPACE, _code_line, _unplain
 from tests.conftest import codes_lines, lint
 
 DOC = """Annual Report
@@ -569,3 +569,30 @@ def test_the_first_heading_under_a_titled_list_of_contents() -> None:
         f"{e}\n{'-' * len(e)}\n\nThe text of this section says what it says, in a sentence.\n\n" for e in entries
     )
     assert codes_lines(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("\tcd $SRCTREE", True),
+        ("\tcp $MYFILE $MYFILE.orig", True),
+        ("\tdiff -up $SRCTREE/$MYFILE.orig $MYFILE", True),
+        ("        variable $DEBEMAIL.", False),
+        ("the value of $HOME is read by the shell when it starts up and never again", False),
+    ],
+)
+def test_a_command_with_a_shell_variable_is_a_line_of_code(line: str, code: bool) -> None:
+    assert _code_line(line) is code
+
+
+def test_a_numbered_title_boxed_between_rules_with_its_text_right_under_it() -> None:
+    # mod_ldap's README: "3. Changes" between two rules, its first release note on the next line
+    sections = ["1. Author", "2. How do I set it up?", "3. Changes", "4. Thanks"]
+    doc = "mod_ldap v2.9.2\n===============\n\nmod_ldap is a module that looks users up in a directory.\n\n"
+    for k, title in enumerate(sections):
+        rule = "=" * len(title)
+        under = "v2.9.2:\n- Prevent a fault when no user filters are set.\n" if k == 2 else "\nThe text says it.\n"
+        doc += f"\n{rule}\n{title}\n{rule}\n{under}\n"
+    titles = [h.title for h in read(doc.encode(), "README.LDAP").facts.headings]
+    assert titles[1:] == ["Author", "How do I set it up?", "Changes", "Thanks"]
+    assert codes_lines(doc, "OL2") == []

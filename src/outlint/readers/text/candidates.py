@@ -442,8 +442,13 @@ def candidates(
                     k += 1
             continue
         under = _underline_heading(lines, block) or _short_underline(lines, block, listing)
-        if under is not None and under[1] != block[-1] and _listed_title(lines[under[0]], listing):
-            # a title the contents lists, its text set right under its rule: a heading and its body
+        if (
+            under is not None
+            and under[1] != block[-1]
+            and (_listed_title(lines[under[0]], listing) or _boxed_number(lines, under))
+        ):
+            # a title the contents lists, or a numbered title boxed between two rules, its text set
+            # right under its rule: a heading and its body
             blocks.insert(k, block[block.index(under[1]) + 1 :])
             block = block[: block.index(under[1]) + 1]
         if under is not None and (
@@ -692,6 +697,12 @@ def _closing_rules(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> f
                 continue  # (a title between two rules is overlined, its paragraph one line)
             (multi if len(block) >= 3 else single)[rule[0]] += 1
     return frozenset(c for c, n in multi.items() if n >= CLOSING_RULES and n >= single[c])
+
+
+def _boxed_number(lines: Sequence[str], under: tuple[int, int, str]) -> bool:
+    """A numbered title between two like rules ("==========" / "3. Changes" / "=========="): a
+    section's heading, whatever is set right under it."""
+    return under[2].startswith("over") and numbering.parse(lines[under[0]].strip()) is not None
 
 
 def _column_labels(line: str) -> bool:

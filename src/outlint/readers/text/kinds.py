@@ -155,6 +155,8 @@ def _code_line(s: str) -> bool:
         # a script's first line ("#! /bin/sh"); brackets and semicolons alone (";;"); a comment
         # sign alone, or a row of them (the frame of a script's boxed comment)
         return True
+    if "$" in t and not t.endswith((".", ",", ";")) and _SHELL_LINE.fullmatch(t):
+        return True  # a command with a shell variable in it ("cd $SRCTREE", "cp $MYFILE $MYFILE.orig")
     if _COMMENTED_OUT.match(t):
         return True  # a setting commented out in a configuration file ("#d-i mirror/country string")
     if t.startswith(("<!", "<?")) or t.endswith("-->"):
@@ -177,6 +179,9 @@ def _code_line(s: str) -> bool:
     return t.endswith(";") and bool(_STATEMENT.fullmatch(t)) and (bool(_OPERATOR.search(t)) or len(t.split()) <= 3)
 
 
+# a command in lower case, a shell variable among its first two arguments ("cd $SRCTREE", "cp
+# $MYFILE $MYFILE.orig"), a few words at most and no sentence's end
+_SHELL_LINE = re.compile(r"[a-z][\w.-]*(?:[ \t]+-?[\w./-]+)?[ \t]+\S*\$\{?[A-Z_][A-Z0-9_]*\}?\S*(?:[ \t]+\S+){0,6}")
 # braces, comments and a definition or call alone on its line ("SetTimer():", "} Blob;")
 # box-drawing characters draw tables and diagrams
 _BOX = re.compile(r"[\u2500-\u257f]")
