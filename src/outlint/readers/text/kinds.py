@@ -361,11 +361,10 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
         # (a literal block with a blank line in it, as Sphinx's text builder sets one, is code to
         # its end; a list item's text set as deep as its example is text)
         return "code" if introduced or goes_on or code_lines * 3 >= n else "quote"
-    if introduced and previous is not None and n > 1 and margin >= previous.span.column + 1:
+    if introduced and previous is not None and n > 1 and code_lines and margin >= previous.span.column + 1:
         # an example set deeper than the paragraph that leads into it, where the document's
-        # prose sits as deep elsewhere (an Info manual's definitions indent their text five too):
-        # code, or the text it shows as output ("which produces:" over the rendered sentence)
-        return "code" if code_lines else "quote"
+        # prose sits as deep elsewhere (an Info manual's definitions indent their text five too)
+        return "code"
     if _SYMBOLS.search(text) and _symbol_heavy(text):
         return "code"
     if code_lines * 2 > n or (n > 1 and code_lines * 2 == n and introduced):
