@@ -3,9 +3,12 @@ meets CJK text never compiles the CJK classes."""
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 import sys
+
+import pytest
 
 from outlint.lazyre import LazyPattern, lazy
 
@@ -43,3 +46,11 @@ def test_checking_ascii_text_leaves_the_cjk_classes_uncompiled(tmp_path) -> None
     )
     done = subprocess.run([sys.executable, "-c", probe, str(doc)], capture_output=True, text=True, check=False)
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+
+
+def test_a_copy_of_a_lazy_pattern_works_and_a_bare_instance_fails_plainly() -> None:
+    pat = lazy("[0-9]+")
+    assert copy.copy(pat).findall("a1b22") == ["1", "22"]
+    bare = LazyPattern.__new__(LazyPattern)
+    with pytest.raises(AttributeError):  # not a RecursionError
+        bare.search("1")

@@ -28,6 +28,8 @@ class LazyPattern:
         return re.compile(*self._source)
 
     def __getattr__(self, name: str) -> Any:  # only reached before the first use
+        if name.startswith("__") or name == "_source":
+            raise AttributeError(name)  # (a copy made without __init__ has no source to compile)
         compiled = self.compiled()
         for attr in _FORWARDED:
             setattr(self, attr, getattr(compiled, attr))
