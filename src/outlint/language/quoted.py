@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from outlint.lazyre import lazy
+from outlint.language.scripts import CJK_LETTER
 from outlint.model import Document, Paragraph
 
 # A line of verse is short, as a line of a list is (see ``analysis.ITEM_CHARS``).
@@ -83,7 +83,6 @@ def samples(languages: Iterable[str]) -> bool:
 # sentences as the translation before it, and English takes two to eight letters per CJK character.
 _CJK_STOPS = re.compile("[。．！？]")
 _LATIN_STOPS = re.compile(r"[.!?](?:\s+(?=[\"“(]?[A-Z])|[\"”)]*\s*$)")
-_CJK_CHAR = lazy("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LETTER = re.compile("[A-Za-z]")
 SOURCE_RATIO = (2.0, 8.0)
 
@@ -96,7 +95,7 @@ def kept_source(text: str, start: int, end: int) -> bool:
     if not before or not _CJK_STOPS.fullmatch(before[-1]) or text[end:].strip(" .!?)\"'”"):
         return False
     run = text[start:].rstrip()  # to the paragraph's end, its last full stop with it
-    cjk = len(_CJK_CHAR.findall(before))
+    cjk = len(CJK_LETTER.findall(before))
     if not cjk or len(_CJK_STOPS.findall(before)) != len(_LATIN_STOPS.findall(run)):
         return False
     low, high = SOURCE_RATIO

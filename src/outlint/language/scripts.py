@@ -44,6 +44,9 @@ SCRIPT_OF_LANG = {v: k for k, v in LANG_OF_SCRIPT.items()}
 for _tag in ("fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "cs", "tr", "id", "vi", "ro"):
     SCRIPT_OF_LANG[_tag] = "latin"
 
+# A letter of a CJK script (kana, han, hangul), the one class the rules share: compiled when first used
+CJK_LETTER = lazy("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
 _TOKEN = re.compile(r"\S+")
 _INLINE_CODE = re.compile(r"`[^`]*`")  # linear: each backtick is scanned up to the next one only
 _CODE_CHARS = frozenset("/\\_=<>{}$@#")

@@ -10,7 +10,7 @@ from typing import Any
 from outlint import language
 from outlint.language.analysis import CJK_MIN_WEIGHT, a_name, item_lines, without_quoted
 from outlint.language.quoted import kept_source, verse
-from outlint.language.scripts import CJK
+from outlint.language.scripts import CJK, CJK_LETTER
 from outlint.lazyre import lazy
 from outlint.model import Detected, Document, Hit, Paragraph, Rule, Severity, Span
 from outlint.rules.common import heading_ref, indent, quote
@@ -118,14 +118,10 @@ def _shown_as_written(doc: Document, main: str | None) -> frozenset[int]:
     return shown
 
 
-# a letter of a CJK script
-_CJK_LETTER = lazy("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
 def _leads_in(line: str) -> bool:
     """A line of CJK text that ends with a colon, leading into what the next lines show."""
     lead = line.rstrip()
-    return lead.endswith((":", "：", "︰")) and _CJK_LETTER.search(lead) is not None
+    return lead.endswith((":", "：", "︰")) and CJK_LETTER.search(lead) is not None
 
 
 def _introduced(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
@@ -135,7 +131,7 @@ def _introduced(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
     lines = doc.facts.lines
     out = set()
     for before, para in pairwise(paras):
-        if _leads_in(lines[before.span.end_line - 1]) and not _CJK_LETTER.search(para.text):
+        if _leads_in(lines[before.span.end_line - 1]) and not CJK_LETTER.search(para.text):
             out.add(id(para))
     return frozenset(out)
 
@@ -361,8 +357,6 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
             for start, end in language.foreign_runs(para.text, script, threshold, sentences=True):
                 if script == "latin" and not _untranslated_run(para.text, start, end):
                     continue
-                if script == "latin" and language.diagnostic(doc.facts.lines[locate(doc, para, start)[0] - 1]):
-                    continue  # a program's message, on the line it prints ("test.c:9: error: ...")
                 if script == "latin" and main in CJK and kept_source(para.text, start, end):
                     continue  # the source kept after its translation
                 if script != "latin" and script not in CJK and a_name(para.text[start:end], script):
@@ -372,6 +366,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                 if glued and any(n in glued for n in range(line, end_line + 1)):
                     continue  # reported as a paragraph of its own (OL401), from this line or a later one
                 if script == "latin":
+                    if language.diagnostic(doc.facts.lines[line - 1]):
+                        continue  # a program's message, on the line it prints ("test.c:9: error: ...")
                     if end_line - line >= 2 and item_lines(doc.facts.lines[line - 1 : end_line]):
                         continue  # a list of names set one to a line
                     if _contacts(doc.facts.lines[line - 1 : end_line]):
@@ -380,7 +376,7 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                         continue  # an example on lines of its own, which the line above introduces
                 if terms is None:
                     terms = language.term_lines(doc, para)
-                if terms and any(n in terms for n in range(line, locate(doc, para, end - 1)[0] + 1)):
+                if terms and any(n in terms for n in range(line, end_line + 1)):
                     continue  # the name of an option or a program's message, described under it
                 if whole is None:
                     plain = {k: v for k, v in options.items() if k != "min-letters"}

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from outlint import language
+from outlint.language.scripts import CJK_LETTER
 from outlint.lazyre import lazy
 from outlint.model import Document, Gap, Heading, Paragraph, Rule, Severity, Span
 from outlint.outline import contents_groups, normalize_title
@@ -22,7 +23,6 @@ _END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z][a-z'’-]*)\b")
 # (a bracket or a quote after the full stop opens an aside or a literal: "(for Standard BC)")
 _INNER = re.compile(r"(\.)\s+([a-z][a-z'’-]*)\b")
-_CJK = lazy(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl excl "
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
@@ -435,7 +435,7 @@ def cut_off(text: str) -> bool:
     # CJK text stops mid-sentence when its last clause has CJK words: after a colon, a command or a
     # name shown in Latin letters ("或者在本地使用： info '(coreutils) chmod invocation'") completes it
     clause = re.split(r"[:：]", body)[-1]
-    cjk = not clause.isascii() and len(_CJK.findall(clause)) >= 6
+    cjk = not clause.isascii() and len(CJK_LETTER.findall(clause)) >= 6
     return len(words) >= 12 or last in _COMMON or (cjk and not _cjk_entry(body))
 
 
@@ -450,7 +450,9 @@ _CJK_STOP = re.compile(r"[。！？]")
 
 def _cjk_entry(body: str) -> bool:
     return (
-        _TERM_ENTRY.match(body) is not None and _CJK_STOP.search(body) is None and len(_CJK.findall(body)) <= ENTRY_CJK
+        _TERM_ENTRY.match(body) is not None
+        and _CJK_STOP.search(body) is None
+        and len(CJK_LETTER.findall(body)) <= ENTRY_CJK
     )
 
 
@@ -573,7 +575,7 @@ def _complete(text: str) -> bool:
 
 def _size(text: str) -> int:
     """Words in a text, two CJK characters counting as one."""
-    return len(text.split()) + (len(_CJK.findall(text)) // 2 if not text.isascii() else 0)
+    return len(text.split()) + (len(CJK_LETTER.findall(text)) // 2 if not text.isascii() else 0)
 
 
 def _at_least_five(text: str) -> bool:
@@ -705,7 +707,7 @@ WRAP_SHARE = 0.9
 
 def _width(s: str) -> int:
     """Columns a line takes: CJK characters are two wide."""
-    return len(s) + len(_CJK.findall(s))
+    return len(s) + len(CJK_LETTER.findall(s))
 
 
 def _wrap_width(doc: Document) -> int:
@@ -715,7 +717,7 @@ def _wrap_width(doc: Document) -> int:
 
 def _first_word(s: str) -> str:
     t = s.lstrip()
-    if t[:1] and _CJK.match(t[0]):
+    if t[:1] and CJK_LETTER.match(t[0]):
         return t[0]  # CJK text wraps between any two characters
     return t.split(None, 1)[0] if t else ""
 
@@ -843,7 +845,7 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
         if not strict and (not _markup_cut(last.text) or _ends_in_link(doc, last)):
             continue
         tail = " ".join(last.text.split()[-6:])
-        if len(tail) > TAIL_CHARS and _CJK.search(tail[-TAIL_CHARS:]):
+        if len(tail) > TAIL_CHARS and CJK_LETTER.search(tail[-TAIL_CHARS:]):
             tail = tail[-TAIL_CHARS:].lstrip()  # CJK text has few spaces: its last characters
         where = f"section {heading_ref(h)} ends" if h is not None else "document ends"
         yield (
