@@ -639,3 +639,25 @@ def test_an_untitled_contents_counted_from_zero_keeps_its_first_entries() -> Non
     assert contents_findings(_zero_counted()) == []
     # one of them lost in the body is an entry with no heading, not the start of the contents moved
     assert contents_findings(_zero_counted("0.1. Notices")) == ["6: OL101"]
+
+
+def _grouped(first: str = "1   THE DOCUMENTATION") -> str:
+    """An untitled contents in groups a line of spaces apart, a long blank run, then the body; the
+    first group has two entries, too few to be a contents alone, the second enough."""
+    groups = [
+        ["1   THE DOCUMENTATION", "1.1 Scope of this document"],
+        ["2   ABOUT THE PLAYER", "2.1 Supported platforms", "2.2 Used software", "2.3 Usage", "2.3.1 Keys"],
+        ["3   WHAT IS LEFT TO SAY", "3.1 Freedom and stuff"],
+    ]
+    contents = " INDEX\n -===-\n   \n" + "   \n".join("".join(f"   {e}\n" for e in g) for g in groups)
+    headings = [e for g in groups for e in g]
+    headings[0] = first
+    body = "".join(f"{h}\n\n    This is the text of {h.split(None, 1)[1].lower()}.\n\n\n" for h in headings)
+    return contents + "\n" * 7 + body
+
+
+def test_a_grouped_contents_keeps_its_first_short_group_and_ends_at_a_long_blank_run() -> None:
+    assert contents_findings(_grouped()) == []
+    # the first heading misspelt since: its two entries still begin the contents, as their numbers
+    # lead on into the next group's, and the long blank run with "1" after "3.1" ends the block
+    assert contents_findings(_grouped("1   THE DOCUMENATION")) == ["22: OL103"]

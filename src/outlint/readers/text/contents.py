@@ -232,7 +232,9 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
         found = sum(1 for t in texts if later.get(t, -1) >= i)
         if found >= UNTITLED_SHARE * len(texts):
             # the short blocks of entries right before it, whose entries turn up later too, begin it
-            while short and all(later.get(t, -1) >= i for t in short[-1][1]):
+            # (or most of them, when their numbers lead on into it: "1 The documentation" and
+            # "1.1 Scope" over "2 About xine", the first heading misspelt since)
+            while short and _leads_into(short[-1][1], texts[0], later, i):
                 run = head = short.pop()[0]
             # unnumbered parents over the first numbered entries ("SECTION 1 - GENERAL" over
             # "1.1. What is Vim?", or "0. Preface" counted from zero) begin the block when most
@@ -243,6 +245,24 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
             return run
         short = []
     return -1
+
+
+def _leads_into(texts: list[str], first: str, later: dict[str, int], i: int) -> bool:
+    """Whether a short block of entries right above a contents begins it: each of its entries
+    stands later as a heading, or at least half of them do and its numbers run on into the
+    contents' first (the last "1.1", the first "2")."""
+    found = sum(1 for t in texts if later.get(t, -1) >= i)
+    if found == len(texts):
+        return True
+    last, nxt = _LEADING_NUMBER.match(texts[-1]), _LEADING_NUMBER.match(first)
+    if 2 * found < len(texts) or last is None or nxt is None:
+        return False
+    before, after = (tuple(map(int, m[1].split("."))) for m in (last, nxt))
+    return before < after and before[0] + 1 >= after[0]
+
+
+# an entry's number as the untitled scan keeps it ("2 about xine", "1.1 scope of this document")
+_LEADING_NUMBER = re.compile(r"(\d{1,4}(?:\.\d{1,4})*)\.?(?=\s)")
 
 
 def _entry_text(line: str) -> str | None:
@@ -381,8 +401,8 @@ def contents(
         over_page = paged_break
         blank_run = 0
         paged_break = False
-        if after_blank >= BLANK_END and block.entries and not _entry_shaped(block, lines, content, i):
-            break  # a long blank run and no entry after it: the block is over
+        if after_blank >= BLANK_END and block.entries and not _resumes(block, lines, content, i):
+            break  # a long blank run and no entry after it, or none going on from the last: the block is over
         if i + 1 < len(lines) and UNDERLINE.fullmatch(lines[i + 1]) and len(lines[i + 1].strip()) >= 3:
             break  # an underlined heading
         if _COLUMN_LABEL.fullmatch(s):
@@ -522,6 +542,19 @@ def _entry_shaped(block: _Block, lines: Sequence[str], content: Sequence[bool], 
         return pg is not None or _heads_paged(block, lines, content, i)
     parsed = _parse(text)
     return parsed is not None and any(_parse(e.text) is not None for e in block.entries[-3:])
+
+
+def _resumes(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """Whether the line after a long blank run goes on with the block: it has the entries' shape
+    and, numbered as they are, a number past the last numbered entry's (a contents of chapters 1 to
+    4, seven blank lines, then "1   THE DOCUMENTATION": the body's first heading)."""
+    if not _entry_shaped(block, lines, content, i):
+        return False
+    parsed = _parse(block.split_page(lines[i])[0])
+    last = next((p for e in reversed(block.entries) if (p := _parse(e.text)) is not None), None)
+    if parsed is None or last is None or numbering.family(parsed[0]) != numbering.family(last[0]):
+        return True
+    return parsed[0].values > last[0].values
 
 
 def _heads_paged(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
