@@ -661,3 +661,28 @@ def test_a_grouped_contents_keeps_its_first_short_group_and_ends_at_a_long_blank
     # the first heading misspelt since: its two entries still begin the contents, as their numbers
     # lead on into the next group's, and the long blank run with "1" after "3.1" ends the block
     assert contents_findings(_grouped("1   THE DOCUMENATION")) == ["22: OL103"]
+
+
+_UNDOTTED = """Table of Contents
+
+   1 Introduction ................................................    2
+   2 SNMPv3 Framework Module Specifications ......................    3
+   3 Editor's Addresses ..........................................    4
+
+1.  Introduction
+
+   This memo is an introduction to the subject and says a few words.
+
+2.  SNMPv3 Framework Module Specifications
+
+   The specification is partitioned into several documents here.
+
+3.  Editor's Addresses
+
+   Jane Doe, Example Inc.
+"""
+
+
+def test_undotted_entry_numbers_keep_a_title_with_a_digit_or_an_apostrophe_whole() -> None:
+    assert contents_findings(_UNDOTTED) == []
+    assert contents_findings(_UNDOTTED.replace("3 Editor's", "3 Author's")) == ["15: OL103"]

@@ -16,6 +16,9 @@ CASES = [
     ("2.0 Overview", "2.0", "decimal", (2,), "Overview"),  # chapter 2, as RFCs once wrote it
     ("10. Tenth", "10.", "decimal", (10,), "Tenth"),
     ("2 - Negative Responses", "2 -", "decimal", (2,), "Negative Responses"),  # a dash sets the title off
+    ("2 Data Types", "2", "decimal", (2,), "Data Types"),  # undotted, before a capital
+    ("6 SNMPv3 Framework", "6", "decimal", (6,), "SNMPv3 Framework"),  # its first word whole
+    ("11 Editor's Addresses", "11", "decimal", (11,), "Editor's Addresses"),
     ("2.1 - Name Error", "2.1", "decimal", (2, 1), "Name Error"),
     ("1) First", "1)", "decimal-paren", (1,), "First"),
     ("(1) The community", "(1)", "paren-decimal", (1,), "The community"),

@@ -186,7 +186,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # "2 Data Types", "2 XML Settings": an undotted chapter number, only before a capital
-    ("bare", re.compile(r"(?P<n>[1-9]\d?)[ \t]+(?P<rest>[A-Z][A-Za-z]*(?:[\s:,-].*)?)")),
+    # (its first word whole: "2 SNMPv3 Framework", "11 Editor's Addresses")
+    ("bare", re.compile(r"(?P<n>[1-9]\d?)[ \t]+(?P<rest>[A-Z][^\s:,]*+(?:[\s:,].*)?)")),
 ]
 
 
