@@ -700,3 +700,92 @@ def test_an_outline_s_starred_entries_are_a_list_not_a_cut_sentence() -> None:
         "** Add support for T=0 smartcards\n** doc: Minor documentation improvement\n"
     )
     assert report(doc, "OL3") == []
+
+
+_TEMPLATE = """Appendix A -- Registration Procedures
+
+   New values are registered with IANA using the template below.
+
+   A.1  Registration of New Access-type Values
+
+      To:  IANA@example.org
+      Subject:  Registration of new access-type
+
+      Access-type name:
+
+      Published specification:
+
+      (The published specification must be an Internet RFC or
+      RFC-to-be, and must be publicly available in any case.)
+
+      Person & email address to contact for further information:
+
+Appendix B -- Summary
+
+   This appendix summarises the seven content types briefly.
+"""
+
+
+def test_a_template_s_last_blank_field_is_no_cut() -> None:
+    assert report(_TEMPLATE, "OL302") == []
+    # a section that ends on a colon without such fields is cut where its list was lost
+    cut = _TEMPLATE.replace("      Access-type name:\n\n      Published specification:\n\n", "")
+    assert report(cut, "OL302") == [
+        '13:64: OL302 section "A.1 Registration of New Access-type Values" ends mid-sentence: '
+        '"...address to contact for further information:"'
+    ]
+
+
+def _tags(runs: int, lost: int = 0) -> str:
+    # xml2rfc sets five blank lines before each figure inside a list item
+    tag = (
+        "   {t}= A tag (plain-text; REQUIRED).  This tag defines the version of\n"
+        "      this specification that applies to the record.  It MUST have\n"
+        '      the value "1".\n' + "\n" * 5 + '         ABNF:\n\n   {t}-tag = %x76 [FWS] "=" [FWS] 1*DIGIT\n\n'
+    )
+    body = "".join(tag.format(t=chr(97 + k)) for k in range(runs))
+    if lost:
+        body += "   z= A tag lost below.  Its text says what it does.\n" + "\n" * lost + "   y= The next tag.\n\n"
+    return "1.  Tags\n\n   Tags are shown below.  Unrecognized tags MUST be ignored.\n\n" + body
+
+
+def test_blank_runs_of_one_length_repeated_are_the_generator_s_layout() -> None:
+    assert report(_tags(4), "OL303") == []
+    assert report(_tags(1), "OL303") == [
+        '8:1: OL303 5 blank lines in section "1. Tags": content may have been lost here'
+    ]
+    # a run of another length among them is still content lost
+    assert report(_tags(4, lost=8), "OL303") == [
+        '54:1: OL303 8 blank lines in section "1. Tags": content may have been lost here'
+    ]
+
+
+_LOWER = """README for frob, version 2.1
+----------------------------
+
+frob is a small tool which converts files between formats.  it is fast.
+
+the authors of frob are Ann Smith and Bob Jones.
+
+many patches have been contributed by users.
+
+want to build it?  just type "make" and wait.
+
+Installation
+------------
+
+Copy the binary to a directory in your PATH and run it.
+"""
+
+
+def test_an_author_who_starts_sentences_in_lowercase_is_not_cut() -> None:
+    # paragraph starts, sentences inside paragraphs and after a question, all in lowercase: the
+    # author's habit, counted together
+    assert report(_LOWER, "OL305") == []
+    # one slip in a document written with capitals is still reported
+    one = _LOWER.replace("frob is a small tool which converts files between formats.  it is fast.", "Frob is a tool.")
+    one = one.replace("many patches", "Many patches").replace("just type", "Just type")
+    assert report(one, "OL305") == [
+        '6:1: OL305 paragraph starts in lowercase after a complete sentence: "the authors of frob are Ann '
+        'Smith and Bob Jones." (a fragment of a lost or split sentence?)'
+    ]

@@ -23,6 +23,7 @@ _END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z][a-z'’-]*)\b")
 # (a bracket or a quote after the full stop opens an aside or a literal: "(for Standard BC)")
 _INNER = re.compile(r"(\.)\s+([a-z][a-z'’-]*)\b")
+_ASKED = re.compile(r"\w[?!]\s+([a-z][a-z'’-]*)\b")
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl excl "
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
@@ -236,8 +237,10 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
             continue  # an API item's signature: a marker trait's impl has nothing to document
         if h.number is None and after is not None and after.number is not None and _labels_group(doc, h):
             continue  # a group's label over its questions, as the contents labels it
-        if h.number is None and _APPENDICES.fullmatch(h.title.strip()) and _first_appendix(after):
-            continue  # "APPENDIX" over "A. EXAMPLES": the title over the appendices that follow
+        if h.number is None and _opens_numbering(after) and after is not None and after.level >= h.level:
+            # "IMAP4rev1 Protocol Specification" over "1. How to Read This Document", "APPENDIX"
+            # over "A. EXAMPLES": the title over the sections numbered after it
+            continue
         if " elsewhere" in (h.style or "") or h.style == "html elsewhere":
             continue  # a heading that links to the document its section's text is in
         if own_body(h, min_gap):
@@ -258,15 +261,11 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
 
 
-# the title a document sets over its appendices, as a part of their own
-_APPENDICES = re.compile(r"(?i)appendi(?:x|ces|xes)|annex(?:es)?|anhang")
-
-
-def _first_appendix(h: Heading | None) -> bool:
-    """The first appendix, lettered: "A." or "Appendix A"."""
-    if h is None or h.number is None or h.number.values != (1,):
-        return False
-    return h.number.scheme.startswith("alpha") or h.number.scheme == "appendix"
+def _opens_numbering(h: Heading | None) -> bool:
+    """The first heading of a numbered sequence ("1.", "I.", "Chapter 1"): an unnumbered heading
+    right over it, at its level or above, is the title over the sections numbered after it, not
+    an empty section."""
+    return h is not None and h.number is not None and h.number.values == (1,)
 
 
 def _labels_group(doc: Document, h: Heading) -> bool:
@@ -838,6 +837,8 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
         if h is not None and last.text.rstrip().endswith((":", "：")):
             if h.children:
                 continue  # a colon introducing the sub-sections that follow
+            if _form(body, last):
+                continue  # a template's last field, left blank to be filled in
             if k + 1 < len(sections) and _names_next(last.text, sections[k + 1][0]):
                 continue  # "The answer is context locals:" over the section "Context Locals"
         if strict and _stands_alone(doc, last):
@@ -852,6 +853,27 @@ def check_cut(doc: Document, options: Mapping[str, Any]) -> Out:
             Span(last.span.end_line, last.span.end_column, last.span.end_line, last.span.end_column),
             f"{where} mid-sentence: {quote('...' + tail, 70)}",
         )
+
+
+# A section whose last paragraph is one of at least this many field labels, each a line of its
+# own ending in a colon ("Published specification:"), is a template to fill in.
+FORM_FIELDS = 3
+# ... of at most this many words each.
+FIELD_WORDS = 10
+
+
+def _field(block: object) -> bool:
+    if not isinstance(block, Paragraph) or block.span.line != block.span.end_line:
+        return False
+    text = block.text.strip()
+    return text.endswith(":") and len(text.split()) <= FIELD_WORDS
+
+
+def _form(body: Sequence[object], last: Paragraph) -> bool:
+    """Whether a section ending on a colon is a form's blank fields (a registration template in
+    an RFC: "Access-type name:", "Published specification:", "Person & email address to contact
+    for further information:"), the last one left to be filled in, not a sentence cut off."""
+    return _field(last) and sum(map(_field, body)) >= FORM_FIELDS
 
 
 # how much of a CJK paragraph's end a finding quotes
@@ -930,6 +952,22 @@ _BLANK_PAGE = re.compile(r"\bintentionally\s+(?:left\s+)?blank\b", re.IGNORECASE
 FIGURE_LABELS = 120
 
 
+# A run of blank lines whose length the document repeats this many times inside its sections is
+# its layout (xml2rfc sets five blank lines before each figure in a list), not text lost: text
+# lost leaves runs as long as what was lost, each its own.
+REPEATED_RUNS = 4
+
+
+def _repeated_runs(doc: Document) -> frozenset[int]:
+    """The lengths of at least ``min-blank-lines`` that the document's blank runs with text after
+    them repeat ``REPEATED_RUNS`` times."""
+    counts: dict[int, int] = {}
+    for _, gap, after in _gaps(doc):
+        if after is not None:
+            counts[gap.length] = counts.get(gap.length, 0) + 1
+    return frozenset(n for n, k in counts.items() if k >= REPEATED_RUNS)
+
+
 def _title_page(doc: Document) -> set[int]:
     """Gaps in the front matter before any real prose: title-page spacing, not lost content."""
     out: set[int] = set()
@@ -952,7 +990,7 @@ def check_blank_run(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if after is None and last_body and last_body[-1] is gap:
             continue  # blank lines at the end, before markup that shows nothing (page metadata)
-        if gap.length >= min_lines:
+        if gap.length >= min_lines and gap.length not in doc.facts.derive(_repeated_runs):
             where = f"in section {heading_ref(h)}" if h else "before the first heading"
             yield gap.span, f"{gap.length} blank lines {where}: content may have been lost here"
 
@@ -986,8 +1024,9 @@ def _sections(doc: Document) -> Iterator[Sequence[Paragraph | Gap]]:
 _INFO_REF = re.compile(r"\*[Nn]ote\s+[^:*]{1,80}::?[^.,*]{0,80}[.,]")
 # a figure's or table's caption: a label, not a sentence the next paragraph follows on from
 _CAPTION = re.compile(r"(?:Table|Figure|Fig\.|Exhibit|Listing)\s+[\w.-]+[:.]")
-# A document with more sentences than this that start in lowercase inside their paragraphs is
-# written so ("... cache filename. this is useful ..."): its author's habit, not text lost.
+# A document with more sentences than this that start in lowercase after a complete one (inside a
+# paragraph, opening one, after a question) is written so ("... cache filename. this is useful
+# ...", "want to build it?  just type make"): its author's habit, not text lost.
 LOWER_HABIT = 3
 # A word that starts this many paragraphs in lowercase is a name the document uses (a command, a
 # function: "who now prints ..."), not the first word of a fragment.
@@ -1072,7 +1111,9 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
         return
     names: frozenset[str] = doc.facts.derive(_lowercase_names)
     licence: frozenset[int] = doc.facts.derive(language.licence_text)
-    inner: list[tuple[Span, str]] = []  # sentences inside paragraphs that start in lowercase
+    # the sentences that start in lowercase after a complete one, inside paragraphs or opening one
+    inner: list[tuple[Span, str]] = []
+    asked = 0
     for body in _sections(doc):
         prev: Paragraph | None = None
         for k, block in enumerate(body):
@@ -1104,11 +1145,15 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                 and not _TERM_THEN_SENTENCE.match(text[m.end() :])
                 and _ordinary(m.group(1), text[m.end() :])
             ):
-                yield (
-                    Span(block.span.line, block.span.column, block.span.line, block.span.column),
-                    f"paragraph starts in lowercase after a complete sentence: {quote(block.text, 50)} "
-                    f"(a fragment of a lost or split sentence?)",
+                inner.append(
+                    (
+                        Span(block.span.line, block.span.column, block.span.line, block.span.column),
+                        f"paragraph starts in lowercase after a complete sentence: {quote(block.text, 50)} "
+                        f"(a fragment of a lost or split sentence?)",
+                    )
                 )
+            # a sentence after a question or an exclamation, in lowercase: the habit, never a finding
+            asked += sum(1 for m3 in _ASKED.finditer(text) if m3.group(1) not in names)
             for m2 in _INNER.finditer(text):
                 start = text.rfind(" ", 0, m2.start()) + 1
                 token = text[start : m2.start()]
@@ -1136,8 +1181,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                     )
                 )
             prev = block
-    if len(inner) <= LOWER_HABIT:
-        yield from inner
+    if len(inner) + asked <= LOWER_HABIT:
+        yield from sorted(inner, key=lambda f: (f[0].line, f[0].column))
 
 
 def _own_line(doc: Document, line: int, col: int) -> bool:
