@@ -227,3 +227,68 @@ def test_a_table_s_header_row_and_a_boxed_comment_over_rules_are_no_headings() -
     assert codes_lines(_rfc(contents, body), "OL1") == []
     titles = [h.title for h in text.read(_rfc(contents, body).encode(), "rfc.txt").facts.headings]
     assert titles == ["Introduction", "Registry", "Sample Output"]
+
+
+def test_an_appendix_label_over_its_lettered_heading_is_one_heading() -> None:
+    # "Appendix A" on a line of its own, then "A.  Guidelines ...": the label of that heading,
+    # not an empty section numbered "A" too
+    body = f"1.  Introduction\n\n{_BODY}Appendix A\n\nA.  Guidelines for Model Designers\n\n{_BODY}"
+    body += f"A.1.  Security Model Design Requirements\n\n{_BODY}"
+    assert codes_lines(body) == []
+    titles = [(h.number and h.number.label, h.title) for h in text.read(body.encode(), "rfc.txt").facts.headings]
+    assert titles[1:] == [("A.", "Guidelines for Model Designers"), ("A.1.", "Security Model Design Requirements")]
+    # an appendix label over a heading of another letter stays a heading of its own (and empty)
+    other = body.replace("Appendix A\n", "Appendix B\n")
+    assert ("OL301", 5) in codes_lines(other)
+
+
+def test_a_title_over_the_first_numbered_section_is_no_empty_section() -> None:
+    # RFC 2060 lists its own title before "1." and sets it right over "1." in the body
+    contents = ["IMAP4rev1 Protocol Specification", "1. How to Read This Document", "2. Protocol Overview"]
+    body = "".join(f"{t}\n\n{_BODY}" for t in contents[1:])
+    header = (
+        "Network Working Group                                        J. Doe\n"
+        "Request for Comments: 9999                                Example Inc.\n"
+        "Category: Standards Track                                 December 1996\n\n\n"
+        "                     EXAMPLE PROTOCOL - VERSION 1\n\n"
+    )
+    doc = header + _rfc(contents, f"{contents[0]}\n\n" + body)
+    assert codes_lines(doc) == []
+    # over the second section it is a section with no text
+    late = _rfc(
+        ["1. Introduction", "Overview", "2. Protocol"], f"1. Introduction\n\n{_BODY}Overview\n\n2. Protocol\n\n{_BODY}"
+    )
+    assert codes_lines(late) == [("OL301", 11)]
+
+
+_MIB = """2. Definitions
+
+SNMPv2-MIB DEFINITIONS ::= BEGIN
+
+-- the System group
+--
+-- a collection of objects common to all managed systems.
+
+system   OBJECT IDENTIFIER ::= { mib-2 1 }
+
+-- the SNMP group
+
+snmp     OBJECT IDENTIFIER ::= { mib-2 11 }
+
+END
+
+3. Security Considerations
+
+   Security issues are not discussed in this memo.
+"""
+
+
+def test_contents_entries_into_a_mib_module_name_its_comments() -> None:
+    # an SNMP RFC lists the groups of its MIB module under "2. Definitions"; the module is code,
+    # its groups marked by comments only
+    contents = ["1. Introduction", "2. Definitions", "2.1 The System Group", "2.2 The SNMP Group"]
+    doc = _rfc([*contents, "3. Security Considerations"], f"1. Introduction\n\n{_BODY}" + _MIB)
+    assert codes_lines(doc, "OL1") == []
+    # a listed group the module does not have is still an entry with no heading
+    lost = doc.replace("-- the SNMP group", "-- the transport group")
+    assert codes_lines(lost, "OL1") == [("OL101", 6)]

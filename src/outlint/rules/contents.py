@@ -332,7 +332,7 @@ def check_missing_heading(doc: Document, options: Mapping[str, Any]) -> Out:
             break  # past the end of a truncated document: one OL304 says it for all of them
         if _caption(doc, i) or _written_out(doc, i) or _group_label(doc, i) or i in doc.facts.derive(_own_chapters):
             continue
-        if _named_in_section(doc, i):
+        if _named_in_section(doc, i) or _names_code(doc, i):
             continue
         e = doc.toc[i]
         yield e.span, f"contents entry {_entry_ref(doc, i)} has no heading in the document"
@@ -374,6 +374,43 @@ def _named_in_section(doc: Document, i: int) -> bool:
         return False
     terms = doc.facts.derive(_section_terms).get(id(h), frozenset())
     return words[0] in terms or e.title.strip() in terms
+
+
+# a line of a module's code: a comment ("-- the System group", "# ...", "// ...") or a definition
+# ("OBJECT-GROUP MACRO ::=")
+_CODE_LINE = re.compile(r"\s*(?:--|#|//|/\*)|.*::=")
+
+
+def _code_texts(doc: Document) -> dict[int, str]:
+    """id(heading) -> the comment and definition lines of its own text, lowercased, spaces
+    collapsed, one line a time: each line is read once."""
+    lines = doc.facts.lines
+    headings = doc.facts.headings
+    out: dict[int, str] = {}
+    for k, h in enumerate(headings):
+        end = headings[k + 1].span.line - 1 if k + 1 < len(headings) else len(lines)
+        code = [" ".join(s.lower().split()) for s in lines[h.span.end_line : end] if _CODE_LINE.match(s)]
+        if code:
+            out[id(h)] = "\n".join(code)
+    return out
+
+
+def _names_code(doc: Document, i: int) -> bool:
+    """An entry under a found heading that names a part of the code its section holds (an SNMP
+    RFC lists "2.1 The System Group" under "2. Definitions", whose text is one MIB module with
+    the comment "-- the System group"; "2.1 The OBJECT-GROUP macro" over "OBJECT-GROUP MACRO
+    ::="): the entry points into the module, which has no headings."""
+    al = doc.facts.alignment
+    parent = al.entry_parents[i]
+    while parent is not None and al.heading_for(parent) is None:
+        parent = al.entry_parents[parent]  # "2.4.1" under "2.4", itself a part of the module
+    h = al.heading_for(parent) if parent is not None else None
+    code = doc.facts.derive(_code_texts).get(id(h), "") if h is not None else ""
+    if not code:
+        return False
+    title = " ".join(doc.toc[i].title.lower().split())
+    title = title.removeprefix("the ").removeprefix("a ").removeprefix("an ")
+    return len(title) >= 4 and title in code
 
 
 def _group_label(doc: Document, i: int) -> bool:

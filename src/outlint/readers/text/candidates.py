@@ -92,7 +92,18 @@ def heading_shape(title: str) -> bool:
         return False
     if cjk_sentence(t):
         return False
-    return not t[0].islower()
+    return not t[0].islower() and not _comment(t)
+
+
+# the line comments of ASN.1, SQL and Lua, of C and its kin, of Lisp
+_COMMENT_OPENERS = ("-- ", "// ", "/* ", ";; ")
+
+
+def _comment(line: str) -> bool:
+    """A comment of code ("-- the SNMP group" in a MIB module), not framed as a title is
+    ("-- Overview --")."""
+    t = line.strip()
+    return t.startswith(_COMMENT_OPENERS) and not t.endswith((" --", "*/"))
 
 
 def _glued_heading(
@@ -550,6 +561,7 @@ def candidates(
             and len(first.strip()) <= 160
             and not _SYMBOL_ITEM.match(first)
             and not _CODE_MARKS.search(first)
+            and not _comment(first)
             and outline.normalize_title(first)
         ):
             before = listing.last

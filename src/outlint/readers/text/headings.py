@@ -92,7 +92,7 @@ def classify(
                 out.append(Paragraph(heading.title, heading.span, "lines"))
         else:
             out.append(item)
-    blocks_out = _roman_appendices(_uncontested(_drop_listings(_number_underlined(_asides(out)))))
+    blocks_out = _roman_appendices(_uncontested(_drop_listings(_number_underlined(_asides(_labels_over(out))))))
     blocks_out = set_as_listed(blocks_out, lines)
     headings = [b for b in blocks_out if isinstance(b, Heading)]
     settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
@@ -382,6 +382,32 @@ def _runs_on(label: str) -> bool:
     """Whether a division's label is a word and a number with nothing after it ("Section 4"), as
     a label cited in a sentence is; "Section 4.", "D.1" and "第 4 章" close themselves."""
     return " " in label and label[-1:].isascii() and label[-1:].isalnum()
+
+
+_LABEL_SCHEMES = frozenset({"appendix", "chapter", "part", "book"})
+
+
+def _labels_over(items: list[outline.Block]) -> list[outline.Block]:
+    """A label line alone ("Appendix A", "Chapter 3") right over the heading it labels, numbered
+    the same ("A.  Guidelines for Model Designers"), is part of that heading: one heading, not an
+    empty section and a duplicate number (RFCs set appendices so)."""
+    out: list[outline.Block] = []
+    for k, item in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if (
+            isinstance(item, Heading)
+            and item.number is not None
+            and item.number.scheme in _LABEL_SCHEMES
+            and not item.title
+            and isinstance(nxt, Heading)
+            and nxt.number is not None
+            and nxt.title
+            and nxt.number.scheme not in _LABEL_SCHEMES
+            and nxt.number.values == item.number.values
+        ):
+            continue
+        out.append(item)
+    return out
 
 
 def _roman_appendices(items: list[outline.Block]) -> list[outline.Block]:
