@@ -596,3 +596,26 @@ def test_a_numbered_title_boxed_between_rules_with_its_text_right_under_it() -> 
     titles = [h.title for h in read(doc.encode(), "README.LDAP").facts.headings]
     assert titles[1:] == ["Author", "How do I set it up?", "Changes", "Thanks"]
     assert codes_lines(doc, "OL2") == []
+
+
+def test_the_foot_of_a_short_last_page_and_its_padding_are_layout() -> None:
+    # pages with a running head and foot and no form feeds (nroff output kept as text): the last
+    # page is short, its foot under the blank padding that fills it
+    head = "     Frob Guidebook                                          {n}\n\n\n"
+    foot = "     Frob 3.6                                     March 8, 2020\n\n"
+    doc = (
+        head.format(n=1)
+        + "1.  Introduction\n\n     The dungeon is dark and full of monsters.\n\n"
+        + foot
+        + head.format(n=2)
+        + "2.  Credits\n\n     Thanks to everyone who helped.\n\n\n"
+        + foot
+        + head.format(n=3)
+        + "     Product names are trademarks of their holders.\n"
+        + "\n" * 8
+        + foot
+    )
+    assert codes_lines(doc) == []
+    # lines lost from the last page's text, with text after them, are still a blank run
+    lost = doc.replace("their holders.\n", "their holders.\n" + "\n" * 6 + "     The end of the text.\n")
+    assert codes_lines(lost) == [("OL303", 24)]

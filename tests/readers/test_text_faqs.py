@@ -955,3 +955,22 @@ def test_a_question_wrapped_before_a_number_in_the_contents_and_the_body() -> No
     assert [t for _, t in _toc(doc)][
         1
     ] == "Why hasn't the test suite been qualified for 64 bit HP-UX 11 when lsof is compiled with gcc?"
+
+
+def test_notices_boxed_in_stars_are_no_headings() -> None:
+    # a README's warnings in boxes of stars: an alarm framed by "!!", a sentence framed by "**"
+    doc = (
+        "This directory contains the source files for frob.\n\n"
+        "   *******************************************************************\n"
+        "   !! Read frob/SECURITY for important installation information !!\n"
+        "   *******************************************************************\n\n"
+        "\t**********************************************************\n"
+        "\t**  Read below for more details on building frob.\t**\n"
+        "\t**********************************************************\n\n"
+        "Building\n========\n\nRun make in this directory, then make install as root.\n"
+    )
+    assert codes_lines(doc) == []
+    assert _heads(doc) == [(1, "Building")]
+    # a title boxed in stars is still a heading
+    titled = doc.replace("**  Read below for more details on building frob.\t**", "**  INSTALLATION  **")
+    assert _heads(titled) == [(1, "**  INSTALLATION  **"), (2, "Building")]

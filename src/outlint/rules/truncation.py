@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 from outlint import language
 from outlint.language.scripts import CJK_LETTER
@@ -237,9 +237,9 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
             continue  # an API item's signature: a marker trait's impl has nothing to document
         if h.number is None and after is not None and after.number is not None and _labels_group(doc, h):
             continue  # a group's label over its questions, as the contents labels it
-        if h.number is None and _opens_numbering(after) and after is not None and after.level >= h.level:
+        if h.number is None and _opens_numbering(after) and (after.level >= h.level or _titles_appendices(h, after)):
             # "IMAP4rev1 Protocol Specification" over "1. How to Read This Document", "APPENDIX"
-            # over "A. EXAMPLES": the title over the sections numbered after it
+            # over "A. EXAMPLES" (at any level): the title over the sections numbered after it
             continue
         if " elsewhere" in (h.style or "") or h.style == "html elsewhere":
             continue  # a heading that links to the document its section's text is in
@@ -261,7 +261,17 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
 
 
-def _opens_numbering(h: Heading | None) -> bool:
+# the title a document sets over its appendices, as a part of their own
+_APPENDICES = re.compile(r"\s*(?i:appendi(?:x|ces|xes)|annex(?:es)?|anhang)\s*")
+
+
+def _titles_appendices(h: Heading, after: Heading) -> bool:
+    """ "APPENDIX" over the first appendix, lettered: "A." or "Appendix A"."""
+    scheme = after.number.scheme if after.number is not None else ""
+    return bool(_APPENDICES.fullmatch(h.title)) and (scheme.startswith("alpha") or scheme == "appendix")
+
+
+def _opens_numbering(h: Heading | None) -> TypeGuard[Heading]:
     """The first heading of a numbered sequence ("1.", "I.", "Chapter 1"): an unnumbered heading
     right over it, at its level or above, is the title over the sections numbered after it, not
     an empty section."""

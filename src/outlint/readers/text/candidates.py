@@ -872,6 +872,23 @@ _CODE_END = re.compile(r"[;{}]\s*$")
 _BOXED_COMMENT = re.compile(r"\s*(?:--\s.*\s--|/\*.*\*/|#\s.*\s#|//.*//)\s*")
 
 
+# the marks a notice is framed with inside its box ("!! Read SECURITY first !!", "** ... **")
+_NOTICE_FRAME = re.compile(r"\s*(?P<mark>!!|\*\*)\s*(?P<text>.*?)\s*(?P=mark)\s*")
+# A notice's sentence has at least this many words.
+NOTICE_WORDS = 4
+
+
+def _boxed_notice(line: str) -> bool:
+    """A notice boxed between rules: framed by alarm marks ("!! Read sendmail/SECURITY for
+    important installation information !!"), or a sentence framed by stars ("** Read below for
+    more details on building sendmail. **"), not a title."""
+    m = _NOTICE_FRAME.fullmatch(line)
+    if m is None:
+        return False
+    text = m.group("text")
+    return m.group("mark") == "!!" or (text.endswith((".", "!")) and len(text.split()) >= NOTICE_WORDS)
+
+
 def _between_rules(lines: Sequence[str], block: list[int]) -> bool:
     """A line between two rules of one character, as an overlined title is."""
     over, title, under = (lines[k] for k in block[:3])
@@ -972,6 +989,7 @@ def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int
             or PROMPT.match(lines[block[1]])
             or _framed_listing(lines, block)
             or _BOXED_COMMENT.fullmatch(lines[block[1]])
+            or _boxed_notice(lines[block[1]])
         ):
             # one line of code, or a command after its prompt ("$ git log -p"), in a listing
             # set between rules (AsciiDoc's "----"); a comment boxed by them ("-- Sample session
@@ -981,8 +999,8 @@ def _underline_heading(lines: Sequence[str], block: list[int]) -> tuple[int, int
     if len(block) >= 2 and block[1] == block[0] + 1:
         under = lines[block[1]].strip()
         title = lines[block[0]].strip()
-        if _CODE_END.search(title) or PROMPT.match(title):
-            return None  # a line of code, or a command after its prompt, over a rule
+        if _CODE_END.search(title) or PROMPT.match(title) or _boxed_notice(title):
+            return None  # a line of code, a command after its prompt, or a boxed notice, over a rule
         if UNDERLINE.fullmatch(under) and not UNDERLINE.fullmatch(title) and len(under) >= max(3, len(title) * 0.6):
             if _closes_listing(lines, block[0], block[1]):
                 return None

@@ -244,6 +244,9 @@ def _running_lines(lines: Sequence[str], clusters: Sequence[tuple[int, int]], ch
         else:
             windows.append((1, _window(lines, last + 1, 1)))
         windows.append((-1, _window(lines, first - 1, -1)))
+    if clusters:
+        # the document's end closes its last page: the foot of a short last page, over its padding
+        windows += [(1, []), (-1, _window(lines, len(lines) - 1, -1))]
     seen: dict[tuple[int, int, str], set[int]] = {}
     for k, (step, window) in enumerate(windows):
         for offset, j in enumerate(window):
