@@ -872,8 +872,6 @@ _CODE_END = re.compile(r"[;{}]\s*$")
 _BOXED_COMMENT = re.compile(r"\s*(?:--\s.*\s--|/\*.*\*/|#\s.*\s#|//.*//)\s*")
 
 
-# the marks a notice is framed with inside its box ("!! Read SECURITY first !!", "** ... **")
-_NOTICE_FRAME = re.compile(r"\s*(?P<mark>!!|\*\*)\s*(?P<text>.*?)\s*(?P=mark)\s*")
 # A notice's sentence has at least this many words.
 NOTICE_WORDS = 4
 
@@ -882,11 +880,12 @@ def _boxed_notice(line: str) -> bool:
     """A notice boxed between rules: framed by alarm marks ("!! Read sendmail/SECURITY for
     important installation information !!"), or a sentence framed by stars ("** Read below for
     more details on building sendmail. **"), not a title."""
-    m = _NOTICE_FRAME.fullmatch(line)
-    if m is None:
+    t = line.strip()
+    mark = t[:2]
+    if mark not in ("!!", "**") or len(t) < 5 or not t.endswith(mark):
         return False
-    text = m.group("text")
-    return m.group("mark") == "!!" or (text.endswith((".", "!")) and len(text.split()) >= NOTICE_WORDS)
+    text = t[2:-2].strip()
+    return mark == "!!" or (text.endswith((".", "!")) and len(text.split()) >= NOTICE_WORDS)
 
 
 def _between_rules(lines: Sequence[str], block: list[int]) -> bool:
