@@ -961,7 +961,8 @@ def test_what_a_chinese_faq_shows_a_program_printing_is_no_untranslated_text() -
     assert codes_lines(ZH_SHOWN, "OL4") == [("OL401", 30)]
 
 
-def test_an_english_notice_glued_over_its_korean_version_is_reported_once() -> None:
+def test_an_english_translators_note_glued_over_its_korean_version_is_no_untranslated_text() -> None:
+    # the note a translation opens with, addressed to readers of its source, in their language
     doc = (
         "NOTE:\nThis is a version of Documentation/CodingStyle, translated into Korean.\n"
         "Note that the purpose of this file is to be easier to read in Korean and\n"
@@ -975,7 +976,74 @@ def test_an_english_notice_glued_over_its_korean_version_is_reported_once() -> N
         )
         * 4
     )
-    assert [code for code, _ in codes_lines(doc, "OL4")] == ["OL401"]
+    assert codes_lines(doc, "OL4") == []
+    # an English paragraph later in the text is untranslated still
+    left = doc + "This paragraph was left in English when the rest of the file was translated.\n"
+    assert codes_lines(left, "OL4") == [("OL401", 19)]
+    # and an English opening that says nothing of the translation is text like any other
+    plain = doc.replace("This is a version of Documentation/CodingStyle, translated into Korean.", "Coding style.")
+    assert [code for code, _ in codes_lines(plain, "OL4")] == ["OL401"]
+
+
+_ZH_NOTE = """Chinese translated version of Documentation/process/example.rst
+
+If you have any comment or update to the content, please contact the
+original document maintainer directly.  However, if you have a problem
+communicating in English you can also ask the Chinese maintainer for
+help.  Contact the Chinese maintainer if this translation is outdated.
+
+Chinese maintainer: Wang Wu <wang@example.org>
+---------------------------------------------------------------------
+Documentation/process/example.rst 的中文翻译
+
+如果想评论或更新本文的内容，请直接联系原文档的维护者。如果你使用英文
+交流有困难的话，也可以向中文版维护者求助。
+
+以下为正文
+---------------------------------------------------------------------
+
+这是一篇关于如何提交补丁的说明。它将指导你成为一名开发者，并且学会如何
+同社区合作。它尽可能不包括任何关于编程的技术细节。
+
+如果这篇文章中的任何内容不再适用，请给文末列出的文件维护者发送补丁。
+"""
+
+
+def test_a_translators_note_over_a_chinese_translation_is_no_untranslated_text() -> None:
+    assert codes_lines(_ZH_NOTE, "OL4") == []
+
+
+_ZH_MAN = """名称
+       frob - 修改一个用户账户
+
+描述
+       The frob command modifies the system account files to reflect the
+       changes that are specified on the command line.
+
+选项
+       -d, --home HOME_DIR
+           The user's new login directory. If the -m option is given, the
+           contents of the current home directory will be moved to the new
+           home directory, which is created if it does not already exist.
+
+           用户主目录之外的文件必须手动修改。
+
+COPYRIGHT
+       The frob program is in public domain.  This is not the GNU public
+       license.  If it breaks then you get to keep both pieces.
+
+参见
+       chfn(1), chsh(1), passwd(1)
+"""
+
+
+def test_a_manual_page_with_its_titles_translated_is_a_translation_with_english_left() -> None:
+    # its section titles and a few lines in Chinese, most descriptions fallen back to English: a
+    # Chinese translation in progress, whose English paragraphs are the untranslated text (and
+    # whose copyright section stays in English on purpose)
+    doc = read_bytes(_ZH_MAN.encode(), "frob.8")
+    assert language.analyse(doc).main_language == "zh"
+    assert codes_lines(_ZH_MAN, "OL4") == [("OL401", 5), ("OL401", 10)]
 
 
 JA_CHANGES = (

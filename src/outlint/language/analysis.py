@@ -121,6 +121,8 @@ def _analyse(doc: Document, language: str | None) -> Languages:
     main_script, main_language, sure = _main(doc, language, +totals, evidence, profiles, split)
     if main_language == "ja" or (main_script == "kana"):
         han = "ja"
+    if main_script is not None and main_script != "latin":
+        notices |= _translators_note(doc, profiles)
     latin: dict[int, Part] = {}
     parts: dict[int, tuple[Part, ...]] = {}
     # other Latin-script languages are judged against a main language the detector knows and is sure of
@@ -216,6 +218,31 @@ HALF_PARAGRAPHS = 2
 HALF_PURITY = 0.8
 _RULE = re.compile(r"\s*([-=*_~#])\1{4,}\s*")
 _RULE_MARKS = frozenset("-=*_~#")
+
+
+# the words a translator's note says what it is with
+_TRANSLATED = re.compile(r"\btranslat(?:ed|ion|ions|or|ors)\b", re.IGNORECASE)
+
+
+# A translator's note is at most this many paragraphs.
+NOTE_PARAGRAPHS = 8
+
+
+def _translators_note(doc: Document, profiles: dict[int, Profile]) -> frozenset[int]:
+    """The English paragraphs a translation opens with, before its first heading and any text in
+    its own script, when they say they are about the translation ("Chinese translated version of
+    Documentation/...", "NOTE: This is a version of ... translated into korean", its
+    maintainers): a note addressed to readers of the source language, written in it on purpose."""
+    run: list[Paragraph] = []
+    for para in doc.preamble:
+        if not isinstance(para, Paragraph):
+            continue
+        if profiles.get(id(para)) is None or profiles[id(para)].main != "latin" or len(run) == NOTE_PARAGRAPHS:
+            break
+        run.append(para)
+    if any(_TRANSLATED.search(p.text) for p in run):
+        return frozenset(id(p) for p in run)
+    return frozenset()
 
 
 def _given_twice(doc: Document, paragraphs: list[Paragraph], profiles: dict[int, Profile]) -> bool:
@@ -367,7 +394,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 _LEGAL = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|\bwarrant(?:y|ies)\b|\bpermission\s+is\s+(?:hereby\s+)?granted\b"
     r"|\ball\s+rights\s+reserved\b|\blicen[cs]ed\s+under\b|\bunder\s+the\s+terms\s+of\s+the\b"
-    r"|\bthis\s+is\s+free\s+software\b"
+    r"|\bthis\s+is\s+free\s+software\b|\bin\s+(?:the\s+)?public\s+domain\b"
     # the notice's pointers to the licence's full text ("see the file /usr/share/common-licenses/GPL
     # for the full license", "You should have received a copy of the GNU General Public License")
     r"|\bcommon-licen[cs]es\b|\bfull\s+licen[cs]e\b|\breceived\s+a\s+copy\s+of\s+the\b"
@@ -388,7 +415,8 @@ _LICENCE_TITLE = re.compile(
 # A manual page's section of its copyright and licence, as translations title it ("COPYRIGHT",
 # "著作権", "版权"): a translation keeps its notices in English, and the lines between them too
 _NOTICE_TITLE = re.compile(
-    r"(?:copyright|copying|licen[cs]e|licen[cs]ing|copyright\s+and\s+licen[cs]e|著作権|版权|版權|"
+    r"(?:copyright|copying|licen[cs]e|licen[cs]ing|copyright\s+and\s+licen[cs]e|authors?\s+and\s+copyright|"
+    r"copyright\s+and\s+authors?|著作権|版权|版權|"
     r"版权声明|版权信息|著作権表示|ライセンス|许可证|许可|授權|授权|저작권|라이선스)",
     re.IGNORECASE,
 )
@@ -443,6 +471,7 @@ def legal_notice(text: str) -> bool:
         or "licen" in low
         or "terms" in low
         or "free" in low
+        or "domain" in low
     ) and _LEGAL.search(low) is not None
 
 

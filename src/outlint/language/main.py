@@ -84,7 +84,7 @@ def main_language(
         main = profile(h.title).main
         if main and not h.lang:
             heads[main] += 1
-    main_script = _partial_translation(_vote(totals, blocks, heads), totals, blocks, after_latin)
+    main_script = _partial_translation(_vote(totals, blocks, heads), totals, blocks, after_latin, heads)
     declared = doc.language.split("-")[0].lower() if doc.language else None
     if declared and same_writing(scripts.SCRIPT_OF_LANG.get(declared), main_script):
         return main_script, doc.language, True  # the author said so (HTML lang), and the text agrees
@@ -118,22 +118,39 @@ def _vote(totals: Counter[str], blocks: Counter[str], heads: Counter[str]) -> st
 
 
 def _partial_translation(
-    main_script: str | None, totals: Counter[str], blocks: Counter[str], after_latin: int = 0
+    main_script: str | None,
+    totals: Counter[str],
+    blocks: Counter[str],
+    after_latin: int = 0,
+    heads: Counter[str] | None = None,
 ) -> str | None:
     """A translation in progress keeps its untranslated blocks in the (Latin-script) source
     language, and the reverse hardly happens: a Latin-script document with a fair share of its
-    blocks (``TRANSLATED_SHARE``) in CJK is a CJK translation, however much is left in English.
+    blocks (``TRANSLATED_SHARE``) in CJK, or most of its headings (``TRANSLATED_HEADS``), is a
+    CJK translation, however much is left in English (a manual page whose section titles, name
+    line and a few sentences were translated, its descriptions fallen back to English).
     It translates whole sections, so its CJK blocks come in runs; a document whose CJK blocks
     nearly all stand alone, each right after a Latin-script block (``after_latin`` of them), is a
     parallel text (each source paragraph, then its translation), read in its source's script."""
     if main_script != "latin":
         return main_script
     cjk = blocks["han"] + blocks["kana"]
-    if cjk < TRANSLATED_BLOCKS or cjk < TRANSLATED_SHARE * sum(blocks.values()):
+    titled = heads is not None and _translated_heads(heads)
+    if not titled and (cjk < TRANSLATED_BLOCKS or cjk < TRANSLATED_SHARE * sum(blocks.values())):
         return main_script
     if after_latin >= PARALLEL_SHARE * cjk:
         return main_script
     return "kana" if totals["kana"] >= KANA_SHARE * (totals["kana"] + totals["han"]) else "han"
+
+
+# A document with at least this many headings in CJK, and more than in Latin script, titles its
+# sections in the language it is translated into.
+TRANSLATED_HEADS = 3
+
+
+def _translated_heads(heads: Counter[str]) -> bool:
+    cjk = heads["han"] + heads["kana"]
+    return cjk >= TRANSLATED_HEADS and cjk > heads["latin"]
 
 
 def _has_script(blocks: Counter[str], script: str) -> bool:
