@@ -619,3 +619,23 @@ def test_the_foot_of_a_short_last_page_and_its_padding_are_layout() -> None:
     # lines lost from the last page's text, with text after them, are still a blank run
     lost = doc.replace("their holders.\n", "their holders.\n" + "\n" * 6 + "     The end of the text.\n")
     assert codes_lines(lost) == [("OL303", 24)]
+
+
+def test_an_info_file_ranks_its_rules_in_info_s_fixed_order() -> None:
+    # the second part of a split Info manual opens inside a section, its "-" rule shown first
+    node = "\x1f\nFile: jed.info,  Node: {n},  Next: X,  Up: Basic Editing\n\n"
+    doc = (
+        "INFO-DIR-SECTION Editors\n\n"
+        + node.format(n="Searching")
+        + "Searching\n---------\n\n   Searching is done with the search command.\n\n"
+        + node.format(n="Modes")
+        + "Modes\n=====\n\n   Jed supports two internal modes.\n\n"
+        + "Wrap Mode\n---------\n\n   In this mode, text is wrapped.\n\n"
+        + "Formatting paragraphs\n.....................\n\n   Paragraph delimiters are blank lines.\n"
+    )
+    assert codes_lines(doc) == []
+    levels = [(h.level, h.title) for h in read(doc.encode(), "jed.info-2").facts.headings]
+    assert [level for level, _ in levels] == [3, 2, 3, 4]
+    # with no node headers, the first rule shown is the top level, as in any other text
+    plain = doc.replace("\x1f\n", "")
+    assert [h.level for h in read(plain.encode(), "notes.txt").facts.headings] == [1, 2, 1, 3]

@@ -213,3 +213,17 @@ def test_a_literal_block_with_a_blank_line_in_it_is_code_to_its_end() -> None:
     # the French sample template after its encoding comment, in the same literal block: code,
     # no French paragraph left in an English page
     assert codes_lines(MAKO_UNICODE) == []
+
+
+def test_headings_that_name_one_release_are_not_numbered_sections() -> None:
+    doc = "Migration Guide\n***************\n\nRead this first.\n\n" + "".join(
+        f"2.0 Migration - {part}\n{'=' * (16 + len(part))}\n\n{part} text here.\n\n"
+        for part in ("Core Usage", "ORM Usage", "Extensions")
+    )
+    assert codes_lines(doc) == []
+    titles = [h.title for h in text.read(doc.encode(), "in.txt").facts.headings if h.number is None]
+    assert titles[1:] == [f"2.0 Migration - {part}" for part in ("Core Usage", "ORM Usage", "Extensions")]
+    # chapters numbered "1.0" and "2.0", as older RFCs number them, keep their numbers
+    chapters = doc.replace("2.0 Migration - Core", "1.0 Migration - Core")
+    numbers = [h.number.label for h in text.read(chapters.encode(), "in.txt").facts.headings if h.number]
+    assert numbers == ["1.0", "2.0", "2.0"]

@@ -334,7 +334,7 @@ def candidates(
     closing = _closing_rules(lines, blocks)
     # framed titles are the document's headings when it sets several apart so
     frames = sum(1 for b in blocks if isinstance(b, list) and _framed_block(lines, b) is not None) >= FRAMED_MIN
-    underline_order: list[str] = []
+    underline_order: list[str] = list(_INFO_RULES) if _info_file(lines) else []
     faq = False
     run: Number | None = None  # the last item of a numbered list a sentence introduced
     mini_toc: int | None = None  # indentation of a chapter's own contents list being skipped
@@ -803,6 +803,21 @@ def _hanging(lines: Sequence[str], first: str, title: str, after: list[int] | Ga
     if column == habits.first_indent or (len(after) >= 2 and indent(lines[after[1]]) < column):
         return False  # a paragraph's first line indented as typeset text indents it, not a hanging body
     return paragraph(lines, after, [], habits).kind in ("prose", "list", "quote")
+
+
+# Info's rules by level, whichever a file shows first (the second part of a split manual may open
+# inside a section): chapters over "*", sections "=", subsections "-", subsubsections "."
+_INFO_RULES = ("*", "=", "-", ".")
+# An Info file names its file and node in its first node's header, within this many lines
+INFO_HEADER = 60
+
+
+def _info_file(lines: Sequence[str]) -> bool:
+    """Whether the document is an Info file: a node separator and a node header near its top."""
+    return any(
+        s.startswith("File: ") and " Node: " in s and "\x1f" in lines[k - 1]
+        for k, s in enumerate(lines[1:INFO_HEADER], start=1)
+    )
 
 
 def _underlined(lines: Sequence[str], under: tuple[int, int, str], order: list[str]) -> Heading:

@@ -93,6 +93,7 @@ def classify(
         else:
             out.append(item)
     blocks_out = _roman_appendices(_uncontested(_drop_listings(_number_underlined(_asides(_labels_over(out))))))
+    blocks_out = _versions(blocks_out)
     blocks_out = set_as_listed(blocks_out, lines)
     headings = [b for b in blocks_out if isinstance(b, Heading)]
     settled = dict(zip(map(id, headings), settle_levels(headings, listing), strict=True))
@@ -407,6 +408,27 @@ def _labels_over(items: list[outline.Block]) -> list[outline.Block]:
         ):
             continue
         out.append(item)
+    return out
+
+
+def _versions(items: list[outline.Block]) -> list[outline.Block]:
+    """Headings that open with one release number, the same each time ("2.0 Migration - Core
+    Usage", "2.0 Migration - ORM Usage", a guide to a release), name that release: their title is whole, they are not
+    sections numbered 2 again and again."""
+    labels: dict[str, int] = {}
+    for b in items:
+        if isinstance(b, Heading) and b.number is not None and b.number.label.endswith(".0"):
+            labels[b.number.label] = labels.get(b.number.label, 0) + 1
+    # (one such number only: chapters numbered "1.0", "2.0" as older RFCs do are sections, and a
+    # "2.0" among them twice a duplicate)
+    repeated = {label for label, n in labels.items() if n >= 2}
+    if len(labels) != 1 or not repeated:
+        return items
+    out: list[outline.Block] = []
+    for b in items:
+        if isinstance(b, Heading) and b.number is not None and b.number.label in repeated:
+            b = replace(b, number=None, title=f"{b.number.label} {b.title}".strip())
+        out.append(b)
     return out
 
 
