@@ -694,7 +694,7 @@ JA_VIM_HELP = """*message.txt*   For Vim バージョン 9.1.
 エラーメッセージの一覧です。この文書では、エディタが表示する主なメッセージとその意味を
 説明します。メッセージは英語のまま表示されますので、ここでも英語で示しています。
 
-							*E140*
+\t\t\t\t\t\t\t*E140*
   Use ! to write partial buffer ~
 
 バッファの一部を書き込むときは ! を付ける必要がある。書き込みは中止された。
@@ -1061,3 +1061,61 @@ JA_CHANGES = (
 def test_a_note_in_brackets_and_a_list_of_names_are_no_english_text() -> None:
     # the files a change touched, in brackets after it, and macros one word each between commas
     assert codes_lines(JA_CHANGES, "OL4") == []
+
+
+_VIM_HELP = """*frob.txt*	Frob 用のヘルプ。  最終変更: 2026 Feb 14
+
+==============================================================================
+1. 設定						*frob-settings*
+
+複数行文字列を、クォート文字と同じ列で揃えるのではなく、クォート文字の一つ後ろの列で整列させる。
+
+例: >
+	(def 初期設定
+	  "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do
+	  eiusmod tempor incididunt ut labore et dolore magna aliqua.")
+
+	(def 整列する場合
+	  "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris
+	   nisi ut aliquip ex ea commodo consequat.")
+<
+初期設定では、括弧で囲まれた関数呼び出しのような形でその最初の subform が括弧と同じ行にあるとき、
+そのうしろの subform は最初の括弧からスペース 2 つ分インデントされる。
+
+ vim:tw=78:ts=8:noet:ft=help:norl:
+"""
+
+
+def test_a_vim_help_file_s_examples_are_code() -> None:
+    # an example opens on a line ending in " >" and closes on a line starting with "<"; its
+    # lines, blank lines among them, are code whatever their words
+    assert codes_lines(_VIM_HELP, "OL4") == []
+    doc = read_bytes(_VIM_HELP.encode(), "frob.jax")
+    kinds = [(p.span.line, p.kind) for h in doc.facts.headings for p in h.body if isinstance(p, Paragraph)]
+    assert (9, "code") in kinds and (13, "code") in kinds and (17, "prose") in kinds
+    # in a file that is no Vim help file, a line ending in ">" opens nothing
+    plain = read_bytes(_VIM_HELP.replace("*frob.txt*", "frob.txt").replace("ft=help", "ft=text").encode(), "a.txt")
+    kinds = [(p.span.line, p.kind) for h in plain.facts.headings for p in h.body if isinstance(p, Paragraph)]
+    assert (9, "code") not in kinds
+
+
+_RST_CODE = """注释
+----
+
+Linux 的注释风格是 C89 的 “/* ... */” 风格。不要使用 C99 风格的 “// ...” 注释。
+内核里长 (多行) 注释的首选风格是：
+
+.. code-block:: c
+
+\t/*
+\t * This is the preferred style for multi-line
+\t * comments in the Linux kernel source code.
+\t * Please use it consistently.
+\t */
+
+对于在 net/ 和 drivers/net/ 的文件，首选的长 (多行) 注释风格有些不同。
+"""
+
+
+def test_the_block_under_a_restructuredtext_code_directive_is_code() -> None:
+    assert codes_lines(_RST_CODE, "OL4") == []

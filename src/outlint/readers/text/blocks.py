@@ -47,6 +47,8 @@ def group(lines: Sequence[str], content: Sequence[bool], page: Layout, skip: ran
     blanks = 0
     run_start = 0
     layout = False
+    examples = vim_help(lines)  # "... >" opens an example, "<" closes it
+    example = False
     for i in range(len(lines)):
         if i in skip:
             blanks, layout = 0, True  # a skipped block ends the blank run before it
@@ -62,6 +64,9 @@ def group(lines: Sequence[str], content: Sequence[bool], page: Layout, skip: ran
         if page.page_break[i]:
             layout = True  # a line that starts a page starts a block, unless the text runs on
         adjacent = current and current[-1] == i - 1 and not page.page_break[i]
+        if examples and current:
+            shown, example = _example_bound(lines, current[-1], i, example)
+            adjacent = adjacent and not shown
         if adjacent or (current and layout and _runs_on(lines[current[-1]], lines[i], width)):
             current.append(i)
         else:
@@ -75,6 +80,30 @@ def group(lines: Sequence[str], content: Sequence[bool], page: Layout, skip: ran
     if current:
         out.append(current)
     return out
+
+
+def vim_help(lines: Sequence[str]) -> bool:
+    """Whether the document is a Vim help file: its tag on its first line ("*indent.txt*  For Vim
+    version 9.2"), or its modeline ("vim:tw=78:ts=8:ft=help") on one of its last."""
+    first = lines[0].lstrip("\ufeff") if lines else ""
+    return (first.startswith("*") and ".txt*" in first[:40]) or any("ft=help" in s for s in lines[-3:])
+
+
+def _example_bound(lines: Sequence[str], last: int, i: int, example: bool) -> tuple[bool, bool]:
+    """Whether line ``i`` starts a block of its own in a Vim help file, and whether it is inside an
+    example: a line ending in " >" opens one, its indented lines follow, and a line starting with
+    "<" closes it (with the rest of that line, or the line after it, text again), as does a line
+    at the margin."""
+    before, line = lines[last], lines[i]
+    if not example:
+        if before.rstrip() == ">" or before.rstrip().endswith(" >"):
+            return True, bool(line[:1].isspace())
+        return before.strip() == "<", False
+    if line.strip() == "<":
+        return False, False  # the example's closing mark, its last line
+    if line.lstrip().startswith("<") or not line[:1].isspace():
+        return True, False
+    return False, True
 
 
 def wrap_width(lines: Sequence[str], content: Sequence[bool]) -> int:
