@@ -1063,21 +1063,21 @@ def test_a_note_in_brackets_and_a_list_of_names_are_no_english_text() -> None:
     assert codes_lines(JA_CHANGES, "OL4") == []
 
 
-_VIM_HELP = """*frob.txt*	Frob 用のヘルプ。  最終変更: 2026 Feb 14
+_VIM_HELP = """*frob.txt*\tFrob 用のヘルプ。  最終変更: 2026 Feb 14
 
 ==============================================================================
-1. 設定						*frob-settings*
+1. 設定\t\t\t\t\t\t*frob-settings*
 
 複数行文字列を、クォート文字と同じ列で揃えるのではなく、クォート文字の一つ後ろの列で整列させる。
 
 例: >
-	(def 初期設定
-	  "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do
-	  eiusmod tempor incididunt ut labore et dolore magna aliqua.")
+\t(def 初期設定
+\t  "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do
+\t  eiusmod tempor incididunt ut labore et dolore magna aliqua.")
 
-	(def 整列する場合
-	  "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris
-	   nisi ut aliquip ex ea commodo consequat.")
+\t(def 整列する場合
+\t  "Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris
+\t   nisi ut aliquip ex ea commodo consequat.")
 <
 初期設定では、括弧で囲まれた関数呼び出しのような形でその最初の subform が括弧と同じ行にあるとき、
 そのうしろの subform は最初の括弧からスペース 2 つ分インデントされる。
