@@ -789,3 +789,18 @@ def test_an_author_who_starts_sentences_in_lowercase_is_not_cut() -> None:
         '6:1: OL305 paragraph starts in lowercase after a complete sentence: "the authors of frob are Ann '
         'Smith and Bob Jones." (a fragment of a lost or split sentence?)'
     ]
+
+
+def test_sentences_quoted_as_written_may_start_in_lowercase() -> None:
+    doc = (
+        "Mental models\n=============\n\nParticipants described pip in their own words.\n\n"
+        '   "pip allows to install python libraries in your environment. pip manage the library. you\n'
+        '   will need something else to manage your environment." - participant 2\n\n'
+        "Most answers were similar in spirit, and described pip as a tool that installs packages.\n"
+    )
+    assert report(doc, "OL305") == []
+    # outside the quotation the same slip is reported
+    slip = doc.replace("installs packages.", "installs packages. it is fast.")
+    assert report(slip, "OL305") == [
+        '10:87: OL305 sentence starts in lowercase: "packages. it" (a fragment of a lost or garbled sentence?)'
+    ]

@@ -1177,6 +1177,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                     continue
                 if word in doc.facts.derive(_absolute_labels):
                     continue  # a domain name with its root's dot ("example."), not a sentence's end
+                if _quoted_at(text, m2.start()):
+                    continue  # words quoted as someone wrote them ("... the library. you will ...")
                 line, col = locate(doc, block, m2.start(2))
                 if _own_line(doc, line, col):
                     continue  # lines that each stand alone, as pseudo-code and examples are written
@@ -1193,6 +1195,13 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
             prev = block
     if len(inner) + asked <= LOWER_HABIT:
         yield from sorted(inner, key=lambda f: (f[0].line, f[0].column))
+
+
+def _quoted_at(text: str, offset: int) -> bool:
+    """Whether an offset of a paragraph is inside a quotation: after an odd number of straight
+    double quotes, or more opening curly ones than closing."""
+    before = text[:offset]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _own_line(doc: Document, line: int, col: int) -> bool:
