@@ -802,5 +802,5 @@ def test_sentences_quoted_as_written_may_start_in_lowercase() -> None:
     # outside the quotation the same slip is reported
     slip = doc.replace("installs packages.", "installs packages. it is fast.")
     assert report(slip, "OL305") == [
-        '10:87: OL305 sentence starts in lowercase: "packages. it" (a fragment of a lost or garbled sentence?)'
+        '9:90: OL305 sentence starts in lowercase: "packages. it" (a fragment of a lost or garbled sentence?)'
     ]
