@@ -686,3 +686,27 @@ _UNDOTTED = """Table of Contents
 def test_undotted_entry_numbers_keep_a_title_with_a_digit_or_an_apostrophe_whole() -> None:
     assert contents_findings(_UNDOTTED) == []
     assert contents_findings(_UNDOTTED.replace("3 Editor's", "3 Author's")) == ["15: OL103"]
+
+
+def _makeinfo(short: bool = False) -> str:
+    """A manual as ``makeinfo --plaintext`` prints it: its contents untitled, the manual's title
+    first, glued to the top node's underlined title (after a short contents of the chapters, when
+    the manual has one), then the chapters."""
+    chapters = ["1 Introduction", "2 Usage", "3 Bugs"]
+    full = ["Tool", "1 Introduction", "2 Usage", "  2.1 Options", "  2.2 Files", "3 Bugs", "Index"]
+    listed = ["Tool", *chapters, "Index", *full] if short else full
+    body = "".join(f"{c}\n{'*' * len(c)}\n\nThe text of {c.lower()}.\n\n" for c in chapters[:2])
+    body += "2.1 Options\n===========\n\nThere are options.\n\n2.2 Files\n=========\n\nIt reads a file.\n\n"
+    body += "3 Bugs\n******\n\nNone are known.\n\nIndex\n*****\n\n* tool: Introduction.\n"
+    return (
+        "  This file documents Tool.\n\n" + "\n".join(listed) + "\nTool\n****\n\nThis manual documents Tool.\n\n" + body
+    )
+
+
+def test_makeinfo_s_untitled_contents_begins_with_the_manual_s_title() -> None:
+    assert contents_findings(_makeinfo()) == []
+    # a short contents right before the full one: the full one is the contents
+    assert contents_findings(_makeinfo(short=True)) == []
+    # a chapter left out of the full contents is still missing from it
+    lost = _makeinfo(short=True).replace("\n3 Bugs\nIndex\nTool\n****", "\nIndex\nTool\n****")
+    assert contents_findings(lost) == ["39: OL102"]

@@ -212,6 +212,8 @@ def _untitled(lines: Sequence[str], content: Sequence[bool]) -> int:
         texts = []
         numbered = []
         while i < len(lines) and content[i]:
+            if i > run and i + 1 < len(lines) and UNDERLINE.fullmatch(lines[i + 1]) and len(lines[i + 1].strip()) >= 3:
+                break  # an underlined heading glued under the entries (makeinfo's plain text): the body
             text = _entry_text(lines[i])
             if text is not None:
                 texts.append(text)
@@ -291,15 +293,32 @@ def _standing(
     lines: Sequence[str], content: Sequence[bool], first: int, key: Callable[[str], str], ruled: bool = False
 ) -> dict[str, int]:
     """Each short line from ``first`` on that stands on its own (blank or layout above it, or the
-    document's first line; with ``ruled``, a rule that sets it apart too), by ``key`` of it, to the
+    document's first line; with ``ruled``, a rule that sets it apart too; or its own underline
+    under it, as makeinfo glues the top node's title under the contents), by ``key`` of it, to the
     last line where it stands so."""
     return {
         key(lines[j]): j
         for j in range(first, len(lines))
         if content[j]
-        and (j == 0 or not content[j - 1] or (ruled and RULE_LINE.fullmatch(lines[j - 1]) is not None))
+        and (
+            j == 0
+            or not content[j - 1]
+            or (ruled and RULE_LINE.fullmatch(lines[j - 1]) is not None)
+            or (j + 1 < len(lines) and _underlined_by(lines[j], lines[j + 1]))
+        )
         and len(lines[j]) <= STANDING_WIDTH
     }
+
+
+def _underlined_next(lines: Sequence[str], i: int) -> bool:
+    return i + 1 < len(lines) and _underlined_by(lines[i], lines[i + 1])
+
+
+def _underlined_by(line: str, rule: str) -> bool:
+    """Whether ``rule`` underlines ``line``: a rule of one mark, as wide as the line's text."""
+    return (
+        rule[:1] in "=-*~^#+.:" and UNDERLINE.fullmatch(rule) is not None and len(rule.strip()) == len(line.strip())
+    )
 
 
 class _Block:
@@ -456,6 +475,21 @@ def contents(
             break  # prose: the body has begun (numbered lines are entries even as sentences: FAQs)
         if prev is not None and parsed is None and indent(s) < block.left:
             break  # text to the left of every entry: the body has begun
+        if (
+            prev is not None
+            and prev.last == i - 1
+            and pg is None
+            and not block.paged()
+            and _repeats_first(block, text, parsed)
+            and not _underlined_next(lines, i)
+        ):
+            # the first entry again on the next line, as a list: a short contents, then the full
+            # one (makeinfo prints both): the full one is the document's contents
+            block = _Block(width)
+            block.add(_Entry(i, text, pg), s, parsed)
+            i += 1
+            end = i
+            continue
         if _repeats_first(block, text, parsed) or _first_number_again(block, parsed, pg, apart):
             break  # the first entry again: its heading, the body has begun
         if prev is not None and parsed is not None and indent(s) < block.left and _first_again(block, parsed[0]):
