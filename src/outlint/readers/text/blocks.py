@@ -106,6 +106,24 @@ def _example_bound(lines: Sequence[str], last: int, i: int, example: bool) -> tu
     return False, True
 
 
+# How far above a block the line that opens a Vim help file's example is looked for.
+EXAMPLE_LOOK = 200
+
+
+def in_vim_example(lines: Sequence[str], first: int) -> bool:
+    """Whether an indented block of a Vim help file is (part of) an example: the indented lines and
+    blank lines above it lead up to a line ending in " >" (or ">" alone), which opens one."""
+    for k in range(first - 1, max(-1, first - EXAMPLE_LOOK), -1):
+        s = lines[k]
+        if not s.strip():
+            continue
+        if s.rstrip() == ">" or s.rstrip().endswith(" >"):
+            return True
+        if not s[:1].isspace() or s.lstrip().startswith("<"):
+            return False
+    return False
+
+
 def wrap_width(lines: Sequence[str], content: Sequence[bool]) -> int:
     """The width at which the document's prose wraps: the 90th percentile of the display widths of
     lines of five words or more (CJK characters are two columns and two to a word)."""

@@ -316,9 +316,7 @@ def _underlined_next(lines: Sequence[str], i: int) -> bool:
 
 def _underlined_by(line: str, rule: str) -> bool:
     """Whether ``rule`` underlines ``line``: a rule of one mark, as wide as the line's text."""
-    return (
-        rule[:1] in "=-*~^#+.:" and UNDERLINE.fullmatch(rule) is not None and len(rule.strip()) == len(line.strip())
-    )
+    return rule[:1] in "=-*~^#+.:" and UNDERLINE.fullmatch(rule) is not None and len(rule.strip()) == len(line.strip())
 
 
 class _Block:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from outlint.model import Paragraph, Span
-from outlint.readers.text.blocks import WRAPPED, Habits, vim_help
+from outlint.readers.text.blocks import WRAPPED, Habits, in_vim_example, vim_help
 from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
 from outlint.readers.text.tables import GAP, TABLE_ROW, aligned_columns, same_cells, tab_cells, wrapped_row
 
@@ -62,27 +62,9 @@ def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], h
         text_column = lead.span.column - 1 + (bullet.end() if bullet else 0)
         goes_on = text_column < indent(body[0]) >= previous.span.column - 1
     origin = _origin(body, first) if len(block) > 1 and _BROKEN in text else ()
-    if body[0][:1].isspace() and vim_help(lines) and _in_vim_example(lines, first):
+    if body[0][:1].isspace() and vim_help(lines) and in_vim_example(lines, first):
         return Paragraph(text, span, "code", origin=origin)
     return Paragraph(text, span, _kind(body, text, previous, habits, goes_on), origin=origin)
-
-
-# How far above a block the line that opens a Vim help file's example is looked for.
-EXAMPLE_LOOK = 200
-
-
-def _in_vim_example(lines: Sequence[str], first: int) -> bool:
-    """Whether an indented block of a Vim help file is (part of) an example: the indented lines and
-    blank lines above it lead up to a line ending in " >" (or ">" alone), which opens one."""
-    for k in range(first - 1, max(-1, first - EXAMPLE_LOOK), -1):
-        s = lines[k]
-        if not s.strip():
-            continue
-        if s.rstrip() == ">" or s.rstrip().endswith(" >"):
-            return True
-        if not s[:1].isspace() or s.lstrip().startswith("<"):
-            return False
-    return False
 
 
 # groff marks the words it hyphenated at a line's end with U+2010 (an author's hyphen is U+002D)
