@@ -1119,3 +1119,16 @@ Linux 的注释风格是 C89 的 “/* ... */” 风格。不要使用 C99 风�
 
 def test_the_block_under_a_restructuredtext_code_directive_is_code() -> None:
     assert codes_lines(_RST_CODE, "OL4") == []
+
+
+def test_a_byline_with_its_address_spelt_out_and_a_list_of_names_are_no_english_text() -> None:
+    doc = (
+        "Linux カーネルのドライバインターフェース\n\n"
+        "Greg Kroah-Hartman <greg at kroah dot com>\n\n"
+        + "この文書は、なぜ Linux ではバイナリカーネルインターフェースが無いのかを説明するために書かれた。\n\n" * 3
+        + "使える認証方式は plain, cram-md5, digest-md5, gssapi, external, login, and ntlm である。\n"
+    )
+    assert codes_lines(doc, "OL4") == []
+    # a sentence after the name is English text all the same
+    told = doc.replace("<greg at kroah dot com>", "wrote this when the interfaces changed again and again")
+    assert [code for code, _ in codes_lines(told, "OL4")] == ["OL401"]

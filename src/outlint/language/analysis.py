@@ -686,6 +686,12 @@ def diagnostic(line: str) -> bool:
     return ":" in line and _DIAGNOSTIC.match(line) is not None
 
 
+# the last item of a list, after its "and" or "or"
+_AND_LAST = re.compile(r"^\s*(?:and|or)\s+")
+# a mail address spelt out against harvesters, in its brackets
+_SPELT_ADDRESS = re.compile(r"<[\w.+-]{1,64}\s+at\s+[\w-]{1,64}(?:\s+dot\s+[\w-]{1,64}){1,4}\s*>", re.IGNORECASE)
+
+
 def english_prose(text: str) -> bool:
     """Whether Latin text in a CJK document reads as English prose: once links, paths, identifiers,
     quoted strings and cited titles are out, at least three different lowercase words, a function
@@ -698,8 +704,12 @@ def english_prose(text: str) -> bool:
     if "\t" in text and len([c for c in text.strip().split("\t") if c.strip()]) >= TAB_CELLS:
         return False  # a record's cells parted by tabs ("Rainbow effect - appearance<TAB>60<TAB>...")
     items = text.split(",")
-    if len(items) >= LIST_ITEMS and all(len(item.split()) <= 1 for item in items):
-        return False  # names one word each, between commas ("mathbb, mathscr, text, and, pause")
+    if len(items) >= LIST_ITEMS and all(len(_AND_LAST.sub("", item).split()) <= 1 for item in items):
+        # names one word each, between commas ("mathbb, mathscr, text, and, pause"; "plain,
+        # cram-md5, gssapi, login, and ntlm")
+        return False
+    if " at " in text and "<" in text:
+        text = _SPELT_ADDRESS.sub(" ", text)  # "Greg Kroah-Hartman <greg at kroah dot com>": a byline
     rest = without_quoted(scripts.without_code(text))
     if not rest.isascii() or "ee " in rest or "cf." in rest:
         rest = _CITATION.sub(" ", rest)
