@@ -1132,3 +1132,27 @@ def test_a_byline_with_its_address_spelt_out_and_a_list_of_names_are_no_english_
     # a sentence after the name is English text all the same
     told = doc.replace("<greg at kroah dot com>", "wrote this when the interfaces changed again and again")
     assert [code for code, _ in codes_lines(told, "OL4")] == ["OL401"]
+
+
+_ZH_NOTES = """描述
+       busctl 可用于检查和监视总线上的服务，也可以调用服务的方法、读取或设置
+       服务的属性。如果没有指定命令，那么默认显示所有总线上的服务。
+
+NOTES
+        1. D-Bus
+           http://freedesktop.org/wiki/Software/dbus
+
+        2. Type system chapter of the D-Bus specification
+           http://dbus.freedesktop.org/doc/dbus-specification.html#type-system
+"""
+
+
+def test_a_manual_page_s_numbered_notes_with_their_addresses_are_cited_titles() -> None:
+    assert codes_lines(_ZH_NOTES, "OL4") == []
+    # without its address the note is a sentence of English left in the page
+    bare = _ZH_NOTES.replace("           http://dbus.freedesktop.org/doc/dbus-specification.html#type-system\\n", "")
+    bare = bare.replace(
+        "Type system chapter of the D-Bus specification",
+        "The type system is described in the chapter of the specification that the project keeps.",
+    )
+    assert [code for code, _ in codes_lines(bare, "OL4")] == ["OL401"]

@@ -35,12 +35,31 @@ _REFERENCES = re.compile(
 
 def cited(doc: Document) -> frozenset[int]:
     """``id`` of the blocks of reference lists: the sections, and their sub-sections, whose title
-    names them (``References``, ``9.2. Informative References``, ``参考文献``)."""
-    out: set[int] = set()
+    names them (``References``, ``9.2. Informative References``, ``参考文献``), and numbered notes
+    that give a work's address."""
+    out: set[int] = set(id(b) for b in doc.preamble if isinstance(b, Paragraph) and _note_link(b.text))
     for h in doc.facts.headings:
         if _REFERENCES.fullmatch(h.title.strip()):
             out.update(id(block) for section in h.walk() for block in section.body)
+        else:
+            out.update(id(b) for b in h.body if isinstance(b, Paragraph) and _note_link(b.text))
     return frozenset(out)
+
+
+# A numbered note that names a work and gives its address, as DocBook prints a manual page's NOTES
+# ("2. Type system chapter of the D-Bus specification" over its address): a cited title.
+_NOTE_NUMBER = re.compile(r"(?:\d{1,3}\.|\[\d{1,3}\])\s")
+NOTE_CHARS = 300
+
+
+def _note_link(text: str) -> bool:
+    words = text.split()
+    return (
+        len(text) <= NOTE_CHARS
+        and len(words) >= 3
+        and _NOTE_NUMBER.match(text) is not None
+        and words[-1].startswith(("http://", "https://", "ftp://"))
+    )
 
 
 # An epigraph's attribution: a dash, then a name of a few words ("--Puccini", "— Goethe, Faust").
