@@ -804,3 +804,35 @@ def test_sentences_quoted_as_written_may_start_in_lowercase() -> None:
     assert report(slip, "OL305") == [
         '9:90: OL305 sentence starts in lowercase: "packages. it" (a fragment of a lost or garbled sentence?)'
     ]
+
+
+def _sections(ends: list[str]) -> str:
+    # sections whose paragraphs wrap at 70 columns, each section's last one ending as given
+    text = "The tool reads its settings when it starts, and it writes a log of the work it did each morning"
+    return "".join(f"{k + 1}. Part {k + 1}\n\n{text[:62]}\n{text[62:]}{end}\n\n" for k, end in enumerate(ends))
+
+
+def test_a_full_last_line_without_a_full_stop_is_no_cut_where_the_author_leaves_them_off() -> None:
+    # the document always ends its paragraphs with a full stop: one that stops at a full line,
+    # with no stop, lost the lines after it
+    always = _sections(["."] * 10 + [" and then some more words to fill up the line", "."])
+    assert [f.split(" OL302")[0] for f in report(always, "OL302")] == ["54:78:"]
+    # an author who leaves the stop off every so often: a full line tells nothing
+    often = _sections(["."] * 8 + ["", ""] + [" and then some more words to fill up the line", "."])
+    assert report(often, "OL302") == []
+
+
+def test_a_japanese_sentence_in_its_polite_form_and_a_spelt_out_address_end_complete() -> None:
+    doc = (
+        "名称\n       drawit - 図を描くための小さな言語\n\n解説\n"
+        "       曖昧さを避けるために、 文字列の比較式はあるコンテキストにおいては括弧で\n"
+        "       括られる必要が有ります\n\n"
+        "その他\n       図の最大の幅と高さは変数 maxwid と maxht により指定されます。\n"
+    )
+    assert report(doc, "OL302") == []
+    assert report(doc.replace("必要が有ります", "必要が"), "OL302") != []
+    mail = (
+        "Bug reports\n===========\n\nThe original author no longer works on the program.\n\n"
+        "A mailing list for discussions and mutual help amongst users exists\nat users _at_ example _DOT_ org\n"
+    )
+    assert report(mail, "OL302") == []

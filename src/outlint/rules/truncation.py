@@ -309,11 +309,13 @@ def _trimmed(text: str) -> str:
 
 
 # Endings that complete a paragraph with no full stop: a web or mail address (with or without a
-# scheme), a path, a reference such as "[RFC1234]", a quoted title or name, an emoticon (which
-# ends its sentence as "!" does).
+# scheme, or spelt out), a path, a reference such as "[RFC1234]", a quoted title or name, an
+# emoticon (which ends its sentence as "!" does).
 _COMPLETE = re.compile(
     r"(?:<?\w+://\S+|\S+@\S+\.\w+>?|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?|~?/[\w.-]+(?:/[\w.-]*)+|"
-    r"\[[\w .-]{1,30}\]|\"[^\"]{1,80}\"|“[^”]{1,80}”|‘[^’]{1,80}’|«[^»]{1,80}»|„[^“”]{1,80}[“”]|[:;]-?[()DP]\)?)\s*$"
+    r"\[[\w .-]{1,30}\]|\"[^\"]{1,80}\"|“[^”]{1,80}”|‘[^’]{1,80}’|«[^»]{1,80}»|„[^“”]{1,80}[“”]|[:;]-?[()DP]\)?|"
+    # a mail address spelt out against harvesters ("users _at_ example _DOT_ org")
+    r"(?<![\w.+-])[\w.+-]{1,64}\s+_?(?i:at)_?\s+[\w-]{1,64}(?:\s+_?(?i:dot)_?\s+[\w-]{1,64}){1,4})\s*$"
 )
 # Marks of code in the last sentence of a block read as prose: braces, comment ends, operators,
 # preprocessor and shell keywords, tags, command-line options near the end, hex dumps, grammar repetitions,
@@ -629,6 +631,8 @@ def _punctuates_entries(doc: Document) -> bool:
 # Japanese text that stops on hiragana, after two CJK characters, with no full stop: in a particle
 # or a verb's stem ("...が設定さ"), mid-sentence; titles and names end in kanji or katakana
 _HIRAGANA_END = re.compile(r"[\u3040-\u309f]$")
+# the polite forms a Japanese sentence ends in, which no particle or stem does
+_POLITE_ENDS = ("ます", "です", "ました", "でした", "ません", "ください", "ましょう")
 _KANA_END = lazy(r"[\u3400-\u9fff\u30a0-\u30ff\u3040-\u309f]{2}[\u3040-\u309f]$")
 
 
@@ -775,6 +779,9 @@ def _stands_alone(doc: Document, p: Paragraph) -> bool:
 
 # A wrapped line fills its width when no more than this many columns are left to the wrap width.
 FULL_LINE_SLACK = 12
+# ... in a document that ends this share of its prose paragraphs complete: where a tenth or more
+# go without their full stop (terse release notes), one more is the author's way, not a cut.
+ALWAYS_PUNCTUATES = 0.9
 
 
 # A paragraph this many columns long or longer takes more than one line in a document that wraps.
@@ -800,6 +807,8 @@ def _lost_after(doc: Document, p: Paragraph) -> bool:
     lines after it gone). A sentence the author left without its full stop ends on a word of
     substance part-way along its line ("... and the default is sent")."""
     body = _trimmed(p.text)
+    if body.endswith(_POLITE_ENDS):
+        return False  # a Japanese sentence complete in its polite form, its 。 left off ("...必要が有ります")
     if body.endswith((":", "：", ",", "，", "、", ";", "；")) or _HIRAGANA_END.search(body[-1:]):
         return True  # (or Japanese that stops on a particle or a verb's stem: "rpc.yppasswdd を")
     words = body.split()
@@ -807,6 +816,9 @@ def _lost_after(doc: Document, p: Paragraph) -> bool:
         return True
     if not doc.facts.derive(_wraps):
         return True  # a paragraph to a line: where its line ends tells nothing
+    seen, done, _ = doc.facts.derive(_habit, "prose")
+    if seen >= HABIT_SAMPLE and done < ALWAYS_PUNCTUATES * seen:
+        return False  # an author who leaves a full stop off now and then: a full line tells nothing
     last = doc.facts.lines[p.span.end_line - 1] if p.span.end_line <= len(doc.facts.lines) else ""
     return doc.facts.derive(_wrap_width) - _width(last.rstrip()) <= FULL_LINE_SLACK
 
