@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from outlint.readers import text
 from tests.conftest import lint
 
 
@@ -710,3 +711,32 @@ def test_makeinfo_s_untitled_contents_begins_with_the_manual_s_title() -> None:
     # a chapter left out of the full contents is still missing from it
     lost = _makeinfo(short=True).replace("\n3 Bugs\nIndex\nTool\n****", "\nIndex\nTool\n****")
     assert contents_findings(lost) == ["39: OL102"]
+
+
+def test_a_summary_section_over_a_sentence_is_no_contents() -> None:
+    doc = (
+        "MOVING AROUND\n-------------\n\nThe first thing you need to know is how to move around.\n\n\n"
+        "SUMMARY\n-------\n\nThe following commands are useful for viewing screenfuls:\n\n"
+        "\t^V\tMove forward one screenful\n\tM-V\tMove backward one screenful\n\t^L\tCenter the line\n\n\n"
+        "BASIC CURSOR CONTROL\n--------------------\n\nGetting from screenful to screenful is useful.\n"
+    )
+    assert contents_findings(doc) == []
+    assert [e.title for e in text.read(doc.encode(), "in.txt").toc] == []
+
+
+def test_a_title_page_after_a_gap_under_numbered_entries_ends_the_contents() -> None:
+    doc = (
+        "                             Table of Contents\n                             -----------------\n\n"
+        "     1)  What is Widget? .............................\n"
+        "     2)  Starting Widget .............................\n"
+        "     3)  Help ........................................\n\n\n\n"
+        "                               W I D G E T\n\n"
+        "                 (W)idget (I)s (D)efinitely (G)ood (E)nough (T)ool\n\n\n\n"
+        "                   =========  What is Widget?  =========\n\n"
+        "     Widget is a client program specialized to help playing games.\n\n"
+        "                   =========  Starting Widget  =========\n\n"
+        "     The syntax for starting widget is: ./widget [command file]\n\n"
+        "                   =========  Help  =========\n\n     The help command is your friend.\n"
+    )
+    assert contents_findings(doc) == []
+    assert [e.title for e in text.read(doc.encode(), "in.txt").toc] == ["What is Widget?", "Starting Widget", "Help"]

@@ -137,7 +137,7 @@ def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
                     or _listed_under(lines, content, i, later)
                 )
             )
-            if after and not _over_prose(lines, content, i):
+            if after and not _over_prose(lines, content, i) and not _summary_section(lines, content, i):
                 return i
     return -1
 
@@ -165,6 +165,28 @@ def _over_prose(lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
         para.append(text.strip())
         j += 1
     return _paragraph(" ".join(para))
+
+
+_SUMMARY = re.compile(r"summary\s*:?", re.IGNORECASE)
+# The words of a sentence that opens a section, at least.
+OPENING_WORDS = 5
+
+
+def _summary_section(lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """A "Summary" over a sentence (a tutorial's "SUMMARY" / "The following commands are useful
+    for viewing screenfuls:" over a table of keys): a section summing up, not a summary of the
+    contents, which opens with an entry."""
+    if not _SUMMARY.fullmatch(lines[i].strip()):
+        return False
+    j = i + 1
+    if j < len(lines) and UNDERLINE.fullmatch(lines[j]):
+        j += 1
+    while j < len(lines) and not content[j]:
+        j += 1
+    if j >= len(lines) or _parse(lines[j].strip()) is not None:
+        return False
+    first = lines[j].strip()
+    return first.endswith((".", ":")) and len(first.split()) >= OPENING_WORDS
 
 
 def _numbered_under(lines: Sequence[str], i: int) -> bool:
@@ -442,6 +464,8 @@ def contents(
             break  # entries that followed one another, then a blank line and a line of another shape
         if after_blank and _paragraph_after_numbered(block, lines, content, i):
             break  # numbered entries that followed one another, then a blank line and a paragraph
+        if after_blank >= GAP_END and _unnumbered_after_run(block, s):
+            break  # numbered entries one under another, a gap, then a line with no number: a title
         if after_blank and _unbulleted_after_bullets(block, lines, s):
             break  # a bulleted contents (reStructuredText's, as Sphinx prints it), then the body
         if after_blank and block.entries:
@@ -674,6 +698,19 @@ def _paragraph_after_numbered(block: _Block, lines: Sequence[str], content: Sequ
     if any(_parse(lines[k]) is not None for k in range(i + 1, end)):
         return False  # a group's label over its numbered entries ("CHANGING STRINGS" / "2.10. ...")
     return _is_prose(" ".join(lines[k].strip() for k in range(i, end)))
+
+
+# A blank run this long after a run of numbered entries ends it before a line with no number.
+GAP_END = 2
+
+
+def _unnumbered_after_run(block: _Block, line: str) -> bool:
+    """Numbered entries that follow one another with no blank line, and a line with no number and
+    no page number after a gap ("1) What is it? ....." over the title page "W I D G E T")."""
+    if not block.entries or block.spaced or block.paged():
+        return False
+    text, pg = block.split_page(line)
+    return pg is None and _parse(text) is None and all(_parse(e.text) is not None for e in block.entries)
 
 
 def _titles_per_line(rest: Sequence[str]) -> bool:
