@@ -53,13 +53,10 @@ NOTE_CHARS = 300
 
 
 def _note_link(text: str) -> bool:
+    if len(text) > NOTE_CHARS or "://" not in text or _NOTE_NUMBER.match(text) is None:
+        return False  # most paragraphs: one length test, one substring test
     words = text.split()
-    return (
-        len(text) <= NOTE_CHARS
-        and len(words) >= 3
-        and _NOTE_NUMBER.match(text) is not None
-        and words[-1].startswith(("http://", "https://", "ftp://"))
-    )
+    return len(words) >= 3 and words[-1].startswith(("http://", "https://", "ftp://"))
 
 
 # An epigraph's attribution: a dash, then a name of a few words ("--Puccini", "— Goethe, Faust").

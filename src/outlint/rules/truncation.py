@@ -23,7 +23,7 @@ _END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z][a-z'’-]*)\b")
 # (a bracket or a quote after the full stop opens an aside or a literal: "(for Standard BC)")
 _INNER = re.compile(r"(\.)\s+([a-z][a-z'’-]*)\b")
-_ASKED = re.compile(r"\w[?!]\s+([a-z][a-z'’-]*)\b")
+_ASKED = re.compile(r"(?<=\w)[?!]\s+([a-z][a-z'’-]*)\b")
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf al no nos fig figs eq eqs ch chap sec sect p pp vol vols ed eds approx incl excl "
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
@@ -1175,7 +1175,8 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                     )
                 )
             # a sentence after a question or an exclamation, in lowercase: the habit, never a finding
-            asked += sum(1 for m3 in _ASKED.finditer(text) if m3.group(1) not in names)
+            if "?" in text or "!" in text:
+                asked += sum(1 for m3 in _ASKED.finditer(text) if m3.group(1) not in names)
             for m2 in _INNER.finditer(text):
                 start = text.rfind(" ", 0, m2.start()) + 1
                 token = text[start : m2.start()]
