@@ -16,7 +16,6 @@ from functools import partial
 from outlint import numbering, outline
 from outlint.model import Gap, Heading, Number, Paragraph, Span, TocEntry
 from outlint.readers.text.blocks import Habits
-from outlint.readers.text.contents import colon_numbered
 from outlint.readers.text.kinds import PROMPT, paragraph
 from outlint.readers.text.lines import (
     BULLET,
@@ -32,6 +31,7 @@ from outlint.readers.text.lines import (
 from outlint.readers.text.outdent import NAME_LINE
 from outlint.readers.text.styles import WORDY, Listing, continues
 from outlint.readers.text.titles import bare_named, cjk_sentence
+from outlint.readers.text.tocentries import colon_numbered
 
 _VERSION_TITLE = re.compile(
     r"[-–—(\s]*(?:\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[-–—]\s|"
