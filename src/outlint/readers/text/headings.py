@@ -17,6 +17,7 @@ from outlint.model import Gap, Heading, Number, Paragraph, TocEntry
 from outlint.readers.text.aslisted import set_as_listed
 from outlint.readers.text.blocks import Habits
 from outlint.readers.text.candidates import candidates
+from outlint.readers.text.levels import settle_levels
 from outlint.readers.text.lines import HEADING_END, SENTENCE_END
 from outlint.readers.text.numbered import Candidate, Item, PartBreak
 from outlint.readers.text.outdent import outdented
@@ -29,7 +30,7 @@ from outlint.readers.text.revise import (
     _uncontested,
     _versions,
 )
-from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn, restarts_inside, settle_levels
+from outlint.readers.text.styles import WORDY, Listing, Style, continues, learn, restarts_inside
 from outlint.readers.text.titles import ARROW, COLUMN_GAP, TITLE_WORDS, heading_shape, loose_shape
 
 # A contents with this many entries or more, none of them numbered, says that the document does
