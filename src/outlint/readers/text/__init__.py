@@ -10,23 +10,25 @@ decided, and every decision keeps how it was made.
    and the bounds of an e-text (``*** START OF ... ***``). These lines move to a layout layer:
    line numbers do not change, no later stage sees them, and the blank padding around them is
    layout, never content lost.
-2. **Contents** (``contents``): the contents block as a whole. Its extent is decided by its
-   structure (the block's own entry shape, page-number column and wrapping), never by the first
-   odd line: entries wrapped over any number of lines, page numbers glued to the title, a page break
-   inside the block, unnumbered parents over numbered entries.
+2. **Contents** (``contents``, with ``tocstart``, ``tocentries``, ``tocwrap``): the contents block as
+   a whole. Its extent is decided by its structure (the block's own entry shape, page-number column
+   and wrapping), never by the first odd line: entries wrapped over any number of lines, page
+   numbers glued to the title, a page break inside the block, unnumbered parents over numbered
+   entries.
 3. **Blocks** (``blocks``): content lines grouped into blocks, blank runs into gaps, and the
    document's habits measured: the prose indent and the wrap width, against which the later
    thresholds are set (``prose indent + 2``, ``0.6 x wrap width``).
 4. **Kinds** (``kinds``): each paragraph's kind at document scale: prose, code (also at the prose
    indent), tables, lists and definition entries, lines that stand alone (addresses, signatures).
    Only prose is held to sentence rules.
-5. **Headings** (``headings``, ``styles``): heading candidates (numbered, underlined, listed in the
+5. **Headings** (``candidates``, with ``underlined``, ``numbered``, ``listed``, ``outlinemode``; then
+   ``headings``, ``revise``, ``styles``): heading candidates (numbered, underlined, listed in the
    contents) and their features. The candidates the contents confirms, and underlined ones, define
    the document's heading styles; every other candidate is decided by its distance to those
    styles (indent, underline, title shape) and by its fit to the numbering chain, never by a local
    test alone. Numbered steps, list items and signatures fail because they break the chain and sit
    in a list's style.
-6. **Levels** (``styles.settle_levels``): levels from the numbers and underline styles, reconciled
+6. **Levels** (``levels.settle_levels``): levels from the numbers and underline styles, reconciled
    with the contents: where a heading's own evidence is weak (a number that restarts, an
    unnumbered title), the level of its contents entry decides, relative to the matched neighbours.
 
