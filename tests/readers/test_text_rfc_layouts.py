@@ -292,3 +292,17 @@ def test_contents_entries_into_a_mib_module_name_its_comments() -> None:
     # a listed group the module does not have is still an entry with no heading
     lost = doc.replace("-- the SNMP group", "-- the transport group")
     assert codes_lines(lost, "OL1") == [("OL101", 6)]
+
+
+def test_the_closing_boilerplate_after_the_last_listed_section_is_never_listed() -> None:
+    # a contents of numbered sections and three unnumbered ones, then the addresses, the
+    # copyright statement and the IPR notice that RFCs leave out of it
+    contents = ["1. Introduction", "2. Goals", "Informative References", "Working Group Information", "Contributors"]
+    body = "".join(f"{t}\n\n{_BODY}" for t in contents)
+    body += "".join(
+        f"{t}\n\n{_BODY}" for t in ("Editors' Addresses", "Full Copyright Statement", "Intellectual Property")
+    )
+    assert codes_lines(_rfc(contents, body), "OL1") == []
+    # a section of text there is still missing from the contents
+    body += f"Deployment Notes\n\n{_BODY}"
+    assert codes_lines(_rfc(contents, body), "OL1") == [("OL102", 41)]

@@ -445,6 +445,21 @@ def _own_chapters(doc: Document) -> frozenset[int]:
 _COPYRIGHT_ENTRY = re.compile(r"\bcopyright\b", re.IGNORECASE)
 
 
+# The boilerplate RFCs close with and their contents leave out: the authors' addresses, the
+# copyright statement, the intellectual property notice.
+_RFC_CLOSING = re.compile(
+    r"(?i)(?:authors?'?s?|editors?'?s?|contributors?'?s?)\s+address(?:es)?|full\s+copyright\s+statement|"
+    r"copyright\s+(?:notice|statement)|intellectual\s+property(?:\s+statement)?"
+)
+
+
+def _last_listed(doc: Document) -> int:
+    """The line of the heading the contents' last paired entry stands for (a line past the end when
+    none pairs)."""
+    pairs = doc.facts.alignment.pairs
+    return pairs[-1][1].span.line if pairs else 1 << 62
+
+
 def _closing_statement(doc: Document) -> int:
     """The line of the heading of the contents' last entry when it names the copyright statement
     (after it, an RFC sets the boilerplate it never lists: "Intellectual Property" and the RFC
@@ -482,6 +497,8 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
             continue  # the contents lists a few of the top-level headings: the others are no omission
         if h.number is None and h.span.line > doc.facts.derive(_closing_statement):
             continue  # the closing boilerplate an RFC lists as its copyright statement alone
+        if h.number is None and _RFC_CLOSING.fullmatch(h.title.strip()) and h.span.line > _last_listed(doc):
+            continue  # an RFC's addresses, copyright and IPR statements after its last listed section
         if parent is not None and level > 1 and not (doc.toc_depth and not options.get("depth")):
             # the contents lists this heading's siblings only if it lists its parent's children:
             # a contents may go deeper in one chapter than in another
