@@ -836,3 +836,15 @@ def test_a_japanese_sentence_in_its_polite_form_and_a_spelt_out_address_end_comp
         "A mailing list for discussions and mutual help amongst users exists\nat users _at_ example _DOT_ org\n"
     )
     assert report(mail, "OL302") == []
+
+
+def test_a_japanese_document_s_last_sentence_in_its_polite_form_ends_it() -> None:
+    doc = (
+        "名称\n       drawit - 図を描くための小さな言語\n\n書式\n       drawit [ -nv ] [ filename ...  ]\n\n"
+        "解説\n       drawit は図の記述を読み、それを組版システムが解釈できるコマンドに変換\n"
+        "       します。 図は .DS で始まる行から開始され、 .DE で始まる行で終了します。\n\n"
+        "注意\n       曖昧さを避けるために、 文字列の比較式はあるコンテキストにおいては括弧で\n"
+        "       括られる必要が有ります\n"
+    )
+    assert report(doc, "OL302") == []
+    assert [f.split(" OL302")[0] for f in report(doc.replace("必要が有ります", "必要が"), "OL302")] == ["13:14:"]

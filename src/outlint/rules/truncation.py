@@ -445,6 +445,8 @@ def cut_off(text: str) -> bool:
     last = words[-1].lower().strip("\"'“”‘’") if words else ""
     # CJK text stops mid-sentence when its last clause has CJK words: after a colon, a command or a
     # name shown in Latin letters ("或者在本地使用： info '(coreutils) chmod invocation'") completes it
+    if body.endswith(_POLITE_ENDS):
+        return False  # a Japanese sentence complete in its polite form, its 。 left off ("...必要が有ります")
     clause = re.split(r"[:：]", body)[-1]
     cjk = not clause.isascii() and len(CJK_LETTER.findall(clause)) >= 6
     return len(words) >= 12 or last in _COMMON or (cjk and not _cjk_entry(body))
@@ -640,7 +642,7 @@ def _stops_short(text: str) -> bool:
     """The test for the last paragraph of a document, where nothing follows to excuse a missing full
     stop: it stops in a sentence (a capital, then words mostly in lower case, four words at least)
     on a plain lower-case word. Title-case lines (headings the reader missed) end on a capital."""
-    if cut_off(text) or _KANA_END.search(text[-4:]):
+    if cut_off(text) or (_KANA_END.search(text[-4:]) and not text.rstrip().endswith(_POLITE_ENDS)):
         return True
     if _complete(text) or _COMMAND.search(text[-200:]):
         return False
@@ -807,8 +809,6 @@ def _lost_after(doc: Document, p: Paragraph) -> bool:
     lines after it gone). A sentence the author left without its full stop ends on a word of
     substance part-way along its line ("... and the default is sent")."""
     body = _trimmed(p.text)
-    if body.endswith(_POLITE_ENDS):
-        return False  # a Japanese sentence complete in its polite form, its 。 left off ("...必要が有ります")
     if body.endswith((":", "：", ",", "，", "、", ";", "；")) or _HIRAGANA_END.search(body[-1:]):
         return True  # (or Japanese that stops on a particle or a verb's stem: "rpc.yppasswdd を")
     words = body.split()
