@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import unquote
 
@@ -345,18 +345,24 @@ TERM_CHARS = 40
 def _section_terms(doc: Document) -> dict[int, frozenset[str]]:
     """id(heading) -> the short lines of its own text, stripped, and their first words: each line
     is read once."""
-    lines = doc.facts.lines
-    headings = doc.facts.headings
     out: dict[int, frozenset[str]] = {}
-    for k, h in enumerate(headings):
-        end = headings[k + 1].span.line - 1 if k + 1 < len(headings) else len(lines)
+    for h, own in _own_lines(doc):
         terms: set[str] = set()
-        for j in range(h.span.end_line, end):
-            t = lines[j].strip()
+        for line in own:
+            t = line.strip()
             if t and len(t) <= TERM_CHARS:
                 terms.update((t, t.split()[0]))  # the term, and its name before its arguments ("LIST [msg]")
         out[id(h)] = frozenset(terms)
     return out
+
+
+def _own_lines(doc: Document) -> Iterator[tuple[Heading, Sequence[str]]]:
+    """Each heading with the lines of its own text: from under it to the next heading."""
+    lines = doc.facts.lines
+    headings = doc.facts.headings
+    for k, h in enumerate(headings):
+        end = headings[k + 1].span.line - 1 if k + 1 < len(headings) else len(lines)
+        yield h, lines[h.span.end_line : end]
 
 
 def _named_in_section(doc: Document, i: int) -> bool:
@@ -384,12 +390,9 @@ _CODE_LINE = re.compile(r"\s*(?:--|#|//|/\*)|.*::=")
 def _code_texts(doc: Document) -> dict[int, str]:
     """id(heading) -> the comment and definition lines of its own text, lowercased, spaces
     collapsed, one line a time: each line is read once."""
-    lines = doc.facts.lines
-    headings = doc.facts.headings
     out: dict[int, str] = {}
-    for k, h in enumerate(headings):
-        end = headings[k + 1].span.line - 1 if k + 1 < len(headings) else len(lines)
-        code = [" ".join(s.lower().split()) for s in lines[h.span.end_line : end] if _CODE_LINE.match(s)]
+    for h, own in _own_lines(doc):
+        code = [" ".join(s.lower().split()) for s in own if _CODE_LINE.match(s)]
         if code:
             out[id(h)] = "\n".join(code)
     return out

@@ -27,12 +27,14 @@ class Habits:
     ``prose_indent``: the commonest indent of ordinary paragraphs. ``wrap_width``: the width at
     which the author's lines wrap (the 90th percentile of prose line widths). ``first_indent``:
     the indent of a paragraph's first line, where the document indents it as typeset text does
-    (-1: it does not).
+    (-1: it does not). ``vim_help``: the document is a Vim help file (``vim_help``), whose
+    examples are code.
     """
 
     prose_indent: int
     wrap_width: int
     first_indent: int = -1
+    vim_help: bool = False
 
 
 def group(lines: Sequence[str], content: Sequence[bool], page: Layout, skip: range, width: int) -> list[Block | Gap]:
@@ -89,6 +91,12 @@ def vim_help(lines: Sequence[str]) -> bool:
     return (first.startswith("*") and ".txt*" in first[:40]) or any("ft=help" in s for s in lines[-3:])
 
 
+def _opens_example(line: str) -> bool:
+    """Whether a line of a Vim help file opens an example: it ends in " >", or is ">" alone."""
+    t = line.rstrip()
+    return t == ">" or t.endswith(" >")
+
+
 def _example_bound(lines: Sequence[str], last: int, i: int, example: bool) -> tuple[bool, bool]:
     """Whether line ``i`` starts a block of its own in a Vim help file, and whether it is inside an
     example: a line ending in " >" opens one, its indented lines follow, and a line starting with
@@ -96,7 +104,7 @@ def _example_bound(lines: Sequence[str], last: int, i: int, example: bool) -> tu
     at the margin."""
     before, line = lines[last], lines[i]
     if not example:
-        if before.rstrip() == ">" or before.rstrip().endswith(" >"):
+        if _opens_example(before):
             return True, bool(line[:1].isspace())
         return before.strip() == "<", False
     if line.strip() == "<":
@@ -117,7 +125,7 @@ def in_vim_example(lines: Sequence[str], first: int) -> bool:
         s = lines[k]
         if not s.strip():
             continue
-        if s.rstrip() == ">" or s.rstrip().endswith(" >"):
+        if _opens_example(s):
             return True
         if not s[:1].isspace() or s.lstrip().startswith("<"):
             return False
@@ -171,4 +179,4 @@ def habits(lines: Sequence[str], blocks: Sequence[Block | Gap], width: int) -> H
             break
     base = counts.most_common(1)[0][0] if counts else 0
     first, times = firsts.most_common(1)[0] if firsts else (-1, 0)
-    return Habits(base, width, first if times >= FIRST_INDENTED * seen else -1)
+    return Habits(base, width, first if times >= FIRST_INDENTED * seen else -1, vim_help(lines))

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from outlint.model import Paragraph, Span
-from outlint.readers.text.blocks import WRAPPED, Habits, in_vim_example, vim_help
+from outlint.readers.text.blocks import WRAPPED, Habits, in_vim_example
 from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
 from outlint.readers.text.tables import GAP, TABLE_ROW, aligned_columns, same_cells, tab_cells, wrapped_row
 
@@ -62,7 +62,7 @@ def paragraph(lines: Sequence[str], block: list[int], items: Sequence[object], h
         text_column = lead.span.column - 1 + (bullet.end() if bullet else 0)
         goes_on = text_column < indent(body[0]) >= previous.span.column - 1
     origin = _origin(body, first) if len(block) > 1 and _BROKEN in text else ()
-    if body[0][:1].isspace() and vim_help(lines) and in_vim_example(lines, first):
+    if habits.vim_help and body[0][:1].isspace() and in_vim_example(lines, first):
         return Paragraph(text, span, "code", origin=origin)
     return Paragraph(text, span, _kind(body, text, previous, habits, goes_on), origin=origin)
 

@@ -34,7 +34,7 @@ _SPACES = re.compile(r"\s+")
 # A running head in three parts, left, centre and right ("RFC 9999   Widget Protocol   May 2031")
 _THREE_PART = re.compile(r"\s*\S.*?\S\s{3,}\S.*?\S\s{3,}\S.*")
 # Info files: node separators and "File: x.info,  Node: y,  Next: ..." navigation lines
-_INFO_NODE = re.compile(r"\x1f|File: [^,\s]+,\s+Node: [^,]+,.*")
+INFO_NODE = re.compile(r"\x1f|File: [^,\s]+,\s+Node: [^,]+,.*")
 # Start and end of the text proper in e-text collections ("*** START OF THE ... EBOOK ... ***")
 _BOUNDARY = re.compile(r"\s*\*{3}\s*(?P<which>start|end)\s+of\s+(?:the\s+|this\s+)?.*\*{3}\s*", re.IGNORECASE)
 
@@ -111,7 +111,7 @@ def layout(lines: Sequence[str]) -> Layout:
     for i, s in enumerate(lines):
         if "\f" in s:
             page_break[i] = True
-        if (s[:1] in ("\x1f", "F") and _INFO_NODE.match(s)) or _mark_shaped(s):
+        if (s[:1] in ("\x1f", "F") and INFO_NODE.match(s)) or _mark_shaped(s):
             chrome[i] = True
     how = "form-feed" if any(page_break) else "page-mark" if any(chrome) else "none"
     _periodic(lines, chrome)
@@ -236,7 +236,7 @@ def _running_lines(lines: Sequence[str], clusters: Sequence[tuple[int, int]], ch
     for first, last in clusters:
         touching.update((first - 1, first, last, last + 1))
         span = range(first, last + 1)
-        if any("\x1f" in lines[j] for j in span) and all(_blank(lines[j]) or _INFO_NODE.match(lines[j]) for j in span):
+        if any("\x1f" in lines[j] for j in span) and all(_blank(lines[j]) or INFO_NODE.match(lines[j]) for j in span):
             continue  # an Info node boundary: Info has no running heads or feet, the text is the node's
         glued = next((j for j in (last, first) if "\f" in lines[j] and lines[j].replace("\f", "").strip()), None)
         if glued is not None:

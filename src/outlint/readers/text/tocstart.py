@@ -50,15 +50,24 @@ def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
 PROSE_LOOK = 12
 
 
-def _over_prose(lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
-    """Whether the title is a section's that opens with a paragraph of prose ("Summary" over an
-    RFC's summary): its first lines add up to sentences, not entries."""
+def _first_under(lines: Sequence[str], content: Sequence[bool], i: int) -> int | None:
+    """The first line of text under a title (past its underline and blank lines), or None when
+    there is none or it is numbered, as an entry is."""
     j = i + 1
     if j < len(lines) and UNDERLINE.fullmatch(lines[j]):
         j += 1
     while j < len(lines) and not content[j]:
         j += 1
     if j >= len(lines) or _parse(lines[j].strip()) is not None:
+        return None
+    return j
+
+
+def _over_prose(lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """Whether the title is a section's that opens with a paragraph of prose ("Summary" over an
+    RFC's summary): its first lines add up to sentences, not entries."""
+    j = _first_under(lines, content, i)
+    if j is None:
         return False
     para: list[str] = []
     block = _Block(0)
@@ -82,12 +91,8 @@ def _summary_section(lines: Sequence[str], content: Sequence[bool], i: int) -> b
     contents, which opens with an entry."""
     if not _SUMMARY.fullmatch(lines[i].strip()):
         return False
-    j = i + 1
-    if j < len(lines) and UNDERLINE.fullmatch(lines[j]):
-        j += 1
-    while j < len(lines) and not content[j]:
-        j += 1
-    if j >= len(lines) or _parse(lines[j].strip()) is not None:
+    j = _first_under(lines, content, i)
+    if j is None:
         return False
     first = lines[j].strip()
     return first.endswith((".", ":")) and len(first.split()) >= OPENING_WORDS

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from outlint import numbering
 from outlint.model import Gap, Heading, Span
 from outlint.readers.text.kinds import PROMPT
+from outlint.readers.text.layout import INFO_NODE
 from outlint.readers.text.lines import RULE_LINE, UNDERLINE, indent
 from outlint.readers.text.titles import _QUESTION_LABELS, _SYMBOL_ITEM, COLUMN_GAP, _release, bare_named
 
@@ -81,7 +82,7 @@ INFO_HEADER = 60
 def _info_file(lines: Sequence[str]) -> bool:
     """Whether the document is an Info file: a node separator and a node header near its top."""
     return any(
-        s.startswith("File: ") and " Node: " in s and "\x1f" in lines[k - 1]
+        s.startswith("File: ") and INFO_NODE.match(s) is not None and "\x1f" in lines[k - 1]
         for k, s in enumerate(lines[1:INFO_HEADER], start=1)
     )
 
