@@ -1177,6 +1177,7 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
             # a sentence after a question or an exclamation, in lowercase: the habit, never a finding
             if "?" in text or "!" in text:
                 asked += sum(1 for m3 in _ASKED.finditer(text) if m3.group(1) not in names)
+            quotes = _Quotes(text)
             for m2 in _INNER.finditer(text):
                 start = text.rfind(" ", 0, m2.start()) + 1
                 token = text[start : m2.start()]
@@ -1190,7 +1191,7 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
                     continue
                 if word in doc.facts.derive(_absolute_labels):
                     continue  # a domain name with its root's dot ("example."), not a sentence's end
-                if _quoted_at(text, m2.start()):
+                if quotes.inside(m2.start()):
                     continue  # words quoted as someone wrote them ("... the library. you will ...")
                 line, col = locate(doc, block, m2.start(2))
                 if _own_line(doc, line, col):
@@ -1210,11 +1211,22 @@ def check_fragment(doc: Document, options: Mapping[str, Any]) -> Out:
         yield from sorted(inner, key=lambda f: (f[0].line, f[0].column))
 
 
-def _quoted_at(text: str, offset: int) -> bool:
-    """Whether an offset of a paragraph is inside a quotation: after an odd number of straight
-    double quotes, or more opening curly ones than closing."""
-    before = text[:offset]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+class _Quotes:
+    """Whether offsets of a paragraph, asked in increasing order, are inside a quotation: after an
+    odd number of straight double quotes, or more opening curly ones than closing. The quotes are
+    counted on from the offset asked before, so a paragraph is read once however many are asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at = self.straight = self.opened = self.closed = 0
+
+    def inside(self, offset: int) -> bool:
+        t, at = self.text, self.at
+        self.straight += t.count('"', at, offset)
+        self.opened += t.count("“", at, offset)
+        self.closed += t.count("”", at, offset)
+        self.at = offset
+        return self.straight % 2 == 1 or self.opened > self.closed
 
 
 def _own_line(doc: Document, line: int, col: int) -> bool:
