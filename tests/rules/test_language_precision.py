@@ -652,7 +652,7 @@ def test_a_cited_title_before_its_see_word_and_a_quoted_message_are_no_untransla
     # Japanese cites a work before the word that says "see" (... を参照), with the rest of the
     # reference (a version, a node name, a command) in between; a manual page quotes a program's
     # message `so'; the English sentence left under them is still found
-    assert codes_lines(JA_CITED, "OL4") == [("OL401", 16)]
+    assert codes_lines(JA_CITED, "OL4") == [("OL401", 15)]
 
 
 ZH_GUIDE = """第一章 入门
@@ -1156,3 +1156,29 @@ def test_a_manual_page_s_numbered_notes_with_their_addresses_are_cited_titles() 
         "The type system is described in the chapter of the specification that the project keeps.",
     )
     assert [code for code, _ in codes_lines(bare, "OL4")] == ["OL401"]
+
+
+_HANGING = """名前
+       fexecve - ファイルディスクリプターで指定されたプログラムを実行する
+
+説明
+       fexecve() は execve(2) と同じ動作を行う。 違いは、実行するファイルを
+       パス名ではなく、ファイルディスクリプター fd で指定する点である。
+
+エラー
+       EINVAL fd が無効であるか、argv が NULL か、envp が NULL である。
+
+       ENOENT The  close-on-exec flag is set on fd, and fd refers to a script.
+              See BUGS.
+
+       ENOSYS The kernel does not provide the execveat(2)   system  call,  and
+              the /proc filesystem could not be accessed.
+"""
+
+
+def test_an_untranslated_item_whose_text_hangs_from_its_tag_is_reported_where_it_starts() -> None:
+    # the text starts on the tag's line and wraps under itself: the paragraph starts at its tag,
+    # not on its second line (a term alone over its description is reported at the description,
+    # as in the manual page above)
+    findings = lint(_HANGING, "OL4")
+    assert [(f.code, f.span.line, f.span.column) for f in findings] == [("OL401", 11, 8), ("OL401", 14, 8)]

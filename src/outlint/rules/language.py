@@ -252,11 +252,26 @@ def _shown(doc: Document, para: Paragraph, line: int, col: int) -> bool:
 
 
 def _body(doc: Document, para: Paragraph, where: Span) -> Span:
-    """A block that opens with a term (a section's or an option's name) has its text under it."""
+    """A block that opens with a term (a section's or an option's name) has its text under it,
+    unless the text starts on the term's line and hangs from it (``ENOENT The close-on-exec flag
+    ...`` over ``See BUGS.`` at the column of ``The``): the block starts with its tag then."""
     if para.span.line in language.term_lines(doc, para):
         line = doc.facts.lines[para.span.line]
+        if _hangs(_source(doc, para)):
+            return where
         return Span(para.span.line + 1, len(line) - len(line.lstrip()) + 1, where.end_line, where.end_column)
     return where
+
+
+def _hangs(lines: Sequence[str]) -> bool:
+    """Whether a block's text starts on its tag's line and wraps under itself: a word of the first
+    line stands at the indent of the second, and the first line is full (the second line's first
+    word would have made it the block's longest line), where a term over its description is short."""
+    first, line = lines[0].rstrip(), lines[1]
+    depth = len(line) - len(line.lstrip())
+    if first[depth - 1 : depth] != " " or not first[depth : depth + 1].strip():
+        return False
+    return len(first) + 1 + len(line.split()[0]) > max(len(t.rstrip()) for t in lines)
 
 
 def _source(doc: Document, para: Paragraph) -> tuple[str, ...]:
