@@ -542,3 +542,40 @@ CJK_STEPS = (
 
 def test_numbered_cjk_sentences_are_steps_not_headings() -> None:
     assert codes_lines(CJK_STEPS) == []
+
+
+MARGIN_AFTER_LIST = """\
+Table of Contents
+
+   1.  Introduction  . . . . . . . . . . . . . . . . . . . . . . . .   2
+   2.  Normalising . . . . . . . . . . . . . . . . . . . . . . . . .   2
+   3.  Cache Behaviour . . . . . . . . . . . . . . . . . . . . . . .   3
+     3.1.  Find Available Keys . . . . . . . . . . . . . . . . . . .   3
+
+1.  Introduction
+
+   This document defines an example header field.
+
+2.  Normalising
+
+   To normalise a key:
+
+   1.  Remove all whitespace.
+
+   2.  Return the key.
+
+3.  Cache Behaviour
+
+   Caches that implement the header field can use it to select a
+   stored response.
+
+3.1.  Find Available Keys
+
+   Given a list of keys, return the matching ones.
+"""
+
+
+def test_a_section_number_at_the_margin_after_an_indented_list_is_a_heading_not_its_next_item() -> None:
+    # "3." goes on from the list's "2." but stands left of its items, where the sections stand
+    assert titles(MARGIN_AFTER_LIST) == ["Introduction", "Normalising", "Cache Behaviour", "Find Available Keys"]
+    assert codes_lines(MARGIN_AFTER_LIST) == []

@@ -251,7 +251,8 @@ def candidates(
             number, title, end_idx = candidate
             # a first sub-section under a sentence that ends with a colon ("... defined in FTP:" then
             # "3.4.1.  STREAM MODE") goes on with the chain of dotted sections: no list starts so
-            in_list = _in_list(number, items, run) and not (number.depth >= 2 and continues(number, _numbers(items)))
+            in_list = _in_list(number, items, run, indent(lines[block[0]]))
+            in_list = in_list and not (number.depth >= 2 and continues(number, _numbers(items)))
             if in_list:
                 run = number
                 made = fallback()

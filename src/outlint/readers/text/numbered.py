@@ -62,9 +62,11 @@ def _stacked(lines: Sequence[str], block: list[int]) -> bool:
     )
 
 
-def _in_list(number: Number, items: Sequence[object], run: Number | None) -> bool:
-    """Whether a numbered line is an item of a list: the first item after a paragraph that ends
-    with a colon, or the next item of such a list."""
+def _in_list(number: Number, items: Sequence[object], run: Number | None, depth: int) -> bool:
+    """Whether a numbered line (at indent ``depth``) is an item of a list: the first item after a
+    paragraph that ends with a colon, or the next item of such a list, never set left of it (a
+    section's number at the margin after the items of an indented list: "3.  Cache Behaviour"
+    after "   2.  Return the key.")."""
     last = items[-1] if items else None
     if isinstance(last, Paragraph) and last.text.endswith((":", "：")) and number.values[-1] == 1:
         return True
@@ -75,6 +77,7 @@ def _in_list(number: Number, items: Sequence[object], run: Number | None) -> boo
         and number.scheme == run.scheme
         and number.values[:-1] == run.values[:-1]
         and number.values[-1] == run.values[-1] + 1
+        and depth >= last.span.column - 1
     )
 
 
