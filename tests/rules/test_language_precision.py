@@ -1182,3 +1182,42 @@ def test_an_untranslated_item_whose_text_hangs_from_its_tag_is_reported_where_it
     # as in the manual page above)
     findings = lint(_HANGING, "OL4")
     assert [(f.code, f.span.line, f.span.column) for f in findings] == [("OL401", 11, 8), ("OL401", 14, 8)]
+
+
+_DISPLAY_IN_SENTENCE = """\
+5 Troubleshooting
+*****************
+
+5.1 Preview causes all sort of strange error messages
+=====================================================
+
+When running the previewer and taking a look at either log file or
+terminal output, lots of messages like
+
+     ! Preview: Snippet 3 started.
+     <-><->
+
+     l.52 \\item Sie lassen sich als Funktion $
+                                              y = f(x)$ darstellen.
+     ! Preview: Snippet 3 ended.(491520+163840x2494310).
+     <-><->
+
+     l.52 \\item Sie lassen sich als Funktion $y = f(x)$
+                                                        darstellen.
+
+   appear (previous versions generated messages looking even more like
+errors).  Those are not real errors, as will be noted in the log file.
+They are intentional, and they can be ignored.
+
+5.2 Other problems
+==================
+
+   Sie lassen sich als Funktion darstellen, wenn die Werte bekannt sind und
+die Eingabe nicht leer ist.
+"""
+
+
+def test_a_display_inside_a_sentence_shows_its_text_as_written() -> None:
+    # a log set deeper in the middle of a sentence ("lots of messages like" ... "appear") is what
+    # the sentence displays; a German paragraph where the text stands is still found
+    assert codes_lines(_DISPLAY_IN_SENTENCE, "OL4") == [("OL401", 28)]

@@ -112,7 +112,7 @@ def _shown_as_written(doc: Document, main: str | None) -> frozenset[int]:
     translate: examples a Vim help line opens, and in a CJK document the examples set deeper than
     the text around them and the works a reading list cites. Derived once: OL403 asks OL401 too."""
     paras = list(language.iter_paragraphs(doc, _BLOCK_KINDS))
-    shown = _opened_examples(doc, paras)
+    shown = _opened_examples(doc, paras) | _inset(doc, paras)
     if main in CJK:
         shown |= _displayed(doc, paras) | _reading_list(paras) | _introduced(doc, paras)
     return shown
@@ -176,6 +176,47 @@ def _displayed(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?。！？][\"'”’)\]]*\s*$")
+# The text around a display inside a sentence: this many words on the line before it, and on the
+# line after it at least this many (a term, an option's name, is no sentence going on).
+INSET_WORDS_BEFORE = 4
+INSET_WORDS_AFTER = 2
+
+
+def _inset(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
+    """Blocks set deeper than the text on both sides of them (the first line of the text after may
+    be indented, less), in the middle of a sentence: the line before ends no sentence and the text
+    after goes on in lowercase ("... lots of messages like" over a program's log, then "appear
+    (previous versions ...)"). What the sentence displays is shown as the program writes it, in
+    whatever language that is."""
+    lines = doc.facts.lines
+    out: set[int] = set()
+    k = 1
+    while k < len(paras) - 1:
+        before = lines[paras[k - 1].span.end_line - 1]
+        depth = indent(lines[paras[k].span.line - 1])
+        end = k
+        while depth > indent(before) and end < len(paras) and indent(lines[paras[end].span.line - 1]) >= depth:
+            end += 1
+        if end > k and end < len(paras) and _goes_on(before, paras[k - 1], paras[end], lines):
+            out.update(id(para) for para in paras[k:end])
+        k = max(end, k + 1)
+    return frozenset(out)
+
+
+def _goes_on(before: str, lead: Paragraph, after: Paragraph, lines: Sequence[str]) -> bool:
+    """Whether the sentence of ``before`` (the last line of ``lead``) goes on in ``after``."""
+    first = lines[after.span.line - 1]
+    words = first.split()
+    return (
+        lead.kind == "prose"
+        and after.kind == "prose"
+        and len(before.split()) >= INSET_WORDS_BEFORE
+        and not _ENDS_SENTENCE.search(before)
+        and not before.rstrip().endswith((":", "："))
+        and len(words) >= INSET_WORDS_AFTER
+        and words[0][:1].islower()
+        and not (after.span.end_line > after.span.line and indent(lines[after.span.line]) > indent(first))
+    )
 
 
 def _set_off(doc: Document, first: int, last: int) -> bool:
