@@ -185,9 +185,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\.(?:\s+(?P<rest>\S.*)|$)"
         ),
     ),
-    # "2 Data Types", "2 XML Settings": an undotted chapter number, only before a capital
+    # "2 Data Types", "2 XML Settings": an undotted chapter number, only before a capital, or a
+    # name with a capital inside ("3 pySerial API", "4 iOS Support")
     # (its first word whole: "2 SNMPv3 Framework", "11 Editor's Addresses")
-    ("bare", re.compile(r"(?P<n>[1-9]\d?)[ \t]+(?P<rest>[A-Z][^\s:,]*+(?:[\s:,].*)?)")),
+    ("bare", re.compile(r"(?P<n>[1-9]\d?)[ \t]+(?P<rest>[a-z]{0,3}[A-Z][^\s:,]*+(?:[\s:,].*)?)")),
 ]
 
 

@@ -3,6 +3,7 @@ under their title, and headings of a sample quoted inside an example."""
 
 from __future__ import annotations
 
+from outlint import numbering
 from outlint.readers import text
 from tests.conftest import codes_lines, lint
 
@@ -579,3 +580,47 @@ def test_a_section_number_at_the_margin_after_an_indented_list_is_a_heading_not_
     # "3." goes on from the list's "2." but stands left of its items, where the sections stand
     assert titles(MARGIN_AFTER_LIST) == ["Introduction", "Normalising", "Cache Behaviour", "Find Available Keys"]
     assert codes_lines(MARGIN_AFTER_LIST) == []
+
+
+CAMEL = """\
+Serial Manual
+*************
+
+1 Introduction
+**************
+
+This module gives access to the serial port on all platforms.
+
+2 Short introduction
+********************
+
+Open a port, write some bytes and close the port again.
+
+3 pySerial API
+**************
+
+The Serial class is the main entry point of the module.
+
+4 Tools
+*******
+
+This module can be executed to get a list of ports.
+"""
+
+
+def test_an_undotted_number_before_a_name_with_a_capital_inside_numbers_its_chapter() -> None:
+    assert numbering.parse("3 pySerial API") is not None
+    assert numbering.parse("3 people said so") is None
+    assert _numbers(CAMEL) == ["", "1", "2", "3", "4"]
+    assert codes_lines(CAMEL) == []
+
+
+def _numbers(doc: str) -> list[str]:
+    def walk(hs: object) -> list[str]:
+        out: list[str] = []
+        for h in hs:  # type: ignore[attr-defined]
+            out.append(h.number.label if h.number else "")
+            out.extend(walk(h.children))
+        return out
+
+    return walk(text.read(doc.encode(), "in.txt").headings)
