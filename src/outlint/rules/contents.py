@@ -484,6 +484,7 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
     toc_line = doc.toc_span.line if doc.toc_span else 0
     listed_children = {p for p in al.entry_parents if p is not None}
     paired_numbers: set[tuple[int, tuple[int, ...]]] | None = None  # made at the first numbered heading left
+    first_after = next((h for h in doc.facts.headings if h.span.line > toc_line), None)
     for h in al.unmatched_headings:
         level = h.level - offset
         if not 1 <= level <= depth or h.span.line <= toc_line or (h.style or "").endswith("omit-from-toc"):
@@ -502,6 +503,8 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
             continue  # the closing boilerplate an RFC lists as its copyright statement alone
         if h.number is None and _RFC_CLOSING.fullmatch(h.title.strip()) and h.span.line > _last_listed(doc):
             continue  # an RFC's addresses, copyright and IPR statements after its last listed section
+        if h is first_after and h.number is None and parent is None and _titled_above(doc, h):
+            continue  # the document's title, as its title page above the contents has it
         if parent is not None and level > 1 and not (doc.toc_depth and not options.get("depth")):
             # the contents lists this heading's siblings only if it lists its parent's children:
             # a contents may go deeper in one chapter than in another
@@ -511,6 +514,16 @@ def check_missing_entry(doc: Document, options: Mapping[str, Any]) -> Out:
             if h.number is None and _picked(al, parent):
                 continue
         yield h.span, f"heading {heading_ref(h)} is missing from the contents"
+
+
+def _titled_above(doc: Document, h: Heading) -> bool:
+    """Whether a heading repeats a line of the title page above the contents (makeinfo sets the
+    manual's title over its contents, then again over its top node): the document's title, which
+    no contents lists."""
+    if doc.toc_span is None:
+        return False
+    title = " ".join(h.title.split())
+    return any(" ".join(line.split()) == title for line in doc.facts.lines[: doc.toc_span.line - 1])
 
 
 # A contents that lists fewer than this share of a section's sub-sections picks a few of them.

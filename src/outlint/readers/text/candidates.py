@@ -41,6 +41,7 @@ from outlint.readers.text.numbered import (
     _numbered,
     _numbers,
     _stacked,
+    footnotes,
 )
 from outlint.readers.text.outdent import NAME_LINE
 from outlint.readers.text.outlinemode import _OUTLINE_HEADING, _outline_items, _outline_mode, _under_outline_entry
@@ -103,12 +104,18 @@ def candidates(
     outline_mode = _outline_mode(lines)
     item_levels = _outline_items(lines, blocks) if outline_mode else frozenset()
     outline_stack: list[tuple[int, int]] = []  # (stars, level) of the outline headings open
+    notes = footnotes(lines, blocks)
     k = 0
     while k < len(blocks):
         block = blocks[k]
         k += 1
         if isinstance(block, Gap):
             items.append(block)
+            continue
+        if block[0] in notes:  # a node's footnotes, and the rule over them (no chapter's list goes on)
+            mini_toc = None
+            made = paragraph(lines, block, [], habits)
+            items.append(replace(made, kind="list" if made.kind == "prose" else made.kind))
             continue
         first = lines[block[0]].replace("\f", "")
         star = _OUTLINE_HEADING.fullmatch(first) if outline_mode and len(block) == 1 else None

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from outlint import outline
 from outlint.readers.text import leader
-from outlint.readers.text.lines import RULE_LINE, TOC_TITLE, UNDERLINE
+from outlint.readers.text.lines import FOOTNOTES, RULE_LINE, TOC_TITLE, UNDERLINE
 from outlint.readers.text.tocentries import _BULLET, _BULLET_MARKS, _NAVIGATION, _Block, _paragraph, _parse, _title_of
 
 # The contents title is looked for in the first half of the document, or its first lines.
@@ -41,7 +41,12 @@ def _find_title(lines: Sequence[str], content: Sequence[bool]) -> int:
                     or _listed_under(lines, content, i, later)
                 )
             )
-            if after and not _over_prose(lines, content, i) and not _summary_section(lines, content, i):
+            if (
+                after
+                and not _over_prose(lines, content, i)
+                and not _summary_section(lines, content, i)
+                and not _over_footnotes(lines, content, i)
+            ):
                 return i
     return -1
 
@@ -96,6 +101,13 @@ def _summary_section(lines: Sequence[str], content: Sequence[bool], i: int) -> b
         return False
     first = lines[j].strip()
     return first.endswith((".", ":")) and len(first.split()) >= OPENING_WORDS
+
+
+def _over_footnotes(lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
+    """A title over footnotes: a generator's label ("Contents:" over the list a Sphinx toctree
+    gave, the list lost in the conversion to Texinfo) over the rule of the node's footnotes."""
+    j = next((j for j in range(i + 1, min(i + PROSE_LOOK, len(lines))) if content[j]), None)
+    return j is not None and FOOTNOTES.fullmatch(lines[j]) is not None
 
 
 def _numbered_under(lines: Sequence[str], i: int) -> bool:
