@@ -1221,3 +1221,33 @@ def test_a_display_inside_a_sentence_shows_its_text_as_written() -> None:
     # a log set deeper in the middle of a sentence ("lots of messages like" ... "appear") is what
     # the sentence displays; a German paragraph where the text stands is still found
     assert codes_lines(_DISPLAY_IN_SENTENCE, "OL4") == [("OL401", 28)]
+
+
+_LOREM = """\
+Markup FAQ
+==========
+
+1. How can I suppress the double colon?
+
+Use the two-colons attribute to suppress this behaviour, for example
+when writing a label list item by hand in the document source.
+
+Qui in magna commodo:: est labitur dolorum an. Est ne magna primis
+adolescens.
+
+That is all there is to it.
+
+2. How are the sample paragraphs written?
+
+Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod
+tempor incididunt ut labore et dolore magna aliqua.
+
+Questo paragrafo è rimasto in italiano, e il traduttore non lo ha visto
+quando ha finito la revisione del documento.
+"""
+
+
+def test_latin_placeholder_text_is_no_language_left_untranslated() -> None:
+    # filler in Latin (a markup example's "Lorem ipsum") is told apart from Italian and never
+    # reported; the Italian paragraph after it is
+    assert codes_lines(_LOREM, "OL4") == [("OL401", 19)]

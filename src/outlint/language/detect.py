@@ -13,6 +13,14 @@ from typing import Any
 # Languages the detector chooses among when the document's language is Latin-script; a configured
 # ``allow`` or main language outside this set is added to it.
 CANDIDATES = ("en", "fr", "de", "es", "it", "pt", "nl")
+# Latin is told apart, never reported: in a technical document it is placeholder text ("Lorem
+# ipsum dolor sit amet", a markup example's filler) or a classical quotation, kept as written.
+LATIN = "la"
+# Latin's own little words (none of them English), and how many a block in Latin has at least.
+_LATIN_WORDS = frozenset(
+    "et est sit sunt ut sed qui quae quod cum vel nec neque enim atque ac eius esse ab ipsum quam".split()
+)
+LATIN_WORDS = 2
 # A block with fewer lowercase words left once names and code are out says too little to judge:
 # "Debian GNU/Linux", "See apt(8)." and "Package: foo" are undetermined, never foreign.
 MIN_WORDS = 3
@@ -340,10 +348,22 @@ def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES, 
         start = [head.lower()] if head[:1].isupper() and head[1:].islower() else []
         if lowercase_words(words) < MIN_WORDS or not _competing(lower_words(" ".join(words)) + start, tag):
             return None
-    lang, confidence = _model(tuple(sorted({*candidates, tag}))).classify(_clean(" ".join(words)))
+    cleaned = _clean(" ".join(words))
+    lang, confidence = _model(tuple(sorted({*candidates, tag}))).classify(cleaned)
+    if lang != tag and _latin(text, cleaned, (*candidates, tag)):
+        return None
     if lang == tag or confidence < MIN_CONFIDENCE or (alone and lang != "en"):
-        return None  # (a bare block is judged for English only: the source a translation falls back to)
+        # (a bare block is judged for English only: the source a translation falls back to)
+        return None
     return Guess(str(lang), round(float(confidence), 2))
+
+
+def _latin(text: str, cleaned: str, candidates: tuple[str, ...]) -> bool:
+    """Whether a block with Latin's own little words reads as Latin, asked again with Latin among
+    the languages (only then: the probabilities of the others change with one more)."""
+    if sum(w.strip(_EDGE) in _LATIN_WORDS for w in lower_words(text)) < LATIN_WORDS:
+        return False
+    return bool(_model(tuple(sorted({*candidates, LATIN}))).classify(cleaned)[0] == LATIN)
 
 
 # In a document in another language than English, a block with no common word of that language
