@@ -848,3 +848,37 @@ def test_a_japanese_document_s_last_sentence_in_its_polite_form_ends_it() -> Non
     )
     assert report(doc, "OL302") == []
     assert [f.split(" OL302")[0] for f in report(doc.replace("必要が有ります", "必要が"), "OL302")] == ["13:14:"]
+
+
+LINKED_AWAY = """\
+ Frobirc manual
+
+ 1. Command line parameters
+
+	--connect -c <server>	Connect to server at startup
+	--noconnect -!		Don't autoconnect to any servers at startup
+
+
+ 2. Message levels <https://frobirc.example.org/help/levels/>
+
+ 3. Flood protection
+
+	Most IRC servers' flood protection works like this: a client may
+	send a burst of messages and is then throttled to one every two
+	seconds until it stops sending.
+
+ 4. Themes
+
+ 5. Servers
+
+	Frobirc is multi-server friendly. You can be connected to several
+	different servers, or the same server several times.
+"""
+
+
+def test_a_title_ending_with_the_address_of_its_text_is_no_empty_section() -> None:
+    # "2. Message levels <https://...>" sends the reader to where its text is; "4. Themes",
+    # with nothing under it and no address, is empty
+    assert report(LINKED_AWAY) == [
+        '17:2: OL301 section "4. Themes" has no body text: the next heading "5. Servers" follows directly'
+    ]

@@ -241,7 +241,7 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
             # "IMAP4rev1 Protocol Specification" over "1. How to Read This Document", "APPENDIX"
             # over "A. EXAMPLES" (at any level): the title over the sections numbered after it
             continue
-        if " elsewhere" in (h.style or "") or h.style == "html elsewhere":
+        if " elsewhere" in (h.style or "") or h.style == "html elsewhere" or _links_away(h.title):
             continue  # a heading that links to the document its section's text is in
         if own_body(h, min_gap):
             # some text: a section left in the source language is the language rules' finding
@@ -259,6 +259,13 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         else:
             why = "the document ends after it"
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
+
+
+def _links_away(title: str) -> bool:
+    """A plain-text title that ends with the address its section's text is at ("2. Message levels
+    <https://irssi.org/documentation/help/levels/>")."""
+    words = title.split()
+    return bool(words) and words[-1].lstrip("<(").startswith(("http://", "https://"))
 
 
 # the title a document sets over its appendices, as a part of their own
