@@ -882,3 +882,53 @@ def test_a_title_ending_with_the_address_of_its_text_is_no_empty_section() -> No
     assert report(LINKED_AWAY) == [
         '17:2: OL301 section "4. Themes" has no body text: the next heading "5. Servers" follows directly'
     ]
+
+
+SCREENS = """\
+Lesson 1.1: Moving the cursor
+
+  Press h, j, k and l to move the cursor; try each of them a few times.
+
+
+
+
+
+~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+Lesson 1.2: Exiting
+
+  Type :q! and press Enter to leave without saving what you changed.
+
+
+
+
+
+  Type :wq and press Enter to save your changes and leave the editor.
+"""
+
+
+def test_blank_lines_over_a_rule_end_a_screen_and_lose_nothing() -> None:
+    # a tutorial fills each lesson's screen before the rule that ends it; the same run between
+    # two paragraphs is reported
+    assert report(SCREENS) == [
+        '13:1: OL303 5 blank lines in section "Lesson 1.2: Exiting": content may have been lost here'
+    ]
+
+
+FULLWIDTH_STOPS = """\
+名前
+       mkbindic - テキスト形式の辞書からバイナリ形式の辞書を作成する
+
+説明
+       テキスト形式の辞書 textfile から，バイナリ形式の辞書ファイル(拡張子
+       .cbd または dicname) と学習辞書ファイル(拡張子 .cld) を 作成します．
+
+オプション
+       -m     作成する辞書をメモリ辞書にします．
+
+       -s     作成する辞書を単語辞書にします．
+"""
+
+
+def test_a_full_width_full_stop_ends_a_sentence() -> None:
+    # "．" (U+FF0E), as Japanese manuals written with "，" end their sentences
+    assert report(FULLWIDTH_STOPS) == []

@@ -19,7 +19,7 @@ Out = Iterable[tuple[Span, str]]
 # Terminal punctuation of Latin, CJK, Arabic, Devanagari, Armenian, Ethiopic and Myanmar text,
 # followed by any closing quotes and brackets.
 # closing quotes as languages write them: ”’ and »« (German closes with « or “), French with a space before »
-_END = re.compile(r"(?:[.!?…‼⁇⁈⁉。！？｡؟۔।॥։።၊။]|\.\.\.)[\"'”’“»«›‹」』）)\]】〕*_\s]*$")
+_END = re.compile(r"(?:[.!?…‼⁇⁈⁉。．！？｡؟۔।॥։።၊။]|\.\.\.)[\"'”’“»«›‹」』）)\]】〕*_\s]*$")
 _LOWER_START = re.compile(r"[\"'“‘(]*([a-z][a-z'’-]*)\b")
 # (a bracket or a quote after the full stop opens an aside or a literal: "(for Standard BC)")
 _INNER = re.compile(r"(\.)\s+([a-z][a-z'’-]*)\b")
@@ -465,7 +465,7 @@ def cut_off(text: str) -> bool:
 # "rup リモートホストの状態を表示する"), which need no full stop.
 ENTRY_CJK = 60
 _TERM_ENTRY = re.compile(r"[!-+\--~]++(?:,\s*+[!-+\--~]++)*+\s++(?:[-–—]\s++)?(?=[^\x00-\x7f])")
-_CJK_STOP = re.compile(r"[。！？]")
+_CJK_STOP = re.compile(r"[。．！？]")
 
 
 def _cjk_entry(body: str) -> bool:
@@ -973,6 +973,20 @@ def _spacing(h: Heading | None, gap: Gap, after: Paragraph | None, doc: Document
     return len(after.text) <= FIGURE_LABELS and _FIGURE.search(after.text) is not None
 
 
+def _before_rule(doc: Document, gap: Gap) -> bool:
+    """Blank lines right over a horizontal rule of plain text: the rest of a page or a screen left
+    empty before the break that ends it (a tutorial fills each lesson's screen), not text lost."""
+    lines = doc.facts.lines
+    if doc.format != "text" or gap.span.end_line >= len(lines):
+        return False
+    marks = lines[gap.span.end_line].replace(" ", "").replace("\f", "").strip()
+    return len(marks) >= RULE_MARKS and marks[0] in "-=_*~#+" and marks == marks[0] * len(marks)
+
+
+# A horizontal rule of plain text is this many marks at least.
+RULE_MARKS = 3
+
+
 # the notice on a page left empty on purpose, the page's blank lines above it
 _BLANK_PAGE = re.compile(r"\bintentionally\s+(?:left\s+)?blank\b", re.IGNORECASE)
 
@@ -1015,7 +1029,7 @@ def check_blank_run(doc: Document, options: Mapping[str, Any]) -> Out:
     headings = doc.facts.headings
     last_body = headings[-1].body if headings else doc.preamble
     for h, gap, after in _gaps(doc):
-        if id(gap) in layout or _spacing(h, gap, after, doc):
+        if id(gap) in layout or _spacing(h, gap, after, doc) or _before_rule(doc, gap):
             continue
         if after is None and last_body and last_body[-1] is gap:
             continue  # blank lines at the end, before markup that shows nothing (page metadata)
