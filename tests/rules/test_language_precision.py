@@ -1251,3 +1251,36 @@ def test_latin_placeholder_text_is_no_language_left_untranslated() -> None:
     # filler in Latin (a markup example's "Lorem ipsum") is told apart from Italian and never
     # reported; the Italian paragraph after it is
     assert codes_lines(_LOREM, "OL4") == [("OL401", 19)]
+
+
+_EXERCISES = """\
+===============================================================================
+=    欢 迎 阅 读 《 V I M  教 程 》                                           =
+===============================================================================
+
+     Vim 是一个具有很多命令的功能非常强大的编辑器。本教程将带您练习最常用
+     的命令。请按照下面的说明操作，并在每一行练习文本上试一试。
+
+                        第一讲第四节：文本编辑之删除
+
+  1. 请将光标移动到本节中下面标记有 ---> 的那一行。
+
+  2. 为了修正错误，请将光标移至第一个需要删除的字符。
+
+---> The ccow jumpedd ovverr thhe mooon and landed in the sea.
+
+  3. 重复步骤 2 到步骤 4，直到句子修正为止。
+
+---> Somebody typed the end of this line twice. end of this line twice.
+
+  4. 现在这一行正确了，请继续学习下一节。
+
+  This paragraph was left in English by the translator, who did not see it
+  when the rest of the lesson was translated into Chinese.
+"""
+
+
+def test_exercise_lines_an_arrow_marks_are_shown_as_written() -> None:
+    # a tutorial's practice lines ("---> The ccow jumpedd ...") stay in English in every
+    # translation: text to edit, not to translate; an English paragraph of the lesson is found
+    assert codes_lines(_EXERCISES, "OL4") == [("OL401", 22)]

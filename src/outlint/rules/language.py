@@ -112,7 +112,7 @@ def _shown_as_written(doc: Document, main: str | None) -> frozenset[int]:
     translate: examples a Vim help line opens, and in a CJK document the examples set deeper than
     the text around them and the works a reading list cites. Derived once: OL403 asks OL401 too."""
     paras = list(language.iter_paragraphs(doc, _BLOCK_KINDS))
-    shown = _opened_examples(doc, paras) | _inset(doc, paras)
+    shown = _opened_examples(doc, paras) | _inset(doc, paras) | _exercises(doc, paras)
     if main in CJK:
         shown |= _displayed(doc, paras) | _reading_list(paras) | _introduced(doc, paras)
     return shown
@@ -146,6 +146,19 @@ def _help_header(doc: Document, para: Paragraph) -> bool:
 
 # A Vim help header is one line, with its tags above it or an example's marks under it.
 HELP_HEADER_LINES = 3
+
+
+# An arrow that marks a line the reader works on ("---> This lnie has erors in it."), as a tutorial
+# marks its exercises.
+_ARROW = re.compile(r"\s*[-=]{2,}>\s")
+
+
+def _exercises(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
+    """Blocks whose first line an arrow marks as the material of an exercise (Vim's tutor, in every
+    language it is translated to, keeps its practice lines in English, typos and all): text to
+    edit, shown as it is, not text to translate."""
+    lines = doc.facts.lines
+    return frozenset(id(para) for para in paras if _ARROW.match(lines[para.span.line - 1]))
 
 
 def _opened_examples(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
