@@ -392,6 +392,24 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
             return "lines"  # one statement per line: a list without bullets
         if all(_width(s.rstrip()) < short and not SENTENCE_END.search(s[-12:]) for s in body):
             return "lines"  # lines that were never wrapped and end no sentence: settings, a listing
-    elif len(text) < 60 and words(text) <= 3 and not SENTENCE_END.search(text[-12:]):
+    elif (len(text) < 60 and words(text) <= 3 and not SENTENCE_END.search(text[-12:])) or _field(first):
         return "lines"
     return "prose"
+
+
+# A field of a form: its label, a colon, a gap of two spaces or more, and a short value.
+FIELD_LABEL = 60
+FIELD_VALUE_WORDS = 4
+
+
+def _field(line: str) -> bool:
+    """A template's field ("Provisional registration? (standards tree only):  no", "Change
+    controller:  IETF"): a name and its value, no sentence."""
+    label, colon, value = line.strip().partition(":")
+    return (
+        bool(colon)
+        and 0 < len(label) <= FIELD_LABEL
+        and value.startswith("  ")
+        and 0 < len(value.split()) <= FIELD_VALUE_WORDS
+        and not SENTENCE_END.search(value[-12:])
+    )

@@ -35,7 +35,20 @@ def _parse(text: str) -> tuple[Number, str] | None:
     """The number and title of an entry's text, as ``numbering.parse`` reads it, colon-numbered, or
     an undotted number before a name, as Texinfo's contents lists "6 preview-latex when not using
     LaTeX" (its underlined heading reads so too)."""
-    return numbering.parse(text) or colon_numbered(text) or bare_named(text)
+    return numbering.parse(text) or colon_numbered(text) or bare_named(text) or _glued(text)
+
+
+# A dotted number glued to its title's first word ("2.1.1Step One", as nroff set a contents line
+# whose number filled its column).
+_GLUED = re.compile(r"(?P<n>\d{1,3}(?:\.\d{1,3}){1,5})\.?(?P<rest>[A-Z](?:[a-z]+|[A-Z]+)(?:\s.*)?)")
+
+
+def _glued(text: str) -> tuple[Number, str] | None:
+    m = _GLUED.fullmatch(text.strip())
+    if m is None:
+        return None
+    n = m.group("n")
+    return Number(n, "decimal", tuple(int(p) for p in n.split("."))), m.group("rest").strip()
 
 
 def colon_numbered(text: str) -> tuple[Number, str] | None:
