@@ -306,3 +306,113 @@ def test_the_closing_boilerplate_after_the_last_listed_section_is_never_listed()
     # a section of text there is still missing from the contents
     body += f"Deployment Notes\n\n{_BODY}"
     assert codes_lines(_rfc(contents, body), "OL1") == [("OL102", 41)]
+
+
+GLUED_ENTRY_NUMBERS = """\
+       Table of Contents
+
+       1 INTRODUCTION......................................................2
+
+       2 AUTHENTICATION....................................................3
+
+        2.1 INITIAL AUTHENTICATION.........................................3
+
+         2.1.1Step One....................................................3
+
+         2.1.2Step Two....................................................4
+
+       1 Introduction
+
+       This document describes a challenge-response mechanism.  It is
+       short and simple.
+
+       2 Authentication
+
+       This section describes the authentication exchange.
+
+       2.1 Initial Authentication
+
+       The exchange has two steps, described below.
+
+       2.1.1 Step One
+
+       The server sends a challenge to the client.
+
+       2.1.2 Step Two
+
+       The client sends a response to the server.
+"""
+
+
+def test_a_contents_entry_whose_number_is_glued_to_its_title_is_numbered() -> None:
+    # nroff set "2.1.1Step One" where the number filled its column
+    doc = text.read(GLUED_ENTRY_NUMBERS.encode(), "in.txt")
+    assert [(e.number.label if e.number else "", e.title) for e in doc.toc][-2:] == [
+        ("2.1.1", "Step One"),
+        ("2.1.2", "Step Two"),
+    ]
+    assert codes_lines(GLUED_ENTRY_NUMBERS) == []
+
+
+CLOSING_STATEMENTS = """\
+Table of Contents
+
+         Normative References . . . . . . . . . . . . . . . . . . . . 24
+         Informative References . . . . . . . . . . . . . . . . . . . 25
+         Authors' Addresses . . . . . . . . . . . . . . . . . . . . . 26
+         Intellectual Property and Copyright Statements . . . . . . . 27
+
+Normative References
+
+   [1]  Doe, J., "The Base Relay Protocol", RFC 9999, April 2004.
+
+Informative References
+
+   [2]  Roe, R., "Relay Deployment Notes", RFC 9998, April 2004.
+
+Authors' Addresses
+
+   Jane Doe, Example Corp, 1 Main Street, Springfield
+
+Intellectual Property Statement
+
+   The IETF takes no position regarding the validity of any rights.
+
+Full Copyright Statement
+
+   Copyright (C) The Internet Society (2004).  All Rights Reserved.
+"""
+
+
+def test_xml2rfc_s_one_entry_for_the_closing_statements_names_them_all() -> None:
+    assert codes_lines(CLOSING_STATEMENTS) == []
+
+
+TEMPLATE = """\
+1.  Introduction
+
+   This document registers a media type for example documents.  The
+   registration follows the usual template.
+
+2.  IANA Considerations
+
+2.1.  Registration of Media Type application/example
+
+   Type name:  application
+
+   Subtype name:  example
+
+   Encoding considerations:  binary
+
+   Provisional registration? (standards tree only):  no
+
+2.2.  Other Registrations
+
+   This document makes no other requests of IANA.  Nothing else is
+   needed for this section.
+"""
+
+
+def test_a_template_s_last_field_ends_no_sentence() -> None:
+    # "label:  value": a form's field, however many words its label has
+    assert codes_lines(TEMPLATE) == []

@@ -202,6 +202,10 @@ def _verdicts(doc: Document) -> dict[int, str]:
             or _shortened(doc, i, h)
             or _remark(e.title, h.title)
             or _completes(doc, al.entry_parents[i], ne, nh)
+            or (
+                _IPR_ENTRY.fullmatch(e.title.strip()) is not None
+                and _RFC_CLOSING.fullmatch(h.title.strip()) is not None
+            )
         )
         if not number_ok:
             out[i] = "number"
@@ -454,6 +458,11 @@ _RFC_CLOSING = re.compile(
     r"(?i)(?:authors?'?s?|editors?'?s?|contributors?'?s?)\s+address(?:es)?|full\s+copyright\s+statement|"
     r"copyright\s+(?:notice|statement)|intellectual\s+property(?:\s+statement)?"
 )
+
+
+# xml2rfc's one entry for an RFC's closing statements, which stand under their own headings
+# ("Intellectual Property Statement", "Full Copyright Statement")
+_IPR_ENTRY = re.compile(r"(?i)intellectual\s+property\s+and\s+copyright\s+statements?")
 
 
 def _last_listed(doc: Document) -> int:
