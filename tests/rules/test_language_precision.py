@@ -1284,3 +1284,36 @@ def test_exercise_lines_an_arrow_marks_are_shown_as_written() -> None:
     # a tutorial's practice lines ("---> The ccow jumpedd ...") stay in English in every
     # translation: text to edit, not to translate; an English paragraph of the lesson is found
     assert codes_lines(_EXERCISES, "OL4") == [("OL401", 22)]
+
+
+_KEPT_NOTICE = """\
+＊この翻訳版についての謝辞
+==========================
+
+この文書は英語版の入門ガイドを日本語に翻訳したものです。翻訳にあたって
+は、以前の日本語版を参考にしました。これらの方々に深く感謝します。
+
+
+＊著作権表示
+============
+
+ここに元の英語版の著作権表示をそのまま付けます。この翻訳版もこれに従い
+ます。
+
+This version of the tutorial is copyrighted, and comes with
+permission to distribute copies on certain conditions:
+
+   Permission is granted to anyone to make or distribute verbatim copies
+   of this document as received, in any medium, provided that the
+   copyright notice and permission notice are preserved.
+
+The conditions for copying the program itself are more complex, but in
+the same spirit.  Please read the file COPYING and then do give copies
+to your friends.
+"""
+
+
+def test_a_copyright_section_titled_with_a_mark_keeps_its_notice_as_granted() -> None:
+    # "＊著作権表示" is a copyright section, its mark aside; its notice (indented, a block of its
+    # own) makes the section's English text the notice kept as it was granted
+    assert codes_lines(_KEPT_NOTICE, "OL4") == []

@@ -422,16 +422,21 @@ _NOTICE_TITLE = re.compile(
 )
 
 
+# The marks a plain-text title may open with ("＊著作権表示", "■ License", "* Copying").
+_TITLE_MARKS = "*＊■□◆◇●○・#-=~ \u3000"
+
+
 def _licence_sections(doc: Document, notices: frozenset[int]) -> frozenset[int]:
     """The paragraphs of sections whose heading names a licence, or is a copyright section, and
     whose text has a legal notice in it (the licence itself, not a section about licensing),
     sub-sections included."""
     out: set[int] = set()
     for h in doc.facts.headings:
-        if not (_LICENCE_TITLE.search(h.title) or _NOTICE_TITLE.fullmatch(h.title.strip())):
+        if not (_LICENCE_TITLE.search(h.title) or _NOTICE_TITLE.fullmatch(h.title.strip().lstrip(_TITLE_MARKS))):
             continue
         paragraphs = [b for b in _under(h) if isinstance(b, Paragraph)]
-        if any(id(p) in notices for p in paragraphs):
+        # (the notice may be set apart, a quote or a block the language rules do not judge)
+        if any(id(p) in notices or legal_notice(p.text) for p in paragraphs):
             out.update(id(p) for p in paragraphs)
     return frozenset(out)
 
