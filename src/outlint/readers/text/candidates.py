@@ -365,4 +365,25 @@ def candidates(
                 items.append((heading, listed_entry))
                 continue
         items.append(fallback())
+    return _name_lines(items)
+
+
+# The title of a manual page's NAME section, as the page and its translations spell it.
+_NAME_TITLE = re.compile(r"(?i:name)|名前|名称|名稱|이름")
+
+
+def _name_lines(items: list[Item]) -> list[Item]:
+    """A manual page's NAME line under its title ("gozilla - force firefox to display ..."), a
+    title set as any heading of the document is (an Info manual's underlined "NAME"): a name and
+    its summary, no sentence."""
+    for k in range(1, len(items)):
+        title, item = items[k - 1], items[k]
+        if (
+            isinstance(title, Heading)
+            and _NAME_TITLE.fullmatch(title.title.strip())
+            and isinstance(item, Paragraph)
+            and item.kind == "prose"
+            and NAME_LINE.fullmatch(item.text)
+        ):
+            items[k] = replace(item, kind="list")
     return items
