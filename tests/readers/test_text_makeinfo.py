@@ -114,3 +114,85 @@ def test_a_label_over_footnotes_is_no_contents_and_the_title_over_the_contents_i
     doc = text.read(CONTENTS_LABEL.encode(), "in.txt")
     assert [e.title for e in doc.toc] == ["Widget", "Overview", "Installation", "From PyPI", "Usage"]
     assert codes_lines(CONTENTS_LABEL) == []
+
+
+MANUAL_PAGES = """\
+5 Command Reference
+*******************
+
+5.1 gozilla - force firefox to display specified part of a source file
+======================================================================
+
+NAME
+----
+
+gozilla - force firefox to display specified part of a source file
+
+SYNOPSIS
+--------
+
+     gozilla [-b browser][-p][+no] file
+     gozilla [-b browser][-p] -d name
+
+DESCRIPTION
+-----------
+
+Gozilla forces firefox to display the specified part of a source
+file.  Gozilla can be used with other browsers like chrome.
+
+OPTIONS
+-------
+
+The following options are available.  Each one can be given in any
+order on the command line.
+"""
+
+
+def test_a_manual_page_s_name_line_under_an_underlined_title_is_no_sentence() -> None:
+    # an Info manual that holds its commands' manual pages: "gozilla - force firefox to display
+    # specified part of a source file" names the command, it ends no sentence
+    assert codes_lines(MANUAL_PAGES) == []
+
+
+NODE_HEADINGS = """\
+Guile Library
+*************
+
+1 SXML
+======
+
+1.1 Transforming SXML
+---------------------
+
+1.1.1 Overview
+..............
+
+SXML expression tree transformers
+=================================
+
+Pre-Post-order traversal of a tree and creation of a new tree
+-------------------------------------------------------------
+
+     pre-post-order:: <tree> x <bindings> -> <new-tree>
+
+   where <bindings> is a list of bindings, each of which names a
+trigger symbol and the handler that is called for it.
+
+1.1.2 Usage
+...........
+
+ -- Scheme Procedure: pre-post-order tree bindings
+     Traverse TREE, calling the handlers in BINDINGS.
+"""
+
+
+def test_unnumbered_headings_inside_a_node_keep_the_rank_of_their_rules() -> None:
+    # an "=" heading, then a "-" one, inside "1.1.1": the second is part of the first, which is
+    # then no empty section
+    doc = text.read(NODE_HEADINGS.encode(), "in.txt")
+    overview = doc.headings[0].children[0].children[0].children[0]
+    assert overview.title == "Overview"
+    assert [(h.title, [c.title for c in h.children]) for h in overview.children] == [
+        ("SXML expression tree transformers", ["Pre-Post-order traversal of a tree and creation of a new tree"])
+    ]
+    assert codes_lines(NODE_HEADINGS) == []

@@ -120,18 +120,23 @@ def _inside_runs(numbers: Sequence[Number | None], levels: Sequence[int]) -> dic
             nxt = k
     out: dict[int, int] = {}
     prev: int | None = None
+    first: int | None = None  # the first of the unnumbered headings after ``prev``
     for k, number in enumerate(numbers):
         if number is not None:
-            prev = k
+            prev, first = k, None
             continue
         n = after[k]
-        if prev is None or n is None or levels[k] > levels[prev]:
+        first = k if first is None else first
+        if prev is None or n is None or levels[first] > levels[prev]:
             continue
         a, b = numbers[prev], numbers[n]
         assert a is not None and b is not None
         sibling = b.values[:-1] == a.values[:-1] and b.values[-1] == a.values[-1] + 1
         if a.scheme == b.scheme and a.depth >= 2 and (sibling or b.values[:-1] == a.values):
-            out[k] = levels[prev] + 1
+            # (the ones after the first keep their rank under it: an Info node's "-" heading under
+            # its "=" heading, both inside "1.1.1")
+            below = max(0, levels[k] - levels[first])
+            out[k] = min(levels[prev] + 1 + below, out.get(k - 1, levels[prev] + 1) + 1)
     return out
 
 
