@@ -334,3 +334,54 @@ def test_a_bulleted_untitled_list_of_sections_is_the_contents() -> None:
         "",
     )
     assert codes_lines(lost) == [("OL101", 6)]
+
+
+NESTED_BULLETS = """\
+                             frobmail documentation
+
+                               Table of Contents
+
+     * frobmail documentation
+     *    * Features
+          * Obtaining frobmail
+          * Installing frobmail
+          *    * For the impatient
+               * Full installation
+
+Features
+
+   frobmail fetches mail from POP3 and IMAP servers and delivers it to a
+   maildir, an mbox file or an external program.
+
+Obtaining frobmail
+
+   Download frobmail from the official website main page.
+
+Installing frobmail
+
+  For the impatient
+
+   Installing frobmail is very easy:
+
+ # pip install frobmail
+
+  Full installation
+
+   Unpack the source archive, change into the new directory and run the
+   setup script with the install argument as the root user.
+"""
+
+
+def test_a_dumped_list_item_whose_first_child_is_a_list_stands_at_its_last_bullet() -> None:
+    # "*    * Features": the outer item's bullet, then its first child's; the entry is the child
+    # ("Features", under the manual's title), not "* Features" beside it
+    doc = text.read(NESTED_BULLETS.encode(), "in.txt")
+    assert [(e.title, e.level) for e in doc.toc] == [
+        ("frobmail documentation", 1),
+        ("Features", 2),
+        ("Obtaining frobmail", 2),
+        ("Installing frobmail", 2),
+        ("For the impatient", 3),
+        ("Full installation", 3),
+    ]
+    assert codes_lines(NESTED_BULLETS) == []

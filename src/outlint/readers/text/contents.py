@@ -179,17 +179,32 @@ def contents(
         parsed = _parse(e.text)
         number: Number | None = parsed[0] if parsed else None
         title = parsed[1] if parsed else _BULLET.sub("", e.text)
+        col = indent(lines[e.first]) + 1
+        if parsed is None and _BULLET.match(title):
+            # "*    * Features": a browser's dump of a list item whose first child is a list, the
+            # entry standing at its last bullet
+            title, col = _last_bullet(lines[e.first], title)
         if number is None and outline.normalize_title(title) == own_title:
             continue  # the contents listing itself ("Table of Contents ..... 2"): its title is no heading
         if number is None and outline.normalize_title(title) in _NAVIGATION:
             continue  # a web page's link back to its top ("(top)"), dumped with its list of sections
-        col = indent(lines[e.first]) + 1
         span = Span(e.first + 1, col, e.first + 1, len(lines[e.first].rstrip()))
         entries.append(TocEntry(0, number, title, None, span, e.page))
     last = block.entries[-1].last
     top = start if titled else block.entries[0].first
     toc_span = Span(top + 1, indent(lines[top]) + 1, last + 1, len(lines[last].rstrip()))
     return entries, toc_span, end
+
+
+def _last_bullet(line: str, title: str) -> tuple[str, int]:
+    """An entry's title without the bullets left before it, and the column of the last one."""
+    col = at = indent(line)
+    while (m := _BULLET.match(line[at:])) is not None:
+        col, at = at, at + m.end()
+    col += 1
+    while (m := _BULLET.match(title)) is not None:
+        title = title[m.end() :]
+    return title, col
 
 
 def _entry_shaped(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
