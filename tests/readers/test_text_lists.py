@@ -624,3 +624,40 @@ def _numbers(doc: str) -> list[str]:
         return out
 
     return walk(text.read(doc.encode(), "in.txt").headings)
+
+
+FENCED = """\
+# The Caves of Frob
+
+Contents
+
+1. Introduction
+2. Licence
+
+
+## 1. Introduction
+
+The game of frob is a single player dungeon simulation. A player may
+choose from a number of races and classes when creating a character.
+
+
+## 2. Licence
+
+```
+Copyright (c) 1985 The Frob Authors
+
+Frob is free software: you can redistribute it and/or modify it under
+the terms of the GNU General Public License as published by the Free
+Software Foundation, either version 3 of the License, or (at your
+option) any later version.
+
+You should have received a copy of the GNU General Public License
+along with Frob.  If not, see <http://www.gnu.org/licenses/>.
+```
+"""
+
+
+def test_a_markdown_code_fence_in_plain_text_holds_code_to_its_closing_fence() -> None:
+    # a README written in Markdown and read as text: the licence quoted in a fence is code, and
+    # its closing fence no word of its last sentence
+    assert codes_lines(FENCED) == []

@@ -16,6 +16,7 @@ from outlint import numbering, outline
 from outlint.model import Gap, Heading, Number, Paragraph, Span
 from outlint.readers.text.blocks import Habits
 from outlint.readers.text.kinds import paragraph
+from outlint.readers.text.layers import fenced, footnotes
 from outlint.readers.text.lines import RULE_LINE, SENTENCE_END, TOC_TITLE, indent
 from outlint.readers.text.listed import (
     _ends_sentence,
@@ -41,7 +42,6 @@ from outlint.readers.text.numbered import (
     _numbered,
     _numbers,
     _stacked,
-    footnotes,
 )
 from outlint.readers.text.outdent import NAME_LINE
 from outlint.readers.text.outlinemode import _OUTLINE_HEADING, _outline_items, _outline_mode, _under_outline_entry
@@ -105,12 +105,16 @@ def candidates(
     item_levels = _outline_items(lines, blocks) if outline_mode else frozenset()
     outline_stack: list[tuple[int, int]] = []  # (stars, level) of the outline headings open
     notes = footnotes(lines, blocks)
+    code = fenced(lines, blocks)
     k = 0
     while k < len(blocks):
         block = blocks[k]
         k += 1
         if isinstance(block, Gap):
             items.append(block)
+            continue
+        if block[0] in code:
+            items.append(replace(paragraph(lines, block, [], habits), kind="code"))
             continue
         if block[0] in notes:  # a node's footnotes, and the rule over them (no chapter's list goes on)
             mini_toc = None

@@ -9,6 +9,7 @@ from outlint.model import Paragraph, Span
 from outlint.readers.text.blocks import WRAPPED, Habits, in_vim_example
 from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
 from outlint.readers.text.tables import GAP, TABLE_ROW, aligned_columns, same_cells, tab_cells, wrapped_row
+from outlint.readers.text.titles import field_line
 
 # An option in brackets, as usage lines write them: "[-n]", "[--quiet]", "[-o outfile]", "[OPTION]..."
 # (translated pages write them "[ -E extended_options ]", "[--]", "[选项]", "[オプション]")
@@ -392,24 +393,6 @@ def _kind(body: Sequence[str], text: str, previous: Paragraph | None, habits: Ha
             return "lines"  # one statement per line: a list without bullets
         if all(_width(s.rstrip()) < short and not SENTENCE_END.search(s[-12:]) for s in body):
             return "lines"  # lines that were never wrapped and end no sentence: settings, a listing
-    elif (len(text) < 60 and words(text) <= 3 and not SENTENCE_END.search(text[-12:])) or _field(first):
+    elif (len(text) < 60 and words(text) <= 3 and not SENTENCE_END.search(text[-12:])) or field_line(first):
         return "lines"
     return "prose"
-
-
-# A field of a form: its label, a colon, a gap of two spaces or more, and a short value.
-FIELD_LABEL = 60
-FIELD_VALUE_WORDS = 4
-
-
-def _field(line: str) -> bool:
-    """A template's field ("Provisional registration? (standards tree only):  no", "Change
-    controller:  IETF"): a name and its value, no sentence."""
-    label, colon, value = line.strip().partition(":")
-    return (
-        bool(colon)
-        and 0 < len(label) <= FIELD_LABEL
-        and value.startswith("  ")
-        and 0 < len(value.split()) <= FIELD_VALUE_WORDS
-        and not SENTENCE_END.search(value[-12:])
-    )

@@ -3,7 +3,6 @@ features the reader keeps of it, and the numbered lines that are two headings or
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -11,7 +10,7 @@ from outlint import numbering, outline
 from outlint.model import Gap, Heading, Number, Paragraph, TocEntry
 from outlint.readers.text.blocks import Habits
 from outlint.readers.text.kinds import paragraph
-from outlint.readers.text.lines import BULLET, FOOTNOTES, SENTENCE_END, TITLE_LINES, indent
+from outlint.readers.text.lines import BULLET, SENTENCE_END, TITLE_LINES, indent
 from outlint.readers.text.styles import WORDY, Listing, continues
 from outlint.readers.text.titles import _MONTH_YEAR, _WORDISH, _release, heading_shape
 from outlint.readers.text.tocentries import colon_numbered
@@ -198,26 +197,3 @@ def _hanging(lines: Sequence[str], first: str, title: str, after: list[int] | Ga
     if column == habits.first_indent or (len(after) >= 2 and indent(lines[after[1]]) < column):
         return False  # a paragraph's first line indented as typeset text indents it, not a hanging body
     return paragraph(lines, after, [], habits).kind in ("prose", "list", "quote")
-
-
-# A footnote under makeinfo's rule, numbered in parentheses ("   (1) http://python.org/").
-_FOOTNOTE = re.compile(r"\s*\(\d{1,3}\)\s")
-
-
-def footnotes(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> frozenset[int]:
-    """The first lines of the blocks that are footnotes: the rule that opens them, and under it the
-    footnotes at its indent and what is set deeper, up to the next other block (the next node's
-    title). A footnote's number is no section's."""
-    out: set[int] = set()
-    depth: int | None = None
-    for block in blocks:
-        if isinstance(block, Gap):
-            continue
-        first = lines[block[0]]
-        if FOOTNOTES.fullmatch(first):
-            depth = indent(first)
-        elif depth is None or not (indent(first) > depth or (indent(first) == depth and _FOOTNOTE.match(first))):
-            depth = None
-            continue
-        out.add(block[0])
-    return frozenset(out)

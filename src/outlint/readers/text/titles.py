@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from outlint.model import Number
-from outlint.readers.text.lines import CJK, HEADING_END
+from outlint.readers.text.lines import CJK, HEADING_END, SENTENCE_END
 
 # A CJK title is never a sentence: one that holds a sentence's full stop, or ends with a stop,
 # after this many CJK characters is a step of a procedure or a list's item ("1. 请将光标移动到本节中
@@ -143,3 +143,21 @@ def _sentence_title(line: str) -> bool:
 
 # the abbreviations a title may end on: its full stop is the abbreviation's
 _ABBREVIATED = (" etc.", ",etc.", " e.g.", " i.e.", " vs.", " al.", " Inc.", " Ltd.", " Co.", " Corp.", " Jr.", " Sr.")
+
+
+# A field of a form: its label, a colon, a gap of two spaces or more, and a short value.
+FIELD_LABEL = 60
+FIELD_VALUE_WORDS = 4
+
+
+def field_line(line: str) -> bool:
+    """A template's field ("Provisional registration? (standards tree only):  no", "Change
+    controller:  IETF"): a name and its value, no sentence."""
+    label, colon, value = line.strip().partition(":")
+    return (
+        bool(colon)
+        and 0 < len(label) <= FIELD_LABEL
+        and value.startswith("  ")
+        and 0 < len(value.split()) <= FIELD_VALUE_WORDS
+        and not SENTENCE_END.search(value[-12:])
+    )
