@@ -176,12 +176,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "dashed",
         re.compile(r"(?P<n>[1-9]\d{0,4}(?:\.(?:[1-9]\d{0,4}|0))*)\.?[ \t]+[-\u2013\u2014][ \t]+(?P<rest>[A-Z\"'(].*)"),
     ),
-    ("dotted", re.compile(r"(?P<n>[1-9]\d{0,4}(?:\.(?:[1-9]\d{0,4}|0))+)\.?(?:\s+(?P<rest>\S.*)|$)")),
+    # (counted from zero too: "0. NOTICE", "0.1 Scope")
+    ("dotted", re.compile(r"(?P<n>(?:[1-9]\d{0,4}|0)(?:\.(?:[1-9]\d{0,4}|0))+)\.?(?:\s+(?P<rest>\S.*)|$)")),
     # one number and a dot; four digits only outside the years 1500-2199 ("2022. The year")
     (
         "dot",
         re.compile(
-            r"(?P<n>[1-9]\d{0,2}|1[0-4]\d\d|2[2-9]\d\d|[3-9]\d{3}|[1-9]\d{4}|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|[A-Za-z])"
+            r"(?P<n>0|[1-9]\d{0,2}|1[0-4]\d\d|2[2-9]\d\d|[3-9]\d{3}|[1-9]\d{4}|[IVXLCDM]{1,7}|[ivxlcdm]{1,7}|[A-Za-z])"
             r"\.(?:\s+(?P<rest>\S.*)|$)"
         ),
     ),

@@ -661,3 +661,76 @@ def test_a_markdown_code_fence_in_plain_text_holds_code_to_its_closing_fence() -
     # a README written in Markdown and read as text: the licence quoted in a fence is code, and
     # its closing fence no word of its last sentence
     assert codes_lines(FENCED) == []
+
+
+FROM_ZERO = """\
+The Format
+==========
+
+0. Preface
+
+   This is the preface of the format, and it says what it is for.
+
+0.1. Notices
+
+   Some notices about the format and who wrote it.
+
+0.2. History
+
+        1.0.0     2009-01-14    The first official version
+
+1. Conventions
+
+   The key words are to be read as the usual documents say.
+
+1.1. Bytes
+
+   A byte is eight bits.
+
+2. Structure
+
+   The file has a header.
+"""
+
+ZERO_LISTED = """\
+# README
+------------------------------------------------------------------------
+
+ Please at least SKIM this document before asking questions.
+
+ Contents:
+
+ 0.    Important notice
+ 1.    What is Frobstar?
+ 2.    Quick startup
+ 3.    Mailing list
+
+------------------------------------------------------------------------
+
+0. NOTICE
+
+   Please read this file carefully before trying to set up Frobstar.
+   This software was developed to be used by licensed radio operators.
+
+1. WHAT IS FROBSTAR?
+
+   Frobstar is an open-source project to create a free graphical
+   client for position reporting over radio.
+
+2. QUICK STARTUP
+
+   Run the configure script, then make, then make install as root.
+
+3. MAILING LIST
+
+   Subscribe to the users list to ask questions and get announcements.
+"""
+
+
+def test_sections_counted_from_zero_are_numbered_and_the_next_chapter_is_no_list() -> None:
+    # "0. Preface", "0.1. Notices", then "1. Conventions": the next chapter, not a list restarting
+    # inside "0.2."
+    assert _numbers(FROM_ZERO) == ["", "0.", "0.1.", "0.2.", "1.", "1.1.", "2."]
+    assert codes_lines(FROM_ZERO) == []
+    # the contents' "0. Important notice" is the heading "0. NOTICE", renamed
+    assert codes_lines(ZERO_LISTED) == [("OL103", 15)]

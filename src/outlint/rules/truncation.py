@@ -279,10 +279,10 @@ def _titles_appendices(h: Heading, after: Heading) -> bool:
 
 
 def _opens_numbering(h: Heading | None) -> TypeGuard[Heading]:
-    """The first heading of a numbered sequence ("1.", "I.", "Chapter 1"): an unnumbered heading
-    right over it, at its level or above, is the title over the sections numbered after it, not
-    an empty section."""
-    return h is not None and h.number is not None and h.number.values == (1,)
+    """The first heading of a numbered sequence ("1.", "I.", "Chapter 1", or "0." counted from
+    zero): an unnumbered heading right over it, at its level or above, is the title over the
+    sections numbered after it, not an empty section."""
+    return h is not None and h.number is not None and h.number.values in ((1,), (0,))
 
 
 def _labels_group(doc: Document, h: Heading) -> bool:

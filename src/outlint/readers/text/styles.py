@@ -263,10 +263,11 @@ def continues(number: Number, seen: Sequence[Number]) -> bool:
 
 
 def restarts_inside(number: Number, seen: Sequence[Number]) -> bool:
-    """A one-part number that goes back inside a dotted section ("1." under "1.1."): a list."""
+    """A one-part number that goes back inside a dotted section ("1." under "1.1."): a list ("1."
+    under "0.2." is the next chapter of a document counted from zero)."""
     if number.depth != 1 or not seen:
         return False
     last = seen[-1]
     if last.depth < 2 or numbering.family(last) != numbering.family(number):
         return False
-    return number.values[0] == 1 or number.values[0] < last.values[0]
+    return (number.values[0] == 1 and last.values[0] != 0) or number.values[0] < last.values[0]
