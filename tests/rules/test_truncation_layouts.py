@@ -932,3 +932,67 @@ FULLWIDTH_STOPS = """\
 def test_a_full_width_full_stop_ends_a_sentence() -> None:
     # "．" (U+FF0E), as Japanese manuals written with "，" end their sentences
     assert report(FULLWIDTH_STOPS) == []
+
+
+ETEXT = """\
+The Project Gutenberg EBook of The Road, by A. Writer
+
+This eBook is for the use of anyone anywhere at no cost and with
+almost no restrictions whatsoever.
+
+***START OF THE PROJECT GUTENBERG EBOOK THE ROAD, AND OTHER STORIES OF
+THE RIVER***
+
+
+E-text prepared by A. Volunteer, B. Helper, C. Reader and the Project
+Gutenberg Online Distributed Proofreading Team (http://www.pgdp.net/)
+
+
+
+
+
+
+                                THE ROAD
+
+                                   by
+
+                                A. WRITER
+
+
+
+
+
+
+
+CHAPTER I
+
+THE ROAD
+
+The road ran along the river for many miles, and the travellers
+followed it without meeting anyone until evening.
+
+CHAPTER II
+
+THE INN
+
+At the inn they found a warm fire and a plain supper, and they slept
+soundly until the morning bell woke them.
+
+
+
+
+
+
+
+
+End of the Project Gutenberg EBook of The Road, by A. Writer
+
+*** END OF THIS PROJECT GUTENBERG EBOOK THE ROAD ***
+"""
+
+
+def test_an_e_text_s_bounds_and_title_page_are_no_text_lost() -> None:
+    # the start marker wrapped over two lines, the producers' credits (no sentence) over the
+    # title page, its spacing, and the closing line over the end marker with the blank lines
+    # before it: layout, not text cut off or lost
+    assert report(ETEXT) == []

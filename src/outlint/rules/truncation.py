@@ -1016,8 +1016,8 @@ def _title_page(doc: Document) -> set[int]:
     out: set[int] = set()
     for block in doc.preamble:
         if isinstance(block, Paragraph):
-            if block.kind == "prose" and len(block.text.split()) >= 15:
-                break
+            if block.kind == "prose" and len(block.text.split()) >= 15 and ends_sentence(block.text):
+                break  # (an e-text's credits, "E-text prepared by ... (http://www.pgdp.net/)", end none)
         else:
             out.add(id(block))
     return out

@@ -149,10 +149,14 @@ def _outside(lines: Sequence[str]) -> list[bool]:
     for i, s in enumerate(lines):
         if "***" in s and len(s) < 200:
             m = _BOUNDARY.fullmatch(s)
+            last = i
+            if m is None and i + 1 < len(lines) and lines[i + 1].rstrip().endswith("***"):
+                m = _BOUNDARY.fullmatch(f"{s.rstrip()} {lines[i + 1].strip()}")  # a marker wrapped
+                last = i + 1
             if m is None:
                 continue
             if m.group("which").lower() == "start" and start is None:
-                start = i
+                start = last
             elif m.group("which").lower() == "end":
                 end = i
     tail = max(0, len(lines) - EDITOR_TAIL)
@@ -164,8 +168,23 @@ def _outside(lines: Sequence[str]) -> list[bool]:
     if start is not None:
         out[: start + 1] = [True] * (start + 1)
     if end is not None and (start is None or end > start):
+        end = _closing_line(lines, end)
         out[end:] = [True] * (len(lines) - end)
     return out
+
+
+# The line an e-text's end marker follows ("End of the Project Gutenberg EBook of The Road, by A.
+# Writer"), a few lines above it at most.
+_CLOSING = re.compile(r"\s*end of (?:the )?project gutenberg", re.IGNORECASE)
+CLOSING_LINES = 4
+
+
+def _closing_line(lines: Sequence[str], end: int) -> int:
+    """Where the end matter starts: at the closing line over the end marker, if there is one."""
+    for i in range(end - 1, max(-1, end - 1 - CLOSING_LINES), -1):
+        if _CLOSING.match(lines[i]):
+            return i
+    return end
 
 
 def _periodic(lines: Sequence[str], chrome: list[bool]) -> None:
