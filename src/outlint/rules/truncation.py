@@ -241,6 +241,8 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
             # "IMAP4rev1 Protocol Specification" over "1. How to Read This Document", "APPENDIX"
             # over "A. EXAMPLES" (at any level): the title over the sections numbered after it
             continue
+        if after is not None and _listed_over(doc, h, after):
+            continue  # a part's title over its first chapter, as the contents sets them
         if " elsewhere" in (h.style or "") or h.style == "html elsewhere" or _links_away(h.title):
             continue  # a heading that links to the document its section's text is in
         if own_body(h, min_gap):
@@ -259,6 +261,17 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
         else:
             why = "the document ends after it"
         yield h.span, f"section {heading_ref(h)} has no body text: {why}"
+
+
+def _listed_over(doc: Document, h: Heading, after: Heading) -> bool:
+    """Whether the contents lists the next heading right under this one, set deeper: its first
+    child ("Working with Widgets" over "2. Common tasks"), whatever levels their numbers give."""
+    if not doc.toc or not doc.facts.alignment.reliable:
+        return False
+    i = doc.facts.alignment.entry_for(h)
+    if i is None or i + 1 >= len(doc.toc) or doc.facts.alignment.entry_for(after) != i + 1:
+        return False
+    return doc.toc[i + 1].span.column > doc.toc[i].span.column
 
 
 def _links_away(title: str) -> bool:

@@ -109,7 +109,7 @@ def contents(
         if after_blank and block.entries:
             block.spaced += 1
         text, pg = block.split_page(s)
-        parsed = _parse(text)
+        parsed = _parse(text) or _bulleted(text)
         prev = block.entries[-1] if block.entries else None
         # the entry's last line right above, or above the page break and its padding (an entry
         # wrapped across pages goes on at the top of the next one)
@@ -177,13 +177,16 @@ def contents(
     own_title = outline.normalize_title(lines[start]) if titled else None
     for e in block.entries:
         parsed = _parse(e.text)
-        number: Number | None = parsed[0] if parsed else None
         title = parsed[1] if parsed else _BULLET.sub("", e.text)
         col = indent(lines[e.first]) + 1
         if parsed is None and _BULLET.match(title):
             # "*    * Features": a browser's dump of a list item whose first child is a list, the
             # entry standing at its last bullet
             title, col = _last_bullet(lines[e.first], title)
+        if parsed is None and title != e.text:
+            parsed = _parse(title)  # "□ 1. Widget Fundamentals": a numbered entry, bulleted
+            title = parsed[1] if parsed else title
+        number: Number | None = parsed[0] if parsed else None
         if number is None and outline.normalize_title(title) == own_title:
             continue  # the contents listing itself ("Table of Contents ..... 2"): its title is no heading
         if number is None and outline.normalize_title(title) in _NAVIGATION:
@@ -194,6 +197,13 @@ def contents(
     top = start if titled else block.entries[0].first
     toc_span = Span(top + 1, indent(lines[top]) + 1, last + 1, len(lines[last].rstrip()))
     return entries, toc_span, end
+
+
+def _bulleted(text: str) -> tuple[Number, str] | None:
+    """The number and title of a numbered entry set as a list item ("+ 2.12 Why does ...?",
+    "□ 1. Widget Fundamentals"), as a browser dumps a nested list of numbered sections."""
+    stripped = text.lstrip()
+    return _parse(_BULLET.sub("", stripped)) if _BULLET.match(stripped) else None
 
 
 def _last_bullet(line: str, title: str) -> tuple[str, int]:

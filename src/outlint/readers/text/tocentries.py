@@ -156,9 +156,9 @@ def _paragraph(text: str) -> bool:
 
 
 # A list item's mark before an unnumbered entry ("* Preface", as Sphinx's text builder writes a
-# local contents): no part of its title.
-_BULLET = re.compile(r"^[*+•·‣◦▪□■○●–-]\s+")
-_BULLET_MARKS = frozenset("*+•·‣◦▪□■○●–-")
+# local contents; "•", "□" and "☆" as w3m marks three levels of nested lists): no part of its title.
+_BULLET = re.compile(r"^[*+•·‣◦▪□■○●☆★◇◆–-]\s+")
+_BULLET_MARKS = frozenset("*+•·‣◦▪□■○●☆★◇◆–-")
 # the links of a page's list of sections that lead to no section of it
 _NAVIGATION = frozenset({"top", "back to top", "to top", "go to top"})
 
