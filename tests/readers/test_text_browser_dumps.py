@@ -385,3 +385,121 @@ def test_a_dumped_list_item_whose_first_child_is_a_list_stands_at_its_last_bulle
         ("Full installation", 3),
     ]
     assert codes_lines(NESTED_BULLETS) == []
+
+
+W3M_LISTS = """\
+The Widget User's Guide
+
+Table of Contents
+
+  • Please Read This First
+  • Introduction to Widgets
+      □ 1. Widget Fundamentals
+          ☆ 1.1. Kernel module
+  • Working with Widgets
+      □ 2. Common tasks
+          ☆ 2.1. Checking status
+
+ Please Read This First
+
+This guide is intended to serve users of widgets as a reference guide.
+
+ Introduction to Widgets
+
+ 1. Widget Fundamentals
+
+The widget is a software-based solution mirroring the content of devices.
+
+ 1.1. Kernel module
+
+The core functionality is implemented by way of a kernel module.
+
+ Working with Widgets
+
+ 2. Common tasks
+
+This chapter outlines typical administrative tasks.
+
+ 2.1. Checking status
+
+One convenient way to look at status is the overview utility.
+"""
+
+
+def test_w3m_s_nested_list_marks_are_no_part_of_the_entries_it_numbers() -> None:
+    # "•", "□" and "☆" mark three levels of w3m's nested lists: "□ 1. Widget Fundamentals" is
+    # the entry "1.", and a part's title over its first chapter, listed so, is no empty section
+    doc = text.read(W3M_LISTS.encode(), "in.txt")
+    assert [(e.number.label if e.number else "", e.title) for e in doc.toc] == [
+        ("", "Please Read This First"),
+        ("", "Introduction to Widgets"),
+        ("1.", "Widget Fundamentals"),
+        ("1.1.", "Kernel module"),
+        ("", "Working with Widgets"),
+        ("2.", "Common tasks"),
+        ("2.1.", "Checking status"),
+    ]
+    assert codes_lines(W3M_LISTS) == []
+
+
+BULLETED_QUESTIONS = """\
+                                 The Frob FAQ
+
+Contents
+
+  * Contents
+  * 1 Background
+      + 1.1 How do you pronounce the names of some of these people who work on
+        frob?
+      + 1.2 Where do I get more help on frob?
+  * 2 Getting Started
+      + 2.1 Why does building frob fail with errors about yylex and lex_init?
+      + 2.2 How do I run frob as a service on Windows?
+  * 3 Problems
+      + 3.1 I think I found a bug in frob. Now what?
+
+1 Background
+
+1.1 How do you pronounce the names of some of these people who work on frob?
+
+For the record, the name rhymes with "job", and nobody knows why.
+
+1.2 Where do I get more help on frob?
+
+Ask on the users' mailing list.
+
+2 Getting Started
+
+2.1 Why does building frob fail with errors about yylex and lex_init?
+
+Install a recent flex, then build again.
+
+2.2 How do I run frob as a service on Windows?
+
+Install the service first:
+
+1.  Run the installer as an administrator.
+
+2.  Start the service by running the command
+
+        net start frobsvc
+
+3.  The service can be uninstalled by running the command
+
+        frob /SERVICE /UNINSTALL
+
+3 Problems
+
+3.1 I think I found a bug in frob. Now what?
+
+Send a report with the version you run.
+"""
+
+
+def test_a_bulleted_contents_of_numbered_questions_and_a_list_numbered_as_lists_are() -> None:
+    # "+ 2.1 Why does ... lex_init?" is an entry however long its question; after the last
+    # entry, "1 Background" is its heading again; "3.  The service ..." (dotted, where the
+    # contents numbers "3 Problems") is a step of a list, not chapter 3
+    doc = text.read(BULLETED_QUESTIONS.encode(), "in.txt")
+    assert [e.number.label for e in doc.toc if e.number] == ["1", "1.1", "1.2", "2", "2.1", "2.2", "3", "3.1"]
+    assert codes_lines(BULLETED_QUESTIONS) == []

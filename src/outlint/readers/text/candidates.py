@@ -287,6 +287,11 @@ def candidates(
             found = listing.find(number, title) if title else None
             listed = found is not None
             renamed = found is not None and outline.normalize_title(title) != listing.titles[found]
+            if number_listed and not listed and number.depth == 1 and listing.marked_otherwise(number):
+                # "6.  The service can be uninstalled ..." in a document whose contents lists "6
+                # Problems": an item of a list, numbered as lists are, not the section
+                items.append(replace(fallback(), kind="list"))
+                continue
             if not (listed or number_listed) and numbering.parse(first) is None:
                 # a number with a colon ("1.1: Added refresh rates", a version in a list) heads a
                 # section only where the contents lists that number

@@ -52,6 +52,11 @@ RESPELLED_AHEAD = 2
 RENAMED_AHEAD = 3
 
 
+def _closing_mark(label: str) -> str:
+    """The punctuation a number's label ends with ("." of "6.", ")" of "2)"), or none."""
+    return label[-1] if label and not label[-1].isalnum() else ""
+
+
 class Listing:
     """The contents entries, looked up by title and by number: which entry lists a candidate."""
 
@@ -97,6 +102,14 @@ class Listing:
     def number_open(self, number: Number) -> bool:
         """Whether an entry not found yet has this number, in this scheme."""
         return self._open[number.values, number.scheme] > 0
+
+    def marked_otherwise(self, number: Number) -> bool:
+        """Whether every entry with this number closes it with other punctuation ("6" listed, a
+        line "6." in the text): the contents lists a section numbered so, and the line is no
+        heading of the document's, which spells its numbers as the contents does."""
+        listed = [self.toc[k].number for k in self.by_number.get(number.values, [])]
+        ends = {_closing_mark(n.label) for n in listed if n is not None and n.scheme == number.scheme}
+        return bool(ends) and _closing_mark(number.label) not in ends
 
     def number_taken(self, number: Number) -> bool:
         """Whether an entry with this number, in this scheme, has found its heading already."""
