@@ -1317,3 +1317,90 @@ def test_a_copyright_section_titled_with_a_mark_keeps_its_notice_as_granted() ->
     # "＊著作権表示" is a copyright section, its mark aside; its notice (indented, a block of its
     # own) makes the section's English text the notice kept as it was granted
     assert codes_lines(_KEPT_NOTICE, "OL4") == []
+
+
+_KOREAN_IN_PROGRESS = """\
+메모리 관리. 1부
+================================================================================
+
+소개
+--------------------------------------------------------------------------------
+
+이 문서는 리눅스 커널의 메모리 관리에 대해 설명하는
+시리즈의 첫 번째 부분입니다. 우리는 페이지 테이블과
+주소 변환에 대해 살펴볼 것입니다.
+
+커널은 부팅 초기 단계에서 여러 가지 메모리 구조를
+설정해야 합니다. 이 과정은 매우 복잡하지만 차근차근
+알아보겠습니다.
+
+이 부분에서는 초기 페이지 테이블이 어떻게 만들어지는지
+살펴봅니다. 각 항목은 다음 단계의 테이블을
+가리킵니다.
+
+주소 변환이 어떻게 이루어지는지 이해하면 나머지 부분도
+쉽게 따라갈 수 있습니다.
+
+먼저 부팅 과정의 첫 단계부터 시작하겠습니다. 각
+단계는 앞 단계의 결과를 사용합니다.
+
+Page tables
+--------------------------------------------------------------------------------
+
+The kernel sets up the early page tables before it jumps to
+the decompressed image, and each entry points to the next
+level of the hierarchy.
+
+When the processor translates a linear address, it walks
+these tables from the top level down, and the result is
+cached in the translation lookaside buffer.
+
+Later in the boot process the kernel replaces these early
+tables with the final ones, which map all of the physical
+memory into the direct mapping area.
+
+The early tables only cover the first few gigabytes of
+memory, which is enough for the decompressor and for the
+first steps of the kernel itself.
+
+Anything outside this range causes a page fault that the
+early handler must resolve by building a new entry on the
+fly from a small pool of pages.
+
+Now let's go back to the function that fills the top level
+table. It takes the address of the table and the physical
+address it should map.
+
+Its implementation is simple: it computes the index of the
+entry from the address, sets the present and writable bits,
+and stores the result.
+
+We will look at how the final tables are built in the next
+part of this series, together with the functions that
+allocate memory for them.
+
+Each table holds five hundred and twelve entries of eight
+bytes, so one table fills exactly one page of memory and is
+aligned on a page boundary.
+
+The top level table is pointed to by the control register,
+and loading a new value into that register flushes most of
+the cached translations.
+
+Large pages let a single entry of the middle level map two
+megabytes at once, which saves both memory for the tables
+and entries in the cache.
+
+The kernel marks the pages that hold its own code as read
+only once the boot is over, so that a stray write is caught
+as early as possible.
+"""
+
+
+def test_a_korean_translation_in_progress_is_read_in_korean_with_its_english_left_flagged() -> None:
+    # its title, its first section and a fair share of its paragraphs in Korean, the rest still
+    # the English original: a translation into Korean, as one into Chinese or Japanese is
+    doc = read_bytes(_KOREAN_IN_PROGRESS.encode(), "memory.txt")
+    assert language.analyse(doc).main_language == "ko"
+    found = codes_lines(_KOREAN_IN_PROGRESS, "OL4")
+    assert found and {code for code, _ in found} <= {"OL401", "OL402"} and all(line >= 17 for _, line in found)

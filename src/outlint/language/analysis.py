@@ -252,7 +252,8 @@ def _given_twice(doc: Document, paragraphs: list[Paragraph], profiles: dict[int,
     rule is in one script (``HALF_PURITY``) and holds a fair share of the text. A translation
     left half done stops at no rule."""
     lines = doc.facts.lines
-    rule = next((n for n in range(len(lines), 0, -1) if _rule(lines[n - 1])), None)
+    titled = {h.span.line for h in doc.facts.headings}  # (a heading's underline sets nothing off)
+    rule = next((n for n in range(len(lines), 0, -1) if _rule(lines[n - 1]) and n - 1 not in titled), None)
     if rule is None:
         return False
     sides: tuple[Counter[str], Counter[str]] = (Counter(), Counter())

@@ -77,7 +77,7 @@ def main_language(
         p = profiles[id(para)]
         if p.main and not para.lang:
             blocks[p.main] += 1
-            after_latin += p.main in ("han", "kana") and previous == "latin"
+            after_latin += p.main in ("han", "kana", "hangul") and previous == "latin"
             previous = p.main
     heads: Counter[str] = Counter()
     for h in doc.facts.headings:
@@ -134,12 +134,14 @@ def _partial_translation(
     parallel text (each source paragraph, then its translation), read in its source's script."""
     if main_script != "latin":
         return main_script
-    cjk = blocks["han"] + blocks["kana"]
+    cjk = blocks["han"] + blocks["kana"] + blocks["hangul"]
     titled = heads is not None and _translated_heads(heads)
     if not titled and (cjk < TRANSLATED_BLOCKS or cjk < TRANSLATED_SHARE * sum(blocks.values())):
         return main_script
     if after_latin >= PARALLEL_SHARE * cjk:
         return main_script
+    if totals["hangul"] > totals["han"] + totals["kana"]:
+        return "hangul"
     return "kana" if totals["kana"] >= KANA_SHARE * (totals["kana"] + totals["han"]) else "han"
 
 
@@ -149,7 +151,7 @@ TRANSLATED_HEADS = 3
 
 
 def _translated_heads(heads: Counter[str]) -> bool:
-    cjk = heads["han"] + heads["kana"]
+    cjk = heads["han"] + heads["kana"] + heads["hangul"]
     return cjk >= TRANSLATED_HEADS and cjk > heads["latin"]
 
 
