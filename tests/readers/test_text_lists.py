@@ -734,3 +734,46 @@ def test_sections_counted_from_zero_are_numbered_and_the_next_chapter_is_no_list
     assert codes_lines(FROM_ZERO) == []
     # the contents' "0. Important notice" is the heading "0. NOTICE", renamed
     assert codes_lines(ZERO_LISTED) == [("OL103", 15)]
+
+
+FENCES_UNDER_ITEMS = """\
+## Main features and usage
+* Returns text as it is pronounced, keeping punctuation.
+```
+>>> from hangul_tool import Converter
+>>> conv = Converter()
+>>> conv("오늘은 하늘이 맑고 바람이 시원하다.")
+오느른 하느리 말꼬 바라미 시원하다.
+```
+* Looks at the context, thanks to a morphological analyzer.
+In the following example, note that the two 먹고 are pronounced differently.
+```
+>>> conv("밥을 먹고 얼른 학교에 가서 공부를 해라")
+바블 먹꼬 얼른 학꾜에 가서 공부를 해라
+```
+* Returns two kinds of result, the prescriptive (default) and the descriptive one.
+For example, the particle 의 is pronounced 의 in principle, but in real life it is often 에.
+```
+>>> sent = "나의 동생은 계산이 아주 빠르다"
+>>> conv(sent)
+나의 동생은 계사니 아주 빠르다
+>>> conv(sent, descriptive=True)
+나에 동생은 게사니 아주 빠르다
+```
+* The difference is clearer if you set `group_vowels=True`.
+In everyday speech some vowels are hard to tell apart from each other.
+```
+>>> sent = "저는 예전에 그 얘기를 들은 적이 있습니다"
+>>> conv(sent)
+저느 녜저네 그 얘기를 드른 저기 읻씀니다
+>>> conv(sent, group_vowels=True)
+저느 녜저네 그 예기를 드른 저기 읻씀니다
+```
+By default, it returns the standard Korean script, where letters are assembled to form a syllable.
+"""
+
+
+def test_code_fenced_right_under_a_list_item_with_no_blank_line_is_code() -> None:
+    # a README in Markdown read as text: each fence opens a block of its own and its closing
+    # fence ends it, blank line or not; the Korean output of the examples is no paragraph
+    assert codes_lines(FENCES_UNDER_ITEMS) == []

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from outlint import numbering
 from outlint.model import Gap, Span
 from outlint.readers.text.layout import Layout
-from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, SENTENCE_END, indent, words
+from outlint.readers.text.lines import BULLET, CJK, CODE_LINE, FENCE, SENTENCE_END, indent, words
 
 Block = list[int]  # the indices of a block's lines, in order
 
@@ -51,6 +51,7 @@ def group(lines: Sequence[str], content: Sequence[bool], page: Layout, skip: ran
     layout = False
     examples = vim_help(lines)  # "... >" opens an example, "<" closes it
     example = False
+    fence = closed = False  # a Markdown code fence is open; one closed on the line before
     for i in range(len(lines)):
         if i in skip:
             blanks, layout = 0, True  # a skipped block ends the blank run before it
@@ -69,6 +70,13 @@ def group(lines: Sequence[str], content: Sequence[bool], page: Layout, skip: ran
         if examples and current:
             shown, example = _example_bound(lines, current[-1], i, example)
             adjacent = adjacent and not shown
+        if "```" in lines[i] and FENCE.fullmatch(lines[i]):
+            # a fence opens a block of its own, and its closing fence ends one (with no blank
+            # line around them, as a README in Markdown sets code under a list item)
+            adjacent = adjacent and fence
+            fence, closed = not fence, fence
+        elif closed:
+            adjacent, closed = False, False
         if adjacent or (current and layout and _runs_on(lines[current[-1]], lines[i], width)):
             current.append(i)
         else:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from outlint.model import Gap
-from outlint.readers.text.lines import FOOTNOTES, indent
+from outlint.readers.text.lines import FENCE, FOOTNOTES, indent
 
 # A footnote under makeinfo's rule, numbered in parentheses ("   (1) http://python.org/").
 _FOOTNOTE = re.compile(r"\s*\(\d{1,3}\)\s")
@@ -32,10 +32,6 @@ def footnotes(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> frozen
     return frozenset(out)
 
 
-# A Markdown code fence: three backticks or more, an info string after the opening one (not
-# tildes: a row of them is plain text's rule).
-_FENCE = re.compile(r"\s{0,3}`{3,}[^`]*")
-
 
 def fenced(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> frozenset[int]:
     """The first lines of the blocks inside a fenced code block: from the block a fence opens to
@@ -45,13 +41,13 @@ def fenced(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> frozenset
     for block in blocks:
         if isinstance(block, Gap):
             continue
-        fences = sum(1 for i in block if _FENCE.fullmatch(lines[i]))
+        fences = sum(1 for i in block if FENCE.fullmatch(lines[i]))
         if opened:
             opened.append(block[0])
             if fences % 2:
                 out.update(opened)
                 opened = []
-        elif fences and _FENCE.fullmatch(lines[block[0]]):
+        elif fences and FENCE.fullmatch(lines[block[0]]):
             if fences % 2:
                 opened = [block[0]]
             else:

@@ -22,6 +22,9 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # (a rule of at signs, per cent or dollar signs too: "@@@@@@@@" closes a FAQ's list of questions)
 # The rule makeinfo sets before a node's footnotes ("   ---------- Footnotes ----------").
 FOOTNOTES = re.compile(r"\s*-{5,} ?Footnotes ?-{5,}\s*", re.I)
+# A Markdown code fence: three backticks or more, an info string after the opening one (not
+# tildes: a row of them is plain text's rule).
+FENCE = re.compile(r"\s{0,3}`{3,}[^`]*")
 RULE_LINE = re.compile(r"\s*([-=_*~#+.·•@%$&])(?:\s?\1){2,}\s*")
 # (CJK text sets its bullets, a middle dot or a diamond, straight before the item: "・辞書に")
 BULLET = re.compile(
