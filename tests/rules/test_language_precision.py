@@ -1404,3 +1404,64 @@ def test_a_korean_translation_in_progress_is_read_in_korean_with_its_english_lef
     assert language.analyse(doc).main_language == "ko"
     found = codes_lines(_KOREAN_IN_PROGRESS, "OL4")
     assert found and {code for code, _ in found} <= {"OL401", "OL402"} and all(line >= 17 for _, line in found)
+
+
+_SESSION = """\
+第八章 国际化
+
+    本章介绍如何为上游软件添加国际化支持。我们使用 gettextize 命令来
+    生成所需的文件。
+
+    运行 gettextize 命令：
+
+     $ gettextize
+    Creating po/ subdirectory
+    Copying file ABOUT-NLS
+
+    Please use AM_GNU_GETTEXT([external]) in order to cause autoconfiguration
+    to look for an external libintl.
+
+    Please create po/Makevars from the template in po/Makevars.template.
+    You can then remove po/Makevars.template.
+
+    Please run 'aclocal' to regenerate the aclocal.m4 file.
+    You need aclocal from GNU automake 1.9 (or newer) to do this.
+    Then run 'autoconf' to regenerate the configure file.
+
+    Press Return to acknowledge the previous paragraphs.
+     $ rm -rf m4 build-aux *~
+
+    让我们确认一下 po/ 目录下生成的文件。这些文件需要被加入版本控制，
+    以便翻译者可以更新它们。
+"""
+
+_COMMITS = """\
+# 更新日志
+
+## 3.0.24
+>* feat: (player) 字幕插件支持多语言切换
+>* feat: (player) add runHooks method to enhance hook functionality
+>* fix: (player) improve URL handling and default definition assignment in player initialization
+>* fix: (player) 修复横屏状态下进入全屏时播放器宽度不对的问题
+
+## 3.0.23
+>* refactor: (player) add playSessionId for once play process
+>* fix: (player) usePluginHooks not use arguments, fixed #1773
+>* fix: (player) 插件增加存储除根节点外的额外节点的属性
+
+## 3.0.22
+>* fix: (player) null is not an object (evaluating 'this.root.getBoundingClientRect')
+>* fix: progress bar mouseup event is not fired, due to preview
+>* fix: (player) 修复弹幕插件在无控制栏时，初始化报错问题
+"""
+
+
+def test_a_console_session_s_output_between_its_commands_is_shown_as_printed() -> None:
+    # "$ gettextize" over its first lines of output, its messages over several blocks, then
+    # "$ rm -rf m4": the program's output, in English as it prints it
+    assert codes_lines(_SESSION, "OL4") == []
+
+
+def test_commit_subjects_in_a_changelog_keep_their_authors_languages() -> None:
+    # "fix: (player) 修复..." among "feat: (player) add ...": each commit in its own language
+    assert codes_lines(_COMMITS, "OL4") == []

@@ -113,9 +113,63 @@ def _shown_as_written(doc: Document, main: str | None) -> frozenset[int]:
     the text around them and the works a reading list cites. Derived once: OL403 asks OL401 too."""
     paras = list(language.iter_paragraphs(doc, _BLOCK_KINDS))
     shown = _opened_examples(doc, paras) | _inset(doc, paras) | _exercises(doc, paras)
+    shown |= _commit_subjects(doc, paras)
     if main in CJK:
-        shown |= _displayed(doc, paras) | _reading_list(paras) | _introduced(doc, paras)
+        shown |= _displayed(doc, paras) | _reading_list(paras) | _introduced(doc, paras) | _session(doc, paras)
     return shown
+
+
+# A commit's subject as Conventional Commits writes it ("fix: (player) ...", "feat(api): ..."),
+# as a generated changelog lists them, after a list's or a quote's mark.
+_COMMIT = re.compile(
+    r"[\s>*+-]*(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert)(?:\([^()]{0,40}\))?!?:\s"
+)
+
+
+def _commit_subjects(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
+    """Blocks whose lines are mostly commit subjects: each in the language its author wrote it in,
+    a changelog's record of them, not text to translate."""
+    lines = doc.facts.lines
+    out = set()
+    for para in paras:
+        own = lines[para.span.line - 1 : para.span.end_line]
+        if sum(1 for line in own if _COMMIT.match(line)) * 2 > len(own):
+            out.add(id(para))
+    return frozenset(out)
+
+
+def _prompt(line: str) -> bool:
+    return line.lstrip().startswith("$ ")
+
+
+# A command's output set apart from its command runs over this many blocks at least (one block
+# between two commands is the text's own: a caption left untranslated, "MANIFEST.in (v=1.1) —
+# for distutils to make sdist.").
+SESSION_BLOCKS = 2
+
+
+def _session(doc: Document, paras: Sequence[Paragraph]) -> frozenset[int]:
+    """In a CJK document, the blocks with no CJK text between two blocks that hold a shell
+    prompt, the first ending in a command's output ("$ gettextize" over "Creating po/
+    subdirectory" ... "$ rm -rf m4"): a console session, the program's output as it prints it,
+    not text left untranslated."""
+    lines = doc.facts.lines
+    out: set[int] = set()
+    run: list[int] = []  # the blocks since the last block with a prompt
+    opened = False
+    for para in paras:
+        own = lines[para.span.line - 1 : para.span.end_line]
+        if any(_prompt(line) for line in own):
+            if opened and len(run) >= SESSION_BLOCKS:
+                out.update(run)
+            out.add(id(para))
+            # (the program's output under its command, in the block: more of it may follow)
+            run, opened = [], not _prompt(own[-1]) and not CJK_LETTER.search(own[-1])
+        elif opened and not CJK_LETTER.search(para.text):
+            run.append(id(para))
+        else:
+            run, opened = [], False
+    return frozenset(out)
 
 
 def _leads_in(line: str) -> bool:
@@ -396,9 +450,10 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
     allowed = _allowed(options)
     min_letters = int(options.get("min-letters", 30))
     whole: set[int] | None = None  # the first lines of the paragraphs OL401 reports whole
+    shown: frozenset[int] = doc.facts.derive(_shown_as_written, main) if doc.format == "text" else frozenset()
     for para in language.iter_paragraphs(doc):
         p = langs.paragraphs[id(para)]
-        if para.lang or id(para) in langs.latin:
+        if para.lang or id(para) in langs.latin or id(para) in shown:
             continue
         glued = {n for part in langs.parts.get(id(para), ()) if part.kind == "line" for n in part.lines}
         # (a block with lines glued under it is not OL401's whole: its runs are looked for here)
