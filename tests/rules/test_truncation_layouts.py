@@ -996,3 +996,27 @@ def test_an_e_text_s_bounds_and_title_page_are_no_text_lost() -> None:
     # title page, its spacing, and the closing line over the end marker with the blank lines
     # before it: layout, not text cut off or lost
     assert report(ETEXT) == []
+
+
+CJK_TITLE = """\
+内核初始化 第五部分
+===========================================================
+
+与系统架构有关的初始化后续分析
+===========================================================
+
+在之前的章节中，我们讲到了与系统架构有关的初始化函数，并且介绍了内存映射的建立过程。本章我们继续分析剩下的部分。
+
+首先我们来看一下中断向量表的初始化。这一步在很早的时候就已经开始了，但是直到现在才真正完成。
+
+复制磁盘设备信息
+-----------------------------------------------------------
+
+下面两步是解析启动参数，并且把磁盘设备的信息复制到内核的数据结构中。
+"""
+
+
+def test_a_cjk_document_s_title_over_its_first_section_is_no_empty_section() -> None:
+    # "内核初始化 第五部分" names the document (its characters count two to a word), and its
+    # first section follows it directly, underlined alike
+    assert report(CJK_TITLE) == []

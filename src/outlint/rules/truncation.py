@@ -187,8 +187,8 @@ def _title_line(doc: Document, h: Heading) -> bool:
     more): its title, which the first section may follow directly ("This is the GNU cpio package"
     over "* Introduction"), however the two are underlined. A section's name ("NAME" over
     "SYNOPSIS" in a manual page) is no title."""
-    if h.number is not None or len(h.title.split()) < DOCUMENT_TITLE_WORDS:
-        return False
+    if h.number is not None or _size(h.title) < DOCUMENT_TITLE_WORDS:
+        return False  # (two CJK characters counting as a word: "内核初始化 第五部分" names a document)
     return not any(isinstance(b, Paragraph) for b in doc.preamble)
 
 

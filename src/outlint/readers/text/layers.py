@@ -32,7 +32,6 @@ def footnotes(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> frozen
     return frozenset(out)
 
 
-
 def fenced(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> frozenset[int]:
     """The first lines of the blocks inside a fenced code block: from the block a fence opens to
     the one that holds the fence closing it (none when it is never closed)."""
