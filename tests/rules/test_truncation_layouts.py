@@ -1020,3 +1020,35 @@ def test_a_cjk_document_s_title_over_its_first_section_is_no_empty_section() -> 
     # "内核初始化 第五部分" names the document (its characters count two to a word), and its
     # first section follows it directly, underlined alike
     assert report(CJK_TITLE) == []
+
+
+SIGNATURES = """\
+FROB(1)                     General Commands Manual                    FROB(1)
+
+NAME
+       frob - move downloads around in a queue
+
+METHODS
+       frob.changePosition([secret], gid, pos, how)
+              This method changes the position of the download denoted by
+              gid in the queue.  pos is an integer.  how is a string.  If
+              how is POS_SET, it moves the download to a position relative
+              to the beginning of the queue.
+
+       refresh-client [-A pane:state] [-B name:what:format]
+              The argument is split into three items by colons: name is a
+              name for the subscription.  what may be empty to check the
+              format only for the attached session.
+
+       frob.purge()
+              This method purges the queue.  it also frees the memory
+              that the results took.
+"""
+
+
+def test_a_sentence_may_start_with_a_parameter_its_signature_names() -> None:
+    # "how" and "what" are parameters of the signatures over their descriptions; "it" is no
+    # name, and its sentence starts in lowercase
+    assert report(SIGNATURES) == [
+        '19:46: OL305 sentence starts in lowercase: "queue. it" (a fragment of a lost or garbled sentence?)'
+    ]

@@ -1138,7 +1138,44 @@ def _lowercase_names(doc: Document) -> frozenset[str]:
                 m = _LOWER_START.match(block.text)
                 if m:
                     counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    return frozenset(w for w, n in counts.items() if n >= NAME_STARTS)
+    return frozenset(w for w, n in counts.items() if n >= NAME_STARTS) | _arguments(doc)
+
+
+# A manual page's synopsis, an option with its argument on its tag line ("--subscribe what", "-o
+# file"), a call's or a command's signature ("aria2.changePosition([secret], gid, pos, how)",
+# "refresh-client [-A pane:state] [-B name:what:format]"): the arguments are names, which a
+# sentence may start with as they are spelt.
+_SYNOPSIS = re.compile(r"(?i:synopsis|usage)")
+_OPTION_ARGUMENT = re.compile(r"\s*--?[\w][\w-]*[ =]<?([a-z][a-z_]*)>?\s*$")
+_SIGNATURE_LINE = re.compile(r"\s*[\w.:-]+(?:\(|\s+\[)")
+_WORD = re.compile(r"[a-z][a-z_]*")
+# A signature has this many words at most, and no sentence in it.
+SIGNATURE_WORDS = 16
+
+
+def _arguments(doc: Document) -> frozenset[str]:
+    """The lowercase words a manual page gives as names: its synopsis's, the arguments its
+    options take on their tag lines, the parameters of the signatures its items describe."""
+    if doc.format != "text":
+        return frozenset()
+    out: set[str] = set()
+    for h in doc.facts.headings:
+        if _SYNOPSIS.fullmatch(h.title.strip()):
+            out.update(w for b in h.body if isinstance(b, Paragraph) for w in _WORD.findall(b.text))
+    for line in doc.facts.lines:
+        head = line.lstrip()[:1]
+        if head == "-" and (m := _OPTION_ARGUMENT.match(line)):
+            out.add(m.group(1))
+        elif (
+            head.isalpha()
+            and line.rstrip().endswith((")", "]"))
+            and _SIGNATURE_LINE.match(line)
+            and len(line.split()) <= SIGNATURE_WORDS
+            and not _SENTENCE_BREAK.search(line)
+            and not ends_sentence(line)
+        ):
+            out.update(_WORD.findall(line))
+    return frozenset(out)
 
 
 def _ends_in_display(doc: Document, p: Paragraph) -> bool:
