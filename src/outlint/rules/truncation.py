@@ -1173,8 +1173,9 @@ def _arguments(doc: Document) -> frozenset[str]:
             and len(line.split()) <= SIGNATURE_WORDS
             and not _SENTENCE_BREAK.search(line)
             and not ends_sentence(line)
+            and "$" not in line  # (a shell's "if [ $a != $b ]" is code)
         ):
-            out.update(_WORD.findall(line))
+            out.update(_WORD.findall(line, min(i for i in (line.find("("), line.find("[")) if i >= 0)))
     return frozenset(out)
 
 
