@@ -416,3 +416,120 @@ TEMPLATE = """\
 def test_a_template_s_last_field_ends_no_sentence() -> None:
     # "label:  value": a form's field, however many words its label has
     assert codes_lines(TEMPLATE) == []
+
+
+APPENDIX_LABELLED = """\
+Network Working Group                                          J. Doe
+Request for Comments: 9999                                  Example Inc.
+Category: Informational                                        June 2006
+
+
+                       The Example Widget Protocol
+
+Table of Contents
+
+   1. Introduction ..................................................2
+   2. Protocol ......................................................2
+   A. Appendix - Protocol constant values ...........................3
+   B. Appendix - Glossary ...........................................3
+
+1. Introduction
+
+   This document describes the example widget protocol in full.
+
+2. Protocol
+
+   The widget sends a hello message and waits for the reply.
+
+Appendix A. Protocol Constant Values
+
+   This section describes protocol types and constants.
+
+Appendix B. Glossary
+
+   A widget is a small device that speaks the protocol.
+"""
+
+LETTER_GLUED = """\
+Network Working Group                                          J. Doe
+Request for Comments: 9999                                  Example Inc.
+Category: Informational                                        June 2006
+
+
+                       The Example Widget Protocol
+
+Table of Contents
+
+   1. Introduction ..................................................2
+   2. Protocol ......................................................2
+   A. Protocol constant values ......................................3
+           A.1. Record layer ............................................3
+           A.2. Hello messages ..........................................3
+           A.3.Handshake finalization message ...........................3
+
+1. Introduction
+
+   This document describes the example widget protocol in full.
+
+2. Protocol
+
+   The widget sends a hello message and waits for the reply.
+
+Appendix A. Protocol Constant Values
+
+   This section describes protocol types and constants.
+
+A.1. Record Layer
+
+   The record layer carries messages.
+
+A.2. Hello Messages
+
+   Hello messages start the exchange.
+
+A.3. Handshake Finalization Message
+
+   The finished message ends the exchange.
+"""
+
+ET_SEQ = """\
+INTERNET-DRAFT                                       Charles H. Lindsey
+Widget Format Working Group                       University of Example
+                                                               May 2002
+
+                        Widget Article Format
+
+1. Introduction
+
+   This document defines the format of widget articles.
+
+2. Parameters
+
+   The possibility of allowing Mime-style parameters to appear in all
+   headers is provided mainly for the purpose of allowing future
+   extensions to existing headers, since only a very few specific
+   parameters are defined in this standard. Observe that such parameters
+   do not, in general, occur in headers defined in other standards,
+   except for the MIME standards [RFC 2045] et seq. and their
+   extensions.
+
+   Other parameters may be defined by future extensions.
+
+3. Security Considerations
+
+   None.
+"""
+
+
+def test_an_appendix_entry_labelled_after_its_letter_names_its_heading() -> None:
+    # "B. Appendix - Glossary" lists "Appendix B. Glossary": the label moved, the title the same
+    assert codes_lines(APPENDIX_LABELLED) == []
+
+
+def test_an_appendix_section_s_number_glued_to_its_entry_s_title_is_its_number() -> None:
+    # "A.3.Handshake finalization message": numbered "A.3.", as its heading is
+    assert codes_lines(LETTER_GLUED) == []
+
+
+def test_et_seq_ends_no_sentence() -> None:
+    assert codes_lines(ET_SEQ) == []

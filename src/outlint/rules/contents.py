@@ -206,6 +206,7 @@ def _verdicts(doc: Document) -> dict[int, str]:
                 _IPR_ENTRY.fullmatch(e.title.strip()) is not None
                 and _RFC_CLOSING.fullmatch(h.title.strip()) is not None
             )
+            or _labelled_again(ne, nh, h)
         )
         if not number_ok:
             out[i] = "number"
@@ -458,6 +459,13 @@ _RFC_CLOSING = re.compile(
     r"(?i)(?:authors?'?s?|editors?'?s?|contributors?'?s?)\s+address(?:es)?|full\s+copyright\s+statement|"
     r"copyright\s+(?:notice|statement)|intellectual\s+property(?:\s+statement)?"
 )
+
+
+def _labelled_again(entry: str, heading: str, h: Heading) -> bool:
+    """An entry that spells its heading's label word after its number ("B. Appendix - Glossary"
+    for "Appendix B. Glossary"): the same title, labelled where the contents puts labels."""
+    word, _, rest = entry.partition(" ")
+    return bool(rest) and rest == heading and h.number is not None and word in h.number.label.lower()
 
 
 # xml2rfc's one entry for an RFC's closing statements, which stand under their own headings

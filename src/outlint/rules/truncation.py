@@ -29,7 +29,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr inc ltd co corp dept est min max misc resp viz ca art arts para paras "
     "ref refs op cit ibid n.b a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen "
     "col cpt sgt rev hon esq govt assn bros univ orig fr var sp alt ext esp avg std trans abbr adj adv "
-    "approx lit pl sing syn cca obs usu eg ie nb prob ff iff env".split()
+    "approx lit pl sing syn cca obs usu eg ie nb prob ff iff env seq sqq wrt w.r.t".split()
 )
 # A fragment starts with an ordinary word: one of the commonest English words, or a word with a
 # common derivational ending. Identifiers, commands and names (grep, zlib's, cd) are neither, and

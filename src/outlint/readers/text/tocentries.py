@@ -40,7 +40,7 @@ def _parse(text: str) -> tuple[Number, str] | None:
 
 # A dotted number glued to its title's first word ("2.1.1Step One", as nroff set a contents line
 # whose number filled its column).
-_GLUED = re.compile(r"(?P<n>\d{1,3}(?:\.\d{1,3}){1,5})\.?(?P<rest>[A-Z](?:[a-z]+|[A-Z]+)(?:\s.*)?)")
+_GLUED = re.compile(r"(?P<n>(?:\d{1,3}|[A-Z])(?:\.\d{1,3}){1,5})\.?(?P<rest>[A-Z](?:[a-z]+|[A-Z]+)(?:\s.*)?)")
 
 
 def _glued(text: str) -> tuple[Number, str] | None:
@@ -48,6 +48,9 @@ def _glued(text: str) -> tuple[Number, str] | None:
     if m is None:
         return None
     n = m.group("n")
+    head, *tail = n.split(".")
+    if head.isalpha():  # "A.4.4.Handshake finalization message": an appendix's section
+        return Number(n + ".", "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), m.group("rest").strip()
     return Number(n, "decimal", tuple(int(p) for p in n.split("."))), m.group("rest").strip()
 
 
