@@ -1052,3 +1052,54 @@ def test_a_sentence_may_start_with_a_parameter_its_signature_names() -> None:
     assert report(SIGNATURES) == [
         '19:46: OL305 sentence starts in lowercase: "queue. it" (a fragment of a lost or garbled sentence?)'
     ]
+
+
+KINDS = """\
+Network Working Group                                          J. Doe
+Request for Comments: 9999                                  Example Inc.
+Category: Standards Track                                      July 2003
+
+
+                       The Example Widget Protocol
+
+Table of Contents
+
+   1. Introduction ....................................................2
+   2. Security Considerations .........................................2
+   References .........................................................2
+   Normative References ...............................................2
+   Informative References .............................................2
+   Author's Address ...................................................3
+
+1. Introduction
+
+   This document describes the example widget protocol in full.
+
+2. Security Considerations
+
+   The widget protocol has no security of its own.
+
+3. Deployment
+
+References
+
+Normative References
+
+   [1]  Doe, J., "Widgets", RFC 9998, July 2003.
+
+Informative References
+
+   [2]  Roe, R., "More Widgets", RFC 9997, July 2003.
+
+Author's Address
+
+   J. Doe
+"""
+
+
+def test_a_label_over_the_kinds_it_names_is_no_empty_section() -> None:
+    # "References" over "Normative References" and "Informative References", all at one level;
+    # "3. Deployment" right over "References" names no kind of it, and is empty
+    assert report(KINDS) == [
+        '25:1: OL301 section "3. Deployment" has no body text: the next heading "References" follows directly'
+    ]

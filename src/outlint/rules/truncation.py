@@ -243,6 +243,8 @@ def check_empty(doc: Document, options: Mapping[str, Any]) -> Out:
             continue
         if after is not None and _listed_over(doc, h, after):
             continue  # a part's title over its first chapter, as the contents sets them
+        if h.number is None and _kinds_of(h, headings[k + 1 : k + 1 + KINDS]):
+            continue  # "References" over "Normative References": a label over its kinds
         if " elsewhere" in (h.style or "") or h.style == "html elsewhere" or _links_away(h.title):
             continue  # a heading that links to the document its section's text is in
         if own_body(h, min_gap):
@@ -272,6 +274,19 @@ def _listed_over(doc: Document, h: Heading, after: Heading) -> bool:
     if i is None or i + 1 >= len(doc.toc) or doc.facts.alignment.entry_for(after) != i + 1:
         return False
     return doc.toc[i + 1].span.column > doc.toc[i].span.column
+
+
+# A label over its kinds has this many of them, at least, right after it.
+KINDS = 2
+
+
+def _kinds_of(h: Heading, after: Sequence[Heading]) -> bool:
+    """Whether the next headings name kinds of what this one names ("Normative References" and
+    "Informative References" after "References"): a label over the sections of its kinds, set at
+    their level as plain text and flat markup set it. One such heading is no kind ("REPORTING
+    BUGS" after an empty "BUGS")."""
+    title = normalize_title(h.title)
+    return bool(title) and len(after) == KINDS and all(normalize_title(x.title).endswith(" " + title) for x in after)
 
 
 def _links_away(title: str) -> bool:
