@@ -533,3 +533,53 @@ def test_an_appendix_section_s_number_glued_to_its_entry_s_title_is_its_number()
 
 def test_et_seq_ends_no_sentence() -> None:
     assert codes_lines(ET_SEQ) == []
+
+
+COLON_TITLE = """\
+INTERNET-DRAFT                                               J. Doe
+Widget Working Group                                     Example Inc.
+draft-doe-widget-00.txt                                    June 2001
+
+
+                       The Example Widget Protocol
+
+1. Abstract
+
+   This document describes the example widget protocol in full.
+
+2. Introduction
+
+   Flexibility is one of the main strengths of the widget protocol.
+
+3. Widget Option
+
+   The widget sends a hello message and waits for the reply.
+
+3.1. Usage of the Hello Message
+
+   The hello message carries the name.
+
+3.2. Usage of the Reply Message
+
+   The reply message carries the answer.
+
+4. Naming Conventions:
+
+   To obtain a ticket, the client must determine the name of the
+   server.  The following convention is used:
+
+     host/MachineName@Realm
+
+5. Summary
+
+   The widget protocol is simple.
+
+6. Security Considerations
+
+   None.
+"""
+
+
+def test_a_short_numbered_title_with_a_colon_after_it_is_the_next_section() -> None:
+    # "4. Naming Conventions:" between "3.2." and "5.": no gap from 3 to 5
+    assert codes_lines(COLON_TITLE) == []

@@ -369,6 +369,10 @@ def _judge(
         return "numbered+chain" if expected and heading_shape(title) else None
     if (not title and fam in WORDY) or heading_shape(title):
         return "numbered"
+    if fits and title.endswith(":") and len(title.split()) <= COLON_TITLE_WORDS and heading_shape(title[:-1]):
+        # "4. Naming Conventions:" between "3.2." and "5.": the next number of the chain, a short
+        # title with a colon after it, as some authors set their headings
+        return "numbered+chain"
     if fam in WORDY and number.label[-1:] in ".:-–—" and loose_shape(title) and not SENTENCE_END.search(title):
         # a label that names its kind, set off from its title ("Book the Second--the Golden
         # Thread"), unlike a sentence that cites one ("Section 7.2 establishes a registry.")
@@ -379,6 +383,10 @@ def _judge(
         # sub-section follows: "12.1.1.14. Questions about running services." over "12.1.1.14.1.")
         return "numbered+chain"
     return None
+
+
+# A title with a colon after it heads its section when it has this many words at most.
+COLON_TITLE_WORDS = 6
 
 
 def _runs_on(label: str) -> bool:
