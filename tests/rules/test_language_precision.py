@@ -1465,3 +1465,32 @@ def test_a_console_session_s_output_between_its_commands_is_shown_as_printed() -
 def test_commit_subjects_in_a_changelog_keep_their_authors_languages() -> None:
     # "fix: (player) 修复..." among "feat: (player) add ...": each commit in its own language
     assert codes_lines(_COMMITS, "OL4") == []
+
+
+_HASH_COMMENTED = """\
+# 这是 GnuPG 的帮助文件。
+# 以 "#" 开头的行是注释。
+
+.gnupg.agent-problem
+# There was a problem accessing or starting the agent.
+无法连接到运行的 Gpg-Agent 或与正在运行的 Gpg-Agent 发生通信问题。
+
+本系统使用一个称为 Gpg-Agent 的后台进程来处理私钥和请求密码。代理通常
+在用户登录时启动，并在用户在线时运行。如果没有可用的代理，系统会尝试
+动态启动一个代理。
+.
+
+.gpgsm.root-cert-not-trusted
+# This text gets displayed by the audit log if
+# a root certificates was not trusted.
+根证书（信任基础）不受信任。根据配置，可能会提示您将根证书标记为受
+信任的，或者您需要手动告诉 GnuPG 信任该证书。如有疑问，请询问系统
+管理员是否应信任此证书。
+.
+"""
+
+
+def test_comments_a_translated_file_keeps_in_english_are_no_untranslated_text() -> None:
+    # a help file that comments with "#", in Chinese too: the English comments over each entry
+    # are the source's, kept as they were
+    assert codes_lines(_HASH_COMMENTED, "OL4") == []

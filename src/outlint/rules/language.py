@@ -498,6 +498,8 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                         continue  # names with their mail addresses
                     if _shown(doc, para, line, col):
                         continue  # an example on lines of its own, which the line above introduces
+                    if doc.facts.lines[line - 1].lstrip().startswith("#") and doc.facts.derive(_hash_comments, main):
+                        continue  # a maintainer's comment, kept in the source's language
                 if terms is None:
                     terms = language.term_lines(doc, para)
                 if terms and any(n in terms for n in range(line, end_line + 1)):
@@ -515,6 +517,20 @@ def check_run(doc: Document, options: Mapping[str, Any]) -> Out:
                     (),
                     Detected(tag),
                 )
+
+
+# A file commented with "#" has this many comment lines at least.
+HASH_COMMENTS = 3
+
+
+def _hash_comments(doc: Document, main: str | None) -> bool:
+    """Whether a CJK document comments its lines with "#": several lines open with it, some of them
+    in the document's own language ("# 以 "#" 开头的行是注释。" in a translated help file), so the
+    English ones are the source's comments a translator keeps, not text to translate."""
+    if main not in CJK or doc.format != "text":
+        return False
+    comments = [line for line in doc.facts.lines if line.lstrip().startswith("# ")]
+    return len(comments) >= HASH_COMMENTS and any(CJK_LETTER.search(line) for line in comments)
 
 
 _OPEN_QUOTES = "\"“‘「『《〈'`"  # (and manual pages' `quoted' strings)
