@@ -777,3 +777,38 @@ def test_code_fenced_right_under_a_list_item_with_no_blank_line_is_code() -> Non
     # a README in Markdown read as text: each fence opens a block of its own and its closing
     # fence ends it, blank line or not; the Korean output of the examples is no paragraph
     assert codes_lines(FENCES_UNDER_ITEMS) == []
+
+
+STACKED_UNDERLINED = """\
+1. はじめに
+-----------
+
+ここには、マニュアル等の日本語訳が置かれています。このファイルでは、
+ここに置かれているファイルに関する説明を行います。
+
+
+2. 利用法
+---------
+2.1. オンラインヘルプの作成
+---------------------------
+
+まず、オンラインヘルプファイルを作成する手順を説明します。
+
+
+2.2. 他の形式のドキュメントの作成
+---------------------------------
+
+他の形式のドキュメントの作成は、Makefile の通りに行います。
+
+
+3. 注意
+-------
+
+この日本語訳は無保証です。
+"""
+
+
+def test_headings_each_over_its_underline_one_under_the_other_are_two_headings() -> None:
+    # "2. 利用法" and its rule, then "2.1. ..." and its rule with no blank line between
+    assert _numbers(STACKED_UNDERLINED) == ["1.", "2.", "2.1.", "2.2.", "3."]
+    assert codes_lines(STACKED_UNDERLINED) == []

@@ -43,7 +43,7 @@ from outlint.readers.text.numbered import (
     _numbers,
     _stacked,
 )
-from outlint.readers.text.outdent import NAME_LINE
+from outlint.readers.text.outdent import NAME_LINE, name_lines
 from outlint.readers.text.outlinemode import _OUTLINE_HEADING, _outline_items, _outline_mode, _under_outline_entry
 from outlint.readers.text.styles import Listing, continues
 from outlint.readers.text.titles import _SYMBOL_ITEM, _comment, _sentence_title, heading_shape
@@ -63,6 +63,7 @@ from outlint.readers.text.underlined import (
     _underline_heading,
     _underline_indents,
     _underlined,
+    underlined_pairs,
 )
 
 # A bare title stands for a numbered entry at most this many entries after the last one read:
@@ -220,6 +221,9 @@ def candidates(
                     items.append(replace(made, kind="list"))  # "name - summary" under its title
                     k += 1
             continue
+        if underlined_pairs(lines, block):
+            blocks.insert(k, block[2:])  # headings each over its underline, one under the other
+            block = block[:2]
         under = _underline_heading(lines, block) or _short_underline(lines, block, listing)
         if (
             under is not None
@@ -374,25 +378,4 @@ def candidates(
                 items.append((heading, listed_entry))
                 continue
         items.append(fallback())
-    return _name_lines(items)
-
-
-# The title of a manual page's NAME section, as the page and its translations spell it.
-_NAME_TITLE = re.compile(r"(?i:name)|名前|名称|名稱|이름")
-
-
-def _name_lines(items: list[Item]) -> list[Item]:
-    """A manual page's NAME line under its title ("gozilla - force firefox to display ..."), a
-    title set as any heading of the document is (an Info manual's underlined "NAME"): a name and
-    its summary, no sentence."""
-    for k in range(1, len(items)):
-        title, item = items[k - 1], items[k]
-        if (
-            isinstance(title, Heading)
-            and _NAME_TITLE.fullmatch(title.title.strip())
-            and isinstance(item, Paragraph)
-            and item.kind == "prose"
-            and NAME_LINE.fullmatch(item.text)
-        ):
-            items[k] = replace(item, kind="list")
-    return items
+    return name_lines(items)

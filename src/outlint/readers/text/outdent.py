@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeVar
 
 from outlint import numbering
-from outlint.model import Gap
+from outlint.model import Gap, Heading, Paragraph
 from outlint.readers.text.lines import BULLET, CODE_LINE, HEADING_END, SENTENCE_END, UNDERLINE, indent
 
 # The outermost outdented style must have at least this many titles: one short line left of the
@@ -140,3 +142,26 @@ def outdented(lines: Sequence[str], blocks: Sequence[list[int] | Gap], prose_ind
 # several, file names with dots among them), a dash, a summary ("sed - stream editor for filtering
 # text"), no sentence ending inside: a definition, not a sentence.
 NAME_LINE = re.compile(r"(?!.*[.!?]\s)[^\s.!?][^!?]{0,400}?\s(?:-|--|–|—|‐)\s+\S[^!?]*")
+
+
+T = TypeVar("T")
+
+# The title of a manual page's NAME section, as the page and its translations spell it.
+_NAME_TITLE = re.compile(r"(?i:name)|名前|名称|名稱|이름")
+
+
+def name_lines(items: list[T]) -> list[T]:
+    """A manual page's NAME line under its title ("gozilla - force firefox to display ..."), a
+    title set as any heading of the document is (an Info manual's underlined "NAME"): a name and
+    its summary, no sentence."""
+    for k in range(1, len(items)):
+        title, item = items[k - 1], items[k]
+        if (
+            isinstance(title, Heading)
+            and _NAME_TITLE.fullmatch(title.title.strip())
+            and isinstance(item, Paragraph)
+            and item.kind == "prose"
+            and NAME_LINE.fullmatch(item.text)
+        ):
+            items[k] = replace(item, kind="list")
+    return items

@@ -12,7 +12,7 @@ from outlint.model import Gap, Heading, Span
 from outlint.readers.text.kinds import PROMPT
 from outlint.readers.text.layout import INFO_NODE
 from outlint.readers.text.lines import RULE_LINE, UNDERLINE, indent
-from outlint.readers.text.titles import _QUESTION_LABELS, _SYMBOL_ITEM, COLUMN_GAP, _release, bare_named
+from outlint.readers.text.titles import _QUESTION_LABELS, _SYMBOL_ITEM, COLUMN_GAP, _release, bare_named, heading_shape
 
 
 def _underline_indents(lines: Sequence[str], blocks: Sequence[list[int] | Gap]) -> dict[str, int]:
@@ -265,3 +265,17 @@ def _closes_listing(lines: Sequence[str], first: int, rule: int) -> bool:
             return code or above.rstrip().endswith((":", "："))
         code = code or bool(_CODE_END.search(s) or PROMPT.match(s))
     return False
+
+
+def underlined_pairs(lines: Sequence[str], block: list[int]) -> bool:
+    """Whether a block is titles each over its underline, one straight under the other ("2. 利用法"
+    / "---------" / "2.1. オンラインヘルプの作成" / "-----"): a chapter's heading right over its first
+    section's, no blank line between, each a heading of its own (numbered, shaped as one)."""
+    if len(block) < 4 or len(block) % 2:
+        return False
+    return all(
+        _underline_heading(lines, block[k : k + 2]) is not None
+        and (parsed := numbering.parse(lines[block[k]])) is not None
+        and heading_shape(parsed[1])
+        for k in range(0, len(block), 2)
+    )
