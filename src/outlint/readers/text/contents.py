@@ -206,15 +206,23 @@ def _bulleted(text: str) -> tuple[Number, str] | None:
     return _parse(_BULLET.sub("", stripped)) if _BULLET.match(stripped) else None
 
 
+# A browser nests lists this deep at most, each level's bullet before the next (more are a line
+# of marks, read no further).
+NESTED_BULLETS = 8
+
+
 def _last_bullet(line: str, title: str) -> tuple[str, int]:
     """An entry's title without the bullets left before it, and the column of the last one."""
     col = at = indent(line)
-    while (m := _BULLET.match(line[at:])) is not None:
+    for _ in range(NESTED_BULLETS):
+        if (m := _BULLET.match(line[at : at + 80])) is None:
+            break
         col, at = at, at + m.end()
-    col += 1
-    while (m := _BULLET.match(title)) is not None:
+    for _ in range(NESTED_BULLETS):
+        if (m := _BULLET.match(title)) is None:
+            break
         title = title[m.end() :]
-    return title, col
+    return title, col + 1
 
 
 def _entry_shaped(block: _Block, lines: Sequence[str], content: Sequence[bool], i: int) -> bool:
