@@ -812,3 +812,49 @@ def test_headings_each_over_its_underline_one_under_the_other_are_two_headings()
     # "2. 利用法" and its rule, then "2.1. ..." and its rule with no blank line between
     assert _numbers(STACKED_UNDERLINED) == ["1.", "2.", "2.1.", "2.2.", "3."]
     assert codes_lines(STACKED_UNDERLINED) == []
+
+
+CHAPTER_CAPTION = """\
+CONTENTS
+
+CHAPTER
+       I. Early Promise
+      II. The Morning of Life
+     III. The New Path
+
+INDEX
+
+
+
+CHAPTER I
+
+EARLY PROMISE
+
+As life broadens with advancing culture, people are able to enjoy
+more of the various forms of art, and the artist finds a larger public.
+
+CHAPTER II
+
+THE MORNING OF LIFE
+
+The young musician arrived in the city with letters of introduction
+and was received by the leading families of the place.
+
+CHAPTER III
+
+THE NEW PATH
+
+In these years his style changed, and his friends were surprised.
+
+INDEX
+
+Art, 1; City, 2; Style, 3.
+"""
+
+
+def test_a_caption_over_a_book_s_roman_contents_is_no_entry() -> None:
+    # "CHAPTER" over "I. Early Promise" labels the column of numbers; the contents ends before
+    # "CHAPTER I", the first chapter's heading
+    doc = text.read(CHAPTER_CAPTION.encode(), "in.txt")
+    assert [e.title for e in doc.toc] == ["Early Promise", "The Morning of Life", "The New Path"]
+    assert codes_lines(CHAPTER_CAPTION) == []

@@ -19,7 +19,11 @@ from outlint.readers.text.tocstart import _find_title, _Standalone, _underlined_
 from outlint.readers.text.tocwrap import _continues, _joined, _note, _trailing_note, _without_topics
 
 # column labels above contents entries ("PAGE", "Chapter ... Page") are not entries
-_COLUMN_LABEL = re.compile(r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp?\.|seite|页码|页)\s*", re.IGNORECASE)
+# ("CHAPTER" alone over a book's roman numbers, too)
+_COLUMN_LABEL = re.compile(
+    r"\s*(?:(?:chapter|section|part)\s+)?(?:page|pages|pp?\.|seite|页码|页)\s*|\s*(?:chapter|section|part)s?\s*",
+    re.IGNORECASE,
+)
 # a list of figures or tables after the contents is another list, not more contents
 _OTHER_LIST = re.compile(
     r"\s*+(?:list\s+of\s+(?:figures|tables|examples|illustrations|procedures|plates|maps|abbreviations)|"
