@@ -1494,3 +1494,30 @@ def test_comments_a_translated_file_keeps_in_english_are_no_untranslated_text() 
     # a help file that comments with "#", in Chinese too: the English comments over each entry
     # are the source's, kept as they were
     assert codes_lines(_HASH_COMMENTED, "OL4") == []
+
+
+_SIGNED_EPIGRAPH = """\
+CHAPTER IV
+
+HEROIC SYMPHONY
+
+     Ach, der menschliche Intellekt! Ach "Genie"! Es ist nicht so gar
+     viel einen "Faust" eine Schopenhauerische Philosophie, eine Eroika
+     gemacht zu haben.
+                                                  --Friederich Nietzshe.
+
+
+The immediate fruit of this mental travail was a sudden growth in the
+composer's powers, and the symphony he wrote next was the proof of it.
+
+     Er schrieb die Symphonie in wenigen Wochen, und niemand wusste, wie
+     er das so schnell geschafft hatte, obwohl er krank war.
+
+The critics of the time were divided, and the audience was puzzled.
+"""
+
+
+def test_an_epigraph_signed_in_its_own_block_is_quoted_as_written() -> None:
+    # the attribution set right under the quotation, no blank line between: an epigraph in the
+    # language it was written in; an unsigned German paragraph is still found
+    assert codes_lines(_SIGNED_EPIGRAPH, "OL4") == [("OL401", 14)]

@@ -78,9 +78,26 @@ def attributed(doc: Document) -> frozenset[int]:
             if _ATTRIBUTION.fullmatch(block.text) and run:
                 out.update(run[-EPIGRAPH_PARAGRAPHS:])
                 run = []
+            elif _signed(doc, block):
+                out.add(id(block))  # the quotation and its attribution under it in one block
+                run = []
             else:
                 run.append(id(block))
     return frozenset(out)
+
+
+def _signed(doc: Document, block: Paragraph) -> bool:
+    """Whether a block's last line is an attribution set right of its text ("     Ach, der
+    menschliche Intellekt! ..." over "                --Friederich Nietzshe.")."""
+    if doc.format != "text" or block.span.end_line <= block.span.line:
+        return False
+    lines = doc.facts.lines[block.span.line - 1 : block.span.end_line]
+    last = lines[-1]
+    return _ATTRIBUTION.fullmatch(last.strip()) is not None and _depth(last) > max(_depth(x) for x in lines[:-1])
+
+
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 # A document showing text in this many other languages is about languages (a transliterator's
