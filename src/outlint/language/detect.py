@@ -350,11 +350,11 @@ def judge_latin(text: str, main: str, candidates: tuple[str, ...] = CANDIDATES, 
             return None
     cleaned = _clean(" ".join(words))
     lang, confidence = _model(tuple(sorted({*candidates, tag}))).classify(cleaned)
-    if lang != tag and _latin(text, cleaned, (*candidates, tag)):
-        return None
     if lang == tag or confidence < MIN_CONFIDENCE or (alone and lang != "en"):
         # (a bare block is judged for English only: the source a translation falls back to)
         return None
+    if _latin(text, cleaned, (*candidates, tag)):
+        return None  # placeholder text or a quotation, kept as written
     return Guess(str(lang), round(float(confidence), 2))
 
 

@@ -367,7 +367,7 @@ def _body(doc: Document, para: Paragraph, where: Span) -> Span:
         line = doc.facts.lines[para.span.line]
         if _hangs(_source(doc, para)):
             return where
-        return Span(para.span.line + 1, len(line) - len(line.lstrip()) + 1, where.end_line, where.end_column)
+        return Span(para.span.line + 1, indent(line) + 1, where.end_line, where.end_column)
     return where
 
 
@@ -376,7 +376,7 @@ def _hangs(lines: Sequence[str]) -> bool:
     line stands at the indent of the second, and the first line is full (the second line's first
     word would have made it the block's longest line), where a term over its description is short."""
     first, line = lines[0].rstrip(), lines[1]
-    depth = len(line) - len(line.lstrip())
+    depth = indent(line)
     if first[depth - 1 : depth] != " " or not first[depth : depth + 1].strip():
         return False
     return len(first) + 1 + len(line.split()[0]) > max(len(t.rstrip()) for t in lines)

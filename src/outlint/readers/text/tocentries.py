@@ -44,14 +44,11 @@ _GLUED = re.compile(r"(?P<n>(?:\d{1,3}|[A-Z])(?:\.\d{1,3}){1,5})\.?(?P<rest>[A-Z
 
 
 def _glued(text: str) -> tuple[Number, str] | None:
-    m = _GLUED.fullmatch(text.strip())
-    if m is None:
-        return None
-    n = m.group("n")
-    head, *tail = n.split(".")
-    if head.isalpha():  # "A.4.4.Handshake finalization message": an appendix's section
-        return Number(n + ".", "alpha-decimal", (ord(head) - 64, *(int(p) for p in tail))), m.group("rest").strip()
-    return Number(n, "decimal", tuple(int(p) for p in n.split("."))), m.group("rest").strip()
+    """The number and title of such an entry, as ``numbering.parse`` reads them once the space the
+    number lost is back ("2.1.1 Step One", "A.4.4. Handshake finalization message")."""
+    stripped = text.strip()
+    m = _GLUED.fullmatch(stripped)
+    return numbering.parse(f"{stripped[: m.start('rest')]} {m.group('rest')}") if m is not None else None
 
 
 def colon_numbered(text: str) -> tuple[Number, str] | None:
