@@ -616,14 +616,9 @@ def test_an_undotted_number_before_a_name_with_a_capital_inside_numbers_its_chap
 
 
 def _numbers(doc: str) -> list[str]:
-    def walk(hs: object) -> list[str]:
-        out: list[str] = []
-        for h in hs:  # type: ignore[attr-defined]
-            out.append(h.number.label if h.number else "")
-            out.extend(walk(h.children))
-        return out
-
-    return walk(text.read(doc.encode(), "in.txt").headings)
+    """The headings' numbers in document order ("" for none)."""
+    tops = text.read(doc.encode(), "in.txt").headings
+    return [h.number.label if h.number else "" for top in tops for h in top.walk()]
 
 
 FENCED = """\

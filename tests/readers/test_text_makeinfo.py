@@ -8,14 +8,9 @@ from tests.conftest import codes_lines
 
 
 def headings(doc: str) -> list[tuple[int, str, str]]:
-    def walk(hs: object) -> list[tuple[int, str, str]]:
-        out: list[tuple[int, str, str]] = []
-        for h in hs:  # type: ignore[attr-defined]
-            out.append((h.span.line, h.number.label if h.number else "", h.title))
-            out.extend(walk(h.children))
-        return out
-
-    return walk(text.read(doc.encode(), "in.txt").headings)
+    """(line, number, title) of the headings in document order ("" for no number)."""
+    tops = text.read(doc.encode(), "in.txt").headings
+    return [(h.span.line, h.number.label if h.number else "", h.title) for top in tops for h in top.walk()]
 
 
 FOOTNOTES = """\

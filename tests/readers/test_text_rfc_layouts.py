@@ -418,7 +418,8 @@ def test_a_template_s_last_field_ends_no_sentence() -> None:
     assert codes_lines(TEMPLATE) == []
 
 
-APPENDIX_LABELLED = """\
+# The front and first sections of the RFC the appendix tests below vary.
+_WIDGET_HEAD = """\
 Network Working Group                                          J. Doe
 Request for Comments: 9999                                  Example Inc.
 Category: Informational                                        June 2006
@@ -430,8 +431,8 @@ Table of Contents
 
    1. Introduction ..................................................2
    2. Protocol ......................................................2
-   A. Appendix - Protocol constant values ...........................3
-   B. Appendix - Glossary ...........................................3
+"""
+_WIDGET_BODY = """\
 
 1. Introduction
 
@@ -440,6 +441,16 @@ Table of Contents
 2. Protocol
 
    The widget sends a hello message and waits for the reply.
+"""
+
+APPENDIX_LABELLED = (
+    _WIDGET_HEAD
+    + """\
+   A. Appendix - Protocol constant values ...........................3
+   B. Appendix - Glossary ...........................................3
+"""
+    + _WIDGET_BODY
+    + """\
 
 Appendix A. Protocol Constant Values
 
@@ -449,31 +460,18 @@ Appendix B. Glossary
 
    A widget is a small device that speaks the protocol.
 """
+)
 
-LETTER_GLUED = """\
-Network Working Group                                          J. Doe
-Request for Comments: 9999                                  Example Inc.
-Category: Informational                                        June 2006
-
-
-                       The Example Widget Protocol
-
-Table of Contents
-
-   1. Introduction ..................................................2
-   2. Protocol ......................................................2
+LETTER_GLUED = (
+    _WIDGET_HEAD
+    + """\
    A. Protocol constant values ......................................3
            A.1. Record layer ............................................3
            A.2. Hello messages ..........................................3
            A.3.Handshake finalization message ...........................3
-
-1. Introduction
-
-   This document describes the example widget protocol in full.
-
-2. Protocol
-
-   The widget sends a hello message and waits for the reply.
+"""
+    + _WIDGET_BODY
+    + """\
 
 Appendix A. Protocol Constant Values
 
@@ -491,6 +489,7 @@ A.3. Handshake Finalization Message
 
    The finished message ends the exchange.
 """
+)
 
 ET_SEQ = """\
 INTERNET-DRAFT                                       Charles H. Lindsey
